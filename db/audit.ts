@@ -1,0 +1,82 @@
+import { createHash, createHmac, randomBytes } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { canonicalJson } from '../shared/domain/canonical-json';
+
+export interface AuditInput {
+  action: string;
+  entityType?: string;
+  entityId?: string | number;
+  /** Row before/after the act; only a keyed digest is stored, never the values. */
+  before?: unknown;
+  after?: unknown;
+  /** Non-personal facts (changed field names, reason); stored as JSON. */
+  detail?: Record<string, unknown>;
+}
+
+export interface AuditActor {
+  userId: number | null;
+  name: string | null;
+}
+
+export const GENESIS_HASH = '0'.repeat(64);
+const AUDIT_SECRET_KEY = 'audit_digest_secret';
+
+/** A keyed digest, so a digest of an ID number cannot be reversed by trying every ID. */
+function digest(sqlite: Database.Database, value: unknown): string | null {
+  if (value === undefined) return null;
+  let row = sqlite.prepare('select value from settings where key = ?').get(AUDIT_SECRET_KEY) as
+    | { value: string }
+    | undefined;
+  if (!row) {
+    row = { value: randomBytes(32).toString('hex') };
+    sqlite.prepare('insert into settings (key, value) values (?, ?)').run(AUDIT_SECRET_KEY, row.value);
+  }
+  return createHmac('sha256', Buffer.from(row.value, 'hex')).update(canonicalJson(value)).digest('hex');
+}
+
+export interface AuditRow {
+  id: number;
+  at: string;
+  actorUserId: number | null;
+  actorName: string | null;
+  action: string;
+  entityType: string | null;
+  entityId: string | null;
+  beforeDigest: string | null;
+  afterDigest: string | null;
+  detail: string | null;
+  prevHash: string;
+}
+
+/** The hash of an entry covers every field and the previous entry's hash. */
+export function auditEntryHash(row: AuditRow): string {
+  return createHash('sha256').update(canonicalJson(row)).digest('hex');
+}
+
+/** Appends one entry; call inside the transaction of the act it records. */
+export function appendAudit(sqlite: Database.Database, actor: AuditActor, at: Date, input: AuditInput): void {
+  const last = sqlite.prepare('select id, hash from audit_log order by id desc limit 1').get() as
+    | { id: number; hash: string }
+    | undefined;
+  const row: AuditRow = {
+    id: (last?.id ?? 0) + 1,
+    at: at.toISOString(),
+    actorUserId: actor.userId,
+    actorName: actor.name,
+    action: input.action,
+    entityType: input.entityType ?? null,
+    entityId: input.entityId === undefined ? null : String(input.entityId),
+    beforeDigest: digest(sqlite, input.before),
+    afterDigest: digest(sqlite, input.after),
+    detail: input.detail ? canonicalJson(input.detail) : null,
+    prevHash: last?.hash ?? GENESIS_HASH,
+  };
+  sqlite
+    .prepare(
+      `insert into audit_log (id, at, actor_user_id, actor_name, action, entity_type, entity_id,
+        before_digest, after_digest, detail, prev_hash, hash)
+       values (@id, @at, @actorUserId, @actorName, @action, @entityType, @entityId,
+        @beforeDigest, @afterDigest, @detail, @prevHash, @hash)`,
+    )
+    .run({ ...row, hash: auditEntryHash(row) });
+}

@@ -1,0 +1,35 @@
+import type { Permission, Role } from '../shared/roles';
+import type { AuditInput } from './audit';
+import type { Division } from './divisions';
+import type { OpenedDatabase } from './open';
+
+export interface Actor {
+  userId: number;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  permissions: Permission[];
+}
+
+/** What a service may use: the open database, the clock, the caller, audit and session control. */
+export interface ServiceContext {
+  readonly now: Date;
+  /** The office's calendar date (Asia/Shanghai), YYYY-MM-DD. */
+  readonly today: string;
+  readonly actor: Actor | null;
+  /** The open database; throws NOT_INITIALIZED before first run. */
+  database(): OpenedDatabase;
+  divisions(): Division[];
+  audit(entry: AuditInput): void;
+  startSession(userId: number): void;
+  endSession(): void;
+  desk: DeskControl;
+}
+
+/** What the setup service needs from the desk that owns the database. */
+export interface DeskControl {
+  readonly appVersion: string;
+  state(): { state: 'uninitialized' | 'ready' | 'unavailable'; message?: string };
+  /** Creates the database, runs `seed` inside its first transaction, returns the recovery key. */
+  createDatabase(seed: (opened: OpenedDatabase) => void): string;
+}

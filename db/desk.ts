@@ -1,0 +1,173 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { officeDate } from '../shared/domain/dates';
+import type { RpcResult } from '../shared/rpc';
+import { permissionsOf, isRole } from '../shared/roles';
+import { appendAudit, type AuditInput } from './audit';
+import type { Actor, DeskControl, ServiceContext } from './context';
+import { loadDivisions } from './divisions';
+import { AppError } from './errors';
+import { handlers } from './handlers';
+import { formatRecoveryKey, type KeyProvider } from './keys';
+import { openDatabase, type OpenedDatabase } from './open';
+import { dispatch } from './router';
+
+export interface DeskOptions {
+  dbPath: string;
+  keys: KeyProvider;
+  migrationsDir: string;
+  resourcesDir: string;
+  appVersion: string;
+  nativeBinding?: string;
+  /** Injectable clock for tests of dates and time limits. */
+  clock?: () => Date;
+  log?: (message: string, error?: unknown) => void;
+}
+
+export type SessionChange = { set: string } | { clear: true } | null;
+
+export interface CallOutcome {
+  result: RpcResult<unknown>;
+  session: SessionChange;
+}
+
+interface SessionRecord {
+  userId: number;
+  startedAt: string;
+}
+
+/**
+ * One county database and its sessions, hosted by Electron, the HTTP host or
+ * the command line alike. Before first run it has no database and answers only
+ * the setup methods; with a wrong key it stays unavailable and never creates a
+ * fresh file over the real one.
+ */
+export class Desk implements DeskControl {
+  readonly appVersion: string;
+  private opened: OpenedDatabase | null = null;
+  private unavailableReason: string | null = null;
+  private readonly sessions = new Map<string, SessionRecord>();
+  private readonly clock: () => Date;
+  private readonly log: (message: string, error?: unknown) => void;
+
+  constructor(private readonly options: DeskOptions) {
+    this.appVersion = options.appVersion;
+    this.clock = options.clock ?? (() => new Date());
+    // Errors are logged by kind only: messages may quote input, which can hold personal data.
+    this.log = options.log ?? ((message, error) => console.error(message, (error as Error | undefined)?.name ?? ''));
+    this.tryOpen();
+  }
+
+  private tryOpen(): void {
+    if (!existsSync(this.options.dbPath)) return;
+    try {
+      const key = this.options.keys.load();
+      if (!key) {
+        throw new AppError('DATABASE_UNAVAILABLE', `数据库已存在，但找不到它的密钥（${this.options.keys.describe()}）。请使用恢复密钥。`);
+      }
+      this.opened = openDatabase({ path: this.options.dbPath, key, migrationsDir: this.options.migrationsDir, now: this.clock(), ...this.native() });
+    } catch (error) {
+      this.unavailableReason = error instanceof AppError ? error.message : `数据库无法打开：${(error as Error).message}`;
+    }
+  }
+
+  private native() {
+    return this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {};
+  }
+
+  state(): { state: 'uninitialized' | 'ready' | 'unavailable'; message?: string } {
+    if (this.opened) return { state: 'ready' };
+    if (this.unavailableReason) return { state: 'unavailable', message: this.unavailableReason };
+    return { state: 'uninitialized' };
+  }
+
+  createDatabase(seed: (opened: OpenedDatabase) => void): string {
+    if (this.state().state !== 'uninitialized' || existsSync(this.options.dbPath)) {
+      throw new AppError('ALREADY_INITIALIZED', '本机已经建立了数据库，不能重复初始化');
+    }
+    const key = this.options.keys.load() ?? this.options.keys.create();
+    const opened = openDatabase({ path: this.options.dbPath, key, migrationsDir: this.options.migrationsDir, create: true, now: this.clock(), ...this.native() });
+    try {
+      opened.sqlite.transaction(() => seed(opened))();
+    } catch (error) {
+      opened.close();
+      throw error;
+    }
+    this.opened = opened;
+    return formatRecoveryKey(key);
+  }
+
+  /** The open database, for the command line and tests; throws before first run. */
+  database(): OpenedDatabase {
+    if (this.opened) return this.opened;
+    const { state, message } = this.state();
+    if (state === 'unavailable') throw new AppError('DATABASE_UNAVAILABLE', message ?? '数据库无法打开');
+    throw new AppError('NOT_INITIALIZED', '尚未建立本县数据库，请先完成首次设置');
+  }
+
+  /** Answers one RPC call for the holder of `sessionId` (a cookie, a window, a CLI run). */
+  call(sessionId: string | null, method: string, input: unknown): CallOutcome {
+    let session: SessionChange = null;
+    const now = this.clock();
+    const actor = this.actorFor(sessionId);
+    const makeContext = (collect: (entry: AuditInput) => void): ServiceContext => ({
+      now,
+      today: officeDate(now),
+      actor,
+      database: () => this.database(),
+      divisions: () => loadDivisions(this.options.resourcesDir),
+      audit: collect,
+      startSession: (userId) => {
+        const id = randomBytes(32).toString('base64url');
+        this.sessions.set(id, { userId, startedAt: now.toISOString() });
+        if (sessionId) this.sessions.delete(sessionId);
+        session = { set: id };
+      },
+      endSession: () => {
+        if (sessionId) this.sessions.delete(sessionId);
+        session = { clear: true };
+      },
+      desk: this,
+    });
+    const result = dispatch(
+      handlers,
+      {
+        inTransaction: (work) => (this.opened ? this.opened.sqlite.transaction(work)() : work()),
+        flushAudit: (entries) => {
+          if (!this.opened) return;
+          for (const entry of entries) {
+            appendAudit(this.opened.sqlite, { userId: actor?.userId ?? null, name: actor?.displayName ?? null }, now, entry);
+          }
+        },
+        log: this.log,
+      },
+      makeContext,
+      method,
+      input,
+    );
+    return { result, session };
+  }
+
+  private actorFor(sessionId: string | null): Actor | null {
+    if (!sessionId || !this.opened) return null;
+    const record = this.sessions.get(sessionId);
+    if (!record) return null;
+    const user = this.opened.sqlite
+      .prepare('select id, username, display_name as displayName, disabled from users where id = ?')
+      .get(record.userId) as { id: number; username: string; displayName: string; disabled: number } | undefined;
+    if (!user || user.disabled) {
+      this.sessions.delete(sessionId);
+      return null;
+    }
+    const roles = (this.opened.sqlite.prepare('select role from user_roles where user_id = ? order by role').all(user.id) as { role: string }[])
+      .map((r) => r.role)
+      .filter(isRole);
+    return { userId: user.id, username: user.username, displayName: user.displayName, roles, permissions: permissionsOf(roles) };
+  }
+
+  close(): void {
+    this.opened?.close();
+    this.opened = null;
+    this.sessions.clear();
+  }
+}

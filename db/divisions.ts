@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** GB/T 2260 divisions of Jiangsu, shipped as resources/jiangsu-divisions.csv. */
+export interface Division {
+  level: 'city' | 'county' | 'township' | 'village';
+  code: string;
+  name: string;
+  parentCode: string;
+  /** Set for statistical functional zones, which are not legal divisions. */
+  note: string;
+}
+
+const cache = new Map<string, Division[]>();
+
+export function loadDivisions(resourcesDir: string): Division[] {
+  const file = join(resourcesDir, 'jiangsu-divisions.csv');
+  const cached = cache.get(file);
+  if (cached) return cached;
+  const [, ...lines] = readFileSync(file, 'utf8').split(/\r?\n/);
+  const divisions = lines
+    .filter((line) => line.trim() !== '')
+    .map((line) => {
+      const [level, code, name, parentCode, ...note] = line.split(',');
+      return { level, code, name, parentCode, note: note.join(',') } as Division;
+    });
+  cache.set(file, divisions);
+  return divisions;
+}
+
+/** Counties a bureau can be set up for: legal divisions only (no functional zones). */
+export function legalCounties(divisions: Division[]): Division[] {
+  return divisions.filter((d) => d.level === 'county' && d.note === '');
+}
+
+export function townshipsOf(divisions: Division[], countyCode: string): Division[] {
+  return divisions.filter((d) => d.level === 'township' && d.parentCode === countyCode);
+}

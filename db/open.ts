@@ -1,0 +1,114 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import Database from 'better-sqlite3';
+import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
+import { AppError } from './errors';
+import { applyMigrations, loadMigrations, pendingMigrations, schemaVersionOf } from './migrate';
+import * as schema from './schema';
+
+export type DrizzleDb = BetterSQLite3Database<typeof schema>;
+
+export interface OpenedDatabase {
+  sqlite: Database.Database;
+  db: DrizzleDb;
+  path: string;
+  schemaVersion: number;
+  /** Migrations this app has that the database has not (only when opened with migrate: false). */
+  pending: string[];
+  /** Copy taken before migrating, if migrations ran on an existing database. */
+  backupPath: string | null;
+  close(): void;
+}
+
+export interface OpenOptions {
+  path: string;
+  key: Buffer;
+  migrationsDir: string;
+  /** Create the file when missing (first run only; never on a wrong key). */
+  create?: boolean;
+  /** Electron loads its own build of the native module. */
+  nativeBinding?: string;
+  now?: Date;
+  /** false: open without migrating (for `db check`); pending migrations are reported instead. */
+  migrate?: boolean;
+}
+
+/** Pragmas every connection needs; a test reads them back. */
+export function applyConnectionPragmas(sqlite: Database.Database): void {
+  sqlite.pragma('journal_mode = WAL');
+  // This cipher build defaults WAL connections to NORMAL, which can lose the
+  // last commits on power loss; the office cannot lose a registration.
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('secure_delete = ON');
+}
+
+function wrongKeyError(path: string): AppError {
+  return new AppError(
+    'DATABASE_UNAVAILABLE',
+    `无法打开数据库 ${path}：密钥不正确或文件不是本系统的数据库。请核对密钥文件，或使用管理员保存的恢复密钥。`,
+  );
+}
+
+/**
+ * The one place a database is opened: key, pragmas, version check, backup,
+ * migrations. A wrong key fails loudly; it never leads to a new empty file.
+ */
+export function openDatabase(options: OpenOptions): OpenedDatabase {
+  const { path, key } = options;
+  const now = options.now ?? new Date();
+  const exists = existsSync(path);
+  if (!exists && !options.create) {
+    throw new AppError('DATABASE_UNAVAILABLE', `数据库文件不存在：${path}`);
+  }
+  if (!exists) mkdirSync(dirname(path), { recursive: true });
+  const sqlite = new Database(path, {
+    fileMustExist: exists,
+    ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
+  });
+  try {
+    sqlite.pragma(`key = "x'${key.toString('hex')}'"`);
+    try {
+      sqlite.prepare('select count(*) from sqlite_master').get();
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_NOTADB') throw wrongKeyError(path);
+      throw error;
+    }
+    applyConnectionPragmas(sqlite);
+    const migrations = loadMigrations(options.migrationsDir);
+    const pending = pendingMigrations(sqlite, migrations);
+    let backupPath: string | null = null;
+    const migrate = options.migrate ?? true;
+    if (migrate && pending.length > 0 && schemaVersionOf(sqlite) > 0) {
+      backupPath = join(dirname(path), `${pathStem(path)}.before-v${schemaVersionOf(sqlite) + pending.length}-${stamp(now)}.db`);
+      // VACUUM INTO keeps the cipher and key; db.backup() fails on encrypted databases.
+      sqlite.prepare('vacuum into ?').run(backupPath);
+    }
+    if (migrate) applyMigrations(sqlite, pending, now);
+    return {
+      sqlite,
+      db: drizzle(sqlite, { schema }),
+      path,
+      schemaVersion: schemaVersionOf(sqlite),
+      pending: migrate ? [] : pending.map((m) => m.tag),
+      backupPath,
+      close: () => {
+        sqlite.pragma('optimize');
+        sqlite.close();
+      },
+    };
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+}
+
+function pathStem(path: string): string {
+  const base = path.split(/[\\/]/).pop() ?? 'desk';
+  return base.replace(/\.[^.]+$/, '');
+}
+
+function stamp(now: Date): string {
+  return now.toISOString().replace(/[-:]/g, '').replace(/\..*$/, '');
+}

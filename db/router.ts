@@ -1,0 +1,83 @@
+import { contract, isMethodName, type MethodName, type OutputOf, type ParsedInputOf } from '../shared/contract';
+import type { RpcResult } from '../shared/rpc';
+import type { AuditInput } from './audit';
+import type { ServiceContext } from './context';
+import { AppError } from './errors';
+import { inputError } from './validation';
+
+export type Handler<M extends MethodName> = (ctx: ServiceContext, input: ParsedInputOf<M>) => OutputOf<M>;
+export type Handlers = { [M in MethodName]: Handler<M> };
+
+/** Largest request body any binding accepts (an attachment never travels through RPC). */
+export const MAX_REQUEST_BYTES = 1024 * 1024;
+
+export interface RouterHooks {
+  /** Runs `work` in one transaction when a database is open, else directly. */
+  inTransaction<T>(work: () => T): T;
+  /** Writes the audit entries collected during the call (inside the transaction). */
+  flushAudit(entries: AuditInput[]): void;
+  log(message: string, error: unknown): void;
+}
+
+/**
+ * The only door to the backend: parse input with the contract's schema, check
+ * the permission, run the service in one transaction with its audit entries,
+ * and answer with a result — never a thrown error or a stack trace.
+ */
+export function dispatch(
+  handlers: Handlers,
+  hooks: RouterHooks,
+  makeContext: (collect: (entry: AuditInput) => void) => ServiceContext,
+  methodName: string,
+  rawInput: unknown,
+): RpcResult<unknown> {
+  if (!isMethodName(methodName)) {
+    return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `不支持的操作：${String(methodName).slice(0, 80)}` } };
+  }
+  const spec = contract[methodName];
+  const parsed = spec.input.safeParse(rawInput ?? {});
+  if (!parsed.success) return { ok: false, error: inputError(parsed.error).toRpcError() };
+
+  const entries: AuditInput[] = [];
+  const ctx = makeContext((entry) => entries.push(entry));
+  const refusal = accessRefusal(spec.access, ctx);
+  if (refusal) return { ok: false, error: refusal.toRpcError() };
+
+  const handler = handlers[methodName] as (ctx: ServiceContext, input: unknown) => unknown;
+  const run = () => {
+    const value = handler(ctx, parsed.data);
+    if (spec.writes && entries.length === 0) entries.push({ action: methodName });
+    hooks.flushAudit(entries.map((e) => ({ ...e, action: e.action || methodName })));
+    return value;
+  };
+  try {
+    const value = spec.writes ? hooks.inTransaction(run) : run();
+    return { ok: true, value: value ?? null };
+  } catch (error) {
+    if (error instanceof AppError) {
+      if (error.commitFacts.length > 0) {
+        // Some refusals are facts to keep (a failed login attempt): record them apart.
+        try {
+          hooks.inTransaction(() => {
+            for (const fact of error.commitFacts) fact();
+          });
+        } catch (inner) {
+          hooks.log(`${methodName}: recording a refusal failed`, inner);
+        }
+      }
+      return { ok: false, error: error.toRpcError() };
+    }
+    hooks.log(`${methodName} failed`, error);
+    return { ok: false, error: { code: 'INTERNAL', message: '系统内部错误，操作未完成，数据未改动。请重试或联系管理员。' } };
+  }
+}
+
+function accessRefusal(access: (typeof contract)[MethodName]['access'], ctx: ServiceContext): AppError | null {
+  if (access === 'public') return null;
+  if (!ctx.actor) return new AppError('UNAUTHENTICATED', '请先登录');
+  if (access === 'session') return null;
+  if (!ctx.actor.permissions.includes(access)) {
+    return new AppError('FORBIDDEN', '当前账号没有执行此操作的权限');
+  }
+  return null;
+}

@@ -1,0 +1,3 @@
+export * from './system';
+export * from './audit';
+export * from './persons';

@@ -1,0 +1,65 @@
+import { eq, sql } from 'drizzle-orm';
+import type { ParsedInputOf, SessionView } from '../../shared/contract';
+import { isRole, permissionsOf } from '../../shared/roles';
+import type { ServiceContext } from '../context';
+import { AppError } from '../errors';
+import { verifyPassword } from '../passwords';
+import { userRoles, users } from '../schema';
+
+export const MAX_FAILED_LOGINS = 5;
+export const LOCKOUT_MINUTES = 15;
+
+const LOGIN_FAILED = '用户名或密码不正确';
+
+export function login(ctx: ServiceContext, input: ParsedInputOf<'auth.login'>): SessionView {
+  const { db } = ctx.database();
+  const user = db.select().from(users).where(eq(users.username, input.username)).get();
+  // Same answer for an unknown user and a wrong password: do not reveal which accounts exist.
+  if (!user) throw new AppError('LOGIN_FAILED', LOGIN_FAILED);
+  if (user.disabled) throw new AppError('LOGIN_FAILED', '该账号已停用，请联系系统管理员');
+  if (user.lockedUntil && user.lockedUntil > ctx.now.toISOString()) {
+    throw new AppError('LOGIN_FAILED', `密码连续输错${MAX_FAILED_LOGINS}次，账号已锁定，请${LOCKOUT_MINUTES}分钟后再试或联系管理员`);
+  }
+  if (!verifyPassword(input.password, user.passwordHash)) {
+    const failures = user.failedLogins + 1;
+    const lock = failures >= MAX_FAILED_LOGINS;
+    const recordFailure = () => {
+      db.update(users)
+        .set({
+          failedLogins: lock ? 0 : failures,
+          lockedUntil: lock ? new Date(ctx.now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : user.lockedUntil,
+        })
+        .where(eq(users.id, user.id))
+        .run();
+    };
+    throw new AppError('LOGIN_FAILED', lock ? `密码连续输错${MAX_FAILED_LOGINS}次，账号已锁定${LOCKOUT_MINUTES}分钟` : LOGIN_FAILED, {
+      commitFacts: [recordFailure],
+    });
+  }
+  db.update(users)
+    .set({ failedLogins: 0, lockedUntil: null })
+    .where(eq(users.id, user.id))
+    .run();
+  ctx.startSession(user.id);
+  ctx.audit({ action: 'auth.login', entityType: 'user', entityId: user.id });
+  const roles = db
+    .select({ role: userRoles.role })
+    .from(userRoles)
+    .where(eq(userRoles.userId, user.id))
+    .orderBy(sql`${userRoles.role}`)
+    .all()
+    .map((r) => r.role)
+    .filter(isRole);
+  return { userId: user.id, username: user.username, displayName: user.displayName, roles, permissions: permissionsOf(roles) };
+}
+
+export function logout(ctx: ServiceContext): null {
+  ctx.endSession();
+  return null;
+}
+
+export function session(ctx: ServiceContext): SessionView | null {
+  if (!ctx.actor) return null;
+  const { userId, username, displayName, roles, permissions } = ctx.actor;
+  return { userId, username, displayName, roles, permissions };
+}

@@ -1,0 +1,24 @@
+import type { z } from 'zod';
+import { fieldLabel } from '../shared/labels/zh-CN';
+import { AppError } from './errors';
+
+/** Turns zod issues into the contract's error: a field map and one Chinese sentence. */
+export function inputError(error: z.ZodError): AppError {
+  const fields: Record<string, string> = {};
+  for (const issue of error.issues) {
+    if (issue.code === 'unrecognized_keys') {
+      for (const key of issue.keys) {
+        const path = [...issue.path, key].join('.');
+        fields[path] ??= '不支持的字段';
+      }
+      continue;
+    }
+    const path = issue.path.join('.');
+    fields[path] ??= issue.message;
+  }
+  const paths = Object.keys(fields);
+  const first = paths[0] ?? '';
+  const head = first === '' ? `输入格式不正确：${fields[first] ?? ''}` : `${fieldLabel(first)}：${fields[first]}`;
+  const message = paths.length > 1 ? `${head}（另有${paths.length - 1}处填写有误）` : head;
+  return new AppError('BAD_INPUT', message, { fields });
+}

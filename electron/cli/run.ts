@@ -1,0 +1,76 @@
+import { parseArgs } from 'node:util';
+import { AppError } from '../../db/errors';
+import { CliError } from './io';
+import { contractEntries, dbCheck, init, personsAdd, personsFind, type Options } from './commands';
+
+const USAGE = `用法：npm run cli -- <命令> [参数]
+  init --db PATH --county CODE --admin NAME [--admin-name 姓名] [--also-front-desk]
+       [--key-file FILE] [--password-file FILE | 环境变量 EMPLOYMENT_DESK_ADMIN_PASSWORD]
+  persons add  --db PATH --user NAME --id-number ID --name 姓名 [--phone 手机] [--json]
+  persons find --db PATH --user NAME --query 内容 [--json]
+       （密码：--password-file FILE 或环境变量 EMPLOYMENT_DESK_PASSWORD）
+  db check --db PATH
+  contract --json
+数据库密钥：--key-file FILE 或环境变量 EMPLOYMENT_DESK_DB_KEY`;
+
+const OPTIONS = {
+  db: { type: 'string' },
+  'key-file': { type: 'string' },
+  county: { type: 'string' },
+  admin: { type: 'string' },
+  'admin-name': { type: 'string' },
+  'also-front-desk': { type: 'boolean' },
+  'password-file': { type: 'string' },
+  user: { type: 'string' },
+  'id-number': { type: 'string' },
+  name: { type: 'string' },
+  phone: { type: 'string' },
+  query: { type: 'string' },
+  json: { type: 'boolean' },
+  help: { type: 'boolean' },
+} as const;
+
+export function runCli(argv: string[], env: NodeJS.ProcessEnv, print: (line: string) => void): number {
+  let parsed;
+  try {
+    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
+  } catch (error) {
+    print(`参数有误：${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  const options = parsed.values as Options;
+  const command = parsed.positionals.join(' ');
+  try {
+    switch (command) {
+      case 'init':
+        init(options, env, print);
+        return 0;
+      case 'persons add':
+        personsAdd(options, env, print);
+        return 0;
+      case 'persons find':
+        personsFind(options, env, print);
+        return 0;
+      case 'db check':
+        dbCheck(options, env, print);
+        return 0;
+      case 'contract':
+        print(JSON.stringify(contractEntries(), null, 2));
+        return 0;
+      default:
+        print(USAGE);
+        return command === '' || options.help ? 0 : 2;
+    }
+  } catch (error) {
+    if (error instanceof CliError) {
+      print(`错误：${error.message}`);
+      return error.exitCode;
+    }
+    if (error instanceof AppError) {
+      print(`错误：${error.message}`);
+      return 1;
+    }
+    print(`错误：${(error as Error).message}`);
+    return 1;
+  }
+}

@@ -1,0 +1,120 @@
+import { createReadStream, existsSync, statSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { extname, join, normalize, sep } from 'node:path';
+import type { Desk } from '../db/desk';
+import { MAX_REQUEST_BYTES } from '../db/router';
+import type { RpcResult } from '../shared/rpc';
+import { SECURITY_HEADERS } from './shell/csp';
+
+/**
+ * The browser host: the built renderer and `POST /rpc` on 127.0.0.1 only.
+ * The session lives in an HttpOnly, SameSite=Strict cookie; the RPC door also
+ * requires a JSON content type and a same-origin Origin, so another site open
+ * in the same browser cannot call it.
+ */
+const SESSION_COOKIE = 'desk_session';
+
+const CONTENT_TYPES: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff2': 'font/woff2',
+};
+
+export interface HostServerOptions {
+  desk: Desk;
+  rendererDir: string;
+}
+
+export function createHostServer({ desk, rendererDir }: HostServerOptions): Server {
+  return createServer((req, res) => {
+    if (req.url === '/rpc') {
+      if (req.method !== 'POST') return sendJson(res, 405, failure('BAD_INPUT', '请使用 POST 调用接口'));
+      return handleRpc(desk, req, res);
+    }
+    if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, failure('BAD_INPUT', '不支持的请求方法'));
+    return serveStatic(rendererDir, req, res);
+  });
+}
+
+function failure(code: 'BAD_INPUT' | 'FORBIDDEN', message: string): RpcResult<never> {
+  return { ok: false, error: { code, message } };
+}
+
+function handleRpc(desk: Desk, req: IncomingMessage, res: ServerResponse): void {
+  const origin = req.headers.origin;
+  if (origin !== undefined && origin !== `http://${req.headers.host}`) {
+    return sendJson(res, 403, failure('FORBIDDEN', '拒绝来自其他网页的调用'));
+  }
+  if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
+    return sendJson(res, 415, failure('BAD_INPUT', '请求格式应为 JSON'));
+  }
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let refused = false;
+  req.on('data', (chunk: Buffer) => {
+    size += chunk.length;
+    if (size > MAX_REQUEST_BYTES && !refused) {
+      refused = true;
+      sendJson(res, 413, failure('BAD_INPUT', `请求内容过大（上限 ${MAX_REQUEST_BYTES / 1024} KB）`));
+      req.resume();
+    } else if (!refused) chunks.push(chunk);
+  });
+  req.on('end', () => {
+    if (refused) return;
+    let body: unknown;
+    try {
+      body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    } catch {
+      return sendJson(res, 400, failure('BAD_INPUT', '请求内容不是有效的 JSON'));
+    }
+    if (typeof body !== 'object' || body === null || typeof (body as { method?: unknown }).method !== 'string') {
+      return sendJson(res, 400, failure('BAD_INPUT', '请求应包含 method 字段'));
+    }
+    const { method, input } = body as { method: string; input?: unknown };
+    const outcome = desk.call(readSessionCookie(req), method, input);
+    if (outcome.session && 'set' in outcome.session) {
+      res.setHeader('Set-Cookie', `${SESSION_COOKIE}=${outcome.session.set}; HttpOnly; SameSite=Strict; Path=/`);
+    } else if (outcome.session) {
+      res.setHeader('Set-Cookie', `${SESSION_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`);
+    }
+    sendJson(res, 200, outcome.result);
+  });
+}
+
+function readSessionCookie(req: IncomingMessage): string | null {
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const [name, ...value] = part.trim().split('=');
+    if (name === SESSION_COOKIE) return value.join('=') || null;
+  }
+  return null;
+}
+
+function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  if (res.headersSent) return;
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
+  res.end(JSON.stringify(body));
+}
+
+function serveStatic(rendererDir: string, req: IncomingMessage, res: ServerResponse): void {
+  const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://host').pathname);
+  const candidate = normalize(join(rendererDir, urlPath));
+  const inside = candidate === rendererDir || candidate.startsWith(rendererDir + sep);
+  const file = inside && existsSync(candidate) && statSync(candidate).isFile() ? candidate : join(rendererDir, 'index.html');
+  if (!existsSync(file)) {
+    res.writeHead(503, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end('界面尚未构建：请先运行 npm run build');
+    return;
+  }
+  res.writeHead(200, {
+    ...SECURITY_HEADERS,
+    'Content-Type': CONTENT_TYPES[extname(file)] ?? 'application/octet-stream',
+    'Cache-Control': file.endsWith('index.html') ? 'no-cache' : 'max-age=3600',
+  });
+  if (req.method === 'HEAD') return void res.end();
+  createReadStream(file).pipe(res);
+}

@@ -1,0 +1,35 @@
+import { z } from 'zod';
+import type { Permission, Role } from '../roles';
+import { method } from './define';
+
+export interface SessionView {
+  userId: number;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  permissions: Permission[];
+}
+
+export const authContract = {
+  'auth.login': method<SessionView>()({
+    input: z.strictObject({
+      username: z.string().trim().min(1, '请输入用户名').max(32, '不能超过32个字符'),
+      password: z.string().min(1, '请输入密码').max(200, '不能超过200个字符'),
+    }),
+    access: 'public',
+    writes: true,
+    title: '登录',
+  }),
+  'auth.logout': method<null>()({
+    input: z.strictObject({}),
+    access: 'public',
+    writes: false,
+    title: '退出登录',
+  }),
+  'auth.session': method<SessionView | null>()({
+    input: z.strictObject({}),
+    access: 'public',
+    writes: false,
+    title: '查询当前登录状态',
+  }),
+};

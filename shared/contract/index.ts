@@ -1,0 +1,33 @@
+import { z } from 'zod';
+import type { MethodSpec } from './define';
+import { authContract } from './auth';
+import { personsContract } from './persons';
+import { setupContract } from './setup';
+import { systemContract } from './system';
+
+// Default validation messages in Chinese for both sides of the boundary.
+z.config(z.locales.zhCN());
+
+/** The one contract between the UI and the backend: method name → spec. */
+export const contract = {
+  ...setupContract,
+  ...authContract,
+  ...systemContract,
+  ...personsContract,
+} satisfies Record<string, MethodSpec>;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;
+export type ParsedInputOf<M extends MethodName> = z.output<Contract[M]['input']>;
+export type OutputOf<M extends MethodName> = Contract[M] extends MethodSpec<z.ZodType, infer O> ? O : never;
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+export type { MethodSpec, Access } from './define';
+export type * from './auth';
+export type * from './persons';
+export type * from './setup';
+export type * from './system';

@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import { method } from './define';
+import { newPassword, personName, text, username } from './fields';
+
+export interface CountyOption {
+  code: string;
+  name: string;
+  cityCode: string;
+  cityName: string;
+}
+
+export type DeskState = 'uninitialized' | 'ready' | 'unavailable';
+
+export interface SetupStatus {
+  state: DeskState;
+  /** Why the database cannot be opened (wrong key, newer version …), when `unavailable`. */
+  message?: string;
+  county?: { code: string; name: string };
+}
+
+export const setupContract = {
+  'setup.status': method<SetupStatus>()({
+    input: z.strictObject({}),
+    access: 'public',
+    writes: false,
+    title: '查询系统初始化状态',
+  }),
+  'setup.counties': method<CountyOption[]>()({
+    input: z.strictObject({}),
+    access: 'public',
+    writes: false,
+    title: '列出可选的县（市、区）',
+  }),
+  'setup.initialize': method<{ recoveryKey: string }>()({
+    input: z.strictObject({
+      countyCode: z.string().regex(/^32\d{4}$/, '请选择江苏省的县（市、区）'),
+      adminUsername: username,
+      adminDisplayName: personName,
+      password: newPassword,
+      /** Small offices: the administrator also works the front desk. */
+      alsoFrontDesk: z.boolean().default(false),
+      note: text(200, false).optional(),
+    }),
+    access: 'public',
+    writes: true,
+    title: '首次使用：创建本县数据库和管理员',
+  }),
+};

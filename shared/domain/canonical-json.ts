@@ -1,0 +1,21 @@
+/**
+ * Canonical JSON: object keys sorted at every depth, no whitespace. Used for
+ * hashes and signatures, where two equal values must give the same bytes.
+ * (A key-array replacer in JSON.stringify silently drops nested keys.)
+ */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(sortKeys(value));
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) {
+      const v = (value as Record<string, unknown>)[key];
+      if (v !== undefined) out[key] = sortKeys(v);
+    }
+    return out;
+  }
+  return value;
+}

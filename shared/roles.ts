@@ -1,0 +1,33 @@
+/**
+ * Roles and permissions are data: the router checks a method's permission
+ * against the union of the caller's roles; the UI only mirrors it.
+ */
+export const ROLES = ['front_desk', 'counselor', 'reviewer', 'head', 'admin'] as const;
+export type Role = (typeof ROLES)[number];
+
+export const PERMISSIONS = [
+  'persons.read',
+  'persons.write',
+  'users.manage',
+  'system.read',
+] as const;
+export type Permission = (typeof PERMISSIONS)[number];
+
+export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
+  front_desk: ['persons.read', 'persons.write', 'system.read'],
+  counselor: ['persons.read', 'system.read'],
+  reviewer: ['persons.read', 'system.read'],
+  head: ['persons.read', 'system.read'],
+  // The administrator keeps the system running and does not see citizens' data by default.
+  admin: ['users.manage', 'system.read'],
+};
+
+export function permissionsOf(roles: readonly Role[]): Permission[] {
+  const granted = new Set<Permission>();
+  for (const role of roles) for (const p of ROLE_PERMISSIONS[role]) granted.add(p);
+  return PERMISSIONS.filter((p) => granted.has(p));
+}
+
+export function isRole(value: string): value is Role {
+  return (ROLES as readonly string[]).includes(value);
+}
