@@ -74,3 +74,15 @@ export function fieldLabel(path: string): string {
   const last = path.split('.').pop() ?? path;
   return FIELD_LABELS[last] ?? path;
 }
+
+/** Main navigation: the work areas of the bureau, in the order staff expect. */
+export const NAV_AREAS = [
+  { path: '/persons', label: '登记/经办', ready: true },
+  { path: '/counseling', label: '职业指导', ready: false },
+  { path: '/enterprises', label: '企业', ready: false },
+  { path: '/fairs', label: '招聘会', ready: false },
+  { path: '/policies', label: '政策', ready: false },
+  { path: '/reports', label: '报表', ready: false },
+  { path: '/exchange', label: '数据交换', ready: false },
+  { path: '/admin', label: '系统管理', ready: false },
+] as const;

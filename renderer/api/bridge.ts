@@ -1,0 +1,33 @@
+import type { RpcResult } from '../../shared/rpc';
+
+/** What Electron's preload exposes as `window.bureau`: one call, no generic channel. */
+export interface BureauBridge {
+  call(method: string, input: unknown): Promise<RpcResult<unknown>>;
+}
+
+declare global {
+  interface Window {
+    bureau?: BureauBridge;
+  }
+}
+
+/** Under Electron, the preload's bridge; under the browser host, `POST /rpc` with the session cookie. */
+export async function send(method: string, input: unknown): Promise<RpcResult<unknown>> {
+  if (window.bureau) return window.bureau.call(method, input);
+  let response: Response;
+  try {
+    response = await fetch('rpc', {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      credentials: 'same-origin',
+      body: JSON.stringify({ method, input }),
+    });
+  } catch {
+    return { ok: false, error: { code: 'INTERNAL', message: '无法连接到后台服务，请确认程序仍在运行' } };
+  }
+  try {
+    return (await response.json()) as RpcResult<unknown>;
+  } catch {
+    return { ok: false, error: { code: 'INTERNAL', message: `后台服务返回了无法识别的内容（HTTP ${response.status}）` } };
+  }
+}
