@@ -2,10 +2,16 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-/** The project (or unpacked app) root: the folder above `electron/`. */
-export const APP_ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
+/**
+ * The project (or unpacked app) root: the folder above `electron/`. Computed on
+ * demand because the Electron bundle is CommonJS, where import.meta is empty;
+ * Electron passes `app.getAppPath()` instead.
+ */
+function sourceRoot(): string {
+  return join(dirname(fileURLToPath(import.meta.url)), '..');
+}
 
-export function appPaths(root: string = APP_ROOT) {
+export function appPaths(root: string = sourceRoot()) {
   return {
     root,
     migrationsDir: join(root, 'db', 'migrations'),
@@ -14,6 +20,6 @@ export function appPaths(root: string = APP_ROOT) {
   };
 }
 
-export function appVersion(root: string = APP_ROOT): string {
+export function appVersion(root: string = sourceRoot()): string {
   return (JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string }).version;
 }

@@ -38,6 +38,8 @@ async function startHost(): Promise<{ host: RunningHost; child: ChildProcess }> 
 }
 
 export const test = base.extend<{ host: RunningHost }>({
+  // Playwright requires an object pattern for fixture dependencies, even an empty one.
+  // eslint-disable-next-line no-empty-pattern
   host: async ({}, use) => {
     const { host, child } = await startHost();
     await use(host);

@@ -1,0 +1,125 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, session, type MenuItemConstructorOptions } from 'electron';
+import { Desk } from '../db/desk';
+import { appPaths, appVersion } from './paths';
+import { SECURITY_HEADERS } from './shell/csp';
+import { applicationMenuTemplate } from './shell/menu-template';
+import { safeStorageKeyProvider } from './shell/safe-storage-keys';
+import { APP_ENTRY_URL, APP_SCHEME, isAppUrl, isTrustedSender, mainWindowOptions, rendererFileFor, RPC_CHANNEL } from './shell/security';
+
+// The renderer is served from app://desk/, a privileged standard scheme, never file://.
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
+
+if (!app.requestSingleInstanceLock()) {
+  // A second copy would open the same database and confuse staff; focus the first one instead.
+  app.quit();
+}
+
+let mainWindow: BrowserWindow | null = null;
+let desk: Desk | null = null;
+/** One RPC session per window: the logged-in user of that window. */
+const windowSessions = new Map<number, string>();
+
+const CONTENT_TYPES: Record<string, string> = { html: 'text/html', js: 'text/javascript', css: 'text/css', svg: 'image/svg+xml', png: 'image/png', woff2: 'font/woff2' };
+
+function createDesk(): Desk {
+  const paths = appPaths(app.getAppPath());
+  const dataDir = app.getPath('userData');
+  return new Desk({
+    dbPath: join(dataDir, 'data', 'desk.db'),
+    keys: safeStorageKeyProvider(safeStorage, join(dataDir, 'keys', 'desk.key.enc'), process.env),
+    migrationsDir: paths.migrationsDir,
+    resourcesDir: paths.resourcesDir,
+    appVersion: appVersion(app.getAppPath()),
+    // In development the Electron build of the native module lives apart from Node's (see scripts/start.mjs).
+    ...(!app.isPackaged && process.env.EMPLOYMENT_DESK_NATIVE_BINDING ? { nativeBinding: process.env.EMPLOYMENT_DESK_NATIVE_BINDING } : {}),
+  });
+}
+
+function registerAppProtocol(): void {
+  const rendererDir = appPaths(app.getAppPath()).rendererDir;
+  protocol.handle(APP_SCHEME, async (request) => {
+    const file = rendererFileFor(request.url);
+    if (!file) return new Response('Not found', { status: 404 });
+    try {
+      const body = await readFile(join(rendererDir, file));
+      const type = CONTENT_TYPES[file.split('.').pop() ?? ''] ?? 'application/octet-stream';
+      return new Response(body, { headers: { ...SECURITY_HEADERS, 'Content-Type': type } });
+    } catch {
+      return new Response('Not found', { status: 404 });
+    }
+  });
+}
+
+function registerRpc(): void {
+  ipcMain.handle(RPC_CHANNEL, (event, method: unknown, input: unknown) => {
+    const window = BrowserWindow.fromWebContents(event.sender);
+    const trusted = isTrustedSender({
+      frameUrl: event.senderFrame?.url,
+      isMainFrame: event.senderFrame === event.sender.mainFrame,
+      fromAppWindow: window !== null && window === mainWindow,
+    });
+    if (!trusted || !desk) return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自非本程序页面的调用' } };
+    if (typeof method !== 'string') return { ok: false, error: { code: 'BAD_INPUT', message: '请求应包含 method 字段' } };
+    const outcome = desk.call(windowSessions.get(event.sender.id) ?? null, method, input);
+    if (outcome.session && 'set' in outcome.session) windowSessions.set(event.sender.id, outcome.session.set);
+    else if (outcome.session) windowSessions.delete(event.sender.id);
+    return outcome.result;
+  });
+}
+
+function lockDownWebContents(): void {
+  app.on('web-contents-created', (_event, contents) => {
+    contents.setWindowOpenHandler(() => ({ action: 'deny' }));
+    contents.on('will-navigate', (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
+    contents.on('will-redirect', (event, url) => {
+      if (!isAppUrl(url)) event.preventDefault();
+    });
+    contents.on('will-attach-webview', (event) => event.preventDefault());
+  });
+  session.defaultSession.setPermissionRequestHandler((_contents, _permission, callback) => callback(false));
+}
+
+function buildMenu(): void {
+  const template = applicationMenuTemplate(process.platform).map((item) => ({
+    ...item,
+    submenu: item.submenu?.map((sub) =>
+      sub.id === 'print' ? { ...sub, click: () => mainWindow?.webContents.print({ silent: false, printBackground: true }) } : sub,
+    ),
+  }));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(template as MenuItemConstructorOptions[]));
+}
+
+function createWindow(): void {
+  const options = mainWindowOptions(join(__dirname, 'preload.cjs'), app.isPackaged);
+  mainWindow = new BrowserWindow(options);
+  mainWindow.once('ready-to-show', () => mainWindow?.show());
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+  void mainWindow.loadURL(APP_ENTRY_URL);
+}
+
+app.on('second-instance', () => {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+});
+
+app.whenReady().then(() => {
+  desk = createDesk();
+  registerAppProtocol();
+  registerRpc();
+  lockDownWebContents();
+  buildMenu();
+  createWindow();
+});
+
+app.on('window-all-closed', () => {
+  desk?.close();
+  desk = null;
+  app.quit();
+});

@@ -1,0 +1,19 @@
+// Bundles the Electron main process and preload into dist/electron/*.cjs.
+// The preload runs sandboxed, so it must be one self-contained file.
+import { build } from 'esbuild';
+
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'warning',
+  external: ['electron', 'better-sqlite3'],
+  // electron/paths.ts reads import.meta only when no root is given; main.ts always passes app.getAppPath().
+  logOverride: { 'empty-import-meta': 'silent' },
+};
+
+await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs' });
+await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs' });
+console.log('built dist/electron/main.cjs and dist/electron/preload.cjs');
