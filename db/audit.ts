@@ -80,3 +80,32 @@ export function appendAudit(sqlite: Database.Database, actor: AuditActor, at: Da
     )
     .run({ ...row, hash: auditEntryHash(row) });
 }
+
+export type ChainVerdict = { ok: true; entries: number } | { ok: false; entries: number; brokenId: number; reason: string };
+
+/**
+ * Walks the whole chain: each entry's prev_hash must be the previous entry's
+ * hash, its ids consecutive, and its own hash must match its content.
+ * Reports the first broken link.
+ */
+export function verifyAuditChain(sqlite: Database.Database): ChainVerdict {
+  const rows = sqlite
+    .prepare(
+      `select id, at, actor_user_id as actorUserId, actor_name as actorName, action, entity_type as entityType,
+        entity_id as entityId, before_digest as beforeDigest, after_digest as afterDigest, detail, prev_hash as prevHash, hash
+       from audit_log order by id`,
+    )
+    .iterate() as IterableIterator<AuditRow & { hash: string }>;
+  let previousHash = GENESIS_HASH;
+  let expectedId = 1;
+  let count = 0;
+  for (const { hash, ...row } of rows) {
+    count += 1;
+    if (row.id !== expectedId) return { ok: false, entries: count, brokenId: row.id, reason: `编号不连续（应为 ${expectedId}），之前的记录可能被删除` };
+    if (row.prevHash !== previousHash) return { ok: false, entries: count, brokenId: row.id, reason: '与上一条记录的链接不符' };
+    if (auditEntryHash(row) !== hash) return { ok: false, entries: count, brokenId: row.id, reason: '记录内容与其哈希不符，可能被篡改' };
+    previousHash = hash;
+    expectedId += 1;
+  }
+  return { ok: true, entries: count };
+}

@@ -4,11 +4,15 @@ import type { Division } from './divisions';
 import type { OpenedDatabase } from './open';
 
 export interface Actor {
-  userId: number;
+  /** null for the administrator's command line, which acts with the database key, not an account. */
+  userId: number | null;
   username: string;
   displayName: string;
   roles: Role[];
   permissions: Permission[];
+  mustChangePassword: boolean;
+  /** The session sat idle past the configured minutes: only unlocking or leaving is allowed. */
+  locked?: boolean;
 }
 
 /** What a service may use: the open database, the clock, the caller, audit and session control. */
@@ -23,6 +27,8 @@ export interface ServiceContext {
   audit(entry: AuditInput): void;
   startSession(userId: number): void;
   endSession(): void;
+  /** Clears the idle lock of the calling session after its password was checked. */
+  unlockSession(): void;
   desk: DeskControl;
 }
 

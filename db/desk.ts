@@ -11,6 +11,7 @@ import { handlers } from './handlers';
 import { formatRecoveryKey, type KeyProvider } from './keys';
 import { openDatabase, type OpenedDatabase } from './open';
 import { dispatch } from './router';
+import { DEFAULT_IDLE_LOCK_MINUTES } from './services/settings';
 
 export interface DeskOptions {
   dbPath: string;
@@ -34,6 +35,9 @@ export interface CallOutcome {
 interface SessionRecord {
   userId: number;
   startedAt: string;
+  /** Last call that was not refused; the idle lock counts from here. */
+  lastSeen: number;
+  locked: boolean;
 }
 
 /**
@@ -107,9 +111,31 @@ export class Desk implements DeskControl {
 
   /** Answers one RPC call for the holder of `sessionId` (a cookie, a window, a CLI run). */
   call(sessionId: string | null, method: string, input: unknown): CallOutcome {
+    return this.dispatchAs(this.actorFor(sessionId), sessionId, method, input);
+  }
+
+  /**
+   * The administrator's command line acts with the database key rather than an
+   * account: it gets the administrator's permissions (never citizens' data) and
+   * the audit names it as the command line run by this OS user.
+   */
+  callAsCommandLine(osUser: string, method: string, input: unknown): RpcResult<unknown> {
+    const actor: Actor = {
+      userId: null,
+      username: '',
+      displayName: `命令行（${osUser}）`,
+      roles: ['admin'],
+      permissions: permissionsOf(['admin']),
+      mustChangePassword: false,
+    };
+    return this.dispatchAs(actor, null, method, input).result;
+  }
+
+  private dispatchAs(actor: Actor | null, sessionId: string | null, method: string, input: unknown): CallOutcome {
     let session: SessionChange = null;
     const now = this.clock();
-    const actor = this.actorFor(sessionId);
+    // First run opens the database during the call; its service audits itself inside its own transaction.
+    const wasOpen = this.opened !== null;
     const makeContext = (collect: (entry: AuditInput) => void): ServiceContext => ({
       now,
       today: officeDate(now),
@@ -119,13 +145,17 @@ export class Desk implements DeskControl {
       audit: collect,
       startSession: (userId) => {
         const id = randomBytes(32).toString('base64url');
-        this.sessions.set(id, { userId, startedAt: now.toISOString() });
+        this.sessions.set(id, { userId, startedAt: now.toISOString(), lastSeen: now.getTime(), locked: false });
         if (sessionId) this.sessions.delete(sessionId);
         session = { set: id };
       },
       endSession: () => {
         if (sessionId) this.sessions.delete(sessionId);
         session = { clear: true };
+      },
+      unlockSession: () => {
+        const record = sessionId ? this.sessions.get(sessionId) : undefined;
+        if (record) record.locked = false;
       },
       desk: this,
     });
@@ -134,7 +164,7 @@ export class Desk implements DeskControl {
       {
         inTransaction: (work) => (this.opened ? this.opened.sqlite.transaction(work)() : work()),
         flushAudit: (entries) => {
-          if (!this.opened) return;
+          if (!this.opened || !wasOpen) return;
           for (const entry of entries) {
             appendAudit(this.opened.sqlite, { userId: actor?.userId ?? null, name: actor?.displayName ?? null }, now, entry);
           }
@@ -152,9 +182,12 @@ export class Desk implements DeskControl {
     if (!sessionId || !this.opened) return null;
     const record = this.sessions.get(sessionId);
     if (!record) return null;
+    const now = this.clock().getTime();
+    if (!record.locked && now - record.lastSeen > this.idleLockMinutes() * 60_000) record.locked = true;
+    if (!record.locked) record.lastSeen = now;
     const user = this.opened.sqlite
-      .prepare('select id, username, display_name as displayName, disabled from users where id = ?')
-      .get(record.userId) as { id: number; username: string; displayName: string; disabled: number } | undefined;
+      .prepare('select id, username, display_name as displayName, disabled, must_change_password as mustChangePassword from users where id = ?')
+      .get(record.userId) as { id: number; username: string; displayName: string; disabled: number; mustChangePassword: number } | undefined;
     if (!user || user.disabled) {
       this.sessions.delete(sessionId);
       return null;
@@ -162,7 +195,20 @@ export class Desk implements DeskControl {
     const roles = (this.opened.sqlite.prepare('select role from user_roles where user_id = ? order by role').all(user.id) as { role: string }[])
       .map((r) => r.role)
       .filter(isRole);
-    return { userId: user.id, username: user.username, displayName: user.displayName, roles, permissions: permissionsOf(roles) };
+    return {
+      userId: user.id,
+      username: user.username,
+      displayName: user.displayName,
+      roles,
+      permissions: permissionsOf(roles),
+      mustChangePassword: user.mustChangePassword === 1,
+      locked: record.locked,
+    };
+  }
+
+  private idleLockMinutes(): number {
+    const row = this.opened?.sqlite.prepare("select value from settings where key = 'idle_lock_minutes'").get() as { value: string } | undefined;
+    return row ? Number(row.value) : DEFAULT_IDLE_LOCK_MINUTES;
   }
 
   close(): void {

@@ -1,8 +1,11 @@
 import type { Handlers } from './router';
+import * as auditLog from './services/audit-log';
 import * as auth from './services/auth';
 import * as persons from './services/persons';
+import * as settings from './services/settings';
 import * as setup from './services/setup';
 import * as system from './services/system';
+import * as users from './services/users';
 
 /** Every contract method → its service function; a missing one fails the typecheck. */
 export const handlers: Handlers = {
@@ -12,10 +15,25 @@ export const handlers: Handlers = {
   'auth.login': auth.login,
   'auth.logout': auth.logout,
   'auth.session': auth.session,
+  'auth.changePassword': users.changePassword,
+  'auth.unlock': users.unlock,
   'system.info': system.info,
   'divisions.townships': system.townships,
+  'settings.get': settings.get,
+  'settings.update': settings.update,
+  'users.list': users.list,
+  'users.create': users.create,
+  'users.setRoles': users.setRoles,
+  'users.setDisabled': users.setDisabled,
+  'users.resetPassword': users.resetPassword,
   'persons.register': persons.register,
   'persons.get': persons.get,
   'persons.search': persons.search,
+  'persons.reveal': persons.reveal,
   'persons.update': persons.update,
+  'audit.list': auditLog.list,
+  'audit.exportXlsx': auditLog.exportXlsx,
+  'audit.verify': auditLog.verify,
+  'audit.personAccessReport': auditLog.personAccessReport,
+  'audit.recordPrint': auditLog.recordPrint,
 };

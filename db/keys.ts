@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { dirname } from 'node:path';
 import { AppError } from './errors';
 
 /**
@@ -26,6 +27,7 @@ export function readKeyFile(path: string): Buffer {
 /** Creates a new key file readable only by its owner; never overwrites an existing one. */
 export function createKeyFile(path: string): Buffer {
   const key = randomBytes(32);
+  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
   const fd = openSync(path, 'wx', 0o600);
   try {
     writeSync(fd, `${key.toString('hex')}\n`);

@@ -40,31 +40,23 @@ export function dispatch(
 
   const entries: AuditInput[] = [];
   const ctx = makeContext((entry) => entries.push(entry));
-  const refusal = accessRefusal(spec.access, ctx);
+  const refusal = accessRefusal(methodName, ctx);
   if (refusal) return { ok: false, error: refusal.toRpcError() };
 
   const handler = handlers[methodName] as (ctx: ServiceContext, input: unknown) => unknown;
   const run = () => {
     const value = handler(ctx, parsed.data);
     if (spec.writes && entries.length === 0) entries.push({ action: methodName });
-    hooks.flushAudit(entries.map((e) => ({ ...e, action: e.action || methodName })));
+    hooks.flushAudit(entries);
     return value;
   };
   try {
-    const value = spec.writes ? hooks.inTransaction(run) : run();
-    return { ok: true, value: value ?? null };
+    // Reads run in a transaction too: a consistent snapshot, and their audit
+    // entries (a profile viewed, a value revealed) commit with them.
+    return { ok: true, value: hooks.inTransaction(run) ?? null };
   } catch (error) {
     if (error instanceof AppError) {
-      if (error.commitFacts.length > 0) {
-        // Some refusals are facts to keep (a failed login attempt): record them apart.
-        try {
-          hooks.inTransaction(() => {
-            for (const fact of error.commitFacts) fact();
-          });
-        } catch (inner) {
-          hooks.log(`${methodName}: recording a refusal failed`, inner);
-        }
-      }
+      if (error.commitFacts.length > 0) recordFacts(hooks, entries, error.commitFacts, methodName);
       return { ok: false, error: error.toRpcError() };
     }
     hooks.log(`${methodName} failed`, error);
@@ -72,9 +64,38 @@ export function dispatch(
   }
 }
 
-function accessRefusal(access: (typeof contract)[MethodName]['access'], ctx: ServiceContext): AppError | null {
+/**
+ * Some refusals are facts to keep (a wrong password counts toward the
+ * lockout): after the rollback they are written in a transaction of their own,
+ * with only their own audit entries.
+ */
+function recordFacts(hooks: RouterHooks, entries: AuditInput[], facts: Array<() => void>, methodName: string): void {
+  entries.length = 0;
+  try {
+    hooks.inTransaction(() => {
+      for (const fact of facts) fact();
+      hooks.flushAudit(entries);
+    });
+  } catch (inner) {
+    hooks.log(`${methodName}: recording a refusal failed`, inner);
+  }
+}
+
+/** Until a reset password is changed, the account may only change it (or leave). */
+const ALLOWED_BEFORE_PASSWORD_CHANGE: ReadonlySet<MethodName> = new Set(['auth.changePassword', 'settings.get', 'system.info']);
+/** A session locked after idling may only be unlocked (public methods such as logout stay open). */
+const ALLOWED_WHILE_LOCKED: ReadonlySet<MethodName> = new Set(['auth.unlock']);
+
+function accessRefusal(methodName: MethodName, ctx: ServiceContext): AppError | null {
+  const access = contract[methodName].access;
   if (access === 'public') return null;
   if (!ctx.actor) return new AppError('UNAUTHENTICATED', '请先登录');
+  if (ctx.actor.locked && !ALLOWED_WHILE_LOCKED.has(methodName)) {
+    return new AppError('LOCKED', '长时间未操作，屏幕已锁定，请输入密码解锁');
+  }
+  if (ctx.actor.mustChangePassword && !ALLOWED_BEFORE_PASSWORD_CHANGE.has(methodName)) {
+    return new AppError('FORBIDDEN', '管理员已重置您的密码，请先修改密码');
+  }
   if (access === 'session') return null;
   if (!ctx.actor.permissions.includes(access)) {
     return new AppError('FORBIDDEN', '当前账号没有执行此操作的权限');

@@ -17,7 +17,8 @@ export function defaultLocations(platform: NodeJS.Platform, env: NodeJS.ProcessE
   const data = env.XDG_DATA_HOME ?? join(home, '.local', 'share');
   const config = env.XDG_CONFIG_HOME ?? join(home, '.config');
   return {
-    dbPath: join(data, 'employment-desk', 'desk.db'),
-    keyFile: join(config, 'employment-desk', 'desk.key'),
+    dbPath: join(data, 'employment-desk', 'data', 'desk.db'),
+    // A keys/ subfolder, so the key stays apart even when XDG data and config are one folder.
+    keyFile: join(config, 'employment-desk', 'keys', 'desk.key'),
   };
 }

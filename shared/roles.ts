@@ -8,18 +8,22 @@ export type Role = (typeof ROLES)[number];
 export const PERMISSIONS = [
   'persons.read',
   'persons.write',
+  /** See a full ID number or phone; every use is audited. */
+  'persons.reveal',
+  'audit.read',
   'users.manage',
+  'settings.manage',
   'system.read',
 ] as const;
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  front_desk: ['persons.read', 'persons.write', 'system.read'],
-  counselor: ['persons.read', 'system.read'],
-  reviewer: ['persons.read', 'system.read'],
-  head: ['persons.read', 'system.read'],
+  front_desk: ['persons.read', 'persons.write', 'persons.reveal', 'system.read'],
+  counselor: ['persons.read', 'persons.reveal', 'system.read'],
+  reviewer: ['persons.read', 'persons.reveal', 'system.read'],
+  head: ['persons.read', 'persons.reveal', 'audit.read', 'system.read'],
   // The administrator keeps the system running and does not see citizens' data by default.
-  admin: ['users.manage', 'system.read'],
+  admin: ['users.manage', 'settings.manage', 'audit.read', 'system.read'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Permission[] {

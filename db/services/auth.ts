@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { ParsedInputOf, SessionView } from '../../shared/contract';
 import { isRole, permissionsOf } from '../../shared/roles';
 import type { ServiceContext } from '../context';
@@ -11,46 +11,70 @@ export const LOCKOUT_MINUTES = 15;
 
 const LOGIN_FAILED = '用户名或密码不正确';
 
+type UserRow = typeof users.$inferSelect;
+
+/** A wrong password is a fact that must outlive the refused call: it counts toward the lockout. */
+export function recordFailedLogin(ctx: ServiceContext, user: UserRow): () => void {
+  return () => {
+    const { db } = ctx.database();
+    const current = db.select({ failedLogins: users.failedLogins }).from(users).where(eq(users.id, user.id)).get();
+    const failures = (current?.failedLogins ?? 0) + 1;
+    const lock = failures >= MAX_FAILED_LOGINS;
+    db.update(users)
+      .set({
+        failedLogins: lock ? 0 : failures,
+        ...(lock ? { lockedUntil: new Date(ctx.now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() } : {}),
+      })
+      .where(eq(users.id, user.id))
+      .run();
+    ctx.audit({ action: 'auth.loginFailed', entityType: 'user', entityId: user.id, detail: { locked: lock } });
+  };
+}
+
+export function isLocked(user: UserRow, now: Date): boolean {
+  return user.lockedUntil !== null && user.lockedUntil > now.toISOString();
+}
+
 export function login(ctx: ServiceContext, input: ParsedInputOf<'auth.login'>): SessionView {
   const { db } = ctx.database();
   const user = db.select().from(users).where(eq(users.username, input.username)).get();
   // Same answer for an unknown user and a wrong password: do not reveal which accounts exist.
   if (!user) throw new AppError('LOGIN_FAILED', LOGIN_FAILED);
   if (user.disabled) throw new AppError('LOGIN_FAILED', '该账号已停用，请联系系统管理员');
-  if (user.lockedUntil && user.lockedUntil > ctx.now.toISOString()) {
+  if (isLocked(user, ctx.now)) {
     throw new AppError('LOGIN_FAILED', `密码连续输错${MAX_FAILED_LOGINS}次，账号已锁定，请${LOCKOUT_MINUTES}分钟后再试或联系管理员`);
   }
   if (!verifyPassword(input.password, user.passwordHash)) {
-    const failures = user.failedLogins + 1;
-    const lock = failures >= MAX_FAILED_LOGINS;
-    const recordFailure = () => {
-      db.update(users)
-        .set({
-          failedLogins: lock ? 0 : failures,
-          lockedUntil: lock ? new Date(ctx.now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : user.lockedUntil,
-        })
-        .where(eq(users.id, user.id))
-        .run();
-    };
-    throw new AppError('LOGIN_FAILED', lock ? `密码连续输错${MAX_FAILED_LOGINS}次，账号已锁定${LOCKOUT_MINUTES}分钟` : LOGIN_FAILED, {
-      commitFacts: [recordFailure],
+    const willLock = user.failedLogins + 1 >= MAX_FAILED_LOGINS;
+    throw new AppError('LOGIN_FAILED', willLock ? `密码连续输错${MAX_FAILED_LOGINS}次，账号已锁定${LOCKOUT_MINUTES}分钟` : LOGIN_FAILED, {
+      commitFacts: [recordFailedLogin(ctx, user)],
     });
   }
-  db.update(users)
-    .set({ failedLogins: 0, lockedUntil: null })
-    .where(eq(users.id, user.id))
-    .run();
+  db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id)).run();
   ctx.startSession(user.id);
   ctx.audit({ action: 'auth.login', entityType: 'user', entityId: user.id });
-  const roles = db
-    .select({ role: userRoles.role })
+  return sessionView(ctx, user);
+}
+
+function sessionView(ctx: ServiceContext, user: UserRow): SessionView {
+  const roles = ctx
+    .database()
+    .db.select({ role: userRoles.role })
     .from(userRoles)
     .where(eq(userRoles.userId, user.id))
-    .orderBy(sql`${userRoles.role}`)
+    .orderBy(userRoles.role)
     .all()
     .map((r) => r.role)
     .filter(isRole);
-  return { userId: user.id, username: user.username, displayName: user.displayName, roles, permissions: permissionsOf(roles) };
+  return {
+    userId: user.id,
+    username: user.username,
+    displayName: user.displayName,
+    roles,
+    permissions: permissionsOf(roles),
+    mustChangePassword: user.mustChangePassword,
+    locked: false,
+  };
 }
 
 export function logout(ctx: ServiceContext): null {
@@ -59,7 +83,7 @@ export function logout(ctx: ServiceContext): null {
 }
 
 export function session(ctx: ServiceContext): SessionView | null {
-  if (!ctx.actor) return null;
-  const { userId, username, displayName, roles, permissions } = ctx.actor;
-  return { userId, username, displayName, roles, permissions };
+  if (ctx.actor?.userId == null) return null;
+  const user = ctx.database().db.select().from(users).where(eq(users.id, ctx.actor.userId)).get();
+  return user ? { ...sessionView(ctx, user), locked: ctx.actor.locked ?? false } : null;
 }

@@ -95,10 +95,20 @@ export function register(ctx: ServiceContext, input: ParsedInputOf<'persons.regi
   return toView(row, townships);
 }
 
+/** Opening a profile is logged, so the citizen's data-access report can say who looked. */
 export function get(ctx: ServiceContext, input: ParsedInputOf<'persons.get'>): PersonView {
   const row = ctx.database().db.select().from(persons).where(eq(persons.id, input.id)).get();
   if (!row) throw new AppError('NOT_FOUND', `没有编号为 ${input.id} 的人员档案`);
+  ctx.audit({ action: 'persons.view', entityType: 'person', entityId: row.id });
   return toView(row, townshipNames(ctx));
+}
+
+/** The full ID number or phone, for this record only; the reveal itself is audited. */
+export function reveal(ctx: ServiceContext, input: ParsedInputOf<'persons.reveal'>): { value: string | null } {
+  const row = ctx.database().db.select().from(persons).where(eq(persons.id, input.id)).get();
+  if (!row) throw new AppError('NOT_FOUND', `没有编号为 ${input.id} 的人员档案`);
+  ctx.audit({ action: 'persons.reveal', entityType: 'person', entityId: row.id, detail: { field: input.field } });
+  return { value: input.field === 'idNumber' ? row.idNumber : row.phone };
 }
 
 /**
@@ -111,14 +121,12 @@ export function search(ctx: ServiceContext, input: ParsedInputOf<'persons.search
   let where: SQL | undefined;
   if (query !== '') {
     const asId = parseIdNumber(query, ctx.today);
+    const asPhone = normalizeMobile(input.query);
     if (asId.ok) where = eq(persons.idNumber, asId.idNumber);
+    else if (asPhone) where = eq(persons.phone, asPhone);
     else if (/^\d{4,17}[\dXx]?$/.test(query)) {
       const digits = normalizeIdNumber(query);
-      const phone = normalizeMobile(digits);
-      where = or(
-        phone ? eq(persons.phone, phone) : like(persons.phone, `%${digits}`),
-        like(persons.idNumber, `%${digits}%`),
-      );
+      where = or(like(persons.phone, `%${digits}`), like(persons.idNumber, `%${digits}%`));
     } else where = like(persons.name, `%${input.query.trim()}%`);
   }
   const total = db.select({ n: sql<number>`count(*)` }).from(persons).where(where).get()?.n ?? 0;

@@ -10,15 +10,15 @@ import { SEX_LABELS } from '../../shared/labels/zh-CN';
 import { appPaths, appVersion } from '../paths';
 import { CliError, readPassword, requireOption, unwrap } from './io';
 
-export type Options = Record<string, string | boolean | undefined>;
+export type Options = Record<string, string | string[] | boolean | undefined>;
 type Print = (line: string) => void;
 
-function str(options: Options, name: string): string | undefined {
+export function str(options: Options, name: string): string | undefined {
   const value = options[name];
   return typeof value === 'string' ? value : undefined;
 }
 
-function openDesk(options: Options, env: NodeJS.ProcessEnv): Desk {
+export function openDesk(options: Options, env: NodeJS.ProcessEnv): Desk {
   const dbPath = resolve(requireOption(str(options, 'db'), 'db'));
   const keyFile = str(options, 'key-file');
   const paths = appPaths();

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { AppError } from '../../db/errors';
 import { CliError } from './io';
+import { auditVerify, userAdd, userList, userResetPassword, userSetDisabled } from './admin-commands';
 import { contractEntries, dbCheck, init, personsAdd, personsFind, type Options } from './commands';
 
 const USAGE = `用法：npm run cli -- <命令> [参数]
@@ -9,6 +10,12 @@ const USAGE = `用法：npm run cli -- <命令> [参数]
   persons add  --db PATH --user NAME --id-number ID --name 姓名 [--phone 手机] [--json]
   persons find --db PATH --user NAME --query 内容 [--json]
        （密码：--password-file FILE 或环境变量 EMPLOYMENT_DESK_PASSWORD）
+  user add --db PATH --username NAME --role ROLE [--role ROLE2] [--name 姓名] --password-file FILE
+  user disable|enable --db PATH --username NAME [--reason 原因]
+  user reset-password --db PATH --username NAME --password-file FILE
+  user list --db PATH
+       （角色：front_desk 前台经办, counselor 职业指导员, reviewer 审核员, head 局领导, admin 系统管理员）
+  audit verify --db PATH        （哈希链完整时退出码 0，否则指出第一处断裂）
   db check --db PATH
   contract --json
 数据库密钥：--key-file FILE 或环境变量 EMPLOYMENT_DESK_DB_KEY`;
@@ -26,6 +33,9 @@ const OPTIONS = {
   name: { type: 'string' },
   phone: { type: 'string' },
   query: { type: 'string' },
+  username: { type: 'string' },
+  role: { type: 'string', multiple: true },
+  reason: { type: 'string' },
   json: { type: 'boolean' },
   help: { type: 'boolean' },
 } as const;
@@ -50,6 +60,22 @@ export function runCli(argv: string[], env: NodeJS.ProcessEnv, print: (line: str
         return 0;
       case 'persons find':
         personsFind(options, env, print);
+        return 0;
+      case 'user add':
+        userAdd(options, env, print);
+        return 0;
+      case 'user disable':
+      case 'user enable':
+        userSetDisabled(command === 'user disable', options, env, print);
+        return 0;
+      case 'user reset-password':
+        userResetPassword(options, env, print);
+        return 0;
+      case 'user list':
+        userList(options, env, print);
+        return 0;
+      case 'audit verify':
+        auditVerify(options, env, print);
         return 0;
       case 'db check':
         dbCheck(options, env, print);

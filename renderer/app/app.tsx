@@ -1,10 +1,13 @@
 import { Center, createTheme, Loader, MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { Notifications } from '@mantine/notifications';
-import { QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
+import type { SessionView } from '../../shared/contract';
 import { createHashRouter, RouterProvider } from 'react-router';
-import { call } from '../api/client';
+import { call, RpcCallError } from '../api/client';
 import { queryKeys, useSession } from '../api/queries';
+import { ForcedPasswordChange } from '../auth/forced-password-change';
+import { IdleLock } from '../auth/idle-lock';
 import { LoginPage } from '../auth/login-page';
 import { SetupPage } from '../setup/setup-page';
 import { UnavailablePage } from '../setup/unavailable-page';
@@ -17,8 +20,20 @@ const theme = createTheme({
   defaultRadius: 'sm',
 });
 
-const queryClient = new QueryClient({
+/** The backend's word on the session wins: a locked or expired session changes the screen wherever it is noticed. */
+function onRpcError(error: unknown): void {
+  if (!(error instanceof RpcCallError)) return;
+  if (error.error.code === 'LOCKED') {
+    queryClient.setQueryData<SessionView | null>(queryKeys.session, (s) => (s ? { ...s, locked: true } : s));
+  } else if (error.error.code === 'UNAUTHENTICATED') {
+    queryClient.setQueryData(queryKeys.session, null);
+  }
+}
+
+const queryClient: QueryClient = new QueryClient({
   defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
+  queryCache: new QueryCache({ onError: onRpcError }),
+  mutationCache: new MutationCache({ onError: onRpcError }),
 });
 
 const router = createHashRouter(routes);
@@ -51,8 +66,14 @@ function Gate() {
   }
   if (state === 'setup') return <SetupPage />;
   if (state === 'unavailable') return <UnavailablePage message={status.data?.message ?? '无法连接到后台服务'} />;
-  if (!ready || state === 'login') return <LoginPage countyName={status.data?.county?.name ?? ''} />;
-  return <RouterProvider router={router} />;
+  if (!ready || state === 'login' || !session.data) return <LoginPage countyName={status.data?.county?.name ?? ''} />;
+  if (session.data.mustChangePassword) return <ForcedPasswordChange session={session.data} />;
+  return (
+    <>
+      <RouterProvider router={router} />
+      <IdleLock session={session.data} />
+    </>
+  );
 }
 
 export function App() {

@@ -1,22 +1,37 @@
 import { Navigate, type RouteObject } from 'react-router';
 import { NAV_AREAS } from '../../shared/labels/zh-CN';
+import { useSession } from '../api/queries';
+import { AccountPage, AdminPage } from '../admin/admin-page';
+import { AuditPage } from '../admin/audit-page';
+import { AccessReportPage } from '../persons/access-report-page';
 import { PersonProfilePage } from '../persons/person-profile-page';
 import { PersonsPage } from '../persons/persons-page';
 import { RegisterPersonPage } from '../persons/register-person-page';
 import { Shell } from '../shell/app-shell';
 import { ComingSoon } from '../shell/coming-soon';
 
+/** Staff land in their first work area: the front desk in 登记/经办, an administrator in 系统管理. */
+function HomeRedirect() {
+  const session = useSession();
+  const first = NAV_AREAS.find((a) => a.ready && session.data?.permissions.includes(a.permission));
+  return <Navigate to={first?.path ?? '/persons'} replace />;
+}
+
 export const routes: RouteObject[] = [
   {
     path: '/',
     element: <Shell />,
     children: [
-      { index: true, element: <Navigate to="/persons" replace /> },
+      { index: true, element: <HomeRedirect /> },
       { path: 'persons', element: <PersonsPage /> },
       { path: 'persons/new', element: <RegisterPersonPage /> },
       { path: 'persons/:id', element: <PersonProfilePage /> },
+      { path: 'persons/:id/access-report', element: <AccessReportPage /> },
+      { path: 'audit', element: <AuditPage /> },
+      { path: 'admin', element: <AdminPage /> },
+      { path: 'account', element: <AccountPage /> },
       ...NAV_AREAS.filter((a) => !a.ready).map((a) => ({ path: a.path.slice(1), element: <ComingSoon title={a.label} /> })),
-      { path: '*', element: <Navigate to="/persons" replace /> },
+      { path: '*', element: <HomeRedirect /> },
     ],
   },
 ];

@@ -34,6 +34,9 @@ export function Shell() {
                   {ROLE_LABELS[role]}
                 </Badge>
               ))}
+              <Button variant="subtle" size="compact-sm" component={RouterLink} to="/account">
+                修改密码
+              </Button>
               <Button variant="subtle" size="compact-sm" onClick={() => logout.mutate()}>
                 退出
               </Button>
@@ -43,7 +46,7 @@ export function Shell() {
       </AppShell.Header>
       <AppShell.Navbar p="xs">
         <Stack gap={2}>
-          {NAV_AREAS.map((area) => (
+          {NAV_AREAS.filter((area) => user?.permissions.includes(area.permission)).map((area) => (
             <NavLink
               key={area.path}
               component={RouterLink}

@@ -8,6 +8,10 @@ export interface SessionView {
   displayName: string;
   roles: Role[];
   permissions: Permission[];
+  /** Set after an administrator's reset: only changing the password is allowed until then. */
+  mustChangePassword: boolean;
+  /** The session idled past the lock time: the screen must be unlocked with the password. */
+  locked: boolean;
 }
 
 export const authContract = {

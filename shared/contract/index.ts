@@ -1,9 +1,11 @@
 import { z } from 'zod';
 import type { MethodSpec } from './define';
+import { auditContract } from './audit';
 import { authContract } from './auth';
 import { personsContract } from './persons';
 import { setupContract } from './setup';
 import { systemContract } from './system';
+import { usersContract } from './users';
 
 // Default validation messages in Chinese for both sides of the boundary.
 z.config(z.locales.zhCN());
@@ -14,6 +16,8 @@ export const contract = {
   ...authContract,
   ...systemContract,
   ...personsContract,
+  ...usersContract,
+  ...auditContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -27,7 +31,9 @@ export function isMethodName(name: string): name is MethodName {
 }
 
 export type { MethodSpec, Access } from './define';
+export type * from './audit';
 export type * from './auth';
 export type * from './persons';
 export type * from './setup';
 export type * from './system';
+export type * from './users';

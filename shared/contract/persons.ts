@@ -71,6 +71,12 @@ export const personsContract = {
     writes: false,
     title: '查询人员',
   }),
+  'persons.reveal': method<{ value: string | null }>()({
+    input: z.strictObject({ id: entityId, field: z.enum(['idNumber', 'phone'], '只能查看身份证号或手机号码') }),
+    access: 'persons.reveal',
+    writes: true,
+    title: '查看完整个人信息',
+  }),
   'persons.update': method<PersonView>()({
     input: z.strictObject({
       id: entityId,

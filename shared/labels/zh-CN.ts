@@ -4,7 +4,7 @@
  */
 import type { IdNumberProblem, Sex } from '../domain/id-number';
 import type { HouseholdType } from '../domain/code-tables';
-import type { Role } from '../roles';
+import type { Permission, Role } from '../roles';
 import type { ErrorCode } from '../rpc';
 
 export const APP_TITLE = '就业服务工作台';
@@ -66,6 +66,7 @@ export const ERROR_TITLES: Record<ErrorCode, string> = {
   NOT_INITIALIZED: '尚未初始化',
   ALREADY_INITIALIZED: '已经初始化',
   LOGIN_FAILED: '登录失败',
+  LOCKED: '屏幕已锁定',
   DATABASE_UNAVAILABLE: '数据库无法打开',
   INTERNAL: '系统错误',
 };
@@ -75,14 +76,15 @@ export function fieldLabel(path: string): string {
   return FIELD_LABELS[last] ?? path;
 }
 
-/** Main navigation: the work areas of the bureau, in the order staff expect. */
+/** Main navigation: the work areas of the bureau, in the order staff expect; shown to holders of `permission`. */
 export const NAV_AREAS = [
-  { path: '/persons', label: '登记/经办', ready: true },
-  { path: '/counseling', label: '职业指导', ready: false },
-  { path: '/enterprises', label: '企业', ready: false },
-  { path: '/fairs', label: '招聘会', ready: false },
-  { path: '/policies', label: '政策', ready: false },
-  { path: '/reports', label: '报表', ready: false },
-  { path: '/exchange', label: '数据交换', ready: false },
-  { path: '/admin', label: '系统管理', ready: false },
-] as const;
+  { path: '/persons', label: '登记/经办', ready: true, permission: 'persons.read' },
+  { path: '/counseling', label: '职业指导', ready: false, permission: 'persons.read' },
+  { path: '/enterprises', label: '企业', ready: false, permission: 'system.read' },
+  { path: '/fairs', label: '招聘会', ready: false, permission: 'system.read' },
+  { path: '/policies', label: '政策', ready: false, permission: 'system.read' },
+  { path: '/reports', label: '报表', ready: false, permission: 'system.read' },
+  { path: '/exchange', label: '数据交换', ready: false, permission: 'settings.manage' },
+  { path: '/audit', label: '审计日志', ready: true, permission: 'audit.read' },
+  { path: '/admin', label: '系统管理', ready: true, permission: 'users.manage' },
+] as const satisfies ReadonlyArray<{ path: string; label: string; ready: boolean; permission: Permission }>;

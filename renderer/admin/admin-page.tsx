@@ -1,0 +1,130 @@
+import { Alert, Badge, Button, Group, NumberInput, Paper, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { UserView } from '../../shared/contract';
+import { formatOfficeTimestamp } from '../../shared/domain/dates';
+import { ROLE_LABELS } from '../../shared/labels/zh-CN';
+import { call, errorMessage } from '../api/client';
+import { notifications } from '@mantine/notifications';
+import { queryKeys, useSession } from '../api/queries';
+import { ChangePasswordForm } from '../auth/change-password-form';
+import { CreateUserDialog, DisableDialog, ResetPasswordDialog, RolesDialog } from './user-dialogs';
+
+function UsersPanel() {
+  const users = useQuery({ queryKey: queryKeys.users, queryFn: () => call('users.list', {}) });
+  const [creating, setCreating] = useState(false);
+  const [rolesOf, setRolesOf] = useState<UserView | null>(null);
+  const [disableOf, setDisableOf] = useState<UserView | null>(null);
+  const [resetOf, setResetOf] = useState<UserView | null>(null);
+  if (users.isError) return <Alert color="red">{errorMessage(users.error)}</Alert>;
+  return (
+    <Stack>
+      <Group justify="flex-end">
+        <Button onClick={() => setCreating(true)}>新建账号</Button>
+      </Group>
+      <Table withTableBorder striped>
+        <Table.Thead>
+          <Table.Tr>
+            <Table.Th>用户名</Table.Th>
+            <Table.Th>姓名</Table.Th>
+            <Table.Th>角色</Table.Th>
+            <Table.Th>状态</Table.Th>
+            <Table.Th>操作</Table.Th>
+          </Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {(users.data ?? []).map((u) => (
+            <Table.Tr key={u.id} data-testid={`user-row-${u.username}`}>
+              <Table.Td>{u.username}</Table.Td>
+              <Table.Td>{u.displayName}</Table.Td>
+              <Table.Td>
+                <Group gap={4}>
+                  {u.roles.map((r) => (
+                    <Badge key={r} variant="light">
+                      {ROLE_LABELS[r]}
+                    </Badge>
+                  ))}
+                </Group>
+              </Table.Td>
+              <Table.Td>
+                {u.disabled ? <Badge color="gray">已停用</Badge> : u.lockedUntil && u.lockedUntil > new Date().toISOString() ? <Badge color="red">锁定至 {formatOfficeTimestamp(u.lockedUntil)}</Badge> : <Badge color="green">正常</Badge>}
+                {u.mustChangePassword && !u.disabled && <Text size="xs" c="dimmed">待修改密码</Text>}
+              </Table.Td>
+              <Table.Td>
+                <Group gap={4}>
+                  <Button size="compact-xs" variant="light" onClick={() => setRolesOf(u)}>角色</Button>
+                  <Button size="compact-xs" variant="light" onClick={() => setResetOf(u)}>重置密码</Button>
+                  <Button size="compact-xs" variant="light" color={u.disabled ? 'blue' : 'red'} onClick={() => setDisableOf(u)}>{u.disabled ? '启用' : '停用'}</Button>
+                </Group>
+              </Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      <CreateUserDialog opened={creating} onClose={() => setCreating(false)} />
+      {rolesOf && <RolesDialog key={rolesOf.id} user={rolesOf} onClose={() => setRolesOf(null)} />}
+      <DisableDialog user={disableOf} onClose={() => setDisableOf(null)} />
+      <ResetPasswordDialog user={resetOf} onClose={() => setResetOf(null)} />
+    </Stack>
+  );
+}
+
+function SettingsPanel() {
+  const queryClient = useQueryClient();
+  const settings = useQuery({ queryKey: queryKeys.settings, queryFn: () => call('settings.get', {}) });
+  const [minutes, setMinutes] = useState<number | string>('');
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const save = useMutation({
+    mutationFn: () => call('settings.update', { idleLockMinutes: Number(minutes) }),
+    onSuccess: (s) => {
+      queryClient.setQueryData(queryKeys.settings, s);
+      setMessage({ ok: true, text: '已保存' });
+    },
+    onError: (e) => setMessage({ ok: false, text: errorMessage(e) }),
+  });
+  if (!settings.data) return null;
+  return (
+    <Paper withBorder p="lg" maw={480}>
+      <Stack>
+        {message && <Alert color={message.ok ? 'green' : 'red'}>{message.text}</Alert>}
+        <NumberInput label="无操作自动锁屏（分钟）" min={1} max={120} defaultValue={settings.data.idleLockMinutes} onChange={setMinutes} />
+        <Group justify="flex-end">
+          <Button onClick={() => save.mutate()} disabled={minutes === ''} loading={save.isPending}>保存设置</Button>
+        </Group>
+      </Stack>
+    </Paper>
+  );
+}
+
+export function AdminPage() {
+  return (
+    <Stack maw={1100}>
+      <Title order={2}>系统管理</Title>
+      <Tabs defaultValue="users">
+        <Tabs.List>
+          <Tabs.Tab value="users">账号管理</Tabs.Tab>
+          <Tabs.Tab value="settings">系统设置</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="users" pt="md">
+          <UsersPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="settings" pt="md">
+          <SettingsPanel />
+        </Tabs.Panel>
+      </Tabs>
+    </Stack>
+  );
+}
+
+/** Every member of staff can change their own password. */
+export function AccountPage() {
+  const session = useSession();
+  return (
+    <Stack maw={480}>
+      <Title order={2}>修改本人密码</Title>
+      <Paper withBorder p="lg">
+        <ChangePasswordForm username={session.data?.username ?? ''} onDone={() => notifications.show({ color: 'green', message: '密码已修改' })} />
+      </Paper>
+    </Stack>
+  );
+}

@@ -1,0 +1,154 @@
+import { Alert, Button, Checkbox, Group, Modal, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { useForm } from '@mantine/form';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import type { UserView } from '../../shared/contract';
+import { ROLE_LABELS } from '../../shared/labels/zh-CN';
+import { ROLES, type Role } from '../../shared/roles';
+import { call } from '../api/client';
+import { applyFieldErrors } from '../api/form-errors';
+import { queryKeys } from '../api/queries';
+
+function useRefreshUsers() {
+  const queryClient = useQueryClient();
+  return () => void queryClient.invalidateQueries({ queryKey: queryKeys.users });
+}
+
+export function CreateUserDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
+  const refresh = useRefreshUsers();
+  const [error, setError] = useState<string | null>(null);
+  const form = useForm({
+    initialValues: { username: '', displayName: '', roles: [] as Role[], password: '' },
+    validate: {
+      username: (v) => (/^[A-Za-z0-9_.-]{2,32}$/.test(v.trim()) ? null : '用户名为2–32位字母、数字、下划线、点或连字符'),
+      displayName: (v) => (v.trim() ? null : '请填写姓名'),
+      roles: (v) => (v.length ? null : '至少选择一个角色'),
+      password: (v, values) => (v.length < 8 ? '密码至少8位' : v === values.username ? '密码不能与用户名相同' : null),
+    },
+  });
+  const create = useMutation({
+    mutationFn: (v: typeof form.values) => call('users.create', v),
+    onSuccess: () => {
+      refresh();
+      form.reset();
+      onClose();
+    },
+    onError: (e) => setError(applyFieldErrors(e, form.setFieldError, ['username', 'displayName', 'roles', 'password'])),
+  });
+  return (
+    <Modal opened={opened} onClose={onClose} title="新建账号">
+      <form noValidate onSubmit={form.onSubmit((v) => { setError(null); create.mutate(v); })}>
+        <Stack>
+          {error && <Alert color="red">{error}</Alert>}
+          <TextInput label="用户名" withAsterisk {...form.getInputProps('username')} />
+          <TextInput label="姓名" withAsterisk {...form.getInputProps('displayName')} />
+          <Checkbox.Group label="角色" withAsterisk {...form.getInputProps('roles')}>
+            <Stack gap={4} mt={4}>
+              {ROLES.map((role) => (
+                <Checkbox key={role} value={role} label={ROLE_LABELS[role]} />
+              ))}
+            </Stack>
+          </Checkbox.Group>
+          <PasswordInput label="初始密码" description="用户首次登录时必须修改" withAsterisk {...form.getInputProps('password')} />
+          <Group justify="flex-end">
+            <Button type="submit" loading={create.isPending}>
+              保存
+            </Button>
+          </Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
+export function RolesDialog({ user, onClose }: { user: UserView | null; onClose: () => void }) {
+  const refresh = useRefreshUsers();
+  const [roles, setRoles] = useState<string[]>(user?.roles ?? []);
+  const [error, setError] = useState<string | null>(null);
+  const save = useMutation({
+    mutationFn: () => call('users.setRoles', { id: user!.id, version: user!.version, roles: roles as Role[] }),
+    onSuccess: () => {
+      refresh();
+      onClose();
+    },
+    onError: (e) => setError(applyFieldErrors(e, () => undefined, [])),
+  });
+  return (
+    <Modal opened={user !== null} onClose={onClose} title={`调整角色：${user?.displayName ?? ''}`}>
+      <Stack>
+        {error && <Alert color="red">{error}</Alert>}
+        <Checkbox.Group value={roles} onChange={setRoles}>
+          <Stack gap={4}>
+            {ROLES.map((role) => (
+              <Checkbox key={role} value={role} label={ROLE_LABELS[role]} />
+            ))}
+          </Stack>
+        </Checkbox.Group>
+        <Group justify="flex-end">
+          <Button disabled={roles.length === 0} loading={save.isPending} onClick={() => save.mutate()}>
+            保存
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+export function DisableDialog({ user, onClose }: { user: UserView | null; onClose: () => void }) {
+  const refresh = useRefreshUsers();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const disabling = !user?.disabled;
+  const save = useMutation({
+    mutationFn: () => call('users.setDisabled', { id: user!.id, version: user!.version, disabled: disabling, reason }),
+    onSuccess: () => {
+      refresh();
+      setReason('');
+      onClose();
+    },
+    onError: (e) => setError(applyFieldErrors(e, () => undefined, [])),
+  });
+  return (
+    <Modal opened={user !== null} onClose={onClose} title={`${disabling ? '停用' : '启用'}账号：${user?.displayName ?? ''}`}>
+      <Stack>
+        {disabling && <Text size="sm">停用后该账号不能登录；历史记录中仍保留其姓名。</Text>}
+        {error && <Alert color="red">{error}</Alert>}
+        <TextInput label="原因" withAsterisk value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+        <Group justify="flex-end">
+          <Button color={disabling ? 'red' : 'blue'} disabled={!reason.trim()} loading={save.isPending} onClick={() => save.mutate()}>
+            确认{disabling ? '停用' : '启用'}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+export function ResetPasswordDialog({ user, onClose }: { user: UserView | null; onClose: () => void }) {
+  const refresh = useRefreshUsers();
+  const [password, setPassword] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const save = useMutation({
+    mutationFn: () => call('users.resetPassword', { id: user!.id, password }),
+    onSuccess: () => {
+      refresh();
+      setPassword('');
+      onClose();
+    },
+    onError: (e) => setError(applyFieldErrors(e, () => undefined, [])),
+  });
+  return (
+    <Modal opened={user !== null} onClose={onClose} title={`重置密码：${user?.displayName ?? ''}`}>
+      <Stack>
+        <Text size="sm">重置后该账号的锁定将解除，用户下次登录必须修改密码。</Text>
+        {error && <Alert color="red">{error}</Alert>}
+        <PasswordInput label="临时密码" withAsterisk value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+        <Group justify="flex-end">
+          <Button disabled={password.length < 8} loading={save.isPending} onClick={() => save.mutate()}>
+            确认重置
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

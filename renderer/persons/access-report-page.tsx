@@ -1,0 +1,59 @@
+import { Alert, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { Link, useParams } from 'react-router';
+import { formatChineseDate, formatOfficeTimestamp, officeDate } from '../../shared/domain/dates';
+import { call, errorMessage } from '../api/client';
+
+/**
+ * 个人信息查询报告: who viewed or changed this person's record and when — the
+ * answer to a citizen's request under the Personal Information Protection Law.
+ */
+export function AccessReportPage() {
+  const personId = Number(useParams().id);
+  const report = useQuery({
+    queryKey: ['audit.personAccessReport', personId],
+    queryFn: () => call('audit.personAccessReport', { personId }),
+    staleTime: Infinity,
+  });
+  if (report.isError) return <Alert color="red">{errorMessage(report.error)}</Alert>;
+  const r = report.data;
+  if (!r) return null;
+  const print = async () => {
+    await call('audit.recordPrint', { document: '个人信息查询报告', entityType: 'person', entityId: String(personId) });
+    window.print();
+  };
+  return (
+    <Stack maw={900}>
+      <Group justify="space-between" className="no-print">
+        <Button variant="default" component={Link} to={`/persons/${personId}`}>返回档案</Button>
+        <Button onClick={() => void print()}>打印</Button>
+      </Group>
+      <div className="print-document" data-testid="access-report">
+        <Title order={2} ta="center" mb="xs">个人信息查询报告</Title>
+        <Text ta="center" mb="md">{r.countyName}人力资源和社会保障局</Text>
+        <Text>查询对象：{r.personName}（身份证号 {r.idNumberMasked}）</Text>
+        <Text mb="md">查询范围：本系统中该人员档案的全部查看、查看完整信息、登记和修改记录，共 {r.entries.length} 条。</Text>
+        <Table withTableBorder>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>时间</Table.Th>
+              <Table.Th>经办人</Table.Th>
+              <Table.Th>操作</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {r.entries.map((e) => (
+              <Table.Tr key={e.id}>
+                <Table.Td>{formatOfficeTimestamp(e.at)}</Table.Td>
+                <Table.Td>{e.actorName ?? '系统'}</Table.Td>
+                <Table.Td>{e.actionTitle}{e.detail && 'field' in e.detail ? `（${e.detail.field === 'idNumber' ? '身份证号' : '手机号码'}）` : ''}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        <Text mt="xl" ta="right" pr="4em">{r.countyName}人力资源和社会保障局（盖章）</Text>
+        <Text ta="right" pr="4em">{formatChineseDate(officeDate(new Date(r.generatedAt)))}</Text>
+      </div>
+    </Stack>
+  );
+}

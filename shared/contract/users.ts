@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { ROLES, type Role } from '../roles';
+import { method } from './define';
+import { entityId, newPassword, password, personName, rowVersion, text, username } from './fields';
+
+export interface UserView {
+  id: number;
+  username: string;
+  displayName: string;
+  roles: Role[];
+  disabled: boolean;
+  mustChangePassword: boolean;
+  /** Set while the account is locked after repeated wrong passwords. */
+  lockedUntil: string | null;
+  createdAt: string;
+  version: number;
+}
+
+export interface DeskSettings {
+  /** Minutes without input before the screen locks (unsaved forms are kept). */
+  idleLockMinutes: number;
+}
+
+const roles = z.array(z.enum(ROLES, '未知的角色')).min(1, '至少选择一个角色').max(ROLES.length);
+
+export const usersContract = {
+  'users.list': method<UserView[]>()({
+    input: z.strictObject({}),
+    access: 'users.manage',
+    writes: false,
+    title: '查看账号列表',
+  }),
+  'users.create': method<UserView>()({
+    input: z.strictObject({ username, displayName: personName, roles, password: newPassword }),
+    access: 'users.manage',
+    writes: true,
+    title: '新建账号',
+  }),
+  'users.setRoles': method<UserView>()({
+    input: z.strictObject({ id: entityId, version: rowVersion, roles }),
+    access: 'users.manage',
+    writes: true,
+    title: '调整账号角色',
+  }),
+  'users.setDisabled': method<UserView>()({
+    input: z.strictObject({ id: entityId, version: rowVersion, disabled: z.boolean(), reason: text(200) }),
+    access: 'users.manage',
+    writes: true,
+    title: '停用或启用账号',
+  }),
+  'users.resetPassword': method<UserView>()({
+    input: z.strictObject({ id: entityId, password: newPassword }),
+    access: 'users.manage',
+    writes: true,
+    title: '重置账号密码',
+  }),
+  'auth.changePassword': method<null>()({
+    input: z.strictObject({ currentPassword: password, newPassword }),
+    access: 'session',
+    writes: true,
+    title: '修改本人密码',
+  }),
+  'auth.unlock': method<null>()({
+    input: z.strictObject({ password }),
+    access: 'session',
+    writes: true,
+    title: '解除锁屏',
+  }),
+  'settings.get': method<DeskSettings>()({
+    input: z.strictObject({}),
+    access: 'session',
+    writes: false,
+    title: '查看系统设置',
+  }),
+  'settings.update': method<DeskSettings>()({
+    input: z.strictObject({ idleLockMinutes: z.number().int('应为整数').min(1, '至少1分钟').max(120, '最多120分钟') }),
+    access: 'settings.manage',
+    writes: true,
+    title: '修改系统设置',
+  }),
+};
