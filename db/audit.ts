@@ -11,6 +11,8 @@ export interface AuditInput {
   after?: unknown;
   /** Non-personal facts (changed field names, reason); stored as JSON. */
   detail?: Record<string, unknown>;
+  /** Who acted, when it is not the caller's session (a login names the account that logged in). */
+  actor?: AuditActor;
 }
 
 export interface AuditActor {
@@ -61,8 +63,8 @@ export function appendAudit(sqlite: Database.Database, actor: AuditActor, at: Da
   const row: AuditRow = {
     id: (last?.id ?? 0) + 1,
     at: at.toISOString(),
-    actorUserId: actor.userId,
-    actorName: actor.name,
+    actorUserId: (input.actor ?? actor).userId,
+    actorName: (input.actor ?? actor).name,
     action: input.action,
     entityType: input.entityType ?? null,
     entityId: input.entityId === undefined ? null : String(input.entityId),

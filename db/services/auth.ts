@@ -52,7 +52,7 @@ export function login(ctx: ServiceContext, input: ParsedInputOf<'auth.login'>): 
   }
   db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id)).run();
   ctx.startSession(user.id);
-  ctx.audit({ action: 'auth.login', entityType: 'user', entityId: user.id });
+  ctx.audit({ action: 'auth.login', entityType: 'user', entityId: user.id, actor: { userId: user.id, name: user.displayName } });
   return sessionView(ctx, user);
 }
 

@@ -4,6 +4,7 @@ import { useEffect, useRef, useState } from 'react';
 import type { SessionView } from '../../shared/contract';
 import { call, errorMessage } from '../api/client';
 import { queryKeys } from '../api/queries';
+import { signOut } from '../api/session';
 
 const HEARTBEAT_MS = 60_000;
 
@@ -68,7 +69,7 @@ export function IdleLock({ session }: { session: SessionView }) {
           <Button type="submit" loading={unlock.isPending}>
             解锁
           </Button>
-          <Button variant="subtle" onClick={() => void call('auth.logout', {}).then(() => { queryClient.clear(); queryClient.setQueryData(queryKeys.session, null); })}>
+          <Button variant="subtle" onClick={() => void signOut(queryClient)}>
             退出登录（未保存的内容将丢失）
           </Button>
         </Stack>

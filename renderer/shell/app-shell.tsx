@@ -4,19 +4,14 @@ import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { APP_TITLE, NAV_AREAS, ROLE_LABELS } from '../../shared/labels/zh-CN';
 import { call } from '../api/client';
 import { queryKeys, useSession } from '../api/queries';
+import { signOut } from '../api/session';
 
 export function Shell() {
   const location = useLocation();
   const queryClient = useQueryClient();
   const session = useSession();
   const status = useQuery({ queryKey: queryKeys.status, queryFn: () => call('setup.status', {}) });
-  const logout = useMutation({
-    mutationFn: () => call('auth.logout', {}),
-    onSuccess: () => {
-      queryClient.clear();
-      queryClient.setQueryData(queryKeys.session, null);
-    },
-  });
+  const logout = useMutation({ mutationFn: () => signOut(queryClient) });
   const user = session.data;
   return (
     <AppShell header={{ height: 56 }} navbar={{ width: 200, breakpoint: 0 }} padding="md">

@@ -85,6 +85,6 @@ export const NAV_AREAS = [
   { path: '/policies', label: '政策', ready: false, permission: 'system.read' },
   { path: '/reports', label: '报表', ready: false, permission: 'system.read' },
   { path: '/exchange', label: '数据交换', ready: false, permission: 'settings.manage' },
-  { path: '/audit', label: '审计日志', ready: true, permission: 'audit.read' },
   { path: '/admin', label: '系统管理', ready: true, permission: 'users.manage' },
+  { path: '/audit', label: '审计日志', ready: true, permission: 'audit.read' },
 ] as const satisfies ReadonlyArray<{ path: string; label: string; ready: boolean; permission: Permission }>;

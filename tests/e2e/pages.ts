@@ -42,3 +42,45 @@ export async function searchPersons(page: Page, query: string): Promise<void> {
   await box.fill(query);
   await box.press('Enter');
 }
+
+export async function logOut(page: Page): Promise<void> {
+  await page.getByRole('button', { name: '退出' }).click();
+  await waitForAppState(page, 'login');
+}
+
+/** 系统管理 → 新建账号, as an administrator. */
+export async function createUser(page: Page, user: { username: string; displayName: string; roles: string[]; password: string }): Promise<void> {
+  await page.getByRole('link', { name: '系统管理' }).click();
+  await page.getByRole('button', { name: '新建账号' }).click();
+  const dialog = page.getByRole('dialog', { name: '新建账号' });
+  await dialog.getByLabel('用户名').fill(user.username);
+  await dialog.getByLabel('姓名').fill(user.displayName);
+  for (const role of user.roles) await dialog.getByLabel(role, { exact: true }).check();
+  await dialog.getByLabel(/^初始密码/).fill(user.password);
+  await dialog.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByTestId(`user-row-${user.username}`)).toBeVisible();
+}
+
+/** First login after an administrator set the password: choose one's own. */
+export async function logInWithForcedChange(page: Page, username: string, temporary: string, chosen: string): Promise<void> {
+  await waitForAppState(page, 'login');
+  await page.getByLabel('用户名').fill(username);
+  await page.getByLabel('密码').fill(temporary);
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByRole('heading', { name: '请修改密码' })).toBeVisible();
+  await page.getByLabel('当前密码').fill(temporary);
+  await page.getByLabel(/^新密码/).fill(chosen);
+  await page.getByLabel('再次输入新密码').fill(chosen);
+  await page.getByRole('button', { name: '修改密码' }).click();
+  await waitForAppState(page, 'ready');
+}
+
+export async function registerPerson(page: Page, person: { idNumber: string; name: string; phone?: string }): Promise<void> {
+  await page.getByRole('link', { name: /登记\/经办/ }).click();
+  await page.getByRole('link', { name: '登记新人员' }).click();
+  await page.getByLabel('身份证号').fill(person.idNumber);
+  await page.getByLabel('姓名').fill(person.name);
+  if (person.phone) await page.getByLabel('手机号码').fill(person.phone);
+  await page.getByRole('button', { name: '保存登记' }).click();
+  await expect(page.getByTestId('profile-name')).toHaveText(person.name);
+}

@@ -1,0 +1,160 @@
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { expect } from 'vitest';
+import { runCli } from '../../electron/cli/run';
+import type { MethodName, SessionView, UserView } from '../../shared/contract';
+import type { Role } from '../../shared/roles';
+import type { RpcResult } from '../../shared/rpc';
+import { PASSWORD, expectOk, tempDir, type DeskFiles, type ReadyDesk } from './helpers';
+import { PERSON_A } from './persons-data';
+
+/** The password an administrator hands out, and the one the user picks at first login. */
+export const INITIAL_PASSWORD = 'Start-2026-desk';
+export const OWN_PASSWORD = 'Mine-2026-desk';
+
+export type Call = (method: string, input?: unknown) => RpcResult<unknown>;
+
+/** Calls made by the holder of `session` (a browser tab, a window). */
+export function callsOf(ready: ReadyDesk, session: string | null): Call {
+  return (method, input = {}) => ready.desk.call(session, method, input).result;
+}
+
+/** Logs in and returns the session id together with the session the desk reported. */
+export function loginAs(ready: ReadyDesk, username: string, password: string): { session: string; view: SessionView } {
+  const outcome = ready.desk.call(null, 'auth.login', { username, password });
+  const view = expectOk<SessionView>(outcome.result);
+  if (!outcome.session || !('set' in outcome.session)) return expect.fail('login did not start a session');
+  return { session: outcome.session.set, view };
+}
+
+/** The administrator of `ready` creates an account (it must change its password at first login). */
+export function createUser(ready: ReadyDesk, username: string, roles: Role[], displayName = '赵磊'): UserView {
+  return expectOk<UserView>(ready.call('users.create', { username, displayName, roles, password: INITIAL_PASSWORD }));
+}
+
+export interface ActiveUser {
+  user: UserView;
+  session: string;
+  call: Call;
+}
+
+/** An account as a colleague uses it: created, logged in, password changed at first login. */
+export function activeUser(ready: ReadyDesk, username: string, roles: Role[], displayName = '赵磊'): ActiveUser {
+  const user = createUser(ready, username, roles, displayName);
+  const { session } = loginAs(ready, username, INITIAL_PASSWORD);
+  const call = callsOf(ready, session);
+  expectOk(call('auth.changePassword', { currentPassword: INITIAL_PASSWORD, newPassword: OWN_PASSWORD }));
+  return { user, session, call };
+}
+
+/** The account as the administrator's list shows it. */
+export function listedUser(ready: ReadyDesk, username: string, call: Call = ready.call): UserView | undefined {
+  return expectOk<UserView[]>(call('users.list', {})).find((u) => u.username === username);
+}
+
+export interface StoredUser {
+  failedLogins: number;
+  lockedUntil: string | null;
+  mustChangePassword: number;
+  disabled: number;
+}
+
+export function storedUser(ready: ReadyDesk, username: string): StoredUser {
+  return ready.desk
+    .database()
+    .sqlite.prepare(
+      `select failed_logins as failedLogins, locked_until as lockedUntil, must_change_password as mustChangePassword, disabled
+       from users where username = ?`,
+    )
+    .get(username) as StoredUser;
+}
+
+export interface StoredAudit {
+  id: number;
+  at: string;
+  actorUserId: number | null;
+  actorName: string | null;
+  action: string;
+  entityType: string | null;
+  entityId: string | null;
+  detail: Record<string, unknown> | null;
+}
+
+/** Audit rows as stored, oldest first, optionally only those after `afterId`. */
+export function storedAudit(ready: Pick<ReadyDesk, 'desk'>, afterId = 0): StoredAudit[] {
+  const rows = ready.desk
+    .database()
+    .sqlite.prepare(
+      `select id, at, actor_user_id as actorUserId, actor_name as actorName, action, entity_type as entityType,
+        entity_id as entityId, detail from audit_log where id > ? order by id`,
+    )
+    .all(afterId) as Array<Omit<StoredAudit, 'detail'> & { detail: string | null }>;
+  return rows.map((r) => ({ ...r, detail: r.detail ? (JSON.parse(r.detail) as Record<string, unknown>) : null }));
+}
+
+export function lastAuditId(ready: Pick<ReadyDesk, 'desk'>): number {
+  return (ready.desk.database().sqlite.prepare('select coalesce(max(id), 0) as id from audit_log').get() as { id: number }).id;
+}
+
+/**
+ * A valid input for every method that needs a session, so a refusal can only
+ * come from the access rules (input is parsed before access is checked).
+ */
+export const SAMPLE_INPUTS: Partial<Record<MethodName, unknown>> = {
+  'auth.changePassword': { currentPassword: PASSWORD, newPassword: 'Other-2026-desk' },
+  'auth.unlock': { password: PASSWORD },
+  'system.info': {},
+  'divisions.townships': {},
+  'settings.get': {},
+  'settings.update': { idleLockMinutes: 5 },
+  'users.list': {},
+  'users.create': { username: 'qianqi', displayName: '钱七', roles: ['front_desk'], password: 'Other-2026-desk' },
+  'users.setRoles': { id: 1, version: 1, roles: ['front_desk'] },
+  'users.setDisabled': { id: 1, version: 1, disabled: true, reason: '测试' },
+  'users.resetPassword': { id: 1, password: 'Other-2026-desk' },
+  'persons.register': PERSON_A,
+  'persons.get': { id: 1 },
+  'persons.search': { query: '' },
+  'persons.reveal': { id: 1, field: 'idNumber' },
+  'persons.update': { id: 1, version: 1, changes: { address: '越溪街道' }, reason: '补充地址' },
+  'audit.list': {},
+  'audit.exportXlsx': {},
+  'audit.verify': {},
+  'audit.personAccessReport': { personId: 1 },
+  'audit.recordPrint': { document: '求职登记表' },
+};
+
+export function sampleInput(method: MethodName): unknown {
+  const input = SAMPLE_INPUTS[method];
+  if (input === undefined) return expect.fail(`no sample input for ${method}: add one to SAMPLE_INPUTS`);
+  return input;
+}
+
+/** The administrator's command line, run in-process; its printed lines joined. */
+export function cli(argv: string[], env: NodeJS.ProcessEnv = {}): { code: number; out: string } {
+  const lines: string[] = [];
+  const code = runCli(argv, env, (line) => lines.push(line));
+  return { code, out: lines.join('\n') };
+}
+
+export interface CliWorkspace extends DeskFiles {
+  /** --db and --key-file, as every command takes them. */
+  common: string[];
+  passwordFile(name: string, password: string): string;
+}
+
+/** A county database made by `init` on the command line (administrator `clerk`, 王芳, also front desk). */
+export function cliWorkspace(): CliWorkspace {
+  const dir = tempDir('desk-cli-accounts-');
+  mkdirSync(join(dir, 'keys'));
+  const files: DeskFiles = { dir, dbPath: join(dir, 'data', 'desk.db'), keyFile: join(dir, 'keys', 'desk.key') };
+  const common = ['--db', files.dbPath, '--key-file', files.keyFile];
+  const passwordFile = (name: string, password: string) => {
+    const path = join(dir, name);
+    writeFileSync(path, `${password}\n`);
+    return path;
+  };
+  const init = cli(['init', ...common, '--county', '320506', '--admin', 'clerk', '--admin-name', '王芳', '--also-front-desk', '--password-file', passwordFile('admin.txt', PASSWORD)]);
+  expect(init.code, init.out).toBe(0);
+  return { ...files, common, passwordFile };
+}
