@@ -155,7 +155,10 @@ export class Desk implements DeskControl {
       },
       unlockSession: () => {
         const record = sessionId ? this.sessions.get(sessionId) : undefined;
-        if (record) record.locked = false;
+        if (record) {
+          record.locked = false;
+          record.lastSeen = now.getTime();
+        }
       },
       desk: this,
     });

@@ -36,3 +36,21 @@ export function legalCounties(divisions: Division[]): Division[] {
 export function townshipsOf(divisions: Division[], countyCode: string): Division[] {
   return divisions.filter((d) => d.level === 'township' && d.parentCode === countyCode);
 }
+
+const countyNameCache = new Map<string, Map<string, string>>();
+
+/** Names of the county's townships and villages by code (memoised: the list never changes at run time). */
+export function countyDivisionNames(divisions: Division[], countyCode: string): Map<string, string> {
+  const cached = countyNameCache.get(countyCode);
+  if (cached) return cached;
+  const townships = townshipsOf(divisions, countyCode);
+  const townshipCodes = new Set(townships.map((t) => t.code));
+  const names = new Map<string, string>(townships.map((t) => [t.code, t.name]));
+  for (const d of divisions) if (d.level === 'village' && townshipCodes.has(d.parentCode)) names.set(d.code, d.name);
+  countyNameCache.set(countyCode, names);
+  return names;
+}
+
+export function villagesOf(divisions: Division[], townshipCode: string): Division[] {
+  return divisions.filter((d) => d.level === 'village' && d.parentCode === townshipCode);
+}

@@ -1,6 +1,8 @@
 import type { Handlers } from './router';
 import * as auditLog from './services/audit-log';
 import * as auth from './services/auth';
+import * as personLinks from './services/person-links';
+import * as personSearch from './services/person-search';
 import * as persons from './services/persons';
 import * as settings from './services/settings';
 import * as setup from './services/setup';
@@ -28,7 +30,11 @@ export const handlers: Handlers = {
   'users.resetPassword': users.resetPassword,
   'persons.register': persons.register,
   'persons.get': persons.get,
-  'persons.search': persons.search,
+  'persons.search': personSearch.search,
+  'persons.exportXlsx': personSearch.exportXlsx,
+  'persons.corrections': persons.corrections,
+  'persons.timeline': personLinks.timeline,
+  'persons.merge': personLinks.merge,
   'persons.reveal': persons.reveal,
   'persons.update': persons.update,
   'audit.list': auditLog.list,

@@ -34,6 +34,13 @@ export interface OpenOptions {
 }
 
 /** Pragmas every connection needs; a test reads them back. */
+/** SQL functions the schema relies on (migrations and queries), registered on every connection. */
+export function registerFunctions(sqlite: Database.Database): void {
+  sqlite.function('reverse_text', { deterministic: true }, (value: unknown) =>
+    typeof value === 'string' ? [...value].reverse().join('') : null,
+  );
+}
+
 export function applyConnectionPragmas(sqlite: Database.Database): void {
   sqlite.pragma('journal_mode = WAL');
   // This cipher build defaults WAL connections to NORMAL, which can lose the
@@ -76,6 +83,7 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
       throw error;
     }
     applyConnectionPragmas(sqlite);
+    registerFunctions(sqlite);
     const migrations = loadMigrations(options.migrationsDir);
     const pending = pendingMigrations(sqlite, migrations);
     let backupPath: string | null = null;

@@ -20,8 +20,8 @@ export interface RouterHooks {
 }
 
 /**
- * The only door to the backend: parse input with the contract's schema, check
- * the permission, run the service in one transaction with its audit entries,
+ * The only door to the backend: check the permission, parse input with the
+ * contract's schema, run the service in one transaction with its audit entries,
  * and answer with a result — never a thrown error or a stack trace.
  */
 export function dispatch(
@@ -35,13 +35,13 @@ export function dispatch(
     return { ok: false, error: { code: 'UNKNOWN_METHOD', message: `不支持的操作：${String(methodName).slice(0, 80)}` } };
   }
   const spec = contract[methodName];
-  const parsed = spec.input.safeParse(rawInput ?? {});
-  if (!parsed.success) return { ok: false, error: inputError(parsed.error).toRpcError() };
-
   const entries: AuditInput[] = [];
   const ctx = makeContext((entry) => entries.push(entry));
+  // Permission before parsing: a caller without the right learns nothing about the method's input.
   const refusal = accessRefusal(methodName, ctx);
   if (refusal) return { ok: false, error: refusal.toRpcError() };
+  const parsed = spec.input.safeParse(rawInput ?? {});
+  if (!parsed.success) return { ok: false, error: inputError(parsed.error).toRpcError() };
 
   const handler = handlers[methodName] as (ctx: ServiceContext, input: unknown) => unknown;
   const run = () => {

@@ -10,6 +10,10 @@ export const PERMISSIONS = [
   'persons.write',
   /** See a full ID number or phone; every use is audited. */
   'persons.reveal',
+  /** Merge a duplicate record into the surviving one. */
+  'persons.merge',
+  /** Lists of persons leave the system as files: masked, and audited. */
+  'persons.export',
   'audit.read',
   'users.manage',
   'settings.manage',
@@ -18,10 +22,10 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  front_desk: ['persons.read', 'persons.write', 'persons.reveal', 'system.read'],
-  counselor: ['persons.read', 'persons.reveal', 'system.read'],
-  reviewer: ['persons.read', 'persons.reveal', 'system.read'],
-  head: ['persons.read', 'persons.reveal', 'audit.read', 'system.read'],
+  front_desk: ['persons.read', 'persons.write', 'persons.reveal', 'persons.export', 'system.read'],
+  counselor: ['persons.read', 'persons.reveal', 'persons.export', 'system.read'],
+  reviewer: ['persons.read', 'persons.reveal', 'persons.merge', 'persons.export', 'system.read'],
+  head: ['persons.read', 'persons.reveal', 'persons.merge', 'persons.export', 'audit.read', 'system.read'],
   // The administrator keeps the system running and does not see citizens' data by default.
   admin: ['users.manage', 'settings.manage', 'audit.read', 'system.read'],
 };

@@ -1,5 +1,6 @@
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { rowMeta } from './columns';
+import { users } from './system';
 
 /** 一人一档: one row per citizen, keyed by the normalised 18-digit ID number. */
 export const persons = sqliteTable(
@@ -12,15 +13,113 @@ export const persons = sqliteTable(
     sex: text('sex', { enum: ['male', 'female'] }).notNull(),
     birthDate: text('birth_date').notNull(),
     phone: text('phone'),
+    /** The mobile number reversed, so "last four digits" is an indexed prefix search. */
+    phoneReversed: text('phone_reversed'),
+    phone2: text('phone2'),
     ethnicityCode: text('ethnicity_code'),
+    politicalStatusCode: text('political_status_code'),
     householdType: text('household_type', { enum: ['urban', 'rural'] }),
+    householdDivisionCode: text('household_division_code'),
+    householdAddress: text('household_address'),
     residenceTownshipCode: text('residence_township_code'),
+    residenceVillageCode: text('residence_village_code'),
     address: text('address'),
+    educationCode: text('education_code'),
+    school: text('school'),
+    major: text('major'),
+    graduationDate: text('graduation_date'),
+    /** 残疾等级 1–4 from the disability certificate; null when not disabled. */
+    disabilityGrade: text('disability_grade'),
+    healthStatus: text('health_status'),
+    isVeteran: integer('is_veteran', { mode: 'boolean' }).notNull().default(false),
+    lowIncomeStatus: text('low_income_status', { enum: ['dibao', 'low_income'] }),
+    /** Women's original retirement category, when known (drives the 2025 retirement table). */
+    femaleRetirementCategory: text('female_retirement_category', { enum: ['worker50', 'cadre55'] }),
+    employmentStatus: text('employment_status', {
+      enum: ['employed', 'unemployed_registered', 'unemployed_unregistered', 'not_in_labour_force', 'retired'],
+    })
+      .notNull()
+      .default('unemployed_unregistered'),
+    intendedOccupationCode: text('intended_occupation_code'),
+    intendedPlace: text('intended_place'),
+    intendedSalaryMinFen: integer('intended_salary_min_fen'),
+    intendedSalaryMaxFen: integer('intended_salary_max_fen'),
+    trainingWishes: text('training_wishes'),
+    /** Set when this record was merged into another (a duplicate): it leaves search, never the database. */
+    mergedIntoId: integer('merged_into_id'),
     ...rowMeta,
   },
   (t) => [
     uniqueIndex('persons_id_number').on(t.idNumber),
     index('persons_name').on(t.name),
     index('persons_phone').on(t.phone),
+    index('persons_phone_reversed').on(t.phoneReversed),
+    index('persons_birth_date').on(t.birthDate),
+    index('persons_township_status').on(t.residenceTownshipCode, t.employmentStatus),
+    index('persons_updated').on(t.updatedAt),
   ],
+);
+
+/**
+ * Search keys computed at write time: pinyin initials and full pinyin of the
+ * name, every reading of a polyphone surname (曾 zeng/ceng, 单 shan/dan …).
+ */
+export const personSearchKeys = sqliteTable(
+  'person_search_keys',
+  {
+    personId: integer('person_id')
+      .notNull()
+      .references(() => persons.id),
+    key: text('key').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.key, t.personId] }), index('person_search_keys_person').on(t.personId)],
+);
+
+/** 重点群体 tags as computed on `as_of`, for filtering; the profile recomputes them live. */
+export const personKeyGroups = sqliteTable(
+  'person_key_groups',
+  {
+    personId: integer('person_id')
+      .notNull()
+      .references(() => persons.id),
+    code: text('code').notNull(),
+    asOf: text('as_of').notNull(),
+    until: text('until'),
+  },
+  (t) => [primaryKey({ columns: [t.code, t.personId] }), index('person_key_groups_person').on(t.personId)],
+);
+
+/** Corrections keep history: who, when, old → new, and why. */
+export const personCorrections = sqliteTable(
+  'person_corrections',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => persons.id),
+    field: text('field').notNull(),
+    oldValue: text('old_value'),
+    newValue: text('new_value'),
+    reason: text('reason').notNull(),
+    correctedBy: integer('corrected_by').references(() => users.id),
+    correctedAt: text('corrected_at').notNull(),
+  },
+  (t) => [index('person_corrections_person').on(t.personId)],
+);
+
+/** Qualifications and skill certificates (职业资格/技能等级证书). */
+export const personQualifications = sqliteTable(
+  'person_qualifications',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => persons.id),
+    name: text('name').notNull(),
+    level: text('level'),
+    certificateNumber: text('certificate_number'),
+    issuedOn: text('issued_on'),
+    ...rowMeta,
+  },
+  (t) => [index('person_qualifications_person').on(t.personId)],
 );

@@ -3,7 +3,7 @@ import type { ParsedInputOf, SessionView } from '../../shared/contract';
 import { isRole, permissionsOf } from '../../shared/roles';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
-import { verifyPassword } from '../passwords';
+import { hashPassword, verifyPassword } from '../passwords';
 import { userRoles, users } from '../schema';
 
 export const MAX_FAILED_LOGINS = 5;
@@ -35,21 +35,31 @@ export function isLocked(user: UserRow, now: Date): boolean {
   return user.lockedUntil !== null && user.lockedUntil > now.toISOString();
 }
 
+/**
+ * A hash to check against when the user name is unknown, so a failed login
+ * takes as long whether or not the account exists.
+ */
+const DUMMY_HASH = hashPassword('timing-equaliser-not-a-password');
+
 export function login(ctx: ServiceContext, input: ParsedInputOf<'auth.login'>): SessionView {
   const { db } = ctx.database();
   const user = db.select().from(users).where(eq(users.username, input.username)).get();
-  // Same answer for an unknown user and a wrong password: do not reveal which accounts exist.
-  if (!user) throw new AppError('LOGIN_FAILED', LOGIN_FAILED);
-  if (user.disabled) throw new AppError('LOGIN_FAILED', '该账号已停用，请联系系统管理员');
+  if (!user) {
+    verifyPassword(input.password, DUMMY_HASH);
+    throw new AppError('LOGIN_FAILED', LOGIN_FAILED);
+  }
   if (isLocked(user, ctx.now)) {
+    verifyPassword(input.password, DUMMY_HASH);
     throw new AppError('LOGIN_FAILED', `密码连续输错${MAX_FAILED_LOGINS}次，账号已锁定，请${LOCKOUT_MINUTES}分钟后再试或联系管理员`);
   }
   if (!verifyPassword(input.password, user.passwordHash)) {
-    const willLock = user.failedLogins + 1 >= MAX_FAILED_LOGINS;
+    const willLock = !user.disabled && user.failedLogins + 1 >= MAX_FAILED_LOGINS;
     throw new AppError('LOGIN_FAILED', willLock ? `密码连续输错${MAX_FAILED_LOGINS}次，账号已锁定${LOCKOUT_MINUTES}分钟` : LOGIN_FAILED, {
-      commitFacts: [recordFailedLogin(ctx, user)],
+      commitFacts: user.disabled ? [] : [recordFailedLogin(ctx, user)],
     });
   }
+  // Only someone who knows the password learns that the account is disabled.
+  if (user.disabled) throw new AppError('LOGIN_FAILED', '该账号已停用，请联系系统管理员');
   db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id)).run();
   ctx.startSession(user.id);
   ctx.audit({ action: 'auth.login', entityType: 'user', entityId: user.id, actor: { userId: user.id, name: user.displayName } });

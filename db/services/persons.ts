@@ -1,65 +1,59 @@
-import { and, desc, eq, like, or, sql, type SQL } from 'drizzle-orm';
-import type { ParsedInputOf, PersonListItem, PersonSearchResult, PersonView } from '../../shared/contract';
-import { parseIdNumber, normalizeIdNumber } from '../../shared/domain/id-number';
-import { maskIdNumber, maskPhone } from '../../shared/domain/masking';
+import { and, desc, eq } from 'drizzle-orm';
+import type { ParsedInputOf, PersonCorrection, PersonView } from '../../shared/contract';
+import type { PersonChanges } from '../../shared/contract/person-fields';
+import { parseIdNumber } from '../../shared/domain/id-number';
+import { maskPhone } from '../../shared/domain/masking';
 import { normalizeMobile } from '../../shared/domain/phone';
-import { compactCode } from '../../shared/domain/text';
-import { ID_NUMBER_MESSAGES } from '../../shared/labels/zh-CN';
+import { fieldLabel, ID_NUMBER_MESSAGES } from '../../shared/labels/zh-CN';
 import type { ServiceContext } from '../context';
-import { townshipsOf } from '../divisions';
 import { AppError, fieldError } from '../errors';
-import { persons } from '../schema';
-import { readSetting } from './settings';
+import { personCorrections, persons, users } from '../schema';
+import { refreshDerived, reversedPhone, type PersonRow } from './person-derived';
+import { divisionNames, toPersonView } from './person-view';
 
-type PersonRow = typeof persons.$inferSelect;
-type Editable = ParsedInputOf<'persons.update'>['changes'];
+type Writable = Partial<Omit<PersonRow, 'id' | 'idNumber' | 'sex' | 'birthDate' | 'mergedIntoId' | 'createdAt' | 'updatedAt' | 'createdBy' | 'updatedBy' | 'version'>>;
 
-function townshipNames(ctx: ServiceContext): Map<string, string> {
-  const county = readSetting(ctx.database().db, 'county_code');
-  return new Map(townshipsOf(ctx.divisions(), county).map((t) => [t.code, t.name]));
+function mobile(field: 'phone' | 'phone2', value: string | null | undefined): string | null | undefined {
+  if (value === undefined) return undefined;
+  if (value === null || value.trim() === '') return null;
+  const phone = normalizeMobile(value);
+  if (!phone) throw fieldError(field, '手机号码应为11位，以1开头', fieldLabel(field));
+  return phone;
 }
 
-function toView(row: PersonRow, townships: Map<string, string>): PersonView {
-  return {
-    id: row.id,
-    idNumberMasked: maskIdNumber(row.idNumber),
-    name: row.name,
-    sex: row.sex,
-    birthDate: row.birthDate,
-    phoneMasked: row.phone ? maskPhone(row.phone) : null,
-    ethnicityCode: row.ethnicityCode,
-    householdType: row.householdType,
-    residenceTownshipCode: row.residenceTownshipCode,
-    residenceTownshipName: row.residenceTownshipCode ? (townships.get(row.residenceTownshipCode) ?? null) : null,
-    address: row.address,
-    createdAt: row.createdAt,
-    updatedAt: row.updatedAt,
-    version: row.version,
-  };
-}
-
-/** Checks and normalises the editable fields the contract cannot check alone. */
-function cleanEditable(input: Editable, townships: Map<string, string>) {
-  const out: Partial<Pick<PersonRow, 'name' | 'phone' | 'ethnicityCode' | 'householdType' | 'residenceTownshipCode' | 'address'>> = {};
-  if (input.name !== undefined) out.name = input.name;
-  if (input.phone !== undefined) {
-    if (input.phone === '') out.phone = null;
-    else {
-      const phone = normalizeMobile(input.phone);
-      if (!phone) throw fieldError('phone', '手机号码应为11位，以1开头', '手机号码');
-      out.phone = phone;
-    }
+/** Checks what the contract cannot check alone (divisions of this county, dates against today, ranges). */
+function cleanChanges(ctx: ServiceContext, input: PersonChanges, names: Map<string, string>, current?: PersonRow): Writable {
+  const out: Writable = {};
+  for (const [key, value] of Object.entries(input)) {
+    if (value !== undefined) (out as Record<string, unknown>)[key] = typeof value === 'string' && value === '' ? null : value;
   }
-  if (input.ethnicityCode !== undefined) out.ethnicityCode = input.ethnicityCode;
-  if (input.householdType !== undefined) out.householdType = input.householdType;
-  if (input.residenceTownshipCode !== undefined) {
-    if (input.residenceTownshipCode !== null && !townships.has(input.residenceTownshipCode)) {
-      throw fieldError('residenceTownshipCode', '不是本县的乡镇（街道）', '居住乡镇（街道）');
-    }
-    out.residenceTownshipCode = input.residenceTownshipCode;
+  const phone = mobile('phone', input.phone);
+  if (phone !== undefined) {
+    out.phone = phone;
+    out.phoneReversed = reversedPhone(phone);
   }
-  if (input.address !== undefined) out.address = input.address === '' ? null : input.address;
+  const phone2 = mobile('phone2', input.phone2);
+  if (phone2 !== undefined) out.phone2 = phone2;
+  const township = out.residenceTownshipCode !== undefined ? out.residenceTownshipCode : (current?.residenceTownshipCode ?? null);
+  if (out.residenceTownshipCode && !names.has(out.residenceTownshipCode)) {
+    throw fieldError('residenceTownshipCode', '不是本县的乡镇（街道）', '居住乡镇（街道）');
+  }
+  if (out.residenceVillageCode && (!names.has(out.residenceVillageCode) || !out.residenceVillageCode.startsWith(township ?? '-'))) {
+    throw fieldError('residenceVillageCode', '不属于所选的乡镇（街道）', '居住村（社区）');
+  }
+  if (out.graduationDate && out.graduationDate > ctx.today && out.graduationDate.slice(0, 4) > ctx.today.slice(0, 4)) {
+    throw fieldError('graduationDate', '毕业日期不能晚于本年度', '毕业日期');
+  }
+  const min = out.intendedSalaryMinFen !== undefined ? out.intendedSalaryMinFen : current?.intendedSalaryMinFen;
+  const max = out.intendedSalaryMaxFen !== undefined ? out.intendedSalaryMaxFen : current?.intendedSalaryMaxFen;
+  if (min != null && max != null && min > max) throw fieldError('intendedSalaryMaxFen', '上限不能低于下限', '期望月薪上限');
   return out;
+}
+
+function requirePerson(ctx: ServiceContext, id: number): PersonRow {
+  const row = ctx.database().db.select().from(persons).where(eq(persons.id, id)).get();
+  if (!row) throw new AppError('NOT_FOUND', `没有编号为 ${id} 的人员档案`);
+  return row;
 }
 
 export function register(ctx: ServiceContext, input: ParsedInputOf<'persons.register'>): PersonView {
@@ -70,11 +64,25 @@ export function register(ctx: ServiceContext, input: ParsedInputOf<'persons.regi
   if (existing) {
     throw new AppError('DUPLICATE', `该身份证号已登记（${existing.name}），请打开已有档案`, {
       fields: { idNumber: '该身份证号已登记' },
-      details: { personId: existing.id },
+      details: { personId: existing.id, kind: 'idNumber' },
     });
   }
-  const townships = townshipNames(ctx);
-  const fields = cleanEditable(input, townships);
+  const names = divisionNames(ctx);
+  const { confirmNotDuplicate, idNumber: _raw, ...changes } = input;
+  const fields = cleanChanges(ctx, changes, names);
+  if (!confirmNotDuplicate && fields.phone) {
+    // Same name, birth date and phone under another ID number: usually a mistyped ID.
+    const similar = db
+      .select({ id: persons.id })
+      .from(persons)
+      .where(and(eq(persons.name, input.name), eq(persons.birthDate, parsed.birthDate), eq(persons.phone, fields.phone)))
+      .get();
+    if (similar) {
+      throw new AppError('DUPLICATE', '已有同名、同出生日期、同手机号码的档案，可能是同一人（身份证号录错）。请核对；确认不是同一人后可继续登记。', {
+        details: { personId: similar.id, kind: 'similar' },
+      });
+    }
+  }
   const at = ctx.now.toISOString();
   const row = db
     .insert(persons)
@@ -91,94 +99,87 @@ export function register(ctx: ServiceContext, input: ParsedInputOf<'persons.regi
     })
     .returning()
     .get();
+  refreshDerived(db, row, ctx.today);
   ctx.audit({ action: 'persons.register', entityType: 'person', entityId: row.id, after: row });
-  return toView(row, townships);
+  return toPersonView(row, names, ctx.today);
 }
 
 /** Opening a profile is logged, so the citizen's data-access report can say who looked. */
 export function get(ctx: ServiceContext, input: ParsedInputOf<'persons.get'>): PersonView {
-  const row = ctx.database().db.select().from(persons).where(eq(persons.id, input.id)).get();
-  if (!row) throw new AppError('NOT_FOUND', `没有编号为 ${input.id} 的人员档案`);
+  const row = requirePerson(ctx, input.id);
   ctx.audit({ action: 'persons.view', entityType: 'person', entityId: row.id });
-  return toView(row, townshipNames(ctx));
+  return toPersonView(row, divisionNames(ctx), ctx.today);
 }
 
 /** The full ID number or phone, for this record only; the reveal itself is audited. */
 export function reveal(ctx: ServiceContext, input: ParsedInputOf<'persons.reveal'>): { value: string | null } {
-  const row = ctx.database().db.select().from(persons).where(eq(persons.id, input.id)).get();
-  if (!row) throw new AppError('NOT_FOUND', `没有编号为 ${input.id} 的人员档案`);
+  const row = requirePerson(ctx, input.id);
   ctx.audit({ action: 'persons.reveal', entityType: 'person', entityId: row.id, detail: { field: input.field } });
-  return { value: input.field === 'idNumber' ? row.idNumber : row.phone };
+  return { value: row[input.field] };
 }
 
-/**
- * Exact ID (18 or 15 digits), ID fragment, name, or phone (full or last digits).
- * Pinyin and combined filters come with the registry feature.
- */
-export function search(ctx: ServiceContext, input: ParsedInputOf<'persons.search'>): PersonSearchResult {
-  const { db } = ctx.database();
-  const query = compactCode(input.query);
-  let where: SQL | undefined;
-  if (query !== '') {
-    const asId = parseIdNumber(query, ctx.today);
-    const asPhone = normalizeMobile(input.query);
-    if (asId.ok) where = eq(persons.idNumber, asId.idNumber);
-    else if (asPhone) where = eq(persons.phone, asPhone);
-    else if (/^\d{4,17}[\dXx]?$/.test(query)) {
-      const digits = normalizeIdNumber(query);
-      where = or(like(persons.phone, `%${digits}`), like(persons.idNumber, `%${digits}%`));
-    } else where = like(persons.name, `%${input.query.trim()}%`);
-  }
-  const total = db.select({ n: sql<number>`count(*)` }).from(persons).where(where).get()?.n ?? 0;
-  const townships = townshipNames(ctx);
-  const items: PersonListItem[] = db
-    .select()
-    .from(persons)
-    .where(where)
-    .orderBy(desc(persons.updatedAt), desc(persons.id))
-    .limit(input.pageSize)
-    .offset((input.page - 1) * input.pageSize)
-    .all()
-    .map((row) => {
-      const view = toView(row, townships);
-      return {
-        id: view.id,
-        idNumberMasked: view.idNumberMasked,
-        name: view.name,
-        sex: view.sex,
-        birthDate: view.birthDate,
-        phoneMasked: view.phoneMasked,
-        residenceTownshipName: view.residenceTownshipName,
-      };
-    });
-  return { items, total, page: input.page, pageSize: input.pageSize };
+function stored(value: unknown): string | null {
+  return value === null || value === undefined ? null : String(value);
 }
 
-/** A correction: refused when someone else saved the record since it was read. */
+/** A correction: refused when someone else saved the record since it was read; every changed field keeps its history. */
 export function update(ctx: ServiceContext, input: ParsedInputOf<'persons.update'>): PersonView {
   const { db } = ctx.database();
-  const before = db.select().from(persons).where(eq(persons.id, input.id)).get();
-  if (!before) throw new AppError('NOT_FOUND', `没有编号为 ${input.id} 的人员档案`);
-  const townships = townshipNames(ctx);
-  const fields = cleanEditable(input.changes, townships);
+  const before = requirePerson(ctx, input.id);
+  if (before.mergedIntoId !== null) throw new AppError('CONFLICT', `该档案已并入编号 ${before.mergedIntoId} 的档案，请在保留的档案上更正`);
+  const names = divisionNames(ctx);
+  const fields = cleanChanges(ctx, input.changes, names, before);
+  const changed = (Object.keys(fields) as (keyof Writable)[]).filter((k) => k !== 'phoneReversed' && stored(fields[k]) !== stored(before[k]));
+  if (changed.length === 0) throw new AppError('BAD_INPUT', '没有需要更正的内容');
+  const at = ctx.now.toISOString();
   const after = db
     .update(persons)
-    .set({ ...fields, updatedAt: ctx.now.toISOString(), updatedBy: ctx.actor?.userId ?? null, version: before.version + 1 })
+    .set({ ...fields, updatedAt: at, updatedBy: ctx.actor?.userId ?? null, version: before.version + 1 })
     .where(and(eq(persons.id, input.id), eq(persons.version, input.version)))
     .returning()
     .get();
   if (!after) {
-    throw new AppError('CONFLICT', '该档案已被他人修改，您的修改未保存。请刷新后重新修改。', {
-      details: { currentVersion: before.version },
-    });
+    throw new AppError('CONFLICT', '该档案已被他人修改，您的修改未保存。请刷新后重新修改。', { details: { currentVersion: before.version } });
   }
-  ctx.audit({
-    action: 'persons.update',
-    entityType: 'person',
-    entityId: after.id,
-    before,
-    after,
-    detail: { changedFields: Object.keys(fields), reason: input.reason },
-  });
-  return toView(after, townships);
+  db.insert(personCorrections)
+    .values(
+      changed.map((field) => ({
+        personId: after.id,
+        field,
+        oldValue: stored(before[field]),
+        newValue: stored(after[field]),
+        reason: input.reason,
+        correctedBy: ctx.actor?.userId ?? null,
+        correctedAt: at,
+      })),
+    )
+    .run();
+  refreshDerived(db, after, ctx.today);
+  ctx.audit({ action: 'persons.update', entityType: 'person', entityId: after.id, before, after, detail: { changedFields: changed, reason: input.reason } });
+  return toPersonView(after, names, ctx.today);
+}
+
+export function corrections(ctx: ServiceContext, input: ParsedInputOf<'persons.corrections'>): PersonCorrection[] {
+  requirePerson(ctx, input.id);
+  return ctx
+    .database()
+    .db.select({
+      id: personCorrections.id,
+      field: personCorrections.field,
+      oldValue: personCorrections.oldValue,
+      newValue: personCorrections.newValue,
+      reason: personCorrections.reason,
+      correctedBy: users.displayName,
+      correctedAt: personCorrections.correctedAt,
+    })
+    .from(personCorrections)
+    .leftJoin(users, eq(users.id, personCorrections.correctedBy))
+    .where(eq(personCorrections.personId, input.id))
+    .orderBy(desc(personCorrections.id))
+    .all()
+    .map((c) => (c.field === 'phone' || c.field === 'phone2' ? { ...c, oldValue: maskOrNull(c.oldValue), newValue: maskOrNull(c.newValue) } : c));
+}
+
+function maskOrNull(value: string | null): string | null {
+  return value ? maskPhone(value) : null;
 }

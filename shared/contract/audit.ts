@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isRealDate } from '../domain/id-number';
 import { method } from './define';
 import { entityId, page, pageSize, text } from './fields';
 
@@ -39,7 +40,10 @@ export interface PersonAccessReport {
   entries: AuditEntryView[];
 }
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD');
+const isoDate = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD')
+  .refine((v) => isRealDate(Number(v.slice(0, 4)), Number(v.slice(5, 7)), Number(v.slice(8, 10))), '日期不存在');
 
 export const auditFilter = z.strictObject({
   personId: entityId.optional(),

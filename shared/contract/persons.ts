@@ -1,22 +1,51 @@
 import { z } from 'zod';
+import type { EmploymentStatusCode, HouseholdType } from '../domain/code-tables';
 import type { Sex } from '../domain/id-number';
-import { ETHNICITY_CODES, HOUSEHOLD_TYPES, type HouseholdType } from '../domain/code-tables';
+import type { KeyGroupCode, KeyGroupTag } from '../domain/key-groups';
 import { method } from './define';
-import { entityId, page, pageSize, personName, rowVersion, text } from './fields';
+import { entityId, page, pageSize, rowVersion, text } from './fields';
+import { personChanges, personFields } from './person-fields';
 
-/** A person as staff see it: ID number and phone masked (a full reveal is an audited act). */
+/** A person as staff see it: ID number and phones masked (a full reveal is an audited act). */
 export interface PersonView {
   id: number;
   idNumberMasked: string;
   name: string;
   sex: Sex;
   birthDate: string;
+  age: number;
   phoneMasked: string | null;
+  phone2Masked: string | null;
   ethnicityCode: string | null;
+  politicalStatusCode: string | null;
   householdType: HouseholdType | null;
+  householdDivisionCode: string | null;
+  householdAddress: string | null;
   residenceTownshipCode: string | null;
   residenceTownshipName: string | null;
+  residenceVillageCode: string | null;
+  residenceVillageName: string | null;
   address: string | null;
+  educationCode: string | null;
+  school: string | null;
+  major: string | null;
+  graduationDate: string | null;
+  disabilityGrade: string | null;
+  healthStatus: string | null;
+  isVeteran: boolean;
+  lowIncomeStatus: 'dibao' | 'low_income' | null;
+  femaleRetirementCategory: 'worker50' | 'cadre55' | null;
+  employmentStatus: EmploymentStatusCode;
+  intendedOccupationCode: string | null;
+  intendedPlace: string | null;
+  intendedSalaryMinFen: number | null;
+  intendedSalaryMaxFen: number | null;
+  trainingWishes: string | null;
+  /** 重点群体, computed for today from the record (never typed by hand). */
+  keyGroups: KeyGroupTag[];
+  /** Statutory retirement under the 2025 rules, e.g. 60岁3个月 on 2028-04-07. */
+  retirement: { label: string; date: string };
+  mergedIntoId: number | null;
   createdAt: string;
   updatedAt: string;
   version: number;
@@ -28,8 +57,11 @@ export interface PersonListItem {
   name: string;
   sex: Sex;
   birthDate: string;
+  age: number;
   phoneMasked: string | null;
   residenceTownshipName: string | null;
+  employmentStatus: EmploymentStatusCode;
+  keyGroups: KeyGroupCode[];
 }
 
 export interface PersonSearchResult {
@@ -37,24 +69,52 @@ export interface PersonSearchResult {
   total: number;
   page: number;
   pageSize: number;
+  /** How the query was understood: 身份证号, 证号片段/手机尾号, 姓名, 拼音 … */
+  matchedAs: 'all' | 'idNumber' | 'digits' | 'name' | 'pinyin';
 }
 
-/** The ID number is checked fully by the service (GB 11643 needs today's date). */
-const idNumberInput = z.string().max(32, '身份证号不能超过32个字符');
-const phoneInput = z.string().trim().max(20, '手机号码不能超过20个字符');
+export interface PersonCorrection {
+  id: number;
+  field: string;
+  oldValue: string | null;
+  newValue: string | null;
+  reason: string;
+  correctedBy: string | null;
+  correctedAt: string;
+}
 
-const editableFields = {
-  name: personName,
-  phone: phoneInput.optional(),
-  ethnicityCode: z.enum(ETHNICITY_CODES as [string, ...string[]], '请从列表中选择民族').nullish(),
-  householdType: z.enum(HOUSEHOLD_TYPES, '请选择城镇或农村').nullish(),
-  residenceTownshipCode: z.string().regex(/^\d{9}$/, '请从列表中选择乡镇（街道）').nullish(),
-  address: text(200, false).nullish(),
-};
+export interface TimelineEvent {
+  at: string;
+  title: string;
+  detail: string | null;
+  actor: string | null;
+}
+
+export interface TimelineSection {
+  kind: 'registry' | 'registrations' | 'applications' | 'counseling' | 'referrals' | 'fairs' | 'trainings' | 'payments';
+  label: string;
+  events: TimelineEvent[];
+}
+
+export const personFilters = z.strictObject({
+  keyGroup: z
+    .enum(['graduate_this_year', 'graduate_unemployed_2y', 'age_4050', 'near_retirement', 'rural_labour', 'veteran', 'disabled', 'low_income', 'employment_difficulty'], '未知的重点群体')
+    .optional(),
+  employmentStatus: personFields.employmentStatus,
+  residenceTownshipCode: z.string().regex(/^\d{9}$/, '请从列表中选择乡镇（街道）').optional(),
+  educationCode: personFields.educationCode.unwrap().unwrap().optional(),
+  ageMin: z.number().int().min(0).max(120).optional(),
+  ageMax: z.number().int().min(0).max(120).optional(),
+});
 
 export const personsContract = {
   'persons.register': method<PersonView>()({
-    input: z.strictObject({ idNumber: idNumberInput, ...editableFields }),
+    input: z.strictObject({
+      idNumber: z.string().max(32, '身份证号不能超过32个字符'),
+      ...personFields,
+      /** Staff confirmed that a record with the same name, birth date and phone is someone else. */
+      confirmNotDuplicate: z.boolean().optional(),
+    }),
     access: 'persons.write',
     writes: true,
     title: '登记人员',
@@ -66,33 +126,45 @@ export const personsContract = {
     title: '查看人员档案',
   }),
   'persons.search': method<PersonSearchResult>()({
-    input: z.strictObject({ query: text(50, false), page, pageSize }),
+    input: z.strictObject({ query: text(50, false), filters: personFilters.optional(), page, pageSize }),
     access: 'persons.read',
     writes: false,
     title: '查询人员',
   }),
   'persons.reveal': method<{ value: string | null }>()({
-    input: z.strictObject({ id: entityId, field: z.enum(['idNumber', 'phone'], '只能查看身份证号或手机号码') }),
+    input: z.strictObject({ id: entityId, field: z.enum(['idNumber', 'phone', 'phone2'], '只能查看身份证号或电话') }),
     access: 'persons.reveal',
     writes: true,
     title: '查看完整个人信息',
   }),
   'persons.update': method<PersonView>()({
-    input: z.strictObject({
-      id: entityId,
-      version: rowVersion,
-      changes: z.strictObject({
-        name: personName.optional(),
-        phone: editableFields.phone,
-        ethnicityCode: editableFields.ethnicityCode,
-        householdType: editableFields.householdType,
-        residenceTownshipCode: editableFields.residenceTownshipCode,
-        address: editableFields.address,
-      }),
-      reason: text(200),
-    }),
+    input: z.strictObject({ id: entityId, version: rowVersion, changes: personChanges, reason: text(200) }),
     access: 'persons.write',
     writes: true,
     title: '更正人员信息',
+  }),
+  'persons.corrections': method<PersonCorrection[]>()({
+    input: z.strictObject({ id: entityId }),
+    access: 'persons.read',
+    writes: false,
+    title: '查看更正记录',
+  }),
+  'persons.timeline': method<TimelineSection[]>()({
+    input: z.strictObject({ id: entityId }),
+    access: 'persons.read',
+    writes: false,
+    title: '查看服务记录',
+  }),
+  'persons.merge': method<PersonView>()({
+    input: z.strictObject({ keepId: entityId, mergeId: entityId, reason: text(200) }),
+    access: 'persons.merge',
+    writes: true,
+    title: '合并重复档案',
+  }),
+  'persons.exportXlsx': method<{ fileName: string; base64: string; rows: number }>()({
+    input: z.strictObject({ query: text(50, false), filters: personFilters.optional() }),
+    access: 'persons.export',
+    writes: true,
+    title: '导出人员名单',
   }),
 };

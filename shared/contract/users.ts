@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROLES, type Role } from '../roles';
 import { method } from './define';
-import { entityId, newPassword, password, personName, rowVersion, text, username } from './fields';
+import { entityId, newPassword, password, rowVersion, text, username } from './fields';
 
 export interface UserView {
   id: number;
@@ -31,7 +31,8 @@ export const usersContract = {
     title: '查看账号列表',
   }),
   'users.create': method<UserView>()({
-    input: z.strictObject({ username, displayName: personName, roles, password: newPassword }),
+    // Staff display names may carry a number or a department (王芳2、张伟（窗口3）).
+    input: z.strictObject({ username, displayName: text(50), roles, password: newPassword }),
     access: 'users.manage',
     writes: true,
     title: '新建账号',

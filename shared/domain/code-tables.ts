@@ -14,3 +14,54 @@ export const ETHNICITY_CODES = ETHNICITIES.map(([code]) => code);
 
 export const HOUSEHOLD_TYPES = ['urban', 'rural'] as const;
 export type HouseholdType = (typeof HOUSEHOLD_TYPES)[number];
+
+/** GB/T 4762 political status (the codes offices use most). */
+export const POLITICAL_STATUSES: ReadonlyArray<readonly [code: string, name: string]> = [
+  ['01', '中共党员'],
+  ['02', '中共预备党员'],
+  ['03', '共青团员'],
+  ['04', '民主党派成员'],
+  ['12', '无党派人士'],
+  ['13', '群众'],
+];
+
+/** GB/T 4658 education, first digits (DOMAIN.md §5). */
+export const EDUCATION_LEVELS: ReadonlyArray<readonly [code: string, name: string]> = [
+  ['10', '研究生'],
+  ['20', '大学本科'],
+  ['30', '大学专科'],
+  ['41', '中等专科'],
+  ['44', '职业高中'],
+  ['47', '技工学校'],
+  ['60', '普通高中'],
+  ['70', '初中'],
+  ['80', '小学'],
+  ['90', '其他'],
+];
+
+/** GB/T 2261.3 health status. */
+export const HEALTH_STATUSES: ReadonlyArray<readonly [code: string, name: string]> = [
+  ['1', '健康或良好'],
+  ['2', '一般或较弱'],
+  ['3', '有慢性病'],
+  ['6', '残疾'],
+];
+
+export const DISABILITY_GRADES = ['1', '2', '3', '4'] as const;
+
+export const EMPLOYMENT_STATUSES = ['employed', 'unemployed_registered', 'unemployed_unregistered', 'not_in_labour_force', 'retired'] as const;
+export type EmploymentStatusCode = (typeof EMPLOYMENT_STATUSES)[number];
+
+export const LOW_INCOME_STATUSES = ['dibao', 'low_income'] as const;
+
+/** 职业分类大典 2022: eight major groups; full codes look like 4-07-02-03. */
+export const OCCUPATION_MAJOR_GROUPS: ReadonlyArray<readonly [code: string, name: string]> = [
+  ['1', '党的机关、国家机关、群众团体和社会组织、企事业单位负责人'],
+  ['2', '专业技术人员'],
+  ['3', '办事人员和有关人员'],
+  ['4', '社会生产服务和生活服务人员'],
+  ['5', '农、林、牧、渔业生产及辅助人员'],
+  ['6', '生产制造及有关人员'],
+  ['7', '军队人员'],
+  ['8', '不便分类的其他从业人员'],
+];

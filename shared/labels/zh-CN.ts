@@ -3,7 +3,7 @@
  * the renderer lives here, so a label is changed once.
  */
 import type { IdNumberProblem, Sex } from '../domain/id-number';
-import type { HouseholdType } from '../domain/code-tables';
+import type { EmploymentStatusCode, HouseholdType } from '../domain/code-tables';
 import type { Permission, Role } from '../roles';
 import type { ErrorCode } from '../rpc';
 
@@ -53,6 +53,28 @@ export const FIELD_LABELS: Record<string, string> = {
   adminDisplayName: '管理员姓名',
   page: '页码',
   pageSize: '每页条数',
+  phone2: '备用电话',
+  politicalStatusCode: '政治面貌',
+  householdDivisionCode: '户籍所在地',
+  householdAddress: '户籍地址',
+  residenceVillageCode: '居住村（社区）',
+  educationCode: '文化程度',
+  school: '毕业学校',
+  major: '所学专业',
+  graduationDate: '毕业日期',
+  disabilityGrade: '残疾等级',
+  healthStatus: '健康状况',
+  isVeteran: '退役军人',
+  lowIncomeStatus: '低保/低收入',
+  femaleRetirementCategory: '女性原退休年龄类别',
+  employmentStatus: '就业状态',
+  intendedOccupationCode: '求职意向职业',
+  intendedPlace: '意向工作地点',
+  intendedSalaryMinFen: '期望月薪下限',
+  intendedSalaryMaxFen: '期望月薪上限',
+  trainingWishes: '培训意愿',
+  keepId: '保留的档案',
+  mergeId: '并入的档案',
 };
 
 export const ERROR_TITLES: Record<ErrorCode, string> = {
@@ -88,3 +110,15 @@ export const NAV_AREAS = [
   { path: '/admin', label: '系统管理', ready: true, permission: 'users.manage' },
   { path: '/audit', label: '审计日志', ready: true, permission: 'audit.read' },
 ] as const satisfies ReadonlyArray<{ path: string; label: string; ready: boolean; permission: Permission }>;
+
+export const EMPLOYMENT_STATUS_LABELS: Record<EmploymentStatusCode, string> = {
+  employed: '已就业',
+  unemployed_registered: '登记失业',
+  unemployed_unregistered: '未就业（未登记失业）',
+  not_in_labour_force: '非劳动力',
+  retired: '已退休',
+};
+
+export const LOW_INCOME_LABELS = { dibao: '低保', low_income: '低收入' } as const;
+
+export const FEMALE_RETIREMENT_LABELS = { worker50: '原50周岁退休（女职工）', cadre55: '原55周岁退休（女干部）' } as const;

@@ -59,7 +59,7 @@ export interface StoredUser {
   disabled: number;
 }
 
-export function storedUser(ready: ReadyDesk, username: string): StoredUser {
+export function storedUser(ready: Pick<ReadyDesk, 'desk'>, username: string): StoredUser {
   return ready.desk
     .database()
     .sqlite.prepare(
@@ -98,7 +98,7 @@ export function lastAuditId(ready: Pick<ReadyDesk, 'desk'>): number {
 
 /**
  * A valid input for every method that needs a session, so a refusal can only
- * come from the access rules (input is parsed before access is checked).
+ * come from the access rules, whichever the router checks first.
  */
 export const SAMPLE_INPUTS: Partial<Record<MethodName, unknown>> = {
   'auth.changePassword': { currentPassword: PASSWORD, newPassword: 'Other-2026-desk' },
@@ -117,6 +117,10 @@ export const SAMPLE_INPUTS: Partial<Record<MethodName, unknown>> = {
   'persons.search': { query: '' },
   'persons.reveal': { id: 1, field: 'idNumber' },
   'persons.update': { id: 1, version: 1, changes: { address: '越溪街道' }, reason: '补充地址' },
+  'persons.corrections': { id: 1 },
+  'persons.timeline': { id: 1 },
+  'persons.merge': { keepId: 1, mergeId: 2, reason: '重复登记' },
+  'persons.exportXlsx': { query: '' },
   'audit.list': {},
   'audit.exportXlsx': {},
   'audit.verify': {},

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import type { AuditEntryView, AuditPage, PersonView } from '../../shared/contract';
+import type { AuditPage, PersonView } from '../../shared/contract';
 import { activeUser, callsOf, lastAuditId, storedAudit, type Call } from './accounts-helpers';
 import { expectError, expectOk, login, readyDesk, type ReadyDesk } from './helpers';
 import { PERSON_A, PERSON_B } from './persons-data';
@@ -179,5 +179,3 @@ describe('audit.exportXlsx', () => {
     expect(lastAuditId(ready)).toBe(before);
   });
 });
-
-export type { AuditEntryView };

@@ -181,7 +181,14 @@ describe('upgrading a database from the previous version', () => {
 
     const old = readyDesk({ migrationsDir: oldMigrations });
     expect(old.desk.database().schemaVersion).toBe(1);
-    expectOk(old.call('persons.register', PERSON_A));
+    // Rows are seeded with the columns of version 1 (today's services write later columns).
+    old.desk
+      .database()
+      .sqlite.prepare(
+        `insert into persons (id_number, name, sex, birth_date, phone, created_at, updated_at)
+         values (?, ?, 'female', '1992-01-15', '13912345678', '2026-01-01T00:00:00Z', '2026-01-01T00:00:00Z')`,
+      )
+      .run(PERSON_A.idNumber, PERSON_A.name);
     old.desk.close();
 
     const upgraded = openDesk(old);
@@ -190,8 +197,10 @@ describe('upgrading a database from the previous version', () => {
     expect(opened.schemaVersion).toBe(journal.entries.length);
     const row = opened.sqlite.prepare('select name, id_number from persons').all();
     expect(row).toEqual([{ name: PERSON_A.name, id_number: PERSON_A.idNumber }]);
-    // The migration that came with the upgrade is in force.
+    // The migrations that came with the upgrade are in force, and back-filled the old rows.
     expect(() => opened.sqlite.prepare('delete from audit_log').run()).toThrow(/append-only/);
+    expect(opened.sqlite.prepare('select phone_reversed from persons').get()).toEqual({ phone_reversed: '87654321931' });
+    expect(opened.sqlite.prepare("select rowid from person_id_fts where person_id_fts match '0619920'").all()).toHaveLength(1);
 
     expect(opened.backupPath).not.toBeNull();
     const backups = readdirSync(join(old.dir, 'data')).filter((f) => /^desk\.before-v\d+-.*\.db$/.test(f));

@@ -1,0 +1,104 @@
+import { eq } from 'drizzle-orm';
+import type { ParsedInputOf, PersonView, TimelineSection } from '../../shared/contract';
+import { fieldLabel } from '../../shared/labels/zh-CN';
+import type { ServiceContext } from '../context';
+import { AppError } from '../errors';
+import { personCorrections, personKeyGroups, personQualifications, persons, personSearchKeys, users } from '../schema';
+import { refreshDerived, type PersonRow } from './person-derived';
+import { divisionNames, toPersonView } from './person-view';
+
+/**
+ * Every table that points at a person. A merge moves the linked rows to the
+ * surviving record; derived rows are recomputed. A test lists the foreign keys
+ * to `persons` and fails when a new table is missing here.
+ */
+export const PERSON_LINKED_COLUMNS = [personCorrections.personId, personQualifications.personId] as const;
+export const PERSON_DERIVED_COLUMNS = [personSearchKeys.personId, personKeyGroups.personId] as const;
+
+function requireActive(ctx: ServiceContext, id: number, role: string): PersonRow {
+  const row = ctx.database().db.select().from(persons).where(eq(persons.id, id)).get();
+  if (!row) throw new AppError('NOT_FOUND', `没有编号为 ${id} 的人员档案`);
+  if (row.mergedIntoId !== null) throw new AppError('CONFLICT', `${role}（编号 ${id}）已经并入编号 ${row.mergedIntoId} 的档案`);
+  return row;
+}
+
+/** Merges a duplicate into the record that stays; nothing is deleted, and the merged record leaves search. */
+export function merge(ctx: ServiceContext, input: ParsedInputOf<'persons.merge'>): PersonView {
+  if (input.keepId === input.mergeId) throw new AppError('BAD_INPUT', '保留的档案和并入的档案不能是同一份', { fields: { mergeId: '不能与保留的档案相同' } });
+  const { db } = ctx.database();
+  const keep = requireActive(ctx, input.keepId, '保留的档案');
+  const merged = requireActive(ctx, input.mergeId, '并入的档案');
+  const at = ctx.now.toISOString();
+  const moved: Record<string, number> = {};
+  for (const column of PERSON_LINKED_COLUMNS) {
+    const result = db.update(column.table).set({ personId: keep.id }).where(eq(column, merged.id)).run();
+    moved[column.table === personCorrections ? 'corrections' : 'qualifications'] = result.changes;
+  }
+  const mergedAfter = db
+    .update(persons)
+    .set({ mergedIntoId: keep.id, updatedAt: at, updatedBy: ctx.actor?.userId ?? null, version: merged.version + 1 })
+    .where(eq(persons.id, merged.id))
+    .returning()
+    .get();
+  refreshDerived(db, mergedAfter, ctx.today);
+  const keepAfter = db
+    .update(persons)
+    .set({ updatedAt: at, updatedBy: ctx.actor?.userId ?? null, version: keep.version + 1 })
+    .where(eq(persons.id, keep.id))
+    .returning()
+    .get();
+  db.insert(personCorrections)
+    .values({ personId: keep.id, field: 'mergedFrom', oldValue: null, newValue: String(merged.id), reason: input.reason, correctedBy: ctx.actor?.userId ?? null, correctedAt: at })
+    .run();
+  refreshDerived(db, keepAfter, ctx.today);
+  ctx.audit({ action: 'persons.merge', entityType: 'person', entityId: keep.id, detail: { mergedId: merged.id, moved, reason: input.reason } });
+  ctx.audit({ action: 'persons.merge', entityType: 'person', entityId: merged.id, before: merged, after: mergedAfter, detail: { mergedInto: keep.id } });
+  return toPersonView(keepAfter, divisionNames(ctx), ctx.today);
+}
+
+type Source = { kind: TimelineSection['kind']; label: string; events: (ctx: ServiceContext, person: PersonRow) => TimelineSection['events'] };
+
+/**
+ * The profile's service record, one source per kind of service. Kinds whose
+ * feature has not landed yet answer with no events, so the profile shows the
+ * section and the API keeps its shape as features arrive.
+ */
+const TIMELINE_SOURCES: Source[] = [
+  {
+    kind: 'registry',
+    label: '档案',
+    events: (ctx, person) => {
+      const { db } = ctx.database();
+      const creator = person.createdBy ? db.select({ name: users.displayName }).from(users).where(eq(users.id, person.createdBy)).get() : undefined;
+      const corrections = db
+        .select({ at: personCorrections.correctedAt, field: personCorrections.field, reason: personCorrections.reason, actor: users.displayName, newValue: personCorrections.newValue })
+        .from(personCorrections)
+        .leftJoin(users, eq(users.id, personCorrections.correctedBy))
+        .where(eq(personCorrections.personId, person.id))
+        .all();
+      return [
+        { at: person.createdAt, title: '建立档案', detail: null, actor: creator?.name ?? null },
+        ...corrections.map((c) => ({
+          at: c.at,
+          title: c.field === 'mergedFrom' ? `并入重复档案（编号 ${c.newValue}）` : `更正${fieldLabel(c.field)}`,
+          detail: c.reason,
+          actor: c.actor,
+        })),
+      ].sort((a, b) => (a.at < b.at ? 1 : -1));
+    },
+  },
+  { kind: 'registrations', label: '失业/就业登记', events: () => [] },
+  { kind: 'applications', label: '业务申请与审批', events: () => [] },
+  { kind: 'counseling', label: '职业指导', events: () => [] },
+  { kind: 'referrals', label: '岗位推荐', events: () => [] },
+  { kind: 'fairs', label: '招聘会', events: () => [] },
+  { kind: 'trainings', label: '培训', events: () => [] },
+  { kind: 'payments', label: '补贴发放', events: () => [] },
+];
+
+export function timeline(ctx: ServiceContext, input: ParsedInputOf<'persons.timeline'>): TimelineSection[] {
+  const person = ctx.database().db.select().from(persons).where(eq(persons.id, input.id)).get();
+  if (!person) throw new AppError('NOT_FOUND', `没有编号为 ${input.id} 的人员档案`);
+  return TIMELINE_SOURCES.map((s) => ({ kind: s.kind, label: s.label, events: s.events(ctx, person) }));
+}
+
