@@ -21,6 +21,7 @@ export const handlers: Handlers = {
   'auth.unlock': users.unlock,
   'system.info': system.info,
   'divisions.townships': system.townships,
+  'divisions.villages': system.villages,
   'settings.get': settings.get,
   'settings.update': settings.update,
   'users.list': users.list,

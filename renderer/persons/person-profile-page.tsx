@@ -2,20 +2,20 @@ import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } fr
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
-import { ETHNICITIES } from '../../shared/domain/code-tables';
-import { ageOn, formatOfficeTimestamp, officeDate } from '../../shared/domain/dates';
-import { HOUSEHOLD_TYPE_LABELS, SEX_LABELS } from '../../shared/labels/zh-CN';
+import { EDUCATION_LEVELS, ETHNICITIES, HEALTH_STATUSES, POLITICAL_STATUSES } from '../../shared/domain/code-tables';
+import { formatOfficeTimestamp } from '../../shared/domain/dates';
+import { EMPLOYMENT_STATUS_LABELS, FEMALE_RETIREMENT_LABELS, HOUSEHOLD_TYPE_LABELS, LOW_INCOME_LABELS, SEX_LABELS } from '../../shared/labels/zh-CN';
 import { call, errorMessage } from '../api/client';
 import { queryKeys, useCan } from '../api/queries';
-
-const ETHNICITY_NAMES = new Map(ETHNICITIES);
+import { labelOf } from './options';
+import { MergeDialog } from './merge-dialog';
+import { PersonEditDialog } from './person-edit-dialog';
+import { CorrectionsSection, KeyGroupBadges, TimelineSections } from './person-sections';
 
 function Field({ label, value, action }: { label: string; value: string | null | undefined; action?: ReactNode }) {
   return (
     <div>
-      <Text size="xs" c="dimmed">
-        {label}
-      </Text>
+      <Text size="xs" c="dimmed">{label}</Text>
       <Group gap="xs">
         <Text>{value || '—'}</Text>
         {action}
@@ -25,7 +25,7 @@ function Field({ label, value, action }: { label: string; value: string | null |
 }
 
 /** Shows the full value of one field of this record; the backend audits every reveal. */
-function RevealButton({ personId, field, onValue }: { personId: number; field: 'idNumber' | 'phone'; onValue: (v: string | null) => void }) {
+function RevealButton({ personId, field, onValue }: { personId: number; field: 'idNumber' | 'phone' | 'phone2'; onValue: (v: string | null) => void }) {
   const reveal = useMutation({ mutationFn: () => call('persons.reveal', { id: personId, field }), onSuccess: (r) => onValue(r.value) });
   return (
     <Button size="compact-xs" variant="subtle" loading={reveal.isPending} onClick={() => reveal.mutate()} title="查看完整信息会记入审计日志">
@@ -34,64 +34,75 @@ function RevealButton({ personId, field, onValue }: { personId: number; field: '
   );
 }
 
-/** 画像: who the person is; the service timeline fills in as features land. */
+const yuan = (fen: number | null) => (fen === null ? null : `${(fen / 100).toLocaleString('zh-CN')}元`);
+
+/** 画像: who the person is, which key groups they belong to, and every service they received. */
 export function PersonProfilePage() {
   const id = Number(useParams().id);
   const canReveal = useCan('persons.reveal');
-  const [revealed, setRevealed] = useState<{ idNumber?: string | null; phone?: string | null }>({});
+  const canWrite = useCan('persons.write');
+  const canMerge = useCan('persons.merge');
+  const [revealed, setRevealed] = useState<Partial<Record<'idNumber' | 'phone' | 'phone2', string | null>>>({});
+  const [editing, setEditing] = useState(false);
+  const [merging, setMerging] = useState(false);
   const person = useQuery({ queryKey: queryKeys.person(id), queryFn: () => call('persons.get', { id }), enabled: Number.isInteger(id) && id > 0 });
   if (person.isError) return <Alert color="red">{errorMessage(person.error)}</Alert>;
   const p = person.data;
   if (!p) return null;
+  const reveal = (field: 'idNumber' | 'phone' | 'phone2', masked: string | null) =>
+    canReveal && masked && revealed[field] === undefined ? <RevealButton personId={p.id} field={field} onValue={(v) => setRevealed((r) => ({ ...r, [field]: v }))} /> : undefined;
   return (
-    <Stack maw={960}>
+    <Stack maw={1100}>
+      {p.mergedIntoId !== null && (
+        <Alert color="gray">本档案已并入 <Link to={`/persons/${p.mergedIntoId}`}>编号 {p.mergedIntoId} 的档案</Link>，仅供查阅。</Alert>
+      )}
       <Group justify="space-between">
         <Group>
-          <Title order={2} data-testid="profile-name">
-            {p.name}
-          </Title>
+          <Title order={2} data-testid="profile-name">{p.name}</Title>
           <Badge variant="light">{SEX_LABELS[p.sex]}</Badge>
-          <Badge variant="light">{ageOn(p.birthDate, officeDate(new Date()))}岁</Badge>
+          <Badge variant="light">{p.age}岁</Badge>
+          <Badge variant="filled" data-testid="employment-status">{EMPLOYMENT_STATUS_LABELS[p.employmentStatus]}</Badge>
         </Group>
         <Group>
-          <Button variant="default" component={Link} to={`/persons/${p.id}/access-report`}>
-            个人信息查询报告
-          </Button>
-          <Button variant="default" component={Link} to="/persons">
-            返回查询
-          </Button>
+          {canWrite && p.mergedIntoId === null && <Button onClick={() => setEditing(true)}>更正信息</Button>}
+          {canMerge && p.mergedIntoId === null && <Button variant="default" onClick={() => setMerging(true)}>合并重复档案</Button>}
+          <Button variant="default" component={Link} to={`/persons/${p.id}/access-report`}>个人信息查询报告</Button>
+          <Button variant="default" component={Link} to="/persons">返回查询</Button>
         </Group>
       </Group>
+      <KeyGroupBadges tags={p.keyGroups} />
       <Paper withBorder p="lg">
-        <Title order={4} mb="sm">
-          基本信息
-        </Title>
-        <SimpleGrid cols={3}>
-          <Field
-            label="身份证号"
-            value={revealed.idNumber ?? p.idNumberMasked}
-            action={canReveal && revealed.idNumber === undefined && <RevealButton personId={p.id} field="idNumber" onValue={(v) => setRevealed((r) => ({ ...r, idNumber: v }))} />}
-          />
+        <Title order={4} mb="sm">基本信息</Title>
+        <SimpleGrid cols={4}>
+          <Field label="身份证号" value={revealed.idNumber ?? p.idNumberMasked} action={reveal('idNumber', p.idNumberMasked)} />
           <Field label="出生日期" value={p.birthDate} />
-          <Field
-            label="手机号码"
-            value={revealed.phone ?? p.phoneMasked}
-            action={canReveal && p.phoneMasked && revealed.phone === undefined && <RevealButton personId={p.id} field="phone" onValue={(v) => setRevealed((r) => ({ ...r, phone: v }))} />}
-          />
-          <Field label="民族" value={p.ethnicityCode ? ETHNICITY_NAMES.get(p.ethnicityCode) : null} />
+          <Field label="手机号码" value={revealed.phone ?? p.phoneMasked} action={reveal('phone', p.phoneMasked)} />
+          <Field label="备用电话" value={revealed.phone2 ?? p.phone2Masked} action={reveal('phone2', p.phone2Masked)} />
+          <Field label="民族" value={labelOf(ETHNICITIES, p.ethnicityCode)} />
+          <Field label="政治面貌" value={labelOf(POLITICAL_STATUSES, p.politicalStatusCode)} />
+          <Field label="健康状况" value={labelOf(HEALTH_STATUSES, p.healthStatus)} />
+          <Field label="法定退休" value={`${p.retirement.label}（${p.retirement.date}）`} />
           <Field label="户口性质" value={p.householdType ? HOUSEHOLD_TYPE_LABELS[p.householdType] : null} />
+          <Field label="户籍所在地" value={p.householdDivisionCode} />
+          <Field label="户籍地址" value={p.householdAddress} />
           <Field label="居住乡镇（街道）" value={p.residenceTownshipName} />
+          <Field label="居住村（社区）" value={p.residenceVillageName} />
           <Field label="详细地址" value={p.address} />
+          <Field label="文化程度" value={labelOf(EDUCATION_LEVELS, p.educationCode)} />
+          <Field label="毕业学校 / 专业" value={[p.school, p.major].filter(Boolean).join(' / ') || null} />
+          <Field label="毕业日期" value={p.graduationDate} />
+          <Field label="求职意向" value={[p.intendedOccupationCode, p.intendedPlace].filter(Boolean).join(' · ') || null} />
+          <Field label="期望月薪" value={p.intendedSalaryMinFen !== null || p.intendedSalaryMaxFen !== null ? `${yuan(p.intendedSalaryMinFen) ?? '—'} ～ ${yuan(p.intendedSalaryMaxFen) ?? '—'}` : null} />
+          <Field label="培训意愿" value={p.trainingWishes} />
+          <Field label="帮扶情况" value={[p.disabilityGrade ? `残疾${p.disabilityGrade}级` : '', p.lowIncomeStatus ? LOW_INCOME_LABELS[p.lowIncomeStatus] : '', p.isVeteran ? '退役军人' : '', p.femaleRetirementCategory ? FEMALE_RETIREMENT_LABELS[p.femaleRetirementCategory] : ''].filter(Boolean).join('、') || null} />
           <Field label="登记时间" value={formatOfficeTimestamp(p.createdAt)} />
           <Field label="最后更新" value={formatOfficeTimestamp(p.updatedAt)} />
         </SimpleGrid>
       </Paper>
-      <Paper withBorder p="lg">
-        <Title order={4} mb="sm">
-          服务记录
-        </Title>
-        <Text c="dimmed">暂无服务记录。失业登记、就业登记、职业指导等业务上线后将在此按时间列出。</Text>
-      </Paper>
+      <TimelineSections personId={p.id} />
+      <CorrectionsSection personId={p.id} />
+      {editing && <PersonEditDialog person={p} opened={editing} onClose={() => setEditing(false)} />}
+      {merging && <MergeDialog person={p} opened={merging} onClose={() => setMerging(false)} />}
     </Stack>
   );
 }
