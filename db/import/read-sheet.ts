@@ -1,9 +1,3 @@
-import { readFile } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
-import { matchHeaders, type ColumnSpec } from '../../shared/domain/import-columns';
-import { cellText } from '../../shared/domain/import-values';
-import { AppError } from '../errors';
-
 /**
  * Reads the data table out of an .xlsx roster as township offices send them:
  * a merged title row (XX镇2026年失业人员花名册), perhaps a note or a merged
@@ -12,6 +6,12 @@ import { AppError } from '../errors';
  * stored: an ID number kept as a number has lost digits, and only the raw
  * number tells.
  */
+import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import { matchHeaders, type ColumnSpec } from '../../shared/domain/import-columns';
+import { cellText } from '../../shared/domain/import-values';
+import { AppError } from '../errors';
+
 export interface SheetRow {
   /** The row number Excel shows, so staff can find the row in their file. */
   rowNumber: number;
