@@ -1,6 +1,7 @@
 import type { Permission, Role } from '../shared/roles';
 import type { AuditInput } from './audit';
 import type { Division } from './divisions';
+import type { JobRunner } from './jobs';
 import type { OpenedDatabase } from './open';
 
 export interface Actor {
@@ -30,6 +31,9 @@ export interface ServiceContext {
   /** Clears the idle lock of the calling session after its password was checked. */
   unlockSession(): void;
   desk: DeskControl;
+  jobs: JobRunner;
+  /** For a job's final write: runs `work` in a new transaction, as this caller, with audit. */
+  later<T>(work: (ctx: ServiceContext) => T): T;
 }
 
 /** What the setup service needs from the desk that owns the database. */

@@ -8,6 +8,7 @@ import type { Actor, DeskControl, ServiceContext } from './context';
 import { loadDivisions } from './divisions';
 import { AppError } from './errors';
 import { handlers } from './handlers';
+import { JobRunner } from './jobs';
 import { formatRecoveryKey, type KeyProvider } from './keys';
 import { openDatabase, type OpenedDatabase } from './open';
 import { dispatch } from './router';
@@ -51,6 +52,7 @@ export class Desk implements DeskControl {
   private opened: OpenedDatabase | null = null;
   private unavailableReason: string | null = null;
   private readonly sessions = new Map<string, SessionRecord>();
+  readonly jobs = new JobRunner();
   private readonly clock: () => Date;
   private readonly log: (message: string, error?: unknown) => void;
 
@@ -125,7 +127,8 @@ export class Desk implements DeskControl {
       username: '',
       displayName: `命令行（${osUser}）`,
       roles: ['admin'],
-      permissions: permissionsOf(['admin']),
+      // Administrators script roster imports; the import reports problems, it reveals no record.
+      permissions: [...permissionsOf(['admin']), 'persons.import'],
       mustChangePassword: false,
     };
     return this.dispatchAs(actor, null, method, input).result;
@@ -136,14 +139,8 @@ export class Desk implements DeskControl {
     const now = this.clock();
     // First run opens the database during the call; its service audits itself inside its own transaction.
     const wasOpen = this.opened !== null;
-    const makeContext = (collect: (entry: AuditInput) => void): ServiceContext => ({
-      now,
-      today: officeDate(now),
-      actor,
-      database: () => this.database(),
-      divisions: () => loadDivisions(this.options.resourcesDir),
-      audit: collect,
-      startSession: (userId) => {
+    const sessionHooks = {
+      startSession: (userId: number) => {
         const id = randomBytes(32).toString('base64url');
         this.sessions.set(id, { userId, startedAt: now.toISOString(), lastSeen: now.getTime(), locked: false });
         if (sessionId) this.sessions.delete(sessionId);
@@ -160,25 +157,66 @@ export class Desk implements DeskControl {
           record.lastSeen = now.getTime();
         }
       },
-      desk: this,
-    });
+    };
     const result = dispatch(
       handlers,
       {
-        inTransaction: (work) => (this.opened ? this.opened.sqlite.transaction(work)() : work()),
+        inTransaction: (work) => (this.opened ? this.transaction(work) : work()),
         flushAudit: (entries) => {
-          if (!this.opened || !wasOpen) return;
-          for (const entry of entries) {
-            appendAudit(this.opened.sqlite, { userId: actor?.userId ?? null, name: actor?.displayName ?? null }, now, entry);
-          }
+          if (this.opened && wasOpen) this.appendEntries(actor, now, entries);
         },
         log: this.log,
       },
-      makeContext,
+      (collect) => this.contextFor(actor, now, collect, sessionHooks),
       method,
       input,
     );
     return { result, session };
+  }
+
+  private contextFor(
+    actor: Actor | null,
+    now: Date,
+    collect: (entry: AuditInput) => void,
+    sessionHooks: Pick<ServiceContext, 'startSession' | 'endSession' | 'unlockSession'>,
+  ): ServiceContext {
+    return {
+      now,
+      today: officeDate(now),
+      actor,
+      database: () => this.database(),
+      divisions: () => loadDivisions(this.options.resourcesDir),
+      audit: collect,
+      ...sessionHooks,
+      desk: this,
+      jobs: this.jobs,
+      later: (work) => this.transactAs(actor, work),
+    };
+  }
+
+  /**
+   * BEGIN IMMEDIATE: the audit chain reads its last entry and appends in the
+   * same transaction, so the write lock must be held from the start.
+   */
+  private transaction<T>(work: () => T): T {
+    return this.database().sqlite.transaction(work).immediate();
+  }
+
+  private appendEntries(actor: Actor | null, now: Date, entries: AuditInput[]): void {
+    const sqlite = this.database().sqlite;
+    for (const entry of entries) appendAudit(sqlite, { userId: actor?.userId ?? null, name: actor?.displayName ?? null }, now, entry);
+  }
+
+  /** A job's final write: one transaction, as the actor who started the job, with its audit entries. */
+  private transactAs<T>(actor: Actor | null, work: (ctx: ServiceContext) => T): T {
+    const now = this.clock();
+    const entries: AuditInput[] = [];
+    const noSession = { startSession: () => undefined, endSession: () => undefined, unlockSession: () => undefined };
+    return this.transaction(() => {
+      const value = work(this.contextFor(actor, now, (e) => entries.push(e), noSession));
+      this.appendEntries(actor, now, entries);
+      return value;
+    });
   }
 
   private actorFor(sessionId: string | null): Actor | null {

@@ -1,6 +1,8 @@
 import type { Handlers } from './router';
 import * as auditLog from './services/audit-log';
 import * as auth from './services/auth';
+import * as jobs from './services/jobs';
+import * as personImport from './services/person-import';
 import * as personLinks from './services/person-links';
 import * as personSearch from './services/person-search';
 import * as persons from './services/persons';
@@ -43,4 +45,8 @@ export const handlers: Handlers = {
   'audit.verify': auditLog.verify,
   'audit.personAccessReport': auditLog.personAccessReport,
   'audit.recordPrint': auditLog.recordPrint,
+  'jobs.get': jobs.get,
+  'jobs.cancel': jobs.cancel,
+  'persons.importStart': personImport.importStart,
+  'persons.importTemplate': personImport.importTemplate,
 };

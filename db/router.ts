@@ -8,8 +8,8 @@ import { inputError } from './validation';
 export type Handler<M extends MethodName> = (ctx: ServiceContext, input: ParsedInputOf<M>) => OutputOf<M>;
 export type Handlers = { [M in MethodName]: Handler<M> };
 
-/** Largest request body any binding accepts (an attachment never travels through RPC). */
-export const MAX_REQUEST_BYTES = 1024 * 1024;
+/** Largest request body any binding accepts: a spreadsheet to import (base64) is the largest thing sent. */
+export const MAX_REQUEST_BYTES = 24 * 1024 * 1024;
 
 export interface RouterHooks {
   /** Runs `work` in one transaction when a database is open, else directly. */

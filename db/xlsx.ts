@@ -25,7 +25,7 @@ function columnName(index: number): string {
   return name;
 }
 
-function sheetXml(header: string[], rows: Cell[][], widths: number[]): string {
+function sheetXml(header: string[], rows: Cell[][], widths: number[], textColumns: number[]): string {
   const cell = (value: Cell, ref: string, style: number) => {
     if (value === null || value === '') return '';
     if (typeof value === 'number') return `<c r="${ref}" s="${style}"><v>${value}</v></c>`;
@@ -33,7 +33,10 @@ function sheetXml(header: string[], rows: Cell[][], widths: number[]): string {
   };
   const rowXml = (values: Cell[], r: number, style: number) =>
     `<row r="${r}">${values.map((v, c) => cell(v, `${columnName(c)}${r}`, style)).join('')}</row>`;
-  const cols = widths.map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"/>`).join('');
+  // Text-formatted columns (style 2, number format @) keep an 18-digit ID typed later as text.
+  const cols = widths
+    .map((w, i) => `<col min="${i + 1}" max="${i + 1}" width="${w}" customWidth="1"${textColumns.includes(i) ? ' style="2"' : ''}/>`)
+    .join('');
   return (
     '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>' +
     '<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">' +
@@ -49,7 +52,7 @@ const STYLES =
   '<fonts count="2"><font><sz val="11"/><name val="宋体"/></font><font><b/><sz val="11"/><name val="宋体"/></font></fonts>' +
   '<fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>' +
   '<borders count="1"><border/></borders><cellStyleXfs count="1"><xf/></cellStyleXfs>' +
-  '<cellXfs count="2"><xf fontId="0"/><xf fontId="1" applyFont="1"/></cellXfs></styleSheet>';
+  '<cellXfs count="3"><xf fontId="0"/><xf fontId="1" applyFont="1"/><xf fontId="0" numFmtId="49" applyNumberFormat="1"/></cellXfs></styleSheet>';
 
 function files(sheetName: string, sheet: string): [string, string][] {
   return [
@@ -129,6 +132,6 @@ function zip(entries: [string, string][]): Buffer {
   return Buffer.concat([...locals, ...centrals, end]);
 }
 
-export function writeXlsx(sheetName: string, header: string[], rows: Cell[][], widths: number[] = []): Buffer {
-  return zip(files(sheetName, sheetXml(header, rows, widths)));
+export function writeXlsx(sheetName: string, header: string[], rows: Cell[][], widths: number[] = [], textColumns: number[] = []): Buffer {
+  return zip(files(sheetName, sheetXml(header, rows, widths, textColumns)));
 }

@@ -1,4 +1,6 @@
-import { runCli } from './cli/run';
+import { runCliAsync } from './cli/run';
 
 /** `npm run cli -- <command>`: the command line for office IT scripts (see USAGE in cli/run.ts). */
-process.exitCode = runCli(process.argv.slice(2), process.env, (line) => console.log(line));
+void runCliAsync(process.argv.slice(2), process.env, (line) => console.log(line)).then((code) => {
+  process.exitCode = code;
+});

@@ -14,6 +14,8 @@ export const PERMISSIONS = [
   'persons.merge',
   /** Lists of persons leave the system as files: masked, and audited. */
   'persons.export',
+  /** Bulk import of rosters (Excel). */
+  'persons.import',
   'audit.read',
   'users.manage',
   'settings.manage',
@@ -22,7 +24,7 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  front_desk: ['persons.read', 'persons.write', 'persons.reveal', 'persons.export', 'system.read'],
+  front_desk: ['persons.read', 'persons.write', 'persons.reveal', 'persons.export', 'persons.import', 'system.read'],
   counselor: ['persons.read', 'persons.reveal', 'persons.export', 'system.read'],
   reviewer: ['persons.read', 'persons.reveal', 'persons.merge', 'persons.export', 'system.read'],
   head: ['persons.read', 'persons.reveal', 'persons.merge', 'persons.export', 'audit.read', 'system.read'],

@@ -10,6 +10,7 @@ import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { personKeyGroups, persons, personSearchKeys } from '../schema';
 import { writeXlsx } from '../xlsx';
+import { ensureKeyGroupsCurrent } from './person-derived';
 import { divisionNames, toListItem } from './person-view';
 
 type Filters = NonNullable<ParsedInputOf<'persons.search'>['filters']>;
@@ -54,6 +55,7 @@ function filterConditions(ctx: ServiceContext, filters: Filters | undefined): SQ
   const parts: SQL[] = [isNull(persons.mergedIntoId)];
   if (!filters) return parts;
   if (filters.keyGroup) {
+    ensureKeyGroupsCurrent(ctx.database().db, ctx.today);
     parts.push(inArray(persons.id, ctx.database().db.select({ id: personKeyGroups.personId }).from(personKeyGroups).where(eq(personKeyGroups.code, filters.keyGroup))));
   }
   if (filters.employmentStatus) parts.push(eq(persons.employmentStatus, filters.employmentStatus));

@@ -35,6 +35,10 @@ function cleanChanges(ctx: ServiceContext, input: PersonChanges, names: Map<stri
   const phone2 = mobile('phone2', input.phone2);
   if (phone2 !== undefined) out.phone2 = phone2;
   const township = out.residenceTownshipCode !== undefined ? out.residenceTownshipCode : (current?.residenceTownshipCode ?? null);
+  // A new township without a village: the old village belonged to the old township.
+  if (current && out.residenceTownshipCode !== undefined && out.residenceTownshipCode !== current.residenceTownshipCode && out.residenceVillageCode === undefined) {
+    out.residenceVillageCode = null;
+  }
   if (out.residenceTownshipCode && !names.has(out.residenceTownshipCode)) {
     throw fieldError('residenceTownshipCode', '不是本县的乡镇（街道）', '居住乡镇（街道）');
   }

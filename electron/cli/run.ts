@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { AppError } from '../../db/errors';
 import { CliError } from './io';
+import { importPersons } from './import-command';
 import { auditVerify, userAdd, userList, userResetPassword, userSetDisabled } from './admin-commands';
 import { contractEntries, dbCheck, init, personsAdd, personsFind, type Options } from './commands';
 
@@ -17,6 +18,7 @@ const USAGE = `用法：npm run cli -- <命令> [参数]
        （角色：front_desk 前台经办, counselor 职业指导员, reviewer 审核员, head 局领导, admin 系统管理员）
   audit verify --db PATH        （哈希链完整时退出码 0，否则指出第一处断裂）
   db check --db PATH
+  import persons FILE.xlsx --db PATH [--dry-run] [--all-or-nothing] [--json] [--user NAME --password-file FILE]
   contract --json
 数据库密钥：--key-file FILE 或环境变量 EMPLOYMENT_DESK_DB_KEY`;
 
@@ -37,6 +39,8 @@ const OPTIONS = {
   role: { type: 'string', multiple: true },
   reason: { type: 'string' },
   json: { type: 'boolean' },
+  'dry-run': { type: 'boolean' },
+  'all-or-nothing': { type: 'boolean' },
   help: { type: 'boolean' },
 } as const;
 
@@ -95,6 +99,25 @@ export function runCli(argv: string[], env: NodeJS.ProcessEnv, print: (line: str
     if (error instanceof AppError) {
       print(`错误：${error.message}`);
       return 1;
+    }
+    print(`错误：${(error as Error).message}`);
+    return 1;
+  }
+}
+
+/** The command line's entry: the import waits for its job; every other command is synchronous. */
+export async function runCliAsync(argv: string[], env: NodeJS.ProcessEnv, print: (line: string) => void): Promise<number> {
+  if (argv[0] !== 'import') return runCli(argv, env, print);
+  try {
+    const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
+    if (positionals[1] !== 'persons') throw new CliError(`不支持的导入类型：${positionals[1] ?? ''}（目前支持 import persons）`, 2);
+    process.exitCode = 0;
+    await importPersons(positionals[2], values as Options, env, print);
+    return Number(process.exitCode ?? 0);
+  } catch (error) {
+    if (error instanceof CliError) {
+      print(`错误：${error.message}`);
+      return error.exitCode;
     }
     print(`错误：${(error as Error).message}`);
     return 1;

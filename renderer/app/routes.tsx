@@ -4,6 +4,7 @@ import { useSession } from '../api/queries';
 import { AccountPage, AdminPage } from '../admin/admin-page';
 import { AuditPage } from '../admin/audit-page';
 import { AccessReportPage } from '../persons/access-report-page';
+import { ImportPage } from '../persons/import-page';
 import { PersonProfilePage } from '../persons/person-profile-page';
 import { PersonsPage } from '../persons/persons-page';
 import { RegisterPersonPage } from '../persons/register-person-page';
@@ -25,6 +26,7 @@ export const routes: RouteObject[] = [
       { index: true, element: <HomeRedirect /> },
       { path: 'persons', element: <PersonsPage /> },
       { path: 'persons/new', element: <RegisterPersonPage /> },
+      { path: 'persons/import', element: <ImportPage /> },
       { path: 'persons/:id', element: <PersonProfilePage /> },
       { path: 'persons/:id/access-report', element: <AccessReportPage /> },
       { path: 'audit', element: <AuditPage /> },

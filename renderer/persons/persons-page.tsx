@@ -18,6 +18,7 @@ const MATCHED_AS = { all: '全部人员', idNumber: '按身份证号', digits: '
 export function PersonsPage() {
   const navigate = useNavigate();
   const canWrite = useCan('persons.write');
+  const canImport = useCan('persons.import');
   const canExport = useCan('persons.export');
   const townships = useTownships();
   const [params, setParams] = useSearchParams();
@@ -59,7 +60,7 @@ export function PersonsPage() {
         <Title order={2}>人员查询与登记</Title>
         <Group>
           {canExport && <Button variant="default" loading={exportXlsx.isPending} onClick={() => exportXlsx.mutate()}>导出 Excel</Button>}
-          {canWrite && <Button variant="default" component={Link} to="/persons/import">Excel 导入</Button>}
+          {canImport && <Button variant="default" component={Link} to="/persons/import">Excel 导入</Button>}
           {canWrite && <Button component={Link} to="/persons/new">登记新人员</Button>}
         </Group>
       </Group>

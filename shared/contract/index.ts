@@ -2,6 +2,8 @@ import { z } from 'zod';
 import type { MethodSpec } from './define';
 import { auditContract } from './audit';
 import { authContract } from './auth';
+import { importsContract } from './imports';
+import { jobsContract } from './jobs';
 import { personsContract } from './persons';
 import { setupContract } from './setup';
 import { systemContract } from './system';
@@ -18,6 +20,8 @@ export const contract = {
   ...personsContract,
   ...usersContract,
   ...auditContract,
+  ...jobsContract,
+  ...importsContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -33,6 +37,8 @@ export function isMethodName(name: string): name is MethodName {
 export type { MethodSpec, Access } from './define';
 export type * from './audit';
 export type * from './auth';
+export type * from './imports';
+export type * from './jobs';
 export type * from './persons';
 export type * from './setup';
 export type * from './system';

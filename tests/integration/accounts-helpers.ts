@@ -105,6 +105,7 @@ export const SAMPLE_INPUTS: Partial<Record<MethodName, unknown>> = {
   'auth.unlock': { password: PASSWORD },
   'system.info': {},
   'divisions.townships': {},
+  'divisions.villages': { townshipCode: '320506001' },
   'settings.get': {},
   'settings.update': { idleLockMinutes: 5 },
   'users.list': {},
@@ -126,6 +127,10 @@ export const SAMPLE_INPUTS: Partial<Record<MethodName, unknown>> = {
   'audit.verify': {},
   'audit.personAccessReport': { personId: 1 },
   'audit.recordPrint': { document: '求职登记表' },
+  'jobs.get': { id: 'no-such-job' },
+  'jobs.cancel': { id: 'no-such-job' },
+  'persons.importStart': { fileName: 'roster.xlsx', base64: 'UEsDBA==', dryRun: true },
+  'persons.importTemplate': {},
 };
 
 export function sampleInput(method: MethodName): unknown {

@@ -1,3 +1,4 @@
+import { MAX_REQUEST_BYTES } from '../../db/router';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { request, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -88,9 +89,9 @@ describe('the browser host: POST /rpc', () => {
     expect(JSON.parse(anonymous.body)).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
   });
 
-  it('refuses a body over 1 MiB with 413 and ok:false', async () => {
+  it('refuses a body over the request limit with 413 and ok:false', async () => {
     const host = await startHost({ initialized: false });
-    const reply = await host.rpc({ method: 'auth.login', input: { username: ADMIN, password: 'x'.repeat(1024 * 1024 + 10) } });
+    const reply = await host.rpc({ method: 'auth.login', input: { username: ADMIN, password: 'x'.repeat(MAX_REQUEST_BYTES + 10) } });
     expect(reply.status).toBe(413);
     expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     expect(JSON.parse((await host.rpc({ method: 'setup.status', input: {} })).body)).toMatchObject({ ok: true });

@@ -3,29 +3,9 @@ import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { readSheet, type SheetData } from '../../db/import/read-sheet';
-import {
-  EDUCATION_CHOICES,
-  EMPLOYMENT_STATUS_CHOICES,
-  ETHNICITY_CHOICES,
-  HOUSEHOLD_TYPE_CHOICES,
-  matchHeaders,
-  PERSON_IMPORT_COLUMNS,
-  SEX_CHOICES,
-  type PersonImportField,
-} from '../../shared/domain/import-columns';
-import {
-  birthDateMismatchReason,
-  choiceCell,
-  cellText,
-  dateCell,
-  duplicateInFileReason,
-  idNumberCell,
-  personNameCell,
-  phoneCell,
-  sexMismatchReason,
-  textCell,
-  type CellResult,
-} from '../../shared/domain/import-values';
+import { checkPersonRows } from '../../shared/domain/person-import';
+import { PERSON_IMPORT_COLUMNS } from '../../shared/domain/import-columns';
+import { idNumberCell } from '../../shared/domain/import-values';
 
 const FIXTURE = fileURLToPath(new URL('../fixtures/persons-import.xlsx', import.meta.url));
 const EXPECTED = JSON.parse(readFileSync(new URL('../fixtures/persons-import.expected.json', import.meta.url), 'utf8')) as {
@@ -45,54 +25,9 @@ function rowOf(sheet: SheetData, rowNumber: number) {
   return row;
 }
 
-/**
- * A reference persons import (the report only), written from the notes of
- * persons-import.expected.json: it proves that the hand-written reasons in that
- * file are exactly what the parsers say, for the service to be checked against.
- */
+/** The product's row checks, run on what the reader returns. */
 function referenceReport(sheet: SheetData, today: string): unknown[] {
-  const { columns } = matchHeaders(sheet.headers, PERSON_IMPORT_COLUMNS);
-  const firstRowOf = new Map<string, number>();
-  return sheet.rows.map(({ rowNumber, cells }) => {
-    const problems: { column: string; value: string; reason: string; at: number }[] = [];
-    const record: Record<string, string | null> = {};
-    const raw = (field: PersonImportField) => cells[columns[field]!];
-    const problem = (field: PersonImportField, reason: string) =>
-      problems.push({ column: sheet.headers[columns[field]!]!, value: cellText(raw(field)), reason, at: columns[field]! });
-    const take = <T extends string | null>(field: PersonImportField, result: CellResult<T>): T | null => {
-      if (result.ok) {
-        record[field] = result.value;
-        return result.value;
-      }
-      problem(field, result.reason);
-      return null;
-    };
-    take('name', personNameCell(raw('name')));
-    const id = idNumberCell(raw('idNumber'), today);
-    take('phone', phoneCell(raw('phone')));
-    const sex = take('sex', choiceCell(raw('sex'), SEX_CHOICES)) as 'male' | 'female' | null;
-    const birthDate = take('birthDate', dateCell(raw('birthDate'), { date1904: sheet.date1904 }));
-    take('ethnicity', choiceCell(raw('ethnicity'), ETHNICITY_CHOICES));
-    take('education', choiceCell(raw('education'), EDUCATION_CHOICES));
-    take('householdType', choiceCell(raw('householdType'), HOUSEHOLD_TYPE_CHOICES));
-    for (const field of ['residence', 'school', 'major'] as const) take(field, textCell(raw(field)));
-    take('graduationDate', dateCell(raw('graduationDate'), { date1904: sheet.date1904 }));
-    take('employmentStatus', choiceCell(raw('employmentStatus'), EMPLOYMENT_STATUS_CHOICES));
-    if (!id.ok) problem('idNumber', id.reason);
-    else {
-      const first = firstRowOf.get(id.value.idNumber);
-      if (first === undefined) firstRowOf.set(id.value.idNumber, rowNumber);
-      else problem('idNumber', duplicateInFileReason('身份证号', first));
-      const sexReason = sexMismatchReason(sex, id.value.sex);
-      if (sexReason) problem('sex', sexReason);
-      const birthReason = birthDateMismatchReason(birthDate, id.value.birthDate);
-      if (birthReason) problem('birthDate', birthReason);
-      Object.assign(record, { idNumber: id.value.idNumber, sex: id.value.sex, birthDate: id.value.birthDate });
-    }
-    if (problems.length === 0) return { rowNumber, valid: true, record };
-    problems.sort((a, b) => a.at - b.at);
-    return { rowNumber, valid: false, problems: problems.map(({ at: _at, ...p }) => p) };
-  });
+  return checkPersonRows(sheet, today);
 }
 
 describe('readSheet on the committed roster fixture', () => {

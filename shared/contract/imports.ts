@@ -1,0 +1,48 @@
+import { z } from 'zod';
+import type { JobView } from './jobs';
+import { method } from './define';
+import { text } from './fields';
+
+/** The report of a persons import, the same on screen, in the CLI and in `--json`. */
+export interface ImportReport {
+  total: number;
+  valid: number;
+  invalid: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** One entry per problem, row numbers as Excel shows them. */
+  rows: { row: number; column: string; value: string; reason: string }[];
+  dryRun: boolean;
+  allOrNothing: boolean;
+  /** True when nothing was written (dry run, or all-or-nothing with bad rows). */
+  nothingWritten: boolean;
+  sheetName: string;
+  headerRowNumber: number;
+  unknownHeaders: string[];
+}
+
+/** 20 MiB of spreadsheet as base64. */
+const MAX_BASE64 = 28 * 1024 * 1024;
+
+export const importsContract = {
+  'persons.importStart': method<JobView>()({
+    input: z.strictObject({
+      fileName: text(200),
+      base64: z.string().min(1, '请选择文件').max(MAX_BASE64, '文件过大（上限 20 MB），请分批导入'),
+      dryRun: z.boolean(),
+      /** true: write nothing if any row is bad; false: write the valid rows only. */
+      allOrNothing: z.boolean().default(false),
+      mapping: z.record(z.string().max(100), z.string().max(40)).optional(),
+    }),
+    access: 'persons.import',
+    writes: false,
+    title: '导入人员（Excel）',
+  }),
+  'persons.importTemplate': method<{ fileName: string; base64: string }>()({
+    input: z.strictObject({}),
+    access: 'persons.import',
+    writes: false,
+    title: '下载人员导入模板',
+  }),
+};
