@@ -16,6 +16,7 @@ type AuditRow = typeof auditLog.$inferSelect;
 const EXTRA_ACTION_TITLES: Record<string, string> = {
   'auth.loginFailed': '登录失败（密码错误）',
   'persons.view': '查看人员档案',
+  'persons.importCommit': '导入人员（写入）',
 };
 
 export function actionTitle(action: string): string {

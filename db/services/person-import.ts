@@ -3,10 +3,9 @@ import type { ImportReport, JobView, ParsedInputOf } from '../../shared/contract
 import { PERSON_IMPORT_COLUMNS, matchHeaders } from '../../shared/domain/import-columns';
 import { checkPersonRows } from '../../shared/domain/person-import';
 import type { ServiceContext } from '../context';
-import { AppError } from '../errors';
 import { readSheet } from '../import/read-sheet';
 import type { JobContext } from '../jobs';
-import { personCorrections, persons } from '../schema';
+import { personCorrections, persons, settings } from '../schema';
 import { writeXlsx } from '../xlsx';
 import { refreshDerived, reversedPhone, type PersonRow } from './person-derived';
 import { divisionNames } from './person-view';
@@ -51,8 +50,17 @@ export async function runPersonImport(
   });
   await job.checkpoint();
   const match = matchHeaders(sheet.headers, PERSON_IMPORT_COLUMNS, input.mapping);
+  const fieldAt = new Map(Object.entries(match.columns).map(([field, index]) => [index as number, field]));
+  const layout = {
+    sheetName: sheet.sheetName,
+    headerRowNumber: sheet.headerRowNumber,
+    unknownHeaders: match.unknownHeaders,
+    missingRequired: match.missingRequired.map((c) => c.label),
+    columns: sheet.headers.map((header, i) => ({ header, field: fieldAt.get(i) ?? null })).filter((c) => c.header.trim() !== ''),
+  };
   if (match.missingRequired.length > 0) {
-    throw new AppError('BAD_INPUT', `第 ${sheet.headerRowNumber} 行表头缺少必需的列：${match.missingRequired.map((c) => c.label).join('、')}`);
+    // Nothing can be checked without these; the screen offers to map a column to them.
+    return { total: sheet.rows.length, valid: 0, invalid: 0, created: 0, updated: 0, unchanged: 0, rows: [], dryRun: input.dryRun, allOrNothing: input.allOrNothing, nothingWritten: true, ...layout };
   }
   job.progress({ phase: '校验', done: 0, total: sheet.rows.length });
   const checks = checkPersonRows(sheet, ctx.today, input.mapping);
@@ -74,9 +82,7 @@ export async function runPersonImport(
     dryRun: input.dryRun,
     allOrNothing: input.allOrNothing,
     nothingWritten: !writes || counts.created + counts.updated === 0,
-    sheetName: sheet.sheetName,
-    headerRowNumber: sheet.headerRowNumber,
-    unknownHeaders: match.unknownHeaders,
+    ...layout,
   };
 }
 
@@ -146,14 +152,28 @@ function applyRows(
     refreshDerived(db, after, ctx.today);
     ctx.audit({ action: 'persons.update', entityType: 'person', entityId: current.id, before: current, after, detail: { changedFields: changed, reason } });
   }
-  if (writes && created + updated > 0) ctx.audit({ action: 'persons.importStart', detail: { fileName, created, updated, unchanged } });
+  if (writes && created + updated > 0) ctx.audit({ action: 'persons.importCommit', detail: { fileName, created, updated, unchanged } });
   return { created, updated, unchanged };
+}
+
+const MAPPING_KEY = 'import_mapping.persons';
+
+/** Column mappings staff chose before, by header text: the same roster layout is read the same way next time. */
+function savedMapping(ctx: ServiceContext): Record<string, string> {
+  const row = ctx.database().db.select({ value: settings.value }).from(settings).where(eq(settings.key, MAPPING_KEY)).get();
+  return row ? (JSON.parse(row.value) as Record<string, string>) : {};
 }
 
 export function importStart(ctx: ServiceContext, input: ParsedInputOf<'persons.importStart'>): JobView {
   const file = Buffer.from(input.base64, 'base64');
+  const mapping = { ...savedMapping(ctx), ...input.mapping };
+  if (input.mapping && Object.keys(input.mapping).length > 0) {
+    const value = JSON.stringify(mapping);
+    ctx.database().db.insert(settings).values({ key: MAPPING_KEY, value }).onConflictDoUpdate({ target: settings.key, set: { value } }).run();
+  }
+  ctx.audit({ action: 'persons.importStart', detail: { fileName: input.fileName, dryRun: input.dryRun, allOrNothing: input.allOrNothing, mapping: input.mapping ?? {} } });
   return ctx.jobs.start('persons.import', ctx.actor?.userId ?? null, (job) =>
-    runPersonImport(ctx, { fileName: input.fileName, file, dryRun: input.dryRun, allOrNothing: input.allOrNothing, ...(input.mapping ? { mapping: input.mapping } : {}) }, job),
+    runPersonImport(ctx, { fileName: input.fileName, file, dryRun: input.dryRun, allOrNothing: input.allOrNothing, mapping }, job),
   );
 }
 

@@ -37,6 +37,9 @@ export async function importPersons(file: string | undefined, options: Options, 
     const job = await desk.jobs.settled(started.id);
     if (job.state !== 'done') throw new CliError(job.error ?? '导入未完成', 1);
     const report = job.result as ImportReport;
+    if (report.missingRequired.length > 0) {
+      throw new CliError(`第 ${report.headerRowNumber} 行表头缺少必需的列：${report.missingRequired.join('、')}（可在界面上指定列的对应关系）`, 1);
+    }
     if (options.json) {
       const { total, valid, invalid, created, updated, unchanged, rows } = report;
       print(JSON.stringify({ total, valid, invalid, created, updated, unchanged, rows }));

@@ -1,11 +1,31 @@
-import { Alert, Button, Checkbox, FileInput, Group, Paper, Progress, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, FileInput, Group, Paper, Progress, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { ImportReport } from '../../shared/contract';
+import { PERSON_IMPORT_FIELDS } from '../../shared/contract/imports';
 import { call, errorMessage } from '../api/client';
 import { downloadBase64, XLSX_TYPE } from '../api/download';
 import { fileToBase64, useJob } from '../api/jobs';
+
+/** Which field each column is read as; staff can correct it and the choice is remembered. */
+function ColumnMapping({ report, onApply }: { report: ImportReport; onApply: (mapping: Record<string, string>) => void }) {
+  const [mapping, setMapping] = useState<Record<string, string>>({});
+  const options = [{ value: '', label: '（忽略此列）' }, ...PERSON_IMPORT_FIELDS.map(([value, label]) => ({ value, label }))];
+  return (
+    <Paper withBorder p="md">
+      <Text fw={600} mb="xs">列的对应关系</Text>
+      {report.missingRequired.length > 0 && <Alert color="red" mb="xs">缺少必需的列：{report.missingRequired.join('、')}。请指定表中哪一列是它。</Alert>}
+      <Group gap="xs" align="flex-end">
+        {report.columns.map((c) => (
+          <Select key={c.header} w={150} label={c.header} data={options} allowDeselect={false}
+            value={mapping[c.header] ?? c.field ?? ''} onChange={(v) => setMapping((m) => ({ ...m, [c.header]: v ?? '' }))} />
+        ))}
+        <Button variant="light" disabled={Object.keys(mapping).length === 0} onClick={() => onApply(mapping)}>按此对应重新试导入</Button>
+      </Group>
+    </Paper>
+  );
+}
 
 function ReportView({ report }: { report: ImportReport }) {
   return (
@@ -47,8 +67,10 @@ export function ImportPage() {
   const report = job?.state === 'done' ? (job.result as ImportReport) : null;
   const running = job?.state === 'running';
 
+  const [mapping, setMapping] = useState<Record<string, string>>({});
   const start = useMutation({
-    mutationFn: async (dryRun: boolean) => call('persons.importStart', { fileName: file!.name, base64: await fileToBase64(file!), dryRun, allOrNothing }),
+    mutationFn: async ({ dryRun, columns }: { dryRun: boolean; columns?: Record<string, string> }) =>
+      call('persons.importStart', { fileName: file!.name, base64: await fileToBase64(file!), dryRun, allOrNothing, ...(columns ? { mapping: columns } : {}) }),
     onSuccess: (view) => setJobId(view.id),
     onError: (e) => setError(errorMessage(e)),
   });
@@ -77,8 +99,8 @@ export function ImportPage() {
           <FileInput label="Excel 文件（.xlsx）" placeholder="选择文件" accept=".xlsx" value={file} onChange={(f) => { setFile(f); setJobId(null); setError(null); }} clearable />
           <Checkbox label="全部或不导入：有任何一行有误时，不写入任何数据" checked={allOrNothing} onChange={(e) => setAllOrNothing(e.currentTarget.checked)} />
           <Group>
-            <Button variant="light" disabled={!file || running} loading={start.isPending} onClick={() => { setError(null); start.mutate(true); }}>试导入（只校验）</Button>
-            <Button disabled={!file || running || !report?.dryRun} onClick={() => { setError(null); start.mutate(false); }}>确认导入</Button>
+            <Button variant="light" disabled={!file || running} loading={start.isPending} onClick={() => { setError(null); start.mutate({ dryRun: true }); }}>试导入（只校验）</Button>
+            <Button disabled={!file || running || !report?.dryRun || report.missingRequired.length > 0} onClick={() => { setError(null); start.mutate({ dryRun: false, columns: mapping }); }}>确认导入</Button>
             {running && <Button color="red" variant="subtle" onClick={() => void call('jobs.cancel', { id: jobId! })}>取消</Button>}
           </Group>
         </Stack>
@@ -92,7 +114,8 @@ export function ImportPage() {
       )}
       {job?.state === 'failed' && <Alert color="red">{job.error}</Alert>}
       {job?.state === 'cancelled' && <Alert color="gray">已取消，未写入任何数据。</Alert>}
-      {report && <ReportView report={report} />}
+      {report && <ColumnMapping key={job!.id} report={report} onApply={(m) => { setMapping(m); setError(null); start.mutate({ dryRun: true, columns: m }); }} />}
+      {report && report.missingRequired.length === 0 && <ReportView report={report} />}
     </Stack>
   );
 }

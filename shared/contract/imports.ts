@@ -20,7 +20,18 @@ export interface ImportReport {
   sheetName: string;
   headerRowNumber: number;
   unknownHeaders: string[];
+  /** Required columns the sheet lacks (nothing was checked or written); map a header to them and try again. */
+  missingRequired: string[];
+  /** Every header of the sheet and the field it was read as (null: ignored or not recognised). */
+  columns: { header: string; field: string | null }[];
 }
+
+/** Fields a persons roster column can be read as, for the mapping screen. */
+export const PERSON_IMPORT_FIELDS = [
+  ['name', '姓名'], ['idNumber', '身份证号'], ['phone', '手机号码'], ['sex', '性别'], ['birthDate', '出生日期'], ['ethnicity', '民族'],
+  ['education', '文化程度'], ['householdType', '户口性质'], ['residence', '现居住地'], ['school', '毕业学校'], ['major', '所学专业'],
+  ['graduationDate', '毕业日期'], ['employmentStatus', '就业状态'],
+] as const;
 
 /** 20 MiB of spreadsheet as base64. */
 const MAX_BASE64 = 28 * 1024 * 1024;
@@ -33,10 +44,11 @@ export const importsContract = {
       dryRun: z.boolean(),
       /** true: write nothing if any row is bad; false: write the valid rows only. */
       allOrNothing: z.boolean().default(false),
+      /** Header text → field ('' = ignore the column); saved and used for later imports of the same layout. */
       mapping: z.record(z.string().max(100), z.string().max(40)).optional(),
     }),
     access: 'persons.import',
-    writes: false,
+    writes: true,
     title: '导入人员（Excel）',
   }),
   'persons.importTemplate': method<{ fileName: string; base64: string }>()({
