@@ -1,4 +1,4 @@
-import { eq } from 'drizzle-orm';
+import { eq, getTableName } from 'drizzle-orm';
 import type { ParsedInputOf, PersonView, TimelineSection } from '../../shared/contract';
 import { fieldLabel } from '../../shared/labels/zh-CN';
 import type { ServiceContext } from '../context';
@@ -32,7 +32,7 @@ export function merge(ctx: ServiceContext, input: ParsedInputOf<'persons.merge'>
   const moved: Record<string, number> = {};
   for (const column of PERSON_LINKED_COLUMNS) {
     const result = db.update(column.table).set({ personId: keep.id }).where(eq(column, merged.id)).run();
-    moved[column.table === personCorrections ? 'corrections' : 'qualifications'] = result.changes;
+    moved[getTableName(column.table)] = result.changes;
   }
   const mergedAfter = db
     .update(persons)

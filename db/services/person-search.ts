@@ -10,7 +10,7 @@ import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { personKeyGroups, persons, personSearchKeys } from '../schema';
 import { writeXlsx } from '../xlsx';
-import { ensureKeyGroupsCurrent } from './person-derived';
+import { ensureKeyGroupsCurrent, keyGroupsOf, type PersonRow } from './person-derived';
 import { divisionNames, toListItem } from './person-view';
 
 type Filters = NonNullable<ParsedInputOf<'persons.search'>['filters']>;
@@ -35,14 +35,13 @@ function queryCondition(ctx: ServiceContext, raw: string): { where: SQL | undefi
   if (query === '') return { where: undefined, matchedAs: 'all' };
   const asId = parseIdNumber(query, ctx.today);
   if (asId.ok) return { where: eq(persons.idNumber, asId.idNumber), matchedAs: 'idNumber' };
-  const asPhone = normalizeMobile(raw);
-  if (asPhone) return { where: eq(persons.phone, asPhone), matchedAs: 'digits' };
-  if (/^\d{3,17}[\dXx]?$/.test(query)) {
-    const digits = query.toUpperCase();
-    const tail = [...digits].reverse().join('');
+  if (/^\d{3,17}[\dXx]?$/.test(query) || normalizeMobile(raw)) {
+    const digits = query.replace(/^\+?86(?=1\d{10}$)/, '').replace(/[-()（）]/g, '').toUpperCase();
     const byId = sql`${persons.id} in (select rowid from person_id_fts where person_id_fts match ${`"${digits}"`})`;
-    const byPhone = prefix(persons.phoneReversed, tail);
-    return { where: digits.length >= 3 ? sql`(${byPhone} or ${byId})` : byPhone, matchedAs: 'digits' };
+    // Eleven digits are a mobile number or an ID fragment (birth date + sequence, 19900512013): try both.
+    const asPhone = normalizeMobile(raw);
+    const byPhone = asPhone ? eq(persons.phone, asPhone) : prefix(persons.phoneReversed, [...digits].reverse().join(''));
+    return { where: /^[\dX]+$/.test(digits) ? or(byPhone, byId) : byPhone, matchedAs: 'digits' };
   }
   const byKey = (key: string) =>
     inArray(persons.id, ctx.database().db.select({ id: personSearchKeys.personId }).from(personSearchKeys).where(prefix(personSearchKeys.key, key)));
@@ -73,12 +72,8 @@ function conditions(ctx: ServiceContext, query: string, filters: Filters | undef
   return { where: and(...all), matchedAs };
 }
 
-function keyGroupsFor(ctx: ServiceContext, ids: number[]): Map<number, string[]> {
-  const map = new Map<number, string[]>();
-  if (ids.length === 0) return map;
-  const rows = ctx.database().db.select({ personId: personKeyGroups.personId, code: personKeyGroups.code }).from(personKeyGroups).where(inArray(personKeyGroups.personId, ids)).all();
-  for (const r of rows) map.set(r.personId, [...(map.get(r.personId) ?? []), r.code]);
-  return map;
+function liveKeyGroups(row: PersonRow, today: string): string[] {
+  return keyGroupsOf(row, today).map((t) => t.code);
 }
 
 export function search(ctx: ServiceContext, input: ParsedInputOf<'persons.search'>): PersonSearchResult {
@@ -94,9 +89,9 @@ export function search(ctx: ServiceContext, input: ParsedInputOf<'persons.search
     .offset((input.page - 1) * input.pageSize)
     .all();
   const names = divisionNames(ctx);
-  const groups = keyGroupsFor(ctx, rows.map((r) => r.id));
   return {
-    items: rows.map((row) => toListItem(row, groups.get(row.id) ?? [], names, ctx.today)),
+    // Tags computed for today, as the profile shows them (stored tags serve only the filter).
+    items: rows.map((row) => toListItem(row, liveKeyGroups(row, ctx.today), names, ctx.today)),
     total,
     page: input.page,
     pageSize: input.pageSize,
@@ -113,8 +108,7 @@ export function exportXlsx(ctx: ServiceContext, input: ParsedInputOf<'persons.ex
   const rows = db.select().from(persons).where(where).orderBy(persons.id).limit(EXPORT_LIMIT + 1).all();
   if (rows.length > EXPORT_LIMIT) throw new AppError('BAD_INPUT', `符合条件的人员超过 ${EXPORT_LIMIT} 人，请增加筛选条件后再导出`);
   const names = divisionNames(ctx);
-  const groups = keyGroupsFor(ctx, rows.map((r) => r.id));
-  const items = rows.map((row) => toListItem(row, groups.get(row.id) ?? [], names, ctx.today));
+  const items = rows.map((row) => toListItem(row, liveKeyGroups(row, ctx.today), names, ctx.today));
   const buffer = writeXlsx(
     '人员名单',
     ['序号', '姓名', '性别', '出生日期', '年龄', '身份证号', '手机号码', '居住乡镇（街道）', '就业状态'],

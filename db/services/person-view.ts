@@ -52,7 +52,8 @@ export function toPersonView(row: PersonRow, names: Map<string, string>, today: 
     intendedSalaryMinFen: row.intendedSalaryMinFen,
     intendedSalaryMaxFen: row.intendedSalaryMaxFen,
     trainingWishes: row.trainingWishes,
-    keyGroups: keyGroupsOf(row, today),
+    // A merged record is history: it belongs to no group any more.
+    keyGroups: row.mergedIntoId === null ? keyGroupsOf(row, today) : [],
     retirement: { label: retirement.label, date: retirement.retirementDate },
     mergedIntoId: row.mergedIntoId,
     createdAt: row.createdAt,

@@ -8,18 +8,24 @@ import { pinyin } from 'pinyin-pro';
  * whichever reading the person gave. The given name in characters is a key
  * too, for staff who only remember 秀英.
  */
+/** Two-character surnames, whose given name starts at the third character. */
+const COMPOUND_SURNAMES = new Set(['欧阳', '司马', '诸葛', '上官', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐', '长孙', '宇文', '司徒', '夏侯', '轩辕', '端木', '独孤', '南宫', '西门', '闻人']);
+
 export function nameSearchKeys(name: string): string[] {
   const chars = [...name.replace(/[·•.\s]/g, '')];
   if (chars.length === 0) return [];
-  const given = chars.slice(1).join('');
-  const givenReadings = given ? (pinyin(given, { toneType: 'none', type: 'array' }) as string[]) : [];
-  const surnameReadings = new Set<string>([
-    ...(pinyin(name, { toneType: 'none', type: 'array', surname: 'head' }) as string[]).slice(0, 1),
-    ...(pinyin(chars[0]!, { toneType: 'none', type: 'array', multiple: true }) as string[]),
-  ]);
+  const surnameLength = chars.length > 2 && COMPOUND_SURNAMES.has(chars.slice(0, 2).join('')) ? 2 : 1;
+  const given = chars.slice(surnameLength).join('');
+  const read = (text: string, options: object = {}) => pinyin(text, { toneType: 'none', type: 'array', v: true, ...options }) as string[];
+  const givenReadings = given ? read(given) : [];
+  // Surname readings as syllable lists: 曾 → [zeng], [ceng]; 欧阳 → [ou, yang].
+  const surnames: string[][] =
+    surnameLength === 2
+      ? [read(chars.slice(0, 2).join(''), { surname: 'head' })]
+      : [...new Set([...read(name, { surname: 'head' }).slice(0, 1), ...read(chars[0]!, { multiple: true })])].map((r) => [r]);
   const keys = new Set<string>();
-  for (const surname of surnameReadings) {
-    const syllables = [surname, ...givenReadings].map((s) => s.toLowerCase().replace(/[^a-z]/g, ''));
+  for (const surname of surnames) {
+    const syllables = [...surname, ...givenReadings].map((s) => s.toLowerCase().replace(/[^a-z]/g, ''));
     if (syllables.some((s) => s === '')) continue; // a character without a reading (rare, or latin)
     keys.add(syllables.join(''));
     keys.add(syllables.map((s) => s[0]).join(''));
