@@ -102,3 +102,36 @@ test('the screen locks after idle minutes and keeps the half-filled form', async
   await expect(lock).toBeHidden();
   await expect(page.getByLabel('姓名')).toHaveValue('半途');
 });
+
+test('each role sees only its navigation, and the router refuses a method called directly over RPC', async ({ page, host }) => {
+  await page.goto(host.url);
+  await completeFirstRun(page, { city: '苏州市', county: '吴中区（320506）', username: ADMIN.username, displayName: '王管理', password: ADMIN.password, alsoFrontDesk: false });
+  await logIn(page, ADMIN.username, ADMIN.password);
+  const roles = [
+    { username: 'qian', label: '前台经办', sees: ['登记/经办'], hidden: ['系统管理', '审计日志'] },
+    { username: 'sun', label: '职业指导员', sees: ['登记/经办', '职业指导'], hidden: ['系统管理', '审计日志'] },
+    { username: 'zhao', label: '局领导/中心主任', sees: ['登记/经办', '审计日志'], hidden: ['系统管理'] },
+  ];
+  for (const r of roles) await createUser(page, { username: r.username, displayName: `${r.username}姓名`, roles: [r.label], password: 'Temp-pass-1' });
+  await expect(page.getByRole('link', { name: /登记\/经办/ })).toHaveCount(0);
+  await logOut(page);
+
+  for (const r of roles) {
+    await logInWithForcedChange(page, r.username, 'Temp-pass-1', 'Own-pass-2026');
+    for (const name of r.sees) await expect(page.getByRole('link', { name: new RegExp(`^${name.replace('/', '\\/')}`) })).toBeVisible();
+    for (const name of r.hidden) await expect(page.getByRole('link', { name: new RegExp(`^${name}`) })).toHaveCount(0);
+    if (r.username === 'sun') {
+      // The counselor's browser session calls a write it may not do, straight at the RPC door.
+      const reply = await page.evaluate(async () => {
+        const response = await fetch('rpc', {
+          method: 'POST',
+          headers: { 'Content-Type': 'application/json' },
+          body: JSON.stringify({ method: 'persons.register', input: { idNumber: '32050619920115004X', name: '李四' } }),
+        });
+        return response.json();
+      });
+      expect(reply).toEqual({ ok: false, error: { code: 'FORBIDDEN', message: '当前账号没有执行此操作的权限' } });
+    }
+    await logOut(page);
+  }
+});
