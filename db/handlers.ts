@@ -36,6 +36,7 @@ export const handlers: Handlers = {
   'persons.search': personSearch.search,
   'persons.exportXlsx': personSearch.exportXlsx,
   'persons.corrections': persons.corrections,
+  'persons.addQualification': persons.addQualification,
   'persons.timeline': personLinks.timeline,
   'persons.merge': personLinks.merge,
   'persons.reveal': persons.reveal,

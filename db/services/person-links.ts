@@ -5,7 +5,7 @@ import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { personCorrections, personKeyGroups, personQualifications, persons, personSearchKeys, users } from '../schema';
 import { refreshDerived, type PersonRow } from './person-derived';
-import { divisionNames, toPersonView } from './person-view';
+import { personView } from './person-view';
 
 /**
  * Every table that points at a person. A merge moves the linked rows to the
@@ -53,7 +53,7 @@ export function merge(ctx: ServiceContext, input: ParsedInputOf<'persons.merge'>
   refreshDerived(db, keepAfter, ctx.today);
   ctx.audit({ action: 'persons.merge', entityType: 'person', entityId: keep.id, detail: { mergedId: merged.id, moved, reason: input.reason } });
   ctx.audit({ action: 'persons.merge', entityType: 'person', entityId: merged.id, before: merged, after: mergedAfter, detail: { mergedInto: keep.id } });
-  return toPersonView(keepAfter, divisionNames(ctx), ctx.today);
+  return personView(ctx, keepAfter);
 }
 
 type Source = { kind: TimelineSection['kind']; label: string; events: (ctx: ServiceContext, person: PersonRow) => TimelineSection['events'] };

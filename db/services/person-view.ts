@@ -2,7 +2,9 @@ import type { PersonListItem, PersonView } from '../../shared/contract';
 import { ageOn } from '../../shared/domain/dates';
 import { maskIdNumber, maskPhone } from '../../shared/domain/masking';
 import { statutoryRetirement } from '../../shared/domain/retirement';
+import { eq } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
+import { personQualifications } from '../schema';
 import { countyDivisionNames } from '../divisions';
 import { keyGroupsOf, type PersonRow } from './person-derived';
 import { readSetting } from './settings';
@@ -16,7 +18,22 @@ function nameOf(names: Map<string, string>, code: string | null): string | null 
   return code ? (names.get(code) ?? null) : null;
 }
 
-export function toPersonView(row: PersonRow, names: Map<string, string>, today: string): PersonView {
+/** The record as staff see it, with its qualifications and the key groups of today. */
+export function personView(ctx: ServiceContext, row: PersonRow): PersonView {
+  return toPersonView(row, divisionNames(ctx), ctx.today, qualificationsOf(ctx, row.id));
+}
+
+function qualificationsOf(ctx: ServiceContext, personId: number): PersonView['qualifications'] {
+  return ctx
+    .database()
+    .db.select({ id: personQualifications.id, name: personQualifications.name, level: personQualifications.level, certificateNumber: personQualifications.certificateNumber, issuedOn: personQualifications.issuedOn })
+    .from(personQualifications)
+    .where(eq(personQualifications.personId, personId))
+    .orderBy(personQualifications.id)
+    .all();
+}
+
+function toPersonView(row: PersonRow, names: Map<string, string>, today: string, qualifications: PersonView['qualifications']): PersonView {
   const retirement = statutoryRetirement(row.birthDate, row.sex, row.femaleRetirementCategory ?? undefined);
   return {
     id: row.id,
@@ -52,6 +69,7 @@ export function toPersonView(row: PersonRow, names: Map<string, string>, today: 
     intendedSalaryMinFen: row.intendedSalaryMinFen,
     intendedSalaryMaxFen: row.intendedSalaryMaxFen,
     trainingWishes: row.trainingWishes,
+    qualifications,
     // A merged record is history: it belongs to no group any more.
     keyGroups: row.mergedIntoId === null ? keyGroupsOf(row, today) : [],
     retirement: { label: retirement.label, date: retirement.retirementDate },

@@ -7,9 +7,9 @@ import { normalizeMobile } from '../../shared/domain/phone';
 import { fieldLabel, ID_NUMBER_MESSAGES } from '../../shared/labels/zh-CN';
 import type { ServiceContext } from '../context';
 import { AppError, fieldError } from '../errors';
-import { personCorrections, persons, users } from '../schema';
+import { personCorrections, personQualifications, persons, users } from '../schema';
 import { refreshDerived, reversedPhone, type PersonRow } from './person-derived';
-import { divisionNames, toPersonView } from './person-view';
+import { divisionNames, personView } from './person-view';
 
 type Writable = Partial<Omit<PersonRow, 'id' | 'idNumber' | 'sex' | 'birthDate' | 'mergedIntoId' | 'createdAt' | 'updatedAt' | 'createdBy' | 'updatedBy' | 'version'>>;
 
@@ -105,14 +105,29 @@ export function register(ctx: ServiceContext, input: ParsedInputOf<'persons.regi
     .get();
   refreshDerived(db, row, ctx.today);
   ctx.audit({ action: 'persons.register', entityType: 'person', entityId: row.id, after: row });
-  return toPersonView(row, names, ctx.today);
+  return personView(ctx, row);
 }
 
 /** Opening a profile is logged, so the citizen's data-access report can say who looked. */
 export function get(ctx: ServiceContext, input: ParsedInputOf<'persons.get'>): PersonView {
   const row = requirePerson(ctx, input.id);
   ctx.audit({ action: 'persons.view', entityType: 'person', entityId: row.id });
-  return toPersonView(row, divisionNames(ctx), ctx.today);
+  return personView(ctx, row);
+}
+
+export function addQualification(ctx: ServiceContext, input: ParsedInputOf<'persons.addQualification'>): PersonView {
+  const row = requirePerson(ctx, input.personId);
+  if (row.mergedIntoId !== null) throw new AppError('CONFLICT', `该档案已并入编号 ${row.mergedIntoId} 的档案，请在保留的档案上登记`);
+  if (input.issuedOn && input.issuedOn > ctx.today) throw fieldError('issuedOn', '发证日期不能晚于今天', '发证日期');
+  const at = ctx.now.toISOString();
+  const added = ctx
+    .database()
+    .db.insert(personQualifications)
+    .values({ personId: row.id, name: input.name, level: input.level ?? null, certificateNumber: input.certificateNumber ?? null, issuedOn: input.issuedOn ?? null, createdAt: at, updatedAt: at, createdBy: ctx.actor?.userId ?? null, updatedBy: ctx.actor?.userId ?? null })
+    .returning()
+    .get();
+  ctx.audit({ action: 'persons.addQualification', entityType: 'person', entityId: row.id, after: added, detail: { qualificationId: added.id } });
+  return personView(ctx, row);
 }
 
 /** The full ID number or phone, for this record only; the reveal itself is audited. */
@@ -160,7 +175,7 @@ export function update(ctx: ServiceContext, input: ParsedInputOf<'persons.update
     .run();
   refreshDerived(db, after, ctx.today);
   ctx.audit({ action: 'persons.update', entityType: 'person', entityId: after.id, before, after, detail: { changedFields: changed, reason: input.reason } });
-  return toPersonView(after, names, ctx.today);
+  return personView(ctx, after);
 }
 
 export function corrections(ctx: ServiceContext, input: ParsedInputOf<'persons.corrections'>): PersonCorrection[] {

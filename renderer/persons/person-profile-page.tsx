@@ -11,6 +11,7 @@ import { labelOf } from './options';
 import { MergeDialog } from './merge-dialog';
 import { PersonEditDialog } from './person-edit-dialog';
 import { CorrectionsSection, KeyGroupBadges, TimelineSections } from './person-sections';
+import { QualificationsSection } from './qualifications-section';
 
 function Field({ label, value, action }: { label: string; value: string | null | undefined; action?: ReactNode }) {
   return (
@@ -99,6 +100,7 @@ export function PersonProfilePage() {
           <Field label="最后更新" value={formatOfficeTimestamp(p.updatedAt)} />
         </SimpleGrid>
       </Paper>
+      <QualificationsSection person={p} canWrite={canWrite} />
       <TimelineSections personId={p.id} />
       <CorrectionsSection personId={p.id} />
       {editing && <PersonEditDialog person={p} opened={editing} onClose={() => setEditing(false)} />}

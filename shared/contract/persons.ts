@@ -4,7 +4,7 @@ import type { Sex } from '../domain/id-number';
 import type { KeyGroupCode, KeyGroupTag } from '../domain/key-groups';
 import { method } from './define';
 import { entityId, page, pageSize, rowVersion, text } from './fields';
-import { personChanges, personFields } from './person-fields';
+import { isoDate, personChanges, personFields } from './person-fields';
 
 /** A person as staff see it: ID number and phones masked (a full reveal is an audited act). */
 export interface PersonView {
@@ -41,6 +41,8 @@ export interface PersonView {
   intendedSalaryMinFen: number | null;
   intendedSalaryMaxFen: number | null;
   trainingWishes: string | null;
+  /** 职业资格/技能等级证书. */
+  qualifications: { id: number; name: string; level: string | null; certificateNumber: string | null; issuedOn: string | null }[];
   /** 重点群体, computed for today from the record (never typed by hand). */
   keyGroups: KeyGroupTag[];
   /** Statutory retirement under the 2025 rules, e.g. 60岁3个月 on 2028-04-07. */
@@ -142,6 +144,18 @@ export const personsContract = {
     access: 'persons.write',
     writes: true,
     title: '更正人员信息',
+  }),
+  'persons.addQualification': method<PersonView>()({
+    input: z.strictObject({
+      personId: entityId,
+      name: text(100),
+      level: z.enum(['一级/高级技师', '二级/技师', '三级/高级工', '四级/中级工', '五级/初级工', '专项职业能力', '其他'], '请从列表中选择等级').nullish(),
+      certificateNumber: text(60, false).nullish(),
+      issuedOn: isoDate.nullish(),
+    }),
+    access: 'persons.write',
+    writes: true,
+    title: '登记职业资格或技能证书',
   }),
   'persons.corrections': method<PersonCorrection[]>()({
     input: z.strictObject({ id: entityId }),

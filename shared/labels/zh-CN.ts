@@ -74,6 +74,10 @@ export const FIELD_LABELS: Record<string, string> = {
   intendedSalaryMaxFen: '期望月薪上限',
   trainingWishes: '培训意愿',
   keepId: '保留的档案',
+  issuedOn: '发证日期',
+  certificateNumber: '证书编号',
+  level: '等级',
+  personId: '人员编号',
   mergeId: '并入的档案',
 };
 

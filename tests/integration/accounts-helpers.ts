@@ -119,6 +119,7 @@ export const SAMPLE_INPUTS: Partial<Record<MethodName, unknown>> = {
   'persons.reveal': { id: 1, field: 'idNumber' },
   'persons.update': { id: 1, version: 1, changes: { address: '越溪街道' }, reason: '补充地址' },
   'persons.corrections': { id: 1 },
+  'persons.addQualification': { personId: 1, name: '电工', level: '四级/中级工' },
   'persons.timeline': { id: 1 },
   'persons.merge': { keepId: 1, mergeId: 2, reason: '重复登记' },
   'persons.exportXlsx': { query: '' },
