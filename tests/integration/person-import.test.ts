@@ -1,9 +1,10 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { runCli, runCliAsync } from '../../electron/cli/run';
-import { keyedConnection, PASSWORD, tempDir } from './helpers';
+import { runCliAsync } from '../../electron/cli/run';
+import { cliWorkspace } from './accounts-helpers';
+import { keyedConnection } from './helpers';
 
 const FIXTURE = 'tests/fixtures/persons-import.xlsx';
 const EXPECTED = JSON.parse(readFileSync('tests/fixtures/persons-import.expected.json', 'utf8')) as {
@@ -20,25 +21,18 @@ async function cli(argv: string[], env: NodeJS.ProcessEnv = {}) {
   return { code, out: lines.join('\n') };
 }
 
+/** An initialised county database (shared command-line workspace) and a row counter on it. */
 function county() {
-  const dir = tempDir('desk-import-');
-  mkdirSync(join(dir, 'keys'));
-  const passwordFile = join(dir, 'password.txt');
-  writeFileSync(passwordFile, `${PASSWORD}\n`);
-  const dbPath = join(dir, 'data', 'desk.db');
-  const keyFile = join(dir, 'keys', 'desk.key');
-  const common = ['--db', dbPath, '--key-file', keyFile];
-  const init = runCli(['init', ...common, '--county', '320506', '--admin', 'clerk', '--admin-name', '王芳', '--also-front-desk', '--password-file', passwordFile], {}, () => undefined);
-  expect(init).toBe(0);
+  const ws = cliWorkspace();
   const count = (sql: string) => {
-    const raw = keyedConnection(dbPath, keyFile);
+    const raw = keyedConnection(ws.dbPath, ws.keyFile);
     try {
       return (raw.prepare(sql).get() as { n: number }).n;
     } finally {
       raw.close();
     }
   };
-  return { dir, common, passwordFile, count };
+  return { ...ws, count };
 }
 
 describe('importing the messy roster fixture', () => {
@@ -56,7 +50,7 @@ describe('importing the messy roster fixture', () => {
     const first = JSON.parse((await cli(['import', 'persons', FIXTURE, ...c.common, '--json'])).out);
     expect(first).toMatchObject({ created: EXPECTED_VALID, updated: 0, unchanged: 0 });
     expect(c.count('select count(*) as n from persons')).toBe(EXPECTED_VALID);
-    const raw = keyedConnection(join(c.dir, 'data', 'desk.db'), join(c.dir, 'keys', 'desk.key'));
+    const raw = keyedConnection(c.dbPath, c.keyFile);
     for (const row of EXPECTED.rows) {
       if (!row.valid) continue;
       const stored = raw.prepare('select name, sex, birth_date as birthDate, phone, education_code as education, household_type as householdType from persons where id_number = ?').get(row.record.idNumber) as Record<string, string | null>;
