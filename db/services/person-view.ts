@@ -33,8 +33,8 @@ function qualificationsOf(ctx: ServiceContext, personId: number): PersonView['qu
     .all();
 }
 
-function toPersonView(row: PersonRow, names: Map<string, string>, today: string, qualifications: PersonView['qualifications']): PersonView {
-  const retirement = statutoryRetirement(row.birthDate, row.sex, row.femaleRetirementCategory ?? undefined);
+/** Who the person is, masked as every list and page shows it. */
+function identity(row: Pick<PersonRow, 'id' | 'idNumber' | 'name' | 'sex' | 'birthDate' | 'phone'>, today: string) {
   return {
     id: row.id,
     idNumberMasked: maskIdNumber(row.idNumber),
@@ -43,6 +43,13 @@ function toPersonView(row: PersonRow, names: Map<string, string>, today: string,
     birthDate: row.birthDate,
     age: ageOn(row.birthDate, today),
     phoneMasked: row.phone ? maskPhone(row.phone) : null,
+  };
+}
+
+function toPersonView(row: PersonRow, names: Map<string, string>, today: string, qualifications: PersonView['qualifications']): PersonView {
+  const retirement = statutoryRetirement(row.birthDate, row.sex, row.femaleRetirementCategory ?? undefined);
+  return {
+    ...identity(row, today),
     phone2Masked: row.phone2 ? maskPhone(row.phone2) : null,
     ethnicityCode: row.ethnicityCode,
     politicalStatusCode: row.politicalStatusCode,
@@ -87,13 +94,7 @@ export function toListItem(
   today: string,
 ): PersonListItem {
   return {
-    id: row.id,
-    idNumberMasked: maskIdNumber(row.idNumber),
-    name: row.name,
-    sex: row.sex,
-    birthDate: row.birthDate,
-    age: ageOn(row.birthDate, today),
-    phoneMasked: row.phone ? maskPhone(row.phone) : null,
+    ...identity(row, today),
     residenceTownshipName: nameOf(names, row.residenceTownshipCode),
     employmentStatus: row.employmentStatus,
     keyGroups: keyGroups as PersonListItem['keyGroups'],
