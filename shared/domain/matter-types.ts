@@ -1,0 +1,316 @@
+import { ROLE_LABELS } from '../labels/zh-CN';
+import type { Role } from '../roles';
+import { addMonths, addYears, parseIsoDate } from './calendar';
+import type { EmploymentStatusCode } from './code-tables';
+import { ageOn } from './dates';
+import type { Sex } from './id-number';
+import { type FemaleRetirementCategory, MIN_WORKING_AGE, statutoryRetirement } from './retirement';
+import { STANDARD_WORKFLOW, type TransitionRule, type WorkflowActor } from './workflow';
+import { addWorkingDays, type WorkCalendar } from './working-days';
+
+/**
+ * The matters handled at the front desk (经办事项), each as data: its form,
+ * the documents it needs, its time limit, its workflow and what approval
+ * does. Services and screens read these tables; a new matter or a changed
+ * document list is an edit here, not a new branch in the router. Effects are
+ * only named: executing them belongs to the service that owns the tables.
+ * Items marked [confirm] follow DOMAIN.md and are meant to become
+ * administrator-editable parameters.
+ */
+
+export type MatterTypeCode = 'unemployment_registration' | 'employment_registration' | 'difficulty_certification' | 'subsidy_application';
+
+export type EffectCode =
+  | 'set_status_unemployed_registered' | 'schedule_follow_up_contact' | 'close_open_unemployment_registration'
+  | 'set_status_employed' | 'grant_difficulty_certification' | 'record_subsidy_entitlement';
+
+export const EFFECT_LABELS: Record<EffectCode, string> = {
+  set_status_unemployed_registered: '就业状态改为“登记失业”',
+  schedule_follow_up_contact: '安排跟踪联系（受理后5个工作日内）',
+  close_open_unemployment_registration: '注销有效的失业登记（原因：已就业/自主创业）',
+  set_status_employed: '就业状态改为“已就业”',
+  grant_difficulty_certification: '记入就业困难人员认定（类别、有效期）',
+  record_subsidy_entitlement: '记入补贴享受记录（金额按当期政策参数核定）',
+};
+
+/** A form value's requirement that depends on another field (e.g. 劳动合同 only for 单位就业). */
+export interface RequiredWhen { field: string; values: readonly string[] }
+
+export interface FormField {
+  code: string;
+  label: string;
+  kind: 'text' | 'date' | 'choice' | 'yes_no';
+  required: boolean;
+  requiredWhen?: RequiredWhen;
+  /** For choices: the code table the options come from (MATTER_CODE_TABLES, or the editable difficulty categories). */
+  options?: 'employment_channels' | 'contract_types' | 'difficulty_categories';
+}
+
+export interface DocumentRequirement { code: string; label: string; required: boolean; requiredWhen?: RequiredWhen }
+
+export interface MatterType {
+  code: MatterTypeCode;
+  label: string;
+  /** Facts about the person (name, sex, education …) live on the person record; these are the matter's own. */
+  fields: readonly FormField[];
+  documents: readonly DocumentRequirement[];
+  /** 办理时限, working days from the day after acceptance; the clock stops during 退回补正. */
+  timeLimitWorkingDays: number;
+  workflow: readonly TransitionRule[];
+  effects: { onApprove: readonly EffectCode[] };
+}
+
+export const EMPLOYMENT_CHANNELS = [
+  ['employer_job', '单位就业'], ['self_employed', '自主创业'], ['flexible', '灵活就业'], ['public_welfare_post', '公益性岗位'],
+] as const;
+export type EmploymentChannel = (typeof EMPLOYMENT_CHANNELS)[number][0];
+
+/** Labour-contract forms of the 劳动合同法; asked only for employer jobs and public-welfare posts. */
+export const CONTRACT_TYPES = [
+  ['fixed_term', '固定期限劳动合同'], ['open_ended', '无固定期限劳动合同'],
+  ['task_based', '以完成一定工作任务为期限的劳动合同'], ['part_time', '非全日制用工协议'],
+] as const;
+export type ContractType = (typeof CONTRACT_TYPES)[number][0];
+
+export const MATTER_CODE_TABLES = { employment_channels: EMPLOYMENT_CHANNELS, contract_types: CONTRACT_TYPES } as const;
+
+/** 就业困难人员 categories: each province sets them, so this is only the seed of an editable table (DOMAIN.md §3). */
+export interface DifficultyCategory { code: string; label: string; active: boolean }
+
+export const DEFAULT_DIFFICULTY_CATEGORIES: readonly DifficultyCategory[] = (
+  [
+    ['age_4050', '“4050”人员（女40周岁、男50周岁以上）'], ['dibao', '城乡低保家庭成员'], ['disabled', '残疾人'],
+    ['zero_employment_family', '城镇零就业家庭成员'], ['zero_transfer_rural', '农村零转移就业家庭成员'],
+    ['single_parent', '单亲家庭抚养未成年子女人员'], ['both_spouses_unemployed', '夫妻双方均失业人员'],
+    ['land_expropriated', '被征地农民'], ['long_term_unemployed', '连续失业1年以上人员'],
+    ['entitled_family', '优抚对象家庭成员'], ['veteran', '退役军人'],
+  ] as const
+).map(([code, label]) => ({ code, label, active: true }));
+
+/** [confirm] Why a certification is put on hold, pending the annual review or a check. */
+export const DIFFICULTY_SUSPENSION_REASONS = [
+  ['review_missed', '未按期参加年度复核'], ['short_term_work', '阶段性就业（就业期间暂停享受）'], ['under_verification', '信息核查中'],
+] as const;
+
+/** [confirm] Why a certification ends (DOMAIN.md §3, plus the obvious end of working age and death). */
+export const DIFFICULTY_EXIT_REASONS = [
+  ['registration_cancelled', '失业登记已注销'], ['family_member_employed', '家庭成员实现稳定就业'],
+  ['business_income', '取得经营性收入'], ['moved_out', '户籍迁出本地'], ['retirement_age', '达到法定退休年龄'],
+  ['expired', '认定有效期届满'], ['false_information', '提供虚假材料'], ['death', '死亡'],
+] as const;
+
+/** The annual review falls a year after the certification or the last review, whichever is later. */
+export function annualReviewDue(certifiedOn: string, lastReviewedOn: string | null): string {
+  return addYears(lastReviewedOn !== null && lastReviewedOn > certifiedOn ? lastReviewedOn : certifiedOn, 1);
+}
+
+const ID_DOCUMENT: DocumentRequirement = { code: 'id_card', label: '身份证或社保卡', required: true };
+const when = (field: string, ...values: string[]): RequiredWhen => ({ field, values });
+const WORKING = when('channel', 'employer_job', 'public_welfare_post');
+// Categories proven by the household's composition or land status.
+const HOUSEHOLD_CATEGORIES = when('category', 'zero_employment_family', 'zero_transfer_rural', 'land_expropriated');
+
+export const MATTER_TYPES: Record<MatterTypeCode, MatterType> = {
+  unemployment_registration: {
+    code: 'unemployment_registration',
+    label: '失业登记',
+    fields: [
+      { code: 'unemployedSince', label: '失业日期', kind: 'date', required: true },
+      { code: 'unemploymentCause', label: '失业原因', kind: 'text', required: true },
+      { code: 'lastEmployer', label: '原工作单位', kind: 'text', required: false },
+      { code: 'drawingUnemploymentInsurance', label: '是否领取失业保险金', kind: 'yes_no', required: true },
+      { code: 'jobWanted', label: '求职意向', kind: 'text', required: false },
+      { code: 'trainingWanted', label: '培训意向', kind: 'text', required: false },
+    ],
+    // 告知承诺制: the ID and the signed declaration suffice; other proof is optional.
+    documents: [
+      ID_DOCUMENT,
+      { code: 'self_declaration', label: '告知承诺书', required: true },
+      { code: 'termination_proof', label: '解除或终止劳动关系证明', required: false },
+    ],
+    timeLimitWorkingDays: 3,
+    workflow: STANDARD_WORKFLOW,
+    effects: { onApprove: ['set_status_unemployed_registered', 'schedule_follow_up_contact'] },
+  },
+  employment_registration: {
+    code: 'employment_registration',
+    label: '就业登记',
+    fields: [
+      { code: 'channel', label: '就业形式', kind: 'choice', required: true, options: 'employment_channels' },
+      { code: 'employerName', label: '用人单位', kind: 'text', required: false, requiredWhen: WORKING },
+      { code: 'employerCreditCode', label: '统一社会信用代码', kind: 'text', required: false },
+      { code: 'businessName', label: '经营主体名称', kind: 'text', required: false, requiredWhen: when('channel', 'self_employed') },
+      { code: 'startDate', label: '就业日期', kind: 'date', required: true },
+      { code: 'contractType', label: '合同类型', kind: 'choice', required: false, requiredWhen: WORKING, options: 'contract_types' },
+      { code: 'contractEndDate', label: '合同终止日期', kind: 'date', required: false },
+    ],
+    documents: [
+      ID_DOCUMENT,
+      { code: 'labour_contract', label: '劳动合同', required: false, requiredWhen: WORKING },
+      { code: 'business_license', label: '营业执照', required: false, requiredWhen: when('channel', 'self_employed') },
+      { code: 'flexible_declaration', label: '灵活就业告知承诺书', required: false, requiredWhen: when('channel', 'flexible') },
+    ],
+    timeLimitWorkingDays: 3, // [confirm]
+    workflow: STANDARD_WORKFLOW,
+    effects: { onApprove: ['close_open_unemployment_registration', 'set_status_employed'] },
+  },
+  difficulty_certification: {
+    code: 'difficulty_certification',
+    label: '就业困难人员认定',
+    fields: [
+      { code: 'category', label: '认定类别', kind: 'choice', required: true, options: 'difficulty_categories' },
+      { code: 'validFrom', label: '有效期起', kind: 'date', required: true },
+      // Empty: no fixed end, the annual review decides.
+      { code: 'validTo', label: '有效期止', kind: 'date', required: false },
+      { code: 'evidenceNote', label: '证明材料说明', kind: 'text', required: false },
+    ],
+    documents: [
+      ID_DOCUMENT,
+      { code: 'difficulty_application', label: '就业困难人员认定申请表', required: true },
+      { code: 'disability_certificate', label: '残疾证', required: false, requiredWhen: when('category', 'disabled') },
+      { code: 'dibao_certificate', label: '低保证', required: false, requiredWhen: when('category', 'dibao') },
+      { code: 'household_register', label: '户口簿', required: false, requiredWhen: HOUSEHOLD_CATEGORIES },
+      { code: 'veteran_certificate', label: '退役证明', required: false, requiredWhen: when('category', 'veteran') },
+    ],
+    timeLimitWorkingDays: 15, // [confirm]
+    workflow: STANDARD_WORKFLOW,
+    effects: { onApprove: ['grant_difficulty_certification'] },
+  },
+  // A shell: the subsidy itself (amount, period, conditions) comes from the policy parameters later.
+  subsidy_application: {
+    code: 'subsidy_application',
+    label: '补贴申请',
+    fields: [
+      { code: 'subsidyCode', label: '补贴项目', kind: 'text', required: true },
+      { code: 'periodFrom', label: '补贴期间起', kind: 'date', required: false },
+      { code: 'periodTo', label: '补贴期间止', kind: 'date', required: false },
+    ],
+    documents: [
+      ID_DOCUMENT,
+      { code: 'subsidy_application_form', label: '补贴申请表', required: true },
+      { code: 'bank_account', label: '社保卡金融账户或银行账户信息', required: true },
+    ],
+    timeLimitWorkingDays: 20, // [confirm]
+    workflow: STANDARD_WORKFLOW,
+    effects: { onApprove: ['record_subsidy_entitlement'] },
+  },
+};
+
+export const MATTER_TYPE_CODES = Object.keys(MATTER_TYPES) as MatterTypeCode[];
+
+/** Form values as the desk holds them; absent, null and blank all mean "not filled in". */
+export type MatterForm = Readonly<Record<string, string | null | undefined>>;
+
+function applies(item: { required: boolean; requiredWhen?: RequiredWhen }, form: MatterForm): boolean {
+  if (item.required) return true;
+  if (!item.requiredWhen) return false;
+  const value = form[item.requiredWhen.field];
+  return value != null && item.requiredWhen.values.includes(value);
+}
+
+function filled(value: string | null | undefined): boolean {
+  return value != null && value.trim() !== '';
+}
+
+/** Labels of the form's required fields left empty, e.g. ['用人单位'], for "请填写：…". */
+export function missingFormFields(type: MatterType, form: MatterForm): string[] {
+  return type.fields.filter((f) => applies(f, form) && !filled(form[f.code])).map((f) => f.label);
+}
+
+/** Labels of required documents not among `provided` (codes): the input to WorkflowFacts.missingRequiredDocuments. */
+export function missingRequiredDocuments(type: MatterType, form: MatterForm, provided: Iterable<string>): string[] {
+  const have = new Set(provided);
+  return type.documents.filter((d) => applies(d, form) && !have.has(d.code)).map((d) => d.label);
+}
+
+// ---------- 失业登记: eligibility, follow-up, cancellation ----------
+
+export const FOLLOW_UP_WORKING_DAYS = 5;
+export const NO_CONTACT_CANCELLATION_MONTHS = 6;
+
+export interface UnemploymentEligibilityFacts {
+  birthDate: string;
+  sex: Sex;
+  femaleRetirementCategory?: FemaleRetirementCategory;
+  employmentStatus: EmploymentStatusCode;
+}
+
+/**
+ * Why a person cannot register as unemployed on `asOf`, in Chinese; empty
+ * when eligible. Ability and willingness to work are declared by the person
+ * (告知承诺) and not judged here. A woman whose original retirement category
+ * is unknown is judged by the later one (see ASSUMED_FEMALE_CATEGORY), so the
+ * check never refuses someone who may still be of working age.
+ */
+export function checkUnemploymentEligibility(facts: UnemploymentEligibilityFacts, asOf: string): string[] {
+  parseIsoDate(asOf);
+  const reasons: string[] = [];
+  if (ageOn(facts.birthDate, asOf) < MIN_WORKING_AGE) reasons.push(`未满${MIN_WORKING_AGE}周岁`);
+  const retirement = statutoryRetirement(facts.birthDate, facts.sex, facts.femaleRetirementCategory);
+  if (asOf >= retirement.retirementDate) {
+    reasons.push(`已达到法定退休年龄（${retirement.label}，${retirement.retirementDate}起）`);
+  }
+  if (facts.employmentStatus === 'employed') reasons.push('目前为就业状态，须先办理就业状态变更');
+  if (facts.employmentStatus === 'retired') reasons.push('已退休（领取基本养老金）');
+  if (facts.employmentStatus === 'unemployed_registered') reasons.push('已有有效的失业登记，不能重复登记');
+  return reasons;
+}
+
+/** Staff must contact a newly registered person within 5 working days of acceptance. */
+export function followUpDue(acceptedOn: string, cal: WorkCalendar): string {
+  return addWorkingDays(acceptedOn, FOLLOW_UP_WORKING_DAYS, cal);
+}
+
+/**
+ * True once 6 months have passed since the last contact (the registration date
+ * if there was none): asOf ≥ addMonths(lastContactOn, 6), end-of-month
+ * clamped, so a contact on 08-31 makes the case due on 02-28/29. This only
+ * proposes 注销 for reason no_contact_6_months; a reviewer confirms it.
+ */
+export function proposeCancellation(lastContactOn: string, asOf: string): boolean {
+  parseIsoDate(asOf);
+  return asOf >= addMonths(lastContactOn, NO_CONTACT_CANCELLATION_MONTHS);
+}
+
+export interface CancellationReason {
+  code: string;
+  label: string;
+  /** Who may record it; the 6-month rule is proposed by the system and only confirmed by a reviewer. */
+  roles: readonly Role[];
+}
+
+const STAFF: readonly Role[] = ['front_desk', 'counselor', 'reviewer', 'head'];
+
+/** 注销 reasons (DOMAIN.md §3). */
+export const CANCELLATION_REASONS: readonly CancellationReason[] = [
+  { code: 'employed', label: '实现就业', roles: STAFF },
+  { code: 'self_employed', label: '自主创业（含从事个体经营）', roles: STAFF },
+  { code: 'stable_income', label: '有稳定收入且不低于当地最低工资标准', roles: STAFF },
+  { code: 'pension', label: '领取基本养老金', roles: STAFF },
+  { code: 'unable_to_work', label: '完全丧失劳动能力', roles: STAFF },
+  { code: 'school_military_emigration', label: '入学、服兵役或移居境外', roles: STAFF },
+  { code: 'imprisoned', label: '被判刑收监执行', roles: STAFF },
+  { code: 'stopped_seeking', label: '无求职意愿或拒绝公共就业服务', roles: STAFF },
+  { code: 'no_contact_6_months', label: '连续6个月未与公共就业服务机构联系', roles: ['reviewer', 'head'] },
+  { code: 'death', label: '死亡', roles: STAFF },
+  { code: 'local_rule', label: '地方规定的其他情形', roles: STAFF },
+];
+
+/**
+ * Null when `actor` may cancel for `reasonCode`, else why not. "Other" needs
+ * a note because its code alone does not say why the registration ended.
+ */
+export function cancellationRefusal(reasonCode: string, actor: WorkflowActor, note: string | null): string | null {
+  const reason = CANCELLATION_REASONS.find((r) => r.code === reasonCode);
+  if (!reason) return `未知的注销原因：${reasonCode}`;
+  if (!reason.roles.some((r) => actor.roles.includes(r))) {
+    return `以“${reason.label}”为由注销须由${reason.roles.map((r) => ROLE_LABELS[r]).join('或')}办理`;
+  }
+  if (reasonCode === 'local_rule' && (note === null || note.trim() === '')) return '以“地方规定的其他情形”注销须填写说明';
+  return null;
+}
+
+/** The 注销 reason recorded when an approved 就业登记 closes an open 失业登记. */
+export function cancellationReasonForChannel(channel: EmploymentChannel): 'employed' | 'self_employed' {
+  return channel === 'self_employed' ? 'self_employed' : 'employed';
+}
