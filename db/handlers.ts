@@ -1,6 +1,7 @@
 import type { Handlers } from './router';
 import * as auditLog from './services/audit-log';
 import * as auth from './services/auth';
+import * as casesService from './services/cases';
 import * as jobs from './services/jobs';
 import * as personImport from './services/person-import';
 import * as personLinks from './services/person-links';
@@ -50,4 +51,9 @@ export const handlers: Handlers = {
   'jobs.cancel': jobs.cancel,
   'persons.importStart': personImport.importStart,
   'persons.importTemplate': personImport.importTemplate,
+  'cases.create': casesService.create,
+  'cases.update': casesService.update,
+  'cases.transition': casesService.transition,
+  'cases.get': casesService.get,
+  'cases.list': casesService.list,
 };

@@ -16,6 +16,10 @@ export const PERMISSIONS = [
   'persons.export',
   /** Bulk import of rosters (Excel). */
   'persons.import',
+  /** See matters (cases); which workflow actions a role may take is data of the matter type. */
+  'cases.read',
+  /** Prepare a matter's form and documents at the window. */
+  'cases.prepare',
   'audit.read',
   'users.manage',
   'settings.manage',
@@ -24,10 +28,10 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  front_desk: ['persons.read', 'persons.write', 'persons.reveal', 'persons.export', 'persons.import', 'system.read'],
-  counselor: ['persons.read', 'persons.reveal', 'persons.export', 'system.read'],
-  reviewer: ['persons.read', 'persons.reveal', 'persons.merge', 'persons.export', 'system.read'],
-  head: ['persons.read', 'persons.reveal', 'persons.merge', 'persons.export', 'audit.read', 'system.read'],
+  front_desk: ['persons.read', 'persons.write', 'persons.reveal', 'persons.export', 'persons.import', 'cases.read', 'cases.prepare', 'system.read'],
+  counselor: ['persons.read', 'persons.reveal', 'persons.export', 'cases.read', 'system.read'],
+  reviewer: ['persons.read', 'persons.reveal', 'persons.merge', 'persons.export', 'cases.read', 'system.read'],
+  head: ['persons.read', 'persons.reveal', 'persons.merge', 'persons.export', 'cases.read', 'audit.read', 'system.read'],
   // The administrator keeps the system running and does not see citizens' data by default.
   admin: ['users.manage', 'settings.manage', 'audit.read', 'system.read'],
 };

@@ -1,3 +1,4 @@
 export * from './system';
 export * from './audit';
 export * from './persons';
+export * from './cases';

@@ -1,9 +1,11 @@
-import { eq, getTableName } from 'drizzle-orm';
+import { and, desc, eq, getTableName, inArray } from 'drizzle-orm';
+import { MATTER_TYPES, type MatterTypeCode } from '../../shared/domain/matter-types';
+import { ACTION_LABELS, OPEN_STATES, STATE_LABELS, type CaseAction, type CaseState } from '../../shared/domain/workflow';
 import type { ParsedInputOf, PersonView, TimelineSection } from '../../shared/contract';
 import { fieldLabel } from '../../shared/labels/zh-CN';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
-import { personCorrections, personKeyGroups, personQualifications, persons, personSearchKeys, users } from '../schema';
+import { cases, caseTransitions, personCorrections, personKeyGroups, personQualifications, persons, personSearchKeys, users } from '../schema';
 import { refreshDerived, type PersonRow } from './person-derived';
 import { personView } from './person-view';
 
@@ -12,7 +14,7 @@ import { personView } from './person-view';
  * surviving record; derived rows are recomputed. A test lists the foreign keys
  * to `persons` and fails when a new table is missing here.
  */
-export const PERSON_LINKED_COLUMNS = [personCorrections.personId, personQualifications.personId] as const;
+export const PERSON_LINKED_COLUMNS = [personCorrections.personId, personQualifications.personId, cases.personId] as const;
 export const PERSON_DERIVED_COLUMNS = [personSearchKeys.personId, personKeyGroups.personId] as const;
 
 function requireActive(ctx: ServiceContext, id: number, role: string): PersonRow {
@@ -28,6 +30,12 @@ export function merge(ctx: ServiceContext, input: ParsedInputOf<'persons.merge'>
   const { db } = ctx.database();
   const keep = requireActive(ctx, input.keepId, '保留的档案');
   const merged = requireActive(ctx, input.mergeId, '并入的档案');
+  const openTypes = (id: number) =>
+    db.select({ type: cases.matterType }).from(cases).where(and(eq(cases.personId, id), inArray(cases.state, [...OPEN_STATES]))).all().map((c) => c.type);
+  const clash = openTypes(merged.id).filter((t) => openTypes(keep.id).includes(t));
+  if (clash.length) {
+    throw new AppError('CONFLICT', `两份档案都有正在办理的同类业务（${clash.map((t) => MATTER_TYPES[t as MatterTypeCode].label).join('、')}），请先办结或撤回其中一件再合并`);
+  }
   const at = ctx.now.toISOString();
   const moved: Record<string, number> = {};
   for (const column of PERSON_LINKED_COLUMNS) {
@@ -54,6 +62,25 @@ export function merge(ctx: ServiceContext, input: ParsedInputOf<'persons.merge'>
   ctx.audit({ action: 'persons.merge', entityType: 'person', entityId: keep.id, detail: { mergedId: merged.id, moved, reason: input.reason } });
   ctx.audit({ action: 'persons.merge', entityType: 'person', entityId: merged.id, before: merged, after: mergedAfter, detail: { mergedInto: keep.id } });
   return personView(ctx, keepAfter);
+}
+
+/** Every transition of the person's matters of these types, newest first. */
+function caseEvents(ctx: ServiceContext, personId: number, types: MatterTypeCode[]): TimelineSection['events'] {
+  return ctx
+    .database()
+    .db.select({ at: caseTransitions.at, action: caseTransitions.action, to: caseTransitions.toState, comment: caseTransitions.comment, actor: users.displayName, type: cases.matterType, receiptNo: cases.receiptNo })
+    .from(caseTransitions)
+    .innerJoin(cases, eq(cases.id, caseTransitions.caseId))
+    .leftJoin(users, eq(users.id, caseTransitions.actorUserId))
+    .where(and(eq(cases.personId, personId), inArray(cases.matterType, types)))
+    .orderBy(desc(caseTransitions.id))
+    .all()
+    .map((e) => ({
+      at: e.at,
+      title: `${MATTER_TYPES[e.type as MatterTypeCode].label}：${ACTION_LABELS[e.action as CaseAction]}（${STATE_LABELS[e.to as CaseState]}）`,
+      detail: [e.receiptNo, e.comment].filter(Boolean).join(' · ') || null,
+      actor: e.actor,
+    }));
 }
 
 type Source = { kind: TimelineSection['kind']; label: string; events: (ctx: ServiceContext, person: PersonRow) => TimelineSection['events'] };
@@ -87,8 +114,8 @@ const TIMELINE_SOURCES: Source[] = [
       ].sort((a, b) => (a.at < b.at ? 1 : -1));
     },
   },
-  { kind: 'registrations', label: '失业/就业登记', events: () => [] },
-  { kind: 'applications', label: '业务申请与审批', events: () => [] },
+  { kind: 'registrations', label: '失业/就业登记', events: (ctx, person) => caseEvents(ctx, person.id, ['unemployment_registration', 'employment_registration']) },
+  { kind: 'applications', label: '业务申请与审批', events: (ctx, person) => caseEvents(ctx, person.id, ['difficulty_certification', 'subsidy_application']) },
   { kind: 'counseling', label: '职业指导', events: () => [] },
   { kind: 'referrals', label: '岗位推荐', events: () => [] },
   { kind: 'fairs', label: '招聘会', events: () => [] },

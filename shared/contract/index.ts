@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { MethodSpec } from './define';
 import { auditContract } from './audit';
 import { authContract } from './auth';
+import { casesContract } from './cases';
 import { importsContract } from './imports';
 import { jobsContract } from './jobs';
 import { personsContract } from './persons';
@@ -22,6 +23,7 @@ export const contract = {
   ...auditContract,
   ...jobsContract,
   ...importsContract,
+  ...casesContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -37,6 +39,7 @@ export function isMethodName(name: string): name is MethodName {
 export type { MethodSpec, Access } from './define';
 export type * from './audit';
 export type * from './auth';
+export type * from './cases';
 export type * from './imports';
 export type * from './jobs';
 export type * from './persons';

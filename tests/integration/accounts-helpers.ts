@@ -132,6 +132,11 @@ export const SAMPLE_INPUTS: Partial<Record<MethodName, unknown>> = {
   'jobs.cancel': { id: 'no-such-job' },
   'persons.importStart': { fileName: 'roster.xlsx', base64: 'UEsDBA==', dryRun: true },
   'persons.importTemplate': {},
+  'cases.create': { personId: 1, matterType: 'unemployment_registration', form: {}, documents: [] },
+  'cases.update': { id: 1, version: 1, form: {}, documents: [] },
+  'cases.transition': { id: 1, version: 1, action: 'accept' },
+  'cases.get': { id: 1 },
+  'cases.list': { scope: 'open' },
 };
 
 export function sampleInput(method: MethodName): unknown {

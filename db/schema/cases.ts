@@ -1,0 +1,72 @@
+import { sql } from 'drizzle-orm';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { rowMeta } from './columns';
+import { persons } from './persons';
+import { users } from './system';
+
+/**
+ * A matter handled at the service hall (失业登记, 就业登记, 就业困难人员认定,
+ * 补贴申请). The workflow and the form are data of the matter type; the row
+ * keeps the state, the form as JSON, and the frozen facts of the decision.
+ */
+export const cases = sqliteTable(
+  'cases',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    /** 受理回执编号, given when the matter is accepted. */
+    receiptNo: text('receipt_no').unique(),
+    matterType: text('matter_type').notNull(),
+    personId: integer('person_id')
+      .notNull()
+      .references(() => persons.id),
+    state: text('state').notNull(),
+    form: text('form').notNull(),
+    /** Codes of the documents received. */
+    documents: text('documents').notNull(),
+    preparedBy: integer('prepared_by')
+      .notNull()
+      .references(() => users.id),
+    acceptedBy: integer('accepted_by').references(() => users.id),
+    acceptedOn: text('accepted_on'),
+    dueDate: text('due_date'),
+    decidedBy: integer('decided_by').references(() => users.id),
+    decidedAt: text('decided_at'),
+    decisionComment: text('decision_comment'),
+    /** The person's record and key groups at the moment of the decision (JSON), never updated afterwards. */
+    decisionSnapshot: text('decision_snapshot'),
+    ...rowMeta,
+  },
+  (t) => [
+    index('cases_person').on(t.personId),
+    index('cases_state_due').on(t.state, t.dueDate),
+    // One open matter of a type per person: the database itself refuses a second one.
+    uniqueIndex('cases_one_open_per_type')
+      .on(t.personId, t.matterType)
+      .where(sql`state in ('draft', 'accepted', 'in_review', 'returned')`),
+  ],
+);
+
+/** Every transition with actor, time and comment. */
+export const caseTransitions = sqliteTable(
+  'case_transitions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    action: text('action').notNull(),
+    fromState: text('from_state').notNull(),
+    toState: text('to_state').notNull(),
+    actorUserId: integer('actor_user_id').references(() => users.id),
+    at: text('at').notNull(),
+    comment: text('comment'),
+  },
+  (t) => [index('case_transitions_case').on(t.caseId)],
+);
+
+/** The administrator's calendar: public holidays and adjusted working days (调休). */
+export const calendarDays = sqliteTable('calendar_days', {
+  date: text('date').primaryKey(),
+  kind: text('kind', { enum: ['holiday', 'workday'] }).notNull(),
+  note: text('note'),
+});

@@ -1,0 +1,106 @@
+import { eq, inArray } from 'drizzle-orm';
+import type { CaseListItem, CaseView } from '../../shared/contract';
+import { maskIdNumber } from '../../shared/domain/masking';
+import { MATTER_TYPES, missingRequiredDocuments, type MatterTypeCode } from '../../shared/domain/matter-types';
+import { availableActions, isOpen, type CaseState } from '../../shared/domain/workflow';
+import { buildWorkCalendar, type WorkCalendar } from '../../shared/domain/working-days';
+import type { ServiceContext } from '../context';
+import { calendarDays, cases, caseTransitions, persons, users } from '../schema';
+
+export type CaseRow = typeof cases.$inferSelect;
+
+export function workCalendar(ctx: ServiceContext): WorkCalendar {
+  const days = ctx.database().db.select().from(calendarDays).all();
+  return buildWorkCalendar(days.filter((d) => d.kind === 'holiday').map((d) => d.date), days.filter((d) => d.kind === 'workday').map((d) => d.date));
+}
+
+function userNames(ctx: ServiceContext, ids: (number | null)[]): Map<number, string> {
+  const wanted = [...new Set(ids.filter((id): id is number => id !== null))];
+  if (wanted.length === 0) return new Map();
+  return new Map(ctx.database().db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, wanted)).all().map((u) => [u.id, u.name]));
+}
+
+export function formOf(row: CaseRow): Record<string, string | null> {
+  return JSON.parse(row.form) as Record<string, string | null>;
+}
+
+export function documentsOf(row: CaseRow): string[] {
+  return JSON.parse(row.documents) as string[];
+}
+
+export function missingDocuments(row: Pick<CaseRow, 'matterType' | 'form' | 'documents'>): string[] {
+  return missingRequiredDocuments(MATTER_TYPES[row.matterType as MatterTypeCode], JSON.parse(row.form), JSON.parse(row.documents));
+}
+
+function isOverdue(row: CaseRow, today: string): boolean {
+  return isOpen(row.state as CaseState) && row.state !== 'returned' && row.dueDate !== null && row.dueDate < today;
+}
+
+export function caseView(ctx: ServiceContext, row: CaseRow): CaseView {
+  const { db } = ctx.database();
+  const type = MATTER_TYPES[row.matterType as MatterTypeCode];
+  const person = db.select({ name: persons.name, idNumber: persons.idNumber }).from(persons).where(eq(persons.id, row.personId)).get()!;
+  const transitions = db.select().from(caseTransitions).where(eq(caseTransitions.caseId, row.id)).orderBy(caseTransitions.id).all();
+  const names = userNames(ctx, [row.preparedBy, row.acceptedBy, row.decidedBy, ...transitions.map((t) => t.actorUserId)]);
+  const received = new Set(documentsOf(row));
+  const actor = ctx.actor?.userId != null ? { userId: ctx.actor.userId, roles: ctx.actor.roles } : null;
+  return {
+    id: row.id,
+    receiptNo: row.receiptNo,
+    matterType: type.code,
+    matterLabel: type.label,
+    personId: row.personId,
+    personName: person.name,
+    personIdNumberMasked: maskIdNumber(person.idNumber),
+    state: row.state as CaseState,
+    form: formOf(row),
+    documents: type.documents.map((d) => ({ code: d.code, label: d.label, required: d.required, received: received.has(d.code) })),
+    preparedByName: names.get(row.preparedBy) ?? null,
+    acceptedByName: row.acceptedBy ? (names.get(row.acceptedBy) ?? null) : null,
+    acceptedOn: row.acceptedOn,
+    dueDate: row.dueDate,
+    overdue: isOverdue(row, ctx.today),
+    decidedByName: row.decidedBy ? (names.get(row.decidedBy) ?? null) : null,
+    decidedAt: row.decidedAt,
+    decisionComment: row.decisionComment,
+    decisionSnapshot: row.decisionSnapshot ? JSON.parse(row.decisionSnapshot) : null,
+    transitions: transitions.map((t) => ({
+      action: t.action as CaseView['transitions'][number]['action'],
+      fromState: t.fromState as CaseState,
+      toState: t.toState as CaseState,
+      actorName: t.actorUserId ? (names.get(t.actorUserId) ?? null) : null,
+      at: t.at,
+      comment: t.comment,
+    })),
+    availableActions: actor
+      ? availableActions(type.workflow, row.state as CaseState, actor, {
+          preparedBy: row.preparedBy,
+          acceptedBy: row.acceptedBy,
+          missingRequiredDocuments: missingDocuments(row),
+        }).map(({ action, commentRequired }) => ({ action, commentRequired }))
+      : [],
+    createdAt: row.createdAt,
+    version: row.version,
+  };
+}
+
+export function caseListItems(ctx: ServiceContext, rows: CaseRow[]): CaseListItem[] {
+  const { db } = ctx.database();
+  const personNames = new Map(
+    rows.length ? db.select({ id: persons.id, name: persons.name }).from(persons).where(inArray(persons.id, rows.map((r) => r.personId))).all().map((p) => [p.id, p.name]) : [],
+  );
+  const names = userNames(ctx, rows.map((r) => r.preparedBy));
+  return rows.map((row) => ({
+    id: row.id,
+    receiptNo: row.receiptNo,
+    matterLabel: MATTER_TYPES[row.matterType as MatterTypeCode].label,
+    personId: row.personId,
+    personName: personNames.get(row.personId) ?? '',
+    state: row.state as CaseState,
+    acceptedOn: row.acceptedOn,
+    dueDate: row.dueDate,
+    overdue: isOverdue(row, ctx.today),
+    preparedByName: names.get(row.preparedBy) ?? null,
+  }));
+}
+

@@ -1,0 +1,89 @@
+import { z } from 'zod';
+import type { MatterTypeCode } from '../domain/matter-types';
+import type { CaseAction, CaseState } from '../domain/workflow';
+import { method } from './define';
+import { entityId, page, pageSize, rowVersion, text } from './fields';
+
+export interface CaseView {
+  id: number;
+  receiptNo: string | null;
+  matterType: MatterTypeCode;
+  matterLabel: string;
+  personId: number;
+  personName: string;
+  personIdNumberMasked: string;
+  state: CaseState;
+  form: Record<string, string | null>;
+  documents: { code: string; label: string; required: boolean; received: boolean }[];
+  preparedByName: string | null;
+  acceptedByName: string | null;
+  acceptedOn: string | null;
+  dueDate: string | null;
+  overdue: boolean;
+  decidedByName: string | null;
+  decidedAt: string | null;
+  decisionComment: string | null;
+  /** What the decision relied on, frozen at that moment. */
+  decisionSnapshot: { name: string; employmentStatus: string; keyGroups: string[]; age: number } | null;
+  transitions: { action: CaseAction; fromState: CaseState; toState: CaseState; actorName: string | null; at: string; comment: string | null }[];
+  /** What the caller may do next (the backend checks again on the call). */
+  availableActions: { action: CaseAction; commentRequired: boolean }[];
+  createdAt: string;
+  version: number;
+}
+
+export interface CaseListItem {
+  id: number;
+  receiptNo: string | null;
+  matterLabel: string;
+  personId: number;
+  personName: string;
+  state: CaseState;
+  acceptedOn: string | null;
+  dueDate: string | null;
+  overdue: boolean;
+  preparedByName: string | null;
+}
+
+const matterType = z.enum(['unemployment_registration', 'employment_registration', 'difficulty_certification', 'subsidy_application'], '未知的业务类型');
+const form = z.record(z.string().max(40), z.string().max(500).nullable());
+const documents = z.array(z.string().max(40)).max(30);
+
+export const casesContract = {
+  'cases.create': method<CaseView>()({
+    input: z.strictObject({ personId: entityId, matterType, form, documents }),
+    access: 'cases.prepare',
+    writes: true,
+    title: '新建业务（草稿）',
+  }),
+  'cases.update': method<CaseView>()({
+    input: z.strictObject({ id: entityId, version: rowVersion, form, documents }),
+    access: 'cases.prepare',
+    writes: true,
+    title: '修改业务材料',
+  }),
+  'cases.transition': method<CaseView>()({
+    input: z.strictObject({
+      id: entityId,
+      version: rowVersion,
+      action: z.enum(['accept', 'start_review', 'return', 'resubmit', 'approve', 'reject', 'withdraw'], '未知的操作'),
+      comment: text(500, false).nullish(),
+    }),
+    // The matter type's workflow names the roles of each action; the service checks them.
+    access: 'cases.read',
+    writes: true,
+    title: '办理业务（受理、审核、批准、退回……）',
+  }),
+  'cases.get': method<CaseView>()({
+    input: z.strictObject({ id: entityId }),
+    access: 'cases.read',
+    writes: false,
+    title: '查看业务',
+  }),
+  'cases.list': method<{ items: CaseListItem[]; total: number }>()({
+    input: z.strictObject({ scope: z.enum(['open', 'mine', 'person'], '未知的范围'), personId: entityId.optional(), page, pageSize }),
+    access: 'cases.read',
+    writes: false,
+    title: '业务列表（待办）',
+  }),
+};
