@@ -2,6 +2,10 @@ import { Navigate, type RouteObject } from 'react-router';
 import { NAV_AREAS } from '../../shared/labels/zh-CN';
 import { useSession } from '../api/queries';
 import { AccountPage, AdminPage } from '../admin/admin-page';
+import { CasePage } from '../cases/case-page';
+import { CasesPage } from '../cases/cases-page';
+import { NewCasePage } from '../cases/new-case-page';
+import { ReceiptPage } from '../cases/receipt-page';
 import { AuditPage } from '../admin/audit-page';
 import { AccessReportPage } from '../persons/access-report-page';
 import { ImportPage } from '../persons/import-page';
@@ -29,6 +33,10 @@ export const routes: RouteObject[] = [
       { path: 'persons/import', element: <ImportPage /> },
       { path: 'persons/:id', element: <PersonProfilePage /> },
       { path: 'persons/:id/access-report', element: <AccessReportPage /> },
+      { path: 'cases', element: <CasesPage /> },
+      { path: 'cases/new', element: <NewCasePage /> },
+      { path: 'cases/:id', element: <CasePage /> },
+      { path: 'cases/:id/receipt', element: <ReceiptPage /> },
       { path: 'audit', element: <AuditPage /> },
       { path: 'admin', element: <AdminPage /> },
       { path: 'account', element: <AccountPage /> },

@@ -4,6 +4,7 @@ import { useState, type ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import { EDUCATION_LEVELS, ETHNICITIES, HEALTH_STATUSES, POLITICAL_STATUSES } from '../../shared/domain/code-tables';
 import { formatOfficeTimestamp } from '../../shared/domain/dates';
+import { MATTER_TYPE_CODES, MATTER_TYPES } from '../../shared/domain/matter-types';
 import { EMPLOYMENT_STATUS_LABELS, FEMALE_RETIREMENT_LABELS, HOUSEHOLD_TYPE_LABELS, LOW_INCOME_LABELS, SEX_LABELS } from '../../shared/labels/zh-CN';
 import { call, errorMessage } from '../api/client';
 import { queryKeys, useCan } from '../api/queries';
@@ -43,6 +44,7 @@ export function PersonProfilePage() {
   const canReveal = useCan('persons.reveal');
   const canWrite = useCan('persons.write');
   const canMerge = useCan('persons.merge');
+  const canPrepare = useCan('cases.prepare');
   const [revealed, setRevealed] = useState<Partial<Record<'idNumber' | 'phone' | 'phone2', string | null>>>({});
   const [editing, setEditing] = useState(false);
   const [merging, setMerging] = useState(false);
@@ -72,6 +74,14 @@ export function PersonProfilePage() {
         </Group>
       </Group>
       <KeyGroupBadges tags={p.keyGroups} />
+      {canPrepare && p.mergedIntoId === null && (
+        <Group gap="xs" data-testid="quick-actions">
+          <Text size="sm" c="dimmed">办理业务：</Text>
+          {MATTER_TYPE_CODES.map((code) => (
+            <Button key={code} size="xs" variant="light" component={Link} to={`/cases/new?person=${p.id}&type=${code}`}>{MATTER_TYPES[code].label}</Button>
+          ))}
+        </Group>
+      )}
       <Paper withBorder p="lg">
         <Title order={4} mb="sm">基本信息</Title>
         <SimpleGrid cols={4}>

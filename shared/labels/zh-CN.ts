@@ -105,6 +105,7 @@ export function fieldLabel(path: string): string {
 /** Main navigation: the work areas of the bureau, in the order staff expect; shown to holders of `permission`. */
 export const NAV_AREAS = [
   { path: '/persons', label: '登记/经办', ready: true, permission: 'persons.read' },
+  { path: '/cases', label: '业务办理', ready: true, permission: 'cases.read' },
   { path: '/counseling', label: '职业指导', ready: false, permission: 'persons.read' },
   { path: '/enterprises', label: '企业', ready: false, permission: 'system.read' },
   { path: '/fairs', label: '招聘会', ready: false, permission: 'system.read' },

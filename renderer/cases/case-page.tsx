@@ -1,0 +1,149 @@
+import { Alert, Badge, Button, Group, Modal, Paper, SimpleGrid, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useLocation, useParams } from 'react-router';
+import type { CaseView } from '../../shared/contract';
+import { formatOfficeTimestamp } from '../../shared/domain/dates';
+import { MATTER_TYPES } from '../../shared/domain/matter-types';
+import { ACTION_LABELS, STATE_LABELS, type CaseAction } from '../../shared/domain/workflow';
+import { call, errorMessage } from '../api/client';
+import { useCan } from '../api/queries';
+import { DocumentChecklist } from './case-form';
+
+function Info({ label, value }: { label: string; value: string | null | undefined }) {
+  return (
+    <div>
+      <Text size="xs" c="dimmed">{label}</Text>
+      <Text>{value || '—'}</Text>
+    </div>
+  );
+}
+
+/** Documents handed in later (a draft, or a matter returned for correction). */
+function EditDocuments({ view }: { view: CaseView }) {
+  const queryClient = useQueryClient();
+  const [documents, setDocuments] = useState(view.documents.filter((d) => d.received).map((d) => d.code));
+  const save = useMutation({
+    mutationFn: () => call('cases.update', { id: view.id, version: view.version, form: view.form, documents }),
+    onSuccess: (updated) => queryClient.setQueryData(['cases.get', view.id], updated),
+    onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }),
+  });
+  return (
+    <Paper withBorder p="lg">
+      <DocumentChecklist type={MATTER_TYPES[view.matterType]} received={documents} onChange={setDocuments} />
+      <Button mt="sm" size="xs" variant="light" loading={save.isPending} onClick={() => save.mutate()}>保存材料</Button>
+    </Paper>
+  );
+}
+
+/** One matter: its facts, documents, history and the actions the caller may take now. */
+export function CasePage() {
+  const id = Number(useParams().id);
+  const location = useLocation();
+  const queryClient = useQueryClient();
+  const [pending, setPending] = useState<{ action: CaseAction; commentRequired: boolean } | null>(null);
+  const [comment, setComment] = useState('');
+  const [error, setError] = useState<string | null>((location.state as { error?: string } | null)?.error ?? null);
+  const canPrepare = useCan('cases.prepare');
+  const view = useQuery({ queryKey: ['cases.get', id], queryFn: () => call('cases.get', { id }) });
+  const act = useMutation({
+    mutationFn: (c: CaseView) => call('cases.transition', { id: c.id, version: c.version, action: pending!.action, comment: comment.trim() || null }),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(['cases.get', id], updated);
+      void queryClient.invalidateQueries({ queryKey: ['cases.list'] });
+      void queryClient.invalidateQueries({ queryKey: ['persons.get', updated.personId] });
+      notifications.show({ color: 'green', message: `已${ACTION_LABELS[pending!.action]}` });
+      setPending(null);
+      setComment('');
+      setError(null);
+    },
+    onError: (e) => {
+      setError(errorMessage(e));
+      setPending(null);
+    },
+  });
+  if (view.isError) return <Alert color="red">{errorMessage(view.error)}</Alert>;
+  const c = view.data;
+  if (!c) return null;
+  const fields = MATTER_TYPES[c.matterType].fields;
+  return (
+    <Stack maw={1100}>
+      <Group justify="space-between">
+        <Group>
+          <Title order={2}>{c.matterLabel}</Title>
+          <Badge size="lg" data-testid="case-state">{STATE_LABELS[c.state]}</Badge>
+          {c.overdue && <Badge color="red">已超期</Badge>}
+        </Group>
+        <Group>
+          {c.receiptNo && <Button variant="default" component={Link} to={`/cases/${c.id}/receipt`}>打印受理回执</Button>}
+          <Button variant="default" component={Link} to={`/persons/${c.personId}`}>申请人档案</Button>
+        </Group>
+      </Group>
+      {error && <Alert color="red" data-testid="case-error">{error}</Alert>}
+      <Paper withBorder p="lg">
+        <SimpleGrid cols={4}>
+          <Info label="受理编号" value={c.receiptNo} />
+          <Info label="申请人" value={`${c.personName}（${c.personIdNumberMasked}）`} />
+          <Info label="受理日期" value={c.acceptedOn} />
+          <Info label="办结期限" value={c.dueDate} />
+          <Info label="经办人" value={c.preparedByName} />
+          <Info label="受理人" value={c.acceptedByName} />
+          <Info label="决定人" value={c.decidedByName} />
+          <Info label="决定意见" value={c.decisionComment} />
+          {fields.map((f) => (
+            <Info key={f.code} label={f.label} value={c.form[f.code] === 'yes' ? '是' : c.form[f.code] === 'no' ? '否' : c.form[f.code]} />
+          ))}
+        </SimpleGrid>
+      </Paper>
+      {canPrepare && (c.state === 'draft' || c.state === 'returned') && <EditDocuments view={c} />}
+      <Paper withBorder p="lg">
+        <Text fw={600} mb="xs">材料</Text>
+        <Group gap="xs">
+          {c.documents.map((d) => (
+            <Badge key={d.code} color={d.received ? 'green' : d.required ? 'red' : 'gray'} variant="light">{d.label}：{d.received ? '已收' : '未收'}</Badge>
+          ))}
+        </Group>
+      </Paper>
+      {c.availableActions.length > 0 && (
+        <Group>
+          {c.availableActions.map((a) => (
+            <Button key={a.action} color={a.action === 'reject' || a.action === 'withdraw' ? 'red' : undefined} variant={a.action === 'approve' || a.action === 'accept' ? 'filled' : 'light'}
+              onClick={() => (a.commentRequired || a.action === 'approve' ? setPending(a) : (setPending(a), act.mutate(c)))}>
+              {ACTION_LABELS[a.action]}
+            </Button>
+          ))}
+        </Group>
+      )}
+      {c.decisionSnapshot && (
+        <Alert color="gray" title="决定所依据的情况（决定时冻结）">
+          {c.decisionSnapshot.name}，{c.decisionSnapshot.age}岁，决定时就业状态：{c.decisionSnapshot.employmentStatus}，重点群体：{c.decisionSnapshot.keyGroups.join('、') || '无'}
+        </Alert>
+      )}
+      <Paper withBorder p="lg">
+        <Text fw={600} mb="xs">办理记录</Text>
+        <Table withTableBorder data-testid="case-history">
+          <Table.Thead>
+            <Table.Tr><Table.Th>时间</Table.Th><Table.Th>操作</Table.Th><Table.Th>状态</Table.Th><Table.Th>经办人</Table.Th><Table.Th>意见</Table.Th></Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {c.transitions.map((t, i) => (
+              <Table.Tr key={i}>
+                <Table.Td>{formatOfficeTimestamp(t.at)}</Table.Td><Table.Td>{ACTION_LABELS[t.action]}</Table.Td>
+                <Table.Td>{STATE_LABELS[t.fromState]} → {STATE_LABELS[t.toState]}</Table.Td><Table.Td>{t.actorName ?? '—'}</Table.Td><Table.Td>{t.comment ?? ''}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+      </Paper>
+      <Modal opened={pending !== null && (pending.commentRequired || pending.action === 'approve')} onClose={() => setPending(null)} title={pending ? ACTION_LABELS[pending.action] : ''}>
+        <Stack>
+          <Textarea label={pending?.commentRequired ? '意见（必填）' : '意见'} maxLength={500} value={comment} onChange={(e) => setComment(e.currentTarget.value)} />
+          <Group justify="flex-end">
+            <Button disabled={pending?.commentRequired && !comment.trim()} loading={act.isPending} onClick={() => act.mutate(c)}>确认{pending ? ACTION_LABELS[pending.action] : ''}</Button>
+          </Group>
+        </Stack>
+      </Modal>
+    </Stack>
+  );
+}

@@ -1,0 +1,69 @@
+import { Alert, Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantine/core';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
+import { MATTER_TYPES, missingFormFields, missingRequiredDocuments, type MatterTypeCode } from '../../shared/domain/matter-types';
+import { call, RpcCallError, errorMessage } from '../api/client';
+import { queryKeys } from '../api/queries';
+import { CaseFormFields, DocumentChecklist } from './case-form';
+
+/** A matter at the window: fill the form, tick the documents received, save as draft or accept at once. */
+export function NewCasePage() {
+  const navigate = useNavigate();
+  const [params] = useSearchParams();
+  const personId = Number(params.get('person'));
+  const type = MATTER_TYPES[(params.get('type') ?? 'unemployment_registration') as MatterTypeCode];
+  const person = useQuery({ queryKey: queryKeys.person(personId), queryFn: () => call('persons.get', { id: personId }), enabled: personId > 0 });
+  const [form, setForm] = useState<Record<string, string | null>>({});
+  const [documents, setDocuments] = useState<string[]>([]);
+  const [error, setError] = useState<{ message: string; caseId?: number } | null>(null);
+  const save = useMutation({
+    mutationFn: async (accept: boolean) => {
+      const draft = await call('cases.create', { personId, matterType: type.code, form, documents });
+      if (!accept) return draft;
+      try {
+        return await call('cases.transition', { id: draft.id, version: draft.version, action: 'accept' });
+      } catch (e) {
+        // The draft stays; staff see why it could not be accepted on its own page.
+        navigate(`/cases/${draft.id}`, { state: { error: errorMessage(e) } });
+        throw e;
+      }
+    },
+    onSuccess: (view) => navigate(`/cases/${view.id}`),
+    onError: (e) => setError({ message: errorMessage(e), ...(e instanceof RpcCallError && e.error.details?.caseId ? { caseId: Number(e.error.details.caseId) } : {}) }),
+  });
+  /** The same checks the backend makes, shown before anything is saved. */
+  const accept = () => {
+    const problems = [
+      ...missingFormFields(type, form).map((label) => `未填写：${label}`),
+      ...missingRequiredDocuments(type, form, documents).map((label) => `缺少材料：${label}`),
+    ];
+    if (problems.length) return setError({ message: `不能受理：${problems.join('；')}` });
+    setError(null);
+    save.mutate(true);
+  };
+  if (!type) return <Alert color="red">未知的业务类型</Alert>;
+  return (
+    <Stack maw={1000}>
+      <Title order={2}>{type.label}</Title>
+      {person.data && <Text>申请人：{person.data.name}（{person.data.idNumberMasked}）</Text>}
+      {error && (
+        <Alert color="red" data-testid="case-error">
+          {error.message} {error.caseId && <Anchor component={Link} to={`/cases/${error.caseId}`}>打开正在办理的业务</Anchor>}
+        </Alert>
+      )}
+      <Paper withBorder p="lg">
+        <Stack>
+          <CaseFormFields type={type} form={form} onChange={(code, value) => setForm((f) => ({ ...f, [code]: value }))} />
+          <DocumentChecklist type={type} received={documents} onChange={setDocuments} />
+          <Text size="sm" c="dimmed">办理时限：受理后 {type.timeLimitWorkingDays} 个工作日。</Text>
+          <Group justify="flex-end">
+            <Button variant="default" component={Link} to={`/persons/${personId}`}>取消</Button>
+            <Button variant="light" loading={save.isPending} onClick={() => { setError(null); save.mutate(false); }}>保存草稿</Button>
+            <Button loading={save.isPending} onClick={() => accept()}>受理</Button>
+          </Group>
+        </Stack>
+      </Paper>
+    </Stack>
+  );
+}
