@@ -1,6 +1,7 @@
 import type { Handlers } from './router';
 import * as auditLog from './services/audit-log';
 import * as auth from './services/auth';
+import * as calendar from './services/calendar';
 import * as casesService from './services/cases';
 import * as jobs from './services/jobs';
 import * as personImport from './services/person-import';
@@ -56,4 +57,6 @@ export const handlers: Handlers = {
   'cases.transition': casesService.transition,
   'cases.get': casesService.get,
   'cases.list': casesService.list,
+  'calendar.list': calendar.list,
+  'calendar.set': calendar.set,
 };

@@ -8,6 +8,7 @@ import { call, errorMessage } from '../api/client';
 import { notifications } from '@mantine/notifications';
 import { queryKeys, useSession } from '../api/queries';
 import { ChangePasswordForm } from '../auth/change-password-form';
+import { CalendarPanel } from './calendar-panel';
 import { CreateUserDialog, DisableDialog, ResetPasswordDialog, RolesDialog } from './user-dialogs';
 
 function UsersPanel() {
@@ -104,12 +105,16 @@ export function AdminPage() {
         <Tabs.List>
           <Tabs.Tab value="users">账号管理</Tabs.Tab>
           <Tabs.Tab value="settings">系统设置</Tabs.Tab>
+          <Tabs.Tab value="calendar">工作日历</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="users" pt="md">
           <UsersPanel />
         </Tabs.Panel>
         <Tabs.Panel value="settings" pt="md">
           <SettingsPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="calendar" pt="md">
+          <CalendarPanel />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -49,7 +49,30 @@ const matterType = z.enum(['unemployment_registration', 'employment_registration
 const form = z.record(z.string().max(40), z.string().max(500).nullable());
 const documents = z.array(z.string().max(40)).max(30);
 
+export interface CalendarDay {
+  date: string;
+  kind: 'holiday' | 'workday';
+  note: string | null;
+}
+
 export const casesContract = {
+  'calendar.list': method<CalendarDay[]>()({
+    input: z.strictObject({ year: z.number().int().min(2000).max(2100) }),
+    access: 'session',
+    writes: false,
+    title: '查看工作日历（节假日与调休）',
+  }),
+  'calendar.set': method<CalendarDay[]>()({
+    input: z.strictObject({
+      date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '日期格式应为 YYYY-MM-DD'),
+      /** null removes the entry: the day follows the ordinary week again. */
+      kind: z.enum(['holiday', 'workday'], '请选择节假日或调休上班').nullable(),
+      note: text(50, false).nullish(),
+    }),
+    access: 'settings.manage',
+    writes: true,
+    title: '设置节假日或调休上班日',
+  }),
   'cases.create': method<CaseView>()({
     input: z.strictObject({ personId: entityId, matterType, form, documents }),
     access: 'cases.prepare',

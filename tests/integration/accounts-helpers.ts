@@ -137,6 +137,8 @@ export const SAMPLE_INPUTS: Partial<Record<MethodName, unknown>> = {
   'cases.transition': { id: 1, version: 1, action: 'accept' },
   'cases.get': { id: 1 },
   'cases.list': { scope: 'open' },
+  'calendar.list': { year: 2026 },
+  'calendar.set': { date: '2026-10-01', kind: 'holiday', note: '国庆节' },
 };
 
 export function sampleInput(method: MethodName): unknown {
