@@ -1,6 +1,8 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { CaseView, ParsedInputOf } from '../../shared/contract';
-import { checkUnemploymentEligibility, MATTER_TYPES, missingFormFields, type EffectCode, type MatterTypeCode } from '../../shared/domain/matter-types';
+import { isIsoDate } from '../../shared/domain/calendar';
+import { officeDate } from '../../shared/domain/dates';
+import { checkUnemploymentEligibility, MATTER_CODE_TABLES, MATTER_TYPES, missingFormFields, type EffectCode, type MatterTypeCode } from '../../shared/domain/matter-types';
 import { checkTransition, OPEN_STATES, type CaseState } from '../../shared/domain/workflow';
 import { addWorkingDays, dueDateWithPauses } from '../../shared/domain/working-days';
 import type { ServiceContext } from '../context';
@@ -50,6 +52,7 @@ export function create(ctx: ServiceContext, input: ParsedInputOf<'cases.create'>
   if (!person) throw new AppError('NOT_FOUND', `没有编号为 ${input.personId} 的人员档案`);
   if (person.mergedIntoId !== null) throw new AppError('CONFLICT', `该档案已并入编号 ${person.mergedIntoId} 的档案，请在保留的档案上办理`);
   refuseSecondOpen(ctx, input.personId, input.matterType);
+  refuseBadValues(input.matterType, input.form);
   const at = ctx.now.toISOString();
   const row = db
     .insert(cases)
@@ -74,6 +77,7 @@ export function create(ctx: ServiceContext, input: ParsedInputOf<'cases.create'>
 export function update(ctx: ServiceContext, input: ParsedInputOf<'cases.update'>): CaseView {
   const row = requireCase(ctx, input.id);
   if (row.state !== 'draft' && row.state !== 'returned') throw new AppError('CONFLICT', '只有草稿或退回补正的业务可以修改材料');
+  refuseBadValues(row.matterType as MatterTypeCode, input.form);
   const updated = ctx
     .database()
     .db.update(cases)
@@ -97,10 +101,32 @@ function nextReceiptNo(ctx: ServiceContext): string {
   return `${readSetting(db, 'county_code')}-${year}-${String(next).padStart(5, '0')}`;
 }
 
+/** Values that cannot be right whatever the matter: impossible dates, answers outside their list. */
+function formValueProblems(code: MatterTypeCode, form: Record<string, string | null>): string[] {
+  const problems: string[] = [];
+  for (const field of MATTER_TYPES[code].fields) {
+    const value = form[field.code];
+    if (value === null || value === undefined || value === '') continue;
+    if (field.kind === 'date' && !isIsoDate(value)) problems.push(`${field.label}“${value}”不是有效日期（应为YYYY-MM-DD）`);
+    if (field.kind === 'yes_no' && value !== 'yes' && value !== 'no') problems.push(`${field.label}应为“是”或“否”`);
+    if (field.kind === 'choice' && field.options && field.options !== 'difficulty_categories') {
+      const allowed = MATTER_CODE_TABLES[field.options].map(([c]) => c as string);
+      if (!allowed.includes(value)) problems.push(`${field.label}不在可选范围内`);
+    }
+  }
+  return problems;
+}
+
+/** Refuses a draft whose values cannot be right (missing ones may still be filled in later). */
+function refuseBadValues(code: MatterTypeCode, form: Record<string, string | null>): void {
+  const problems = formValueProblems(code, form);
+  if (problems.length) throw new AppError('BAD_INPUT', problems.join('；'), { fields: { form: problems[0]! } });
+}
+
 /** Acceptance checks beyond the workflow: a complete form, and for 失业登记 the eligibility rules. */
 function acceptanceProblems(ctx: ServiceContext, row: CaseRow): string[] {
   const type = MATTER_TYPES[row.matterType as MatterTypeCode];
-  const problems = missingFormFields(type, formOf(row)).map((label) => `未填写：${label}`);
+  const problems = [...missingFormFields(type, formOf(row)).map((label) => `未填写：${label}`), ...formValueProblems(type.code, formOf(row))];
   if (type.code === 'unemployment_registration') {
     const person = ctx.database().db.select().from(persons).where(eq(persons.id, row.personId)).get()!;
     problems.push(
@@ -165,10 +191,21 @@ export function transition(ctx: ServiceContext, input: ParsedInputOf<'cases.tran
     changes.acceptedOn = ctx.today;
     changes.dueDate = addWorkingDays(ctx.today, type.timeLimitWorkingDays, workCalendar(ctx));
   }
+  if (input.action === 'resubmit') {
+    const problems = acceptanceProblems(ctx, row);
+    if (problems.length) throw new AppError('BAD_INPUT', `不能重新提交：${problems.join('；')}`);
+  }
   if (input.action === 'resubmit' && row.acceptedOn) {
     // The clock stood still while the documents were with the applicant.
     const history = db.select().from(caseTransitions).where(eq(caseTransitions.caseId, row.id)).orderBy(caseTransitions.id).all();
-    const pauses = history.filter((t) => t.action === 'return').map((t) => ({ from: t.at.slice(0, 10), to: history.find((r) => r.id > t.id && r.action === 'resubmit')?.at.slice(0, 10) ?? ctx.today }));
+    // Transition times are UTC instants; pauses count in office (Asia/Shanghai) days.
+    const day = (at: string) => officeDate(new Date(at));
+    const pauses = history
+      .filter((t) => t.action === 'return')
+      .map((t) => {
+        const resubmitted = history.find((r) => r.id > t.id && r.action === 'resubmit');
+        return { from: day(t.at), to: resubmitted ? day(resubmitted.at) : ctx.today };
+      });
     changes.dueDate = dueDateWithPauses(row.acceptedOn, type.timeLimitWorkingDays, pauses, workCalendar(ctx), ctx.today);
   }
   let effects: EffectCode[] = [];
