@@ -51,7 +51,8 @@ export const persons = sqliteTable(
   },
   (t) => [
     uniqueIndex('persons_id_number').on(t.idNumber),
-    index('persons_name').on(t.name),
+    // merged_into_id in the index: counting a name prefix never reads the rows.
+    index('persons_name_active').on(t.name, t.mergedIntoId),
     index('persons_phone').on(t.phone),
     index('persons_phone_reversed').on(t.phoneReversed),
     index('persons_birth_date').on(t.birthDate),

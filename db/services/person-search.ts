@@ -47,6 +47,9 @@ function queryCondition(ctx: ServiceContext, raw: string): { where: SQL | undefi
     inArray(persons.id, ctx.database().db.select({ id: personSearchKeys.personId }).from(personSearchKeys).where(prefix(personSearchKeys.key, key)));
   if (/^[a-z\s']+$/i.test(query)) return { where: byKey(normalizePinyinQuery(query)), matchedAs: 'pinyin' };
   const name = raw.trim();
+  // One character is a surname: tens of thousands of matches, read straight from the name index in
+  // name order. Longer queries are full or given names, few enough to also try the given-name keys.
+  if ([...name].length === 1) return { where: prefix(persons.name, name), matchedAs: 'name' };
   return { where: or(prefix(persons.name, name), byKey(name)), matchedAs: 'name' };
 }
 
@@ -76,15 +79,20 @@ function liveKeyGroups(row: PersonRow, today: string): string[] {
   return keyGroupsOf(row, today).map((t) => t.code);
 }
 
+/** Counting stops here: "more than 10,000" is all staff need to know to narrow the query. */
+export const COUNT_CAP = 10_000;
+
 export function search(ctx: ServiceContext, input: ParsedInputOf<'persons.search'>): PersonSearchResult {
   const { db } = ctx.database();
   const { where, matchedAs } = conditions(ctx, input.query, input.filters);
-  const total = db.select({ n: sql<number>`count(*)` }).from(persons).where(where).get()?.n ?? 0;
+  const counted = db.get<{ n: number }>(sql`select count(*) as n from (select 1 from ${persons} where ${where ?? sql`1`} limit ${COUNT_CAP + 1})`).n;
+  // Each kind is read in the order of the index it searches, so the first page needs no sort of every match:
+  // names alphabetically, everything else newest record first.
   const rows = db
     .select()
     .from(persons)
     .where(where)
-    .orderBy(desc(persons.updatedAt), desc(persons.id))
+    .orderBy(...(matchedAs === 'name' ? [persons.name, persons.mergedIntoId, persons.id] : [desc(persons.id)]))
     .limit(input.pageSize)
     .offset((input.page - 1) * input.pageSize)
     .all();
@@ -92,7 +100,8 @@ export function search(ctx: ServiceContext, input: ParsedInputOf<'persons.search
   return {
     // Tags computed for today, as the profile shows them (stored tags serve only the filter).
     items: rows.map((row) => toListItem(row, liveKeyGroups(row, ctx.today), names, ctx.today)),
-    total,
+    total: Math.min(counted, COUNT_CAP),
+    totalCapped: counted > COUNT_CAP,
     page: input.page,
     pageSize: input.pageSize,
     matchedAs,

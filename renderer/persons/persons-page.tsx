@@ -83,7 +83,7 @@ export function PersonsPage() {
       {result.data && (
         <>
           <Text size="sm" c="dimmed" mb="xs">
-            <span data-testid="search-total">共 {result.data.total} 人</span>（{MATCHED_AS[result.data.matchedAs]}）
+            <span data-testid="search-total">{result.data.totalCapped ? `超过 ${result.data.total} 人，请增加查询条件` : `共 ${result.data.total} 人`}</span>（{MATCHED_AS[result.data.matchedAs]}）
           </Text>
           <Table striped highlightOnHover withTableBorder>
             <Table.Thead>

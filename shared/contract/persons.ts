@@ -68,7 +68,9 @@ export interface PersonListItem {
 
 export interface PersonSearchResult {
   items: PersonListItem[];
+  /** Matches counted up to 10,000; `totalCapped` says there are more. */
   total: number;
+  totalCapped: boolean;
   page: number;
   pageSize: number;
   /** How the query was understood: 身份证号, 证号片段/手机尾号, 姓名, 拼音 … */

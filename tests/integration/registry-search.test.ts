@@ -183,11 +183,14 @@ describe('paging through results', () => {
     expect([...first.items, ...second.items].map((p) => p.name).sort()).toEqual(['张三', '张丽']);
   });
 
-  it('lists the most recently changed first', () => {
+  it('lists the newest records first, and name matches in name order, each in the order of its index', () => {
     const ready = withFive();
     ready.clock.advanceMinutes(5);
     const zhangLi = search(ready, 'zl').items[0]!;
     expectOk(ready.call('persons.update', { id: zhangLi.id, version: 1, changes: { address: '木渎镇香溪路1号' }, reason: '补充地址' }));
-    expect(search(ready, '', { pageSize: 1 }).items.map((p) => p.name)).toEqual(['张丽']);
+    // A correction does not move a record up: the list is in registration order, newest first.
+    const all = search(ready, '').items.map((p) => p.name);
+    expect(all[all.length - 1]).toBe('张三');
+    expect(search(ready, '张').items.map((p) => p.name)).toEqual(['张三', '张丽'].sort());
   });
 });
