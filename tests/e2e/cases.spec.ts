@@ -12,6 +12,7 @@ test('the front desk accepts an unemployment registration and prints the receipt
   // 钱 works the window and also reviews: she must still never decide a matter she accepted.
   await createUser(page, { username: 'qian', displayName: '钱前台', roles: ['前台经办', '审核员'], password: 'Temp-pass-1' });
   await createUser(page, { username: 'zhao', displayName: '赵审核', roles: ['审核员'], password: 'Temp-pass-2' });
+  await createUser(page, { username: 'sun', displayName: '孙指导', roles: ['职业指导员'], password: 'Temp-pass-3' });
   await logOut(page);
 
   await logInWithForcedChange(page, 'qian', 'Temp-pass-1', 'Qian-own-pass-9');
@@ -77,6 +78,19 @@ test('the front desk accepts an unemployment registration and prints the receipt
   );
   expect(refused.ok).toBe(false);
   expect(refused.error.code).toBe('FORBIDDEN');
+  await logOut(page);
+
+  // A counselor calling the approval straight at the RPC door gets a permission error too.
+  await logInWithForcedChange(page, 'sun', 'Temp-pass-3', 'Sun-own-pass-9');
+  const byCounselor = await page.evaluate(
+    async ({ id, v }) => {
+      const r = await fetch('rpc', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ method: 'cases.transition', input: { id, version: v, action: 'approve' } }) });
+      return r.json();
+    },
+    { id: caseId, v: version },
+  );
+  expect(byCounselor.ok).toBe(false);
+  expect(byCounselor.error.code).toBe('FORBIDDEN');
   await logOut(page);
 
   // Another reviewer approves; the person's record and timeline follow.

@@ -110,3 +110,28 @@ describe('the audit chain', () => {
     expect(run.out).toContain(`第 ${revealId + 1} 条`);
   });
 });
+
+describe('reordering the audit trail', () => {
+  it('is detected when two entries swap places, even with their ids kept in sequence', () => {
+    const ready = readyDesk();
+    const revealId = busyDay(ready);
+    const raw = keyedConnection(ready.dbPath, ready.keyFile);
+    raw.exec('drop trigger audit_log_no_update');
+    // Swap the content of two neighbouring entries (keeping ids), as a tamperer reordering history would.
+    const a = rawRow(raw, revealId);
+    const b = rawRow(raw, revealId + 1);
+    const put = raw.prepare(
+      `update audit_log set at = @at, actor_user_id = @actorUserId, actor_name = @actorName, action = @action, entity_type = @entityType,
+         entity_id = @entityId, before_digest = @beforeDigest, after_digest = @afterDigest, detail = @detail, prev_hash = @prevHash, hash = @hash where id = @id`,
+    );
+    raw.transaction(() => {
+      put.run({ ...b, id: a.id });
+      put.run({ ...a, id: b.id });
+    })();
+    raw.close();
+    expect(verify(ready)).toMatchObject({ ok: false, brokenId: revealId });
+    const run = verifyCli(ready);
+    expect(run.code).not.toBe(0);
+    expect(run.out).toContain(`第 ${revealId} 条`);
+  });
+});
