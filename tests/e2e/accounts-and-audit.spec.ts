@@ -1,8 +1,7 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './host-fixture';
-import { completeFirstRun, createUser, logIn, logInWithForcedChange, logOut, registerPerson, waitForAppState } from './pages';
+import { completeFirstRun, createUser, logIn, logInWithForcedChange, logOut, registerPerson, waitForAppState, printAndRead } from './pages';
 
 const ADMIN = { username: 'admin', password: 'Admin-2026-pass' };
 
@@ -31,19 +30,7 @@ test('roles, forced password change, audited reveal, citizen access report, audi
   const report = page.getByTestId('access-report');
   await expect(report.getByText('查看完整个人信息（身份证号）')).toBeVisible();
   await expect(report.getByText('钱前台').first()).toBeVisible();
-  // The OS print dialog is not ours to drive: note that the app asked for it, then print the same page to PDF.
-  await page.evaluate(() => {
-    window.print = () => {
-      document.documentElement.dataset.printRequested = 'yes';
-    };
-  });
-  await page.getByRole('button', { name: '打印' }).click();
-  await expect(page.locator('html')).toHaveAttribute('data-print-requested', 'yes');
-  await page.emulateMedia({ media: 'print' });
-  const pdfPath = join('test-results', 'access-report.pdf');
-  writeFileSync(pdfPath, await page.pdf({ format: 'A4', preferCSSPageSize: true }));
-  await page.emulateMedia({ media: 'screen' });
-  const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
+  const text = (await printAndRead(page, 'access-report.pdf'));
   expect(text).toContain('个人信息查询报告');
   expect(text).toContain('吴中区人力资源和社会保障局');
   expect(text).toContain('3205**********004X');

@@ -1,9 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { formatChineseDate, officeDate } from '../../shared/domain/dates';
 import { expect, test } from './host-fixture';
-import { completeFirstRun, createUser, logIn, logInWithForcedChange, logOut, registerPerson } from './pages';
+import { completeFirstRun, createUser, logIn, logInWithForcedChange, logOut, registerPerson, printAndRead } from './pages';
 
 test('the front desk accepts an unemployment registration and prints the receipt; only another colleague may approve', async ({ page, host }) => {
   await page.goto(host.url);
@@ -35,18 +32,7 @@ test('the front desk accepts an unemployment registration and prints the receipt
 
   // The receipt, printed on A4 and read back.
   await page.getByRole('link', { name: '打印受理回执' }).click();
-  await page.evaluate(() => {
-    window.print = () => {
-      document.documentElement.dataset.printRequested = 'yes';
-    };
-  });
-  await page.getByRole('button', { name: '打印' }).click();
-  await expect(page.locator('html')).toHaveAttribute('data-print-requested', 'yes');
-  await page.emulateMedia({ media: 'print' });
-  const pdfPath = join('test-results', 'receipt.pdf');
-  writeFileSync(pdfPath, await page.pdf({ format: 'A4', preferCSSPageSize: true }));
-  await page.emulateMedia({ media: 'screen' });
-  const text = execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' }).replace(/\s+/g, '');
+  const text = (await printAndRead(page, 'receipt.pdf')).replace(/\s+/g, '');
   expect(text).toContain('受理回执');
   expect(text).toContain(receiptNo);
   // The due date the backend set (three working days after acceptance) is the one printed.

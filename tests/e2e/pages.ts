@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { expect, type Page } from '@playwright/test';
 
 /** Page objects: what a member of staff does, in the words on the screen. */
@@ -83,4 +86,24 @@ export async function registerPerson(page: Page, person: { idNumber: string; nam
   if (person.phone) await page.getByLabel('手机号码').fill(person.phone);
   await page.getByRole('button', { name: '保存登记' }).click();
   await expect(page.getByTestId('profile-name')).toHaveText(person.name);
+}
+
+/**
+ * Clicks 打印 and reads the printout back. The OS print dialog is not ours to
+ * drive: window.print is replaced to note that the app asked for it, then the
+ * same page is printed to an A4 PDF and turned into text with pdftotext.
+ */
+export async function printAndRead(page: Page, pdfName: string): Promise<string> {
+  await page.evaluate(() => {
+    window.print = () => {
+      document.documentElement.dataset.printRequested = 'yes';
+    };
+  });
+  await page.getByRole('button', { name: '打印' }).click();
+  await expect(page.locator('html')).toHaveAttribute('data-print-requested', 'yes');
+  await page.emulateMedia({ media: 'print' });
+  const pdfPath = join('test-results', pdfName);
+  writeFileSync(pdfPath, await page.pdf({ format: 'A4', preferCSSPageSize: true }));
+  await page.emulateMedia({ media: 'screen' });
+  return execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
 }
