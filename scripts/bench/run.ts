@@ -283,6 +283,8 @@ interface KindReport {
   pass: boolean;
   /** Queries whose raw total or first page differed from the service's (should be 0). */
   mismatches: number;
+  /** The five slowest timed queries (by service time), to see what makes the tail. */
+  slowest: Array<{ query: string; serviceMs: number; rawMs: number; total: number }>;
   warmedUp: number;
   /** The kind's time budget ran out before K timed queries. */
   truncated: boolean;
@@ -335,6 +337,7 @@ function benchmark(desk: Desk, session: string, persons: number, options: RunOpt
     const rawMs: number[] = [];
     const totals: number[] = [];
     let mismatches = 0;
+    const timed: KindReport['slowest'] = [];
     let warmedUp = 0;
     let capped = 0;
     let truncated = false;
@@ -375,6 +378,7 @@ function benchmark(desk: Desk, session: string, persons: number, options: RunOpt
       }
       serviceMs.push(s.ms);
       rawMs.push(r.ms);
+      timed.push({ query: c.query || JSON.stringify(c.filters), serviceMs: Math.round(s.ms * 100) / 100, rawMs: Math.round(r.ms * 100) / 100, total: s.result.total });
       totals.push(s.result.total);
       if (s.result.totalCapped) capped += 1;
     }
@@ -395,6 +399,7 @@ function benchmark(desk: Desk, session: string, persons: number, options: RunOpt
       goal: GOAL,
       pass: meetsGoal(service.p95, p95Ratio, GOAL),
       mismatches,
+      slowest: timed.sort((a, b) => b.serviceMs - a.serviceMs).slice(0, 5),
       warmedUp,
       truncated,
       seconds: Math.round(elapsedS()),
