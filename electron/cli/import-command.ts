@@ -12,7 +12,8 @@ type Print = (line: string) => void;
  * the same job as the UI's import, waited for, with the same report. Without
  * --user it acts as the command line (audited as such); with --user it logs in.
  */
-export async function importPersons(file: string | undefined, options: Options, env: NodeJS.ProcessEnv, print: Print): Promise<void> {
+/** Resolves to the exit code: 1 when any row is bad, so scripts notice. */
+export async function importPersons(file: string | undefined, options: Options, env: NodeJS.ProcessEnv, print: Print): Promise<number> {
   if (!file) throw new CliError('请给出要导入的 Excel 文件：import persons FILE.xlsx --db PATH', 2);
   const path = resolve(file);
   let bytes: Buffer;
@@ -46,7 +47,7 @@ export async function importPersons(file: string | undefined, options: Options, 
     } else {
       printReport(report, print);
     }
-    if (report.invalid > 0) process.exitCode = 1;
+    return report.invalid > 0 ? 1 : 0;
   } finally {
     desk.close();
   }

@@ -1,5 +1,4 @@
 import { parseArgs } from 'node:util';
-import { AppError } from '../../db/errors';
 import { CliError } from './io';
 import { importPersons } from './import-command';
 import { auditVerify, userAdd, userList, userResetPassword, userSetDisabled } from './admin-commands';
@@ -92,17 +91,14 @@ export function runCli(argv: string[], env: NodeJS.ProcessEnv, print: (line: str
         return command === '' || options.help ? 0 : 2;
     }
   } catch (error) {
-    if (error instanceof CliError) {
-      print(`错误：${error.message}`);
-      return error.exitCode;
-    }
-    if (error instanceof AppError) {
-      print(`错误：${error.message}`);
-      return 1;
-    }
-    print(`错误：${(error as Error).message}`);
-    return 1;
+    return reportFailure(error, print);
   }
+}
+
+/** One line for staff or a script's log, and the exit code: 2 for usage errors, 1 otherwise. */
+function reportFailure(error: unknown, print: (line: string) => void): number {
+  print(`错误：${(error as Error).message}`);
+  return error instanceof CliError ? error.exitCode : 1;
 }
 
 /** The command line's entry: the import waits for its job; every other command is synchronous. */
@@ -111,15 +107,8 @@ export async function runCliAsync(argv: string[], env: NodeJS.ProcessEnv, print:
   try {
     const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
     if (positionals[1] !== 'persons') throw new CliError(`不支持的导入类型：${positionals[1] ?? ''}（目前支持 import persons）`, 2);
-    process.exitCode = 0;
-    await importPersons(positionals[2], values as Options, env, print);
-    return Number(process.exitCode ?? 0);
+    return await importPersons(positionals[2], values as Options, env, print);
   } catch (error) {
-    if (error instanceof CliError) {
-      print(`错误：${error.message}`);
-      return error.exitCode;
-    }
-    print(`错误：${(error as Error).message}`);
-    return 1;
+    return reportFailure(error, print);
   }
 }
