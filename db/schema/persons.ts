@@ -56,7 +56,9 @@ export const persons = sqliteTable(
     index('persons_phone').on(t.phone),
     index('persons_phone_reversed').on(t.phoneReversed),
     index('persons_birth_date').on(t.birthDate),
-    index('persons_township_status').on(t.residenceTownshipCode, t.employmentStatus),
+    // Birth date and merged_into_id in the index: a township/status list with an age band is answered
+    // from the index alone, without reading every row of the township.
+    index('persons_township_status_birth').on(t.residenceTownshipCode, t.employmentStatus, t.birthDate, t.mergedIntoId),
     index('persons_updated').on(t.updatedAt),
   ],
 );
@@ -88,6 +90,21 @@ export const personKeyGroups = sqliteTable(
     until: text('until'),
   },
   (t) => [primaryKey({ columns: [t.code, t.personId] }), index('person_key_groups_person').on(t.personId)],
+);
+
+/**
+ * The first day on which a person's stored key groups may no longer hold
+ * (keyGroupsRecheckOn): the daily refresh recomputes only the people due.
+ */
+export const personKeyGroupSchedule = sqliteTable(
+  'person_key_group_schedule',
+  {
+    personId: integer('person_id')
+      .primaryKey()
+      .references(() => persons.id),
+    recheckOn: text('recheck_on').notNull(),
+  },
+  (t) => [index('person_key_group_schedule_due').on(t.recheckOn)],
 );
 
 /** Corrections keep history: who, when, old → new, and why. */

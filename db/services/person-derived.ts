@@ -1,8 +1,8 @@
-import { and, eq, gt, isNull } from 'drizzle-orm';
-import { computeKeyGroups, type KeyGroupFacts, type KeyGroupTag } from '../../shared/domain/key-groups';
+import { eq, gt, lte } from 'drizzle-orm';
+import { computeKeyGroups, keyGroupsRecheckOn, type KeyGroupFacts, type KeyGroupTag } from '../../shared/domain/key-groups';
 import { nameSearchKeys } from '../../shared/domain/pinyin-keys';
 import type { DrizzleDb } from '../open';
-import { personKeyGroups, persons, personSearchKeys, settings } from '../schema';
+import { personKeyGroups, personKeyGroupSchedule, persons, personSearchKeys, settings } from '../schema';
 
 export type PersonRow = typeof persons.$inferSelect;
 
@@ -30,19 +30,35 @@ export function keyGroupsOf(row: PersonRow, today: string): KeyGroupTag[] {
 
 /**
  * Everything derived from a person row, rewritten in the same transaction as
- * the row: pinyin search keys and the stored key-group tags used by filters.
+ * the row: pinyin search keys, the stored key-group tags used by filters and
+ * the day they must be recomputed.
  */
 export function refreshDerived(db: DrizzleDb, row: PersonRow, today: string): KeyGroupTag[] {
   db.delete(personSearchKeys).where(eq(personSearchKeys.personId, row.id)).run();
   const keys = row.mergedIntoId === null ? nameSearchKeys(row.name) : [];
   if (keys.length) db.insert(personSearchKeys).values(keys.map((key) => ({ personId: row.id, key }))).run();
+  return storeKeyGroups(db, row, today);
+}
+
+/** Stored tags and recheck date of one person (none for a merged record). */
+function storeKeyGroups(db: DrizzleDb, row: PersonRow, today: string): KeyGroupTag[] {
   db.delete(personKeyGroups).where(eq(personKeyGroups.personId, row.id)).run();
-  const tags = row.mergedIntoId === null ? keyGroupsOf(row, today) : [];
+  if (row.mergedIntoId !== null) {
+    db.delete(personKeyGroupSchedule).where(eq(personKeyGroupSchedule.personId, row.id)).run();
+    return [];
+  }
+  const facts = keyGroupFacts(row);
+  const tags = computeKeyGroups(facts, today);
   if (tags.length) {
     db.insert(personKeyGroups)
       .values(tags.map((t) => ({ personId: row.id, code: t.code, asOf: today, until: t.until ?? null })))
       .run();
   }
+  const recheckOn = keyGroupsRecheckOn(facts, today);
+  db.insert(personKeyGroupSchedule)
+    .values({ personId: row.id, recheckOn })
+    .onConflictDoUpdate({ target: personKeyGroupSchedule.personId, set: { recheckOn } })
+    .run();
   return tags;
 }
 
@@ -54,28 +70,36 @@ export function reversedPhone(phone: string | null): string | null {
 const KEY_GROUPS_AS_OF = 'key_groups_as_of';
 
 /**
- * Stored key-group tags hold for the day they were computed; ages and
+ * Stored key-group tags hold until each person's recheck date; ages and
  * validity periods move with the calendar. Before the first filter of a new
- * office day, every active record is recomputed (in the caller's transaction).
+ * office day, the people due are recomputed (in the caller's transaction) —
+ * a few thousand a day in a county of a million. A database that never had
+ * its tags computed (new, or just migrated) is computed in full once.
+ * Returns how many people were recomputed.
  */
-export function ensureKeyGroupsCurrent(db: DrizzleDb, today: string): void {
+export function ensureKeyGroupsCurrent(db: DrizzleDb, today: string): number {
   const asOf = db.select({ value: settings.value }).from(settings).where(eq(settings.key, KEY_GROUPS_AS_OF)).get()?.value;
-  if (asOf === today) return;
-  db.delete(personKeyGroups).run();
-  const batch: { personId: number; code: string; asOf: string; until: string | null }[] = [];
-  const flush = () => {
-    if (batch.length) db.insert(personKeyGroups).values(batch.splice(0)).run();
-  };
-  // In pages by id, so a county of a million records is never all in memory.
-  for (let lastId = 0; ; ) {
-    const rows = db.select().from(persons).where(and(isNull(persons.mergedIntoId), gt(persons.id, lastId))).orderBy(persons.id).limit(2000).all();
-    if (rows.length === 0) break;
-    for (const row of rows) {
-      for (const tag of keyGroupsOf(row, today)) batch.push({ personId: row.id, code: tag.code, asOf: today, until: tag.until ?? null });
-      if (batch.length >= 500) flush();
+  if (asOf === today) return 0;
+  let recomputed = 0;
+  if (asOf === undefined) {
+    // In pages by id, so a county of a million records is never all in memory.
+    for (let lastId = 0; ; ) {
+      const rows = db.select().from(persons).where(gt(persons.id, lastId)).orderBy(persons.id).limit(2000).all();
+      if (rows.length === 0) break;
+      for (const row of rows) storeKeyGroups(db, row, today);
+      recomputed += rows.length;
+      lastId = rows[rows.length - 1]!.id;
     }
-    lastId = rows[rows.length - 1]!.id;
+  } else {
+    const due = db
+      .select({ person: persons })
+      .from(personKeyGroupSchedule)
+      .innerJoin(persons, eq(persons.id, personKeyGroupSchedule.personId))
+      .where(lte(personKeyGroupSchedule.recheckOn, today))
+      .all();
+    for (const { person } of due) storeKeyGroups(db, person, today);
+    recomputed = due.length;
   }
-  flush();
   db.insert(settings).values({ key: KEY_GROUPS_AS_OF, value: today }).onConflictDoUpdate({ target: settings.key, set: { value: today } }).run();
+  return recomputed;
 }

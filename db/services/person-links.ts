@@ -5,7 +5,7 @@ import type { ParsedInputOf, PersonView, TimelineSection } from '../../shared/co
 import { fieldLabel } from '../../shared/labels/zh-CN';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
-import { cases, caseTransitions, personCorrections, personKeyGroups, personQualifications, persons, personSearchKeys, users } from '../schema';
+import { cases, caseTransitions, personCorrections, personKeyGroups, personKeyGroupSchedule, personQualifications, persons, personSearchKeys, users } from '../schema';
 import { refreshDerived, type PersonRow } from './person-derived';
 import { personView } from './person-view';
 
@@ -15,7 +15,7 @@ import { personView } from './person-view';
  * to `persons` and fails when a new table is missing here.
  */
 export const PERSON_LINKED_COLUMNS = [personCorrections.personId, personQualifications.personId, cases.personId] as const;
-export const PERSON_DERIVED_COLUMNS = [personSearchKeys.personId, personKeyGroups.personId] as const;
+export const PERSON_DERIVED_COLUMNS = [personSearchKeys.personId, personKeyGroups.personId, personKeyGroupSchedule.personId] as const;
 
 function requireActive(ctx: ServiceContext, id: number, role: string): PersonRow {
   const row = ctx.database().db.select().from(persons).where(eq(persons.id, id)).get();

@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, gte, inArray, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, desc, eq, gt, gte, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { ParsedInputOf, PersonSearchResult } from '../../shared/contract';
 import { parseIdNumber } from '../../shared/domain/id-number';
@@ -26,53 +26,86 @@ function yearsBefore(today: string, years: number): string {
 }
 
 /**
+ * What a search matches. `where` filters persons; `idSets` are subqueries of
+ * person ids read from the derived tables (search keys, key-group tags), which
+ * merged records have no rows in, so a search driven by them needs no
+ * `merged_into_id` test — reading every matched row only for that test is what
+ * made pinyin and key-group searches slow at a million records.
+ */
+interface Matching {
+  where: SQL[];
+  idSets: SQL[];
+  matchedAs: MatchedAs;
+}
+
+/** ID fragments shorter than this are read as phone tails only: "0506" is in most IDs of the county. */
+const MIN_ID_FRAGMENT_DIGITS = 6;
+
+/**
  * How a typed query is understood, in the order staff expect: a full ID number,
  * then a mobile number, then digits (phone tail or ID fragment), latin letters
  * (pinyin initials or full pinyin), else a name prefix.
  */
-function queryCondition(ctx: ServiceContext, raw: string): { where: SQL | undefined; matchedAs: MatchedAs } {
+function queryMatching(ctx: ServiceContext, raw: string): Matching {
   const query = compactCode(raw);
-  if (query === '') return { where: undefined, matchedAs: 'all' };
+  if (query === '') return { where: [], idSets: [], matchedAs: 'all' };
   const asId = parseIdNumber(query, ctx.today);
-  if (asId.ok) return { where: eq(persons.idNumber, asId.idNumber), matchedAs: 'idNumber' };
+  if (asId.ok) return { where: [eq(persons.idNumber, asId.idNumber)], idSets: [], matchedAs: 'idNumber' };
   if (/^\d{3,17}[\dXx]?$/.test(query) || normalizeMobile(raw)) {
     const digits = query.replace(/^\+?86(?=1\d{10}$)/, '').replace(/[-()（）]/g, '').toUpperCase();
-    const byId = sql`${persons.id} in (select rowid from person_id_fts where person_id_fts match ${`"${digits}"`})`;
     // Eleven digits are a mobile number or an ID fragment (birth date + sequence, 19900512013): try both.
     const asPhone = normalizeMobile(raw);
     const byPhone = asPhone ? eq(persons.phone, asPhone) : prefix(persons.phoneReversed, [...digits].reverse().join(''));
-    return { where: /^[\dX]+$/.test(digits) ? or(byPhone, byId) : byPhone, matchedAs: 'digits' };
+    const asIdFragment = /^[\dX]+$/.test(digits) && digits.length >= MIN_ID_FRAGMENT_DIGITS;
+    const byId = sql`${persons.id} in (select rowid from person_id_fts where person_id_fts match ${`"${digits}"`})`;
+    return { where: [asIdFragment ? or(byPhone, byId)! : byPhone], idSets: [], matchedAs: 'digits' };
   }
-  const byKey = (key: string) =>
-    inArray(persons.id, ctx.database().db.select({ id: personSearchKeys.personId }).from(personSearchKeys).where(prefix(personSearchKeys.key, key)));
-  if (/^[a-z\s']+$/i.test(query)) return { where: byKey(normalizePinyinQuery(query)), matchedAs: 'pinyin' };
+  const keyIds = (key: string) => sql`select ${personSearchKeys.personId} from ${personSearchKeys} where ${prefix(personSearchKeys.key, key)}`;
+  if (/^[a-z\s']+$/i.test(query)) return { where: [], idSets: [keyIds(normalizePinyinQuery(query))], matchedAs: 'pinyin' };
   const name = raw.trim();
   // One character is a surname: tens of thousands of matches, read straight from the name index in
   // name order. Longer queries are full or given names, few enough to also try the given-name keys.
-  if ([...name].length === 1) return { where: prefix(persons.name, name), matchedAs: 'name' };
-  return { where: or(prefix(persons.name, name), byKey(name)), matchedAs: 'name' };
+  if ([...name].length === 1) return { where: [prefix(persons.name, name)], idSets: [], matchedAs: 'name' };
+  return { where: [or(prefix(persons.name, name), sql`${persons.id} in (${keyIds(name)})`)!], idSets: [], matchedAs: 'name' };
 }
 
-function filterConditions(ctx: ServiceContext, filters: Filters | undefined): SQL[] {
-  const parts: SQL[] = [isNull(persons.mergedIntoId)];
-  if (!filters) return parts;
-  if (filters.keyGroup) {
+function addFilters(ctx: ServiceContext, matching: Matching, filters: Filters | undefined): Matching {
+  const where = [...matching.where];
+  const idSets = [...matching.idSets];
+  if (filters?.keyGroup) {
     ensureKeyGroupsCurrent(ctx.database().db, ctx.today);
-    parts.push(inArray(persons.id, ctx.database().db.select({ id: personKeyGroups.personId }).from(personKeyGroups).where(eq(personKeyGroups.code, filters.keyGroup))));
+    idSets.push(sql`select ${personKeyGroups.personId} from ${personKeyGroups} where ${personKeyGroups.code} = ${filters.keyGroup}`);
   }
-  if (filters.employmentStatus) parts.push(eq(persons.employmentStatus, filters.employmentStatus));
-  if (filters.residenceTownshipCode) parts.push(eq(persons.residenceTownshipCode, filters.residenceTownshipCode));
-  if (filters.educationCode) parts.push(eq(persons.educationCode, filters.educationCode));
+  if (filters?.employmentStatus) where.push(eq(persons.employmentStatus, filters.employmentStatus));
+  if (filters?.residenceTownshipCode) where.push(eq(persons.residenceTownshipCode, filters.residenceTownshipCode));
+  if (filters?.educationCode) where.push(eq(persons.educationCode, filters.educationCode));
   // Age on today: born after (today − (max+1) years) and on or before (today − min years).
-  if (filters.ageMin !== undefined) parts.push(lte(persons.birthDate, yearsBefore(ctx.today, filters.ageMin)));
-  if (filters.ageMax !== undefined) parts.push(gt(persons.birthDate, yearsBefore(ctx.today, filters.ageMax + 1)));
-  return parts;
+  if (filters?.ageMin !== undefined) where.push(lte(persons.birthDate, yearsBefore(ctx.today, filters.ageMin)));
+  if (filters?.ageMax !== undefined) where.push(gt(persons.birthDate, yearsBefore(ctx.today, filters.ageMax + 1)));
+  return { where, idSets, matchedAs: matching.matchedAs };
 }
 
 function conditions(ctx: ServiceContext, query: string, filters: Filters | undefined) {
-  const { where, matchedAs } = queryCondition(ctx, query);
-  const all = [...filterConditions(ctx, filters), ...(where ? [where] : [])];
-  return { where: and(...all), matchedAs };
+  const matching = addFilters(ctx, queryMatching(ctx, query), filters);
+  const all = [
+    ...(matching.idSets.length ? [] : [isNull(persons.mergedIntoId)]),
+    ...matching.where,
+    ...matching.idSets.map((ids) => sql`${persons.id} in (${ids})`),
+  ];
+  return { where: and(...all), matching };
+}
+
+/**
+ * Matches counted up to COUNT_CAP + 1. A search by one id set alone (pinyin,
+ * or a key group) is counted in its own covering index without touching a
+ * person row.
+ */
+function countMatches(ctx: ServiceContext, where: SQL | undefined, matching: Matching): number {
+  const { db } = ctx.database();
+  if (matching.idSets.length === 1 && matching.where.length === 0) {
+    return db.get<{ n: number }>(sql`select count(*) as n from (select distinct * from (${matching.idSets[0]}) limit ${COUNT_CAP + 1})`).n;
+  }
+  return db.get<{ n: number }>(sql`select count(*) as n from (select 1 from ${persons} where ${where ?? sql`1`} limit ${COUNT_CAP + 1})`).n;
 }
 
 function liveKeyGroups(row: PersonRow, today: string): string[] {
@@ -84,8 +117,9 @@ export const COUNT_CAP = 10_000;
 
 export function search(ctx: ServiceContext, input: ParsedInputOf<'persons.search'>): PersonSearchResult {
   const { db } = ctx.database();
-  const { where, matchedAs } = conditions(ctx, input.query, input.filters);
-  const counted = db.get<{ n: number }>(sql`select count(*) as n from (select 1 from ${persons} where ${where ?? sql`1`} limit ${COUNT_CAP + 1})`).n;
+  const { where, matching } = conditions(ctx, input.query, input.filters);
+  const { matchedAs } = matching;
+  const counted = countMatches(ctx, where, matching);
   // Each kind is read in the order of the index it searches, so the first page needs no sort of every match:
   // names alphabetically, everything else newest record first.
   const rows = db

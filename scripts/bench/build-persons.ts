@@ -33,7 +33,7 @@ export const BENCH_ADMIN = { username: 'benchadmin', displayName: '基准测试�
 /** The account the searches run as: front desk only, as at the office window. */
 export const BENCH_USER = { username: 'benchdesk', displayName: '基准测试窗口', password: 'Bench-Desk-2026-ok' } as const;
 /** Bump when the generator changes, so an old database is rebuilt rather than reused. */
-export const GENERATOR_VERSION = 1;
+export const GENERATOR_VERSION = 2;
 export const MARKER_KEY = 'bench_marker';
 export const SCALES = { demo: 10_000, county: 300_000, city: 1_000_000 } as const;
 export type Scale = keyof typeof SCALES;
@@ -304,7 +304,7 @@ async function insertPersons(sqlite: Database.Database, options: BuildOptions, a
   // replayed unchanged, so the result is the schema the migrations made.
   const deferred = sqlite
     .prepare(
-      "select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in ('persons', 'person_search_keys', 'person_key_groups') order by name",
+      "select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in ('persons', 'person_search_keys', 'person_key_groups', 'person_key_group_schedule') order by name",
     )
     .all() as { name: string; sql: string }[];
   for (const index of deferred) sqlite.exec(`drop index "${index.name}"`);
@@ -320,6 +320,7 @@ async function insertPersons(sqlite: Database.Database, options: BuildOptions, a
   const clearStage = sqlite.prepare('delete from temp.bench_persons');
   const insertKey = sqlite.prepare('insert into main.person_search_keys (key, person_id) values (?, ?)');
   const insertGroup = sqlite.prepare('insert into main.person_key_groups (person_id, code, as_of, until) values (?, ?, ?, ?)');
+  const insertRecheck = sqlite.prepare('insert into main.person_key_group_schedule (person_id, recheck_on) values (?, ?)');
 
   let keyRows = 0;
   let groupRows = 0;
@@ -333,6 +334,7 @@ async function insertPersons(sqlite: Database.Database, options: BuildOptions, a
     clearStage.run();
     for (const [key, id] of batch.keys) insertKey.run(key, id);
     for (const [id, code, until] of batch.groups) insertGroup.run(id, code, asOf, until);
+    for (const [id, recheckOn] of batch.schedule) insertRecheck.run(id, recheckOn);
   });
 
   const source = new BatchSource({ seed: options.seed, townships, today: asOf }, options.persons, options.batch);

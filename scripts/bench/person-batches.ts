@@ -1,4 +1,5 @@
-import { keyGroupsOf, reversedPhone } from '../../db/services/person-derived';
+import { keyGroupFacts, reversedPhone } from '../../db/services/person-derived';
+import { computeKeyGroups, keyGroupsRecheckOn } from '../../shared/domain/key-groups';
 import { nameSearchKeys } from '../../shared/domain/pinyin-keys';
 import { PersonGenerator, personValues, type GeneratorOptions, type SqlValue } from './generate';
 
@@ -16,6 +17,8 @@ export interface PersonBatch {
   keys: Array<[string, number]>;
   /** Stored key groups: [personId, code, until]. */
   groups: Array<[number, string, string | null]>;
+  /** When each person's key groups must be recomputed: [personId, recheckOn]. */
+  schedule: Array<[number, string]>;
   /** Time spent making the batch. */
   ms: number;
   /** Names whose keys came from the memo so far. */
@@ -49,13 +52,16 @@ export class BatchMaker {
     const rows: SqlValue[][] = [];
     const keys: Array<[string, number]> = [];
     const groups: Array<[number, string, string | null]> = [];
+    const schedule: Array<[number, string]> = [];
     for (let id = from; id <= to; id += 1) {
       const person = this.generator.next(id);
       person.phoneReversed = reversedPhone(person.phone);
       rows.push(personValues(person));
       for (const key of this.keysOf(person.name)) keys.push([key, id]);
-      for (const tag of keyGroupsOf(person, this.options.today)) groups.push([id, tag.code, tag.until ?? null]);
+      const facts = keyGroupFacts(person);
+      for (const tag of computeKeyGroups(facts, this.options.today)) groups.push([id, tag.code, tag.until ?? null]);
+      schedule.push([id, keyGroupsRecheckOn(facts, this.options.today)]);
     }
-    return { from, to, rows, keys, groups, ms: performance.now() - started, memoHits: this.memoHits };
+    return { from, to, rows, keys, groups, schedule, ms: performance.now() - started, memoHits: this.memoHits };
   }
 }

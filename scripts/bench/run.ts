@@ -76,6 +76,12 @@ interface Kind {
   description: string;
   /** The WHERE condition the service builds for this kind, besides `merged_into_id is null`. */
   where: string;
+  /**
+   * A kind read from a derived table (search keys, key-group tags), which
+   * merged records have no rows in: no `merged_into_id` test, and the total is
+   * counted in that table's index from this subquery (same parameters).
+   */
+  idSet?: string;
   /** The page's order: names alphabetically (name queries), else newest record first. */
   order: 'name' | 'newest';
   sample(person: SampledPerson, random: () => number): Case | null;
@@ -83,7 +89,9 @@ interface Kind {
 
 const UFFFF = '\uffff';
 const digitsWhere = `((phone_reversed >= ? and phone_reversed < ?) or id in (select rowid from person_id_fts where person_id_fts match ?))`;
-const keysWhere = `id in (select person_id from person_search_keys where key >= ? and key < ?)`;
+const keysIds = 'select person_id from person_search_keys where key >= ? and key < ?';
+const keysWhere = `id in (${keysIds})`;
+const groupIds = 'select person_id from person_key_groups where code = ?';
 const reverse = (text: string) => [...text].reverse().join('');
 const isCompound = (name: string) => name.length > 3 || ['欧阳', '司马'].includes(name.slice(0, 2));
 
@@ -134,6 +142,7 @@ function kinds(today: string, groupCodes: string[]): Kind[] {
       order: 'newest',
       description: 'pinyin initials of a 2-character name (zw, ws …)',
       where: keysWhere,
+      idSet: keysIds,
       sample: (p, random) => {
         if (p.name.length !== 2 || isCompound(p.name)) return null;
         const initials = nameSearchKeys(p.name).filter((k) => /^[a-z]{2}$/.test(k));
@@ -146,6 +155,7 @@ function kinds(today: string, groupCodes: string[]): Kind[] {
       order: 'newest',
       description: 'full pinyin of the surname + first letter of the given name (zhangw)',
       where: keysWhere,
+      idSet: keysIds,
       sample: (p) => {
         if (isCompound(p.name)) return null;
         const full = nameSearchKeys(p.name).filter((k) => /^[a-z]+$/.test(k) && k.length > p.name.length);
@@ -163,12 +173,12 @@ function kinds(today: string, groupCodes: string[]): Kind[] {
     {
       name: 'phoneSuffix',
       order: 'newest',
-      description: 'last 4 digits of a mobile number (also tried as an ID fragment)',
-      where: digitsWhere,
+      description: 'last 4 digits of a mobile number (ID fragments need 6 digits)',
+      where: '(phone_reversed >= ? and phone_reversed < ?)',
       sample: (p) => {
         if (!p.phone) return null;
         const digits = p.phone.slice(-4);
-        return { query: digits, params: [reverse(digits), reverse(digits) + UFFFF, `"${digits}"`] };
+        return { query: digits, params: [reverse(digits), reverse(digits) + UFFFF] };
       },
     },
     {
@@ -198,7 +208,8 @@ function kinds(today: string, groupCodes: string[]): Kind[] {
       name: 'keyGroup',
       order: 'newest',
       description: 'no query; one key group (重点群体) filter',
-      where: 'id in (select person_id from person_key_groups where code = ?)',
+      where: `id in (${groupIds})`,
+      idSet: groupIds,
       sample: (_p, random) => {
         const code = groupCodes[Math.floor(random() * groupCodes.length)];
         return code ? { query: '', filters: { keyGroup: code }, params: [code] } : null;
@@ -213,11 +224,12 @@ interface RawStatements {
 }
 
 function prepareRaw(sqlite: Database.Database, kind: Kind): RawStatements {
-  const where = `merged_into_id is null and ${kind.where}`;
+  const where = kind.idSet ? kind.where : `merged_into_id is null and ${kind.where}`;
   const order = kind.order === 'name' ? 'name, merged_into_id, id' : 'id desc';
+  // The service counts up to COUNT_CAP + 1 matches and shows "more than COUNT_CAP".
+  const counted = kind.idSet ? `select distinct * from (${kind.idSet})` : `select 1 from persons where ${where}`;
   return {
-    // The service counts up to COUNT_CAP + 1 matches and shows "more than COUNT_CAP".
-    count: sqlite.prepare(`select count(*) as n from (select 1 from persons where ${where} limit ${COUNT_CAP + 1})`),
+    count: sqlite.prepare(`select count(*) as n from (${counted} limit ${COUNT_CAP + 1})`),
     page: sqlite.prepare(`select * from persons where ${where} order by ${order} limit ? offset ?`),
   };
 }
@@ -257,7 +269,7 @@ function plansOf(desk: Desk, session: string, sqlite: Database.Database, raw: Ra
   const explain = (sql: string, params: unknown[]) =>
     (sqlite.prepare(`explain query plan ${sql}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail);
   const service = captured
-    .filter((s) => /^select count\(\*\) as n from \(select 1 from "persons"/.test(s.sql) || /^select .* from "persons" where .* order by .* limit \?/.test(s.sql))
+    .filter((s) => /^select count\(\*\) as n from \(select (1 from "persons"|distinct \* from)/.test(s.sql) || /^select .* from "persons" where .* order by .* limit \?/.test(s.sql))
     .flatMap((s) => [`-- ${s.sql.startsWith('select count') ? 'count' : 'page'}`, ...explain(s.sql, s.params)]);
   const rawPlan = [
     '-- count',

@@ -207,3 +207,37 @@ export function computeKeyGroups(facts: KeyGroupFacts, asOf: string): KeyGroupTa
 
   return tags;
 }
+
+/** No rule changes a person's groups on or after this date unless the record changes. */
+export const NO_RECHECK = '9999-12-31';
+
+/**
+ * The first day after `asOf` on which computeKeyGroups may answer differently
+ * for the same facts: birthdays that cross an age threshold, the retirement
+ * date and the start of its window, graduation anniversaries and calendar
+ * years, certification start, end and exit days. Candidates are deliberately
+ * generous (a birthday and the day after it, for people born on 29 February):
+ * an extra candidate costs one recomputation, a missing one a stale filter.
+ * Stored per person, it lets the daily refresh recompute only the people whose
+ * groups can have changed since the last office day.
+ */
+export function keyGroupsRecheckOn(facts: KeyGroupFacts, asOf: string): string {
+  const candidates: string[] = [];
+  const around = (date: string) => candidates.push(date, addDays(date, 1));
+  for (const years of [16, 40, 50]) around(addYears(facts.birthDate, years));
+  const retirement = statutoryRetirement(facts.birthDate, facts.sex, facts.femaleRetirementCategory).retirementDate;
+  around(retirement);
+  around(retirementWindowStart(retirement, NEAR_RETIREMENT_YEARS));
+  if (facts.graduationDate !== null) {
+    const year = Number(facts.graduationDate.slice(0, 4));
+    candidates.push(`${year}-01-01`, `${year + 1}-01-01`);
+    around(facts.graduationDate);
+    around(addYears(facts.graduationDate, GRADUATE_UNEMPLOYED_YEARS));
+  }
+  for (const cert of facts.certifications) {
+    around(cert.validFrom);
+    if (cert.validTo !== null) around(cert.validTo);
+    if (cert.endedOn !== null) around(cert.endedOn);
+  }
+  return candidates.filter((date) => date > asOf).sort()[0] ?? NO_RECHECK;
+}

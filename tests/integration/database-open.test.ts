@@ -64,7 +64,7 @@ describe('creating a database from nothing', () => {
     }
   });
 
-  it('sets the safety pragmas on the connection (WAL, synchronous FULL, foreign keys, secure delete, busy timeout)', () => {
+  it('sets the safety and cache pragmas on the connection (WAL, synchronous FULL, foreign keys, secure delete, busy timeout, page cache, temp store)', () => {
     const files = deskFiles();
     const key = randomBytes(32);
     for (const create of [true, false]) {
@@ -76,6 +76,8 @@ describe('creating a database from nothing', () => {
         expect(read('foreign_keys')).toBe(1);
         expect(read('secure_delete')).toBe(1);
         expect(read('busy_timeout')).toBe(5000);
+        expect(read('cache_size')).toBe(-256 * 1024);
+        expect(read('temp_store')).toBe(2);
       } finally {
         opened.close();
       }

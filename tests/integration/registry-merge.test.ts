@@ -161,6 +161,7 @@ describe('schema guard for merging', () => {
     expect(pointing.sort()).toEqual([
       'cases.person_id',
       'person_corrections.person_id',
+      'person_key_group_schedule.person_id',
       'person_key_groups.person_id',
       'person_qualifications.person_id',
       'person_search_keys.person_id',
