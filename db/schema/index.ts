@@ -2,3 +2,4 @@ export * from './system';
 export * from './audit';
 export * from './persons';
 export * from './cases';
+export * from './enterprises';
