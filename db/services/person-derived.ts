@@ -67,7 +67,7 @@ export function reversedPhone(phone: string | null): string | null {
   return phone ? [...phone].reverse().join('') : null;
 }
 
-const KEY_GROUPS_AS_OF = 'key_groups_as_of';
+export const KEY_GROUPS_AS_OF = 'key_groups_as_of';
 
 /**
  * Stored key-group tags hold until each person's recheck date; ages and

@@ -122,13 +122,20 @@ export function search(ctx: ServiceContext, input: ParsedInputOf<'persons.search
   const counted = countMatches(ctx, where, matching);
   // Each kind is read in the order of the index it searches, so the first page needs no sort of every match:
   // names alphabetically, everything else newest record first.
+  const offset = (input.page - 1) * input.pageSize;
+  const onlyIdSet = matching.idSets.length === 1 && matching.where.length === 0 ? matching.idSets[0] : undefined;
+  // One id set alone is paged in its own index (newest first), then only the page's rows are read:
+  // a key group of 400,000 people is never listed whole to show twenty.
+  const pageWhere = onlyIdSet
+    ? sql`${persons.id} in (select distinct ${sql.identifier('person_id')} from (${onlyIdSet}) order by 1 desc limit ${input.pageSize} offset ${offset})`
+    : where;
   const rows = db
     .select()
     .from(persons)
-    .where(where)
+    .where(pageWhere)
     .orderBy(...(matchedAs === 'name' ? [persons.name, persons.mergedIntoId, persons.id] : [desc(persons.id)]))
     .limit(input.pageSize)
-    .offset((input.page - 1) * input.pageSize)
+    .offset(onlyIdSet ? 0 : offset)
     .all();
   const names = divisionNames(ctx);
   return {

@@ -6,6 +6,7 @@ import { legalCounties } from '../divisions';
 import { AppError, fieldError } from '../errors';
 import { hashPassword, passwordProblem } from '../passwords';
 import { settings, userRoles, users } from '../schema';
+import { KEY_GROUPS_AS_OF } from './person-derived';
 import { readSetting } from './settings';
 
 export function status(ctx: ServiceContext): SetupStatus {
@@ -48,6 +49,8 @@ export function initialize(ctx: ServiceContext, input: ParsedInputOf<'setup.init
         { key: 'county_name', value: county.name },
         { key: 'created_at', value: at },
         { key: 'created_by_app_version', value: ctx.desk.appVersion },
+        // An empty registry's stored key groups are current; each person's are kept by their recheck date.
+        { key: KEY_GROUPS_AS_OF, value: ctx.today },
       ])
       .run();
     const admin = db

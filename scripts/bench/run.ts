@@ -230,7 +230,10 @@ function prepareRaw(sqlite: Database.Database, kind: Kind): RawStatements {
   const counted = kind.idSet ? `select distinct * from (${kind.idSet})` : `select 1 from persons where ${where}`;
   return {
     count: sqlite.prepare(`select count(*) as n from (${counted} limit ${COUNT_CAP + 1})`),
-    page: sqlite.prepare(`select * from persons where ${where} order by ${order} limit ? offset ?`),
+    // One id set alone is paged in its own index, as the service does.
+    page: kind.idSet
+      ? sqlite.prepare(`select * from persons where id in (select distinct person_id from (${kind.idSet}) order by 1 desc limit ? offset ?) order by id desc`)
+      : sqlite.prepare(`select * from persons where ${where} order by ${order} limit ? offset ?`),
   };
 }
 

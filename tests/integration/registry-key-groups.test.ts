@@ -151,4 +151,23 @@ describe('key groups as the days pass', () => {
     expect(profile(ready, person.id).keyGroups).toEqual([]);
     expect(namesFound(ready, '', { filters: { keyGroup: 'graduate_unemployed_2y' } })).toEqual([]);
   });
+
+  it('recomputes on a new day only the people whose recheck date has come', () => {
+    const ready = readyDesk();
+    const turning40 = register(ready, { idNumber: idNumber('320506', '1986-11-28', '042'), name: '郑丽娟', householdType: 'rural' });
+    const settled = register(ready, RURAL_WOMAN);
+    const { sqlite } = ready.desk.database();
+    const recheckOn = (id: number) =>
+      (sqlite.prepare('select recheck_on from person_key_group_schedule where person_id = ?').get(id) as { recheck_on: string }).recheck_on;
+    expect(recheckOn(turning40.id)).toBe('2026-11-28');
+    // 周桂兰 is 45: no rule moves before her 50th birthday (a threshold for men, checked generously).
+    expect(recheckOn(settled.id)).toBe('2031-03-10');
+
+    laterDays(ready, 1);
+    expect(namesFound(ready, '', { filters: { keyGroup: 'age_4050' } })).toEqual(['郑丽娟', '周桂兰'].sort());
+    const asOf = (id: number) => keyGroupRows(ready, id).map((g) => g.as_of);
+    expect(asOf(turning40.id)).toEqual(['2026-11-28', '2026-11-28']);
+    expect(asOf(settled.id)).toEqual(['2026-11-27', '2026-11-27']);
+    expect(recheckOn(turning40.id)).toBe('2026-11-29');
+  });
 });

@@ -183,6 +183,24 @@ describe('paging through results', () => {
     expect([...first.items, ...second.items].map((p) => p.name).sort()).toEqual(['张三', '张丽']);
   });
 
+  it('pages a key group and a pinyin search in their own index, newest first, each person once', () => {
+    const ready = withFive();
+    // 曾 has two readings (zeng, ceng): 曾曾 has several matching keys (zz, zc, cz, cc …) and is still listed once.
+    const zengZeng = register(ready, { idNumber: idNumber('320506', '1986-02-03', '016'), name: '曾曾', householdType: 'rural' });
+    const onePerPage = (query: string, extra: Record<string, unknown> = {}) =>
+      [1, 2, 3, 4, 5, 6].flatMap((page) => search(ready, query, { ...extra, page, pageSize: 1 }).items.map((p) => p.id));
+    const onePage = (query: string) => search(ready, query, { pageSize: 50 }).items.map((p) => p.id);
+
+    expect(onePerPage('', { filters: { keyGroup: 'rural_labour' } })).toEqual([zengZeng.id]);
+    const z = onePerPage('z');
+    expect(z).toEqual(onePage('z'));
+    expect(z).toEqual([...z].sort((a, b) => b - a));
+    // 曾曾, 曾小贤, 张丽, 张三: newest first, nobody twice although 曾曾 matches z by two keys.
+    expect(z).toHaveLength(4);
+    expect(z[0]).toBe(zengZeng.id);
+    expect(search(ready, 'z').total).toBe(4);
+  });
+
   it('lists the newest records first, and name matches in name order, each in the order of its index', () => {
     const ready = withFive();
     ready.clock.advanceMinutes(5);
