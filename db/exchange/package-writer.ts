@@ -1,0 +1,250 @@
+/**
+ * Streaming writer of one exchange package. Memory stays flat whatever the
+ * number of records: each file's plaintext goes through a 64 KiB buffer, every
+ * full chunk is sealed at once and appended to that file's spool (ciphertext
+ * only), and a running SM3 of the spool gives the digest the header signs.
+ * `finish` then writes prelude + header + signature + spools into
+ * `<out>.tmp`, fsyncs and renames (see package-fs.ts).
+ *
+ * Writes are synchronous on purpose: the exporter iterates better-sqlite3
+ * statements, which cannot be awaited inside; sealing a chunk is CPU work anyway.
+ */
+import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes, toHex } from '../../shared/exchange/bytes';
+import { ExchangeError } from '../../shared/exchange/errors';
+import {
+  FILE_NAME,
+  FILE_NONCE_LENGTH,
+  MAX_FILES,
+  chunkAad,
+  deriveFileKey,
+  encodeHeader,
+  encodePrelude,
+  encodeSignatureLength,
+  packageHashOf,
+  packageHeaderSchema,
+  type PackageFileEntry,
+  type PackageHeader,
+  CHUNK_SIZE,
+  FORMAT_VERSION,
+  PACKAGE_FORMAT,
+  SUITE,
+} from '../../shared/exchange/format';
+import { checkPublicKey, checkSigningKey, type RecipientPublicKey, type SigningKey } from '../../shared/exchange/keys';
+import { PayloadSealer } from '../../shared/exchange/payload';
+import { signAs } from '../../shared/exchange/signing';
+import { SM4_KEY_LENGTH, sm2WrapKey } from '../../shared/exchange/sm';
+import { assertAbsent, publishDurably, writeAll } from './package-fs';
+
+export interface PackageWriterOptions {
+  /** The county: 6-digit code (also the SM2 signer ID), key id and private key of its signing key. */
+  sender: SigningKey;
+  /** Who may open the package (the province, and e.g. a backup key); at least one. */
+  recipients: readonly RecipientPublicKey[];
+  /** 1 for the first package to this province, then +1 each. */
+  sequence: number;
+  /** Package hash of package `sequence - 1` (null for sequence 1). */
+  previousHash: string | null;
+  createdAt: Date | string;
+  /** Change-capture sequence numbers covered, inclusive. */
+  changeRange: { from: number; to: number };
+  /** Version of the record schemas (docs/exchange-schemas/). */
+  schemaVersion: number;
+  /** Folder for the per-file spools (ciphertext only); default: the OS temp folder. */
+  spoolDir?: string;
+}
+
+export interface PackageWriteResult {
+  path: string;
+  /** SM3 of the signed header bytes: the next package's previousHash. */
+  packageHash: string;
+  size: number;
+  sequence: number;
+  files: Array<{ name: string; length: number; records: number }>;
+}
+
+type HeaderWithoutFiles = Omit<PackageHeader, 'files'>;
+
+export function createPackageWriter(options: PackageWriterOptions): PackageWriter {
+  return new PackageWriter(options);
+}
+
+export class PackageWriter {
+  private readonly base: HeaderWithoutFiles;
+  private readonly contentKey = randomBytes(SM4_KEY_LENGTH);
+  private readonly spool: string;
+  private readonly files: PackageFileWriter[] = [];
+  private finished = false;
+
+  constructor(private readonly options: PackageWriterOptions) {
+    checkSigningKey(options.sender, '发送方');
+    if (options.recipients.length === 0) throw new ExchangeError('INVALID_ARGUMENT', '至少需要一个接收方');
+    for (const recipient of options.recipients) checkPublicKey(recipient, '接收方');
+    this.base = {
+      format: PACKAGE_FORMAT,
+      version: FORMAT_VERSION,
+      suite: SUITE,
+      chunkSize: CHUNK_SIZE,
+      sender: { code: options.sender.code, keyId: options.sender.keyId },
+      sequence: options.sequence,
+      previousHash: options.previousHash,
+      createdAt: toIsoTimestamp(options.createdAt),
+      changeRange: { from: options.changeRange.from, to: options.changeRange.to },
+      schemaVersion: options.schemaVersion,
+      recipients: options.recipients.map((r) => ({ keyId: r.keyId, wrappedKey: toHex(sm2WrapKey(this.contentKey, r.publicKey)) })),
+    };
+    validateHeader({ ...this.base, files: [] });
+    this.spool = mkdtempSync(join(options.spoolDir ?? tmpdir(), 'jyfw-package-'));
+  }
+
+  /** Starts the next file of the package; files appear in the package in the order they are opened. */
+  openFile(name: string): PackageFileWriter {
+    this.checkOpen();
+    if (name.length > 64 || !FILE_NAME.test(name)) {
+      throw new ExchangeError('INVALID_ARGUMENT', `文件名 ${name} 不合规（小写字母、数字、点、连字符、下划线）`);
+    }
+    if (this.files.some((f) => f.name === name)) throw new ExchangeError('INVALID_ARGUMENT', `文件 ${name} 已经写过`);
+    if (this.files.length >= MAX_FILES) throw new ExchangeError('INVALID_ARGUMENT', `一个数据包最多 ${MAX_FILES} 个文件`);
+    const nonce = randomBytes(FILE_NONCE_LENGTH);
+    const spoolPath = join(this.spool, `${this.files.length}.bin`);
+    const file = new PackageFileWriter(name, nonce, spoolPath, deriveFileKey(this.contentKey, nonce), chunkAad(this.base, name));
+    this.files.push(file);
+    return file;
+  }
+
+  /** Closes any open file, signs, and publishes the package at `outPath` (which must not exist). */
+  async finish(outPath: string): Promise<PackageWriteResult> {
+    this.checkOpen();
+    await assertAbsent(outPath); // before anything is closed, so the caller may retry elsewhere
+    for (const file of this.files) file.close();
+    const header: PackageHeader = { ...this.base, files: this.files.map((f) => f.entry()) };
+    validateHeader(header);
+    const headerBytes = encodeHeader(header);
+    const signature = signAs(this.options.sender, headerBytes);
+    this.finished = true;
+    try {
+      const size = await publishDurably(outPath, async (handle) => {
+        await writeAll(handle, encodePrelude(headerBytes.length));
+        await writeAll(handle, headerBytes);
+        await writeAll(handle, encodeSignatureLength(signature));
+        await writeAll(handle, signature);
+        for (const file of this.files) await copySpool(file.spoolPath, handle);
+      });
+      return {
+        path: outPath,
+        packageHash: packageHashOf(headerBytes),
+        size,
+        sequence: header.sequence,
+        files: header.files.map(({ name, length, records }) => ({ name, length, records })),
+      };
+    } finally {
+      this.removeSpool();
+    }
+  }
+
+  /** Drops everything written so far (e.g. the export was cancelled). */
+  abort(): void {
+    if (this.finished) return;
+    this.finished = true;
+    for (const file of this.files) file.discard();
+    this.removeSpool();
+  }
+
+  private checkOpen(): void {
+    if (this.finished) throw new ExchangeError('WRITER_FINISHED', '该数据包已写完或已放弃');
+  }
+
+  private removeSpool(): void {
+    rmSync(this.spool, { recursive: true, force: true });
+  }
+}
+
+export class PackageFileWriter {
+  private readonly fd: number;
+  private readonly sealer: PayloadSealer;
+  private sealed: { length: number; records: number; digest: string } | null = null;
+  private discarded = false;
+
+  constructor(
+    readonly name: string,
+    private readonly nonce: Uint8Array,
+    readonly spoolPath: string,
+    fileKey: Uint8Array,
+    aad: Uint8Array,
+  ) {
+    this.fd = openSync(spoolPath, 'w');
+    this.sealer = new PayloadSealer(fileKey, aad, (ciphertext, tag) => {
+      writeFully(this.fd, ciphertext);
+      writeFully(this.fd, tag);
+    });
+  }
+
+  /** One record: `line` is its JSON text without the line break. */
+  writeLine(line: string): void {
+    this.checkWritable();
+    this.sealer.pushLine(line);
+  }
+
+  /** Raw bytes; each 0x0A ends a record. */
+  writeBytes(bytes: Uint8Array): void {
+    this.checkWritable();
+    this.sealer.pushBytes(bytes);
+  }
+
+  /** Seals the last chunk. Called by `finish` for files still open; writing afterwards fails. */
+  close(): void {
+    if (this.sealed || this.discarded) return;
+    this.sealed = this.sealer.end();
+    closeSync(this.fd);
+  }
+
+  discard(): void {
+    if (!this.sealed && !this.discarded) closeSync(this.fd);
+    this.discarded = true;
+  }
+
+  entry(): PackageFileEntry {
+    if (!this.sealed) throw new Error(`file ${this.name} is not closed`);
+    return { name: this.name, nonce: toHex(this.nonce), length: this.sealed.length, records: this.sealed.records, digest: this.sealed.digest };
+  }
+
+  private checkWritable(): void {
+    if (this.sealed || this.discarded) throw new ExchangeError('WRITER_FINISHED', `文件 ${this.name} 已结束，不能再写入`);
+  }
+}
+
+function writeFully(fd: number, bytes: Uint8Array): void {
+  let offset = 0;
+  while (offset < bytes.length) offset += writeSync(fd, bytes, offset, bytes.length - offset);
+}
+
+async function copySpool(path: string, target: FileHandle): Promise<void> {
+  const source = await open(path, 'r');
+  const block = new Uint8Array(1 << 20);
+  try {
+    for (;;) {
+      const { bytesRead } = await source.read(block, 0, block.length, null);
+      if (bytesRead === 0) return;
+      await writeAll(target, block.subarray(0, bytesRead));
+    }
+  } finally {
+    await source.close();
+  }
+}
+
+function toIsoTimestamp(value: Date | string): string {
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw new ExchangeError('INVALID_ARGUMENT', `创建时间 ${String(value)} 无效`);
+  return date.toISOString();
+}
+
+function validateHeader(header: PackageHeader): void {
+  const parsed = packageHeaderSchema.safeParse(header);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new ExchangeError('INVALID_ARGUMENT', `数据包参数 ${issue?.path.join('.') ?? ''} 不合规：${issue?.message ?? ''}`);
+  }
+}
