@@ -2,6 +2,11 @@ import type { Handlers } from './router';
 import * as auditLog from './services/audit-log';
 import * as auth from './services/auth';
 import * as calendar from './services/calendar';
+import * as enterpriseImport from './services/enterprise-import';
+import * as enterpriseReports from './services/enterprise-reports';
+import * as enterpriseSearch from './services/enterprise-search';
+import * as enterpriseVisits from './services/enterprise-visits';
+import * as enterprisesService from './services/enterprises';
 import * as casesService from './services/cases';
 import * as jobs from './services/jobs';
 import * as personImport from './services/person-import';
@@ -12,6 +17,7 @@ import * as settings from './services/settings';
 import * as setup from './services/setup';
 import * as system from './services/system';
 import * as users from './services/users';
+import * as vacanciesService from './services/vacancies';
 
 /** Every contract method → its service function; a missing one fails the typecheck. */
 export const handlers: Handlers = {
@@ -59,4 +65,37 @@ export const handlers: Handlers = {
   'cases.list': casesService.list,
   'calendar.list': calendar.list,
   'calendar.set': calendar.set,
+  'enterprises.register': enterprisesService.register,
+  'enterprises.get': enterprisesService.get,
+  'enterprises.search': enterpriseSearch.search,
+  'enterprises.update': enterprisesService.update,
+  'enterprises.corrections': enterprisesService.corrections,
+  'enterprises.addContact': enterprisesService.addContact,
+  'enterprises.setContactActive': enterprisesService.setContactActive,
+  'enterprises.revealContact': enterprisesService.revealContact,
+  'enterprises.recordHeadcount': enterprisesService.recordHeadcount,
+  'enterprises.timeline': enterpriseReports.timeline,
+  'enterprises.recordVisit': enterpriseVisits.recordVisit,
+  'enterprises.getVisit': enterpriseVisits.getVisit,
+  'enterprises.cancelVisit': enterpriseVisits.cancelVisit,
+  'enterprises.visits': enterpriseVisits.visits,
+  'enterprises.tasks': enterpriseVisits.tasks,
+  'enterprises.closeTask': enterpriseVisits.closeTask,
+  'enterprises.difficultyTypes': enterpriseVisits.difficultyTypeList,
+  'enterprises.setDifficultyType': enterpriseVisits.setDifficultyType,
+  'enterprises.staff': enterpriseVisits.staff,
+  'enterprises.notVisited': enterpriseReports.notVisited,
+  'enterprises.visitsByStaff': enterpriseReports.visitsByStaff,
+  'enterprises.hiringDemand': enterpriseReports.hiringDemand,
+  'enterprises.difficultyTally': enterpriseReports.difficultyTally,
+  'enterprises.importStart': enterpriseImport.importEnterprises,
+  'enterprises.importTemplate': enterpriseImport.enterpriseTemplate,
+  'vacancies.create': vacanciesService.create,
+  'vacancies.get': vacanciesService.get,
+  'vacancies.update': vacanciesService.update,
+  'vacancies.setStatus': vacanciesService.setStatus,
+  'vacancies.search': vacanciesService.search,
+  'vacancies.exportXlsx': vacanciesService.exportXlsx,
+  'vacancies.importStart': enterpriseImport.importVacancies,
+  'vacancies.importTemplate': enterpriseImport.vacancyTemplate,
 };

@@ -41,7 +41,7 @@ export function dispatch(
   const refusal = accessRefusal(methodName, ctx);
   if (refusal) return { ok: false, error: refusal.toRpcError() };
   const parsed = spec.input.safeParse(rawInput ?? {});
-  if (!parsed.success) return { ok: false, error: inputError(parsed.error).toRpcError() };
+  if (!parsed.success) return { ok: false, error: inputError(parsed.error, spec.labels).toRpcError() };
 
   const handler = handlers[methodName] as (ctx: ServiceContext, input: unknown) => unknown;
   const run = () => {

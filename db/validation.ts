@@ -3,7 +3,7 @@ import { fieldLabel } from '../shared/labels/zh-CN';
 import { AppError } from './errors';
 
 /** Turns zod issues into the contract's error: a field map and one Chinese sentence. */
-export function inputError(error: z.ZodError): AppError {
+export function inputError(error: z.ZodError, labels: Readonly<Record<string, string>> = {}): AppError {
   const fields: Record<string, string> = {};
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
@@ -18,7 +18,8 @@ export function inputError(error: z.ZodError): AppError {
   }
   const paths = Object.keys(fields);
   const first = paths[0] ?? '';
-  const head = first === '' ? `输入格式不正确：${fields[first] ?? ''}` : `${fieldLabel(first)}：${fields[first]}`;
+  const label = labels[first.split('.').pop() ?? first] ?? fieldLabel(first);
+  const head = first === '' ? `输入格式不正确：${fields[first] ?? ''}` : `${label}：${fields[first]}`;
   const message = paths.length > 1 ? `${head}（另有${paths.length - 1}处填写有误）` : head;
   return new AppError('BAD_INPUT', message, { fields });
 }

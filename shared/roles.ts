@@ -20,6 +20,16 @@ export const PERMISSIONS = [
   'cases.read',
   /** Prepare a matter's form and documents at the window. */
   'cases.prepare',
+  /** Enterprise records, visits, vacancies. */
+  'enterprises.read',
+  /** Register and correct enterprises, record visits and surveys, post vacancies: the staff who visit enterprises. */
+  'enterprises.write',
+  /** See an enterprise contact's full phone; every use is audited. */
+  'enterprises.reveal',
+  /** Bulk import of enterprise and vacancy lists (Excel). */
+  'enterprises.import',
+  /** The head's lists: enterprises not visited, visits by staff, hiring demand, difficulties. */
+  'enterprises.reports',
   'audit.read',
   'users.manage',
   'settings.manage',
@@ -28,10 +38,13 @@ export const PERMISSIONS = [
 export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
-  front_desk: ['persons.read', 'persons.write', 'persons.reveal', 'persons.export', 'persons.import', 'cases.read', 'cases.prepare', 'system.read'],
-  counselor: ['persons.read', 'persons.reveal', 'persons.export', 'cases.read', 'system.read'],
-  reviewer: ['persons.read', 'persons.reveal', 'persons.merge', 'persons.export', 'cases.read', 'system.read'],
-  head: ['persons.read', 'persons.reveal', 'persons.merge', 'persons.export', 'cases.read', 'audit.read', 'system.read'],
+  front_desk: [
+    'persons.read', 'persons.write', 'persons.reveal', 'persons.export', 'persons.import', 'cases.read', 'cases.prepare',
+    'enterprises.read', 'enterprises.write', 'enterprises.reveal', 'enterprises.import', 'system.read',
+  ],
+  counselor: ['persons.read', 'persons.reveal', 'persons.export', 'cases.read', 'enterprises.read', 'enterprises.write', 'enterprises.reveal', 'enterprises.import', 'system.read'],
+  reviewer: ['persons.read', 'persons.reveal', 'persons.merge', 'persons.export', 'cases.read', 'enterprises.read', 'system.read'],
+  head: ['persons.read', 'persons.reveal', 'persons.merge', 'persons.export', 'cases.read', 'enterprises.read', 'enterprises.reveal', 'enterprises.reports', 'audit.read', 'system.read'],
   // The administrator keeps the system running and does not see citizens' data by default.
   admin: ['users.manage', 'settings.manage', 'audit.read', 'system.read'],
 };

@@ -190,6 +190,16 @@ export class PackageContents {
 
   /** The records of a JSON Lines file, one string per line (without "\n"). */
   async *lines(name: string): AsyncGenerator<string> {
+    for await (const batch of this.lineBatches(name)) yield* batch;
+  }
+
+  /**
+   * The same records, as the lines completed by each chunk: one await per
+   * 64 KiB instead of one per record (a per-record await costs ~0.5 s per
+   * million records). The checks at the end of the file run before the
+   * generator completes, as with `lines`.
+   */
+  async *lineBatches(name: string): AsyncGenerator<string[]> {
     const file = this.pkg.header.files.find((f) => f.name === name);
     const decoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
     const malformed = (detail: string) => new ExchangeError('MALFORMED_PAYLOAD', `文件 ${name} ${detail}`, { file: name });
@@ -208,10 +218,8 @@ export class PackageContents {
       }
       const lines = (carry + text).split('\n');
       carry = lines.pop() ?? '';
-      for (const line of lines) {
-        records += 1;
-        yield line;
-      }
+      records += lines.length;
+      yield lines;
     }
     try {
       carry += decoder.decode();

@@ -14,6 +14,8 @@ export interface MethodSpec<I extends z.ZodType = z.ZodType, O = unknown> {
   readonly writes: boolean;
   /** What the method does, in Chinese, for docs/api.md and the audit viewer. */
   readonly title: string;
+  /** Field names whose general label would mislead in this method (an enterprise's `name` is not 姓名). */
+  readonly labels?: Readonly<Record<string, string>>;
   /** Phantom: carries the output type; never set at run time. */
   readonly __output?: O;
 }

@@ -36,17 +36,33 @@ export const PERSON_IMPORT_FIELDS = [
 /** 20 MiB of spreadsheet as base64. */
 const MAX_BASE64 = 28 * 1024 * 1024;
 
+/** Fields an enterprise list column can be read as. */
+export const ENTERPRISE_IMPORT_FIELDS = [
+  ['creditCode', '统一社会信用代码'], ['name', '单位名称'], ['industry', '所属行业'], ['ownership', '经济类型'], ['sizeClass', '企业规模'],
+  ['address', '单位地址'], ['insuredCount', '参保人数'], ['contactName', '联系人'], ['contactPhone', '联系电话'],
+] as const;
+
+/** Fields a vacancy list column can be read as. */
+export const VACANCY_IMPORT_FIELDS = [
+  ['creditCode', '统一社会信用代码'], ['enterpriseName', '单位名称'], ['title', '岗位名称'], ['occupationCode', '职业代码'], ['openings', '招聘人数'],
+  ['salaryMin', '最低月薪'], ['salaryMax', '最高月薪'], ['education', '学历要求'], ['experienceYears', '工作经验'], ['requirements', '岗位要求'],
+  ['workPlace', '工作地点'], ['validTo', '有效期至'],
+] as const;
+
+/** The one input of every spreadsheet import (persons, enterprises, vacancies). */
+export const importStartInput = z.strictObject({
+  fileName: text(200),
+  base64: z.string().min(1, '请选择文件').max(MAX_BASE64, '文件过大（上限 20 MB），请分批导入'),
+  dryRun: z.boolean(),
+  /** true: write nothing if any row is bad; false: write the valid rows only. */
+  allOrNothing: z.boolean().default(false),
+  /** Header text → field ('' = ignore the column); saved and used for later imports of the same layout. */
+  mapping: z.record(z.string().max(100), z.string().max(40)).optional(),
+});
+
 export const importsContract = {
   'persons.importStart': method<JobView>()({
-    input: z.strictObject({
-      fileName: text(200),
-      base64: z.string().min(1, '请选择文件').max(MAX_BASE64, '文件过大（上限 20 MB），请分批导入'),
-      dryRun: z.boolean(),
-      /** true: write nothing if any row is bad; false: write the valid rows only. */
-      allOrNothing: z.boolean().default(false),
-      /** Header text → field ('' = ignore the column); saved and used for later imports of the same layout. */
-      mapping: z.record(z.string().max(100), z.string().max(40)).optional(),
-    }),
+    input: importStartInput,
     access: 'persons.import',
     writes: true,
     title: '导入人员（Excel）',
@@ -56,5 +72,29 @@ export const importsContract = {
     access: 'persons.import',
     writes: false,
     title: '下载人员导入模板',
+  }),
+  'enterprises.importStart': method<JobView>()({
+    input: importStartInput,
+    access: 'enterprises.import',
+    writes: true,
+    title: '导入企业（Excel）',
+  }),
+  'enterprises.importTemplate': method<{ fileName: string; base64: string }>()({
+    input: z.strictObject({}),
+    access: 'enterprises.import',
+    writes: false,
+    title: '下载企业导入模板',
+  }),
+  'vacancies.importStart': method<JobView>()({
+    input: importStartInput,
+    access: 'enterprises.import',
+    writes: true,
+    title: '导入岗位（Excel）',
+  }),
+  'vacancies.importTemplate': method<{ fileName: string; base64: string }>()({
+    input: z.strictObject({}),
+    access: 'enterprises.import',
+    writes: false,
+    title: '下载岗位导入模板',
   }),
 };

@@ -3,12 +3,15 @@ import type { MethodSpec } from './define';
 import { auditContract } from './audit';
 import { authContract } from './auth';
 import { casesContract } from './cases';
+import { enterpriseReportsContract, enterpriseVisitsContract } from './enterprise-visits';
+import { enterprisesContract } from './enterprises';
 import { importsContract } from './imports';
 import { jobsContract } from './jobs';
 import { personsContract } from './persons';
 import { setupContract } from './setup';
 import { systemContract } from './system';
 import { usersContract } from './users';
+import { vacanciesContract } from './vacancies';
 
 // Default validation messages in Chinese for both sides of the boundary.
 z.config(z.locales.zhCN());
@@ -24,6 +27,10 @@ export const contract = {
   ...jobsContract,
   ...importsContract,
   ...casesContract,
+  ...enterprisesContract,
+  ...enterpriseVisitsContract,
+  ...enterpriseReportsContract,
+  ...vacanciesContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -40,9 +47,12 @@ export type { MethodSpec, Access } from './define';
 export type * from './audit';
 export type * from './auth';
 export type * from './cases';
+export type * from './enterprise-visits';
+export type * from './enterprises';
 export type * from './imports';
 export type * from './jobs';
 export type * from './persons';
 export type * from './setup';
 export type * from './system';
 export type * from './users';
+export type * from './vacancies';

@@ -6,7 +6,10 @@
  * for the optional-field parsers: whether a column is required is the
  * import's decision (REQUIRED_REASON), not the parser's.
  */
+import { CREDIT_CODE_MESSAGES, parseEnterpriseKey } from './credit-code';
 import { isRealDate, parseIdNumber, type Sex } from './id-number';
+import { parseIndustry } from './industry';
+import { yuanToFen } from './money';
 import { normalizeMobile } from './phone';
 import { compactCode, toHalfWidth } from './text';
 import { ID_NUMBER_MESSAGES, SEX_LABELS } from '../labels/zh-CN';
@@ -231,6 +234,42 @@ export function choiceCell(raw: unknown, options: Record<string, string>): CellR
   const labels = new Map<string, string>();
   for (const [label, code] of Object.entries(options)) if (!labels.has(code)) labels.set(code, label);
   return { ok: false, reason: `应为以下之一：${[...labels.values()].join('、')}` };
+}
+
+/** 统一社会信用代码, or a legacy 15-digit 注册号 (Excel keeps 15 digits of a number exactly). */
+export function creditCodeCell(raw: unknown): CellResult<{ kind: 'creditCode' | 'registrationNumber'; value: string }> {
+  const key = parseEnterpriseKey(cellText(raw));
+  if (!key.ok) return { ok: false, reason: `统一社会信用代码${CREDIT_CODE_MESSAGES[key.problem]}` };
+  return { ok: true, value: { kind: key.kind, value: key.value } };
+}
+
+/** A number of people: a whole number, 0 or more; '120人' is read as 120. */
+export function countCell(raw: unknown, options: { min?: number } = {}): CellResult<string | null> {
+  const text = cellText(raw).replace(/[人名个]$/, '');
+  if (text === '') return { ok: true, value: null };
+  if (!/^-?\d+(\.0+)?$/.test(text)) return { ok: false, reason: '应为整数' };
+  const n = Number(text);
+  const min = options.min ?? 0;
+  if (n < min) return { ok: false, reason: min === 0 ? '不能为负数' : `至少为${min}` };
+  return { ok: true, value: String(n) };
+}
+
+/** Monthly pay typed in yuan (4500, 4,500, 4500元) → fen, as text for the record. */
+export function yuanCell(raw: unknown): CellResult<string | null> {
+  const text = cellText(raw);
+  if (text === '' || text === '面议') return { ok: true, value: null };
+  const fen = yuanToFen(text);
+  if (fen === null) return { ok: false, reason: '应为金额（元），如 4500' };
+  if (fen < 0) return { ok: false, reason: '不能为负数' };
+  return { ok: true, value: String(fen) };
+}
+
+/** A GB/T 4754-2017 division from its code (39, C39, 3911) or name. */
+export function industryCell(raw: unknown): CellResult<string | null> {
+  const text = cellText(raw);
+  if (text === '') return { ok: true, value: null };
+  const division = parseIndustry(text);
+  return division ? { ok: true, value: division } : { ok: false, reason: '不是国民经济行业分类（GB/T 4754-2017）的大类代码或名称' };
 }
 
 // Cross-field checks: an import service runs them after the cell parsers, on rows whose ID number is valid.

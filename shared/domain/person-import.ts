@@ -3,88 +3,53 @@ import {
   EMPLOYMENT_STATUS_CHOICES,
   ETHNICITY_CHOICES,
   HOUSEHOLD_TYPE_CHOICES,
-  matchHeaders,
   PERSON_IMPORT_COLUMNS,
   SEX_CHOICES,
-  type PersonImportField,
 } from './import-columns';
+import { checkRows, firstRowTracker, type RowCheck, type SheetRows } from './import-rows';
 import {
   birthDateMismatchReason,
-  cellText,
   choiceCell,
   dateCell,
-  duplicateInFileReason,
   idNumberCell,
   personNameCell,
   phoneCell,
   sexMismatchReason,
   textCell,
-  type CellResult,
 } from './import-values';
 
-export interface ImportProblem {
-  column: string;
-  value: string;
-  reason: string;
-}
-
-export type PersonRowCheck =
-  | { rowNumber: number; valid: true; record: Record<string, string | null> }
-  | { rowNumber: number; valid: false; problems: ImportProblem[] };
-
-export interface SheetRows {
-  headers: string[];
-  rows: { rowNumber: number; cells: unknown[] }[];
-  date1904: boolean;
-}
+export type { ImportProblem, SheetRows } from './import-rows';
+export type PersonRowCheck = RowCheck;
 
 /**
  * Checks every row of a persons roster: one parser per column, then the
  * cross-field checks for rows whose ID number is valid (sex and birth date
- * against the ID, the same ID earlier in the file). Problems are listed in
- * column order with the header text and the cell as staff typed it.
+ * against the ID, the same ID earlier in the file).
  */
 export function checkPersonRows(sheet: SheetRows, today: string, savedMapping?: Record<string, string>): PersonRowCheck[] {
-  const { columns } = matchHeaders(sheet.headers, PERSON_IMPORT_COLUMNS, savedMapping);
-  const firstRowOf = new Map<string, number>();
-  return sheet.rows.map(({ rowNumber, cells }) => {
-    const problems: (ImportProblem & { at: number })[] = [];
-    const record: Record<string, string | null> = {};
-    const raw = (field: PersonImportField) => (columns[field] === undefined ? undefined : cells[columns[field]!]);
-    const problem = (field: PersonImportField, reason: string) =>
-      problems.push({ column: sheet.headers[columns[field]!]!, value: cellText(raw(field)), reason, at: columns[field]! });
-    const take = <T extends string | null>(field: PersonImportField, result: CellResult<T>): T | null => {
-      if (result.ok) {
-        record[field] = result.value;
-        return result.value;
-      }
-      problem(field, result.reason);
-      return null;
-    };
-    take('name', personNameCell(raw('name')));
-    const id = idNumberCell(raw('idNumber'), today);
-    take('phone', phoneCell(raw('phone')));
-    const sex = take('sex', choiceCell(raw('sex'), SEX_CHOICES)) as 'male' | 'female' | null;
-    const birthDate = take('birthDate', dateCell(raw('birthDate'), { date1904: sheet.date1904 }));
-    take('ethnicity', choiceCell(raw('ethnicity'), ETHNICITY_CHOICES));
-    take('education', choiceCell(raw('education'), EDUCATION_CHOICES));
-    take('householdType', choiceCell(raw('householdType'), HOUSEHOLD_TYPE_CHOICES));
-    for (const field of ['residence', 'school', 'major'] as const) take(field, textCell(raw(field)));
-    take('graduationDate', dateCell(raw('graduationDate'), { date1904: sheet.date1904 }));
-    take('employmentStatus', choiceCell(raw('employmentStatus'), EMPLOYMENT_STATUS_CHOICES));
-    if (!id.ok) problem('idNumber', id.reason);
-    else {
-      const first = firstRowOf.get(id.value.idNumber);
-      if (first === undefined) firstRowOf.set(id.value.idNumber, rowNumber);
-      else problem('idNumber', duplicateInFileReason('身份证号', first));
-      const sexReason = sexMismatchReason(sex, id.value.sex);
-      if (sexReason) problem('sex', sexReason);
-      const birthReason = birthDateMismatchReason(birthDate, id.value.birthDate);
-      if (birthReason) problem('birthDate', birthReason);
-      Object.assign(record, { idNumber: id.value.idNumber, sex: id.value.sex, birthDate: id.value.birthDate });
+  const seen = firstRowTracker('身份证号');
+  return checkRows(sheet, PERSON_IMPORT_COLUMNS, savedMapping, (row) => {
+    row.take('name', personNameCell(row.raw('name')));
+    const id = idNumberCell(row.raw('idNumber'), today);
+    row.take('phone', phoneCell(row.raw('phone')));
+    const sex = row.take('sex', choiceCell(row.raw('sex'), SEX_CHOICES)) as 'male' | 'female' | null;
+    const birthDate = row.take('birthDate', dateCell(row.raw('birthDate'), { date1904: row.date1904 }));
+    row.take('ethnicity', choiceCell(row.raw('ethnicity'), ETHNICITY_CHOICES));
+    row.take('education', choiceCell(row.raw('education'), EDUCATION_CHOICES));
+    row.take('householdType', choiceCell(row.raw('householdType'), HOUSEHOLD_TYPE_CHOICES));
+    for (const field of ['residence', 'school', 'major'] as const) row.take(field, textCell(row.raw(field)));
+    row.take('graduationDate', dateCell(row.raw('graduationDate'), { date1904: row.date1904 }));
+    row.take('employmentStatus', choiceCell(row.raw('employmentStatus'), EMPLOYMENT_STATUS_CHOICES));
+    if (!id.ok) {
+      row.problem('idNumber', id.reason);
+      return;
     }
-    if (problems.length === 0) return { rowNumber, valid: true, record };
-    problems.sort((a, b) => a.at - b.at);
-    return { rowNumber, valid: false, problems: problems.map(({ at: _at, ...p }) => p) };
+    const duplicate = seen(id.value.idNumber, row.rowNumber);
+    if (duplicate) row.problem('idNumber', duplicate);
+    const sexReason = sexMismatchReason(sex, id.value.sex);
+    if (sexReason) row.problem('sex', sexReason);
+    const birthReason = birthDateMismatchReason(birthDate, id.value.birthDate);
+    if (birthReason) row.problem('birthDate', birthReason);
+    row.set({ idNumber: id.value.idNumber, sex: id.value.sex, birthDate: id.value.birthDate });
   });
 }

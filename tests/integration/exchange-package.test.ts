@@ -198,6 +198,14 @@ describe('round trip', () => {
     expect(base.size).toBe(layout.payloadStart + base.files.reduce((sum, f) => sum + payloadLengthOf(f.length), 0));
   });
 
+  it('also reads records in per-chunk batches', async () => {
+    const contents = (await openPackage(base.path)).verify(registry).unlock(provinceKey);
+    const batches: string[][] = [];
+    for await (const batch of contents.lineBatches('persons.jsonl')) batches.push(batch);
+    expect(batches.length).toBe(3);
+    expect(batches.flat()).toEqual(persons);
+  });
+
   it('defines the package hash as SM3 of the exact signed header bytes', () => {
     const { headerLength } = layoutOf(baseBytes);
     expect(base.packageHash).toBe(sm3Hex(baseBytes.subarray(PRELUDE_LENGTH, PRELUDE_LENGTH + headerLength)));
@@ -450,6 +458,19 @@ describe('a header signed by the sender but not matching the payload', () => {
   it('a wrong file digest', async () => {
     const bytes = resigned(baseBytes, { change: (header) => void (header.files[1]!.digest = '11'.repeat(32)) });
     await expectRefusal(receive(variant(bytes)), 'PAYLOAD_DIGEST_MISMATCH');
+  });
+
+  it.each([
+    ['a last record without its line break', Uint8Array.of(0x7b, 0x7d, 0x0a, 0x7b, 0x7d)],
+    ['bytes that are not UTF-8', Uint8Array.of(0xff, 0x0a)],
+  ])('%s', async (_label, raw) => {
+    const writer = createPackageWriter({
+      sender: signing(countyNew), recipients: [recipientOf(province)], sequence: 1, previousHash: null,
+      createdAt: new Date(), changeRange: { from: 1, to: 1 }, schemaVersion: 1, spoolDir: dir,
+    });
+    writer.openFile('bad.jsonl').writeBytes(raw);
+    const result = await writer.finish(join(dir, `bad-${(written += 1)}.pkg`));
+    await expectRefusal(receive(result.path), 'MALFORMED_PAYLOAD');
   });
 
   it('a wrong record count', async () => {

@@ -1,0 +1,182 @@
+import { and, eq, gte, inArray, or } from 'drizzle-orm';
+import type { JobView, ParsedInputOf } from '../../shared/contract';
+import { checkEnterpriseRows, checkVacancyRows, ENTERPRISE_IMPORT_COLUMNS, VACANCY_IMPORT_COLUMNS } from '../../shared/domain/enterprise-import';
+import { decodeEntityType } from '../../shared/domain/credit-code';
+import { industrySectionOf } from '../../shared/domain/industry';
+import type { ServiceContext } from '../context';
+import { importTemplate as template, startImport, type ApplyCounts, type ImportKind, type ValidRow } from '../import/run-import';
+import { enterpriseContacts, enterpriseCorrections, enterpriseFormerNames, enterprises, vacancies } from '../schema';
+import { addHeadcount } from './enterprises';
+import { latestHeadcounts, type EnterpriseRow } from './enterprise-view';
+import { divisionNames } from './person-view';
+import { insertVacancy } from './vacancies';
+
+type Imported = Pick<EnterpriseRow, 'name' | 'industryDivision' | 'industrySection' | 'ownershipCode' | 'sizeClass' | 'address' | 'townshipCode'>;
+
+/** Township of this county named at the start of the address (木渎镇中山东路12号 → 木渎镇). */
+function townshipByAddress(names: Map<string, string>, address: string | null): string | null {
+  if (!address) return null;
+  for (const [code, name] of names) if (code.length === 9 && address.includes(name)) return code;
+  return null;
+}
+
+function toFields(record: Record<string, string | null>, names: Map<string, string>): Partial<Imported> {
+  const fields: Partial<Imported> = {
+    name: record.name ?? undefined,
+    industryDivision: record.industry,
+    industrySection: record.industry ? industrySectionOf(record.industry) : null,
+    ownershipCode: record.ownership,
+    sizeClass: record.sizeClass as Imported['sizeClass'],
+    address: record.address,
+    townshipCode: townshipByAddress(names, record.address ?? null),
+  };
+  // A blank cell never erases what the record already holds.
+  return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== null && v !== undefined)) as Partial<Imported>;
+}
+
+function existingByKey(ctx: ServiceContext, valid: ValidRow[]): Map<string, EnterpriseRow> {
+  const codes = valid.flatMap((v) => (v.record.creditCode ? [v.record.creditCode] : v.record.registrationNumber ? [v.record.registrationNumber] : []));
+  const found = new Map<string, EnterpriseRow>();
+  for (let i = 0; i < codes.length; i += 500) {
+    const slice = codes.slice(i, i + 500);
+    for (const row of ctx.database().db.select().from(enterprises).where(or(inArray(enterprises.creditCode, slice), inArray(enterprises.registrationNumber, slice))).all()) {
+      found.set(row.creditCode ?? row.registrationNumber ?? '', row);
+    }
+  }
+  return found;
+}
+
+/** Matches rows by credit code (dedup); creates new enterprises and corrects only changed fields, with history. */
+function applyEnterprises(ctx: ServiceContext, valid: ValidRow[], writes: boolean, fileName: string): ApplyCounts {
+  const { db } = ctx.database();
+  const names = divisionNames(ctx);
+  const existing = existingByKey(ctx, valid);
+  const insured = latestHeadcounts(ctx, [...existing.values()].map((e) => e.id));
+  const at = ctx.now.toISOString();
+  const actorId = ctx.actor?.userId ?? null;
+  const reason = `Excel 导入：${fileName}`;
+  const counts = { created: 0, updated: 0, unchanged: 0 };
+  for (const { record } of valid) {
+    const key = record.creditCode ?? record.registrationNumber!;
+    const fields = toFields(record, names);
+    const count = record.insuredCount === null || record.insuredCount === undefined ? null : Number(record.insuredCount);
+    const current = existing.get(key);
+    if (!current) {
+      counts.created += 1;
+      if (!writes) continue;
+      const row = db
+        .insert(enterprises)
+        .values({
+          ...fields, name: fields.name!, creditCode: record.creditCode ?? null, registrationNumber: record.registrationNumber ?? null,
+          entityType: record.creditCode ? decodeEntityType(record.creditCode).entityType : 'enterprise',
+          createdAt: at, updatedAt: at, createdBy: actorId, updatedBy: actorId,
+        })
+        .returning()
+        .get();
+      if (record.contactName || record.contactPhone) {
+        db.insert(enterpriseContacts).values({ enterpriseId: row.id, name: record.contactName ?? '（未填姓名）', phone: record.contactPhone ?? null, createdAt: at, updatedAt: at, createdBy: actorId, updatedBy: actorId }).run();
+      }
+      if (count !== null) addHeadcount(ctx, row.id, ctx.today, count, 'import');
+      ctx.audit({ action: 'enterprises.register', entityType: 'enterprise', entityId: row.id, after: row, detail: { source: 'import' } });
+      continue;
+    }
+    const changed = (Object.keys(fields) as (keyof Imported)[]).filter((k) => k !== 'industrySection' && fields[k] !== current[k]);
+    const headcountChanged = count !== null && insured.get(current.id) !== count;
+    if (changed.length === 0 && !headcountChanged) {
+      counts.unchanged += 1;
+      continue;
+    }
+    counts.updated += 1;
+    if (!writes) continue;
+    if (headcountChanged) addHeadcount(ctx, current.id, ctx.today, count, 'import');
+    if (changed.length === 0) continue;
+    const after = db
+      .update(enterprises)
+      .set({ ...Object.fromEntries(changed.map((k) => [k, fields[k]])), ...(changed.includes('industryDivision') ? { industrySection: fields.industrySection } : {}), updatedAt: at, updatedBy: actorId, version: current.version + 1 })
+      .where(eq(enterprises.id, current.id))
+      .returning()
+      .get();
+    db.insert(enterpriseCorrections)
+      .values(changed.map((field) => ({ enterpriseId: current.id, field, oldValue: current[field] ?? null, newValue: after[field] ?? null, reason, correctedBy: actorId, correctedAt: at })))
+      .run();
+    if (changed.includes('name')) db.insert(enterpriseFormerNames).values({ enterpriseId: current.id, name: current.name, recordedAt: at, recordedBy: actorId }).run();
+    ctx.audit({ action: 'enterprises.update', entityType: 'enterprise', entityId: current.id, before: current, after, detail: { changedFields: changed, reason } });
+  }
+  return counts;
+}
+
+export const ENTERPRISE_IMPORT: ImportKind = {
+  name: 'enterprises.import',
+  columns: ENTERPRISE_IMPORT_COLUMNS,
+  check: (_ctx, sheet, mapping) => checkEnterpriseRows(sheet, mapping),
+  apply: applyEnterprises,
+};
+
+function vacancyFacts(record: Record<string, string | null>) {
+  const num = (v: string | null | undefined) => (v === null || v === undefined ? null : Number(v));
+  return {
+    title: record.title!, occupationCode: record.occupationCode!, openings: Number(record.openings), salaryMinFen: num(record.salaryMin), salaryMaxFen: num(record.salaryMax),
+    educationCode: record.education ?? null, experienceYears: num(record.experienceYears), requirements: record.requirements ?? null, workPlace: record.workPlace ?? null,
+    ...(record.validTo ? { validTo: record.validTo } : {}),
+  };
+}
+
+/** An open vacancy of the same enterprise and title is the same vacancy: updated when its facts differ, else unchanged. */
+function applyVacancies(ctx: ServiceContext, valid: ValidRow[], writes: boolean): ApplyCounts {
+  const { db } = ctx.database();
+  const counts = { created: 0, updated: 0, unchanged: 0 };
+  const at = ctx.now.toISOString();
+  for (const { record } of valid) {
+    const facts = vacancyFacts(record);
+    const enterpriseId = Number(record.enterpriseId);
+    const current = db
+      .select()
+      .from(vacancies)
+      .where(and(eq(vacancies.enterpriseId, enterpriseId), eq(vacancies.title, facts.title), eq(vacancies.status, 'open'), gte(vacancies.validTo, ctx.today)))
+      .get();
+    if (!current) {
+      counts.created += 1;
+      if (writes) insertVacancy(ctx, enterpriseId, facts, 'import', null);
+      continue;
+    }
+    const changes = Object.fromEntries(Object.entries(facts).filter(([k, v]) => current[k as keyof typeof current] !== v));
+    if (Object.keys(changes).length === 0) {
+      counts.unchanged += 1;
+      continue;
+    }
+    counts.updated += 1;
+    if (!writes) continue;
+    const after = db.update(vacancies).set({ ...changes, updatedAt: at, updatedBy: ctx.actor?.userId ?? null, version: current.version + 1 }).where(eq(vacancies.id, current.id)).returning().get();
+    ctx.audit({ action: 'vacancies.update', entityType: 'vacancy', entityId: current.id, before: current, after, detail: { changedFields: Object.keys(changes), source: 'import' } });
+  }
+  return counts;
+}
+
+export const VACANCY_IMPORT: ImportKind = {
+  name: 'vacancies.import',
+  columns: VACANCY_IMPORT_COLUMNS,
+  check: (ctx, sheet, mapping) => {
+    const known = new Map<string, number>();
+    for (const e of ctx.database().db.select({ id: enterprises.id, creditCode: enterprises.creditCode, registrationNumber: enterprises.registrationNumber }).from(enterprises).where(eq(enterprises.status, 'active')).all()) {
+      known.set(e.creditCode ?? e.registrationNumber ?? '', e.id);
+    }
+    return checkVacancyRows(sheet, ctx.today, (key) => known.get(key) ?? null, mapping);
+  },
+  apply: (ctx, valid, writes) => applyVacancies(ctx, valid, writes),
+};
+
+export function importEnterprises(ctx: ServiceContext, input: ParsedInputOf<'enterprises.importStart'>): JobView {
+  return startImport(ctx, ENTERPRISE_IMPORT, input);
+}
+
+export function enterpriseTemplate(): { fileName: string; base64: string } {
+  return template(ENTERPRISE_IMPORT, '企业名单', '企业导入模板.xlsx', ['creditCode', 'contactPhone']);
+}
+
+export function importVacancies(ctx: ServiceContext, input: ParsedInputOf<'vacancies.importStart'>): JobView {
+  return startImport(ctx, VACANCY_IMPORT, input);
+}
+
+export function vacancyTemplate(): { fileName: string; base64: string } {
+  return template(VACANCY_IMPORT, '岗位信息', '岗位导入模板.xlsx', ['creditCode', 'occupationCode']);
+}
