@@ -1,5 +1,5 @@
 import type { EnterpriseView, VacancyView, VisitView } from '../../shared/contract';
-import { expectOk, type ReadyDesk } from './helpers';
+import { PASSWORD, expectOk, type ReadyDesk } from './helpers';
 
 /** Valid credit codes (GB 32100, organisation code GB 11714) computed outside the code base. */
 export const CODE_A = '91320100MA1XY8129Y';
@@ -34,4 +34,10 @@ export function count(ready: ReadyDesk, table: string): number {
 export function enterpriseCounts(ready: ReadyDesk): Record<string, number> {
   const tables = ['enterprises', 'enterprise_contacts', 'enterprise_headcounts', 'enterprise_corrections', 'enterprise_former_names', 'enterprise_visits', 'enterprise_visit_staff', 'enterprise_visit_difficulties', 'enterprise_hiring_plans', 'enterprise_tasks', 'vacancies', 'audit_log'];
   return Object.fromEntries(tables.map((t) => [t, count(ready, t)]));
+}
+
+/** Moves the clock on by whole days and unlocks the session the idle lock closed meanwhile. */
+export function passDays(ready: ReadyDesk, days: number): void {
+  ready.clock.advanceMinutes(days * DAY_MINUTES);
+  expectOk(ready.call('auth.unlock', { password: PASSWORD }));
 }
