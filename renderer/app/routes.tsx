@@ -7,8 +7,17 @@ import { CasesPage } from '../cases/cases-page';
 import { NewCasePage } from '../cases/new-case-page';
 import { ReceiptPage } from '../cases/receipt-page';
 import { AuditPage } from '../admin/audit-page';
+import { EnterpriseProfilePage } from '../enterprises/enterprise-profile-page';
+import { EnterprisesPage } from '../enterprises/enterprises-page';
+import { RegisterEnterprisePage } from '../enterprises/register-enterprise-page';
+import { EnterpriseReportsPage } from '../enterprises/reports-page';
+import { TasksPage } from '../enterprises/tasks-page';
+import { VacanciesPage } from '../enterprises/vacancies-page';
+import { VacancySheetPage } from '../enterprises/vacancy-sheet-page';
+import { VisitFormPage } from '../enterprises/visit-form-page';
+import { VisitPage } from '../enterprises/visit-page';
 import { AccessReportPage } from '../persons/access-report-page';
-import { ImportPage } from '../persons/import-page';
+import { ENTERPRISE_IMPORT_UI, ImportPage, VACANCY_IMPORT_UI } from '../persons/import-page';
 import { PersonProfilePage } from '../persons/person-profile-page';
 import { PersonsPage } from '../persons/persons-page';
 import { RegisterPersonPage } from '../persons/register-person-page';
@@ -37,6 +46,17 @@ export const routes: RouteObject[] = [
       { path: 'cases/new', element: <NewCasePage /> },
       { path: 'cases/:id', element: <CasePage /> },
       { path: 'cases/:id/receipt', element: <ReceiptPage /> },
+      { path: 'enterprises', element: <EnterprisesPage /> },
+      { path: 'enterprises/new', element: <RegisterEnterprisePage /> },
+      { path: 'enterprises/import', element: <ImportPage kind={ENTERPRISE_IMPORT_UI} /> },
+      { path: 'enterprises/vacancies', element: <VacanciesPage /> },
+      { path: 'enterprises/vacancies/import', element: <ImportPage kind={VACANCY_IMPORT_UI} /> },
+      { path: 'enterprises/vacancies/sheet', element: <VacancySheetPage /> },
+      { path: 'enterprises/tasks', element: <TasksPage /> },
+      { path: 'enterprises/reports', element: <EnterpriseReportsPage /> },
+      { path: 'enterprises/visits/:visitId', element: <VisitPage /> },
+      { path: 'enterprises/:id', element: <EnterpriseProfilePage /> },
+      { path: 'enterprises/:id/visit', element: <VisitFormPage /> },
       { path: 'audit', element: <AuditPage /> },
       { path: 'admin', element: <AdminPage /> },
       { path: 'account', element: <AccountPage /> },

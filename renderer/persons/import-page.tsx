@@ -3,15 +3,47 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { ImportReport } from '../../shared/contract';
-import { PERSON_IMPORT_FIELDS } from '../../shared/contract/imports';
+import { ENTERPRISE_IMPORT_FIELDS, PERSON_IMPORT_FIELDS, VACANCY_IMPORT_FIELDS } from '../../shared/contract/imports';
 import { call, errorMessage } from '../api/client';
 import { downloadBase64, XLSX_TYPE } from '../api/download';
 import { fileToBase64, useJob } from '../api/jobs';
 
+/** What differs between the spreadsheet imports (persons, enterprises, vacancies); the screen is the same. */
+export interface ImportKindUi {
+  title: string;
+  start: 'persons.importStart' | 'enterprises.importStart' | 'vacancies.importStart';
+  template: 'persons.importTemplate' | 'enterprises.importTemplate' | 'vacancies.importTemplate';
+  fields: ReadonlyArray<readonly [string, string]>;
+  /** 人, 家, 个: what the counts count. */
+  unit: string;
+  help: string;
+  back: { to: string; label: string };
+  /** Query keys to refresh after a real import. */
+  refresh: string;
+}
+
+export const PERSON_IMPORT_UI: ImportKindUi = {
+  title: '人员 Excel 导入', start: 'persons.importStart', template: 'persons.importTemplate', fields: PERSON_IMPORT_FIELDS, unit: '人', refresh: 'persons.search',
+  help: '可直接使用各乡镇的花名册：常见表头（姓名、身份证号/公民身份号码、联系电话、性别、出生日期、文化程度、户口性质、现居住地……）会自动识别。先试导入查看逐行校验结果，再确认导入。已登记的人按身份证号匹配，只更新有变化的项目。',
+  back: { to: '/persons', label: '返回查询' },
+};
+
+export const ENTERPRISE_IMPORT_UI: ImportKindUi = {
+  title: '企业 Excel 导入', start: 'enterprises.importStart', template: 'enterprises.importTemplate', fields: ENTERPRISE_IMPORT_FIELDS, unit: '家', refresh: 'enterprises.search',
+  help: '常见表头（统一社会信用代码/注册号、单位名称、所属行业、经济类型、企业规模、地址、参保人数、联系人、联系电话）会自动识别。已登记的企业按统一社会信用代码匹配，只更新有变化的项目并记入更正记录。',
+  back: { to: '/enterprises', label: '返回企业查询' },
+};
+
+export const VACANCY_IMPORT_UI: ImportKindUi = {
+  title: '岗位 Excel 导入', start: 'vacancies.importStart', template: 'vacancies.importTemplate', fields: VACANCY_IMPORT_FIELDS, unit: '个', refresh: 'vacancies.search',
+  help: '每行一个岗位，按统一社会信用代码找到已登记的企业（未登记的请先登记或导入企业）。同一企业同名的在招岗位视为同一岗位，有变化时更新。月薪以元填写。',
+  back: { to: '/enterprises/vacancies', label: '返回岗位' },
+};
+
 /** Which field each column is read as; staff can correct it and the choice is remembered. */
-function ColumnMapping({ report, onApply }: { report: ImportReport; onApply: (mapping: Record<string, string>) => void }) {
+function ColumnMapping({ kind, report, onApply }: { kind: ImportKindUi; report: ImportReport; onApply: (mapping: Record<string, string>) => void }) {
   const [mapping, setMapping] = useState<Record<string, string>>({});
-  const options = [{ value: '', label: '（忽略此列）' }, ...PERSON_IMPORT_FIELDS.map(([value, label]) => ({ value, label }))];
+  const options = [{ value: '', label: '（忽略此列）' }, ...kind.fields.map(([value, label]) => ({ value, label }))];
   return (
     <Paper withBorder p="md">
       <Text fw={600} mb="xs">列的对应关系</Text>
@@ -27,14 +59,14 @@ function ColumnMapping({ report, onApply }: { report: ImportReport; onApply: (ma
   );
 }
 
-function ReportView({ report }: { report: ImportReport }) {
+function ReportView({ report, unit }: { report: ImportReport; unit: string }) {
   return (
     <Stack data-testid="import-report">
       <Text>
         工作表「{report.sheetName}」，表头在第 {report.headerRowNumber} 行。共 {report.total} 行：有效 {report.valid} 行，有误 {report.invalid} 行。
       </Text>
       <Text fw={600} data-testid="import-summary">
-        {report.dryRun ? '试导入结果（尚未写入）：将' : '已'}新增 {report.created} 人，更新 {report.updated} 人，无变化 {report.unchanged} 人
+        {report.dryRun ? '试导入结果（尚未写入）：将' : '已'}新增 {report.created} {unit}，更新 {report.updated} {unit}，无变化 {report.unchanged} {unit}
         {!report.dryRun && report.nothingWritten && report.invalid > 0 && report.allOrNothing ? '；因存在有误的行，未写入任何数据' : ''}
       </Text>
       {report.unknownHeaders.length > 0 && <Alert color="gray">未识别的列（已忽略）：{report.unknownHeaders.join('、')}</Alert>}
@@ -56,8 +88,8 @@ function ReportView({ report }: { report: ImportReport }) {
   );
 }
 
-/** 人员 Excel 导入: template, dry run with a row-by-row report, then commit valid rows or all-or-nothing. */
-export function ImportPage() {
+/** Excel 导入: template, dry run with a row-by-row report, then commit valid rows or all-or-nothing. */
+export function ImportPage({ kind = PERSON_IMPORT_UI }: { kind?: ImportKindUi }) {
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [allOrNothing, setAllOrNothing] = useState(false);
@@ -70,32 +102,30 @@ export function ImportPage() {
   const [mapping, setMapping] = useState<Record<string, string>>({});
   const start = useMutation({
     mutationFn: async ({ dryRun, columns }: { dryRun: boolean; columns?: Record<string, string> }) =>
-      call('persons.importStart', { fileName: file!.name, base64: await fileToBase64(file!), dryRun, allOrNothing, ...(columns ? { mapping: columns } : {}) }),
+      call(kind.start, { fileName: file!.name, base64: await fileToBase64(file!), dryRun, allOrNothing, ...(columns ? { mapping: columns } : {}) }),
     onSuccess: (view) => setJobId(view.id),
     onError: (e) => setError(errorMessage(e)),
   });
   const template = useMutation({
-    mutationFn: () => call('persons.importTemplate', {}),
+    mutationFn: () => call(kind.template, {}),
     onSuccess: (f) => downloadBase64(f.fileName, f.base64, XLSX_TYPE),
   });
   useEffect(() => {
-    if (report && !report.dryRun) void queryClient.invalidateQueries({ queryKey: ['persons.search'] });
-  }, [report, queryClient]);
+    if (report && !report.dryRun) void queryClient.invalidateQueries({ queryKey: [kind.refresh] });
+  }, [report, queryClient, kind.refresh]);
 
   return (
     <Stack maw={1100}>
       <Group justify="space-between">
-        <Title order={2}>人员 Excel 导入</Title>
+        <Title order={2}>{kind.title}</Title>
         <Group>
           <Button variant="default" onClick={() => template.mutate()}>下载导入模板</Button>
-          <Button variant="default" component={Link} to="/persons">返回查询</Button>
+          <Button variant="default" component={Link} to={kind.back.to}>{kind.back.label}</Button>
         </Group>
       </Group>
       <Paper withBorder p="lg">
         <Stack>
-          <Text size="sm" c="dimmed">
-            可直接使用各乡镇的花名册：常见表头（姓名、身份证号/公民身份号码、联系电话、性别、出生日期、文化程度、户口性质、现居住地……）会自动识别。先试导入查看逐行校验结果，再确认导入。已登记的人按身份证号匹配，只更新有变化的项目。
-          </Text>
+          <Text size="sm" c="dimmed">{kind.help}</Text>
           <FileInput label="Excel 文件（.xlsx）" placeholder="选择文件" accept=".xlsx" value={file} onChange={(f) => { setFile(f); setJobId(null); setError(null); }} clearable />
           <Checkbox label="全部或不导入：有任何一行有误时，不写入任何数据" checked={allOrNothing} onChange={(e) => setAllOrNothing(e.currentTarget.checked)} />
           <Group>
@@ -114,8 +144,8 @@ export function ImportPage() {
       )}
       {job?.state === 'failed' && <Alert color="red">{job.error}</Alert>}
       {job?.state === 'cancelled' && <Alert color="gray">已取消，未写入任何数据。</Alert>}
-      {report && <ColumnMapping key={job!.id} report={report} onApply={(m) => { setMapping(m); setError(null); start.mutate({ dryRun: true, columns: m }); }} />}
-      {report && report.missingRequired.length === 0 && <ReportView report={report} />}
+      {report && <ColumnMapping key={job!.id} kind={kind} report={report} onApply={(m) => { setMapping(m); setError(null); start.mutate({ dryRun: true, columns: m }); }} />}
+      {report && report.missingRequired.length === 0 && <ReportView report={report} unit={kind.unit} />}
     </Stack>
   );
 }

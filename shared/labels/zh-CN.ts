@@ -157,7 +157,7 @@ export const NAV_AREAS = [
   { path: '/persons', label: '登记/经办', ready: true, permission: 'persons.read' },
   { path: '/cases', label: '业务办理', ready: true, permission: 'cases.read' },
   { path: '/counseling', label: '职业指导', ready: false, permission: 'persons.read' },
-  { path: '/enterprises', label: '企业', ready: false, permission: 'system.read' },
+  { path: '/enterprises', label: '企业', ready: true, permission: 'enterprises.read' },
   { path: '/fairs', label: '招聘会', ready: false, permission: 'system.read' },
   { path: '/policies', label: '政策', ready: false, permission: 'system.read' },
   { path: '/reports', label: '报表', ready: false, permission: 'system.read' },

@@ -1,0 +1,97 @@
+import { Alert, Anchor, Badge, Button, Group, Pagination, Select, Table, Text, TextInput, Title } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import type { VacancyView } from '../../shared/contract';
+import { VACANCY_STATUSES, labelOf } from '../../shared/domain/enterprise-codes';
+import { formatSalaryRange } from '../../shared/domain/money';
+import { call, errorMessage } from '../api/client';
+import { downloadBase64, XLSX_TYPE } from '../api/download';
+import { useCan } from '../api/queries';
+import { OCCUPATION_GROUP_OPTIONS, VACANCY_SOURCE_LABEL, VACANCY_STATUS_OPTIONS } from './options';
+
+const PAGE_SIZE = 30;
+const STATUS_COLORS = { open: 'green', filled: 'blue', withdrawn: 'gray', expired: 'orange' } as const;
+
+/** 岗位信息: open vacancies by default; export to Excel, print the notice-board sheet, mark filled or withdrawn. */
+export function VacanciesPage() {
+  const queryClient = useQueryClient();
+  const canWrite = useCan('enterprises.write');
+  const canImport = useCan('enterprises.import');
+  const [params, setParams] = useSearchParams();
+  const [draft, setDraft] = useState(params.get('q') ?? '');
+  const filters = {
+    status: (params.get('status') ?? 'open') as 'open',
+    ...(params.get('q') ? { query: params.get('q')! } : {}),
+    ...(params.get('group') ? { occupationGroup: params.get('group')! } : {}),
+  };
+  const page = Number(params.get('page') ?? '1') || 1;
+  const set = (k: string, v: string | null) => { const next = new URLSearchParams(params); if (v) next.set(k, v); else next.delete(k); next.delete('page'); setParams(next); };
+  const result = useQuery({ queryKey: ['vacancies.search', filters, page], queryFn: () => call('vacancies.search', { filters, page, pageSize: PAGE_SIZE }) });
+  const exportXlsx = useMutation({
+    mutationFn: () => call('vacancies.exportXlsx', { filters }),
+    onSuccess: (f) => { downloadBase64(f.fileName, f.base64, XLSX_TYPE); notifications.show({ color: 'green', message: `已导出 ${f.rows} 个岗位` }); },
+    onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }),
+  });
+  const setStatus = useMutation({
+    mutationFn: ({ v, status, reason }: { v: VacancyView; status: 'filled' | 'withdrawn'; reason: string }) => call('vacancies.setStatus', { id: v.id, version: v.version, status, reason }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['vacancies.search'] }),
+    onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }),
+  });
+  // Reversible (a vacancy can be opened again), so no confirmation step; the reason is recorded.
+  const confirm = (v: VacancyView, status: 'filled' | 'withdrawn') => setStatus.mutate({ v, status, reason: status === 'filled' ? '已招满' : '企业撤回' });
+  const totalPages = Math.max(1, Math.ceil((result.data?.total ?? 0) / PAGE_SIZE));
+  const sheetQuery = new URLSearchParams(Object.entries(filters).map(([k, v]) => [k, String(v)])).toString();
+  return (
+    <>
+      <Group justify="space-between" mb="md">
+        <Title order={2}>岗位信息</Title>
+        <Group>
+          <Button variant="default" component={Link} to={`/enterprises/vacancies/sheet?${sheetQuery}`}>打印岗位信息表</Button>
+          <Button variant="default" loading={exportXlsx.isPending} onClick={() => exportXlsx.mutate()}>导出 Excel</Button>
+          {canImport && <Button variant="default" component={Link} to="/enterprises/vacancies/import">Excel 导入</Button>}
+          <Button variant="default" component={Link} to="/enterprises">返回企业</Button>
+        </Group>
+      </Group>
+      <Group mb="md" align="flex-end">
+        <form onSubmit={(e) => { e.preventDefault(); set('q', draft.trim()); }}>
+          <Group align="flex-end"><TextInput label="岗位或企业名称" w={260} value={draft} onChange={(e) => setDraft(e.currentTarget.value)} /><Button type="submit" variant="light">查询</Button></Group>
+        </form>
+        <Select label="状态" w={120} data={VACANCY_STATUS_OPTIONS} allowDeselect={false} value={filters.status} onChange={(v) => set('status', v)} />
+        <Select label="职业大类" clearable w={260} data={OCCUPATION_GROUP_OPTIONS} value={params.get('group')} onChange={(v) => set('group', v)} />
+      </Group>
+      {result.isError && <Alert color="red">{errorMessage(result.error)}</Alert>}
+      {result.data && (
+        <>
+          <Text size="sm" c="dimmed" mb="xs">共 {result.data.total} 个岗位</Text>
+          <Table striped withTableBorder data-testid="vacancy-list">
+            <Table.Thead><Table.Tr><Table.Th>岗位</Table.Th><Table.Th>企业</Table.Th><Table.Th>人数</Table.Th><Table.Th>月薪</Table.Th><Table.Th>有效期</Table.Th><Table.Th>来源</Table.Th><Table.Th>状态</Table.Th><Table.Th /></Table.Tr></Table.Thead>
+            <Table.Tbody>
+              {result.data.items.map((v) => (
+                <Table.Tr key={v.id}>
+                  <Table.Td>{v.title}<Text size="xs" c="dimmed">{v.occupationCode} {v.occupationGroupLabel}</Text></Table.Td>
+                  <Table.Td><Anchor component={Link} to={`/enterprises/${v.enterpriseId}`}>{v.enterpriseName}</Anchor></Table.Td>
+                  <Table.Td>{v.openings}</Table.Td>
+                  <Table.Td>{formatSalaryRange(v.salaryMinFen, v.salaryMaxFen)}</Table.Td>
+                  <Table.Td>{v.validFrom} 至 {v.validTo}</Table.Td>
+                  <Table.Td>{VACANCY_SOURCE_LABEL(v.source)}</Table.Td>
+                  <Table.Td><Badge color={STATUS_COLORS[v.status]} variant="light">{labelOf(VACANCY_STATUSES, v.status)}</Badge></Table.Td>
+                  <Table.Td>
+                    {canWrite && v.status === 'open' && (
+                      <Group gap={4}>
+                        <Button size="compact-xs" variant="light" onClick={() => confirm(v, 'filled')}>已招满</Button>
+                        <Button size="compact-xs" variant="subtle" color="gray" onClick={() => confirm(v, 'withdrawn')}>撤回</Button>
+                      </Group>
+                    )}
+                  </Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+          {totalPages > 1 && <Pagination mt="md" total={totalPages} value={page} onChange={(p) => { const next = new URLSearchParams(params); next.set('page', String(p)); setParams(next); }} />}
+        </>
+      )}
+    </>
+  );
+}
