@@ -1,6 +1,6 @@
 import { expect, test } from './host-fixture';
 import { openEnterprises, registerEnterprise, searchEnterprises } from './enterprise-pages';
-import { completeFirstRun, logIn, printAndRead } from './pages';
+import { completeFirstRun, createUser, logIn, logInWithForcedChange, logOut, printAndRead } from './pages';
 
 const CODE = '91320506MARJT2FQ52';
 
@@ -65,4 +65,34 @@ test('staff register an enterprise, record a visit with two difficulties and a v
   await expect(page.getByTestId('search-total')).toHaveText('共 1 家');
   await expect(page.getByTestId('enterprise-list').getByText(CODE)).toBeVisible();
   await page.screenshot({ path: '/tmp/ent-search.png', fullPage: true });
+});
+
+test('the front desk imports the township’s enterprise list; the head reads who has not been visited and what they need', async ({ page, host }) => {
+  await page.goto(host.url);
+  await completeFirstRun(page, { city: '苏州市', county: '吴中区（320506）', username: 'admin', displayName: '王芳', password: 'Admin-2026-pass', alsoFrontDesk: true });
+  await logIn(page, 'admin', 'Admin-2026-pass');
+  await createUser(page, { username: 'zhang', displayName: '张主任', roles: ['局领导/中心主任'], password: 'Temp-pass-1' });
+
+  await openEnterprises(page);
+  await page.getByRole('link', { name: 'Excel 导入' }).click();
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByLabel('Excel 文件（.xlsx）').click();
+  await (await chooser).setFiles('tests/fixtures/enterprises-import.xlsx');
+  await page.getByRole('button', { name: '试导入（只校验）' }).click();
+  const report = page.getByTestId('import-report');
+  await expect(report).toContainText('共 22 行：有效 10 行，有误 12 行');
+  await expect(report).toContainText('统一社会信用代码与第3行重复');
+  await page.screenshot({ path: '/tmp/ent-import.png', fullPage: true });
+  await page.getByRole('button', { name: '确认导入' }).click();
+  await expect(page.getByTestId('import-summary')).toHaveText(/已新增 10 家，更新 0 家，无变化 0 家/);
+  await logOut(page);
+
+  await logInWithForcedChange(page, 'zhang', 'Temp-pass-1', 'Zhang-own-pass-9');
+  await openEnterprises(page);
+  await expect(page.getByRole('link', { name: '登记企业' })).toHaveCount(0);
+  await page.getByRole('link', { name: '走访统计' }).click();
+  await expect(page.getByTestId('not-visited')).toContainText('未走访：10 家');
+  await expect(page.getByTestId('not-visited')).toContainText('苏州郭巷汽车零部件有限公司');
+  await expect(page.getByTestId('hiring-demand')).toContainText('6 生产制造及有关人员');
+  await page.screenshot({ path: '/tmp/ent-reports.png', fullPage: true });
 });
