@@ -127,8 +127,8 @@ export class Desk implements DeskControl {
       username: '',
       displayName: `命令行（${osUser}）`,
       roles: ['admin'],
-      // Administrators script roster imports; the import reports problems, it reveals no record.
-      permissions: [...permissionsOf(['admin']), 'persons.import'],
+      // Administrators script roster and enterprise-list imports; the import reports problems, it reveals no record.
+      permissions: [...permissionsOf(['admin']), 'persons.import', 'enterprises.import'],
       mustChangePassword: false,
     };
     return this.dispatchAs(actor, null, method, input).result;

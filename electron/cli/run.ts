@@ -1,6 +1,6 @@
 import { parseArgs } from 'node:util';
 import { CliError } from './io';
-import { importPersons } from './import-command';
+import { IMPORT_KINDS, importSheet } from './import-command';
 import { auditVerify, userAdd, userList, userResetPassword, userSetDisabled } from './admin-commands';
 import { contractEntries, dbCheck, init, personsAdd, personsFind, type Options } from './commands';
 
@@ -17,7 +17,7 @@ const USAGE = `用法：npm run cli -- <命令> [参数]
        （角色：front_desk 前台经办, counselor 职业指导员, reviewer 审核员, head 局领导, admin 系统管理员）
   audit verify --db PATH        （哈希链完整时退出码 0，否则指出第一处断裂）
   db check --db PATH
-  import persons FILE.xlsx --db PATH [--dry-run] [--all-or-nothing] [--json] [--user NAME --password-file FILE]
+  import persons|enterprises|vacancies FILE.xlsx --db PATH [--dry-run] [--all-or-nothing] [--json] [--user NAME --password-file FILE]
   contract --json
 数据库密钥：--key-file FILE 或环境变量 EMPLOYMENT_DESK_DB_KEY`;
 
@@ -106,8 +106,9 @@ export async function runCliAsync(argv: string[], env: NodeJS.ProcessEnv, print:
   if (argv[0] !== 'import') return runCli(argv, env, print);
   try {
     const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
-    if (positionals[1] !== 'persons') throw new CliError(`不支持的导入类型：${positionals[1] ?? ''}（目前支持 import persons）`, 2);
-    return await importPersons(positionals[2], values as Options, env, print);
+    const kind = positionals[1] ?? '';
+    if (!(kind in IMPORT_KINDS)) throw new CliError(`不支持的导入类型：${kind}（支持 import persons、enterprises、vacancies）`, 2);
+    return await importSheet(kind as keyof typeof IMPORT_KINDS, positionals[2], values as Options, env, print);
   } catch (error) {
     return reportFailure(error, print);
   }

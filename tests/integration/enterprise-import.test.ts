@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { EnterpriseView, ImportReport, JobView } from '../../shared/contract';
+import { runCliAsync } from '../../electron/cli/run';
+import { cliWorkspace } from './accounts-helpers';
 import { count, registerEnterprise } from './enterprise-helpers';
 import { expectOk, readyDesk, type ReadyDesk } from './helpers';
 
@@ -124,5 +126,18 @@ describe('importing vacancies', () => {
       { title: '质检员', openings: 2, min: 450_000, max: 550_000, edu: null, exp: null, source: 'import' },
     ]);
     expect(await run()).toMatchObject({ created: 0, updated: 0, unchanged: 2 });
+  });
+});
+
+describe('the command line', () => {
+  it('imports the enterprise list as the administrator’s command line, with the same report', async () => {
+    const ws = cliWorkspace();
+    const lines: string[] = [];
+    const code = await runCliAsync(['import', 'enterprises', 'tests/fixtures/enterprises-import.xlsx', ...ws.common, '--json'], {}, (line) => lines.push(line));
+    expect(code).toBe(1); // bad rows: a non-zero exit for scripts
+    expect(JSON.parse(lines.join('\n'))).toEqual({ total: 22, valid: 10, invalid: 12, created: 10, updated: 0, unchanged: 0, rows: EXPECTED_ROWS });
+    const other: string[] = [];
+    expect(await runCliAsync(['import', 'fairs', 'x.xlsx', ...ws.common], {}, (line) => other.push(line))).toBe(2);
+    expect(other.join('\n')).toContain('支持 import persons、enterprises、vacancies');
   });
 });
