@@ -39,6 +39,8 @@ export interface ServiceContext {
 /** What the setup service needs from the desk that owns the database. */
 export interface DeskControl {
   readonly appVersion: string;
+  /** The folder holding the database: the desk's own files (exchange packages …) live beside it. */
+  readonly dataDir: string;
   state(): { state: 'uninitialized' | 'ready' | 'unavailable'; message?: string };
   /** Creates the database, runs `seed` inside its first transaction, returns the recovery key. */
   createDatabase(seed: (opened: OpenedDatabase) => void): string;

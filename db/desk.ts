@@ -1,3 +1,4 @@
+import { dirname } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { officeDate } from '../shared/domain/dates';
@@ -53,6 +54,10 @@ export class Desk implements DeskControl {
   private unavailableReason: string | null = null;
   private readonly sessions = new Map<string, SessionRecord>();
   readonly jobs = new JobRunner();
+
+  get dataDir(): string {
+    return dirname(this.options.dbPath);
+  }
   private readonly clock: () => Date;
   private readonly log: (message: string, error?: unknown) => void;
 

@@ -8,6 +8,7 @@ import * as enterpriseSearch from './services/enterprise-search';
 import * as enterpriseVisits from './services/enterprise-visits';
 import * as enterprisesService from './services/enterprises';
 import * as casesService from './services/cases';
+import * as exchange from './services/exchange';
 import * as jobs from './services/jobs';
 import * as personImport from './services/person-import';
 import * as personLinks from './services/person-links';
@@ -98,4 +99,14 @@ export const handlers: Handlers = {
   'vacancies.exportXlsx': vacanciesService.exportXlsx,
   'vacancies.importStart': enterpriseImport.importVacancies,
   'vacancies.importTemplate': enterpriseImport.vacancyTemplate,
+  'exchange.status': exchange.status,
+  'exchange.generateCountyKey': exchange.generateCountyKey,
+  'exchange.exportPublicKey': exchange.exportPublicKey,
+  'exchange.importProvinceKey': exchange.importProvinceKey,
+  'exchange.saveSettings': exchange.saveSettings,
+  'exchange.exportStart': exchange.exportStart,
+  'exchange.history': exchange.history,
+  'exchange.resend': (ctx, input) => exchange.resend(ctx, input),
+  'exchange.importReceipt': exchange.importReceipt,
+  'exchange.rejected': exchange.rejected,
 };

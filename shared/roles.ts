@@ -30,6 +30,10 @@ export const PERMISSIONS = [
   'enterprises.import',
   /** The head's lists: enterprises not visited, visits by staff, hiring demand, difficulties. */
   'enterprises.reports',
+  /** Keys, schedule and packages of the provincial exchange. */
+  'exchange.manage',
+  /** The records the province sent back, to correct. */
+  'exchange.worklist',
   'audit.read',
   'users.manage',
   'settings.manage',
@@ -40,13 +44,13 @@ export type Permission = (typeof PERMISSIONS)[number];
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   front_desk: [
     'persons.read', 'persons.write', 'persons.reveal', 'persons.export', 'persons.import', 'cases.read', 'cases.prepare',
-    'enterprises.read', 'enterprises.write', 'enterprises.reveal', 'enterprises.import', 'system.read',
+    'enterprises.read', 'enterprises.write', 'enterprises.reveal', 'enterprises.import', 'exchange.worklist', 'system.read',
   ],
   counselor: ['persons.read', 'persons.reveal', 'persons.export', 'cases.read', 'enterprises.read', 'enterprises.write', 'enterprises.reveal', 'enterprises.import', 'system.read'],
   reviewer: ['persons.read', 'persons.reveal', 'persons.merge', 'persons.export', 'cases.read', 'enterprises.read', 'system.read'],
   head: ['persons.read', 'persons.reveal', 'persons.merge', 'persons.export', 'cases.read', 'enterprises.read', 'enterprises.reveal', 'enterprises.reports', 'audit.read', 'system.read'],
   // The administrator keeps the system running and does not see citizens' data by default.
-  admin: ['users.manage', 'settings.manage', 'audit.read', 'system.read'],
+  admin: ['users.manage', 'settings.manage', 'exchange.manage', 'exchange.worklist', 'audit.read', 'system.read'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Permission[] {

@@ -3,3 +3,4 @@ export * from './audit';
 export * from './persons';
 export * from './cases';
 export * from './enterprises';
+export * from './exchange';

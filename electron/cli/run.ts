@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { CliError } from './io';
 import { IMPORT_KINDS, importSheet } from './import-command';
+import { exportCommand, keysCommand, provinceKeygen, receiveCommand } from './exchange-commands';
 import { auditVerify, userAdd, userList, userResetPassword, userSetDisabled } from './admin-commands';
 import { contractEntries, dbCheck, init, personsAdd, personsFind, type Options } from './commands';
 
@@ -18,6 +19,13 @@ const USAGE = `用法：npm run cli -- <命令> [参数]
   audit verify --db PATH        （哈希链完整时退出码 0，否则指出第一处断裂）
   db check --db PATH
   import persons|enterprises|vacancies FILE.xlsx --db PATH [--dry-run] [--all-or-nothing] [--json] [--user NAME --password-file FILE]
+  keys init --db PATH [--reason 原因]            生成本县交换密钥（再次执行即更换，旧密钥保留备查）
+  keys export --db PATH --out county.pub        导出本县公钥，交省级
+  keys import-province --db PATH --file province.pub
+  export --db PATH [--out DIR] [--json] [--progress]  导出一个数据包到发送目录（可由计划任务/cron 调用）
+  province keygen --out DIR [--code 320000]     （省级）生成 province.key 与 province.pub
+  receive --in DIR --key province.key --sender county.pub [--sender …] --db PROVINCE.db [--receipts DIR]
+                                                （省级）按序接收目录中的数据包，拒收时退出码 3
   contract --json
 数据库密钥：--key-file FILE 或环境变量 EMPLOYMENT_DESK_DB_KEY`;
 
@@ -41,6 +49,14 @@ const OPTIONS = {
   'dry-run': { type: 'boolean' },
   'all-or-nothing': { type: 'boolean' },
   help: { type: 'boolean' },
+  out: { type: 'string' },
+  file: { type: 'string' },
+  in: { type: 'string' },
+  key: { type: 'string' },
+  sender: { type: 'string', multiple: true },
+  receipts: { type: 'string' },
+  code: { type: 'string' },
+  progress: { type: 'boolean' },
 } as const;
 
 export function runCli(argv: string[], env: NodeJS.ProcessEnv, print: (line: string) => void): number {
@@ -101,11 +117,19 @@ function reportFailure(error: unknown, print: (line: string) => void): number {
   return error instanceof CliError ? error.exitCode : 1;
 }
 
-/** The command line's entry: the import waits for its job; every other command is synchronous. */
+/** The command line's entry: import, export and receive wait for their work; every other command is synchronous. */
 export async function runCliAsync(argv: string[], env: NodeJS.ProcessEnv, print: (line: string) => void): Promise<number> {
-  if (argv[0] !== 'import') return runCli(argv, env, print);
+  if (!['import', 'keys', 'export', 'province', 'receive'].includes(argv[0] ?? '')) return runCli(argv, env, print);
   try {
     const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
+    const options = values as Options;
+    if (positionals[0] === 'keys') return keysCommand(positionals[1], options, env, print);
+    if (positionals[0] === 'export') return await exportCommand(options, env, print);
+    if (positionals[0] === 'province') {
+      if (positionals[1] !== 'keygen') throw new CliError('用法：province keygen --out DIR', 2);
+      return await provinceKeygen(options, print);
+    }
+    if (positionals[0] === 'receive') return await receiveCommand(options, print);
     const kind = positionals[1] ?? '';
     if (!(kind in IMPORT_KINDS)) throw new CliError(`不支持的导入类型：${kind}（支持 import persons、enterprises、vacancies）`, 2);
     return await importSheet(kind as keyof typeof IMPORT_KINDS, positionals[2], values as Options, env, print);

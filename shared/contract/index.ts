@@ -5,6 +5,7 @@ import { authContract } from './auth';
 import { casesContract } from './cases';
 import { enterpriseReportsContract, enterpriseVisitsContract } from './enterprise-visits';
 import { enterprisesContract } from './enterprises';
+import { exchangeContract } from './exchange';
 import { importsContract } from './imports';
 import { jobsContract } from './jobs';
 import { personsContract } from './persons';
@@ -31,6 +32,7 @@ export const contract = {
   ...enterpriseVisitsContract,
   ...enterpriseReportsContract,
   ...vacanciesContract,
+  ...exchangeContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -49,6 +51,7 @@ export type * from './auth';
 export type * from './cases';
 export type * from './enterprise-visits';
 export type * from './enterprises';
+export type * from './exchange';
 export type * from './imports';
 export type * from './jobs';
 export type * from './persons';

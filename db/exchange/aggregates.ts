@@ -1,0 +1,153 @@
+import { getTableName, type Table } from 'drizzle-orm';
+import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
+import {
+  caseTransitions,
+  cases,
+  enterpriseContacts,
+  enterpriseFormerNames,
+  enterpriseHeadcounts,
+  enterpriseHiringPlans,
+  enterprises,
+  enterpriseVisitDifficulties,
+  enterpriseVisitPolicies,
+  enterpriseVisits,
+  enterpriseVisitStaff,
+  personQualifications,
+  persons,
+  vacancies,
+} from '../schema';
+
+/**
+ * What the county sends to the province, as aggregates: one record per root
+ * row (a person, a matter, an enterprise, a visit, a vacancy) with its child
+ * rows embedded (a person's qualifications, a matter's decisions, a visit's
+ * staff, difficulties, policies and hiring plan). A change to a child row is
+ * captured as a change of its root, so the province always receives the whole
+ * record as it stands.
+ */
+export interface ExchangeChild {
+  table: Table;
+  /** The column pointing at the root row. */
+  parent: SQLiteColumn;
+  /** The field of the record the rows are embedded in. */
+  field: string;
+}
+
+export interface ExchangeAggregate {
+  /** Entity name in the package and the record schemas: the root table's name. */
+  entity: string;
+  root: Table & { id: SQLiteColumn };
+  /** Columns of the root never sent: derived search helpers. */
+  omit: readonly string[];
+  children: readonly ExchangeChild[];
+  /** Where the record's corrections (field, reason, corrected_at) are kept: a change after acceptance carries them. */
+  corrections?: { table: string; parentColumn: string };
+  /** A record in this state is sent as a cancellation (it stays in the database). */
+  cancelled?: (record: Record<string, unknown>) => boolean;
+  title: string;
+}
+
+export const EXCHANGE_AGGREGATES: readonly ExchangeAggregate[] = [
+  {
+    entity: 'persons',
+    title: '人员档案',
+    root: persons,
+    omit: ['phoneReversed'],
+    children: [{ table: personQualifications, parent: personQualifications.personId, field: 'qualifications' }],
+    corrections: { table: 'person_corrections', parentColumn: 'person_id' },
+    // A duplicate merged into another record is withdrawn; the kept record carries on.
+    cancelled: (record) => record.mergedIntoId !== null,
+  },
+  {
+    entity: 'cases',
+    title: '业务事项（申请与审批决定）',
+    root: cases,
+    omit: [],
+    children: [{ table: caseTransitions, parent: caseTransitions.caseId, field: 'transitions' }],
+    cancelled: (record) => record.state === 'withdrawn',
+  },
+  {
+    entity: 'enterprises',
+    title: '企业档案',
+    root: enterprises,
+    omit: [],
+    children: [
+      { table: enterpriseFormerNames, parent: enterpriseFormerNames.enterpriseId, field: 'formerNames' },
+      { table: enterpriseContacts, parent: enterpriseContacts.enterpriseId, field: 'contacts' },
+      { table: enterpriseHeadcounts, parent: enterpriseHeadcounts.enterpriseId, field: 'headcounts' },
+    ],
+    corrections: { table: 'enterprise_corrections', parentColumn: 'enterprise_id' },
+    // An enterprise closed down (注销) stays on record and is sent as cancelled.
+    cancelled: (record) => record.status === 'closed',
+  },
+  {
+    entity: 'enterprise_visits',
+    title: '企业走访与用工调查',
+    root: enterpriseVisits,
+    omit: [],
+    children: [
+      { table: enterpriseVisitStaff, parent: enterpriseVisitStaff.visitId, field: 'staff' },
+      { table: enterpriseVisitDifficulties, parent: enterpriseVisitDifficulties.visitId, field: 'difficulties' },
+      { table: enterpriseVisitPolicies, parent: enterpriseVisitPolicies.visitId, field: 'policies' },
+      { table: enterpriseHiringPlans, parent: enterpriseHiringPlans.visitId, field: 'hiringPlans' },
+    ],
+  },
+  {
+    entity: 'vacancies',
+    title: '岗位信息',
+    root: vacancies,
+    omit: [],
+    children: [],
+    cancelled: (record) => record.status === 'withdrawn',
+  },
+];
+
+/**
+ * Tables that stay in the county, each with the reason. A table that is in
+ * neither list fails tests/integration/exchange-capture.test.ts: whoever adds
+ * a table decides whether the province receives it.
+ */
+export const INTERNAL_TABLES: Record<string, string> = {
+  settings: '本地设置',
+  schema_migrations: '数据库结构版本记录',
+  users: '本地账号',
+  user_roles: '本地账号角色',
+  audit_log: '本地审计日志',
+  calendar_days: '本地工作日历',
+  person_search_keys: '检索用拼音键（由档案推导）',
+  person_key_groups: '重点群体标签（由档案推导，省级按规则自行计算）',
+  person_key_group_schedule: '重点群体复核日期（推导）',
+  person_corrections: '更正历史：随被更正的档案作为“更正”发送（附原因）',
+  enterprise_corrections: '更正历史：随被更正的企业档案作为“更正”发送（附原因）',
+  enterprise_tasks: '本局内部的跟进任务',
+  difficulty_types: '本地可编辑的困难类型代码表（记录中携带代码与名称）',
+  exchange_changes: '交换本身的变更记录',
+  exchange_keys: '交换密钥',
+  exchange_packages: '交换历史',
+  exchange_record_states: '交换状态',
+};
+
+export function aggregateOf(entity: string): ExchangeAggregate {
+  const found = EXCHANGE_AGGREGATES.find((a) => a.entity === entity);
+  if (!found) throw new Error(`unknown exchange entity ${entity}`);
+  return found;
+}
+
+/** Every table whose rows are sent, with the column whose value names the root record. */
+export function capturedTables(): Array<{ table: string; entity: string; idColumn: string }> {
+  return EXCHANGE_AGGREGATES.flatMap((a) => [
+    { table: getTableName(a.root), entity: a.entity, idColumn: a.root.id.name },
+    ...a.children.map((c) => ({ table: getTableName(c.table), entity: a.entity, idColumn: c.parent.name })),
+  ]);
+}
+
+/** The capture triggers of one table: insert, update and delete each record a change of the root. */
+export function captureTriggerSql(table: string, entity: string, idColumn: string): string[] {
+  return (['insert', 'update', 'delete'] as const).map((op) => {
+    const row = op === 'delete' ? 'OLD' : 'NEW';
+    return (
+      `CREATE TRIGGER \`exchange_capture_${table}_${op}\` AFTER ${op.toUpperCase()} ON \`${table}\`\n` +
+      `BEGIN INSERT INTO exchange_changes (entity, entity_id) VALUES ('${entity}', ${row}.\`${idColumn}\`); END;`
+    );
+  });
+}

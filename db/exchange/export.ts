@@ -1,0 +1,230 @@
+import { copyFile, mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type Database from 'better-sqlite3';
+import { aggregateOf, EXCHANGE_AGGREGATES } from './aggregates';
+import { EXCHANGE_SCHEMA_VERSION } from './schemas';
+import { createPackageWriter, openPackage, type PackageFileWriter, type RecipientPublicKey, type SigningKey } from './package-file';
+import { fsyncDirectory } from './package-fs';
+import { RecordReader, type ExchangeLine } from './records';
+
+export interface ExportKeys {
+  county: SigningKey;
+  /** The province's current key(s): every package is addressed to them. */
+  recipients: RecipientPublicKey[];
+}
+
+export interface ExportOptions {
+  sqlite: Database.Database;
+  keys: ExportKeys;
+  /** Where the county keeps its own copy of every package (inside the data folder): the re-send source. */
+  packagesDir: string;
+  /** Where packages are delivered (shared drive, exchange server inbox, USB). */
+  outboxDir: string;
+  now: Date;
+  /** Runs the final bookkeeping in one write transaction (with the audit entry, in the desk). */
+  record: (work: () => void) => void;
+  progress?: (done: number, total: number) => void;
+  /** Yields to the event loop between pages (a job's checkpoint). */
+  checkpoint?: () => Promise<void>;
+  /** Test hook: called at the named points, so a crash can be simulated there. */
+  at?: (point: 'written' | 'published') => void;
+}
+
+export interface ExportOutcome {
+  sequence: number | null;
+  fileName: string | null;
+  records: number;
+  counts: Record<string, number>;
+  size: number;
+  packageHash: string | null;
+  /** The package was found already written by an export that stopped before recording it. */
+  recovered: boolean;
+}
+
+const PAGE = 2000;
+
+export function packageFileName(countyCode: string, sequence: number): string {
+  return `${countyCode}-${String(sequence).padStart(8, '0')}.jyx`;
+}
+
+/** A file copied to the outbox durably: temp name, fsync, rename, fsync the folder. */
+async function deliver(source: string, outboxDir: string, fileName: string): Promise<string> {
+  await mkdir(outboxDir, { recursive: true });
+  const target = join(outboxDir, fileName);
+  const temp = `${target}.tmp`;
+  await copyFile(source, temp);
+  const { open } = await import('node:fs/promises');
+  const handle = await open(temp, 'r+');
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
+  const { rename } = await import('node:fs/promises');
+  await rename(temp, target);
+  await fsyncDirectory(outboxDir);
+  return target;
+}
+
+interface LastPackage {
+  sequence: number;
+  changeTo: number;
+  packageHash: string;
+}
+
+function lastPackage(sqlite: Database.Database): LastPackage | null {
+  return (
+    (sqlite.prepare('select sequence, change_to as changeTo, package_hash as packageHash from exchange_packages order by sequence desc limit 1').get() as
+      | LastPackage
+      | undefined) ?? null
+  );
+}
+
+function correctionReasons(sqlite: Database.Database, entity: string, id: number, since: string): string[] {
+  const corrections = aggregateOf(entity).corrections;
+  if (!corrections) return [];
+  return (
+    sqlite
+      .prepare(`select field, reason from "${corrections.table}" where "${corrections.parentColumn}" = ? and corrected_at > ? order by id`)
+      .all(id, since) as Array<{ field: string; reason: string }>
+  ).map((c) => `${c.field}：${c.reason}`);
+}
+
+/**
+ * One export run. Sequence numbers follow the recorded history; the package
+ * is written to the county's own folder (temp + fsync + rename), delivered
+ * to the outbox the same way, and only then recorded as sent. A run that
+ * stopped after writing but before recording is completed by the next run
+ * from the file it left (the same package, never a new one with the same
+ * number, nor a gap).
+ */
+export async function runExport(options: ExportOptions): Promise<ExportOutcome> {
+  const { sqlite, keys } = options;
+  await mkdir(options.packagesDir, { recursive: true });
+  const last = lastPackage(sqlite);
+  const sequence = (last?.sequence ?? 0) + 1;
+  const fileName = packageFileName(keys.county.code, sequence);
+  const packagePath = join(options.packagesDir, fileName);
+
+  const leftover = await stat(packagePath).catch(() => null);
+  if (leftover) return completeRecorded(options, packagePath, fileName, true);
+
+  // Temp files and spools (ciphertext) of a run that died while writing are not packages: remove them.
+  for (const name of await readdir(options.packagesDir)) {
+    if (name.endsWith('.tmp') || name.startsWith('jyfw-package-')) await rm(join(options.packagesDir, name), { force: true, recursive: true });
+  }
+
+  const from = last?.changeTo ?? 0;
+  const to = (sqlite.prepare('select coalesce(max(seq), 0) as n from exchange_changes').get() as { n: number }).n;
+  if (to <= from) return { sequence: null, fileName: null, records: 0, counts: {}, size: 0, packageHash: null, recovered: false };
+  const total = (
+    sqlite.prepare('select count(*) as n from (select 1 from exchange_changes where seq > ? and seq <= ? group by entity, entity_id)').get(from, to) as { n: number }
+  ).n;
+
+  const writer = createPackageWriter({
+    sender: keys.county,
+    recipients: keys.recipients,
+    sequence,
+    previousHash: last?.packageHash ?? null,
+    createdAt: options.now,
+    changeRange: { from: from + 1, to },
+    schemaVersion: EXCHANGE_SCHEMA_VERSION,
+    spoolDir: options.packagesDir,
+  });
+  try {
+    const files = new Map<string, PackageFileWriter>();
+    for (const aggregate of EXCHANGE_AGGREGATES) files.set(aggregate.entity, writer.openFile(`${aggregate.entity}.jsonl`));
+    const reader = new RecordReader(sqlite);
+    const states = sqlite.prepare(
+      'select s.ever_accepted as everAccepted, p.created_at as sentAt from exchange_record_states s join exchange_packages p on p.sequence = s.package_sequence where s.entity = ? and s.entity_id = ?',
+    );
+    const page = sqlite.prepare(
+      `select entity, entity_id as id, max(seq) as seq from exchange_changes where seq > ? and seq <= ? and (entity, entity_id) > (?, ?)
+       group by entity, entity_id order by entity, entity_id limit ${PAGE}`,
+    );
+    let done = 0;
+    for (let cursor: [string, number] = ['', 0]; ; ) {
+      const rows = page.all(from, to, cursor[0], cursor[1]) as Array<{ entity: string; id: number; seq: number }>;
+      if (rows.length === 0) break;
+      for (const { entity, id, seq } of rows) {
+        const aggregate = aggregateOf(entity);
+        const record = reader.read(aggregate, id);
+        const line: ExchangeLine = { entity, id, changeSeq: seq, op: 'upsert', record };
+        const state = states.get(entity, id) as { everAccepted: number; sentAt: string } | undefined;
+        if (!record) line.op = 'delete';
+        else if (aggregate.cancelled?.(record)) line.op = 'cancel';
+        else if (state?.everAccepted) {
+          line.op = 'correction';
+          line.reasons = correctionReasons(sqlite, entity, id, state.sentAt);
+        }
+        files.get(entity)!.writeLine(JSON.stringify(line));
+      }
+      done += rows.length;
+      const lastRow = rows[rows.length - 1]!;
+      cursor = [lastRow.entity, lastRow.id];
+      options.progress?.(done, total);
+      await options.checkpoint?.();
+    }
+    for (const file of files.values()) file.close();
+    await writer.finish(packagePath);
+  } catch (error) {
+    writer.abort();
+    throw error;
+  }
+  options.at?.('written');
+  return completeRecorded(options, packagePath, fileName, false);
+}
+
+/** Delivers a written package to the outbox and records it (and its records' states) as sent. */
+async function completeRecorded(options: ExportOptions, packagePath: string, fileName: string, recovered: boolean): Promise<ExportOutcome> {
+  const envelope = await openPackage(packagePath);
+  const verified = envelope.verify([{ code: options.keys.county.code, keyId: options.keys.county.keyId, publicKey: countyPublicKey(options) }]);
+  const header = verified.header;
+  const outboxPath = await deliver(packagePath, options.outboxDir, fileName);
+  options.at?.('published');
+  const counts: Record<string, number> = {};
+  for (const file of header.files) counts[file.name.replace(/\.jsonl$/, '')] = file.records;
+  const records = Object.values(counts).reduce((a, b) => a + b, 0);
+  const size = (await stat(packagePath)).size;
+  const { sqlite } = options;
+  options.record(() => {
+    sqlite
+      .prepare(
+        `insert into exchange_packages (sequence, file_name, created_at, change_from, change_to, counts, records, size, package_hash, previous_hash,
+           signer_key_id, recipient_key_id, outbox_path, status)
+         values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 'sent')`,
+      )
+      .run(
+        header.sequence,
+        fileName,
+        header.createdAt,
+        header.changeRange.from - 1,
+        header.changeRange.to,
+        JSON.stringify(counts),
+        records,
+        size,
+        verified.packageHash,
+        header.previousHash,
+        header.sender.keyId,
+        header.recipients.map((r) => r.keyId).join(','),
+        outboxPath,
+      );
+    sqlite
+      .prepare(
+        `insert into exchange_record_states (entity, entity_id, state, change_seq, package_sequence, ever_accepted, updated_at)
+         select entity, entity_id, 'sent', max(seq), ?, 0, ? from exchange_changes where seq >= ? and seq <= ? group by entity, entity_id
+         on conflict (entity, entity_id) do update set state = 'sent', change_seq = excluded.change_seq,
+           package_sequence = excluded.package_sequence, reason = null, updated_at = excluded.updated_at`,
+      )
+      .run(header.sequence, options.now.toISOString(), header.changeRange.from, header.changeRange.to);
+  });
+  return { sequence: header.sequence, fileName, records, counts, size, packageHash: verified.packageHash, recovered };
+}
+
+function countyPublicKey(options: ExportOptions): string {
+  const row = options.sqlite.prepare("select public_key as publicKey from exchange_keys where key_id = ? and owner = 'county'").get(options.keys.county.keyId) as
+    | { publicKey: string }
+    | undefined;
+  if (!row) throw new Error(`county key ${options.keys.county.keyId} is not registered`);
+  return row.publicKey;
+}

@@ -1,0 +1,81 @@
+import type Database from 'better-sqlite3';
+import { getTableColumns, getTableName, type Table } from 'drizzle-orm';
+import type { ExchangeAggregate } from './aggregates';
+
+/** One line of a package's entity file (docs/exchange-format.md, "Record files"). */
+export interface ExchangeLine {
+  entity: string;
+  id: number;
+  /** The newest change number of the record in this package. */
+  changeSeq: number;
+  /**
+   * upsert: new or changed; cancel: withdrawn/merged/closed, kept on record;
+   * correction: a change after the province accepted the record, with reasons;
+   * delete: the row no longer exists (never done by the desk, sent for completeness).
+   */
+  op: 'upsert' | 'cancel' | 'correction' | 'delete';
+  record: Record<string, unknown> | null;
+  reasons?: string[];
+}
+
+type Row = Record<string, unknown>;
+
+/** Column name in the database → field name in the record, and how to read its value. */
+function columnMap(table: Table, omit: readonly string[] = []): Array<{ column: string; field: string; boolean: boolean }> {
+  return Object.entries(getTableColumns(table))
+    .filter(([field]) => !omit.includes(field))
+    .map(([field, column]) => ({ column: column.name, field, boolean: column.columnType === 'SQLiteBoolean' }));
+}
+
+function toRecord(row: Row, columns: ReturnType<typeof columnMap>): Row {
+  const record: Row = {};
+  for (const c of columns) {
+    const value = row[c.column];
+    record[c.field] = c.boolean ? value === 1 || value === true : (value ?? null);
+  }
+  return record;
+}
+
+/**
+ * Reads whole records (root row + embedded child rows) with statements
+ * prepared once per aggregate, as they stand now.
+ */
+export class RecordReader {
+  private readonly statements = new Map<
+    string,
+    { root: Database.Statement; rootColumns: ReturnType<typeof columnMap>; children: Array<{ field: string; stmt: Database.Statement; columns: ReturnType<typeof columnMap> }> }
+  >();
+
+  constructor(private readonly sqlite: Database.Database) {}
+
+  private prepared(aggregate: ExchangeAggregate) {
+    let found = this.statements.get(aggregate.entity);
+    if (!found) {
+      found = {
+        root: this.sqlite.prepare(`select * from "${getTableName(aggregate.root)}" where id = ?`),
+        rootColumns: columnMap(aggregate.root, aggregate.omit),
+        children: aggregate.children.map((child) => {
+          const columns = columnMap(child.table).filter((c) => c.column !== child.parent.name);
+          const hasId = columns.some((c) => c.column === 'id');
+          const order = hasId ? 'id' : columns.map((c) => `"${c.column}"`).join(', ');
+          return {
+            field: child.field,
+            columns,
+            stmt: this.sqlite.prepare(`select * from "${getTableName(child.table)}" where "${child.parent.name}" = ? order by ${order}`),
+          };
+        }),
+      };
+      this.statements.set(aggregate.entity, found);
+    }
+    return found;
+  }
+
+  read(aggregate: ExchangeAggregate, id: number): Row | null {
+    const p = this.prepared(aggregate);
+    const row = p.root.get(id) as Row | undefined;
+    if (!row) return null;
+    const record = toRecord(row, p.rootColumns);
+    for (const child of p.children) record[child.field] = (child.stmt.all(id) as Row[]).map((r) => toRecord(r, child.columns));
+    return record;
+  }
+}

@@ -1,0 +1,250 @@
+import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, statSync } from 'node:fs';
+import { isAbsolute, join } from 'node:path';
+import type { ExchangeKeyView, ExchangePackageView, ExchangeRejectedRecord, ExchangeSchedule, ExchangeStatus, JobView, ParsedInputOf } from '../../shared/contract';
+import { nextScheduledRun } from '../../shared/domain/exchange-schedule';
+import type { ServiceContext } from '../context';
+import { AppError, fieldError } from '../errors';
+import { runExport, type ExportKeys } from '../exchange/export';
+import { parsePublicKeyFile, publicKeyDocument, KeyFileError } from '../exchange/key-files';
+import { formatFingerprint, generateSm2KeyPair, keyIdOf } from '../exchange/package-file';
+import { applyReceipt, PROVINCE_CODE, rejectedRecords } from '../exchange/receipts';
+import { decodeSignedDocument } from '../../shared/exchange/signed-document';
+import { readSetting } from './settings';
+
+const OUTBOX = 'exchange_outbox_dir';
+const SCHEDULE = 'exchange_schedule';
+
+interface KeyRow {
+  owner: 'county' | 'province';
+  keyId: string;
+  publicKey: string;
+  privateKey: string | null;
+  createdAt: string;
+  retiredAt: string | null;
+}
+
+function sqliteOf(ctx: ServiceContext) {
+  return ctx.database().sqlite;
+}
+
+function setting(ctx: ServiceContext, key: string): string | null {
+  return (sqliteOf(ctx).prepare('select value from settings where key = ?').get(key) as { value: string } | undefined)?.value ?? null;
+}
+
+function putSetting(ctx: ServiceContext, key: string, value: string): void {
+  sqliteOf(ctx).prepare('insert into settings (key, value) values (?, ?) on conflict (key) do update set value = excluded.value').run(key, value);
+}
+
+function keyRows(ctx: ServiceContext): KeyRow[] {
+  return sqliteOf(ctx)
+    .prepare('select owner, key_id as keyId, public_key as publicKey, private_key as privateKey, created_at as createdAt, retired_at as retiredAt from exchange_keys order by id')
+    .all() as KeyRow[];
+}
+
+function keyView(row: KeyRow, countyCode: string): ExchangeKeyView {
+  return {
+    owner: row.owner,
+    code: row.owner === 'county' ? countyCode : PROVINCE_CODE,
+    keyId: row.keyId,
+    fingerprint: formatFingerprint(row.keyId),
+    createdAt: row.createdAt,
+    retiredAt: row.retiredAt,
+  };
+}
+
+export function packagesDir(ctx: ServiceContext): string {
+  return join(ctx.desk.dataDir, 'exchange', 'packages');
+}
+
+function schedule(ctx: ServiceContext): ExchangeSchedule {
+  const value = setting(ctx, SCHEDULE);
+  return value ? (JSON.parse(value) as ExchangeSchedule) : { kind: 'off' };
+}
+
+/** The keys an export signs and encrypts with, or the Chinese reason it cannot run. */
+export function exportKeys(ctx: ServiceContext): ExportKeys | string {
+  const countyCode = readSetting(ctx.database().db, 'county_code');
+  const rows = keyRows(ctx).filter((k) => k.retiredAt === null);
+  const county = rows.find((k) => k.owner === 'county');
+  const province = rows.filter((k) => k.owner === 'province');
+  if (!county?.privateKey) return '尚未生成本县交换密钥';
+  if (province.length === 0) return '尚未导入省级公钥';
+  return { county: { code: countyCode, keyId: county.keyId, privateKey: county.privateKey }, recipients: province.map((p) => ({ keyId: p.keyId, publicKey: p.publicKey })) };
+}
+
+function packageView(row: Record<string, unknown>): ExchangePackageView {
+  return {
+    sequence: row.sequence as number,
+    fileName: row.fileName as string,
+    createdAt: row.createdAt as string,
+    changeFrom: row.changeFrom as number,
+    changeTo: row.changeTo as number,
+    counts: JSON.parse(row.counts as string) as Record<string, number>,
+    records: row.records as number,
+    size: row.size as number,
+    packageHash: row.packageHash as string,
+    status: row.status as 'sent' | 'receipted',
+    accepted: (row.accepted as number | null) ?? null,
+    rejected: (row.rejected as number | null) ?? null,
+    receiptAt: (row.receiptAt as string | null) ?? null,
+  };
+}
+
+const PACKAGE_COLUMNS = `sequence, file_name as fileName, created_at as createdAt, change_from as changeFrom, change_to as changeTo, counts, records, size,
+  package_hash as packageHash, status, accepted, rejected, receipt_at as receiptAt`;
+
+export function history(ctx: ServiceContext, input: ParsedInputOf<'exchange.history'>): ExchangePackageView[] {
+  return (sqliteOf(ctx).prepare(`select ${PACKAGE_COLUMNS} from exchange_packages order by sequence desc limit ?`).all(input.limit) as Record<string, unknown>[]).map(
+    packageView,
+  );
+}
+
+export function status(ctx: ServiceContext): ExchangeStatus {
+  const countyCode = readSetting(ctx.database().db, 'county_code');
+  const last = history(ctx, { limit: 1 })[0] ?? null;
+  const pending = (
+    sqliteOf(ctx).prepare('select count(*) as n from exchange_changes where seq > ?').get(last?.changeTo ?? 0) as { n: number }
+  ).n;
+  const keys = exportKeys(ctx);
+  const outboxDir = setting(ctx, OUTBOX);
+  const plan = schedule(ctx);
+  return {
+    countyCode,
+    keys: keyRows(ctx).map((k) => keyView(k, countyCode)),
+    outboxDir,
+    schedule: plan,
+    pendingChanges: pending,
+    lastPackage: last,
+    nextRunAt: nextScheduledRun(plan, ctx.now)?.toISOString() ?? null,
+    blocker: typeof keys === 'string' ? keys : outboxDir ? null : '尚未设置发送目录',
+  };
+}
+
+export function generateCountyKey(ctx: ServiceContext, input: ParsedInputOf<'exchange.generateCountyKey'>): ExchangeKeyView {
+  const pair = generateSm2KeyPair();
+  const at = ctx.now.toISOString();
+  const sqlite = sqliteOf(ctx);
+  const retired = sqlite.prepare("update exchange_keys set retired_at = ? where owner = 'county' and retired_at is null").run(at).changes;
+  const keyId = keyIdOf(pair.publicKey);
+  sqlite
+    .prepare("insert into exchange_keys (owner, key_id, public_key, private_key, created_at, created_by) values ('county', ?, ?, ?, ?, ?)")
+    .run(keyId, pair.publicKey, pair.privateKey, at, ctx.actor?.userId ?? null);
+  // The private key never enters the audit log; the fingerprint does.
+  ctx.audit({ action: 'exchange.generateCountyKey', entityType: 'exchange_key', detail: { keyId, retiredPrevious: retired, reason: input.reason } });
+  return keyView({ owner: 'county', keyId, publicKey: pair.publicKey, privateKey: null, createdAt: at, retiredAt: null }, readSetting(ctx.database().db, 'county_code'));
+}
+
+export function exportPublicKey(ctx: ServiceContext): { fileName: string; content: string } {
+  const countyCode = readSetting(ctx.database().db, 'county_code');
+  const county = keyRows(ctx).find((k) => k.owner === 'county' && k.retiredAt === null);
+  if (!county) throw new AppError('CONFLICT', '尚未生成本县交换密钥，请先生成');
+  const name = readSetting(ctx.database().db, 'county_name');
+  return { fileName: `${countyCode}-county.pub`, content: publicKeyDocument({ code: countyCode, name, keyId: county.keyId, publicKey: county.publicKey, createdAt: county.createdAt }) };
+}
+
+export function importProvinceKey(ctx: ServiceContext, input: ParsedInputOf<'exchange.importProvinceKey'>): ExchangeKeyView {
+  let parsed;
+  try {
+    const value = JSON.parse(input.content) as Record<string, unknown>;
+    parsed = parsePublicKeyFile(value, '省级公钥');
+  } catch (error) {
+    throw fieldError('content', error instanceof KeyFileError ? error.message : '所选文件不是省级公钥文件（应为本系统的 JSON 公钥文件）', '公钥文件');
+  }
+  const sqlite = sqliteOf(ctx);
+  const existing = sqlite.prepare('select owner, retired_at as retiredAt from exchange_keys where key_id = ?').get(parsed.keyId) as
+    | { owner: string; retiredAt: string | null }
+    | undefined;
+  if (existing?.owner === 'county') throw fieldError('content', '这是本县自己的公钥，不是省级公钥', '公钥文件');
+  if (existing && existing.retiredAt === null) throw new AppError('CONFLICT', `该省级公钥已经导入（指纹 ${formatFingerprint(parsed.keyId)}）`);
+  const at = ctx.now.toISOString();
+  const retired = sqlite.prepare("update exchange_keys set retired_at = ? where owner = 'province' and retired_at is null").run(at).changes;
+  sqlite
+    .prepare("insert into exchange_keys (owner, key_id, public_key, created_at, created_by) values ('province', ?, ?, ?, ?) on conflict (key_id) do update set retired_at = null")
+    .run(parsed.keyId, parsed.publicKey, at, ctx.actor?.userId ?? null);
+  ctx.audit({ action: 'exchange.importProvinceKey', entityType: 'exchange_key', detail: { keyId: parsed.keyId, fileName: input.fileName, retiredPrevious: retired } });
+  return keyView({ owner: 'province', keyId: parsed.keyId, publicKey: parsed.publicKey, privateKey: null, createdAt: at, retiredAt: null }, '');
+}
+
+export function saveSettings(ctx: ServiceContext, input: ParsedInputOf<'exchange.saveSettings'>): ExchangeStatus {
+  if (!isAbsolute(input.outboxDir)) throw fieldError('outboxDir', '发送目录应为完整路径（如 D:\\省级交换\\发送 或 /mnt/exchange/outbox）', '发送目录');
+  const before = { outboxDir: setting(ctx, OUTBOX), schedule: schedule(ctx) };
+  putSetting(ctx, OUTBOX, input.outboxDir);
+  putSetting(ctx, SCHEDULE, JSON.stringify(input.schedule));
+  ctx.audit({ action: 'exchange.saveSettings', entityType: 'settings', detail: { before, after: input } });
+  return status(ctx);
+}
+
+/** "Export now" (and the scheduler): a background job with progress; the bookkeeping is one audited transaction. */
+export function exportStart(ctx: ServiceContext, input: ParsedInputOf<'exchange.exportStart'>): JobView {
+  const keys = exportKeys(ctx);
+  if (typeof keys === 'string') throw new AppError('CONFLICT', `${keys}，不能导出`);
+  const outboxDir = input.outboxDir ?? setting(ctx, OUTBOX);
+  if (!outboxDir) throw new AppError('CONFLICT', '尚未设置发送目录，不能导出');
+  if (!isAbsolute(outboxDir)) throw fieldError('outboxDir', '发送目录应为完整路径', '发送目录');
+  const dir = packagesDir(ctx);
+  const sqlite = sqliteOf(ctx);
+  ctx.audit({ action: 'exchange.exportStart', detail: { outboxDir } });
+  return ctx.jobs.start('exchange.export', ctx.actor?.userId ?? null, async (job) => {
+    job.progress({ phase: '准备', done: 0, total: 0 });
+    const outcome = await runExport({
+      sqlite,
+      keys,
+      packagesDir: dir,
+      outboxDir,
+      now: ctx.now,
+      record: (work) =>
+        ctx.later((tx) => {
+          work();
+          tx.audit({ action: 'exchange.export', entityType: 'exchange_package', detail: { outboxDir } });
+        }),
+      progress: (done, total) => job.progress({ phase: '加密打包', done, total }),
+      checkpoint: () => job.checkpoint(),
+    });
+    job.progress({ phase: '完成', done: outcome.records, total: outcome.records });
+    const { sequence, fileName, records, counts, size, recovered } = outcome;
+    return { sequence, fileName, records, counts, size, recovered };
+  });
+}
+
+/** Copies a past package to the outbox again, byte for byte (temp file, fsync, rename). */
+export function resend(ctx: ServiceContext, input: ParsedInputOf<'exchange.resend'>, outboxOverride?: string): { outboxPath: string; size: number } {
+  const row = sqliteOf(ctx).prepare('select file_name as fileName from exchange_packages where sequence = ?').get(input.sequence) as { fileName: string } | undefined;
+  if (!row) throw new AppError('NOT_FOUND', `没有序号为 ${input.sequence} 的数据包`);
+  const outboxDir = outboxOverride ?? setting(ctx, OUTBOX);
+  if (!outboxDir) throw new AppError('CONFLICT', '尚未设置发送目录');
+  const source = join(packagesDir(ctx), row.fileName);
+  if (!existsSync(source)) throw new AppError('NOT_FOUND', `本机保存的数据包文件 ${row.fileName} 不存在，无法重发`);
+  mkdirSync(outboxDir, { recursive: true });
+  const target = join(outboxDir, row.fileName);
+  copyFileSync(source, `${target}.tmp`);
+  const fd = openSync(`${target}.tmp`, 'r+');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(`${target}.tmp`, target);
+  const size = statSync(target).size;
+  ctx.audit({ action: 'exchange.resend', entityType: 'exchange_package', entityId: input.sequence, detail: { outboxPath: target, size } });
+  return { outboxPath: target, size };
+}
+
+/** A receipt from the province: verified with the province's (current or retired) keys, then applied to the records' states. */
+export function importReceipt(ctx: ServiceContext, input: ParsedInputOf<'exchange.importReceipt'>): { sequence: number; accepted: number; rejected: number } {
+  const provinceKeys = keyRows(ctx)
+    .filter((k) => k.owner === 'province')
+    .map((k) => ({ code: PROVINCE_CODE, keyId: k.keyId, publicKey: k.publicKey }));
+  let document;
+  try {
+    document = decodeSignedDocument(new Uint8Array(Buffer.from(input.base64, 'base64')), provinceKeys, 'receipt');
+  } catch (error) {
+    throw fieldError('base64', `回执验证失败：${error instanceof Error ? error.message : String(error)}`, '回执文件');
+  }
+  const outcome = applyReceipt(sqliteOf(ctx), readSetting(ctx.database().db, 'county_code'), document.content, ctx.now);
+  ctx.audit({ action: 'exchange.importReceipt', entityType: 'exchange_package', entityId: outcome.sequence, detail: { fileName: input.fileName, ...outcome } });
+  return outcome;
+}
+
+export function rejected(ctx: ServiceContext, input: ParsedInputOf<'exchange.rejected'>): ExchangeRejectedRecord[] {
+  return rejectedRecords(sqliteOf(ctx), input.limit);
+}

@@ -1,0 +1,146 @@
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { join, resolve } from 'node:path';
+import type { ExchangeExportResult, ExchangeKeyView, JobView } from '../../shared/contract';
+import { formatFingerprint, generateSm2KeyPair, keyIdOf } from '../../db/exchange/package-file';
+import { KeyFileError, publicKeyDocument, readPrivateKeyFile, readPublicKeyFile, writePrivateKeyFile } from '../../db/exchange/key-files';
+import { PROVINCE_CODE } from '../../db/exchange/receipts';
+import { openProvinceDatabase, packagesIn, receivePackage } from '../../db/province/receiver';
+import { openDesk, str, type Options } from './commands';
+import { CliError, requireOption, unwrap } from './io';
+
+type Print = (line: string) => void;
+
+function asAdmin(options: Options, env: NodeJS.ProcessEnv, method: string, input: unknown): unknown {
+  const desk = openDesk(options, env);
+  try {
+    return unwrap(desk.callAsCommandLine(userInfo().username, method, input));
+  } finally {
+    desk.close();
+  }
+}
+
+function many(options: Options, name: string): string[] {
+  const value = options[name];
+  return Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
+}
+
+/** `keys init|export|import-province`: the county's key pair and the province's public key. */
+export function keysCommand(sub: string | undefined, options: Options, env: NodeJS.ProcessEnv, print: Print): number {
+  switch (sub) {
+    case 'init': {
+      const key = asAdmin(options, env, 'exchange.generateCountyKey', { reason: str(options, 'reason') ?? '命令行生成本县交换密钥' }) as ExchangeKeyView;
+      print(`已生成本县交换密钥，指纹：${key.fingerprint}（请与省级电话核对）`);
+      return 0;
+    }
+    case 'export': {
+      const out = resolve(requireOption(str(options, 'out'), 'out'));
+      const file = asAdmin(options, env, 'exchange.exportPublicKey', {}) as { content: string };
+      writeFileSync(out, file.content);
+      print(`本县公钥已写入 ${out}`);
+      return 0;
+    }
+    case 'import-province': {
+      const path = resolve(requireOption(str(options, 'file'), 'file'));
+      let content: string;
+      try {
+        content = readFileSync(path, 'utf8');
+      } catch {
+        throw new CliError(`无法读取文件：${path}`, 2);
+      }
+      const key = asAdmin(options, env, 'exchange.importProvinceKey', { fileName: path, content }) as ExchangeKeyView;
+      print(`已导入省级公钥，指纹：${key.fingerprint}`);
+      return 0;
+    }
+    default:
+      throw new CliError('用法：keys init|export|import-province --db PATH …', 2);
+  }
+}
+
+/** `export --db PATH --out DIR`: one export run, waited for (for Task Scheduler / cron). */
+export async function exportCommand(options: Options, env: NodeJS.ProcessEnv, print: Print): Promise<number> {
+  const desk = openDesk(options, env);
+  try {
+    const out = str(options, 'out');
+    const started = unwrap(desk.callAsCommandLine(userInfo().username, 'exchange.exportStart', out ? { outboxDir: resolve(out) } : {})) as JobView;
+    // --progress: one line when the export starts and at each tenth, for Task Scheduler / cron logs.
+    let lastTenth = -1;
+    const ticker = options.progress
+      ? setInterval(() => {
+          const { done, total } = desk.jobs.get(started.id, null).progress;
+          const tenth = total > 0 ? Math.floor((done / total) * 10) : 0;
+          if (tenth !== lastTenth) print(`导出进度 ${done}/${total}`);
+          lastTenth = tenth;
+        }, 10)
+      : null;
+    if (options.progress) print('开始导出');
+    const job = await desk.jobs.settled(started.id).finally(() => ticker && clearInterval(ticker));
+    if (job.state !== 'done') throw new CliError(`导出失败：${job.error ?? job.state}`, 1);
+    const result = job.result as ExchangeExportResult;
+    if (result.sequence === null) print('没有新的变更，未生成数据包');
+    else print(`${result.recovered ? '补记上次中断的' : '已生成'}第 ${result.sequence} 号数据包 ${result.fileName}：${result.records} 条记录，${result.size} 字节`);
+    if (options.json) print(JSON.stringify(result));
+    return 0;
+  } finally {
+    desk.close();
+  }
+}
+
+/** `province keygen --out DIR [--code 320000]`: the province's key pair (province.key stays at the province). */
+export async function provinceKeygen(options: Options, print: Print): Promise<number> {
+  const dir = resolve(requireOption(str(options, 'out'), 'out'));
+  const code = str(options, 'code') ?? PROVINCE_CODE;
+  mkdirSync(dir, { recursive: true });
+  const pair = generateSm2KeyPair();
+  const keyId = keyIdOf(pair.publicKey);
+  const createdAt = new Date().toISOString();
+  const name = str(options, 'name') ?? '江苏省就业监测系统';
+  try {
+    await writePrivateKeyFile(join(dir, 'province.key'), { code, name, keyId, publicKey: pair.publicKey, privateKey: pair.privateKey, createdAt });
+  } catch {
+    throw new CliError(`${join(dir, 'province.key')} 已存在或无法写入，不会覆盖`, 1);
+  }
+  writeFileSync(join(dir, 'province.pub'), publicKeyDocument({ code, name, keyId, publicKey: pair.publicKey, createdAt }));
+  print(`已生成省级密钥：${join(dir, 'province.key')}（保密）与 ${join(dir, 'province.pub')}，指纹 ${formatFingerprint(keyId)}`);
+  return 0;
+}
+
+/** `receive --in DIR --key province.key --sender county.pub --db PROVINCE.db [--receipts DIR]`. */
+export async function receiveCommand(options: Options, print: Print): Promise<number> {
+  const inDir = resolve(requireOption(str(options, 'in'), 'in'));
+  let province;
+  let senders;
+  try {
+    province = await readPrivateKeyFile(resolve(requireOption(str(options, 'key'), 'key')), '省级私钥');
+    const senderFiles = many(options, 'sender');
+    if (senderFiles.length === 0) throw new CliError('缺少参数 --sender（县级公钥文件，可给多个）', 2);
+    senders = await Promise.all(senderFiles.map((f) => readPublicKeyFile(resolve(f), '县级公钥')));
+  } catch (error) {
+    if (error instanceof KeyFileError) throw new CliError(error.message, 2);
+    throw error;
+  }
+  const receipts = str(options, 'receipts');
+  if (receipts) mkdirSync(resolve(receipts), { recursive: true });
+  const sqlite = openProvinceDatabase(resolve(requireOption(str(options, 'db'), 'db')));
+  try {
+    const files = await packagesIn(inDir);
+    if (files.length === 0) print(`${inDir} 中没有数据包`);
+    for (const file of files) {
+      const outcome = await receivePackage(
+        sqlite,
+        file,
+        { province: { code: province.code, keyId: province.keyId, privateKey: province.privateKey }, senders: senders.map((s) => ({ code: s.code, keyId: s.keyId, publicKey: s.publicKey })) },
+        receipts ? resolve(receipts) : null,
+        new Date(),
+      );
+      if (outcome.status === 'refused') {
+        print(`拒收 ${outcome.file}：[${outcome.code}] ${outcome.message}`);
+        return 3;
+      }
+      print(`已接收 ${outcome.file}（第 ${outcome.sequence} 号）：接受 ${outcome.accepted} 条，退回 ${outcome.rejected} 条${outcome.receipt ? `，回执 ${outcome.receipt}` : ''}`);
+    }
+    return 0;
+  } finally {
+    sqlite.close();
+  }
+}
