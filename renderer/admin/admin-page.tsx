@@ -9,6 +9,7 @@ import { notifications } from '@mantine/notifications';
 import { queryKeys, useSession } from '../api/queries';
 import { ChangePasswordForm } from '../auth/change-password-form';
 import { CalendarPanel } from './calendar-panel';
+import { DifficultyTypesPanel } from './difficulty-types-panel';
 import { CreateUserDialog, DisableDialog, ResetPasswordDialog, RolesDialog } from './user-dialogs';
 
 function UsersPanel() {
@@ -106,6 +107,7 @@ export function AdminPage() {
           <Tabs.Tab value="users">账号管理</Tabs.Tab>
           <Tabs.Tab value="settings">系统设置</Tabs.Tab>
           <Tabs.Tab value="calendar">工作日历</Tabs.Tab>
+          <Tabs.Tab value="difficulties">企业困难类型</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="users" pt="md">
           <UsersPanel />
@@ -115,6 +117,9 @@ export function AdminPage() {
         </Tabs.Panel>
         <Tabs.Panel value="calendar" pt="md">
           <CalendarPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="difficulties" pt="md">
+          <DifficultyTypesPanel />
         </Tabs.Panel>
       </Tabs>
     </Stack>

@@ -9,6 +9,7 @@ import { fieldLabel } from '../../shared/labels/zh-CN';
 import { call, errorMessage } from '../api/client';
 import { useCan } from '../api/queries';
 import { EnterpriseEditDialog } from './enterprise-edit-dialog';
+import { AddContactForm, HeadcountForm } from './enterprise-profile-forms';
 import { TasksTable } from './tasks-page';
 import { VacancyDialog } from './vacancy-dialog';
 
@@ -132,7 +133,7 @@ export function EnterpriseProfilePage() {
         </SimpleGrid>
       </Paper>
       <SimpleGrid cols={2}>
-        <Paper withBorder p="lg"><Title order={4} mb="sm">联系人</Title><Contacts e={e} /></Paper>
+        <Paper withBorder p="lg"><Title order={4} mb="sm">联系人</Title><Contacts e={e} />{canWrite && <AddContactForm enterpriseId={e.id} />}</Paper>
         <Paper withBorder p="lg">
           <Title order={4} mb="sm">参保人数变化</Title>
           {e.headcountHistory.length === 0 ? <Text c="dimmed">暂无记录。</Text> : (
@@ -142,6 +143,7 @@ export function EnterpriseProfilePage() {
               </Table.Tbody>
             </Table>
           )}
+          {canWrite && <HeadcountForm enterpriseId={e.id} />}
         </Paper>
       </SimpleGrid>
       <Paper withBorder p="lg">

@@ -96,7 +96,8 @@ export const enterpriseVisitsContract = {
   }),
   'enterprises.difficultyTypes': method<DifficultyType[]>()({
     input: z.strictObject({}),
-    access: 'enterprises.read',
+    // A code table, no personal data: the administrator who maintains it reads it too.
+    access: 'session',
     writes: false,
     title: '查看企业困难类型',
   }),

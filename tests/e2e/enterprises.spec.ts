@@ -85,6 +85,18 @@ test('the front desk imports the township’s enterprise list; the head reads wh
   await page.screenshot({ path: '/tmp/ent-import.png', fullPage: true });
   await page.getByRole('button', { name: '确认导入' }).click();
   await expect(page.getByTestId('import-summary')).toHaveText(/已新增 10 家，更新 0 家，无变化 0 家/);
+
+  // The administrator keeps the difficulty list: a new type appears on the visit form.
+  await page.getByRole('link', { name: '系统管理' }).click();
+  await page.getByRole('tab', { name: '企业困难类型' }).click();
+  await page.getByLabel('代码').fill('logistics');
+  await page.getByLabel('名称').fill('物流成本');
+  await page.getByRole('button', { name: '添加' }).click();
+  await expect(page.getByTestId('difficulty-types')).toContainText('物流成本');
+  await searchEnterprises(page, '郭巷');
+  await page.getByTestId('enterprise-list').getByText('苏州郭巷汽车零部件有限公司').click();
+  await page.getByRole('link', { name: '记录走访' }).click();
+  await expect(page.getByLabel('物流成本')).toBeVisible();
   await logOut(page);
 
   await logInWithForcedChange(page, 'zhang', 'Temp-pass-1', 'Zhang-own-pass-9');
