@@ -3,6 +3,7 @@ import { homedir } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Desk } from '../db/desk';
+import { startExchangeScheduler } from './exchange-scheduler';
 import { keyProviderFrom } from '../db/keys';
 import { defaultLocations } from './data-dir';
 import { createHostServer } from './host-server';
@@ -34,6 +35,7 @@ const desk = new Desk({
   appVersion: appVersion(),
 });
 const server = createHostServer({ desk, rendererDir: paths.rendererDir });
+const stopScheduler = startExchangeScheduler(desk, (line) => console.log(line));
 const port = Number(values.port);
 if (!Number.isInteger(port) || port < 0 || port > 65535) {
   console.error(`端口号不正确：${values.port}`);
@@ -47,6 +49,7 @@ server.listen(port, '127.0.0.1', () => {
 });
 
 function shutdown() {
+  stopScheduler();
   server.close();
   desk.close();
   process.exit(0);

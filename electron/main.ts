@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, session, type MenuItemConstructorOptions } from 'electron';
 import { Desk } from '../db/desk';
+import { startExchangeScheduler } from './exchange-scheduler';
 import { appPaths, appVersion } from './paths';
 import { SECURITY_HEADERS } from './shell/csp';
 import { applicationMenuTemplate } from './shell/menu-template';
@@ -109,8 +110,11 @@ app.on('second-instance', () => {
   mainWindow.focus();
 });
 
+let stopScheduler: (() => void) | null = null;
+
 app.whenReady().then(() => {
   desk = createDesk();
+  stopScheduler = startExchangeScheduler(desk, (line) => console.log(line));
   registerAppProtocol();
   registerRpc();
   lockDownWebContents();
@@ -119,6 +123,7 @@ app.whenReady().then(() => {
 });
 
 app.on('window-all-closed', () => {
+  stopScheduler?.();
   desk?.close();
   desk = null;
   app.quit();

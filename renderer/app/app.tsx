@@ -1,5 +1,6 @@
 import { Center, createTheme, Loader, MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
+import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
 import type { SessionView } from '../../shared/contract';
@@ -81,8 +82,10 @@ export function App() {
     <MantineProvider theme={theme}>
       <DatesProvider settings={{ locale: 'zh-cn', firstDayOfWeek: 1 }}>
         <QueryClientProvider client={queryClient}>
-          <Notifications position="top-right" />
-          <Gate />
+          <ModalsProvider labels={{ confirm: '确定', cancel: '取消' }}>
+            <Notifications position="top-right" />
+            <Gate />
+          </ModalsProvider>
         </QueryClientProvider>
       </DatesProvider>
     </MantineProvider>

@@ -8,6 +8,7 @@ import { NewCasePage } from '../cases/new-case-page';
 import { ReceiptPage } from '../cases/receipt-page';
 import { AuditPage } from '../admin/audit-page';
 import { EnterpriseProfilePage } from '../enterprises/enterprise-profile-page';
+import { ExchangePage } from '../exchange/exchange-page';
 import { EnterprisesPage } from '../enterprises/enterprises-page';
 import { RegisterEnterprisePage } from '../enterprises/register-enterprise-page';
 import { EnterpriseReportsPage } from '../enterprises/reports-page';
@@ -57,6 +58,7 @@ export const routes: RouteObject[] = [
       { path: 'enterprises/visits/:visitId', element: <VisitPage /> },
       { path: 'enterprises/:id', element: <EnterpriseProfilePage /> },
       { path: 'enterprises/:id/visit', element: <VisitFormPage /> },
+      { path: 'exchange', element: <ExchangePage /> },
       { path: 'audit', element: <AuditPage /> },
       { path: 'admin', element: <AdminPage /> },
       { path: 'account', element: <AccountPage /> },

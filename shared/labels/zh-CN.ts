@@ -161,8 +161,8 @@ export const NAV_AREAS = [
   { path: '/fairs', label: '招聘会', ready: false, permission: 'system.read' },
   { path: '/policies', label: '政策', ready: false, permission: 'system.read' },
   { path: '/reports', label: '报表', ready: false, permission: 'system.read' },
-  { path: '/exchange', label: '数据交换', ready: false, permission: 'settings.manage' },
   { path: '/admin', label: '系统管理', ready: true, permission: 'users.manage' },
+  { path: '/exchange', label: '数据交换', ready: true, permission: 'exchange.worklist' },
   { path: '/audit', label: '审计日志', ready: true, permission: 'audit.read' },
 ] as const satisfies ReadonlyArray<{ path: string; label: string; ready: boolean; permission: Permission }>;
 
