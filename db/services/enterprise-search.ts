@@ -21,6 +21,9 @@ function queryCondition(query: string): { where: SQL | undefined; matchedAs: Ent
   const q = query.trim();
   if (q === '') return { where: undefined, matchedAs: 'all', pattern: null };
   const code = normalizeCreditCode(q);
+  // A whole code is looked up in its unique index; a beginning is matched as a prefix.
+  if (/^[0-9A-Z]{18}$/.test(code)) return { where: eq(enterprises.creditCode, code), matchedAs: 'creditCode', pattern: null };
+  if (/^\d{15}$/.test(code)) return { where: sql`(${enterprises.registrationNumber} = ${code} or ${enterprises.creditCode} like ${`${code}%`})`, matchedAs: 'creditCode', pattern: null };
   if (/^[0-9A-Z]{6,18}$/.test(code) && /\d/.test(code)) {
     const prefix = `${code}%`;
     return { where: sql`(${enterprises.creditCode} like ${prefix} or ${enterprises.registrationNumber} like ${prefix})`, matchedAs: 'creditCode', pattern: null };

@@ -68,6 +68,7 @@ function checkVisit(ctx: ServiceContext, input: Input): void {
 export function recordVisit(ctx: ServiceContext, input: Input): VisitView {
   const { db } = ctx.database();
   const enterprise = requireEnterprise(ctx, input.enterpriseId);
+  if (enterprise.status === 'closed') throw new AppError('CONFLICT', `${enterprise.name}已注销或迁出，不能再记录走访`);
   checkVisit(ctx, input);
   const at = ctx.now.toISOString();
   const meta = { createdAt: at, updatedAt: at, createdBy: actorId(ctx), updatedBy: actorId(ctx) };

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EnterpriseTimelineSection, TaskView, VacancyView, VisitView } from '../../shared/contract';
 import { CODE_B, enterpriseCounts, passDays, recordVisit, registerEnterprise, staffId, vacanciesOf } from './enterprise-helpers';
 import { activeUser } from './accounts-helpers';
+import { actOk, colleagues, createCase, registerPerson } from './cases-helpers';
 import { expectError, expectOk, readyDesk } from './helpers';
 
 const PLAN = [
@@ -121,6 +122,19 @@ describe('the enterprise’s timeline and the head’s lists', () => {
       ['visits', 1, false], ['vacancies', 1, false], ['hires', 0, false], ['subsidies', 0, true], ['fairs', 0, true],
     ]);
     expect(sections[0]!.events[0]).toMatchObject({ title: '企业走访（实地走访）', detail: '困难：招工难；用工计划 5 人' });
+  });
+
+  it('shows a hire once its employment registration naming the enterprise’s credit code is approved', () => {
+    const ready = readyDesk();
+    const e = registerEnterprise(ready);
+    const { lina } = colleagues(ready, ['lina']);
+    const form = { channel: 'employer_job', employerName: e.name, employerCreditCode: e.creditCode!.toLowerCase(), startDate: '2026-11-20', contractType: 'fixed_term' };
+    const draft = createCase(ready.call, registerPerson(ready), 'employment_registration', form, ['id_card', 'labour_contract']);
+    const hires = () => expectOk<EnterpriseTimelineSection[]>(ready.call('enterprises.timeline', { id: e.id })).find((s) => s.kind === 'hires')!.events;
+    const accepted = actOk(ready.call, draft, 'accept');
+    expect(hires()).toEqual([]); // not before the decision
+    actOk(lina.call, actOk(lina.call, accepted, 'start_review'), 'approve');
+    expect(hires()).toEqual([expect.objectContaining({ title: expect.stringMatching(/^就业登记：张三（3205\*+\d{3}[\dX]）$/), detail: '就业日期 2026-11-20', link: `/cases/${draft.id}` })]);
   });
 
   it('lists enterprises not visited in N months, visits by staff and month, demand by occupation group, and difficulties', () => {

@@ -81,6 +81,15 @@ describe('correcting enterprises', () => {
     expect(found.items).toEqual([expect.objectContaining({ id: view.id, matchedFormerName: '苏州吴中精工机械有限公司' })]);
   });
 
+  it('a closed enterprise keeps its record but takes no new visits or vacancies', () => {
+    const ready = readyDesk();
+    const view = registerEnterprise(ready);
+    expectOk(ready.call('enterprises.update', { id: view.id, version: 1, changes: { status: 'closed' }, reason: '已注销' }));
+    const staff = expectOk<{ id: number }[]>(ready.call('enterprises.staff', {}))[0]!.id;
+    expectError(ready.call('enterprises.recordVisit', { enterpriseId: view.id, visitDate: '2026-11-20', mode: 'phone', staffUserIds: [staff] }), 'CONFLICT');
+    expectError(ready.call('vacancies.create', { enterpriseId: view.id, source: 'walk_in', occupationCode: '6-18-02', title: '焊工', openings: 1 }), 'CONFLICT');
+  });
+
   it('refuses a stale version (CONFLICT) and writes nothing', () => {
     const ready = readyDesk();
     const view = registerEnterprise(ready);
@@ -102,6 +111,14 @@ describe('finding enterprises', () => {
     expect(search(CODE_B)).toMatchObject({ matchedAs: 'creditCode', items: [{ id: b.id }] });
     expect(search('91320506').items.map((i) => i.id)).toEqual([b.id]);
     expect(search('100%').total).toBe(0);
+  });
+
+  it('looks a whole credit code up in its unique index', () => {
+    const ready = readyDesk();
+    registerEnterprise(ready);
+    const plan = ready.desk.database().sqlite.prepare('explain query plan select id from enterprises where credit_code = ?').all(CODE_A) as { detail: string }[];
+    expect(plan.map((p) => p.detail).join(' ')).toContain('enterprises_credit_code');
+    expect(expectOk<EnterpriseSearchResult>(ready.call('enterprises.search', { query: ` ${CODE_A.toLowerCase()} ` })).items).toHaveLength(1);
   });
 });
 
