@@ -5,6 +5,8 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
 import { CREDIT_CODE_MESSAGES, parseEnterpriseKey } from '../../shared/domain/credit-code';
+import { SIZE_CLASSES, labelOf, suggestSizeClass } from '../../shared/domain/enterprise-codes';
+import { industrySectionOf } from '../../shared/domain/industry';
 import { call, RpcCallError } from '../api/client';
 import { applyFieldErrors } from '../api/form-errors';
 import { EMPTY_ENTERPRISE_FORM, ENTERPRISE_FORM_FIELDS, EnterpriseFormFields, toEnterpriseInput, type EnterpriseFormValues } from './enterprise-form-fields';
@@ -29,6 +31,8 @@ export function RegisterEnterprisePage() {
     },
   });
   const key = parseEnterpriseKey(form.values.creditCode);
+  const section = form.values.industryDivision ? industrySectionOf(form.values.industryDivision) : null;
+  const suggested = suggestSizeClass(section, form.values.insuredCount === '' ? null : Number(form.values.insuredCount));
   const register = useMutation({
     mutationFn: (v: RegisterValues) =>
       call('enterprises.register', {
@@ -65,6 +69,9 @@ export function RegisterEnterprisePage() {
               <NumberInput label="参保人数" min={0} w={140} allowDecimal={false} {...form.getInputProps('insuredCount')} />
               <TextInput label="联系人" maxLength={50} w={160} {...form.getInputProps('contactName')} />
               <TextInput label="联系电话" maxLength={20} w={200} {...form.getInputProps('contactPhone')} />
+              {suggested && suggested !== form.values.sizeClass && (
+                <Text size="sm" c="dimmed" py={6}>按从业人数参考为{labelOf(SIZE_CLASSES, suggested)}企业（另需看营业收入）</Text>
+              )}
             </Group>
             <Group justify="flex-end">
               <Button variant="default" component={Link} to="/enterprises">取消</Button>
