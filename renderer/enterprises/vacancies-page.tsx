@@ -5,7 +5,9 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import type { VacancyView } from '../../shared/contract';
 import { VACANCY_STATUSES, labelOf } from '../../shared/domain/enterprise-codes';
+import { officeDate } from '../../shared/domain/dates';
 import { formatSalaryRange } from '../../shared/domain/money';
+import { monthsBefore } from '../../shared/domain/vacancy';
 import { call, errorMessage } from '../api/client';
 import { downloadBase64, XLSX_TYPE } from '../api/download';
 import { useCan } from '../api/queries';
@@ -36,6 +38,12 @@ export function VacanciesPage() {
   });
   const setStatus = useMutation({
     mutationFn: ({ v, status, reason }: { v: VacancyView; status: 'filled' | 'withdrawn'; reason: string }) => call('vacancies.setStatus', { id: v.id, version: v.version, status, reason }),
+    onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['vacancies.search'] }),
+    onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }),
+  });
+  // An expired vacancy comes back by a later end date: one month from today.
+  const extend = useMutation({
+    mutationFn: (v: VacancyView) => call('vacancies.update', { id: v.id, version: v.version, changes: { validTo: monthsBefore(officeDate(new Date()), -1) } }),
     onSuccess: () => void queryClient.invalidateQueries({ queryKey: ['vacancies.search'] }),
     onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }),
   });
@@ -78,8 +86,9 @@ export function VacanciesPage() {
                   <Table.Td>{VACANCY_SOURCE_LABEL(v.source)}</Table.Td>
                   <Table.Td><Badge color={STATUS_COLORS[v.status]} variant="light">{labelOf(VACANCY_STATUSES, v.status)}</Badge></Table.Td>
                   <Table.Td>
-                    {canWrite && v.status === 'open' && (
+                    {canWrite && (v.status === 'open' || v.status === 'expired') && (
                       <Group gap={4}>
+                        <Button size="compact-xs" variant="subtle" onClick={() => extend.mutate(v)}>延期一个月</Button>
                         <Button size="compact-xs" variant="light" onClick={() => confirm(v, 'filled')}>已招满</Button>
                         <Button size="compact-xs" variant="subtle" color="gray" onClick={() => confirm(v, 'withdrawn')}>撤回</Button>
                       </Group>

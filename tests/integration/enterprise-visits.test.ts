@@ -109,6 +109,9 @@ describe('vacancies by date', () => {
     expect(vacanciesOf(ready, e.id, 'filled').map((v) => v.status)).toEqual(['filled']);
     // Reopening an expired vacancy needs a later end date first.
     expectError(ready.call('vacancies.setStatus', { id: short.id, version: short.version, status: 'open', reason: '继续招聘' }), 'BAD_INPUT');
+    expect(expectOk<VacancyView>(ready.call('vacancies.update', { id: short.id, version: short.version, changes: { validTo: '2027-01-01' } })).status).toBe('open');
+    // A stale version is refused.
+    expectError(ready.call('vacancies.update', { id: short.id, version: short.version, changes: { openings: 9 } }), 'CONFLICT');
   });
 });
 
