@@ -106,7 +106,7 @@ export const handlers: Handlers = {
   'exchange.saveSettings': exchange.saveSettings,
   'exchange.exportStart': exchange.exportStart,
   'exchange.history': exchange.history,
-  'exchange.resend': (ctx, input) => exchange.resend(ctx, input),
+  'exchange.resend': exchange.resend,
   'exchange.importReceipt': exchange.importReceipt,
   'exchange.rejected': exchange.rejected,
 };

@@ -1,10 +1,10 @@
-import { copyFile, mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { aggregateOf, EXCHANGE_AGGREGATES } from './aggregates';
 import { EXCHANGE_SCHEMA_VERSION } from './schemas';
 import { createPackageWriter, openPackage, type PackageFileWriter, type RecipientPublicKey, type SigningKey } from './package-file';
-import { fsyncDirectory } from './package-fs';
+import { deliverToOutbox } from './deliver';
 import { RecordReader, type ExchangeLine } from './records';
 
 export interface ExportKeys {
@@ -45,25 +45,6 @@ const PAGE = 2000;
 
 export function packageFileName(countyCode: string, sequence: number): string {
   return `${countyCode}-${String(sequence).padStart(8, '0')}.jyx`;
-}
-
-/** A file copied to the outbox durably: temp name, fsync, rename, fsync the folder. */
-async function deliver(source: string, outboxDir: string, fileName: string): Promise<string> {
-  await mkdir(outboxDir, { recursive: true });
-  const target = join(outboxDir, fileName);
-  const temp = `${target}.tmp`;
-  await copyFile(source, temp);
-  const { open } = await import('node:fs/promises');
-  const handle = await open(temp, 'r+');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-  const { rename } = await import('node:fs/promises');
-  await rename(temp, target);
-  await fsyncDirectory(outboxDir);
-  return target;
 }
 
 interface LastPackage {
@@ -180,7 +161,7 @@ async function completeRecorded(options: ExportOptions, packagePath: string, fil
   const envelope = await openPackage(packagePath);
   const verified = envelope.verify([{ code: options.keys.county.code, keyId: options.keys.county.keyId, publicKey: countyPublicKey(options) }]);
   const header = verified.header;
-  const outboxPath = await deliver(packagePath, options.outboxDir, fileName);
+  const outboxPath = deliverToOutbox(packagePath, options.outboxDir, fileName).path;
   options.at?.('published');
   const counts: Record<string, number> = {};
   for (const file of header.files) counts[file.name.replace(/\.jsonl$/, '')] = file.records;

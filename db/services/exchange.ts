@@ -1,9 +1,10 @@
-import { closeSync, copyFileSync, existsSync, fsyncSync, mkdirSync, openSync, renameSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import type { ExchangeKeyView, ExchangePackageView, ExchangeRejectedRecord, ExchangeSchedule, ExchangeStatus, JobView, ParsedInputOf } from '../../shared/contract';
 import { nextScheduledRun } from '../../shared/domain/exchange-schedule';
 import type { ServiceContext } from '../context';
 import { AppError, fieldError } from '../errors';
+import { deliverToOutbox } from '../exchange/deliver';
 import { runExport, type ExportKeys } from '../exchange/export';
 import { parsePublicKeyFile, publicKeyDocument, KeyFileError } from '../exchange/key-files';
 import { formatFingerprint, generateSm2KeyPair, keyIdOf } from '../exchange/package-file';
@@ -207,24 +208,14 @@ export function exportStart(ctx: ServiceContext, input: ParsedInputOf<'exchange.
 }
 
 /** Copies a past package to the outbox again, byte for byte (temp file, fsync, rename). */
-export function resend(ctx: ServiceContext, input: ParsedInputOf<'exchange.resend'>, outboxOverride?: string): { outboxPath: string; size: number } {
+export function resend(ctx: ServiceContext, input: ParsedInputOf<'exchange.resend'>): { outboxPath: string; size: number } {
   const row = sqliteOf(ctx).prepare('select file_name as fileName from exchange_packages where sequence = ?').get(input.sequence) as { fileName: string } | undefined;
   if (!row) throw new AppError('NOT_FOUND', `没有序号为 ${input.sequence} 的数据包`);
-  const outboxDir = outboxOverride ?? setting(ctx, OUTBOX);
+  const outboxDir = setting(ctx, OUTBOX);
   if (!outboxDir) throw new AppError('CONFLICT', '尚未设置发送目录');
   const source = join(packagesDir(ctx), row.fileName);
   if (!existsSync(source)) throw new AppError('NOT_FOUND', `本机保存的数据包文件 ${row.fileName} 不存在，无法重发`);
-  mkdirSync(outboxDir, { recursive: true });
-  const target = join(outboxDir, row.fileName);
-  copyFileSync(source, `${target}.tmp`);
-  const fd = openSync(`${target}.tmp`, 'r+');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(`${target}.tmp`, target);
-  const size = statSync(target).size;
+  const { path: target, size } = deliverToOutbox(source, outboxDir, row.fileName);
   ctx.audit({ action: 'exchange.resend', entityType: 'exchange_package', entityId: input.sequence, detail: { outboxPath: target, size } });
   return { outboxPath: target, size };
 }

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ExchangePackageView, ExchangeRejectedRecord } from '../../shared/contract';
@@ -38,6 +38,14 @@ describe('the provincial exchange, county to province and back', () => {
 
     const history = expectOk<ExchangePackageView[]>(ready.call('exchange.history', {}));
     expect(history.map((p) => p.sequence)).toEqual([2, 1]);
+
+    // Re-send: the outbox copy lost (the exchange server cleared it), put back byte for byte.
+    const sent = join(outbox, '320506-00000001.jyx');
+    const original = readFileSync(sent);
+    rmSync(sent);
+    expectOk(ready.call('exchange.resend', { sequence: 1 }));
+    expect(readFileSync(sent).equals(original)).toBe(true);
+    expectError(ready.call('exchange.resend', { sequence: 9 }), 'NOT_FOUND');
   });
 
   it('takes the receipt back: accepted records become corrections when changed, rejected ones form the work list', async () => {
