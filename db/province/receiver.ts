@@ -61,6 +61,7 @@ export function openProvinceDatabase(path: string): Database.Database {
   return sqlite;
 }
 
+const CORRECTED_WITH_REASONS = new Set(EXCHANGE_AGGREGATES.filter((a) => a.corrections).map((a) => a.entity));
 const REQUIRED = new Map(EXCHANGE_AGGREGATES.map((a) => [a.entity, (lineSchema(a).properties as { record: { oneOf: [{ required: string[] }] } }).record.oneOf[0].required]));
 
 /** Why the province refuses one record (null: acceptable). */
@@ -73,7 +74,10 @@ export function recordProblem(line: ExchangeLine, file: string, range: { from: n
   if (typeof line.record !== 'object' || line.record === null) return '缺少记录内容';
   const missing = (REQUIRED.get(line.entity) ?? []).filter((field) => !(field in line.record!));
   if (missing.length) return `缺少字段：${missing.join('、')}`;
-  if (line.op === 'correction' && (!Array.isArray(line.reasons) || line.reasons.length === 0)) return '更正记录未说明更正原因';
+  // Persons and enterprises keep their corrections with reasons: a correction of them must say why.
+  if (line.op === 'correction' && CORRECTED_WITH_REASONS.has(line.entity) && (!Array.isArray(line.reasons) || line.reasons.length === 0)) {
+    return '更正记录未说明更正原因';
+  }
   if (line.entity === 'persons') {
     const id = parseIdNumber(String(line.record.idNumber ?? ''), String(line.record.createdAt ?? '').slice(0, 10) || '2100-01-01');
     if (!id.ok) return `公民身份号码无效（${id.problem}）`;

@@ -1,10 +1,11 @@
 import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ExchangePackageView, ExchangeRejectedRecord } from '../../shared/contract';
+import { packagesIn, receivePackage } from '../../db/province/receiver';
+import type { ExchangePackageView, ExchangeRejectedRecord, ExchangeStatus } from '../../shared/contract';
 import { expectError, expectOk, readyDesk } from './helpers';
 import { ZHANG_SAN, register } from './registry-helpers';
-import { connect, exportNow, expectProvinceEqualsCounty, fillCounty, receiveAll } from './exchange-helpers';
+import { connect, countyPublicKey, exportNow, expectProvinceEqualsCounty, fillCounty, receiveAll } from './exchange-helpers';
 
 describe('the provincial exchange, county to province and back', () => {
   it('carries thousands of records over several runs of inserts, corrections and cancellations, and the province ends equal to the county', async () => {
@@ -80,5 +81,39 @@ describe('the provincial exchange, county to province and back', () => {
     expect(corrected.op).toBe('correction');
     const reasons = province.sqlite.prepare("select reasons from corrections where entity = 'persons' and id = ?").get(zhang.id) as { reasons: string };
     expect(JSON.parse(reasons.reasons)).toEqual(['address：本人申请更正住址']);
+  });
+});
+
+describe('key rotation', () => {
+  it('keeps the old county key, so packages signed before the rotation stay verifiable; a wrong province key file is refused', async () => {
+    const ready = readyDesk();
+    const { province, outbox } = connect(ready);
+    const before = countyPublicKey(ready);
+    register(ready, ZHANG_SAN);
+    await exportNow(ready);
+    ready.clock.advanceMinutes(1);
+    expectOk(ready.call('exchange.generateCountyKey', { reason: '密钥到期更换' }));
+    const after = countyPublicKey(ready);
+    expect(after.keyId).not.toBe(before.keyId);
+    register(ready, { idNumber: '32050619920115004X', name: '李秀英' });
+    expect((await exportNow(ready)).sequence).toBe(2);
+    const status = expectOk<ExchangeStatus>(ready.call('exchange.status', {}));
+    expect(status.keys.filter((k) => k.owner === 'county').map((k) => [k.keyId, k.retiredAt !== null])).toEqual([
+      [before.keyId, true],
+      [after.keyId, false],
+    ]);
+    // The province registers both county keys: each package verifies with the key that signed it.
+    const outcomes = [];
+    for (const file of await packagesIn(outbox)) {
+      outcomes.push(await receivePackage(province.sqlite, file, { province: province.key, senders: [before, after] }, null, new Date()));
+    }
+    expect(outcomes.map((o) => o.status)).toEqual(['applied', 'applied']);
+    // Only the new key registered: the old package no longer verifies.
+    const fresh = connect(readyDesk()).province;
+    const refused = await receivePackage(fresh.sqlite, (await packagesIn(outbox))[0]!, { province: province.key, senders: [after] }, null, new Date());
+    expect(refused.status).toBe('refused');
+
+    const wrong = ready.call('exchange.importProvinceKey', { fileName: 'x.pub', content: '{"format":"JYFW-SM2-PUBLIC-KEY","code":"320000","keyId":"00","publicKey":"04ab"}' });
+    expectError(wrong, 'BAD_INPUT');
   });
 });
