@@ -48,7 +48,7 @@ function random(seed: number): () => number {
 }
 
 describe('exporting survives a crash at any point', () => {
-  it('after 20 SIGKILLs of an exporting process, the sequence has no gap and no duplicate, and the round trip holds', { timeout: 240_000 }, async () => {
+  it('after 20 SIGKILLs of an exporting process, the sequence has no gap and no duplicate, and the round trip holds', { timeout: 600_000 }, async () => {
     const ready = readyDesk();
     const { province, outbox } = connect(ready);
     const { sqlite } = ready.desk.database();
