@@ -42,6 +42,7 @@ export interface ExportOutcome {
 }
 
 const PAGE = 2000;
+const EXPORT_CACHE_KIB = 16 * 1024;
 
 export function packageFileName(countyCode: string, sequence: number): string {
   return `${countyCode}-${String(sequence).padStart(8, '0')}.jyx`;
@@ -102,11 +103,35 @@ export async function runExport(options: ExportOptions): Promise<ExportOutcome> 
     sqlite.prepare('select count(*) as n from (select 1 from exchange_changes where seq > ? and seq <= ? group by entity, entity_id)').get(from, to) as { n: number }
   ).n;
 
+  // Every record is read once, in order: a small page cache serves that, and keeps the export's
+  // memory flat instead of filling the 256 MB the searches use (restored afterwards).
+  const cacheSize = sqlite.pragma('cache_size', { simple: true }) as number;
+  sqlite.pragma(`cache_size = -${EXPORT_CACHE_KIB}`);
+  try {
+    return await writePackage(options, { sequence, fileName, packagePath, from, to, total, previousHash: last?.packageHash ?? null });
+  } finally {
+    sqlite.pragma(`cache_size = ${cacheSize}`);
+  }
+}
+
+interface PackagePlan {
+  sequence: number;
+  fileName: string;
+  packagePath: string;
+  from: number;
+  to: number;
+  total: number;
+  previousHash: string | null;
+}
+
+async function writePackage(options: ExportOptions, plan: PackagePlan): Promise<ExportOutcome> {
+  const { sqlite, keys } = options;
+  const { sequence, fileName, packagePath, from, to, total } = plan;
   const writer = createPackageWriter({
     sender: keys.county,
     recipients: keys.recipients,
     sequence,
-    previousHash: last?.packageHash ?? null,
+    previousHash: plan.previousHash,
     createdAt: options.now,
     changeRange: { from: from + 1, to },
     schemaVersion: EXCHANGE_SCHEMA_VERSION,
@@ -120,7 +145,10 @@ export async function runExport(options: ExportOptions): Promise<ExportOutcome> 
       'select s.ever_accepted as everAccepted, p.created_at as sentAt from exchange_record_states s join exchange_packages p on p.sequence = s.package_sequence where s.entity = ? and s.entity_id = ?',
     );
     const page = sqlite.prepare(
-      `select entity, entity_id as id, max(seq) as seq from exchange_changes where seq > ? and seq <= ? and (entity, entity_id) > (?, ?)
+      // INDEXED BY: left to itself the planner reads the change-number range and sorts all of it for
+      // every page (0.5 s a page at a million changes); in index order a page costs ~3 ms.
+      `select entity, entity_id as id, max(seq) as seq from exchange_changes indexed by exchange_changes_entity
+       where seq > ? and seq <= ? and (entity, entity_id) > (?, ?)
        group by entity, entity_id order by entity, entity_id limit ${PAGE}`,
     );
     let done = 0;
