@@ -3,6 +3,7 @@ import { CliError } from './io';
 import { IMPORT_KINDS, importSheet } from './import-command';
 import { exportCommand, keysCommand, provinceKeygen, receiveCommand } from './exchange-commands';
 import { auditVerify, userAdd, userList, userResetPassword, userSetDisabled } from './admin-commands';
+import { seedCommand } from './seed-command';
 import { contractEntries, dbCheck, init, personsAdd, personsFind, type Options } from './commands';
 
 const USAGE = `用法：npm run cli -- <命令> [参数]
@@ -26,6 +27,8 @@ const USAGE = `用法：npm run cli -- <命令> [参数]
   province keygen --out DIR [--code 320000]     （省级）生成 province.key 与 province.pub
   receive --in DIR --key province.key --sender county.pub [--sender …] --db PROVINCE.db [--receipts DIR]
                                                 （省级）按序接收目录中的数据包，拒收时退出码 3
+  seed --db PATH --scale demo|county|city --seed N [--as-of YYYY-MM-DD] [--county 320506] [--json]
+                                                生成演示数据（合成的人员、企业、业务；相同参数结果相同）
   contract --json
 数据库密钥：--key-file FILE 或环境变量 EMPLOYMENT_DESK_DB_KEY`;
 
@@ -57,6 +60,9 @@ const OPTIONS = {
   receipts: { type: 'string' },
   code: { type: 'string' },
   progress: { type: 'boolean' },
+  scale: { type: 'string' },
+  seed: { type: 'string' },
+  'as-of': { type: 'string' },
 } as const;
 
 export function runCli(argv: string[], env: NodeJS.ProcessEnv, print: (line: string) => void): number {
@@ -119,7 +125,7 @@ function reportFailure(error: unknown, print: (line: string) => void): number {
 
 /** The command line's entry: import, export and receive wait for their work; every other command is synchronous. */
 export async function runCliAsync(argv: string[], env: NodeJS.ProcessEnv, print: (line: string) => void): Promise<number> {
-  if (!['import', 'keys', 'export', 'province', 'receive'].includes(argv[0] ?? '')) return runCli(argv, env, print);
+  if (!['import', 'keys', 'export', 'province', 'receive', 'seed'].includes(argv[0] ?? '')) return runCli(argv, env, print);
   try {
     const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
     const options = values as Options;
@@ -130,6 +136,7 @@ export async function runCliAsync(argv: string[], env: NodeJS.ProcessEnv, print:
       return await provinceKeygen(options, print);
     }
     if (positionals[0] === 'receive') return await receiveCommand(options, print);
+    if (positionals[0] === 'seed') return await seedCommand(options, env, print);
     const kind = positionals[1] ?? '';
     if (!(kind in IMPORT_KINDS)) throw new CliError(`不支持的导入类型：${kind}（支持 import persons、enterprises、vacancies）`, 2);
     return await importSheet(kind as keyof typeof IMPORT_KINDS, positionals[2], values as Options, env, print);

@@ -4,11 +4,9 @@
  *
  * The database is created through the real Desk (`setup.initialize`), so the
  * committed migrations build the schema; accounts are made through the
- * services too. Only the persons are written raw, with prepared statements in
- * large transactions, together with what the services derive from a person
- * row: search keys (nameSearchKeys), the reversed phone (reversedPhone) and the
- * stored key groups (keyGroupsOf). The trigram FTS table fills itself through
- * the insert trigger of migration 0003.
+ * services too. Only the persons are written raw, by the seed command's bulk
+ * loader (db/seed/load-persons.ts), together with what the services derive
+ * from a person row: search keys, the reversed phone and the stored key groups.
  *
  *   tsx scripts/bench/build-persons.ts [--scale demo|county|city | --persons N] [--dir .bench] [--seed 20261127]
  *                                      [--batch 50000] [--force] [--analyze]
@@ -16,7 +14,6 @@
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { Desk } from '../../db/desk';
 import { loadDivisions, townshipsOf, villagesOf } from '../../db/divisions';
@@ -25,8 +22,7 @@ import { loadMigrations } from '../../db/migrate';
 import { appPaths } from '../../electron/paths';
 import { officeDate } from '../../shared/domain/dates';
 import type { RpcResult } from '../../shared/rpc';
-import { PERSON_COLUMNS, type GeneratorOptions } from './generate';
-import type { PersonBatch } from './person-batches';
+import { loadPersons } from '../../db/seed/load-persons';
 
 export const BENCH_COUNTY = '320506';
 export const BENCH_ADMIN = { username: 'benchadmin', displayName: '基准测试管理员', password: 'Bench-Admin-2026' } as const;
@@ -243,54 +239,6 @@ export async function buildPersons(options: BuildOptions): Promise<BuildOutcome>
   }
 }
 
-/** Asks the worker for batches one ahead: it makes batch k + 1 while this thread writes batch k. */
-class BatchSource {
-  private readonly worker: Worker;
-  private pending: Promise<PersonBatch> | null = null;
-  private next: number;
-
-  constructor(options: GeneratorOptions, private readonly total: number, private readonly size: number) {
-    // person-worker.mjs registers tsx in the worker, then loads person-worker.ts.
-    this.worker = new Worker(new URL('./person-worker.mjs', import.meta.url), {
-      workerData: options,
-      // The worker holds a batch and the pinyin memo; let it collect early rather than grow.
-      resourceLimits: { maxOldGenerationSizeMb: 384 },
-    });
-    this.next = 1;
-    this.request();
-  }
-
-  private request(): void {
-    if (this.next > this.total) {
-      this.pending = null;
-      return;
-    }
-    const from = this.next;
-    const to = Math.min(this.total, from + this.size - 1);
-    this.next = to + 1;
-    this.pending = new Promise((resolvePromise, reject) => {
-      const onError = (error: Error) => reject(error);
-      this.worker.once('error', onError);
-      this.worker.once('message', (batch: PersonBatch) => {
-        this.worker.off('error', onError);
-        resolvePromise(batch);
-      });
-      this.worker.postMessage({ from, to });
-    });
-  }
-
-  async take(): Promise<PersonBatch | null> {
-    if (!this.pending) return null;
-    const batch = await this.pending;
-    this.request();
-    return batch;
-  }
-
-  async close(): Promise<void> {
-    await this.worker.terminate();
-  }
-}
-
 async function insertPersons(sqlite: Database.Database, options: BuildOptions, asOf: string, phase: (name: string) => void): Promise<void> {
   const divisions = loadDivisions(PATHS.resourcesDir);
   const townships = townshipsOf(divisions, BENCH_COUNTY).map((t) => ({ code: t.code, villages: villagesOf(divisions, t.code).map((v) => v.code) }));
@@ -298,74 +246,9 @@ async function insertPersons(sqlite: Database.Database, options: BuildOptions, a
   // A bulk load of a throw-away database: no fsync per commit, a large page cache.
   sqlite.pragma('synchronous = OFF');
   sqlite.pragma('cache_size = -131072');
-
-  // Secondary indexes are built once at the end (a sort) instead of row by row
-  // (random b-tree inserts). Their DDL is read back from the migrated schema and
-  // replayed unchanged, so the result is the schema the migrations made.
-  const deferred = sqlite
-    .prepare(
-      "select name, sql from sqlite_master where type = 'index' and sql is not null and tbl_name in ('persons', 'person_search_keys', 'person_key_groups', 'person_key_group_schedule') order by name",
-    )
-    .all() as { name: string; sql: string }[];
-  for (const index of deferred) sqlite.exec(`drop index "${index.name}"`);
-
-  // Rows are staged in a temp table and moved with one INSERT … SELECT per batch:
-  // the FTS insert trigger then runs inside one statement instead of one per
-  // row (FTS5 flushes its pending terms at every statement savepoint, which
-  // makes row-by-row inserts through the trigger about ten times slower).
-  sqlite.exec('create temp table bench_persons as select * from persons where 0');
-  const columns = PERSON_COLUMNS.join(', ');
-  const stagePerson = sqlite.prepare(`insert into temp.bench_persons (${columns}) values (${PERSON_COLUMNS.map(() => '?').join(', ')})`);
-  const movePersons = sqlite.prepare(`insert into main.persons (${columns}) select ${columns} from temp.bench_persons order by id`);
-  const clearStage = sqlite.prepare('delete from temp.bench_persons');
-  const insertKey = sqlite.prepare('insert into main.person_search_keys (key, person_id) values (?, ?)');
-  const insertGroup = sqlite.prepare('insert into main.person_key_groups (person_id, code, as_of, until) values (?, ?, ?, ?)');
-  const insertRecheck = sqlite.prepare('insert into main.person_key_group_schedule (person_id, recheck_on) values (?, ?)');
-
-  let keyRows = 0;
-  let groupRows = 0;
-  let makeMs = 0;
-  let writeMs = 0;
-  let memoHits = 0;
-  // Persons first, then their search keys and key groups (foreign keys), one transaction per batch.
-  const writeBatch = sqlite.transaction((batch: PersonBatch) => {
-    for (const row of batch.rows) stagePerson.run(row);
-    movePersons.run();
-    clearStage.run();
-    for (const [key, id] of batch.keys) insertKey.run(key, id);
-    for (const [id, code, until] of batch.groups) insertGroup.run(id, code, asOf, until);
-    for (const [id, recheckOn] of batch.schedule) insertRecheck.run(id, recheckOn);
-  });
-
-  const source = new BatchSource({ seed: options.seed, townships, today: asOf }, options.persons, options.batch);
-  const loadStart = Date.now();
-  try {
-    for (let batch = await source.take(); batch; batch = await source.take()) {
-      const t = performance.now();
-      writeBatch(batch);
-      writeMs += performance.now() - t;
-      makeMs += batch.ms;
-      keyRows += batch.keys.length;
-      groupRows += batch.groups.length;
-      memoHits = batch.memoHits;
-      const elapsed = (Date.now() - loadStart) / 1000;
-      options.log(
-        `  persons ${batch.to}/${options.persons}  ${Math.round(batch.to / elapsed)}/s  ${elapsed.toFixed(1)} s (worker ${(makeMs / 1000).toFixed(1)} s, sqlite ${(writeMs / 1000).toFixed(1)} s)  rss ${rssMb()} MB`,
-      );
-    }
-  } finally {
-    await source.close();
-  }
-  sqlite.exec('drop table temp.bench_persons');
-  options.log(`  search keys ${keyRows} (pinyin memo hits ${memoHits}), key groups ${groupRows}`);
-  phase('persons');
-
-  for (const index of deferred) {
-    const t = Date.now();
-    sqlite.exec(index.sql);
-    options.log(`  index ${index.name} ${((Date.now() - t) / 1000).toFixed(1)} s`);
-  }
-  phase('indexes');
+  // The generator and the loader are the seed command's (db/seed), so bench and seed build the same registry.
+  await loadPersons(sqlite, { generator: { seed: options.seed, townships, today: asOf }, persons: options.persons, batch: options.batch, worker: true, log: options.log });
+  phase('persons+indexes');
   if (options.analyze) {
     sqlite.exec('analyze');
     phase('analyze');

@@ -33,7 +33,7 @@ import { officeDate } from '../../shared/domain/dates';
 import { parseIdNumber } from '../../shared/domain/id-number';
 import { nameSearchKeys } from '../../shared/domain/pinyin-keys';
 import { BENCH_USER, buildPersons, loginAs, openBenchDesk, parseBenchArgs, peakRssMb, readMarker, rssMb, unwrap, type BuildOutcome } from './build-persons';
-import { prng } from './generate';
+import { prng } from '../../db/seed/person-generator';
 import { meetsGoal, nsToMs, ratio, summarize, type Goal, type Summary } from './stats';
 
 const GOAL: Goal = { p95Ms: 50, ratioMax: 3 };

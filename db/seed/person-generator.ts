@@ -1,11 +1,12 @@
 import { idNumberCheckChar } from '../../shared/domain/id-number';
-import type { PersonRow } from '../../db/services/person-derived';
+import type { PersonRow } from '../services/person-derived';
 
 /**
- * Synthetic residents of 吴中区 for the registry benchmark: deterministic
- * (seeded), with valid ID numbers, unique mobile numbers, names drawn with
- * realistic surname frequencies (polyphones 曾 单 解 仇 区 included) and
- * field values whose mix drives the key groups. Nothing here touches a database.
+ * Synthetic residents of 吴中区, shared by the benchmark (scripts/bench) and
+ * the seed command (db/seed/seed.ts): deterministic (seeded), with valid ID
+ * numbers, unique mobile numbers, names drawn with realistic surname
+ * frequencies (polyphones 曾 单 解 仇 区 included) and field values whose mix
+ * drives the key groups. Nothing here touches a database.
  */
 
 /** sfc32: a small, fast, seedable PRNG (uniform doubles in [0, 1)). */
@@ -150,6 +151,14 @@ export interface GeneratorOptions {
   townships: Township[];
   /** Office date the ages (and employment mix) are computed for. */
   today: string;
+  /** Last creation time of a record (ISO date); the benchmark's fixed 2026-11-20 when absent. */
+  createdTo?: string;
+  /**
+   * false: nobody is born "registered unemployed" — the seed reaches that status
+   * only through an approved 失业登记, so every such person has the case behind it.
+   * The draws are the same either way, so the rest of the row does not change.
+   */
+  registeredUnemployment?: boolean;
 }
 
 /**
@@ -169,6 +178,7 @@ export class PersonGenerator {
   private readonly days: string[] = [];
   private readonly sequence: Uint16Array;
   private readonly todayYear: number;
+  private readonly createdTo: number;
 
   constructor(private readonly options: GeneratorOptions) {
     this.random = prng(options.seed);
@@ -177,6 +187,7 @@ export class PersonGenerator {
     for (let t = FIRST_BIRTH; t <= LAST_BIRTH; t += DAY_MS) this.days.push(new Date(t).toISOString().slice(0, 10));
     this.sequence = new Uint16Array(REGIONS.length * this.days.length * 2);
     this.todayYear = Number(options.today.slice(0, 4));
+    this.createdTo = options.createdTo ? Date.parse(`${options.createdTo}T00:00:00Z`) : CREATED_TO;
   }
 
   private chance(p: number): boolean {
@@ -214,6 +225,11 @@ export class PersonGenerator {
   }
 
   private employment(age: number, sex: 'male' | 'female'): PersonRow['employmentStatus'] {
+    const status = this.drawEmployment(age, sex);
+    return status === 'unemployed_registered' && this.options.registeredUnemployment === false ? 'unemployed_unregistered' : status;
+  }
+
+  private drawEmployment(age: number, sex: 'male' | 'female'): PersonRow['employmentStatus'] {
     const r = this.random();
     if (age >= (sex === 'male' ? 60 : 52)) return r < 0.7 ? 'retired' : r < 0.85 ? 'employed' : 'not_in_labour_force';
     if (age < 22) return r < 0.45 ? 'not_in_labour_force' : r < 0.75 ? 'employed' : r < 0.85 ? 'unemployed_registered' : 'unemployed_unregistered';
@@ -236,8 +252,8 @@ export class PersonGenerator {
     const educationCode = this.chance(0.9) ? this.education.pick(this.random) : null;
     const leavesSchoolAt = educationCode === '10' ? 25 : educationCode === '20' ? 22 : educationCode === '30' ? 21 : null;
     const graduationDate = leavesSchoolAt === null ? null : `${Number(birthDate.slice(0, 4)) + leavesSchoolAt}-06-30`;
-    const created = this.timestamp(CREATED_FROM, CREATED_TO);
-    const updated = this.chance(0.55) ? created : this.timestamp(created, CREATED_TO);
+    const created = this.timestamp(CREATED_FROM, this.createdTo);
+    const updated = this.chance(0.55) ? created : this.timestamp(created, this.createdTo);
     const householdType = this.chance(0.92) ? (this.chance(0.45) ? 'rural' : 'urban') : null;
     return {
       id,

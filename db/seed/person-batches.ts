@@ -1,7 +1,7 @@
-import { keyGroupFacts, reversedPhone } from '../../db/services/person-derived';
+import { keyGroupFacts, reversedPhone } from '../services/person-derived';
 import { computeKeyGroups, keyGroupsRecheckOn } from '../../shared/domain/key-groups';
 import { nameSearchKeys } from '../../shared/domain/pinyin-keys';
-import { PersonGenerator, personValues, type GeneratorOptions, type SqlValue } from './generate';
+import { PersonGenerator, personValues, type GeneratorOptions, type SqlValue } from './person-generator';
 
 /**
  * One batch of synthetic persons with everything the services derive from a

@@ -1,0 +1,184 @@
+/**
+ * The seed's matters (失业登记, 就业登记, 就业困难人员认定, 补贴申请) as timeline
+ * steps. Each matter follows a path of the workflow table to its final state —
+ * draft, accepted, in review, returned, approved, rejected or withdrawn — and
+ * every step is a real `cases.transition` call by an account whose role the
+ * rule names, so a state in the database was reached the legal way or not at all.
+ */
+import { ageOn } from '../../shared/domain/dates';
+import { checkUnemploymentEligibility, type MatterTypeCode } from '../../shared/domain/matter-types';
+import type { CaseAction, CaseState } from '../../shared/domain/workflow';
+import { addDays, officeInstant, weekdayOnOrBefore, type SeedDriver, type Step } from './driver';
+import { Weighted } from './person-generator';
+import type { SeededEnterprise } from './seed-enterprises';
+
+export interface CandidatePerson {
+  id: number;
+  sex: 'male' | 'female';
+  birthDate: string;
+  employmentStatus: string;
+  femaleRetirementCategory: 'worker50' | 'cadre55' | null;
+  disabilityGrade: string | null;
+  lowIncomeStatus: string | null;
+  isVeteran: number;
+  createdOn: string;
+}
+
+export interface CasePlanOptions {
+  random: () => number;
+  from: string;
+  asOf: string;
+  unemployment: number;
+  employment: number;
+  certifications: number;
+  subsidies: number;
+  enterprises: SeededEnterprise[];
+}
+
+/** Final states in realistic shares; open ones are recent, as a live desk's are. */
+const FINAL = new Weighted<CaseState>([['approved', 58], ['rejected', 5], ['withdrawn', 6], ['draft', 5], ['accepted', 8], ['in_review', 10], ['returned', 8]]);
+const OPEN_STATES = new Set<CaseState>(['draft', 'accepted', 'in_review', 'returned']);
+const PREPARERS = ['qiantai', 'qiantai2'];
+const DECIDERS = ['shenhe', 'shenhe', 'shenhe', 'juzhang'];
+const CAUSES = ['劳动合同期满', '单位裁员', '个人辞职', '单位经营困难', '毕业后未就业'];
+
+interface Matter {
+  type: MatterTypeCode;
+  person: CandidatePerson;
+  form: Record<string, string | null>;
+  documents: string[];
+}
+
+/** The path of actions from draft to `final`; a fifth of approvals went through 退回补正 first. */
+function pathTo(final: CaseState, r: () => number): CaseAction[] {
+  switch (final) {
+    case 'draft': return [];
+    case 'accepted': return ['accept'];
+    case 'in_review': return r() < 0.2 ? ['accept', 'return', 'resubmit', 'start_review'] : ['accept', 'start_review'];
+    case 'returned': return r() < 0.5 ? ['accept', 'return'] : ['accept', 'start_review', 'return'];
+    case 'approved': return r() < 0.2 ? ['accept', 'start_review', 'return', 'resubmit', 'start_review', 'approve'] : ['accept', 'start_review', 'approve'];
+    case 'rejected': return ['accept', 'start_review', 'reject'];
+    case 'withdrawn': return r() < 0.5 ? ['withdraw'] : ['accept', 'withdraw'];
+  }
+}
+
+const COMMENTS: Partial<Record<CaseAction, string>> = {
+  return: '材料不齐，请补充原单位解除劳动关系证明',
+  reject: '经核查不符合办理条件',
+  withdraw: '申请人主动撤回',
+  approve: '材料齐全，符合条件',
+};
+
+function difficultyCategory(p: CandidatePerson, day: string): { category: string; documents: string[] } {
+  if (p.disabilityGrade) return { category: 'disabled', documents: ['disability_certificate'] };
+  if (p.lowIncomeStatus === 'dibao') return { category: 'dibao', documents: ['dibao_certificate'] };
+  if (p.isVeteran) return { category: 'veteran', documents: ['veteran_certificate'] };
+  if (ageOn(p.birthDate, day) >= (p.sex === 'female' ? 40 : 50)) return { category: 'age_4050', documents: [] };
+  return { category: 'long_term_unemployed', documents: [] };
+}
+
+export function planCases(driver: SeedDriver, candidates: CandidatePerson[], o: CasePlanOptions): { steps: Step[]; cases: number } {
+  const r = o.random;
+  const pick = <T>(list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
+  const span = Math.round((Date.parse(o.asOf) - Date.parse(o.from)) / 86_400_000);
+  const steps: Step[] = [];
+  let cases = 0;
+
+  /** Schedules one matter to `final`; returns the day its last step happens, or null when it does not fit before asOf. */
+  const schedule = (m: Matter, start: string, final: CaseState): string | null => {
+    const actions = pathTo(final, r);
+    const days: string[] = [];
+    let day = start;
+    for (const action of ['create' as const, ...actions]) {
+      day = action === 'create' || action === 'accept' ? day : weekdayOnOrBefore(addDays(day, action === 'resubmit' ? 3 + Math.floor(r() * 5) : 1 + Math.floor(r() * 2)));
+      if (day < start) day = start;
+      days.push(day);
+    }
+    if (days[days.length - 1]! > o.asOf) return null;
+    const preparer = pick(PREPARERS);
+    const decider = pick(DECIDERS);
+    const held: { id: number; version: number } = { id: 0, version: 0 };
+    const minute = 8 * 60 + 45 + Math.floor(r() * 400);
+    cases += 1;
+    steps.push({ at: officeInstant(days[0]!, minute), run: () => {
+      const made = driver.call<{ id: number; version: number }>(preparer, 'cases.create', { personId: m.person.id, matterType: m.type, form: m.form, documents: m.documents });
+      if (made) Object.assign(held, { id: made.id, version: made.version });
+    } });
+    actions.forEach((action, i) => {
+      const actor = action === 'accept' || action === 'resubmit' || action === 'withdraw' ? preparer : decider;
+      steps.push({ at: officeInstant(days[i + 1]!, minute + 10 * (i + 1)), run: () => {
+        if (held.id === 0) return;
+        const after = driver.call<{ version: number }>(actor, 'cases.transition', { id: held.id, version: held.version, action, comment: COMMENTS[action] ?? null });
+        if (after) held.version = after.version;
+      } });
+    });
+    return days[days.length - 1]!;
+  };
+
+  const startDay = (p: CandidatePerson, final: CaseState, earliest = o.from): string => {
+    const from = [earliest, p.createdOn, o.from].sort().at(-1)!;
+    const room = Math.max(1, Math.round((Date.parse(o.asOf) - Date.parse(from)) / 86_400_000) - 8);
+    // Open matters are recent; finished ones spread over the period.
+    const offset = OPEN_STATES.has(final) ? room - Math.floor(r() * Math.min(room, 20)) : Math.floor(r() * room);
+    return weekdayOnOrBefore(addDays(from, Math.min(offset, span)));
+  };
+
+  const employmentForm = (day: string): { form: Record<string, string | null>; documents: string[] } => {
+    const channel = new Weighted<string>([['employer_job', 75], ['self_employed', 8], ['flexible', 14], ['public_welfare_post', 3]]).pick(r);
+    const employer = o.enterprises.length > 0 ? pick(o.enterprises) : null;
+    if (channel === 'employer_job' || channel === 'public_welfare_post') {
+      return {
+        form: { channel, employerName: channel === 'public_welfare_post' ? '吴中区公益性岗位开发中心' : employer?.name ?? '苏州市吴中区某公司', employerCreditCode: channel === 'employer_job' ? employer?.creditCode ?? null : null, startDate: day, contractType: r() < 0.8 ? 'fixed_term' : 'open_ended', contractEndDate: addDays(day, 365 * 3) },
+        documents: ['id_card', 'labour_contract'],
+      };
+    }
+    if (channel === 'self_employed') return { form: { channel, businessName: '个体经营（餐饮）', startDate: day }, documents: ['id_card', 'business_license'] };
+    return { form: { channel, startDate: day }, documents: ['id_card', 'flexible_declaration'] };
+  };
+
+  // 失业登记: working-age people without work, eligible on the day they apply.
+  const unemployed = candidates.filter((p) => p.employmentStatus === 'unemployed_unregistered');
+  const registered: { person: CandidatePerson; approvedOn: string }[] = [];
+  for (const person of unemployed.slice(0, o.unemployment)) {
+    const final = FINAL.pick(r);
+    const start = startDay(person, final);
+    const facts = { birthDate: person.birthDate, sex: person.sex, employmentStatus: 'unemployed_unregistered' as const, ...(person.femaleRetirementCategory ? { femaleRetirementCategory: person.femaleRetirementCategory } : {}) };
+    if (checkUnemploymentEligibility(facts, start).length > 0 || checkUnemploymentEligibility(facts, addDays(start, 20)).length > 0) continue;
+    const since = addDays(start, -10 - Math.floor(r() * 60));
+    const employer = o.enterprises.length > 0 && r() < 0.7 ? pick(o.enterprises).name : null;
+    const complete = final !== 'draft' || r() < 0.5;
+    const end = schedule({
+      type: 'unemployment_registration', person,
+      form: { unemployedSince: since, unemploymentCause: employer ? pick(CAUSES.slice(0, 4)) : pick(CAUSES), lastEmployer: employer, drawingUnemploymentInsurance: employer && r() < 0.4 ? 'yes' : 'no', jobWanted: r() < 0.6 ? pick(['普工', '仓库管理', '文员', '电工', '销售', '保洁']) : null, trainingWanted: r() < 0.2 ? '电工证培训' : null },
+      documents: complete ? ['id_card', 'self_declaration'] : ['id_card'],
+    }, start, final);
+    if (end && final === 'approved') registered.push({ person, approvedOn: end });
+  }
+
+  // 就业登记: some registered unemployed find work; employers file for people already at work.
+  const employedPeople = candidates.filter((p) => p.employmentStatus === 'employed');
+  const hires = [...registered.filter(() => r() < 0.45).map((x) => ({ person: x.person, after: addDays(x.approvedOn, 20 + Math.floor(r() * 150)) })), ...employedPeople.slice(0, o.employment).map((person) => ({ person, after: o.from }))].slice(0, o.employment);
+  for (const { person, after } of hires) {
+    if (after >= o.asOf) continue;
+    const final = FINAL.pick(r);
+    const start = startDay(person, final, after);
+    const { form, documents } = employmentForm(start);
+    schedule({ type: 'employment_registration', person, form, documents }, start, final);
+  }
+
+  // 就业困难人员认定 for registered unemployed people, and 补贴申请 after it.
+  const hired = new Set(hires.map((h) => h.person.id));
+  const stillRegistered = registered.filter((x) => !hired.has(x.person.id));
+  for (const { person, approvedOn } of stillRegistered.slice(0, o.certifications)) {
+    const final = FINAL.pick(r);
+    const start = startDay(person, final, addDays(approvedOn, 5));
+    const { category, documents } = difficultyCategory(person, start);
+    const end = schedule({ type: 'difficulty_certification', person, form: { category, validFrom: start, validTo: null, evidenceNote: null }, documents: ['id_card', 'difficulty_application', ...documents] }, start, final);
+    if (end && final === 'approved' && r() < Math.min(1, o.subsidies / Math.max(1, o.certifications) * 1.6)) {
+      const subsidyFinal = FINAL.pick(r);
+      const subsidyStart = startDay(person, subsidyFinal, addDays(end, 10));
+      schedule({ type: 'subsidy_application', person, form: { subsidyCode: '灵活就业社会保险补贴', periodFrom: subsidyStart.slice(0, 8) + '01', periodTo: null }, documents: ['id_card', 'subsidy_application_form', 'bank_account'] }, subsidyStart, subsidyFinal);
+    }
+  }
+  return { steps, cases };
+}

@@ -1,0 +1,178 @@
+/**
+ * A synthetic county, built the way the office would build it: the database
+ * and its administrator by first run (`setup.initialize`), staff accounts by
+ * the administrator, the registry by the bulk loader shared with the
+ * benchmark (the services' own derived data: search keys, key groups), and two
+ * years of enterprises, visits, vacancies and matters through the router as
+ * named staff at their office times (db/seed/driver.ts). Change capture fills
+ * itself through the triggers. Same arguments, same content (contentDigest).
+ *
+ * Not seeded, because their tables do not exist yet: counseling sessions and
+ * follow-ups, job fairs with check-ins, certifications' and subsidies' effects.
+ */
+import { createHash } from 'node:crypto';
+import { sql } from 'drizzle-orm';
+import { existsSync } from 'node:fs';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, type SeedScale } from '../../shared/demo';
+import { Desk } from '../desk';
+import { loadDivisions, townshipsOf, villagesOf } from '../divisions';
+import type { KeyProvider } from '../keys';
+import { persons } from '../schema';
+import { refreshDerived, KEY_GROUPS_AS_OF } from '../services/person-derived';
+import { contentDigest } from './digest';
+import { addDays, officeInstant, SeedClock, SeedDriver } from './driver';
+import { loadPersons } from './load-persons';
+import { prng } from './person-generator';
+import { planCases, type CandidatePerson } from './seed-cases';
+import { planEnterprises } from './seed-enterprises';
+
+export const SEED_SCALES: Record<SeedScale, { persons: number; enterprises: number; visits: number; walkInVacancies: number; unemployment: number; employment: number; certifications: number; subsidies: number }> = {
+  // Small enough to open from the first-start screen in seconds, large enough for every list to page.
+  demo: { persons: 5_000, enterprises: 80, visits: 100, walkInVacancies: 20, unemployment: 160, employment: 110, certifications: 30, subsidies: 20 },
+  county: { persons: 300_000, enterprises: 15_000, visits: 20_000, walkInVacancies: 3_000, unemployment: 12_000, employment: 10_000, certifications: 2_500, subsidies: 1_500 },
+  city: { persons: 1_000_000, enterprises: 50_000, visits: 60_000, walkInVacancies: 10_000, unemployment: 40_000, employment: 33_000, certifications: 8_000, subsidies: 5_000 },
+};
+
+export const DEFAULT_SEED_COUNTY = '320506';
+/** Settings rows that mark a seeded database: the banner and every printout read `demo`. */
+export const DEMO_SETTING = 'demo';
+export const SEED_SETTING = 'demo_seed';
+
+export interface SeedOptions {
+  dbPath: string;
+  keys: KeyProvider;
+  migrationsDir: string;
+  resourcesDir: string;
+  appVersion: string;
+  nativeBinding?: string;
+  scale: SeedScale;
+  seed: number;
+  /** The office day the county is seeded up to (the period is the two years before it). */
+  asOf: string;
+  countyCode?: string;
+  /** Make person batches in a worker thread (needs tsx: command line only). */
+  worker: boolean;
+  log: (line: string) => void;
+  /** Progress for a job; awaited between chunks, so a job can yield and be cancelled. */
+  progress?: (phase: string, done: number, total: number) => Promise<void> | void;
+  /** Compute the content digest at the end (command line and tests; the app skips it). */
+  digest?: boolean;
+}
+
+export interface SeedSummary {
+  scale: SeedScale;
+  seed: number;
+  asOf: string;
+  countyCode: string;
+  persons: number;
+  enterprises: number;
+  cases: number;
+  serviceCalls: number;
+  refusals: string[];
+  seconds: number;
+  phases: Record<string, number>;
+  digest: string | null;
+}
+
+export async function seedDatabase(o: SeedOptions): Promise<SeedSummary> {
+  if (existsSync(o.dbPath)) throw new Error(`数据库文件已存在：${o.dbPath}（生成演示数据只写入新文件）`);
+  const started = Date.now();
+  const phases: Record<string, number> = {};
+  let phaseStart = started;
+  const phase = (name: string) => {
+    phases[name] = Math.round((Date.now() - phaseStart) / 100) / 10;
+    phaseStart = Date.now();
+  };
+  const size = SEED_SCALES[o.scale];
+  const countyCode = o.countyCode ?? DEFAULT_SEED_COUNTY;
+  const from = addDays(o.asOf, -730);
+  const clock = new SeedClock(officeInstant(from, 8 * 60));
+  const desk = new Desk({
+    dbPath: o.dbPath, keys: o.keys, migrationsDir: o.migrationsDir, resourcesDir: o.resourcesDir, appVersion: o.appVersion,
+    ...(o.nativeBinding ? { nativeBinding: o.nativeBinding } : {}), clock: clock.now, log: (message) => o.log(`[desk] ${message}`),
+  });
+  const driver = new SeedDriver(desk, clock);
+  try {
+    const [admin, ...staff] = DEMO_ACCOUNTS;
+    const init = desk.call(null, 'setup.initialize', { countyCode, adminUsername: admin!.username, adminDisplayName: admin!.displayName, password: DEMO_PASSWORD });
+    if (!init.result.ok) throw new Error(`setup.initialize: ${init.result.error.message}`);
+    const sqlite = desk.database().sqlite;
+    // A throw-away build until it is complete: no fsync per commit.
+    sqlite.pragma('synchronous = OFF');
+    const setting = sqlite.prepare('insert into settings (key, value) values (?, ?) on conflict(key) do update set value = excluded.value');
+    // The audit digests' key from the seed, so the same seed gives the same audit chain (synthetic data only).
+    setting.run('audit_digest_secret', createHash('sha256').update(`employment-desk-seed:${o.seed}`).digest('hex'));
+    // Two years pass between the seed's calls; the idle lock would lock every session in between.
+    setting.run('idle_lock_minutes', String(10_000_000));
+    setting.run(DEMO_SETTING, 'true');
+
+    driver.addSession(admin!.username, login(desk, admin!.username, DEMO_PASSWORD));
+    const userIds = new Map<string, number>();
+    for (const account of staff) {
+      const made = driver.call<{ id: number }>(admin!.username, 'users.create', { username: account.username, displayName: account.displayName, roles: account.roles, password: DEMO_PASSWORD });
+      if (!made) throw new Error(driver.refusals.join('\n'));
+      userIds.set(account.username, made.id);
+    }
+    // The demo's password is published on its login screen: a forced change at first login would lock the
+    // next visitor out, so the accounts start as if their holders had already chosen it.
+    sqlite.prepare(`update users set must_change_password = 0 where username in (${staff.map(() => '?').join(', ')})`).run(...staff.map((a) => a.username));
+    for (const account of staff) driver.addSession(account.username, login(desk, account.username, DEMO_PASSWORD));
+    phase('accounts');
+
+    const divisions = loadDivisions(o.resourcesDir);
+    const townships = townshipsOf(divisions, countyCode).map((t) => ({ code: t.code, villages: villagesOf(divisions, t.code).map((v) => v.code) }));
+    await o.progress?.('人员档案', 0, size.persons);
+    await loadPersons(sqlite, {
+      generator: { seed: o.seed, townships, today: o.asOf, createdTo: o.asOf, registeredUnemployment: false },
+      persons: size.persons, batch: o.scale === 'demo' ? 2_000 : 50_000, worker: o.worker, log: o.log,
+      afterBatch: (done, total) => o.progress?.('人员档案', done, total),
+    });
+    phase('persons');
+
+    const random = prng(o.seed ^ 0x5eed);
+    const visitors = ['zhidao', 'qiantai2'].map((username) => ({ username, userId: userIds.get(username)! }));
+    const { enterprises, steps: enterpriseSteps } = planEnterprises(driver, {
+      random, countyCode, townships, count: size.enterprises, visits: size.visits, walkInVacancies: size.walkInVacancies, from, asOf: o.asOf, visitors,
+    });
+    const candidates = sqlite
+      .prepare(
+        `select id, sex, birth_date as birthDate, employment_status as employmentStatus, female_retirement_category as femaleRetirementCategory,
+           disability_grade as disabilityGrade, low_income_status as lowIncomeStatus, is_veteran as isVeteran, substr(created_at, 1, 10) as createdOn
+         from persons where employment_status in ('unemployed_unregistered', 'employed') and birth_date between ? and ? order by id`,
+      )
+      .all(`${Number(o.asOf.slice(0, 4)) - 54}${o.asOf.slice(4)}`, `${Number(o.asOf.slice(0, 4)) - 19}${o.asOf.slice(4)}`) as CandidatePerson[];
+    const { steps: caseSteps, cases } = planCases(driver, candidates, { random, from, asOf: o.asOf, ...size, enterprises });
+    phase('plan');
+    await driver.runTimeline([...enterpriseSteps, ...caseSteps], o.scale === 'demo' ? 200 : 1_000, async (done, total) => {
+      await o.progress?.('企业、走访与业务', done, total);
+    });
+    phase('timeline');
+
+    // Decisions changed some people's employment status on their own day: their key groups are brought to asOf.
+    clock.ms = officeInstant(o.asOf, 17 * 60);
+    const { db } = desk.database();
+    const decided = db.select().from(persons).where(sql`${persons.id} in (select person_id from cases where state = 'approved')`).orderBy(persons.id).all();
+    sqlite.transaction(() => {
+      for (const row of decided) refreshDerived(db, row, o.asOf);
+      setting.run(KEY_GROUPS_AS_OF, o.asOf);
+      sqlite.prepare('delete from settings where key = ?').run('idle_lock_minutes');
+      setting.run(SEED_SETTING, JSON.stringify({ scale: o.scale, seed: o.seed, asOf: o.asOf, persons: size.persons, enterprises: enterprises.length, cases }));
+    })();
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('wal_checkpoint(TRUNCATE)');
+    const digest = o.digest === false ? null : contentDigest(sqlite);
+    phase('finish');
+    return {
+      scale: o.scale, seed: o.seed, asOf: o.asOf, countyCode, persons: size.persons, enterprises: enterprises.length, cases,
+      serviceCalls: driver.calls, refusals: driver.refusals, seconds: Math.round((Date.now() - started) / 100) / 10, phases, digest,
+    };
+  } finally {
+    desk.close();
+  }
+}
+
+function login(desk: Desk, username: string, password: string): string {
+  const outcome = desk.call(null, 'auth.login', { username, password });
+  if (!outcome.result.ok || !outcome.session || !('set' in outcome.session)) throw new Error(`登录 ${username} 失败`);
+  return outcome.session.set;
+}
