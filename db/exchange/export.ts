@@ -155,9 +155,13 @@ async function writePackage(options: ExportOptions, plan: PackagePlan): Promise<
     for (let cursor: [string, number] = ['', 0]; ; ) {
       const rows = page.all(from, to, cursor[0], cursor[1]) as Array<{ entity: string; id: number; seq: number }>;
       if (rows.length === 0) break;
+      const records = new Map<string, Map<number, Record<string, unknown>>>();
+      for (const entity of new Set(rows.map((r) => r.entity))) {
+        records.set(entity, reader.readMany(aggregateOf(entity), rows.filter((r) => r.entity === entity).map((r) => r.id)));
+      }
       for (const { entity, id, seq } of rows) {
         const aggregate = aggregateOf(entity);
-        const record = reader.read(aggregate, id);
+        const record = records.get(entity)!.get(id) ?? null;
         const line: ExchangeLine = { entity, id, changeSeq: seq, op: 'upsert', record };
         const state = states.get(entity, id) as { everAccepted: number; sentAt: string } | undefined;
         if (!record) line.op = 'delete';

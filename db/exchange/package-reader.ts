@@ -13,6 +13,7 @@
  * length, digest and record count at its end; an error thrown mid-file means
  * the whole package is refused, so apply its records in one transaction.
  */
+import { fastSm3 } from './native-sm3';
 import { open, type FileHandle } from 'node:fs/promises';
 import { fromHex, toHex } from '../../shared/exchange/bytes';
 import type { ChainLink } from '../../shared/exchange/chain';
@@ -33,7 +34,6 @@ import { findVerifyingKey, formatFingerprint, type RecipientPrivateKey, type Ver
 import { PayloadOpener } from '../../shared/exchange/payload';
 import { verifyAsOrRefuse } from '../../shared/exchange/signing';
 import { sm2UnwrapKey } from '../../shared/exchange/sm';
-import { Sm3 } from '../../shared/exchange/sm3-stream';
 
 /** Reads the envelope. The header is parsed but NOT trusted until `verify`. */
 export async function openPackage(path: string): Promise<PackageEnvelope> {
@@ -107,7 +107,7 @@ export class VerifiedPackage {
       const block = new Uint8Array(1 << 20);
       let offset = this.payloadOffset;
       for (const file of this.header.files) {
-        const digest = new Sm3();
+        const digest = fastSm3();
         const end = offset + payloadLengthOf(file.length);
         while (offset < end) {
           const length = Math.min(block.length, end - offset);
@@ -169,7 +169,7 @@ export class PackageContents {
     const file = this.pkg.header.files.find((f) => f.name === name);
     const offset = this.offsets.get(name);
     if (!file || offset === undefined) throw new ExchangeError('UNKNOWN_FILE', `数据包中没有 ${name}`, { file: name });
-    const opener = new PayloadOpener(deriveFileKey(this.contentKey, fromHex(file.nonce)), chunkAad(this.pkg.header, name), file);
+    const opener = new PayloadOpener(deriveFileKey(this.contentKey, fromHex(file.nonce)), chunkAad(this.pkg.header, name), file, fastSm3);
     const handle = await openPackageFile(this.pkg.path, this.size);
     try {
       const record = new Uint8Array(opener.recordLength(0));

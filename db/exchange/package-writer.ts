@@ -9,6 +9,7 @@
  * Writes are synchronous on purpose: the exporter iterates better-sqlite3
  * statements, which cannot be awaited inside; sealing a chunk is CPU work anyway.
  */
+import { fastSm3 } from './native-sm3';
 import { closeSync, mkdtempSync, openSync, rmSync, writeSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -176,10 +177,15 @@ export class PackageFileWriter {
     aad: Uint8Array,
   ) {
     this.fd = openSync(spoolPath, 'w');
-    this.sealer = new PayloadSealer(fileKey, aad, (ciphertext, tag) => {
-      writeFully(this.fd, ciphertext);
-      writeFully(this.fd, tag);
-    });
+    this.sealer = new PayloadSealer(
+      fileKey,
+      aad,
+      (ciphertext, tag) => {
+        writeFully(this.fd, ciphertext);
+        writeFully(this.fd, tag);
+      },
+      fastSm3,
+    );
   }
 
   /** One record: `line` is its JSON text without the line break. */

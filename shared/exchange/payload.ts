@@ -14,6 +14,14 @@ import { GCM_TAG_LENGTH, sm4GcmDecrypt, sm4GcmEncrypt } from './sm';
 import { toHex } from './bytes';
 import { Sm3 } from './sm3-stream';
 
+/** An incremental SM3: this library's own, or a native one where the platform has it (same digests). */
+export interface IncrementalSm3 {
+  update(data: Uint8Array): unknown;
+  digest(): Uint8Array;
+}
+export type Sm3Factory = () => IncrementalSm3;
+const ownSm3: Sm3Factory = () => new Sm3();
+
 const NEWLINE = 0x0a;
 const encoder = new TextEncoder();
 
@@ -30,7 +38,7 @@ export interface SealedPayload {
 export class PayloadSealer {
   private readonly buffer = new Uint8Array(CHUNK_SIZE);
   private readonly scratch = new Uint8Array(4);
-  private readonly digest = new Sm3();
+  private readonly digest: IncrementalSm3;
   private fill = 0;
   private chunkIndex = 0;
   private length = 0;
@@ -41,7 +49,10 @@ export class PayloadSealer {
     private readonly fileKey: Uint8Array,
     private readonly aad: Uint8Array,
     private readonly sink: ChunkSink,
-  ) {}
+    sm3: Sm3Factory = ownSm3,
+  ) {
+    this.digest = sm3();
+  }
 
   /** One JSON Lines record: the text (which must not contain a line break) and "\n". */
   pushLine(line: string): void {
@@ -96,7 +107,8 @@ export class PayloadSealer {
 
   private seal(isLast: boolean): void {
     const sealed = sm4GcmEncrypt(this.fileKey, chunkIv(this.chunkIndex, isLast), this.buffer.subarray(0, this.fill), this.aad);
-    this.digest.update(sealed.ciphertext).update(sealed.tag);
+    this.digest.update(sealed.ciphertext);
+    this.digest.update(sealed.tag);
     this.sink(sealed.ciphertext, sealed.tag);
     this.chunkIndex += 1;
     this.fill = 0;
@@ -117,15 +129,17 @@ const isHighSurrogate = (unit: number) => unit >= 0xd800 && unit <= 0xdbff;
  */
 export class PayloadOpener {
   readonly chunkCount: number;
-  private readonly digest = new Sm3();
+  private readonly digest: IncrementalSm3;
   private next = 0;
 
   constructor(
     private readonly fileKey: Uint8Array,
     private readonly aad: Uint8Array,
     private readonly file: { name: string; length: number; digest: string },
+    sm3: Sm3Factory = ownSm3,
   ) {
     this.chunkCount = chunkCountOf(file.length);
+    this.digest = sm3();
   }
 
   /** Stored size (ciphertext ‖ tag) of chunk `index`. */
