@@ -1,3 +1,4 @@
+import type { JobView } from '../shared/contract';
 import type { Permission, Role } from '../shared/roles';
 import type { AuditInput } from './audit';
 import type { Division } from './divisions';
@@ -44,4 +45,9 @@ export interface DeskControl {
   state(): { state: 'uninitialized' | 'ready' | 'unavailable'; message?: string };
   /** Creates the database, runs `seed` inside its first transaction, returns the recovery key. */
   createDatabase(seed: (opened: OpenedDatabase) => void): string;
+  /** The demo county (db/demo.ts): open it as a job, follow the job, leave it. */
+  isDemoOpen(): boolean;
+  openDemo(): JobView;
+  demoJob(): JobView | null;
+  leaveDemo(): void;
 }

@@ -9,7 +9,9 @@ import type { Actor, DeskControl, ServiceContext } from './context';
 import { loadDivisions } from './divisions';
 import { AppError } from './errors';
 import { handlers } from './handlers';
+import { buildDemo, demoKey, demoPaths, removeDemo } from './demo';
 import { JobRunner } from './jobs';
+import type { JobView } from '../shared/contract';
 import { formatRecoveryKey, type KeyProvider } from './keys';
 import { openDatabase, type OpenedDatabase } from './open';
 import { dispatch } from './router';
@@ -54,9 +56,14 @@ export class Desk implements DeskControl {
   private unavailableReason: string | null = null;
   private readonly sessions = new Map<string, SessionRecord>();
   readonly jobs = new JobRunner();
+  /** The open database is the demo county (db/demo.ts), not the bureau's own. */
+  private demoOpen = false;
+  private demoJobId: string | null = null;
+  private leaveDemoAfterCall = false;
 
+  /** The folder of the open database's own files (exchange packages …): the demo's folder while the demo is open. */
   get dataDir(): string {
-    return dirname(this.options.dbPath);
+    return this.demoOpen ? demoPaths(dirname(this.options.dbPath)).dir : dirname(this.options.dbPath);
   }
   private readonly clock: () => Date;
   private readonly log: (message: string, error?: unknown) => void;
@@ -70,7 +77,10 @@ export class Desk implements DeskControl {
   }
 
   private tryOpen(): void {
-    if (!existsSync(this.options.dbPath)) return;
+    if (!existsSync(this.options.dbPath)) {
+      this.tryOpenDemo();
+      return;
+    }
     try {
       const key = this.options.keys.load();
       if (!key) {
@@ -80,6 +90,83 @@ export class Desk implements DeskControl {
     } catch (error) {
       this.unavailableReason = error instanceof AppError ? error.message : `数据库无法打开：${(error as Error).message}`;
     }
+  }
+
+  /** Without the bureau's database, a demo left open last time opens again. */
+  private tryOpenDemo(): void {
+    const paths = demoPaths(dirname(this.options.dbPath));
+    try {
+      const key = demoKey(paths);
+      if (!key) return;
+      this.opened = openDatabase({ path: paths.dbPath, key, migrationsDir: this.options.migrationsDir, now: this.clock(), ...this.native() });
+      this.demoOpen = true;
+    } catch (error) {
+      // A demo that cannot be opened (older app, damaged file) is only thrown away: it holds nothing real.
+      this.log('demo database could not be opened; removing it', error);
+      removeDemo(paths);
+    }
+  }
+
+  /** True while the open database is the demo county's file. */
+  isDemoOpen(): boolean {
+    return this.demoOpen;
+  }
+
+  /**
+   * 打开演示县: builds the demo county as a job and opens it, only while this
+   * computer has no database of its own. Progress is read with demoJob().
+   */
+  openDemo(): JobView {
+    if (this.state().state !== 'uninitialized' || existsSync(this.options.dbPath)) {
+      throw new AppError('ALREADY_INITIALIZED', '本机已经建立了数据库，不能再打开演示县');
+    }
+    const running = this.demoJob();
+    if (running?.state === 'running') return running;
+    const paths = demoPaths(dirname(this.options.dbPath));
+    const view = this.jobs.start('demo', null, async (job) => {
+      await buildDemo({
+        paths,
+        migrationsDir: this.options.migrationsDir,
+        resourcesDir: this.options.resourcesDir,
+        appVersion: this.options.appVersion,
+        ...this.native(),
+        now: this.clock(),
+        job,
+      });
+      // Someone set up the real database meanwhile: it wins, and the demo is discarded.
+      if (this.opened || existsSync(this.options.dbPath)) {
+        removeDemo(paths);
+        throw new AppError('ALREADY_INITIALIZED', '本机已经建立了数据库，演示县未打开');
+      }
+      this.tryOpenDemo();
+      if (!this.demoOpen) throw new AppError('DATABASE_UNAVAILABLE', '演示县数据未能打开，请重试');
+      return { opened: true };
+    });
+    this.demoJobId = view.id;
+    return view;
+  }
+
+  /** The latest demo job, for the first-start screen's progress bar. */
+  demoJob(): JobView | null {
+    return this.demoJobId ? this.jobs.get(this.demoJobId, null) : null;
+  }
+
+  /**
+   * 退出演示: the demo is closed and deleted once the current call has
+   * returned (the call itself runs inside a transaction on it).
+   */
+  leaveDemo(): void {
+    if (!this.demoOpen) throw new AppError('CONFLICT', '当前打开的不是演示县，不能退出演示');
+    this.leaveDemoAfterCall = true;
+  }
+
+  private finishLeavingDemo(): void {
+    this.leaveDemoAfterCall = false;
+    this.opened?.close();
+    this.opened = null;
+    this.demoOpen = false;
+    this.sessions.clear();
+    removeDemo(demoPaths(dirname(this.options.dbPath)));
   }
 
   private native() {
@@ -118,7 +205,12 @@ export class Desk implements DeskControl {
 
   /** Answers one RPC call for the holder of `sessionId` (a cookie, a window, a CLI run). */
   call(sessionId: string | null, method: string, input: unknown): CallOutcome {
-    return this.dispatchAs(this.actorFor(sessionId), sessionId, method, input);
+    const outcome = this.dispatchAs(this.actorFor(sessionId), sessionId, method, input);
+    if (this.leaveDemoAfterCall) {
+      this.finishLeavingDemo();
+      return { ...outcome, session: { clear: true } };
+    }
+    return outcome;
   }
 
   /**
@@ -260,6 +352,7 @@ export class Desk implements DeskControl {
   close(): void {
     this.opened?.close();
     this.opened = null;
+    this.demoOpen = false;
     this.sessions.clear();
   }
 }

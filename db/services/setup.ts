@@ -1,4 +1,5 @@
-import type { CountyOption, SetupStatus } from '../../shared/contract';
+import { eq } from 'drizzle-orm';
+import type { CountyOption, JobView, SetupStatus } from '../../shared/contract';
 import type { ParsedInputOf } from '../../shared/contract';
 import { appendAudit } from '../audit';
 import type { ServiceContext } from '../context';
@@ -13,10 +14,26 @@ export function status(ctx: ServiceContext): SetupStatus {
   const state = ctx.desk.state();
   if (state.state !== 'ready') return state;
   const db = ctx.database().db;
+  const demo = db.select({ value: settings.value }).from(settings).where(eq(settings.key, 'demo')).get()?.value === 'true';
   return {
     state: 'ready',
     county: { code: readSetting(db, 'county_code'), name: readSetting(db, 'county_name') },
+    ...(demo ? { demo: true } : {}),
+    ...(ctx.desk.isDemoOpen() ? { demoLeavable: true } : {}),
   };
+}
+
+export function openDemo(ctx: ServiceContext): JobView {
+  return ctx.desk.openDemo();
+}
+
+export function demoJob(ctx: ServiceContext): JobView | null {
+  return ctx.desk.demoJob();
+}
+
+export function leaveDemo(ctx: ServiceContext): { left: true } {
+  ctx.desk.leaveDemo();
+  return { left: true };
 }
 
 export function counties(ctx: ServiceContext): CountyOption[] {

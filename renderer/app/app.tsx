@@ -10,7 +10,7 @@ import { queryKeys, useSession } from '../api/queries';
 import { ForcedPasswordChange } from '../auth/forced-password-change';
 import { IdleLock } from '../auth/idle-lock';
 import { LoginPage } from '../auth/login-page';
-import { SetupPage } from '../setup/setup-page';
+import { FirstStartPage } from '../setup/first-start-page';
 import { UnavailablePage } from '../setup/unavailable-page';
 import { routes } from './routes';
 import { useAppState } from './app-state';
@@ -65,7 +65,7 @@ function Gate() {
       </Center>
     );
   }
-  if (state === 'setup') return <SetupPage />;
+  if (state === 'setup') return <FirstStartPage />;
   if (state === 'unavailable') return <UnavailablePage message={status.data?.message ?? '无法连接到后台服务'} />;
   if (!ready || state === 'login' || !session.data) return <LoginPage countyName={status.data?.county?.name ?? ''} />;
   if (session.data.mustChangePassword) return <ForcedPasswordChange session={session.data} />;

@@ -5,6 +5,7 @@ import { useState } from 'react';
 import { APP_TITLE } from '../../shared/labels/zh-CN';
 import { call, errorMessage } from '../api/client';
 import { queryKeys } from '../api/queries';
+import { DemoLoginNotice } from '../setup/demo-mark';
 
 export function LoginPage({ countyName }: { countyName: string }) {
   const queryClient = useQueryClient();
@@ -19,21 +20,24 @@ export function LoginPage({ countyName }: { countyName: string }) {
     onError: (e) => setError(errorMessage(e)),
   });
   return (
-    <Center h="100vh">
-      <Paper withBorder p="xl" w={400}>
-        <form onSubmit={form.onSubmit((values) => { setError(null); login.mutate(values); })} noValidate>
-          <Stack>
-            <Title order={2}>{APP_TITLE}</Title>
-            <Text c="dimmed">{countyName} 人力资源和社会保障局</Text>
-            {error && <Alert color="red">{error}</Alert>}
-            <TextInput label="用户名" autoFocus autoComplete="username" {...form.getInputProps('username')} />
-            <PasswordInput label="密码" autoComplete="current-password" {...form.getInputProps('password')} />
-            <Button type="submit" loading={login.isPending}>
-              登录
-            </Button>
-          </Stack>
-        </form>
-      </Paper>
+    <Center mih="100vh" p="md">
+      <Stack w={440}>
+        <DemoLoginNotice />
+        <Paper withBorder p="xl">
+          <form onSubmit={form.onSubmit((values) => { setError(null); login.mutate(values); })} noValidate>
+            <Stack>
+              <Title order={2}>{APP_TITLE}</Title>
+              <Text c="dimmed">{countyName} 人力资源和社会保障局</Text>
+              {error && <Alert color="red">{error}</Alert>}
+              <TextInput label="用户名" autoFocus autoComplete="username" {...form.getInputProps('username')} />
+              <PasswordInput label="密码" autoComplete="current-password" {...form.getInputProps('password')} />
+              <Button type="submit" loading={login.isPending}>
+                登录
+              </Button>
+            </Stack>
+          </form>
+        </Paper>
+      </Stack>
     </Center>
   );
 }

@@ -19,7 +19,7 @@ interface SetupValues {
 const FIELDS = ['countyCode', 'adminUsername', 'adminDisplayName', 'password'] as const;
 
 /** First run: pick the bureau's county and create the first administrator. */
-export function SetupPage() {
+export function SetupPage({ onBack }: { onBack?: () => void } = {}) {
   const queryClient = useQueryClient();
   const counties = useQuery({ queryKey: ['setup.counties'], queryFn: () => call('setup.counties', {}) });
   const [recoveryKey, setRecoveryKey] = useState<string | null>(null);
@@ -99,6 +99,11 @@ export function SetupPage() {
             <PasswordInput label="再次输入密码" withAsterisk autoComplete="new-password" {...form.getInputProps('passwordAgain')} />
             <Checkbox label="此账号同时担任前台经办（人员较少的经办机构）" {...form.getInputProps('alsoFrontDesk', { type: 'checkbox' })} />
             <Group justify="flex-end">
+              {onBack && (
+                <Button variant="default" onClick={onBack}>
+                  返回
+                </Button>
+              )}
               <Button type="submit" loading={initialize.isPending}>
                 建立数据库
               </Button>

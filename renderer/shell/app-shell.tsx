@@ -5,6 +5,7 @@ import { APP_TITLE, NAV_AREAS, ROLE_LABELS } from '../../shared/labels/zh-CN';
 import { call } from '../api/client';
 import { queryKeys, useSession } from '../api/queries';
 import { signOut } from '../api/session';
+import { DemoBadge, DemoBanner, DemoPrintMark } from '../setup/demo-mark';
 
 export function Shell() {
   const location = useLocation();
@@ -20,6 +21,7 @@ export function Shell() {
           <Group gap="xs">
             <Title order={3}>{APP_TITLE}</Title>
             <Text c="dimmed">{status.data?.county?.name}</Text>
+            <DemoBadge />
           </Group>
           {user && (
             <Group gap="xs">
@@ -54,6 +56,8 @@ export function Shell() {
         </Stack>
       </AppShell.Navbar>
       <AppShell.Main>
+        <DemoBanner />
+        <DemoPrintMark />
         <Outlet />
       </AppShell.Main>
     </AppShell>

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { method } from './define';
+import type { JobView } from './jobs';
 import { newPassword, personName, text, username } from './fields';
 
 export interface CountyOption {
@@ -16,6 +17,10 @@ export interface SetupStatus {
   /** Why the database cannot be opened (wrong key, newer version …), when `unavailable`. */
   message?: string;
   county?: { code: string; name: string };
+  /** The open database holds synthetic data (setting `demo = true`): every screen and printout says 演示数据. */
+  demo?: boolean;
+  /** The open database is the demo county opened from the first-start screen, which 退出演示 deletes. */
+  demoLeavable?: boolean;
 }
 
 export const setupContract = {
@@ -44,5 +49,24 @@ export const setupContract = {
     access: 'public',
     writes: true,
     title: '首次使用：创建本县数据库和管理员',
+  }),
+  'setup.openDemo': method<JobView>()({
+    input: z.strictObject({}),
+    access: 'public',
+    // Writes only the demo's own new file, never the bureau's database: nothing to audit there.
+    writes: false,
+    title: '首次使用：打开演示县（生成演示数据）',
+  }),
+  'setup.demoJob': method<JobView | null>()({
+    input: z.strictObject({}),
+    access: 'public',
+    writes: false,
+    title: '查看演示县的生成进度',
+  }),
+  'setup.leaveDemo': method<{ left: true }>()({
+    input: z.strictObject({}),
+    access: 'public',
+    writes: false,
+    title: '退出演示县（删除演示数据，回到首次使用）',
   }),
 };

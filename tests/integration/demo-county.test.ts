@@ -1,0 +1,41 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { demoPaths } from '../../db/demo';
+import type { PersonSearchResult } from '../../shared/contract';
+import { DEMO_PASSWORD } from '../../shared/demo';
+import { deskFiles, expectOk, login, openDesk, tempDir } from './helpers';
+
+describe('the demo county (打开演示县)', () => {
+  it('opens the demo county on first start beside the real database, and leaving it deletes only the demo', async () => {
+    const files = deskFiles(tempDir('desk-demo-'));
+    const desk = openDesk(files);
+    expect(expectOk<{ state: string }>(desk.call(null, 'setup.status', {}).result).state).toBe('uninitialized');
+    const job = expectOk<{ id: string }>(desk.call(null, 'setup.openDemo', {}).result);
+    const done = await desk.jobs.settled(job.id);
+    expect(done.state, done.error ?? '').toBe('done');
+    expect(expectOk(desk.call(null, 'setup.status', {}).result)).toMatchObject({ state: 'ready', demo: true, demoLeavable: true, county: { code: '320506' } });
+    expect(existsSync(files.dbPath), 'the bureau database is never created by the demo').toBe(false);
+    expect(readdirSync(demoPaths(join(files.dir, 'data')).dir).filter((f) => !f.startsWith('demo.db-')).sort(), 'built elsewhere, then moved in').toEqual(['demo.db', 'demo.key']);
+
+    const session = login(desk, 'qiantai', DEMO_PASSWORD);
+    const found = expectOk<PersonSearchResult>(desk.call(session, 'persons.search', { query: '王', page: 1, pageSize: 20 }).result);
+    expect(found.items.length).toBeGreaterThan(0);
+    // Setting up the bureau's database is refused while the demo is open: leave it first.
+    expect(desk.call(null, 'setup.initialize', { countyCode: '320506', adminUsername: 'boss', adminDisplayName: '王局长', password: 'Real-2026-desk' }).result.ok).toBe(false);
+
+    // A restart finds the demo again.
+    desk.close();
+    const again = openDesk(files);
+    expect(expectOk(again.call(null, 'setup.status', {}).result)).toMatchObject({ state: 'ready', demo: true });
+    const left = again.call(null, 'setup.leaveDemo', {});
+    expectOk(left.result);
+    expect(left.session).toEqual({ clear: true });
+    expect(expectOk<{ state: string }>(again.call(null, 'setup.status', {}).result).state).toBe('uninitialized');
+    expect(existsSync(demoPaths(join(files.dir, 'data')).dir)).toBe(false);
+    // … and the real setup works afterwards, and cannot be "left".
+    expectOk(again.call(null, 'setup.initialize', { countyCode: '320506', adminUsername: 'boss', adminDisplayName: '王局长', password: 'Real-2026-desk' }).result);
+    expect(again.call(null, 'setup.leaveDemo', {}).result.ok).toBe(false);
+    expect(existsSync(files.dbPath)).toBe(true);
+  }, 240_000);
+});
