@@ -20,7 +20,9 @@
  *   tsx scripts/bench/run.ts [--scale demo|county|city | --persons N] [--iterations 200] [--warmup 20]
  *                            [--kinds exactId,name,…] [--page-size 20] [--budget-seconds 150] [--out FILE] [--dir .bench]
  *                            [--seed S] [--force] [--analyze] [--cache-mb N (what-if: a page cache the app does not set)]
+ *                            [--skip-exchange true]  (the export benchmark, scripts/bench/exchange.ts, runs last)
  */
+import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
@@ -460,6 +462,7 @@ async function main(): Promise<void> {
   const budgetSeconds = Number(take('budget-seconds', '150'));
   const cacheMbArg = take('cache-mb', '');
   const out = resolve(take('out', resolve(args.dir, 'report.json')));
+  const skipExchange = take('skip-exchange', '') === 'true';
   if (args.rest.size > 0) throw new Error(`unknown option --${[...args.rest.keys()][0]}`);
   if (!(iterations >= 1 && warmup >= 0 && pageSize >= 1 && pageSize <= 200)) throw new Error('bad --iterations, --warmup or --page-size');
   const log = (line: string) => console.error(line);
@@ -526,7 +529,12 @@ async function main(): Promise<void> {
       peakRssMb: peakRssMb(),
       searchRssMb,
     };
-    const text = `${JSON.stringify(report, null, 2)}\n`;
+    desk.close();
+    // The export benchmark runs in its own process, so its peak RSS is the exporter's alone.
+    const exchange = skipExchange ? null : runExchangeBench(args.dir, log);
+    const misses = exchange ? (exchange as { misses?: string[] }).misses ?? [] : [];
+    const full = { ...report, exchange, summary: { pass: report.summary.pass && misses.length === 0, failed: [...failed, ...misses.map((m) => `exchange: ${m}`)] } };
+    const text = `${JSON.stringify(full, null, 2)}\n`;
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, text);
     process.stdout.write(text);
@@ -534,6 +542,13 @@ async function main(): Promise<void> {
   } finally {
     desk.close();
   }
+}
+
+function runExchangeBench(dir: string, log: (line: string) => void): unknown {
+  log('exporting every captured change through exchange.exportStart (own process) …');
+  const child = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench/exchange.ts', '--dir', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 * 1024 * 1024 });
+  if (child.status !== 0) return { error: `exchange benchmark exited ${child.status}` };
+  return JSON.parse(child.stdout) as unknown;
 }
 
 await main();
