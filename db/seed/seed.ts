@@ -20,7 +20,7 @@ import type { KeyProvider } from '../keys';
 import { persons } from '../schema';
 import { refreshDerived, KEY_GROUPS_AS_OF } from '../services/person-derived';
 import { contentDigest } from './digest';
-import { addDays, officeInstant, SeedClock, SeedDriver } from './driver';
+import { addDays, officeInstant, reuseStatements, SeedClock, SeedDriver } from './driver';
 import { loadPersons } from './load-persons';
 import { prng } from './person-generator';
 import { planCases, type CandidatePerson } from './seed-cases';
@@ -97,6 +97,7 @@ export async function seedDatabase(o: SeedOptions): Promise<SeedSummary> {
     const init = desk.call(null, 'setup.initialize', { countyCode, adminUsername: admin!.username, adminDisplayName: admin!.displayName, password: DEMO_PASSWORD });
     if (!init.result.ok) throw new Error(`setup.initialize: ${init.result.error.message}`);
     const sqlite = desk.database().sqlite;
+    reuseStatements(sqlite);
     // A throw-away build until it is complete: no fsync per commit.
     sqlite.pragma('synchronous = OFF');
     const setting = sqlite.prepare('insert into settings (key, value) values (?, ?) on conflict(key) do update set value = excluded.value');
