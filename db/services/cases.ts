@@ -9,7 +9,7 @@ import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { cases, caseTransitions, personCorrections, persons, settings } from '../schema';
 import { caseListItems, caseView, formOf, missingDocuments, workCalendar, type CaseRow } from './case-view';
-import { keyGroupsOf, refreshDerived } from './person-derived';
+import { certificationsOf, keyGroupsOf, refreshDerived } from './person-derived';
 import { readSetting } from './settings';
 
 function requireCase(ctx: ServiceContext, id: number): CaseRow {
@@ -150,8 +150,14 @@ function applyEffects(ctx: ServiceContext, row: CaseRow, receiptNo: string): Eff
   const type = MATTER_TYPES[row.matterType as MatterTypeCode];
   const applied: EffectCode[] = [];
   for (const effect of type.effects.onApprove) {
+    if (effect === 'grant_difficulty_certification') {
+      // The certification is the approved matter; the person's stored tags and recheck date follow it.
+      refreshDerived(db, db.select().from(persons).where(eq(persons.id, row.personId)).get()!, ctx.today);
+      applied.push(effect);
+      continue;
+    }
     const status = STATUS_EFFECTS[effect];
-    if (!status) continue; // certification, follow-up and subsidy effects arrive with their features
+    if (!status) continue; // follow-up and subsidy effects arrive with their features
     const person = db.select().from(persons).where(eq(persons.id, row.personId)).get()!;
     if (person.employmentStatus !== status) {
       const at = ctx.now.toISOString();
@@ -218,10 +224,9 @@ export function transition(ctx: ServiceContext, input: ParsedInputOf<'cases.tran
     changes.decisionSnapshot = JSON.stringify({
       name: person.name,
       employmentStatus: person.employmentStatus,
-      keyGroups: keyGroupsOf(person, ctx.today).map((t) => t.code),
+      keyGroups: keyGroupsOf(person, ctx.today, certificationsOf(db, person.id)).map((t) => t.code),
       age: Number(ctx.today.slice(0, 4)) - Number(person.birthDate.slice(0, 4)) - (ctx.today.slice(5) < person.birthDate.slice(5) ? 1 : 0),
     });
-    if (input.action === 'approve') effects = applyEffects(ctx, row, row.receiptNo ?? `#${row.id}`);
   }
   const updated = db
     .update(cases)
@@ -230,6 +235,8 @@ export function transition(ctx: ServiceContext, input: ParsedInputOf<'cases.tran
     .returning()
     .get();
   if (!updated) throw new AppError('CONFLICT', '该业务已被他人办理或修改，请刷新后重试');
+  // After the matter is approved: a certification's tag reads the approved matter itself.
+  if (input.action === 'approve') effects = applyEffects(ctx, updated, updated.receiptNo ?? `#${updated.id}`);
   db.insert(caseTransitions).values({ caseId: row.id, action: input.action, fromState: state, toState: check.to, actorUserId: actor.userId, at: ctx.now.toISOString(), comment }).run();
   ctx.audit({ action: 'cases.transition', entityType: 'case', entityId: row.id, detail: { action: input.action, from: state, to: check.to, effects } });
   return caseView(ctx, updated);

@@ -1,13 +1,30 @@
-import { eq, gt, lte } from 'drizzle-orm';
-import { computeKeyGroups, keyGroupsRecheckOn, type KeyGroupFacts, type KeyGroupTag } from '../../shared/domain/key-groups';
+import { and, eq, gt, lte } from 'drizzle-orm';
+import { computeKeyGroups, keyGroupsRecheckOn, type DifficultyCertification, type KeyGroupFacts, type KeyGroupTag } from '../../shared/domain/key-groups';
 import { nameSearchKeys } from '../../shared/domain/pinyin-keys';
 import type { DrizzleDb } from '../open';
-import { personKeyGroups, personKeyGroupSchedule, persons, personSearchKeys, settings } from '../schema';
+import { cases, personKeyGroups, personKeyGroupSchedule, persons, personSearchKeys, settings } from '../schema';
 
 export type PersonRow = typeof persons.$inferSelect;
 
-/** The facts the key-group rules read, from a stored record. */
-export function keyGroupFacts(row: PersonRow): KeyGroupFacts {
+/**
+ * The person's 就业困难人员 certifications: approved certification matters,
+ * with the category and validity period of their form. (Suspension and exit
+ * arrive with the certification's later workflow steps.)
+ */
+export function certificationsOf(db: DrizzleDb, personId: number): DifficultyCertification[] {
+  return db
+    .select({ form: cases.form })
+    .from(cases)
+    .where(and(eq(cases.personId, personId), eq(cases.matterType, 'difficulty_certification'), eq(cases.state, 'approved')))
+    .all()
+    .map(({ form }) => {
+      const values = JSON.parse(form) as Record<string, string | null>;
+      return { category: values.category ?? '', validFrom: values.validFrom ?? '0000-01-01', validTo: values.validTo ?? null, endedOn: null };
+    });
+}
+
+/** The facts the key-group rules read, from a stored record (and its certifications). */
+export function keyGroupFacts(row: PersonRow, certifications: DifficultyCertification[] = []): KeyGroupFacts {
   return {
     birthDate: row.birthDate,
     sex: row.sex,
@@ -19,13 +36,12 @@ export function keyGroupFacts(row: PersonRow): KeyGroupFacts {
     isVeteran: row.isVeteran,
     disabilityGrade: row.disabilityGrade,
     lowIncomeStatus: row.lowIncomeStatus,
-    // 就业困难人员 certifications arrive with case handling; until then nobody holds one.
-    certifications: [],
+    certifications,
   };
 }
 
-export function keyGroupsOf(row: PersonRow, today: string): KeyGroupTag[] {
-  return computeKeyGroups(keyGroupFacts(row), today);
+export function keyGroupsOf(row: PersonRow, today: string, certifications: DifficultyCertification[] = []): KeyGroupTag[] {
+  return computeKeyGroups(keyGroupFacts(row, certifications), today);
 }
 
 /**
@@ -47,7 +63,7 @@ function storeKeyGroups(db: DrizzleDb, row: PersonRow, today: string): KeyGroupT
     db.delete(personKeyGroupSchedule).where(eq(personKeyGroupSchedule.personId, row.id)).run();
     return [];
   }
-  const facts = keyGroupFacts(row);
+  const facts = keyGroupFacts(row, certificationsOf(db, row.id));
   const tags = computeKeyGroups(facts, today);
   if (tags.length) {
     db.insert(personKeyGroups)

@@ -1,3 +1,4 @@
+import type { DifficultyCertification } from '../../shared/domain/key-groups';
 import type { PersonListItem, PersonView } from '../../shared/contract';
 import { ageOn } from '../../shared/domain/dates';
 import { maskIdNumber, maskPhone } from '../../shared/domain/masking';
@@ -6,7 +7,7 @@ import { eq } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 import { personQualifications } from '../schema';
 import { countyDivisionNames } from '../divisions';
-import { keyGroupsOf, type PersonRow } from './person-derived';
+import { certificationsOf, keyGroupsOf, type PersonRow } from './person-derived';
 import { readSetting } from './settings';
 
 /** Township and village names of the bureau's county, by code. */
@@ -20,7 +21,7 @@ function nameOf(names: Map<string, string>, code: string | null): string | null 
 
 /** The record as staff see it, with its qualifications and the key groups of today. */
 export function personView(ctx: ServiceContext, row: PersonRow): PersonView {
-  return toPersonView(row, divisionNames(ctx), ctx.today, qualificationsOf(ctx, row.id));
+  return toPersonView(row, divisionNames(ctx), ctx.today, qualificationsOf(ctx, row.id), certificationsOf(ctx.database().db, row.id));
 }
 
 function qualificationsOf(ctx: ServiceContext, personId: number): PersonView['qualifications'] {
@@ -46,7 +47,13 @@ function identity(row: Pick<PersonRow, 'id' | 'idNumber' | 'name' | 'sex' | 'bir
   };
 }
 
-function toPersonView(row: PersonRow, names: Map<string, string>, today: string, qualifications: PersonView['qualifications']): PersonView {
+function toPersonView(
+  row: PersonRow,
+  names: Map<string, string>,
+  today: string,
+  qualifications: PersonView['qualifications'],
+  certifications: DifficultyCertification[],
+): PersonView {
   const retirement = statutoryRetirement(row.birthDate, row.sex, row.femaleRetirementCategory ?? undefined);
   return {
     ...identity(row, today),
@@ -78,7 +85,7 @@ function toPersonView(row: PersonRow, names: Map<string, string>, today: string,
     trainingWishes: row.trainingWishes,
     qualifications,
     // A merged record is history: it belongs to no group any more.
-    keyGroups: row.mergedIntoId === null ? keyGroupsOf(row, today) : [],
+    keyGroups: row.mergedIntoId === null ? keyGroupsOf(row, today, certifications) : [],
     retirement: { label: retirement.label, date: retirement.retirementDate },
     mergedIntoId: row.mergedIntoId,
     createdAt: row.createdAt,
