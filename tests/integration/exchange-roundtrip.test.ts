@@ -8,7 +8,7 @@ import { ZHANG_SAN, register } from './registry-helpers';
 import { connect, countyPublicKey, exportNow, expectProvinceEqualsCounty, fillCounty, receiveAll } from './exchange-helpers';
 
 describe('the provincial exchange, county to province and back', () => {
-  it('carries thousands of records over several runs of inserts, corrections and cancellations, and the province ends equal to the county', async () => {
+  it('carries thousands of records over several runs of inserts, corrections and cancellations, and the province ends equal to the county', { timeout: 120_000 }, async () => {
     const ready = readyDesk();
     const { province, outbox } = connect(ready);
     const { sqlite } = ready.desk.database();
