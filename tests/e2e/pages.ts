@@ -18,6 +18,8 @@ export async function completeFirstRun(
   values: { city: string; county: string; username: string; displayName: string; password: string; alsoFrontDesk: boolean },
 ): Promise<string> {
   await waitForAppState(page, 'setup');
+  // First start offers the demo county beside setting up the bureau's own database.
+  await page.getByRole('button', { name: '建立本局数据库' }).click();
   await pickOption(page, '设区市', values.city);
   await pickOption(page, '县（市、区）', values.county);
   await page.getByLabel('管理员用户名').fill(values.username);
