@@ -37,6 +37,10 @@ import { BENCH_USER, buildPersons, loginAs, openBenchDesk, parseBenchArgs, peakR
 import { prng } from '../../db/seed/person-generator';
 import { meetsGoal, nsToMs, ratio, summarize, type Goal, type Summary } from './stats';
 import { kinds, type Case, type Kind, type SampledPerson } from './search-kinds';
+import { BUNDLE_GOAL_MB, hostColdStart, rendererBundle } from './startup';
+import { appPaths } from '../../electron/paths';
+
+const PATHS = appPaths(resolve(import.meta.dirname, '..', '..'));
 
 const GOAL: Goal = { p95Ms: 50, ratioMax: 3 };
 interface RawStatements {
@@ -351,8 +355,14 @@ async function main(): Promise<void> {
     desk.close();
     // The export benchmark runs in its own process, so its peak RSS is the exporter's alone.
     const exchange = skipExchange ? null : runExchangeBench(args.dir, log);
-    const misses = exchange ? (exchange as { misses?: string[] }).misses ?? [] : [];
-    const full = { ...report, exchange, summary: { pass: report.summary.pass && misses.length === 0, failed: [...failed, ...misses.map((m) => `exchange: ${m}`)] } };
+    const bundle = rendererBundle(PATHS.rendererDir);
+    const hostStart = await hostColdStart(PATHS.root);
+    log(`renderer ${'gzipMb' in bundle ? `${bundle.gzipMb} MB gzip` : bundle.error}; host cold start ${hostStart.medianMs} ms (median of ${hostStart.runs.length})`);
+    const misses = [
+      ...(exchange ? ((exchange as { misses?: string[] }).misses ?? []).map((m) => `exchange: ${m}`) : []),
+      ...('pass' in bundle && !bundle.pass ? [`renderer bundle ${bundle.gzipMb} MB gzip (goal < ${BUNDLE_GOAL_MB} MB)`] : []),
+    ];
+    const full = { ...report, exchange, startup: { rendererBundle: bundle, hostColdStart: hostStart }, summary: { pass: report.summary.pass && misses.length === 0, failed: [...failed, ...misses] } };
     const text = `${JSON.stringify(full, null, 2)}\n`;
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, text);
