@@ -31,3 +31,17 @@ describe('the scheduled export', () => {
     expect(audit).toEqual([{ actor: '命令行（定时导出）' }]);
   });
 });
+
+describe('one export at a time', () => {
+  it('refuses a second export while one is running, and the history stays one package per run', async () => {
+    const ready = readyDesk();
+    connect(ready);
+    register(ready, ZHANG_SAN);
+    const first = expectOk<{ id: string }>(ready.call('exchange.exportStart', {}));
+    const second = expectOk<{ id: string }>(ready.call('exchange.exportStart', {}));
+    const [a, b] = await Promise.all([ready.desk.jobs.settled(first.id), ready.desk.jobs.settled(second.id)]);
+    expect([a.state, b.state].sort()).toEqual(['done', 'failed']);
+    expect([a.error, b.error].find((e) => e)).toBe('已有一个导出正在进行，请等它完成后再试');
+    expect(expectOk<ExchangePackageView[]>(ready.call('exchange.history', {})).map((p) => p.sequence)).toEqual([1]);
+  });
+});
