@@ -45,7 +45,9 @@ describe('the exchange from the command line, both ends', () => {
     expect(replay.code).toBe(3);
     expect(replay.out).toMatch(/拒收 320506-00000001\.jyx：\[REPLAY\]/);
 
-    // A flipped byte in a later package: refused before anything is applied.
+    // Package 1 again under a later file name, with a flipped payload byte: refused (its signed header still
+    // says sequence 1, so the chain check stops it before any decryption; each tamper case has its own test
+    // in exchange-package.test.ts) and nothing is applied.
     const tampered = join(dir, 'tampered');
     mkdirSync(tampered);
     const bytes = readFileSync(join(dir, 'outbox', '320506-00000001.jyx'));
