@@ -1,6 +1,7 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { canonicalJson } from '../shared/domain/canonical-json';
+import { cachedStatement } from './statements';
 
 export interface AuditInput {
   action: string;
@@ -26,7 +27,7 @@ const AUDIT_SECRET_KEY = 'audit_digest_secret';
 /** A keyed digest, so a digest of an ID number cannot be reversed by trying every ID. */
 function digest(sqlite: Database.Database, value: unknown): string | null {
   if (value === undefined) return null;
-  let row = sqlite.prepare('select value from settings where key = ?').get(AUDIT_SECRET_KEY) as
+  let row = cachedStatement(sqlite, 'select value from settings where key = ?').get(AUDIT_SECRET_KEY) as
     | { value: string }
     | undefined;
   if (!row) {
@@ -57,7 +58,7 @@ export function auditEntryHash(row: AuditRow): string {
 
 /** Appends one entry; call inside the transaction of the act it records. */
 export function appendAudit(sqlite: Database.Database, actor: AuditActor, at: Date, input: AuditInput): void {
-  const last = sqlite.prepare('select id, hash from audit_log order by id desc limit 1').get() as
+  const last = cachedStatement(sqlite, 'select id, hash from audit_log order by id desc limit 1').get() as
     | { id: number; hash: string }
     | undefined;
   const row: AuditRow = {
@@ -73,14 +74,13 @@ export function appendAudit(sqlite: Database.Database, actor: AuditActor, at: Da
     detail: input.detail ? canonicalJson(input.detail) : null,
     prevHash: last?.hash ?? GENESIS_HASH,
   };
-  sqlite
-    .prepare(
-      `insert into audit_log (id, at, actor_user_id, actor_name, action, entity_type, entity_id,
+  cachedStatement(
+    sqlite,
+    `insert into audit_log (id, at, actor_user_id, actor_name, action, entity_type, entity_id,
         before_digest, after_digest, detail, prev_hash, hash)
        values (@id, @at, @actorUserId, @actorName, @action, @entityType, @entityId,
         @beforeDigest, @afterDigest, @detail, @prevHash, @hash)`,
-    )
-    .run({ ...row, hash: auditEntryHash(row) });
+  ).run({ ...row, hash: auditEntryHash(row) });
 }
 
 export type ChainVerdict = { ok: true; entries: number } | { ok: false; entries: number; brokenId: number; reason: string };

@@ -2,7 +2,8 @@ import { and, eq, gt, lte } from 'drizzle-orm';
 import { computeKeyGroups, keyGroupsRecheckOn, type DifficultyCertification, type KeyGroupFacts, type KeyGroupTag } from '../../shared/domain/key-groups';
 import { nameSearchKeys } from '../../shared/domain/pinyin-keys';
 import type { DrizzleDb } from '../open';
-import { cases, personKeyGroups, personKeyGroupSchedule, persons, personSearchKeys, settings } from '../schema';
+import { cases, personKeyGroupSchedule, persons, settings } from '../schema';
+import { cachedStatement, connectionOf } from '../statements';
 
 export type PersonRow = typeof persons.$inferSelect;
 
@@ -47,34 +48,37 @@ export function keyGroupsOf(row: PersonRow, today: string, certifications: Diffi
 /**
  * Everything derived from a person row, rewritten in the same transaction as
  * the row: pinyin search keys, the stored key-group tags used by filters and
- * the day they must be recomputed.
+ * the day they must be recomputed. `knownCertifications` spares the look-up
+ * when the caller knows them (a person created a moment ago has none).
  */
-export function refreshDerived(db: DrizzleDb, row: PersonRow, today: string): KeyGroupTag[] {
-  db.delete(personSearchKeys).where(eq(personSearchKeys.personId, row.id)).run();
+export function refreshDerived(db: DrizzleDb, row: PersonRow, today: string, knownCertifications?: DifficultyCertification[]): KeyGroupTag[] {
+  const sqlite = connectionOf(db);
+  cachedStatement(sqlite, 'delete from person_search_keys where person_id = ?').run(row.id);
   const keys = row.mergedIntoId === null ? nameSearchKeys(row.name) : [];
-  if (keys.length) db.insert(personSearchKeys).values(keys.map((key) => ({ personId: row.id, key }))).run();
-  return storeKeyGroups(db, row, today);
+  const insertKey = cachedStatement(sqlite, 'insert into person_search_keys (person_id, key) values (?, ?)');
+  for (const key of keys) insertKey.run(row.id, key);
+  return storeKeyGroups(db, row, today, knownCertifications);
 }
 
-/** Stored tags and recheck date of one person (none for a merged record). */
-function storeKeyGroups(db: DrizzleDb, row: PersonRow, today: string): KeyGroupTag[] {
-  db.delete(personKeyGroups).where(eq(personKeyGroups.personId, row.id)).run();
+/**
+ * Stored tags and recheck date of one person (none for a merged record). Runs
+ * once per person of a bulk write, so its statements are prepared once.
+ */
+function storeKeyGroups(db: DrizzleDb, row: PersonRow, today: string, knownCertifications?: DifficultyCertification[]): KeyGroupTag[] {
+  const sqlite = connectionOf(db);
+  cachedStatement(sqlite, 'delete from person_key_groups where person_id = ?').run(row.id);
   if (row.mergedIntoId !== null) {
-    db.delete(personKeyGroupSchedule).where(eq(personKeyGroupSchedule.personId, row.id)).run();
+    cachedStatement(sqlite, 'delete from person_key_group_schedule where person_id = ?').run(row.id);
     return [];
   }
-  const facts = keyGroupFacts(row, certificationsOf(db, row.id));
+  const facts = keyGroupFacts(row, knownCertifications ?? certificationsOf(db, row.id));
   const tags = computeKeyGroups(facts, today);
-  if (tags.length) {
-    db.insert(personKeyGroups)
-      .values(tags.map((t) => ({ personId: row.id, code: t.code, asOf: today, until: t.until ?? null })))
-      .run();
-  }
-  const recheckOn = keyGroupsRecheckOn(facts, today);
-  db.insert(personKeyGroupSchedule)
-    .values({ personId: row.id, recheckOn })
-    .onConflictDoUpdate({ target: personKeyGroupSchedule.personId, set: { recheckOn } })
-    .run();
+  const insertTag = cachedStatement(sqlite, 'insert into person_key_groups (person_id, code, as_of, until) values (?, ?, ?, ?)');
+  for (const t of tags) insertTag.run(row.id, t.code, today, t.until ?? null);
+  cachedStatement(
+    sqlite,
+    'insert into person_key_group_schedule (person_id, recheck_on) values (?, ?) on conflict(person_id) do update set recheck_on = excluded.recheck_on',
+  ).run(row.id, keyGroupsRecheckOn(facts, today));
   return tags;
 }
 

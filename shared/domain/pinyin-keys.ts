@@ -11,7 +11,24 @@ import { pinyin } from 'pinyin-pro';
 /** Two-character surnames, whose given name starts at the third character. */
 const COMPOUND_SURNAMES = new Set(['欧阳', '司马', '诸葛', '上官', '东方', '皇甫', '尉迟', '公孙', '慕容', '令狐', '长孙', '宇文', '司徒', '夏侯', '轩辕', '端木', '独孤', '南宫', '西门', '闻人']);
 
+/**
+ * Names recur (张伟, 王芳, 李秀英 …) and reading them is the slow part of
+ * writing a person, so keys are remembered for the most recent names. Callers
+ * get a copy: the memo's arrays are never handed out.
+ */
+const MEMO_LIMIT = 50_000;
+let memo = new Map<string, readonly string[]>();
+
 export function nameSearchKeys(name: string): string[] {
+  const known = memo.get(name);
+  if (known) return [...known];
+  const keys = readNameKeys(name);
+  if (memo.size >= MEMO_LIMIT) memo = new Map();
+  memo.set(name, keys);
+  return [...keys];
+}
+
+function readNameKeys(name: string): string[] {
   const chars = [...name.replace(/[·•.\s]/g, '')];
   if (chars.length === 0) return [];
   const surnameLength = chars.length > 2 && COMPOUND_SURNAMES.has(chars.slice(0, 2).join('')) ? 2 : 1;
