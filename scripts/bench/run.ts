@@ -20,7 +20,8 @@
  *   tsx scripts/bench/run.ts [--scale demo|county|city | --persons N] [--iterations 200] [--warmup 20]
  *                            [--kinds exactId,name,…] [--page-size 20] [--budget-seconds 150] [--out FILE] [--dir .bench]
  *                            [--seed S] [--force] [--analyze] [--cache-mb N (what-if: a page cache the app does not set)]
- *                            [--skip-exchange true]  (the export benchmark, scripts/bench/exchange.ts, runs last)
+ *                            [--skip-exchange true]  (the export benchmark, scripts/bench/exchange.ts, runs after the searches)
+ *                            [--skip-writes true]    (bulk write and Excel import, scripts/bench/writes.ts, in fresh databases)
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -286,6 +287,7 @@ async function main(): Promise<void> {
   const cacheMbArg = take('cache-mb', '');
   const out = resolve(take('out', resolve(args.dir, 'report.json')));
   const skipExchange = take('skip-exchange', '') === 'true';
+  const skipWrites = take('skip-writes', '') === 'true';
   if (args.rest.size > 0) throw new Error(`unknown option --${[...args.rest.keys()][0]}`);
   if (!(iterations >= 1 && warmup >= 0 && pageSize >= 1 && pageSize <= 200)) throw new Error('bad --iterations, --warmup or --page-size');
   const log = (line: string) => console.error(line);
@@ -355,14 +357,16 @@ async function main(): Promise<void> {
     desk.close();
     // The export benchmark runs in its own process, so its peak RSS is the exporter's alone.
     const exchange = skipExchange ? null : runExchangeBench(args.dir, log);
+    const writes = skipWrites ? null : runChildBench('scripts/bench/writes.ts', [], 'writes and Excel import (fresh databases, own process)', log);
     const bundle = rendererBundle(PATHS.rendererDir);
     const hostStart = await hostColdStart(PATHS.root);
     log(`renderer ${'gzipMb' in bundle ? `${bundle.gzipMb} MB gzip` : bundle.error}; host cold start ${hostStart.medianMs} ms (median of ${hostStart.runs.length})`);
     const misses = [
+      ...(writes ? ((writes as { misses?: string[] }).misses ?? []).map((m) => `writes: ${m}`) : []),
       ...(exchange ? ((exchange as { misses?: string[] }).misses ?? []).map((m) => `exchange: ${m}`) : []),
       ...('pass' in bundle && !bundle.pass ? [`renderer bundle ${bundle.gzipMb} MB gzip (goal < ${BUNDLE_GOAL_MB} MB)`] : []),
     ];
-    const full = { ...report, exchange, startup: { rendererBundle: bundle, hostColdStart: hostStart }, summary: { pass: report.summary.pass && misses.length === 0, failed: [...failed, ...misses] } };
+    const full = { ...report, writes, exchange, startup: { rendererBundle: bundle, hostColdStart: hostStart }, summary: { pass: report.summary.pass && misses.length === 0, failed: [...failed, ...misses] } };
     const text = `${JSON.stringify(full, null, 2)}\n`;
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, text);
@@ -374,9 +378,14 @@ async function main(): Promise<void> {
 }
 
 function runExchangeBench(dir: string, log: (line: string) => void): unknown {
-  log('exporting every captured change through exchange.exportStart (own process) …');
-  const child = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/bench/exchange.ts', '--dir', dir], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 * 1024 * 1024 });
-  if (child.status !== 0) return { error: `exchange benchmark exited ${child.status}` };
+  return runChildBench('scripts/bench/exchange.ts', ['--dir', dir], 'exporting every captured change through exchange.exportStart (own process)', log);
+}
+
+/** A part of the benchmark in its own process (its memory is its own); it prints one JSON object. */
+function runChildBench(script: string, args: string[], what: string, log: (line: string) => void): unknown {
+  log(`${what} …`);
+  const child = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 * 1024 * 1024 });
+  if (child.status !== 0) return { error: `${script} exited ${child.status}`, misses: [`${script} did not finish (exit ${child.status})`] };
   return JSON.parse(child.stdout) as unknown;
 }
 
