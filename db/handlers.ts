@@ -9,6 +9,8 @@ import * as enterpriseVisits from './services/enterprise-visits';
 import * as enterprisesService from './services/enterprises';
 import * as casesService from './services/cases';
 import * as exchange from './services/exchange';
+import * as fairAttendances from './services/fair-attendances';
+import * as fairsService from './services/fairs';
 import * as jobs from './services/jobs';
 import * as personImport from './services/person-import';
 import * as personLinks from './services/person-links';
@@ -112,4 +114,15 @@ export const handlers: Handlers = {
   'exchange.resend': exchange.resend,
   'exchange.importReceipt': exchange.importReceipt,
   'exchange.rejected': exchange.rejected,
+  'fairs.create': fairsService.create,
+  'fairs.update': fairsService.update,
+  'fairs.setStatus': fairsService.setStatus,
+  'fairs.get': fairsService.get,
+  'fairs.list': fairsService.list,
+  'fairs.addEnterprise': fairsService.addEnterprise,
+  'fairs.updateParticipation': fairsService.updateParticipation,
+  'fairs.checkIn': fairAttendances.checkIn,
+  'fairs.attendances': fairAttendances.attendances,
+  'fairs.recordIntention': fairAttendances.recordIntention,
+  'fairs.setIntentionOutcome': fairAttendances.setIntentionOutcome,
 };

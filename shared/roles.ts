@@ -30,6 +30,12 @@ export const PERMISSIONS = [
   'enterprises.import',
   /** The head's lists: enterprises not visited, visits by staff, hiring demand, difficulties. */
   'enterprises.reports',
+  /** 招聘会: the lists and pages of job fairs. */
+  'fairs.read',
+  /** Run fairs (plan, enterprises and their vacancies, intentions and outcomes): the staff who handle enterprises. */
+  'fairs.write',
+  /** 入场登记 at the door; registering an unknown person there also needs persons.write. */
+  'fairs.checkIn',
   /** Keys, schedule and packages of the provincial exchange. */
   'exchange.manage',
   /** The records the province sent back, to correct. */
@@ -45,10 +51,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   front_desk: [
     'persons.read', 'persons.write', 'persons.reveal', 'persons.export', 'persons.import', 'cases.read', 'cases.prepare',
     'enterprises.read', 'enterprises.write', 'enterprises.reveal', 'enterprises.import', 'exchange.worklist', 'system.read',
+    'fairs.read', 'fairs.write', 'fairs.checkIn',
   ],
-  counselor: ['persons.read', 'persons.reveal', 'persons.export', 'cases.read', 'enterprises.read', 'enterprises.write', 'enterprises.reveal', 'enterprises.import', 'system.read'],
-  reviewer: ['persons.read', 'persons.reveal', 'persons.merge', 'persons.export', 'cases.read', 'enterprises.read', 'system.read'],
-  head: ['persons.read', 'persons.reveal', 'persons.merge', 'persons.export', 'cases.read', 'enterprises.read', 'enterprises.reveal', 'enterprises.reports', 'audit.read', 'system.read'],
+  counselor: ['persons.read', 'persons.reveal', 'persons.export', 'cases.read', 'enterprises.read', 'enterprises.write', 'enterprises.reveal', 'enterprises.import', 'system.read', 'fairs.read', 'fairs.write', 'fairs.checkIn'],
+  reviewer: ['persons.read', 'persons.reveal', 'persons.merge', 'persons.export', 'cases.read', 'enterprises.read', 'system.read', 'fairs.read'],
+  head: ['persons.read', 'persons.reveal', 'persons.merge', 'persons.export', 'cases.read', 'enterprises.read', 'enterprises.reveal', 'enterprises.reports', 'audit.read', 'system.read', 'fairs.read'],
   // The administrator keeps the system running and does not see citizens' data by default.
   admin: ['users.manage', 'settings.manage', 'exchange.manage', 'exchange.worklist', 'audit.read', 'system.read'],
 };

@@ -12,6 +12,11 @@ import {
   enterpriseVisitPolicies,
   enterpriseVisits,
   enterpriseVisitStaff,
+  fairAttendances,
+  fairEnterprises,
+  fairIntentions,
+  fairs,
+  fairVacancies,
   personQualifications,
   persons,
   vacancies,
@@ -99,6 +104,27 @@ export const EXCHANGE_AGGREGATES: readonly ExchangeAggregate[] = [
     omit: [],
     children: [],
     cancelled: (record) => record.status === 'withdrawn',
+  },
+  {
+    entity: 'fairs',
+    title: '招聘会（参会企业及岗位）',
+    root: fairs,
+    omit: [],
+    children: [
+      { table: fairEnterprises, parent: fairEnterprises.fairId, field: 'enterprises' },
+      { table: fairVacancies, parent: fairVacancies.fairId, field: 'vacancies' },
+    ],
+    // A cancelled fair stays on record with its reason and is sent as cancelled.
+    cancelled: (record) => record.status === 'cancelled',
+  },
+  {
+    // Many per fair (tens of thousands a year in a county): a root of its own, so a check-in
+    // or an outcome sends one small record, not the whole fair.
+    entity: 'fair_attendances',
+    title: '招聘会入场登记与达成意向',
+    root: fairAttendances,
+    omit: [],
+    children: [{ table: fairIntentions, parent: fairIntentions.attendanceId, field: 'intentions' }],
   },
 ];
 

@@ -4,3 +4,4 @@ export * from './persons';
 export * from './cases';
 export * from './enterprises';
 export * from './exchange';
+export * from './fairs';

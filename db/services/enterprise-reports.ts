@@ -9,12 +9,13 @@ import { AppError } from '../errors';
 import { enterpriseVisits, users, vacancies } from '../schema';
 import { requireEnterprise } from './enterprise-view';
 import { visitView } from './enterprise-visits';
+import { enterpriseFairEvents } from './fair-attendances';
 import { divisionNames } from './person-view';
 
 /**
  * The employer's timeline: visits, vacancies, hires registered through 就业登记
  * (matched by the credit code on the approved form), and the sections whose
- * areas are not built yet (subsidies, fairs), shown as such.
+ * areas are not built yet (subsidies), shown as such; fairs it took part in.
  */
 export function timeline(ctx: ServiceContext, input: ParsedInputOf<'enterprises.timeline'>): EnterpriseTimelineSection[] {
   const { db, sqlite } = ctx.database();
@@ -65,7 +66,7 @@ export function timeline(ctx: ServiceContext, input: ParsedInputOf<'enterprises.
     { kind: 'vacancies', label: '岗位', events: vacancyEvents, pending: null },
     { kind: 'hires', label: '招用人员（就业登记）', events: hireEvents, pending: enterprise.creditCode ? null : '没有统一社会信用代码的企业无法匹配就业登记' },
     { kind: 'subsidies', label: '补贴', events: [], pending: '补贴发放功能上线后在此显示' },
-    { kind: 'fairs', label: '参加招聘会', events: [], pending: '招聘会功能上线后在此显示' },
+    { kind: 'fairs', label: '参加招聘会', events: enterpriseFairEvents(ctx, enterprise.id), pending: null },
   ];
 }
 

@@ -1,12 +1,13 @@
-import { and, desc, eq, getTableName, inArray } from 'drizzle-orm';
+import { and, desc, eq, getTableName, inArray, sql } from 'drizzle-orm';
 import { MATTER_TYPES, type MatterTypeCode } from '../../shared/domain/matter-types';
 import { ACTION_LABELS, OPEN_STATES, STATE_LABELS, type CaseAction, type CaseState } from '../../shared/domain/workflow';
 import type { ParsedInputOf, PersonView, TimelineSection } from '../../shared/contract';
 import { fieldLabel } from '../../shared/labels/zh-CN';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
-import { cases, caseTransitions, personCorrections, personKeyGroups, personKeyGroupSchedule, personQualifications, persons, personSearchKeys, users } from '../schema';
+import { cases, caseTransitions, fairAttendances, personCorrections, personKeyGroups, personKeyGroupSchedule, personQualifications, persons, personSearchKeys, users } from '../schema';
 import { refreshDerived, type PersonRow } from './person-derived';
+import { personFairEvents } from './fair-attendances';
 import { personView } from './person-view';
 
 /**
@@ -14,7 +15,7 @@ import { personView } from './person-view';
  * surviving record; derived rows are recomputed. A test lists the foreign keys
  * to `persons` and fails when a new table is missing here.
  */
-export const PERSON_LINKED_COLUMNS = [personCorrections.personId, personQualifications.personId, cases.personId] as const;
+export const PERSON_LINKED_COLUMNS = [personCorrections.personId, personQualifications.personId, cases.personId, fairAttendances.personId] as const;
 export const PERSON_DERIVED_COLUMNS = [personSearchKeys.personId, personKeyGroups.personId, personKeyGroupSchedule.personId] as const;
 
 function requireActive(ctx: ServiceContext, id: number, role: string): PersonRow {
@@ -39,7 +40,10 @@ export function merge(ctx: ServiceContext, input: ParsedInputOf<'persons.merge'>
   const at = ctx.now.toISOString();
   const moved: Record<string, number> = {};
   for (const column of PERSON_LINKED_COLUMNS) {
-    const result = db.update(column.table).set({ personId: keep.id }).where(eq(column, merged.id)).run();
+    // One check-in per person and fair: where both records attended the same fair, the duplicate's
+    // check-in stays with the merged record (as its intentions do), so nothing is lost or doubled.
+    const clashing = column === fairAttendances.personId ? sql`${fairAttendances.fairId} not in (select fair_id from fair_attendances where person_id = ${keep.id})` : undefined;
+    const result = db.update(column.table).set({ personId: keep.id }).where(and(eq(column, merged.id), clashing)).run();
     moved[getTableName(column.table)] = result.changes;
   }
   const mergedAfter = db
@@ -118,7 +122,7 @@ const TIMELINE_SOURCES: Source[] = [
   { kind: 'applications', label: '业务申请与审批', events: (ctx, person) => caseEvents(ctx, person.id, ['difficulty_certification', 'subsidy_application']) },
   { kind: 'counseling', label: '职业指导', events: () => [] },
   { kind: 'referrals', label: '岗位推荐', events: () => [] },
-  { kind: 'fairs', label: '招聘会', events: () => [] },
+  { kind: 'fairs', label: '招聘会', events: (ctx, person) => personFairEvents(ctx, person.id) },
   { kind: 'trainings', label: '培训', events: () => [] },
   { kind: 'payments', label: '补贴发放', events: () => [] },
 ];

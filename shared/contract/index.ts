@@ -6,6 +6,7 @@ import { casesContract } from './cases';
 import { enterpriseReportsContract, enterpriseVisitsContract } from './enterprise-visits';
 import { enterprisesContract } from './enterprises';
 import { exchangeContract } from './exchange';
+import { fairsContract } from './fairs';
 import { importsContract } from './imports';
 import { jobsContract } from './jobs';
 import { personsContract } from './persons';
@@ -33,6 +34,7 @@ export const contract = {
   ...enterpriseReportsContract,
   ...vacanciesContract,
   ...exchangeContract,
+  ...fairsContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -52,6 +54,7 @@ export type * from './cases';
 export type * from './enterprise-visits';
 export type * from './enterprises';
 export type * from './exchange';
+export type * from './fairs';
 export type * from './imports';
 export type * from './jobs';
 export type * from './persons';

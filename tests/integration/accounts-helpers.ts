@@ -185,6 +185,17 @@ export const SAMPLE_INPUTS: Partial<Record<MethodName, unknown>> = {
   'vacancies.exportXlsx': {},
   'vacancies.importStart': { fileName: 'vacancies.xlsx', base64: 'UEsDBA==', dryRun: true },
   'vacancies.importTemplate': {},
+  'fairs.create': { name: '2026年春风行动专场招聘会', campaign: 'spring_breeze', targetGroup: 'rural_labour', channel: 'on_site', startDate: '2026-11-27' },
+  'fairs.update': { id: 1, version: 1, name: '2026年春风行动专场招聘会', campaign: 'spring_breeze', targetGroup: 'rural_labour', channel: 'on_site', startDate: '2026-11-27' },
+  'fairs.setStatus': { id: 1, version: 1, status: 'cancelled', reason: '场地临时调整' },
+  'fairs.get': { id: 1 },
+  'fairs.list': {},
+  'fairs.addEnterprise': { fairId: 1, enterpriseId: 1, boothNumber: 'A01' },
+  'fairs.updateParticipation': { id: 1, version: 1, boothNumber: 'A02', vacancyIds: [] },
+  'fairs.checkIn': { fairId: 1, idNumber: '320102199003071239' },
+  'fairs.attendances': { fairId: 1 },
+  'fairs.recordIntention': { attendanceId: 1, enterpriseId: 1 },
+  'fairs.setIntentionOutcome': { id: 1, version: 1, outcome: 'hired' },
 };
 
 export function sampleInput(method: MethodName): unknown {
