@@ -83,8 +83,10 @@ export function checkIn(ctx: ServiceContext, input: ParsedInputOf<'fairs.checkIn
   if (fair.startDate > ctx.today) throw new AppError('CONFLICT', `招聘会定于${fair.startDate}举办，尚未开始，不能入场登记`);
   const parsed = parseIdNumber(input.idNumber, ctx.today);
   if (!parsed.ok) throw fieldError('idNumber', ID_NUMBER_MESSAGES[parsed.problem], '身份证号');
-  const known = db.select({ id: persons.id, name: persons.name, mergedIntoId: persons.mergedIntoId }).from(persons).where(eq(persons.idNumber, parsed.idNumber)).get();
-  let personId = known ? (known.mergedIntoId ?? known.id) : null;
+  const found = db.select({ id: persons.id, name: persons.name, mergedIntoId: persons.mergedIntoId }).from(persons).where(eq(persons.idNumber, parsed.idNumber)).get();
+  // A number of a record merged into another checks in the record that was kept.
+  const known = found?.mergedIntoId ? db.select({ id: persons.id, name: persons.name }).from(persons).where(eq(persons.id, found.mergedIntoId)).get() : found;
+  let personId = known?.id ?? null;
   if (personId !== null) {
     const first = db.select({ at: fairAttendances.checkedInAt }).from(fairAttendances).where(and(eq(fairAttendances.fairId, fair.id), eq(fairAttendances.personId, personId))).get();
     if (first) {

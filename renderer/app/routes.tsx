@@ -9,6 +9,9 @@ import { ReceiptPage } from '../cases/receipt-page';
 import { AuditPage } from '../admin/audit-page';
 import { EnterpriseProfilePage } from '../enterprises/enterprise-profile-page';
 import { ExchangePage } from '../exchange/exchange-page';
+import { FairPage } from '../fairs/fair-page';
+import { FairsPage } from '../fairs/fairs-page';
+import { FairSummaryPage } from '../fairs/summary-page';
 import { EnterprisesPage } from '../enterprises/enterprises-page';
 import { RegisterEnterprisePage } from '../enterprises/register-enterprise-page';
 import { EnterpriseReportsPage } from '../enterprises/reports-page';
@@ -58,6 +61,9 @@ export const routes: RouteObject[] = [
       { path: 'enterprises/visits/:visitId', element: <VisitPage /> },
       { path: 'enterprises/:id', element: <EnterpriseProfilePage /> },
       { path: 'enterprises/:id/visit', element: <VisitFormPage /> },
+      { path: 'fairs', element: <FairsPage /> },
+      { path: 'fairs/:id', element: <FairPage /> },
+      { path: 'fairs/:id/summary', element: <FairSummaryPage /> },
       { path: 'exchange', element: <ExchangePage /> },
       { path: 'audit', element: <AuditPage /> },
       { path: 'admin', element: <AdminPage /> },

@@ -158,7 +158,7 @@ export const NAV_AREAS = [
   { path: '/cases', label: '业务办理', ready: true, permission: 'cases.read' },
   { path: '/counseling', label: '职业指导', ready: false, permission: 'persons.read' },
   { path: '/enterprises', label: '企业', ready: true, permission: 'enterprises.read' },
-  { path: '/fairs', label: '招聘会', ready: false, permission: 'system.read' },
+  { path: '/fairs', label: '招聘会', ready: true, permission: 'fairs.read' },
   { path: '/policies', label: '政策', ready: false, permission: 'system.read' },
   { path: '/reports', label: '报表', ready: false, permission: 'system.read' },
   { path: '/admin', label: '系统管理', ready: true, permission: 'users.manage' },

@@ -199,6 +199,26 @@ describe('intentions (达成意向) and their outcome', () => {
   });
 });
 
+describe('merging duplicate person records', () => {
+  it('moves the duplicate’s check-ins to the kept record, except at a fair the kept record also attended', () => {
+    const ready = readyDesk();
+    const both = createFair(ready);
+    const only = createFair(ready, { name: '2026年金秋招聘月专场', campaign: 'golden_autumn' });
+    const keepId = registerPerson(ready, PERSON_A);
+    const dupId = registerPerson(ready, PERSON_B);
+    checkIn(ready, both.id, PERSON_A.idNumber);
+    const dupAtBoth = checkIn(ready, both.id, PERSON_B.idNumber);
+    const dupAtOnly = checkIn(ready, only.id, PERSON_B.idNumber);
+    const reviewer = activeUser(ready, 'shenhe', ['reviewer'], '沈丽娟');
+    expectOk(reviewer.call('persons.merge', { keepId, mergeId: dupId, reason: '重复登记' }));
+    const owner = (id: number) => (ready.desk.database().sqlite.prepare('select person_id as p from fair_attendances where id = ?').get(id) as { p: number }).p;
+    expect(owner(dupAtOnly.id)).toBe(keepId);
+    expect(owner(dupAtBoth.id)).toBe(dupId);
+    // Checking in by the merged record's number finds the kept record, already inside.
+    expect(expectError(ready.call('fairs.checkIn', { fairId: only.id, idNumber: PERSON_B.idNumber }), 'DUPLICATE').message).toContain('李秀英已入场');
+  });
+});
+
 describe('what the province receives and how it is found', () => {
   it('a fair and its enterprises are one record; each check-in with its intentions is another', () => {
     const ready = readyDesk();
