@@ -16,7 +16,6 @@ type Outcome = { color: 'green' | 'yellow' | 'red'; text: string } | null;
 export function CheckInPanel({ fairId, canRegister }: { fairId: number; canRegister: boolean }) {
   const queryClient = useQueryClient();
   const idRef = useRef<HTMLInputElement>(null);
-  const nameRef = useRef<HTMLInputElement>(null);
   const [idNumber, setIdNumber] = useState('');
   const [unknown, setUnknown] = useState(false);
   const [name, setName] = useState('');
@@ -42,7 +41,6 @@ export function CheckInPanel({ fairId, canRegister }: { fairId: number; canRegis
       if (error?.code === 'NOT_FOUND' && error.fields?.name) {
         setUnknown(true);
         setOutcome({ color: 'yellow', text: canRegister ? error.message : '该身份证号尚未登记，请到前台先登记人员档案' });
-        setTimeout(() => nameRef.current?.focus(), 0);
         return;
       }
       setOutcome({ color: error?.code === 'DUPLICATE' ? 'yellow' : 'red', text: error?.message ?? '入场登记失败，请重试' });
@@ -75,7 +73,7 @@ export function CheckInPanel({ fairId, canRegister }: { fairId: number; canRegis
             />
             {unknown && canRegister && (
               <>
-                <TextInput ref={nameRef} label="姓名" w={140} maxLength={50} value={name} onChange={(e) => setName(e.currentTarget.value)} />
+                <TextInput autoFocus label="姓名" w={140} maxLength={50} value={name} onChange={(e) => setName(e.currentTarget.value)} />
                 <TextInput label="手机号码" w={160} maxLength={20} value={phone} onChange={(e) => setPhone(e.currentTarget.value)} />
               </>
             )}
