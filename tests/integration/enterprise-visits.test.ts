@@ -116,13 +116,13 @@ describe('vacancies by date', () => {
 });
 
 describe('the enterprise’s timeline and the head’s lists', () => {
-  it('shows visits, vacancies and hires registered through employment registration; subsidies and fairs as pending', () => {
+  it('shows visits, vacancies and hires registered through employment registration; subsidies as pending', () => {
     const ready = readyDesk();
     const e = registerEnterprise(ready);
     recordVisit(ready, e.id, { difficulties: [{ code: 'recruitment' }], hiringPlan: [PLAN[0]] });
     const sections = expectOk<EnterpriseTimelineSection[]>(ready.call('enterprises.timeline', { id: e.id }));
     expect(sections.map((s) => [s.kind, s.events.length, s.pending !== null])).toEqual([
-      ['visits', 1, false], ['vacancies', 1, false], ['hires', 0, false], ['subsidies', 0, true], ['fairs', 0, true],
+      ['visits', 1, false], ['vacancies', 1, false], ['hires', 0, false], ['subsidies', 0, true], ['fairs', 0, false],
     ]);
     expect(sections[0]!.events[0]).toMatchObject({ title: '企业走访（实地走访）', detail: '困难：招工难；用工计划 5 人' });
   });
