@@ -68,6 +68,7 @@ test('staff run a fair: create it, add an enterprise with its vacancy, check peo
   await swipe(page, NEWCOMER.idNumber);
   await expect(outcome).toContainText('该身份证号尚未登记');
   await expect(page.getByLabel('姓名')).toBeFocused();
+  await page.screenshot({ path: 'test-results/fair-newcomer.png' });
   await page.keyboard.type(NEWCOMER.name);
   await page.keyboard.press('Tab');
   await page.keyboard.type(NEWCOMER.phone);
@@ -101,4 +102,9 @@ test('staff run a fair: create it, add an enterprise with its vacancy, check peo
   // 参会企业 1, 岗位数 1, 招聘人数 5, 入场人数 2, 达成意向 1, 录用人数 1.
   expect(text).toContain('参会企业岗位数招聘人数入场人数达成意向录用人数115211');
   expect(text).not.toContain(KNOWN.idNumber);
+
+  // The list shows it with its counts.
+  await page.getByRole('navigation').getByRole('link', { name: /^招聘会/ }).click();
+  await expect(page.getByTestId('fair-list').getByRole('row', { name: new RegExp(FAIR_NAME) })).toContainText('1 / 5');
+  await page.screenshot({ path: 'test-results/fair-list.png', fullPage: true });
 });
