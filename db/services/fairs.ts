@@ -1,5 +1,6 @@
 import { and, desc, eq, gte, inArray, like, lte, sql, type SQL } from 'drizzle-orm';
 import type { FairCounts, FairListItem, FairParticipation, FairView, ParsedInputOf } from '../../shared/contract';
+import { officeDate } from '../../shared/domain/dates';
 import type { ServiceContext } from '../context';
 import { AppError, fieldError } from '../errors';
 import { enterprises, fairEnterprises, fairs, fairVacancies, vacancies } from '../schema';
@@ -114,7 +115,15 @@ function save(ctx: ServiceContext, before: FairRow, version: number, set: Partia
 export function update(ctx: ServiceContext, input: ParsedInputOf<'fairs.update'>): FairView {
   const before = requireOpenFair(ctx, input.id, '修改');
   const { id: _id, version, ...fields } = input;
-  return save(ctx, before, version, cleanFields(fields), 'fairs.update');
+  const clean = cleanFields(fields);
+  if (clean.startDate > before.startDate) {
+    // People already came through the door: the fair cannot have begun after them.
+    const first = ctx.database().sqlite.prepare('select min(checked_in_at) as at from fair_attendances where fair_id = ?').get(before.id) as { at: string | null };
+    if (first.at && officeDate(new Date(first.at)) < clean.startDate) {
+      throw fieldError('startDate', `已有${officeDate(new Date(first.at))}的入场登记，举办日期不能晚于该日`, '举办日期');
+    }
+  }
+  return save(ctx, before, version, clean, 'fairs.update');
 }
 
 /** 筹备中 → 已举办 (on or after its first day) or → 已取消 with a reason. */

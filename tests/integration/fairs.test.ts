@@ -161,6 +161,16 @@ describe('check-in at the door (入场登记)', () => {
     expectOk(reviewer.call('fairs.get', { id: fair.id }));
   });
 
+  it('keeps the fair’s first day on or before the first check-in', () => {
+    const ready = readyDesk();
+    const fair = createFair(ready);
+    registerPerson(ready, PERSON_A);
+    checkIn(ready, fair.id, PERSON_A.idNumber);
+    const moved = expectError(ready.call('fairs.update', { ...FAIR, id: fair.id, version: 1, startDate: '2026-11-30' }), 'BAD_INPUT');
+    expect(moved.message).toBe('举办日期：已有2026-11-27的入场登记，举办日期不能晚于该日');
+    expectOk(ready.call('fairs.update', { ...FAIR, id: fair.id, version: 1, startDate: '2026-11-26', endDate: '2026-11-27' }));
+  });
+
   it('refuses a check-in before the fair’s day', () => {
     const ready = readyDesk();
     const fair = createFair(ready, { startDate: '2026-12-10' });
