@@ -25,6 +25,7 @@ import { loadPersons } from './load-persons';
 import { prng } from './person-generator';
 import { planCases, type CandidatePerson } from './seed-cases';
 import { planEnterprises } from './seed-enterprises';
+import { fairAttendeePool, FAIR_SCALES, planFairs } from './seed-fairs';
 
 export const SEED_SCALES: Record<SeedScale, { persons: number; enterprises: number; visits: number; walkInVacancies: number; unemployment: number; employment: number; certifications: number; subsidies: number }> = {
   // Small enough to open from the first-start screen in seconds, large enough for every list to page.
@@ -143,8 +144,10 @@ export async function seedDatabase(o: SeedOptions): Promise<SeedSummary> {
       )
       .all(`${Number(o.asOf.slice(0, 4)) - 54}${o.asOf.slice(4)}`, `${Number(o.asOf.slice(0, 4)) - 19}${o.asOf.slice(4)}`) as CandidatePerson[];
     const { steps: caseSteps, cases } = planCases(driver, candidates, { random, from, asOf: o.asOf, ...size, enterprises });
+    const attendees = fairAttendeePool(sqlite, o.asOf, 40_000);
+    const { steps: fairSteps } = planFairs(driver, { random: prng(o.seed ^ 0xfa125), countyCode, from, asOf: o.asOf, enterprises, attendees, ...FAIR_SCALES[o.scale] });
     phase('plan');
-    await driver.runTimeline([...enterpriseSteps, ...caseSteps], o.scale === 'demo' ? 200 : 1_000, async (done, total) => {
+    await driver.runTimeline([...enterpriseSteps, ...caseSteps, ...fairSteps], o.scale === 'demo' ? 200 : 1_000, async (done, total) => {
       await o.progress?.('企业、走访与业务', done, total);
     });
     phase('timeline');
@@ -152,19 +155,21 @@ export async function seedDatabase(o: SeedOptions): Promise<SeedSummary> {
     // Decisions changed some people's employment status on their own day: their key groups are brought to asOf.
     clock.ms = officeInstant(o.asOf, 17 * 60);
     const { db } = desk.database();
+    // The registry's bulk load, plus the newcomers registered at the fairs' doors.
+    const personCount = (sqlite.prepare('select count(*) as n from persons').get() as { n: number }).n;
     const decided = db.select().from(persons).where(sql`${persons.id} in (select person_id from cases where state = 'approved')`).orderBy(persons.id).all();
     sqlite.transaction(() => {
       for (const row of decided) refreshDerived(db, row, o.asOf);
       setting.run(KEY_GROUPS_AS_OF, o.asOf);
       sqlite.prepare('delete from settings where key = ?').run('idle_lock_minutes');
-      setting.run(SEED_SETTING, JSON.stringify({ scale: o.scale, seed: o.seed, asOf: o.asOf, persons: size.persons, enterprises: enterprises.length, cases }));
+      setting.run(SEED_SETTING, JSON.stringify({ scale: o.scale, seed: o.seed, asOf: o.asOf, persons: personCount, enterprises: enterprises.length, cases }));
     })();
     sqlite.pragma('synchronous = FULL');
     sqlite.pragma('wal_checkpoint(TRUNCATE)');
     const digest = o.digest === false ? null : contentDigest(sqlite);
     phase('finish');
     return {
-      scale: o.scale, seed: o.seed, asOf: o.asOf, countyCode, persons: size.persons, enterprises: enterprises.length, cases,
+      scale: o.scale, seed: o.seed, asOf: o.asOf, countyCode, persons: personCount, enterprises: enterprises.length, cases,
       serviceCalls: driver.calls, refusals: driver.refusals, seconds: Math.round((Date.now() - started) / 100) / 10, phases, digest,
     };
   } finally {

@@ -89,6 +89,11 @@ describe('seed: a synthetic county', () => {
       expect(sqlite.prepare('select count(*) from person_key_group_schedule').pluck().get()).toBe(summary.persons);
       expect(sqlite.prepare('select count(*) from vacancies').pluck().get()).toBeGreaterThan(10);
       expect(sqlite.prepare('select count(*) from enterprise_visits').pluck().get()).toBeGreaterThan(10);
+      // Job fairs with enterprises, door check-ins (no one twice at a fair) and intentions.
+      expect(sqlite.prepare("select count(*) from fairs where status = 'held'").pluck().get()).toBeGreaterThan(3);
+      expect(sqlite.prepare('select count(*) from fair_attendances').pluck().get()).toBeGreaterThan(100);
+      expect(sqlite.prepare('select count(*) from fair_intentions').pluck().get()).toBeGreaterThan(5);
+      expect(sqlite.prepare('select count(*) from (select 1 from fair_attendances group by fair_id, person_id having count(*) > 1)').pluck().get()).toBe(0);
 
       expect(sqlite.pragma('foreign_key_check')).toEqual([]);
       expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
