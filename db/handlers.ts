@@ -7,6 +7,7 @@ import * as enterpriseReports from './services/enterprise-reports';
 import * as enterpriseSearch from './services/enterprise-search';
 import * as enterpriseVisits from './services/enterprise-visits';
 import * as enterprisesService from './services/enterprises';
+import * as caseAttachments from './services/case-attachments';
 import * as casesService from './services/cases';
 import * as exchange from './services/exchange';
 import * as fairAttendances from './services/fair-attendances';
@@ -69,6 +70,9 @@ export const handlers: Handlers = {
   'cases.transition': casesService.transition,
   'cases.get': casesService.get,
   'cases.list': casesService.list,
+  'cases.attach': caseAttachments.attach,
+  'cases.removeAttachment': caseAttachments.removeAttachment,
+  'cases.readAttachment': caseAttachments.readAttachment,
   'calendar.list': calendar.list,
   'calendar.set': calendar.set,
   'enterprises.register': enterprisesService.register,

@@ -1,6 +1,7 @@
 import { getTableName, type Table } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import {
+  caseAttachments,
   caseTransitions,
   cases,
   enterpriseContacts,
@@ -68,7 +69,11 @@ export const EXCHANGE_AGGREGATES: readonly ExchangeAggregate[] = [
     title: '业务事项（申请与审批决定）',
     root: cases,
     omit: [],
-    children: [{ table: caseTransitions, parent: caseTransitions.caseId, field: 'transitions' }],
+    children: [
+      { table: caseTransitions, parent: caseTransitions.caseId, field: 'transitions' },
+      // What was handed in (document, file name, size, SHA-256); the files themselves stay in the county.
+      { table: caseAttachments, parent: caseAttachments.caseId, field: 'attachments' },
+    ],
     cancelled: (record) => record.state === 'withdrawn',
   },
   {

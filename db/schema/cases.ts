@@ -70,3 +70,31 @@ export const calendarDays = sqliteTable('calendar_days', {
   kind: text('kind', { enum: ['holiday', 'workday'] }).notNull(),
   note: text('note'),
 });
+
+/**
+ * 附件: a file handed in for a matter, linked to a document of its checklist
+ * (or 'other'). The bytes live in the data folder under their SHA-256
+ * (shared/domain/attachment-files.ts); the row keeps the name, the size and
+ * the hash the file must still have when read. Never deleted: before
+ * acceptance a wrong file is marked removed with a reason.
+ */
+export const caseAttachments = sqliteTable(
+  'case_attachments',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    documentCode: text('document_code').notNull(),
+    fileName: text('file_name').notNull(),
+    mediaType: text('media_type').notNull(),
+    sizeBytes: integer('size_bytes').notNull(),
+    sha256: text('sha256').notNull(),
+    state: text('state', { enum: ['active', 'removed'] }).notNull().default('active'),
+    removedReason: text('removed_reason'),
+    removedAt: text('removed_at'),
+    removedBy: integer('removed_by').references(() => users.id),
+    ...rowMeta,
+  },
+  (t) => [index('case_attachments_case').on(t.caseId), index('case_attachments_sha256').on(t.sha256)],
+);

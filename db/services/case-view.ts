@@ -1,11 +1,12 @@
-import { eq, inArray } from 'drizzle-orm';
-import type { CaseListItem, CaseView } from '../../shared/contract';
+import { and, eq, inArray, ne } from 'drizzle-orm';
+import type { AttachmentView, CaseListItem, CaseView } from '../../shared/contract';
+import { OTHER_DOCUMENT, OTHER_DOCUMENT_LABEL, type AttachmentMediaType } from '../../shared/domain/attachment-files';
 import { maskIdNumber } from '../../shared/domain/masking';
 import { MATTER_TYPES, missingRequiredDocuments, type MatterTypeCode } from '../../shared/domain/matter-types';
 import { availableActions, isOpen, type CaseState } from '../../shared/domain/workflow';
 import { buildWorkCalendar, type WorkCalendar } from '../../shared/domain/working-days';
 import type { ServiceContext } from '../context';
-import { calendarDays, cases, caseTransitions, persons, users } from '../schema';
+import { calendarDays, caseAttachments, cases, caseTransitions, persons, users } from '../schema';
 
 export type CaseRow = typeof cases.$inferSelect;
 
@@ -36,6 +37,37 @@ function isOverdue(row: CaseRow, today: string): boolean {
   return isOpen(row.state as CaseState) && row.state !== 'returned' && row.dueDate !== null && row.dueDate < today;
 }
 
+/** Checklist codes that have an active file attached (not 'other'). */
+export function attachedDocuments(ctx: ServiceContext, caseId: number): string[] {
+  return ctx
+    .database()
+    .db.selectDistinct({ code: caseAttachments.documentCode })
+    .from(caseAttachments)
+    .where(and(eq(caseAttachments.caseId, caseId), eq(caseAttachments.state, 'active'), ne(caseAttachments.documentCode, OTHER_DOCUMENT)))
+    .all()
+    .map((r) => r.code);
+}
+
+/** The matter's files in the order handed in, removed ones included with their reason. */
+function attachmentViews(ctx: ServiceContext, row: CaseRow): AttachmentView[] {
+  const rows = ctx.database().db.select().from(caseAttachments).where(eq(caseAttachments.caseId, row.id)).orderBy(caseAttachments.id).all();
+  const labels = new Map(MATTER_TYPES[row.matterType as MatterTypeCode].documents.map((d) => [d.code, d.label]));
+  const names = userNames(ctx, rows.map((a) => a.createdBy));
+  return rows.map((a) => ({
+    id: a.id,
+    documentCode: a.documentCode,
+    documentLabel: a.documentCode === OTHER_DOCUMENT ? OTHER_DOCUMENT_LABEL : (labels.get(a.documentCode) ?? a.documentCode),
+    fileName: a.fileName,
+    mediaType: a.mediaType as AttachmentMediaType,
+    sizeBytes: a.sizeBytes,
+    sha256: a.sha256,
+    state: a.state,
+    removedReason: a.removedReason,
+    uploadedByName: a.createdBy ? (names.get(a.createdBy) ?? null) : null,
+    uploadedAt: a.createdAt,
+  }));
+}
+
 export function caseView(ctx: ServiceContext, row: CaseRow): CaseView {
   const { db } = ctx.database();
   const type = MATTER_TYPES[row.matterType as MatterTypeCode];
@@ -55,6 +87,7 @@ export function caseView(ctx: ServiceContext, row: CaseRow): CaseView {
     state: row.state as CaseState,
     form: formOf(row),
     documents: type.documents.map((d) => ({ code: d.code, label: d.label, required: d.required, received: received.has(d.code) })),
+    attachments: attachmentViews(ctx, row),
     preparedByName: names.get(row.preparedBy) ?? null,
     acceptedByName: row.acceptedBy ? (names.get(row.acceptedBy) ?? null) : null,
     acceptedOn: row.acceptedOn,

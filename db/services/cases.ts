@@ -3,12 +3,12 @@ import type { CaseView, ParsedInputOf } from '../../shared/contract';
 import { isIsoDate } from '../../shared/domain/calendar';
 import { officeDate } from '../../shared/domain/dates';
 import { checkUnemploymentEligibility, MATTER_CODE_TABLES, MATTER_TYPES, missingFormFields, type EffectCode, type MatterTypeCode } from '../../shared/domain/matter-types';
-import { checkTransition, OPEN_STATES, type CaseState } from '../../shared/domain/workflow';
+import { checkTransition, OPEN_STATES, STATE_LABELS, type CaseState } from '../../shared/domain/workflow';
 import { addWorkingDays, dueDateWithPauses } from '../../shared/domain/working-days';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { cases, caseTransitions, personCorrections, persons, settings } from '../schema';
-import { caseListItems, caseView, formOf, missingDocuments, workCalendar, type CaseRow } from './case-view';
+import { attachedDocuments, caseListItems, caseView, formOf, missingDocuments, workCalendar, type CaseRow } from './case-view';
 import { certificationsOf, keyGroupsOf, refreshDerived } from './person-derived';
 import { readSetting } from './settings';
 
@@ -76,12 +76,17 @@ export function create(ctx: ServiceContext, input: ParsedInputOf<'cases.create'>
 
 export function update(ctx: ServiceContext, input: ParsedInputOf<'cases.update'>): CaseView {
   const row = requireCase(ctx, input.id);
-  if (row.state !== 'draft' && row.state !== 'returned') throw new AppError('CONFLICT', '只有草稿或退回补正的业务可以修改材料');
+  if (row.state !== 'draft' && row.state !== 'returned') {
+    throw new AppError('CONFLICT', `业务处于「${STATE_LABELS[row.state as CaseState]}」状态，不能修改表单和材料（仅限草稿或退回补正）`);
+  }
+  if (row.version !== input.version) throw new AppError('CONFLICT', '该业务已被他人办理或修改，请刷新后重试');
   refuseBadValues(row.matterType as MatterTypeCode, input.form);
+  // A document with a file attached stays received: the file is removed to untick it, not the box.
+  const documents = [...new Set([...cleanDocuments(row.matterType as MatterTypeCode, input.documents), ...attachedDocuments(ctx, row.id)])];
   const updated = ctx
     .database()
     .db.update(cases)
-    .set({ form: JSON.stringify(input.form), documents: JSON.stringify(cleanDocuments(row.matterType as MatterTypeCode, input.documents)), updatedAt: ctx.now.toISOString(), updatedBy: actorId(ctx), version: row.version + 1 })
+    .set({ form: JSON.stringify(input.form), documents: JSON.stringify(documents), updatedAt: ctx.now.toISOString(), updatedBy: actorId(ctx), version: row.version + 1 })
     .where(and(eq(cases.id, row.id), eq(cases.version, input.version)))
     .returning()
     .get();

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { MatterTypeCode } from '../domain/matter-types';
 import type { CaseAction, CaseState } from '../domain/workflow';
+import type { AttachmentView } from './case-attachments';
 import { method } from './define';
 import { entityId, page, pageSize, rowVersion, text } from './fields';
 
@@ -15,6 +16,8 @@ export interface CaseView {
   state: CaseState;
   form: Record<string, string | null>;
   documents: { code: string; label: string; required: boolean; received: boolean }[];
+  /** Files handed in, removed ones included (they are kept with their reason). */
+  attachments: AttachmentView[];
   preparedByName: string | null;
   acceptedByName: string | null;
   acceptedOn: string | null;

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { MethodSpec } from './define';
 import { auditContract } from './audit';
 import { authContract } from './auth';
+import { caseAttachmentsContract } from './case-attachments';
 import { casesContract } from './cases';
 import { enterpriseReportsContract, enterpriseVisitsContract } from './enterprise-visits';
 import { enterprisesContract } from './enterprises';
@@ -29,6 +30,7 @@ export const contract = {
   ...jobsContract,
   ...importsContract,
   ...casesContract,
+  ...caseAttachmentsContract,
   ...enterprisesContract,
   ...enterpriseVisitsContract,
   ...enterpriseReportsContract,
@@ -50,6 +52,7 @@ export function isMethodName(name: string): name is MethodName {
 export type { MethodSpec, Access } from './define';
 export type * from './audit';
 export type * from './auth';
+export type * from './case-attachments';
 export type * from './cases';
 export type * from './enterprise-visits';
 export type * from './enterprises';
