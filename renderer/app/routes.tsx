@@ -5,6 +5,7 @@ import { AccountPage, AdminPage } from '../admin/admin-page';
 import { CasePage } from '../cases/case-page';
 import { CasesPage } from '../cases/cases-page';
 import { NewCasePage } from '../cases/new-case-page';
+import { CertificationNoticePage, RefusalNoticePage } from '../cases/notice-pages';
 import { ReceiptPage } from '../cases/receipt-page';
 import { AuditPage } from '../admin/audit-page';
 import { EnterpriseProfilePage } from '../enterprises/enterprise-profile-page';
@@ -50,6 +51,8 @@ export const routes: RouteObject[] = [
       { path: 'cases/new', element: <NewCasePage /> },
       { path: 'cases/:id', element: <CasePage /> },
       { path: 'cases/:id/receipt', element: <ReceiptPage /> },
+      { path: 'cases/:id/refusal-notice', element: <RefusalNoticePage /> },
+      { path: 'cases/:id/certification-notice', element: <CertificationNoticePage /> },
       { path: 'enterprises', element: <EnterprisesPage /> },
       { path: 'enterprises/new', element: <RegisterEnterprisePage /> },
       { path: 'enterprises/import', element: <ImportPage kind={ENTERPRISE_IMPORT_UI} /> },

@@ -9,7 +9,8 @@ import { MATTER_TYPES } from '../../shared/domain/matter-types';
 import { ACTION_LABELS, STATE_LABELS, type CaseAction } from '../../shared/domain/workflow';
 import { call, errorMessage } from '../api/client';
 import { useCan } from '../api/queries';
-import { DocumentChecklist } from './case-form';
+import { CaseAttachments } from './case-attachments';
+import { EditDraft } from './edit-draft';
 
 function Info({ label, value }: { label: string; value: string | null | undefined }) {
   return (
@@ -17,23 +18,6 @@ function Info({ label, value }: { label: string; value: string | null | undefine
       <Text size="xs" c="dimmed">{label}</Text>
       <Text>{value || '—'}</Text>
     </div>
-  );
-}
-
-/** Documents handed in later (a draft, or a matter returned for correction). */
-function EditDocuments({ view }: { view: CaseView }) {
-  const queryClient = useQueryClient();
-  const [documents, setDocuments] = useState(view.documents.filter((d) => d.received).map((d) => d.code));
-  const save = useMutation({
-    mutationFn: () => call('cases.update', { id: view.id, version: view.version, form: view.form, documents }),
-    onSuccess: (updated) => queryClient.setQueryData(['cases.get', view.id], updated),
-    onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }),
-  });
-  return (
-    <Paper withBorder p="lg">
-      <DocumentChecklist type={MATTER_TYPES[view.matterType]} received={documents} onChange={setDocuments} />
-      <Button mt="sm" size="xs" variant="light" loading={save.isPending} onClick={() => save.mutate()}>保存材料</Button>
-    </Paper>
   );
 }
 
@@ -77,6 +61,10 @@ export function CasePage() {
         </Group>
         <Group>
           {c.receiptNo && <Button variant="default" component={Link} to={`/cases/${c.id}/receipt`}>打印受理回执</Button>}
+          {c.state === 'rejected' && <Button variant="default" component={Link} to={`/cases/${c.id}/refusal-notice`}>打印不予批准告知书</Button>}
+          {c.state === 'approved' && c.matterType === 'difficulty_certification' && (
+            <Button variant="default" component={Link} to={`/cases/${c.id}/certification-notice`}>打印认定结果通知</Button>
+          )}
           <Button variant="default" component={Link} to={`/persons/${c.personId}`}>申请人档案</Button>
         </Group>
       </Group>
@@ -96,7 +84,7 @@ export function CasePage() {
           ))}
         </SimpleGrid>
       </Paper>
-      {canPrepare && (c.state === 'draft' || c.state === 'returned') && <EditDocuments view={c} />}
+      {canPrepare && (c.state === 'draft' || c.state === 'returned') && <EditDraft key={c.version} view={c} />}
       <Paper withBorder p="lg">
         <Text fw={600} mb="xs">材料</Text>
         <Group gap="xs">
@@ -105,6 +93,7 @@ export function CasePage() {
           ))}
         </Group>
       </Paper>
+      <CaseAttachments view={c} canPrepare={canPrepare} />
       {c.availableActions.length > 0 && (
         <Group>
           {c.availableActions.map((a) => (

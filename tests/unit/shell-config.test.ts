@@ -30,6 +30,12 @@ describe('Content Security Policy of the renderer', () => {
     expect(csp.get('frame-ancestors')).toEqual(["'none'"]);
   });
 
+  it('shows attachments from blob: URLs only: images and framed PDFs, never another site', () => {
+    expect(csp.get('img-src')).toContain('blob:');
+    expect(csp.get('frame-src')).toEqual(["'self'", 'blob:']);
+    expect(CONTENT_SECURITY_POLICY).not.toMatch(/https?:/);
+  });
+
   it('talks to its own origin only', () => {
     expect(csp.get('connect-src')).toEqual(["'self'"]);
   });

@@ -1,0 +1,117 @@
+import { Alert, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
+import { Link, useParams } from 'react-router';
+import type { CaseView } from '../../shared/contract';
+import { formatChineseDate, officeDate } from '../../shared/domain/dates';
+import { annualReviewDue, DEFAULT_DIFFICULTY_CATEGORIES } from '../../shared/domain/matter-types';
+import { call, errorMessage } from '../api/client';
+import { queryKeys } from '../api/queries';
+
+/** The sentence on every refusal: where the applicant may turn (行政复议法 §20: 60 days; 行政诉讼法 §46: 6 months). */
+export const LEGAL_REMEDY = '如对本决定不服，可在收到本告知书之日起60日内依法申请行政复议，或者6个月内依法提起行政诉讼。';
+
+/** The office's calendar day of the decision, on paper as 2026年11月27日. */
+function decisionDate(c: CaseView): string {
+  return formatChineseDate(officeDate(new Date(c.decidedAt!)));
+}
+
+/**
+ * An A4 notice about a decided matter: letterhead with the bureau's name, the
+ * title, the number, the body, and the seal line dated on the decision day.
+ * `ready` says whether the matter is in the state the notice speaks of.
+ */
+function NoticePage({ title, document, ready, notReady, body }: { title: string; document: string; ready: (c: CaseView) => boolean; notReady: string; body: (c: CaseView) => ReactNode }) {
+  const id = Number(useParams().id);
+  const view = useQuery({ queryKey: ['cases.get', id], queryFn: () => call('cases.get', { id }) });
+  const status = useQuery({ queryKey: queryKeys.status, queryFn: () => call('setup.status', {}) });
+  if (view.isError) return <Alert color="red">{errorMessage(view.error)}</Alert>;
+  const c = view.data;
+  if (!c || !status.data) return null;
+  if (!ready(c) || !c.decidedAt) return <Alert color="yellow">{notReady}</Alert>;
+  const bureau = `${status.data.county?.name ?? ''}人力资源和社会保障局`;
+  const print = async () => {
+    await call('audit.recordPrint', { document, entityType: 'case', entityId: String(c.id) });
+    window.print();
+  };
+  return (
+    <Stack maw={800}>
+      <Group justify="space-between" className="no-print">
+        <Button variant="default" component={Link} to={`/cases/${c.id}`}>返回业务</Button>
+        <Button onClick={() => void print()}>打印</Button>
+      </Group>
+      <div className="print-document" data-testid="notice">
+        <Text ta="center">{bureau}</Text>
+        <Title order={2} ta="center" mb="md">{title}</Title>
+        <Text ta="right" mb="sm">编号：{c.receiptNo}</Text>
+        <Text mb="sm">{c.personName}（身份证号 {c.personIdNumberMasked}）：</Text>
+        {body(c)}
+        <Text mt="xl" ta="right" pr="4em">{bureau}（盖章）</Text>
+        <Text ta="right" pr="4em">{decisionDate(c)}</Text>
+      </div>
+    </Stack>
+  );
+}
+
+/** 不予批准告知书: the refusal, its reason as the reviewer recorded it, and the legal remedies. */
+export function RefusalNoticePage() {
+  return (
+    <NoticePage
+      title="不予批准告知书"
+      document="不予批准告知书"
+      ready={(c) => c.state === 'rejected'}
+      notReady="该业务未作出不予批准的决定，没有告知书。"
+      body={(c) => (
+        <>
+          <Text mb="sm" style={{ textIndent: '2em' }}>
+            您于{formatChineseDate(c.acceptedOn!)}申请办理的{c.matterLabel}（受理编号 {c.receiptNo}），经审核，我局于{decisionDate(c)}决定不予批准。
+          </Text>
+          <Text mb="sm" style={{ textIndent: '2em' }} data-testid="notice-reason">理由：{c.decisionComment}</Text>
+          <Text mb="sm" style={{ textIndent: '2em' }}>{LEGAL_REMEDY}</Text>
+          <Text style={{ textIndent: '2em' }}>特此告知。</Text>
+        </>
+      )}
+    />
+  );
+}
+
+function categoryLabel(code: string | null | undefined): string {
+  return DEFAULT_DIFFICULTY_CATEGORIES.find((c) => c.code === code)?.label ?? code ?? '—';
+}
+
+/** 认定结果通知: an approved 就业困难人员认定 — the category, the validity and the annual review. */
+export function CertificationNoticePage() {
+  return (
+    <NoticePage
+      title="就业困难人员认定结果通知"
+      document="认定结果通知"
+      ready={(c) => c.state === 'approved' && c.matterType === 'difficulty_certification'}
+      notReady="该业务不是已批准的就业困难人员认定，没有认定结果通知。"
+      body={(c) => {
+        const validFrom = c.form.validFrom ?? officeDate(new Date(c.decidedAt!));
+        const review = annualReviewDue(officeDate(new Date(c.decidedAt!)), null);
+        return (
+          <>
+            <Text mb="sm" style={{ textIndent: '2em' }}>
+              您于{formatChineseDate(c.acceptedOn!)}申请的就业困难人员认定（受理编号 {c.receiptNo}），经审核，符合条件，我局已认定您为就业困难人员。
+            </Text>
+            <Table withTableBorder mb="md">
+              <Table.Tbody>
+                <Table.Tr><Table.Td w={140}>认定类别</Table.Td><Table.Td data-testid="notice-category">{categoryLabel(c.form.category)}</Table.Td></Table.Tr>
+                <Table.Tr>
+                  <Table.Td>有效期</Table.Td>
+                  <Table.Td>{c.form.validTo ? `${formatChineseDate(validFrom)}至${formatChineseDate(c.form.validTo)}` : `自${formatChineseDate(validFrom)}起（未定终止日期，以年度复核为准）`}</Table.Td>
+                </Table.Tr>
+                <Table.Tr><Table.Td>年度复核</Table.Td><Table.Td>请于{formatChineseDate(review)}前到我局参加年度复核</Table.Td></Table.Tr>
+              </Table.Tbody>
+            </Table>
+            <Text mb="sm" style={{ textIndent: '2em' }}>
+              认定期间，您可按规定享受就业困难人员就业援助政策。实现就业、家庭情况发生变化或不再符合认定条件的，请及时告知我局。
+            </Text>
+            <Text style={{ textIndent: '2em' }}>特此通知。</Text>
+          </>
+        );
+      }}
+    />
+  );
+}
