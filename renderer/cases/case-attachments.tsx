@@ -5,17 +5,19 @@ import { useEffect, useState } from 'react';
 import type { AttachmentView, CaseView } from '../../shared/contract';
 import { attachmentRefusal, formatFileSize, MAX_ATTACHMENT_BYTES, MEDIA_TYPE_LABELS, OTHER_DOCUMENT, OTHER_DOCUMENT_LABEL } from '../../shared/domain/attachment-files';
 import { formatOfficeTimestamp } from '../../shared/domain/dates';
-import { call, errorMessage } from '../api/client';
+import { call, errorMessage, RpcCallError } from '../api/client';
 
 /**
  * The file's bytes as base64, after the checks the backend makes again: the
  * size before reading anything, then the file's real type by its first bytes.
  */
 async function fileToBase64(file: File): Promise<string> {
-  if (file.size > MAX_ATTACHMENT_BYTES) throw new Error(`文件“${file.name}”大小为 ${formatFileSize(file.size)}，超过上限 ${formatFileSize(MAX_ATTACHMENT_BYTES)}`);
+  if (file.size > MAX_ATTACHMENT_BYTES) {
+    throw new RpcCallError({ code: 'BAD_INPUT', message: `文件“${file.name}”大小为 ${formatFileSize(file.size)}，超过上限 ${formatFileSize(MAX_ATTACHMENT_BYTES)}` });
+  }
   const bytes = new Uint8Array(await file.arrayBuffer());
   const refusal = attachmentRefusal(file.name, bytes);
-  if (refusal) throw new Error(refusal);
+  if (refusal) throw new RpcCallError({ code: 'BAD_INPUT', message: refusal });
   let binary = '';
   for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
   return btoa(binary);
