@@ -84,7 +84,7 @@ export function CasePage() {
           ))}
         </SimpleGrid>
       </Paper>
-      {canPrepare && (c.state === 'draft' || c.state === 'returned') && <EditDraft key={c.version} view={c} />}
+      {canPrepare && (c.state === 'draft' || c.state === 'returned') && <EditDraft key={c.id} view={c} />}
       <Paper withBorder p="lg">
         <Text fw={600} mb="xs">材料</Text>
         <Group gap="xs">

@@ -17,7 +17,14 @@ export function EditDraft({ view }: { view: CaseView }) {
   const queryClient = useQueryClient();
   const type = MATTER_TYPES[view.matterType];
   const [form, setForm] = useState<Record<string, string | null>>(view.form);
-  const [documents, setDocuments] = useState(view.documents.filter((d) => d.received).map((d) => d.code));
+  const received = () => view.documents.filter((d) => d.received).map((d) => d.code);
+  const [documents, setDocuments] = useState(received);
+  // An upload or removal ticks or unticks on the server: take its checklist, keep the form being typed.
+  const [seenVersion, setSeenVersion] = useState(view.version);
+  if (seenVersion !== view.version) {
+    setSeenVersion(view.version);
+    setDocuments(received());
+  }
   const [error, setError] = useState<string | null>(null);
   const attached = new Set(view.attachments.filter((a) => a.state === 'active').map((a) => a.documentCode));
   const save = useMutation({

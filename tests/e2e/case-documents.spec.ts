@@ -59,11 +59,15 @@ test('the front desk attaches a photo and a scan, views them, and the refusal an
   await page.getByRole('button', { name: '保存修改' }).click();
   await expect(page.getByText('已保存表单和材料')).toBeVisible();
 
+  // Typing in the form is not lost when a file arrives meanwhile.
+  await page.getByTestId('edit-draft').getByLabel('培训意向').fill('叉车');
   await page.getByRole('combobox', { name: '对应材料' }).click();
   await page.getByRole('option', { name: '告知承诺书', exact: true }).click();
   await page.locator('input[type=file]').setInputFiles({ name: '告知承诺书.png', mimeType: 'image/png', buffer: PNG });
   await page.getByRole('button', { name: '上传附件' }).click();
   await expect(page.getByText('告知承诺书：已收')).toBeVisible();
+  await expect(page.getByRole('checkbox', { name: /告知承诺书/ })).toBeChecked();
+  await expect(page.getByTestId('edit-draft').getByLabel('培训意向')).toHaveValue('叉车');
 
   // A program renamed to .pdf is refused by its content, naming the file.
   await page.getByRole('combobox', { name: '对应材料' }).click();
