@@ -3,7 +3,7 @@ import type { AttachmentContent, CaseView, ParsedInputOf } from '../../shared/co
 import { attachmentRefusal, OTHER_DOCUMENT, sniffMediaType, type AttachmentMediaType } from '../../shared/domain/attachment-files';
 import { MATTER_TYPES, type MatterTypeCode } from '../../shared/domain/matter-types';
 import { STATE_LABELS, type CaseState } from '../../shared/domain/workflow';
-import { readAttachmentFile, storeAttachmentFile } from '../attachment-store';
+import { attachmentKey, readAttachmentFile, storeAttachmentFile } from '../attachment-store';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { caseAttachments, cases } from '../schema';
@@ -61,7 +61,7 @@ export function attach(ctx: ServiceContext, input: ParsedInputOf<'cases.attach'>
   if (refusal) throw new AppError('BAD_INPUT', refusal, { fields: { contentBase64: refusal } });
   const mediaType = sniffMediaType(content)!;
   // The file first: a file without its row is harmless (the next upload reuses it); a row without its file is not.
-  const { sha256 } = storeAttachmentFile(ctx.desk.dataDir, content);
+  const { sha256 } = storeAttachmentFile(ctx.desk.dataDir, attachmentKey(ctx.database().sqlite, true)!, content);
   const twice = db
     .select({ id: caseAttachments.id })
     .from(caseAttachments)
@@ -123,7 +123,7 @@ export function removeAttachment(ctx: ServiceContext, input: ParsedInputOf<'case
 export function readAttachment(ctx: ServiceContext, input: ParsedInputOf<'cases.readAttachment'>): AttachmentContent {
   const attachment = ctx.database().db.select().from(caseAttachments).where(eq(caseAttachments.id, input.id)).get();
   if (!attachment) throw new AppError('NOT_FOUND', `没有编号为 ${input.id} 的附件`);
-  const content = readAttachmentFile(ctx.desk.dataDir, attachment.sha256, attachment.fileName);
+  const content = readAttachmentFile(ctx.desk.dataDir, attachmentKey(ctx.database().sqlite, false), attachment.sha256, attachment.fileName);
   // Viewing a scanned ID is viewing personal data: it is audited like opening a profile.
   ctx.audit({ action: 'cases.readAttachment', entityType: 'case', entityId: attachment.caseId, detail: { attachmentId: attachment.id } });
   return { id: attachment.id, fileName: attachment.fileName, mediaType: attachment.mediaType as AttachmentMediaType, sha256: attachment.sha256, contentBase64: content.toString('base64') };

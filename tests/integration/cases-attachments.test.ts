@@ -37,7 +37,11 @@ describe('attachments of a matter', () => {
       expect.objectContaining({ documentCode: 'self_declaration', documentLabel: '告知承诺书', fileName: '告知承诺书.pdf', mediaType: 'application/pdf', sizeBytes: PDF.length, sha256: sha(PDF), state: 'active', uploadedByName: '王芳' }),
     ]);
     const path = join(dirname(ready.dbPath), 'attachments', sha(PDF).slice(0, 2), sha(PDF));
-    expect(readFileSync(path).equals(PDF)).toBe(true);
+    // Encrypted at rest like the database: the stored bytes are neither the file nor contain it.
+    const stored = readFileSync(path);
+    expect(stored.length).toBeGreaterThan(PDF.length);
+    expect(stored.includes(PDF.subarray(0, 16))).toBe(false);
+    expect(stored.includes(PDF.subarray(PDF.length - 16))).toBe(false);
     const read = expectOk<AttachmentContent>(ready.call('cases.readAttachment', { id: withScan.attachments[0]!.id }));
     expect(Buffer.from(read.contentBase64, 'base64').equals(PDF)).toBe(true);
     expect(read).toMatchObject({ fileName: '告知承诺书.pdf', mediaType: 'application/pdf', sha256: sha(PDF) });
