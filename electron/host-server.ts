@@ -100,8 +100,22 @@ function sendJson(res: ServerResponse, status: number, body: unknown): void {
   res.end(JSON.stringify(body));
 }
 
+/** The request's path, or null when it is not a path at all ("//", a broken %-escape). */
+function requestPath(url: string | undefined): string | null {
+  try {
+    return decodeURIComponent(new URL(url ?? '/', 'http://host').pathname);
+  } catch {
+    return null;
+  }
+}
+
 function serveStatic(rendererDir: string, req: IncomingMessage, res: ServerResponse): void {
-  const urlPath = decodeURIComponent(new URL(req.url ?? '/', 'http://host').pathname);
+  const urlPath = requestPath(req.url);
+  if (urlPath === null) {
+    res.writeHead(400, { 'Content-Type': 'text/plain; charset=utf-8' });
+    res.end('无效的地址');
+    return;
+  }
   const candidate = normalize(join(rendererDir, urlPath));
   const inside = candidate === rendererDir || candidate.startsWith(rendererDir + sep);
   const file = inside && existsSync(candidate) && statSync(candidate).isFile() ? candidate : join(rendererDir, 'index.html');

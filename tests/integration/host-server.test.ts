@@ -170,4 +170,12 @@ describe('the browser host: static files', () => {
     const reply = await host.send('GET', path);
     expect(reply.body).not.toContain('outside-renderer');
   });
+
+  it.each(['//', '/%E0%A4%A', '/%'])('answers %s, which is no path, with 400 and keeps serving', async (path) => {
+    const host = await startHost({ initialized: false });
+    const reply = await host.send('GET', path);
+    expect(reply.status).toBe(400);
+    expect(reply.body).toBe('无效的地址');
+    expect((await host.send('GET', '/')).status).toBe(200);
+  });
 });
