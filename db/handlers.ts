@@ -1,6 +1,7 @@
 import type { Handlers } from './router';
 import * as auditLog from './services/audit-log';
 import * as auth from './services/auth';
+import * as backups from './services/backups';
 import * as calendar from './services/calendar';
 import * as enterpriseImport from './services/enterprise-import';
 import * as enterpriseReports from './services/enterprise-reports';
@@ -129,4 +130,7 @@ export const handlers: Handlers = {
   'fairs.attendances': fairAttendances.attendances,
   'fairs.recordIntention': fairAttendances.recordIntention,
   'fairs.setIntentionOutcome': fairAttendances.setIntentionOutcome,
+  'backups.start': backups.start,
+  'backups.list': backups.list,
+  'backups.verify': backups.verify,
 };

@@ -102,8 +102,7 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
     const migrate = options.migrate ?? true;
     if (migrate && pending.length > 0 && schemaVersionOf(sqlite) > 0) {
       backupPath = join(dirname(path), `${pathStem(path)}.before-v${schemaVersionOf(sqlite) + pending.length}-${stamp(now)}.db`);
-      // VACUUM INTO keeps the cipher and key; db.backup() fails on encrypted databases.
-      sqlite.prepare('vacuum into ?').run(backupPath);
+      copyEncryptedInto(sqlite, backupPath);
     }
     if (migrate) applyMigrations(sqlite, pending, now);
     return {
@@ -122,6 +121,17 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
     sqlite.close();
     throw error;
   }
+}
+
+/**
+ * The one way this app copies a database: VACUUM INTO keeps the cipher and the
+ * key (the copy opens with the same key). db.backup() fails on encrypted
+ * databases and can damage its target; db.serialize() is an unencrypted image
+ * and must never be written to disk. The copy is in rollback-journal mode.
+ * Not inside a transaction; the target must not exist.
+ */
+export function copyEncryptedInto(sqlite: Database.Database, targetPath: string): void {
+  sqlite.prepare('vacuum into ?').run(targetPath);
 }
 
 function pathStem(path: string): string {

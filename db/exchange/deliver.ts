@@ -1,7 +1,7 @@
 import { closeSync, copyFileSync, fsyncSync, mkdirSync, openSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 
-function fsyncPath(path: string, flags: string): void {
+export function fsyncPath(path: string, flags: string): void {
   let fd: number | undefined;
   try {
     fd = openSync(path, flags);

@@ -3,6 +3,7 @@ import { CliError } from './io';
 import { IMPORT_KINDS, importSheet } from './import-command';
 import { exportCommand, keysCommand, provinceKeygen, receiveCommand } from './exchange-commands';
 import { auditVerify, userAdd, userList, userResetPassword, userSetDisabled } from './admin-commands';
+import { backupCommand } from './backup-commands';
 import { seedCommand } from './seed-command';
 import { contractEntries, dbCheck, init, personsAdd, personsFind, type Options } from './commands';
 
@@ -29,6 +30,9 @@ const USAGE = `用法：npm run cli -- <命令> [参数]
                                                 （省级）按序接收目录中的数据包，拒收时退出码 3
   seed --db PATH --scale demo|county|city --seed N [--as-of YYYY-MM-DD] [--county 320506] [--json]
                                                 生成演示数据（合成的人员、企业、业务；相同参数结果相同）
+  backup create --db PATH [--out DIR] [--json]  备份数据库（加密，同一密钥）与附件到一个文件夹（默认数据目录下 backups）
+  backup verify --from DIR [--json]             校验备份：逐个文件核对校验值，检查数据库完整性；有问题时退出码 3
+  backup restore --from DIR --db PATH [--force] （须先退出工作台）先校验再恢复；已有数据库须加 --force，原库改名保留
   contract --json
 数据库密钥：--key-file FILE 或环境变量 EMPLOYMENT_DESK_DB_KEY`;
 
@@ -63,6 +67,8 @@ const OPTIONS = {
   scale: { type: 'string' },
   seed: { type: 'string' },
   'as-of': { type: 'string' },
+  from: { type: 'string' },
+  force: { type: 'boolean' },
 } as const;
 
 export function runCli(argv: string[], env: NodeJS.ProcessEnv, print: (line: string) => void): number {
@@ -125,7 +131,7 @@ function reportFailure(error: unknown, print: (line: string) => void): number {
 
 /** The command line's entry: import, export and receive wait for their work; every other command is synchronous. */
 export async function runCliAsync(argv: string[], env: NodeJS.ProcessEnv, print: (line: string) => void): Promise<number> {
-  if (!['import', 'keys', 'export', 'province', 'receive', 'seed'].includes(argv[0] ?? '')) return runCli(argv, env, print);
+  if (!['import', 'keys', 'export', 'province', 'receive', 'seed', 'backup'].includes(argv[0] ?? '')) return runCli(argv, env, print);
   try {
     const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
     const options = values as Options;
@@ -136,6 +142,7 @@ export async function runCliAsync(argv: string[], env: NodeJS.ProcessEnv, print:
       return await provinceKeygen(options, print);
     }
     if (positionals[0] === 'receive') return await receiveCommand(options, print);
+    if (positionals[0] === 'backup') return await backupCommand(positionals[1], options, env, print);
     if (positionals[0] === 'seed') return await seedCommand(options, env, print);
     const kind = positionals[1] ?? '';
     if (!(kind in IMPORT_KINDS)) throw new CliError(`不支持的导入类型：${kind}（支持 import persons、enterprises、vacancies）`, 2);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { MethodSpec } from './define';
 import { auditContract } from './audit';
 import { authContract } from './auth';
+import { backupsContract } from './backups';
 import { caseAttachmentsContract } from './case-attachments';
 import { casesContract } from './cases';
 import { enterpriseReportsContract, enterpriseVisitsContract } from './enterprise-visits';
@@ -37,6 +38,7 @@ export const contract = {
   ...vacanciesContract,
   ...exchangeContract,
   ...fairsContract,
+  ...backupsContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -52,6 +54,7 @@ export function isMethodName(name: string): name is MethodName {
 export type { MethodSpec, Access } from './define';
 export type * from './audit';
 export type * from './auth';
+export type * from './backups';
 export type * from './case-attachments';
 export type * from './cases';
 export type * from './enterprise-visits';

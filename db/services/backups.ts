@@ -1,0 +1,82 @@
+import { isAbsolute, join } from 'node:path';
+import type { BackupCreated, BackupList, BackupVerdict, JobView, ParsedInputOf } from '../../shared/contract';
+import { createBackup } from '../backup/create';
+import { backupExtraFiles } from '../backup/extra-files';
+import { listBackupFolders } from '../backup/manifest';
+import { checkOnConnection, verifyBackup } from '../backup/verify';
+import type { ServiceContext } from '../context';
+import { fieldError } from '../errors';
+import { readSetting } from './settings';
+
+const LAST_AT = 'backup_last_at';
+const LAST_FOLDER = 'backup_last_folder';
+/** The admin page warns when the last backup is older than this. */
+export const BACKUP_OVERDUE_DAYS = 7;
+
+export function defaultBackupDir(ctx: ServiceContext): string {
+  return join(ctx.desk.dataDir, 'backups');
+}
+
+function folderInput(value: string | undefined, field: string, label: string, fallback: string): string {
+  if (value === undefined) return fallback;
+  if (!isAbsolute(value)) throw fieldError(field, '应为完整路径（如 D:\\备份 或 /mnt/backup）', label);
+  return value;
+}
+
+function optionalSetting(ctx: ServiceContext, key: string): string | null {
+  const row = ctx.database().sqlite.prepare('select value from settings where key = ?').get(key) as { value: string } | undefined;
+  return row?.value ?? null;
+}
+
+/** 立即备份: a job (copy, hash, rename); its end is recorded as the last backup, audited. */
+export function start(ctx: ServiceContext, input: ParsedInputOf<'backups.start'>): JobView {
+  const targetRoot = folderInput(input.targetDir, 'targetDir', '备份文件夹', defaultBackupDir(ctx));
+  const opened = ctx.database();
+  const county = { code: readSetting(opened.db, 'county_code'), name: readSetting(opened.db, 'county_name') };
+  const dataDir = ctx.desk.dataDir;
+  ctx.audit({ action: 'backups.start', entityType: 'backup', detail: { targetRoot } });
+  return ctx.jobs.start('backups.create', ctx.actor?.userId ?? null, async (job) => {
+    // Leave the call's transaction first: VACUUM INTO cannot run inside one.
+    await job.checkpoint();
+    const created: BackupCreated = await createBackup({
+      sqlite: opened.sqlite,
+      dataDir,
+      extraFiles: backupExtraFiles(opened, dataDir),
+      targetRoot,
+      county,
+      appVersion: ctx.desk.appVersion,
+      schemaVersion: opened.schemaVersion,
+      now: ctx.now,
+      progress: (phase, done, total) => job.progress({ phase, done, total }),
+      checkpoint: () => job.checkpoint(),
+    });
+    ctx.later((tx) => {
+      const put = tx.database().sqlite.prepare('insert into settings (key, value) values (?, ?) on conflict (key) do update set value = excluded.value');
+      put.run(LAST_AT, created.createdAt);
+      put.run(LAST_FOLDER, created.folder);
+      tx.audit({ action: 'backups.create', entityType: 'backup', detail: { folder: created.folder, files: created.files, size: created.size } });
+    });
+    return created;
+  });
+}
+
+export function list(ctx: ServiceContext, input: ParsedInputOf<'backups.list'>): BackupList {
+  const dir = folderInput(input.dir, 'dir', '备份文件夹', defaultBackupDir(ctx));
+  const lastBackupAt = optionalSetting(ctx, LAST_AT);
+  const overdue = lastBackupAt === null || ctx.now.getTime() - new Date(lastBackupAt).getTime() > BACKUP_OVERDUE_DAYS * 86_400_000;
+  return { dir, lastBackupAt, lastBackupFolder: optionalSetting(ctx, LAST_FOLDER), overdue, entries: listBackupFolders(dir) };
+}
+
+/** 校验: a job (hashing a county's database takes a while); the copy is checked on the desk's connection, with its key. */
+export function verify(ctx: ServiceContext, input: ParsedInputOf<'backups.verify'>): JobView {
+  const folder = folderInput(input.folder, 'folder', '备份文件夹', '');
+  const { sqlite } = ctx.database();
+  ctx.audit({ action: 'backups.verify', entityType: 'backup', detail: { folder } });
+  return ctx.jobs.start('backups.verify', ctx.actor?.userId ?? null, async (job) => {
+    await job.checkpoint();
+    job.progress({ phase: '校验', done: 0, total: 1 });
+    const { manifest: _m, ...verdict } = await verifyBackup(folder, checkOnConnection(sqlite), () => job.checkpoint());
+    job.progress({ phase: '完成', done: 1, total: 1 });
+    return verdict satisfies BackupVerdict;
+  });
+}
