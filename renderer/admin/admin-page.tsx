@@ -8,6 +8,7 @@ import { call, errorMessage } from '../api/client';
 import { notifications } from '@mantine/notifications';
 import { queryKeys, useSession } from '../api/queries';
 import { ChangePasswordForm } from '../auth/change-password-form';
+import { BackupOverdueAlert, BackupsPanel } from './backups-panel';
 import { CalendarPanel } from './calendar-panel';
 import { DifficultyTypesPanel } from './difficulty-types-panel';
 import { CreateUserDialog, DisableDialog, ResetPasswordDialog, RolesDialog } from './user-dialogs';
@@ -102,12 +103,14 @@ export function AdminPage() {
   return (
     <Stack maw={1100}>
       <Title order={2}>系统管理</Title>
+      <BackupOverdueAlert />
       <Tabs defaultValue="users">
         <Tabs.List>
           <Tabs.Tab value="users">账号管理</Tabs.Tab>
           <Tabs.Tab value="settings">系统设置</Tabs.Tab>
           <Tabs.Tab value="calendar">工作日历</Tabs.Tab>
           <Tabs.Tab value="difficulties">企业困难类型</Tabs.Tab>
+          <Tabs.Tab value="backups">数据备份</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="users" pt="md">
           <UsersPanel />
@@ -120,6 +123,9 @@ export function AdminPage() {
         </Tabs.Panel>
         <Tabs.Panel value="difficulties" pt="md">
           <DifficultyTypesPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="backups" pt="md">
+          <BackupsPanel />
         </Tabs.Panel>
       </Tabs>
     </Stack>
