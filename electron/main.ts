@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, session, type MenuItemConstructorOptions } from 'electron';
 import { Desk } from '../db/desk';
+import { startBackupScheduler } from './backup-scheduler';
 import { startExchangeScheduler } from './exchange-scheduler';
 import { appPaths, appVersion } from './paths';
 import { SECURITY_HEADERS } from './shell/csp';
@@ -111,10 +112,12 @@ app.on('second-instance', () => {
 });
 
 let stopScheduler: (() => void) | null = null;
+let stopBackups: (() => void) | null = null;
 
 app.whenReady().then(() => {
   desk = createDesk();
   stopScheduler = startExchangeScheduler(desk, (line) => console.log(line));
+  stopBackups = startBackupScheduler(desk, (line) => console.log(line));
   registerAppProtocol();
   registerRpc();
   lockDownWebContents();
@@ -124,6 +127,7 @@ app.whenReady().then(() => {
 
 app.on('window-all-closed', () => {
   stopScheduler?.();
+  stopBackups?.();
   desk?.close();
   desk = null;
   app.quit();

@@ -5,7 +5,7 @@ import type { BackupCreated, BackupFileEntry, BackupManifest } from '../../share
 import { AppError } from '../errors';
 import { fsyncPath } from '../exchange/deliver';
 import { copyEncryptedInto } from '../open';
-import { backupFolderName, DATABASE_FILE, isSafeRelativePath, MANIFEST_FILE, PARTIAL_SUFFIX, sha256Of } from './manifest';
+import { backupFolderName, DATABASE_FILE, isSafeRelativePath, listBackupFolders, MANIFEST_FILE, PARTIAL_SUFFIX, sha256Of } from './manifest';
 
 export interface CreateBackupOptions {
   /** The open database (the desk's connection); copied with VACUUM INTO, so the copy keeps its key. */
@@ -20,6 +20,7 @@ export interface CreateBackupOptions {
   appVersion: string;
   schemaVersion: number;
   now: Date;
+  automatic?: boolean;
   progress?: (phase: string, done: number, total: number) => void;
   /** Between steps: throws to cancel (a job's checkpoint). */
   checkpoint?: () => Promise<void>;
@@ -32,6 +33,19 @@ export interface CreateBackupOptions {
  * that looks complete, and a failure removes the partial one.
  */
 export async function createBackup(options: CreateBackupOptions): Promise<BackupCreated> {
+  // One backup at a time per database in this process (立即备份 while the daily run fires).
+  if (running.has(options.sqlite)) throw new AppError('CONFLICT', '已有一个备份正在进行，请等它完成后再试');
+  running.add(options.sqlite);
+  try {
+    return await writeBackup(options);
+  } finally {
+    running.delete(options.sqlite);
+  }
+}
+
+const running = new WeakSet<Database.Database>();
+
+async function writeBackup(options: CreateBackupOptions): Promise<BackupCreated> {
   const { targetRoot, dataDir } = options;
   const progress = options.progress ?? (() => undefined);
   const checkpoint = options.checkpoint ?? (async () => undefined);
@@ -78,6 +92,7 @@ export async function createBackup(options: CreateBackupOptions): Promise<Backup
       schemaVersion: options.schemaVersion,
       county: options.county,
       createdAt: options.now.toISOString(),
+      automatic: options.automatic ?? false,
       files: entries,
     };
     writeFileSync(join(partial, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
@@ -92,4 +107,13 @@ export async function createBackup(options: CreateBackupOptions): Promise<Backup
     rmSync(partial, { recursive: true, force: true });
     throw error;
   }
+}
+
+/** After an automatic backup: removes automatic backups beyond the newest `keep` in the folder; manual ones are never removed. */
+export function pruneAutomaticBackups(targetRoot: string, keep: number): string[] {
+  const automatic = listBackupFolders(targetRoot).filter((b) => b.automatic && b.problem === null && b.createdAt !== null);
+  automatic.sort((a, b) => (b.createdAt ?? '').localeCompare(a.createdAt ?? ''));
+  const removed = automatic.slice(keep).map((b) => b.folder);
+  for (const folder of removed) rmSync(folder, { recursive: true, force: true });
+  return removed;
 }

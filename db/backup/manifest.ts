@@ -63,12 +63,13 @@ export function listBackupFolders(dir: string): BackupSummary[] {
         createdAt: manifest.createdAt,
         appVersion: manifest.appVersion,
         schemaVersion: manifest.schemaVersion,
+        automatic: manifest.automatic === true,
         files: manifest.files.length,
         size: manifest.files.reduce((sum, f) => sum + f.size, 0),
         problem: null,
       });
     } catch (error) {
-      entries.push({ folder, name: entry.name, createdAt: null, appVersion: null, schemaVersion: null, files: 0, size: 0, problem: (error as Error).message });
+      entries.push({ folder, name: entry.name, createdAt: null, appVersion: null, schemaVersion: null, automatic: false, files: 0, size: 0, problem: (error as Error).message });
     }
   }
   return entries.sort((a, b) => b.name.localeCompare(a.name));

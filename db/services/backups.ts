@@ -1,6 +1,6 @@
 import { isAbsolute, join } from 'node:path';
 import type { BackupCreated, BackupList, BackupVerdict, JobView, ParsedInputOf } from '../../shared/contract';
-import { createBackup } from '../backup/create';
+import { createBackup, pruneAutomaticBackups } from '../backup/create';
 import { backupExtraFiles } from '../backup/extra-files';
 import { listBackupFolders } from '../backup/manifest';
 import { checkOnConnection, verifyBackup } from '../backup/verify';
@@ -12,6 +12,8 @@ const LAST_AT = 'backup_last_at';
 const LAST_FOLDER = 'backup_last_folder';
 /** The admin page warns when the last backup is older than this. */
 export const BACKUP_OVERDUE_DAYS = 7;
+/** Automatic backups kept in the default folder; older automatic ones are removed after each run. */
+export const AUTOMATIC_KEEP = 7;
 
 export function defaultBackupDir(ctx: ServiceContext): string {
   return join(ctx.desk.dataDir, 'backups');
@@ -30,11 +32,13 @@ function optionalSetting(ctx: ServiceContext, key: string): string | null {
 
 /** 立即备份: a job (copy, hash, rename); its end is recorded as the last backup, audited. */
 export function start(ctx: ServiceContext, input: ParsedInputOf<'backups.start'>): JobView {
+  if (input.automatic && input.targetDir !== undefined) throw fieldError('targetDir', '自动备份只写入默认备份文件夹', '备份文件夹');
   const targetRoot = folderInput(input.targetDir, 'targetDir', '备份文件夹', defaultBackupDir(ctx));
+  const automatic = input.automatic ?? false;
   const opened = ctx.database();
   const county = { code: readSetting(opened.db, 'county_code'), name: readSetting(opened.db, 'county_name') };
   const dataDir = ctx.desk.dataDir;
-  ctx.audit({ action: 'backups.start', entityType: 'backup', detail: { targetRoot } });
+  ctx.audit({ action: 'backups.start', entityType: 'backup', detail: { targetRoot, automatic } });
   return ctx.jobs.start('backups.create', ctx.actor?.userId ?? null, async (job) => {
     // Leave the call's transaction first: VACUUM INTO cannot run inside one.
     await job.checkpoint();
@@ -47,14 +51,16 @@ export function start(ctx: ServiceContext, input: ParsedInputOf<'backups.start'>
       appVersion: ctx.desk.appVersion,
       schemaVersion: opened.schemaVersion,
       now: ctx.now,
+      automatic,
       progress: (phase, done, total) => job.progress({ phase, done, total }),
       checkpoint: () => job.checkpoint(),
     });
+    const removed = automatic ? pruneAutomaticBackups(targetRoot, AUTOMATIC_KEEP) : [];
     ctx.later((tx) => {
       const put = tx.database().sqlite.prepare('insert into settings (key, value) values (?, ?) on conflict (key) do update set value = excluded.value');
       put.run(LAST_AT, created.createdAt);
       put.run(LAST_FOLDER, created.folder);
-      tx.audit({ action: 'backups.create', entityType: 'backup', detail: { folder: created.folder, files: created.files, size: created.size } });
+      tx.audit({ action: 'backups.create', entityType: 'backup', detail: { folder: created.folder, files: created.files, size: created.size, automatic, removed } });
     });
     return created;
   });

@@ -106,7 +106,7 @@ export function BackupsPanel() {
             </Group>
           </Group>
           <Text size="xs" c="dimmed">
-            备份中的数据库仍用本机密钥加密；恢复须由管理员在命令行执行（见使用说明）。请定期把备份文件夹复制到其他存储设备。
+            工作台运行时每天自动备份一次到上述文件夹（保留最近 7 份自动备份）。备份中的数据库仍用本机密钥加密；恢复须由管理员在命令行执行（见使用说明）。请定期把备份文件夹复制到其他存储设备。
           </Text>
           {running && job && (
             <Stack gap={4}>
@@ -143,7 +143,10 @@ export function BackupsPanel() {
             <Table.Tr key={e.folder}>
               <Table.Td>{e.createdAt ? formatOfficeTimestamp(e.createdAt) : '—'}</Table.Td>
               <Table.Td>
-                <Text size="sm">{e.name}</Text>
+                <Group gap={6} wrap="nowrap">
+                  <Text size="sm">{e.name}</Text>
+                  {e.automatic && <Badge size="xs" variant="light" color="gray">自动</Badge>}
+                </Group>
                 {e.problem && <Text size="xs" c="red">{e.problem}</Text>}
               </Table.Td>
               <Table.Td>{e.files}</Table.Td>

@@ -17,6 +17,8 @@ export interface BackupManifest {
   schemaVersion: number;
   county: { code: string; name: string };
   createdAt: string;
+  /** Made by the daily schedule: only these are pruned (the newest 7 are kept). */
+  automatic: boolean;
   files: BackupFileEntry[];
 }
 
@@ -27,6 +29,7 @@ export interface BackupSummary {
   createdAt: string | null;
   appVersion: string | null;
   schemaVersion: number | null;
+  automatic: boolean;
   files: number;
   size: number;
   /** Why the manifest could not be read, in Chinese; null when it was read. */
@@ -63,8 +66,11 @@ const folderPath = z.string().trim().min(1, '请填写文件夹').max(500);
 
 export const backupsContract = {
   'backups.start': method<JobView>()({
-    /** targetDir: a full path; by default the backups folder in the data folder. */
-    input: z.strictObject({ targetDir: folderPath.optional() }),
+    /**
+     * targetDir: a full path; by default the backups folder in the data folder.
+     * automatic: the daily schedule's run (default folder only); older automatic backups beyond 7 are removed.
+     */
+    input: z.strictObject({ targetDir: folderPath.optional(), automatic: z.boolean().optional() }),
     access: 'settings.manage',
     writes: true,
     title: '立即备份',
