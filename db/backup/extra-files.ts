@@ -1,26 +1,17 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { existsSync } from 'node:fs';
+import { relative, sep } from 'node:path';
+import { attachmentFilesToBackUp } from '../attachment-store';
 import type { OpenedDatabase } from '../open';
 
 /**
  * The files besides the database that a backup carries, relative to the data
- * folder with "/" separators: for now every file under `<data>/attachments/`.
- *
- * MERGE NOTE: the attachments work brings `attachmentFilesToBackUp(opened,
- * dataDir)` in db/attachment-store.ts (the files its rows refer to); this
- * function is to return that instead. Same signature on purpose.
+ * folder with "/" separators: every attachment file the database refers to
+ * (db/attachment-store.ts; they are encrypted at rest, with the key inside the
+ * database). A file already missing on disk cannot be copied and is left out
+ * rather than failing the backup of everything else.
  */
-export function backupExtraFiles(_opened: OpenedDatabase | null, dataDir: string): string[] {
-  const root = join(dataDir, 'attachments');
-  if (!existsSync(root)) return [];
-  const files: string[] = [];
-  const walk = (dir: string): void => {
-    for (const entry of readdirSync(dir, { withFileTypes: true })) {
-      const path = join(dir, entry.name);
-      if (entry.isDirectory()) walk(path);
-      else if (entry.isFile()) files.push(relative(dataDir, path).split(sep).join('/'));
-    }
-  };
-  walk(root);
-  return files.sort();
+export function backupExtraFiles(opened: OpenedDatabase, dataDir: string): string[] {
+  return attachmentFilesToBackUp(opened, dataDir)
+    .filter((path) => existsSync(path))
+    .map((path) => relative(dataDir, path).split(sep).join('/'));
 }

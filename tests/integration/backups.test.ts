@@ -1,9 +1,11 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { BackupCreated, BackupList, BackupVerdict, JobView } from '../../shared/contract';
+import type { BackupCreated, BackupList, BackupVerdict, CaseView, JobView } from '../../shared/contract';
 import { runCliAsync } from '../../electron/cli/run';
 import { expectOk, keyedConnection, login, openDesk, readyDesk, type ReadyDesk } from './helpers';
+import { createCase, registerPerson, UNEMPLOYMENT_FORM } from './cases-helpers';
 import { LI_XIUYING, ZHANG_SAN, register } from './registry-helpers';
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string }> {
@@ -12,15 +14,22 @@ async function cli(...argv: string[]): Promise<{ code: number; out: string }> {
   return { code, out: lines.join('\n') };
 }
 
-/** A desk with one person and two attachment files in the data folder. */
-function deskWithData(): ReadyDesk & { dataDir: string } {
+const scan = (n: number) => Buffer.from(`%PDF-1.4\n% scan ${n}\n1 0 obj<</Type/Catalog>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n`);
+
+/** Where the attachment store keeps a file, relative to the data folder. */
+const stored = (content: Buffer) => {
+  const sha = createHash('sha256').update(content).digest('hex');
+  return `attachments/${sha.slice(0, 2)}/${sha}`;
+};
+
+/** A desk with one person and a matter with `scans` scanned documents attached. */
+function deskWithData(scans = 2): ReadyDesk & { dataDir: string } {
   const ready = readyDesk();
-  register(ready, ZHANG_SAN);
-  const dataDir = dirname(ready.dbPath);
-  mkdirSync(join(dataDir, 'attachments', '2026', '11'), { recursive: true });
-  writeFileSync(join(dataDir, 'attachments', '2026', '11', 'a1.pdf'), '%PDF-1.4 scanned form');
-  writeFileSync(join(dataDir, 'attachments', '2026', '11', 'a2.jpg'), Buffer.alloc(2048, 7));
-  return { ...ready, dataDir };
+  let view = createCase(ready.call, registerPerson(ready, ZHANG_SAN), 'unemployment_registration', UNEMPLOYMENT_FORM, []);
+  for (let n = 1; n <= scans; n += 1) {
+    view = expectOk<CaseView>(ready.call('cases.attach', { caseId: view.id, version: view.version, documentCode: 'other', fileName: `扫描件${n}.pdf`, contentBase64: scan(n).toString('base64') }));
+  }
+  return { ...ready, dataDir: dirname(ready.dbPath) };
 }
 
 async function finished(ready: ReadyDesk, job: JobView): Promise<JobView> {
@@ -71,8 +80,12 @@ describe('backups of the encrypted database and its attachments', () => {
     const manifestText = readFileSync(join(created.folder, 'manifest.json'), 'utf8');
     const manifest = JSON.parse(manifestText) as { county: { code: string }; files: { path: string; size: number; sha256: string }[] };
     expect(manifest.county.code).toBe('320506');
-    expect(manifest.files.map((f) => f.path)).toEqual(['desk.db', 'attachments/2026/11/a1.pdf', 'attachments/2026/11/a2.jpg']);
-    expect(manifest.files[2]).toMatchObject({ size: 2048, sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    expect(manifest.files.map((f) => f.path).sort()).toEqual(['desk.db', stored(scan(1)), stored(scan(2))].sort());
+    for (const file of manifest.files.filter((f) => f.path !== 'desk.db')) {
+      // The attachment files are copied byte for byte (they are encrypted at rest by the attachment store).
+      expect(readFileSync(join(created.folder, ...file.path.split('/'))).equals(readFileSync(join(ready.dataDir, ...file.path.split('/'))))).toBe(true);
+      expect(file).toMatchObject({ sha256: expect.stringMatching(/^[0-9a-f]{64}$/) });
+    }
     expect(manifestText).not.toContain(ZHANG_SAN.idNumber);
     expect(manifestText).not.toContain(ZHANG_SAN.name);
 
@@ -91,24 +104,23 @@ describe('backups of the encrypted database and its attachments', () => {
   it('a changed file fails verification with a Chinese message naming that file', async () => {
     const ready = deskWithData();
     const created = await backUp(ready);
-    flipLastByte(join(created.folder, 'attachments', '2026', '11', 'a2.jpg'));
+    flipLastByte(join(created.folder, ...stored(scan(2)).split('/')));
     const job = await finished(ready, expectOk<JobView>(ready.call('backups.verify', { folder: created.folder })));
     const verdict = job.result as BackupVerdict;
     expect(verdict.ok).toBe(false);
-    expect(verdict.problems).toEqual(['文件已被改动或损坏：attachments/2026/11/a2.jpg（大小或校验值与清单不符）']);
+    expect(verdict.problems).toEqual([`文件已被改动或损坏：${stored(scan(2))}（大小或校验值与清单不符）`]);
 
     flipLastByte(join(created.folder, 'desk.db'));
     writeFileSync(join(created.folder, 'notes.txt'), 'x');
     const fromCli = await cli('backup', 'verify', '--from', created.folder, '--key-file', ready.keyFile);
     expect(fromCli.code).toBe(3);
     expect(fromCli.out).toContain('文件已被改动或损坏：desk.db');
-    expect(fromCli.out).toContain('文件已被改动或损坏：attachments/2026/11/a2.jpg');
+    expect(fromCli.out).toContain(`文件已被改动或损坏：${stored(scan(2))}`);
     expect(fromCli.out).toContain('多出清单以外的文件：notes.txt');
   });
 
   it('a cancelled backup leaves no folder behind', async () => {
-    const ready = deskWithData();
-    for (let i = 0; i < 30; i += 1) writeFileSync(join(ready.dataDir, 'attachments', `scan-${i}.pdf`), `scan ${i}`);
+    const ready = deskWithData(30);
     const started = expectOk<JobView>(ready.call('backups.start', {}));
     const backups = join(ready.dataDir, 'backups');
     // Cancel while attachments are being copied into the hidden partial folder.
@@ -151,7 +163,7 @@ describe('backups of the encrypted database and its attachments', () => {
     const names = (path: string) => (keyedConnection(path, ready.keyFile).prepare('select name from persons order by id').all() as { name: string }[]).map((p) => p.name);
     expect(names(ready.dbPath)).toEqual([ZHANG_SAN.name]);
     expect(names(join(ready.dataDir, aside ?? ''))).toEqual([ZHANG_SAN.name, LI_XIUYING.name]);
-    expect(readdirSync(join(ready.dataDir, 'attachments', '2026', '11')).sort()).toEqual(['a1.pdf', 'a2.jpg']);
+    for (const n of [1, 2]) expect(existsSync(join(ready.dataDir, ...stored(scan(n)).split('/')))).toBe(true);
     expect(existsSync(join(ready.dataDir, 'attachments', 'new-after-backup.pdf'))).toBe(false);
     const asideAttachments = readdirSync(ready.dataDir).find((n) => n.startsWith('attachments.before-restore-'));
     expect(existsSync(join(ready.dataDir, asideAttachments ?? '-', 'new-after-backup.pdf'))).toBe(true);
