@@ -17,5 +17,6 @@ test('the administrator is warned there is no backup, backs up now, and checks t
   await expect(page.getByTestId('backup-overdue')).toHaveCount(0);
   await list.getByRole('button', { name: '校验' }).click();
   await expect(list.getByText('完好')).toBeVisible();
+  await expect(list.getByRole('button', { name: '校验' })).toBeEnabled();
   await page.screenshot({ path: test.info().outputPath('admin-backups.png'), fullPage: true });
 });
