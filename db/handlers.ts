@@ -10,6 +10,7 @@ import * as enterpriseVisits from './services/enterprise-visits';
 import * as enterprisesService from './services/enterprises';
 import * as caseAttachments from './services/case-attachments';
 import * as casesService from './services/cases';
+import * as dashboard from './services/dashboard';
 import * as exchange from './services/exchange';
 import * as fairAttendances from './services/fair-attendances';
 import * as fairsService from './services/fairs';
@@ -17,6 +18,8 @@ import * as jobs from './services/jobs';
 import * as personImport from './services/person-import';
 import * as personLinks from './services/person-links';
 import * as personSearch from './services/person-search';
+import * as reports from './services/reports';
+import * as statisticsFigures from './services/statistics-figures';
 import * as persons from './services/persons';
 import * as settings from './services/settings';
 import * as setup from './services/setup';
@@ -133,4 +136,12 @@ export const handlers: Handlers = {
   'backups.start': backups.start,
   'backups.list': backups.list,
   'backups.verify': backups.verify,
+  'reports.monthly': reports.monthly,
+  'reports.namedList': reports.namedList,
+  'reports.exportNamedList': reports.exportNamedList,
+  'reports.externalFigures': statisticsFigures.getExternalFigures,
+  'reports.saveExternalFigures': statisticsFigures.saveExternalFigures,
+  'reports.dashboard': dashboard.dashboard,
+  'reports.mattersByStaff': dashboard.mattersByStaff,
+  'reports.matterQueue': dashboard.matterQueue,
 };

@@ -37,6 +37,19 @@ export const PERMISSIONS = [
   /** 入场登记 at the door; registering an unknown person there also needs persons.write. */
   'fairs.checkIn',
   /** Keys, schedule and packages of the provincial exchange. */
+  /**
+   * 工作台: today's open, overdue and soon-due matters and this period's figures. It is the
+   * landing page of whoever holds it; the front desk and counselors keep their own first screen.
+   */
+  'reports.dashboard',
+  /**
+   * The head's reports: the monthly report (就业失业情况月报) with the named list behind every
+   * figure (masked; printing and xlsx audited), and open/overdue matters by staff and type.
+   * The reviewer holds it too: the reviewer checks the figures and signs as 审核人.
+   */
+  'reports.read',
+  /** Enter the report's external figures per period (城镇从业人员数, 调查失业率, 自然减员); audited. */
+  'reports.figures',
   'exchange.manage',
   /** The records the province sent back, to correct. */
   'exchange.worklist',
@@ -54,10 +67,14 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'fairs.read', 'fairs.write', 'fairs.checkIn',
   ],
   counselor: ['persons.read', 'persons.reveal', 'persons.export', 'cases.read', 'enterprises.read', 'enterprises.write', 'enterprises.reveal', 'enterprises.import', 'system.read', 'fairs.read', 'fairs.write', 'fairs.checkIn'],
-  reviewer: ['persons.read', 'persons.reveal', 'persons.merge', 'persons.export', 'cases.read', 'enterprises.read', 'system.read', 'fairs.read'],
-  head: ['persons.read', 'persons.reveal', 'persons.merge', 'persons.export', 'cases.read', 'enterprises.read', 'enterprises.reveal', 'enterprises.reports', 'audit.read', 'system.read', 'fairs.read'],
-  // The administrator keeps the system running and does not see citizens' data by default.
-  admin: ['users.manage', 'settings.manage', 'exchange.manage', 'exchange.worklist', 'audit.read', 'system.read'],
+  reviewer: ['persons.read', 'persons.reveal', 'persons.merge', 'persons.export', 'cases.read', 'enterprises.read', 'reports.dashboard', 'reports.read', 'system.read', 'fairs.read'],
+  head: [
+    'persons.read', 'persons.reveal', 'persons.merge', 'persons.export', 'cases.read', 'enterprises.read', 'enterprises.reveal', 'enterprises.reports',
+    'reports.dashboard', 'reports.read', 'reports.figures', 'audit.read', 'system.read', 'fairs.read',
+  ],
+  // The administrator keeps the system running and does not see citizens' data by default;
+  // the report's external figures carry no personal data, so the administrator may enter them.
+  admin: ['users.manage', 'settings.manage', 'exchange.manage', 'exchange.worklist', 'reports.figures', 'audit.read', 'system.read'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Permission[] {

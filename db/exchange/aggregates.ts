@@ -156,6 +156,7 @@ export const INTERNAL_TABLES: Record<string, string> = {
   exchange_keys: '交换密钥',
   exchange_packages: '交换历史',
   exchange_record_states: '交换状态',
+  statistics_external_figures: '月报录入的外部数据（统计部门的城镇从业人员数、调查失业率，自然减员），省级有自己的来源',
 };
 
 export function aggregateOf(entity: string): ExchangeAggregate {

@@ -39,6 +39,10 @@ export const cases = sqliteTable(
   (t) => [
     index('cases_person').on(t.personId),
     index('cases_state_due').on(t.state, t.dueDate),
+    // The monthly report: approved matters of a type decided in a period, and "did this person's
+    // registration end before then" answered from the index alone.
+    index('cases_type_state_decided').on(t.matterType, t.state, t.decidedAt),
+    index('cases_person_type_decided').on(t.personId, t.matterType, t.state, t.decidedAt),
     // One open matter of a type per person: the database itself refuses a second one.
     uniqueIndex('cases_one_open_per_type')
       .on(t.personId, t.matterType)

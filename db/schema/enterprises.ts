@@ -279,5 +279,7 @@ export const vacancies = sqliteTable(
     index('vacancies_enterprise').on(t.enterpriseId),
     index('vacancies_status_valid_to').on(t.status, t.validTo),
     index('vacancies_occupation').on(t.occupationCode),
+    // Vacancies posted in a reporting period (the numerator of 求人倍率).
+    index('vacancies_valid_from').on(t.validFrom),
   ],
 );

@@ -5,3 +5,4 @@ export * from './cases';
 export * from './enterprises';
 export * from './exchange';
 export * from './fairs';
+export * from './statistics';

@@ -12,6 +12,7 @@ import { fairsContract } from './fairs';
 import { importsContract } from './imports';
 import { jobsContract } from './jobs';
 import { personsContract } from './persons';
+import { reportsContract } from './reports';
 import { setupContract } from './setup';
 import { systemContract } from './system';
 import { usersContract } from './users';
@@ -39,6 +40,7 @@ export const contract = {
   ...exchangeContract,
   ...fairsContract,
   ...backupsContract,
+  ...reportsContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -64,6 +66,7 @@ export type * from './fairs';
 export type * from './imports';
 export type * from './jobs';
 export type * from './persons';
+export type * from './reports';
 export type * from './setup';
 export type * from './system';
 export type * from './users';

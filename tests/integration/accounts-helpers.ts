@@ -202,6 +202,14 @@ export const SAMPLE_INPUTS: Partial<Record<MethodName, unknown>> = {
   'fairs.attendances': { fairId: 1 },
   'fairs.recordIntention': { attendanceId: 1, enterpriseId: 1 },
   'fairs.setIntentionOutcome': { id: 1, version: 1, outcome: 'hired' },
+  'reports.monthly': { period: '2026-11' },
+  'reports.namedList': { period: '2026-11', figure: 'new_employment' },
+  'reports.exportNamedList': { period: '2026-11', figure: 'new_employment' },
+  'reports.externalFigures': { period: '2026-11' },
+  'reports.saveExternalFigures': { period: '2026-11', urbanEmployed: 120000, surveyedUnemploymentRate: '5.1', naturalAttrition: 0, version: null },
+  'reports.dashboard': {},
+  'reports.mattersByStaff': {},
+  'reports.matterQueue': {},
 };
 
 export function sampleInput(method: MethodName): unknown {

@@ -1,0 +1,106 @@
+import type { ReportFigure } from '../../shared/contract/reports';
+import type { ReportPeriod } from '../../shared/domain/statistics';
+import type { OpenedDatabase } from '../open';
+
+/**
+ * The SQL behind each figure of the monthly report, kept as text so the query
+ * plan test runs EXPLAIN QUERY PLAN on exactly what the report runs.
+ *
+ * Definitions (DOMAIN.md §4; a figure counts persons, each once):
+ * - new_employment: approved 就业登记 decided in the period.
+ * - new_unemployment: approved 失业登记 decided in the period.
+ * - registered_unemployed: at the period's end, an approved 失业登记 that no
+ *   later approved 就业登记 ended (both decided before the end).
+ * - jobseekers (求人倍率's denominator): registered unemployed at some time in
+ *   the period — registered before its end and not ended before its start.
+ * - difficulty_certified: approved 就业困难人员认定 decided in the period.
+ * - difficulty_employed: new_employment of persons then holding a valid
+ *   certification (approved before the 就业登记, validity not over on its day).
+ * - vacancies: vacancies whose validity starts in the period, not withdrawn.
+ * Decisions are UTC instants compared with the period's instants
+ * (Asia/Shanghai midnights), so 23:59 on the 20th is in and 00:00 on the 21st out.
+ */
+
+const PERSON_COLUMNS = `c.id as caseId, c.person_id as personId, c.decided_at as decidedAt, c.receipt_no as receiptNo,
+  p.name, p.sex, p.birth_date as birthDate, p.education_code as educationCode, p.residence_township_code as townshipCode,
+  p.id_number as idNumber, p.phone`;
+
+const APPROVED_IN_PERIOD = (matterType: string, extra = '') => `select ${PERSON_COLUMNS}, json_extract(c.form, '$.channel') as channel, json_extract(c.form, '$.category') as category
+  from cases c join persons p on p.id = c.person_id
+  where c.matter_type = '${matterType}' and c.state = 'approved' and c.decided_at >= @start and c.decided_at < @end ${extra}
+  order by c.decided_at, c.id`;
+
+/** Registered before @end and not ended by an approved 就业登记 before @endedBefore. */
+const REGISTERED = `select ${PERSON_COLUMNS}, null as channel, null as category
+  from cases c join persons p on p.id = c.person_id
+  where c.matter_type = 'unemployment_registration' and c.state = 'approved' and c.decided_at < @end
+  and not exists (select 1 from cases e where e.person_id = c.person_id and e.matter_type = 'employment_registration'
+    and e.state = 'approved' and e.decided_at > c.decided_at and e.decided_at < @endedBefore)
+  order by c.decided_at, c.id`;
+
+const HELD_CERTIFICATION = `and exists (select 1 from cases d where d.person_id = c.person_id and d.matter_type = 'difficulty_certification'
+    and d.state = 'approved' and d.decided_at < c.decided_at
+    and coalesce(json_extract(d.form, '$.validFrom'), '0000-01-01') <= date(c.decided_at, '+8 hours')
+    and coalesce(nullif(json_extract(d.form, '$.validTo'), ''), '9999-12-31') >= date(c.decided_at, '+8 hours'))`;
+
+export const PERSON_FIGURE_SQL: Record<Exclude<ReportFigure, 'vacancies'>, string> = {
+  new_employment: APPROVED_IN_PERIOD('employment_registration'),
+  new_unemployment: APPROVED_IN_PERIOD('unemployment_registration'),
+  registered_unemployed: REGISTERED,
+  jobseekers: REGISTERED,
+  difficulty_certified: APPROVED_IN_PERIOD('difficulty_certification'),
+  difficulty_employed: APPROVED_IN_PERIOD('employment_registration', HELD_CERTIFICATION),
+};
+
+export const VACANCIES_SQL = `select v.id, v.title, v.openings, v.valid_from as validFrom, v.valid_to as validTo, v.status, e.name as enterpriseName
+  from vacancies v join enterprises e on e.id = v.enterprise_id
+  where v.valid_from between @from and @to and v.status != 'withdrawn'
+  order by v.valid_from, v.id`;
+
+export interface FigurePersonRow {
+  caseId: number;
+  personId: number;
+  decidedAt: string;
+  receiptNo: string | null;
+  name: string;
+  sex: 'male' | 'female';
+  birthDate: string;
+  educationCode: string | null;
+  townshipCode: string | null;
+  idNumber: string;
+  phone: string | null;
+  channel: string | null;
+  category: string | null;
+}
+
+export interface VacancyRow {
+  id: number;
+  title: string;
+  openings: number;
+  validFrom: string;
+  validTo: string;
+  status: string;
+  enterpriseName: string;
+}
+
+/** The parameters each statement binds (a statement ignores none: better-sqlite3 refuses unused named ones). */
+export function figureParams(figure: Exclude<ReportFigure, 'vacancies'>, period: ReportPeriod): Record<string, string> {
+  if (figure === 'registered_unemployed') return { end: period.endInstant, endedBefore: period.endInstant };
+  if (figure === 'jobseekers') return { end: period.endInstant, endedBefore: period.startInstant };
+  return { start: period.startInstant, end: period.endInstant };
+}
+
+/** Each person once: the latest matter of theirs that qualifies (rows come ordered by decision). */
+export function personRows(database: OpenedDatabase, figure: Exclude<ReportFigure, 'vacancies'>, period: ReportPeriod): FigurePersonRow[] {
+  const rows = database.sqlite.prepare(PERSON_FIGURE_SQL[figure]).all(figureParams(figure, period)) as FigurePersonRow[];
+  const latest = new Map<number, FigurePersonRow>();
+  for (const row of rows) {
+    latest.delete(row.personId);
+    latest.set(row.personId, row);
+  }
+  return [...latest.values()];
+}
+
+export function vacancyRows(database: OpenedDatabase, period: ReportPeriod): VacancyRow[] {
+  return database.sqlite.prepare(VACANCIES_SQL).all({ from: period.from, to: period.to }) as VacancyRow[];
+}

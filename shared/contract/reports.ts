@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import { MATTER_TYPE_CODES, type MatterTypeCode } from '../domain/matter-types';
+import { isPeriodCode, type BreakdownCell, type BreakdownDimension } from '../domain/statistics';
+import type { CaseListItem } from './cases';
+import { method } from './define';
+import { entityId, page, rowVersion } from './fields';
+
+/** The figures of the monthly report whose named list (实名制台账) can be opened. */
+export const REPORT_FIGURES = [
+  'new_employment', 'registered_unemployed', 'new_unemployment', 'jobseekers', 'vacancies', 'difficulty_certified', 'difficulty_employed',
+] as const;
+export type ReportFigure = (typeof REPORT_FIGURES)[number];
+
+/** Figures broken down by sex, education, age band, channel and township. */
+export const BROKEN_DOWN_FIGURES = ['new_employment', 'registered_unemployed', 'new_unemployment'] as const satisfies readonly ReportFigure[];
+
+export interface ExternalFigures {
+  period: string;
+  urbanEmployed: number | null;
+  /** Percent with 2 decimals as entered ("5.10"), or null. */
+  surveyedUnemploymentRate: string | null;
+  naturalAttrition: number;
+  /** Null when nothing was entered for the period yet. */
+  version: number | null;
+  updatedAt: string | null;
+  updatedByName: string | null;
+}
+
+export interface FigureBreakdown {
+  figure: ReportFigure;
+  dimension: BreakdownDimension;
+  cells: BreakdownCell[];
+}
+
+export interface MonthlyReport {
+  period: string;
+  /** 2026-10-21 and 2026-11-20 (office days, inclusive). */
+  from: string;
+  to: string;
+  bureauName: string;
+  /** Counts, each the length of its named list. */
+  counts: Record<ReportFigure, number>;
+  /** Sum of openings of the vacancies posted in the period (the numerator of 求人倍率). */
+  vacancyOpenings: number;
+  /** 城镇新增就业人数 = newly employed − natural attrition. */
+  newUrbanEmployment: number;
+  /** Percent, 2 decimals; null until the urban employed figure is entered. */
+  registeredUnemploymentRate: string | null;
+  /** 求人倍率, 2 decimals; null when there were no jobseekers. */
+  jobsToSeekersRatio: string | null;
+  external: ExternalFigures;
+  breakdowns: FigureBreakdown[];
+}
+
+export interface NamedList {
+  title: string;
+  columns: string[];
+  rows: Array<{ key: number; link: string | null; cells: Array<string | number | null> }>;
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface DashboardFigures {
+  today: string;
+  period: string;
+  openMatters: number;
+  overdueMatters: number;
+  /** Accepted or in review, due today or within the next 2 working days. */
+  dueSoonMatters: number;
+  dueSoonUntil: string;
+  newRegistrationsThisPeriod: number;
+  openVacancies: number;
+  openVacancyOpenings: number;
+}
+
+export interface StaffMatterRow {
+  staffUserId: number;
+  staffName: string;
+  cells: Array<{ matterType: MatterTypeCode; open: number; overdue: number }>;
+}
+
+const period = z.string().refine(isPeriodCode, '报告期应为YYYY-MM（该月20日截止）');
+const matterType = z.enum(MATTER_TYPE_CODES as [MatterTypeCode, ...MatterTypeCode[]], '未知的业务类型');
+const listFilter = {
+  period,
+  figure: z.enum(REPORT_FIGURES, '未知的统计项目'),
+  dimension: z.enum(['sex', 'education', 'age', 'channel', 'township'], '未知的分组').optional(),
+  value: z.string().max(20).optional(),
+};
+const count = (label: string) => z.number().int(`${label}应为整数`).min(0, `${label}不能为负数`).max(100_000_000, `${label}过大`);
+
+export const reportsContract = {
+  'reports.monthly': method<MonthlyReport>()({
+    input: z.strictObject({ period }),
+    access: 'reports.read',
+    writes: false,
+    title: '查看就业失业情况月报',
+  }),
+  'reports.namedList': method<NamedList>()({
+    input: z.strictObject({ ...listFilter, page, pageSize: z.number().int().min(1).max(2000).default(100) }),
+    access: 'reports.read',
+    writes: false,
+    title: '查看统计数字的实名制台账',
+  }),
+  'reports.exportNamedList': method<{ fileName: string; base64: string; rows: number }>()({
+    input: z.strictObject(listFilter),
+    access: 'reports.read',
+    writes: true,
+    title: '导出实名制台账',
+  }),
+  'reports.externalFigures': method<ExternalFigures>()({
+    input: z.strictObject({ period }),
+    access: 'reports.figures',
+    writes: false,
+    title: '查看月报外部数据',
+  }),
+  'reports.saveExternalFigures': method<ExternalFigures>()({
+    input: z.strictObject({
+      period,
+      urbanEmployed: count('城镇从业人员数').nullable(),
+      surveyedUnemploymentRate: z.string().regex(/^\d{1,2}(\.\d{1,2})?$/, '调查失业率应为百分数，如 5.1 或 5.10').nullable(),
+      naturalAttrition: count('自然减员人数'),
+      /** The version read; null when entering a period for the first time. */
+      version: rowVersion.nullable(),
+    }),
+    access: 'reports.figures',
+    writes: true,
+    title: '录入月报外部数据',
+    labels: { urbanEmployed: '城镇从业人员数', surveyedUnemploymentRate: '城镇调查失业率', naturalAttrition: '自然减员人数' },
+  }),
+  'reports.dashboard': method<DashboardFigures>()({
+    input: z.strictObject({}),
+    access: 'reports.dashboard',
+    writes: false,
+    title: '查看工作台数字',
+  }),
+  'reports.mattersByStaff': method<StaffMatterRow[]>()({
+    input: z.strictObject({}),
+    access: 'reports.read',
+    writes: false,
+    title: '按经办人和业务类型查看在办、超期业务',
+  }),
+  'reports.matterQueue': method<{ items: CaseListItem[]; total: number }>()({
+    input: z.strictObject({ staffUserId: entityId.optional(), matterType: matterType.optional(), overdueOnly: z.boolean().default(false), page }),
+    access: 'reports.read',
+    writes: false,
+    title: '查看筛选后的在办业务',
+  }),
+};
