@@ -22,7 +22,8 @@ export const DASHBOARD_SQL = {
   open: `select count(*) as n from cases where state in (${OPEN})`,
   overdue: `select count(*) as n from cases where state in (${RUNNING}) and due_date < @today`,
   dueSoon: `select count(*) as n from cases where state in (${RUNNING}) and due_date between @today and @until`,
-  newRegistrations: `select count(distinct person_id) as n from cases where matter_type = 'unemployment_registration' and state = 'approved' and decided_at >= @start and decided_at < @end`,
+  // INDEXED BY: counting distinct persons tempts the planner into walking the person index end to end.
+  newRegistrations: `select count(distinct person_id) as n from cases indexed by cases_type_state_decided where matter_type = 'unemployment_registration' and state = 'approved' and decided_at >= @start and decided_at < @end`,
   openVacancies: `select count(*) as n, coalesce(sum(openings), 0) as openings from vacancies where status = 'open' and valid_to >= @today`,
   byStaff: `select coalesce(accepted_by, prepared_by) as staff, matter_type as matterType, count(*) as open,
       sum(state in (${RUNNING}) and due_date < @today) as overdue

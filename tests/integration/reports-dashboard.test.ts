@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import type { DashboardFigures, StaffMatterRow } from '../../shared/contract';
+import { reportPeriod } from '../../shared/domain/statistics';
+import { DASHBOARD_SQL } from '../../db/services/dashboard';
+import { PERSON_FIGURE_SQL, VACANCIES_SQL, figureParams } from '../../db/services/statistics-queries';
+import { UNEMPLOYMENT_DOCS, UNEMPLOYMENT_FORM, actOk, createCase, registerPerson } from './cases-helpers';
+import { idNumber } from './registry-helpers';
+import { expectError, expectOk, keyedConnection } from './helpers';
+import { clockTo, county, toReview } from './reports-helpers';
+
+describe('工作台', () => {
+  it('shows open, overdue and soon-due matters, and the head sees them by staff and type, each cell opening its queue', () => {
+    const { ready, staff, persons } = county();
+    // Now 2026-12-21 08:00 Beijing time (Monday): a new 失业登记 accepted today, due in 3 working days.
+    clockTo(ready, '2026-12-21T00:00:00Z', staff);
+    const f = registerPerson(ready, { idNumber: idNumber('320506', '1995-06-01', '018'), name: '王小红' });
+    actOk(ready.call, createCase(ready.call, f, 'unemployment_registration', UNEMPLOYMENT_FORM, UNEMPLOYMENT_DOCS), 'accept');
+    createCase(ready.call, persons.b, 'difficulty_certification', { category: 'age_4050' }, ['id_card']);
+    // 2026-12-24 (Thursday) is that matter's due date; on 12-28 it is overdue.
+    const early = expectOk<DashboardFigures>(staff.lina.call('reports.dashboard', {}));
+    expect(early).toMatchObject({ today: '2026-12-21', period: '2027-01', openMatters: 2, overdueMatters: 0, dueSoonMatters: 0, newRegistrationsThisPeriod: 1, openVacancies: 1, openVacancyOpenings: 3 });
+    clockTo(ready, '2026-12-23T02:00:00Z', staff);
+    expect(expectOk<DashboardFigures>(staff.lina.call('reports.dashboard', {}))).toMatchObject({ dueSoonMatters: 1, dueSoonUntil: '2026-12-25', overdueMatters: 0 });
+    clockTo(ready, '2026-12-28T02:00:00Z', staff);
+    expect(expectOk<DashboardFigures>(staff.zhouqiang.call('reports.dashboard', {}))).toMatchObject({ openMatters: 2, overdueMatters: 1, dueSoonMatters: 0 });
+
+    const table = expectOk<StaffMatterRow[]>(staff.zhouqiang.call('reports.mattersByStaff', {}));
+    expect(table.map((r) => r.staffName)).toEqual(['王芳']);
+    const cell = (type: string) => table[0]!.cells.find((c) => c.matterType === type)!;
+    expect(cell('unemployment_registration')).toEqual({ matterType: 'unemployment_registration', open: 1, overdue: 1 });
+    expect(cell('difficulty_certification')).toEqual({ matterType: 'difficulty_certification', open: 1, overdue: 0 });
+    const queue = expectOk<{ items: Array<{ personName: string; overdue: boolean }>; total: number }>(
+      staff.zhouqiang.call('reports.matterQueue', { staffUserId: table[0]!.staffUserId, matterType: 'unemployment_registration', overdueOnly: true }),
+    );
+    expect(queue.total).toBe(1);
+    expect(queue.items[0]).toMatchObject({ personName: '王小红', overdue: true });
+    expect(expectOk<{ total: number }>(staff.zhouqiang.call('reports.matterQueue', { matterType: 'difficulty_certification' })).total).toBe(1);
+
+    // The front desk keeps its own first screen and does not see the staff table.
+    expectError(staff.liuyang.call('reports.dashboard', {}), 'FORBIDDEN');
+    expectError(staff.liuyang.call('reports.mattersByStaff', {}), 'FORBIDDEN');
+  });
+
+  it('keeps the report and dashboard queries on indexes (no full scan of cases, persons or vacancies)', () => {
+    const { ready } = county();
+    // No ANALYZE: on a handful of rows the statistics would make a scan look cheapest; without them
+    // the planner assumes big tables, as the city-scale database has.
+    const raw = keyedConnection(ready.dbPath, ready.keyFile);
+    const period = reportPeriod('2026-12');
+    const plan = (sql: string, params: Record<string, unknown>) =>
+      (raw.prepare(`explain query plan ${sql}`).all(params) as Array<{ detail: string }>).map((r) => r.detail).join('\n');
+    const fullScans = (text: string) => text.split('\n').filter((l) => /^SCAN (c|e|d|p|v|cases|persons|vacancies)\b(?! USING (COVERING )?INDEX)/.test(l) || /^SCAN (c|cases) USING/.test(l));
+    for (const [figure, sql] of Object.entries(PERSON_FIGURE_SQL)) {
+      const text = plan(sql, figureParams(figure as keyof typeof PERSON_FIGURE_SQL, period));
+      expect(text, figure).toMatch(/SEARCH c USING (COVERING )?INDEX cases_type_state_decided/);
+      expect(text, figure).toMatch(/SEARCH p USING INTEGER PRIMARY KEY/);
+      expect(fullScans(text), `${figure}:\n${text}`).toEqual([]);
+    }
+    expect(plan(PERSON_FIGURE_SQL.registered_unemployed, figureParams('registered_unemployed', period))).toMatch(/SEARCH e USING (COVERING )?INDEX cases_person_type_decided/);
+    expect(plan(VACANCIES_SQL, { from: period.from, to: period.to })).toMatch(/SEARCH v USING INDEX vacancies_valid_from/);
+    const today = { today: '2026-12-21' };
+    expect(plan(DASHBOARD_SQL.overdue, today)).toMatch(/SEARCH cases USING (COVERING )?INDEX cases_state_due/);
+    expect(plan(DASHBOARD_SQL.newRegistrations, { start: period.startInstant, end: period.endInstant })).toMatch(/SEARCH cases USING (COVERING )?INDEX cases_type_state_decided/);
+    expect(plan(DASHBOARD_SQL.openVacancies, today)).toMatch(/SEARCH vacancies USING INDEX vacancies_status_valid_to/);
+    expect(plan(DASHBOARD_SQL.byStaff, today)).toMatch(/SEARCH cases USING INDEX cases_state_due/);
+    raw.close();
+  });
+});
