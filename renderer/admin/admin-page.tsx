@@ -8,6 +8,7 @@ import { call, errorMessage } from '../api/client';
 import { notifications } from '@mantine/notifications';
 import { queryKeys, useSession } from '../api/queries';
 import { ChangePasswordForm } from '../auth/change-password-form';
+import { ExternalFiguresPage } from '../reports/external-figures-page';
 import { BackupOverdueAlert, BackupsPanel } from './backups-panel';
 import { CalendarPanel } from './calendar-panel';
 import { DifficultyTypesPanel } from './difficulty-types-panel';
@@ -111,6 +112,7 @@ export function AdminPage() {
           <Tabs.Tab value="calendar">工作日历</Tabs.Tab>
           <Tabs.Tab value="difficulties">企业困难类型</Tabs.Tab>
           <Tabs.Tab value="backups">数据备份</Tabs.Tab>
+          <Tabs.Tab value="report-figures">月报外部数据</Tabs.Tab>
         </Tabs.List>
         <Tabs.Panel value="users" pt="md">
           <UsersPanel />
@@ -126,6 +128,9 @@ export function AdminPage() {
         </Tabs.Panel>
         <Tabs.Panel value="backups" pt="md">
           <BackupsPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="report-figures" pt="md">
+          <ExternalFiguresPage />
         </Tabs.Panel>
       </Tabs>
     </Stack>

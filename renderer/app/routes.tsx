@@ -26,10 +26,15 @@ import { ENTERPRISE_IMPORT_UI, ImportPage, VACANCY_IMPORT_UI } from '../persons/
 import { PersonProfilePage } from '../persons/person-profile-page';
 import { PersonsPage } from '../persons/persons-page';
 import { RegisterPersonPage } from '../persons/register-person-page';
+import { DashboardPage } from '../reports/dashboard-page';
+import { ExternalFiguresPage } from '../reports/external-figures-page';
+import { MatterQueuePage } from '../reports/matter-queue-page';
+import { MonthlyReportPage } from '../reports/monthly-report-page';
+import { NamedListPage } from '../reports/named-list-page';
 import { Shell } from '../shell/app-shell';
 import { ComingSoon } from '../shell/coming-soon';
 
-/** Staff land in their first work area: the front desk in 登记/经办, an administrator in 系统管理. */
+/** Staff land in their first work area: the head and reviewers in 工作台, the front desk in 登记/经办, an administrator in 系统管理. */
 function HomeRedirect() {
   const session = useSession();
   const first = NAV_AREAS.find((a) => a.ready && session.data?.permissions.includes(a.permission));
@@ -67,6 +72,11 @@ export const routes: RouteObject[] = [
       { path: 'fairs', element: <FairsPage /> },
       { path: 'fairs/:id', element: <FairPage /> },
       { path: 'fairs/:id/summary', element: <FairSummaryPage /> },
+      { path: 'dashboard', element: <DashboardPage /> },
+      { path: 'reports', element: <MonthlyReportPage /> },
+      { path: 'reports/list', element: <NamedListPage /> },
+      { path: 'reports/queue', element: <MatterQueuePage /> },
+      { path: 'reports/figures', element: <ExternalFiguresPage /> },
       { path: 'exchange', element: <ExchangePage /> },
       { path: 'audit', element: <AuditPage /> },
       { path: 'admin', element: <AdminPage /> },

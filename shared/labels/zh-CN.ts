@@ -154,13 +154,15 @@ export function fieldLabel(path: string): string {
 
 /** Main navigation: the work areas of the bureau, in the order staff expect; shown to holders of `permission`. */
 export const NAV_AREAS = [
+  // First: whoever holds it lands on the 工作台 (HomeRedirect takes the first area one may open).
+  { path: '/dashboard', label: '工作台', ready: true, permission: 'reports.dashboard' },
   { path: '/persons', label: '登记/经办', ready: true, permission: 'persons.read' },
   { path: '/cases', label: '业务办理', ready: true, permission: 'cases.read' },
   { path: '/counseling', label: '职业指导', ready: false, permission: 'persons.read' },
   { path: '/enterprises', label: '企业', ready: true, permission: 'enterprises.read' },
   { path: '/fairs', label: '招聘会', ready: true, permission: 'fairs.read' },
   { path: '/policies', label: '政策', ready: false, permission: 'system.read' },
-  { path: '/reports', label: '报表', ready: false, permission: 'system.read' },
+  { path: '/reports', label: '报表', ready: true, permission: 'reports.read' },
   { path: '/admin', label: '系统管理', ready: true, permission: 'users.manage' },
   { path: '/exchange', label: '数据交换', ready: true, permission: 'exchange.worklist' },
   { path: '/audit', label: '审计日志', ready: true, permission: 'audit.read' },

@@ -6,7 +6,7 @@ import { PERSON_FIGURE_SQL, VACANCIES_SQL, figureParams } from '../../db/service
 import { UNEMPLOYMENT_DOCS, UNEMPLOYMENT_FORM, actOk, createCase, registerPerson } from './cases-helpers';
 import { idNumber } from './registry-helpers';
 import { expectError, expectOk, keyedConnection } from './helpers';
-import { clockTo, county, toReview } from './reports-helpers';
+import { clockTo, county } from './reports-helpers';
 
 describe('工作台', () => {
   it('shows open, overdue and soon-due matters, and the head sees them by staff and type, each cell opening its queue', () => {

@@ -1,0 +1,41 @@
+import { Anchor, Badge, Button, Group, Pagination, Stack, Table, Text, Title } from '@mantine/core';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link, useSearchParams } from 'react-router';
+import { MATTER_TYPES, type MatterTypeCode } from '../../shared/domain/matter-types';
+import { call } from '../api/client';
+
+/** The open (or overdue) matters behind a number of the 工作台, each opening the matter. */
+export function MatterQueuePage() {
+  const [params] = useSearchParams();
+  const staff = params.get('staff');
+  const type = params.get('type') as MatterTypeCode | null;
+  const overdueOnly = params.get('overdue') === '1';
+  const [page, setPage] = useState(1);
+  const input = { ...(staff ? { staffUserId: Number(staff) } : {}), ...(type ? { matterType: type } : {}), overdueOnly, page };
+  const queue = useQuery({ queryKey: ['reports.matterQueue', input], queryFn: () => call('reports.matterQueue', input) });
+  return (
+    <Stack>
+      <Group justify="space-between">
+        <Title order={2}>{overdueOnly ? '超期业务' : '在办业务'}{type ? ` · ${MATTER_TYPES[type].label}` : ''}</Title>
+        <Button variant="default" component={Link} to="/dashboard">返回工作台</Button>
+      </Group>
+      <Text size="sm" c="dimmed">共 {queue.data?.total ?? '…'} 件</Text>
+      <Table withTableBorder striped data-testid="matter-queue">
+        <Table.Thead><Table.Tr><Table.Th>受理编号</Table.Th><Table.Th>业务</Table.Th><Table.Th>申请人</Table.Th><Table.Th>受理日期</Table.Th><Table.Th>办结期限</Table.Th></Table.Tr></Table.Thead>
+        <Table.Tbody>
+          {(queue.data?.items ?? []).map((c) => (
+            <Table.Tr key={c.id}>
+              <Table.Td><Anchor component={Link} to={`/cases/${c.id}`}>{c.receiptNo ?? `草稿 #${c.id}`}</Anchor></Table.Td>
+              <Table.Td>{c.matterLabel}</Table.Td>
+              <Table.Td>{c.personName}</Table.Td>
+              <Table.Td>{c.acceptedOn ?? '—'}</Table.Td>
+              <Table.Td>{c.dueDate ?? '—'} {c.overdue && <Badge color="red" size="sm">超期</Badge>}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+      {(queue.data?.total ?? 0) > 50 && <Pagination total={Math.ceil((queue.data?.total ?? 0) / 50)} value={page} onChange={setPage} />}
+    </Stack>
+  );
+}
