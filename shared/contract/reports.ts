@@ -80,7 +80,7 @@ export interface StaffMatterRow {
   cells: Array<{ matterType: MatterTypeCode; open: number; overdue: number }>;
 }
 
-const period = z.string().refine(isPeriodCode, '报告期应为YYYY-MM（该月20日截止）');
+const period = z.string().max(7, '报告期应为YYYY-MM（该月20日截止）').refine(isPeriodCode, '报告期应为YYYY-MM（该月20日截止）');
 const matterType = z.enum(MATTER_TYPE_CODES as [MatterTypeCode, ...MatterTypeCode[]], '未知的业务类型');
 const listFilter = {
   period,

@@ -1,0 +1,65 @@
+import type { Page } from '@playwright/test';
+import { officeDate } from '../../shared/domain/dates';
+import { formatPeriodChinese, periodOf, reportPeriod } from '../../shared/domain/statistics';
+import { expect, test } from './host-fixture';
+import { completeFirstRun, createUser, logIn, logInWithForcedChange, logOut, printAndRead } from './pages';
+
+/** A call straight at the RPC door as the logged-in user (the matter's steps are tested elsewhere). */
+async function rpc<T>(page: Page, method: string, input: unknown): Promise<T> {
+  const reply = await page.evaluate(
+    async ({ method, input }) => (await fetch('rpc', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ method, input }) })).json(),
+    { method, input },
+  );
+  if (!reply.ok) throw new Error(`${method}: ${reply.error.message}`);
+  return reply.value as T;
+}
+
+test('the head lands on 工作台, opens the monthly report, clicks a figure for its named list and prints the report', async ({ page, host }) => {
+  await page.goto(host.url);
+  await completeFirstRun(page, { city: '苏州市', county: '吴中区（320506）', username: 'admin', displayName: '王管理', password: 'Admin-2026-pass', alsoFrontDesk: true });
+  await logIn(page, 'admin', 'Admin-2026-pass');
+  await createUser(page, { username: 'zhang', displayName: '张局长', roles: ['局领导/中心主任'], password: 'Temp-pass-1' });
+  // The administrator, also at the window, registers 李四 and accepts his 失业登记.
+  const person = await rpc<{ id: number }>(page, 'persons.register', { idNumber: '32050619920115004X', name: '李四', phone: '13912345678' });
+  const draft = await rpc<{ id: number; version: number }>(page, 'cases.create', {
+    personId: person.id, matterType: 'unemployment_registration', form: { unemployedSince: '2026-10-31', unemploymentCause: '劳动合同期满', drawingUnemploymentInsurance: 'no' }, documents: ['id_card', 'self_declaration'],
+  });
+  const accepted = await rpc<{ id: number; version: number }>(page, 'cases.transition', { id: draft.id, version: draft.version, action: 'accept' });
+  await logOut(page);
+
+  await logInWithForcedChange(page, 'zhang', 'Temp-pass-1', 'Zhang-own-pass-9');
+  await expect(page.getByRole('heading', { name: '工作台', exact: true })).toBeVisible();
+  await expect(page.getByTestId('stat-在办业务')).toContainText('1');
+  await expect(page.getByTestId('matters-by-staff')).toContainText('王管理');
+  await page.screenshot({ path: 'test-results/reports-dashboard.png', fullPage: true });
+  const inReview = await rpc<{ id: number; version: number }>(page, 'cases.transition', { id: accepted.id, version: accepted.version, action: 'start_review' });
+  await rpc(page, 'cases.transition', { id: inReview.id, version: inReview.version, action: 'approve' });
+
+  const period = periodOf(officeDate(new Date()));
+  await page.getByRole('link', { name: '报表' }).click();
+  await page.goto(`${host.url}#/reports?period=${period}`);
+  await expect(page.getByTestId('report-period')).toContainText(formatPeriodChinese(reportPeriod(period)));
+  await expect(page.getByTestId('figure-registered_unemployed')).toHaveText('1');
+  await page.getByLabel('城镇从业人员数（人）').fill('999');
+  await page.getByLabel('城镇调查失业率（%）').fill('5.1');
+  await page.getByRole('button', { name: '保存外部数据' }).click();
+  await expect(page.getByTestId('main-figures')).toContainText('0.10%');
+  await page.screenshot({ path: 'test-results/reports-monthly.png', fullPage: true });
+
+  await page.getByTestId('figure-new_unemployment').click();
+  const list = page.getByTestId('named-list');
+  await expect(list).toContainText('李四');
+  await expect(list).toContainText('3205**********004X');
+  await expect(list).toContainText('139****5678');
+  await page.screenshot({ path: 'test-results/reports-named-list.png', fullPage: true });
+
+  await page.getByRole('link', { name: '返回月报' }).click();
+  await expect(page.getByTestId('figure-registered_unemployed')).toHaveText('1');
+  const text = (await printAndRead(page, 'monthly-report.pdf')).replace(/\s+/g, '');
+  expect(text).toContain(`报告期：${formatPeriodChinese(reportPeriod(period))}`);
+  expect(text).toContain('吴中区人力资源和社会保障局');
+  expect(text).toContain('期末登记失业人数1人');
+  expect(text).toContain('城镇登记失业率0.10%');
+  expect(text).toMatch(/制表人.*审核人.*负责人/);
+  expect(text).toContain('第1页');
+});
