@@ -50,6 +50,7 @@ function Breakdown({ r, b }: { r: MonthlyReport; b: FigureBreakdown }) {
       </Table.Thead>
       <Table.Tbody>
         <Table.Tr>
+          {b.cells.length === 0 && <Table.Td>无</Table.Td>}
           {b.cells.map((c) => (
             <Table.Td key={c.value}>
               <Anchor component={Link} to={listLink(r.period, b.figure, b.dimension, c.value)}>{c.count}</Anchor>
@@ -92,7 +93,7 @@ export function MonthlyReportPage() {
       {report.isError && <Alert color="red">{errorMessage(report.error)}</Alert>}
       {r && canEnter && <ExternalFiguresForm figures={r.external} />}
       {r && (
-        <div className="print-document" data-testid="monthly-report">
+        <div className="print-document compact-table" data-testid="monthly-report">
           <Text ta="center">{r.bureauName}</Text>
           <Title order={2} ta="center">{formatPeriodMonth(r.period)}就业失业情况月报</Title>
           <Text ta="center" mb="md" data-testid="report-period">报告期：{formatPeriodChinese(reportPeriod(r.period))}</Text>
