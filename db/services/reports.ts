@@ -1,5 +1,5 @@
 import type { FigureBreakdown, MonthlyReport, NamedList, ParsedInputOf } from '../../shared/contract';
-import { BROKEN_DOWN_FIGURES, REPORT_FIGURES, type ReportFigure } from '../../shared/contract/reports';
+import { BROKEN_DOWN_FIGURES, REPORT_FIGURE_LABELS, REPORT_FIGURES, type ReportFigure } from '../../shared/contract/reports';
 import { maskIdNumber, maskPhone } from '../../shared/domain/masking';
 import { EMPLOYMENT_CHANNELS } from '../../shared/domain/matter-types';
 import { ageOn, officeDate } from '../../shared/domain/dates';
@@ -20,16 +20,6 @@ import { readSetting } from './settings';
  * 就业失业情况月报: every count is the length of its named list (实名制台账),
  * computed from the approved matters and the vacancies, read-only.
  */
-
-export const FIGURE_LABELS: Record<ReportFigure, string> = {
-  new_employment: '新增就业人员（就业登记）',
-  registered_unemployed: '期末登记失业人数',
-  new_unemployment: '本期新增失业登记人数',
-  jobseekers: '本期求职人数（登记失业）',
-  vacancies: '本期登记岗位',
-  difficulty_certified: '新认定就业困难人员',
-  difficulty_employed: '就业困难人员实现就业',
-};
 
 const SEX_ORDER = Object.entries(SEX_LABELS) as [string, string][];
 const AGE_ORDER: [string, string][] = [...AGE_BANDS.map(([v, l]) => [v, l] as [string, string]), [...OTHER_AGE_BAND]];
@@ -107,7 +97,7 @@ const PERSON_COLUMNS = ['序号', '姓名', '性别', '年龄', '身份证号', 
 function fullList(ctx: ServiceContext, input: ListInput): Omit<NamedList, 'page' | 'pageSize' | 'total'> {
   const period = periodOrRefuse(input.period);
   const database = ctx.database();
-  let title = `${FIGURE_LABELS[input.figure]}（${period.from} 至 ${period.to}）`;
+  let title = `${REPORT_FIGURE_LABELS[input.figure]}（${period.from} 至 ${period.to}）`;
   if (input.figure === 'vacancies') {
     if (input.dimension) throw new AppError('BAD_INPUT', '岗位名单不分组', { fields: { dimension: '岗位名单不分组' } });
     return {
@@ -121,7 +111,7 @@ function fullList(ctx: ServiceContext, input: ListInput): Omit<NamedList, 'page'
     const dim = dimensions(ctx, period, rows)[input.dimension];
     const label = dim.order.find(([v]) => v === input.value)?.[1] ?? input.value ?? '';
     rows = rows.filter((r) => dim.valueOf(r) === input.value);
-    title = `${FIGURE_LABELS[input.figure]} · ${BREAKDOWN_DIMENSIONS.find(([d]) => d === input.dimension)![1]}：${label}（${period.from} 至 ${period.to}）`;
+    title = `${REPORT_FIGURE_LABELS[input.figure]} · ${BREAKDOWN_DIMENSIONS.find(([d]) => d === input.dimension)![1]}：${label}（${period.from} 至 ${period.to}）`;
   }
   const names = divisionNames(ctx);
   const educationLabel = (code: string | null) => EDUCATION_GROUPS.find(([g]) => g === educationGroup(code))![1];
@@ -152,5 +142,5 @@ export function exportNamedList(ctx: ServiceContext, input: ListInput): { fileNa
   const widths = list.columns.map((c) => (c === '身份证号' ? 22 : c === '用人单位' ? 28 : c === '序号' ? 6 : 14));
   const buffer = writeXlsx('实名制台账', list.columns, list.rows.map((r) => r.cells), widths);
   ctx.audit({ action: 'reports.exportNamedList', detail: { period: input.period, figure: input.figure, dimension: input.dimension ?? null, value: input.value ?? null, rows: list.rows.length } });
-  return { fileName: `实名制台账-${FIGURE_LABELS[input.figure]}-${input.period}.xlsx`, base64: buffer.toString('base64'), rows: list.rows.length };
+  return { fileName: `实名制台账-${REPORT_FIGURE_LABELS[input.figure]}-${input.period}.xlsx`, base64: buffer.toString('base64'), rows: list.rows.length };
 }

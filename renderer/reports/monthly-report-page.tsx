@@ -2,13 +2,13 @@ import { Alert, Anchor, Button, Group, Select, Stack, Table, Text, Title } from 
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import type { FigureBreakdown, MonthlyReport } from '../../shared/contract';
-import type { ReportFigure } from '../../shared/contract/reports';
+import { REPORT_FIGURE_LABELS, type ReportFigure } from '../../shared/contract/reports';
 import { formatChineseDate, officeDate } from '../../shared/domain/dates';
 import { formatPeriodChinese, formatPeriodMonth, reportPeriod } from '../../shared/domain/statistics';
 import { call, errorMessage } from '../api/client';
 import { useCan } from '../api/queries';
 import { ExternalFiguresForm } from './external-figures-form';
-import { FIGURE_TITLES, dimensionLabel, listLink, recentPeriods } from './labels';
+import { dimensionLabel, listLink, recentPeriods } from './labels';
 
 function Figure({ r, figure, children }: { r: MonthlyReport; figure: ReportFigure; children?: React.ReactNode }) {
   return (
@@ -45,7 +45,7 @@ function Breakdown({ r, b }: { r: MonthlyReport; b: FigureBreakdown }) {
   return (
     <Table withTableBorder withColumnBorders mb="sm">
       <Table.Thead>
-        <Table.Tr><Table.Th colSpan={b.cells.length}>{FIGURE_TITLES[b.figure]} · 按{dimensionLabel(b.dimension)}</Table.Th></Table.Tr>
+        <Table.Tr><Table.Th colSpan={b.cells.length}>{REPORT_FIGURE_LABELS[b.figure]} · 按{dimensionLabel(b.dimension)}</Table.Th></Table.Tr>
         <Table.Tr>{b.cells.map((c) => <Table.Th key={c.value}>{c.label}</Table.Th>)}</Table.Tr>
       </Table.Thead>
       <Table.Tbody>

@@ -11,6 +11,17 @@ export const REPORT_FIGURES = [
 ] as const;
 export type ReportFigure = (typeof REPORT_FIGURES)[number];
 
+/** Names of the figures, on screen, on paper and in the named lists' titles and file names. */
+export const REPORT_FIGURE_LABELS: Record<ReportFigure, string> = {
+  new_employment: '新增就业人员（就业登记）',
+  registered_unemployed: '期末登记失业人数',
+  new_unemployment: '本期新增失业登记人数',
+  jobseekers: '本期求职人数（登记失业）',
+  vacancies: '本期登记岗位',
+  difficulty_certified: '新认定就业困难人员',
+  difficulty_employed: '就业困难人员实现就业',
+};
+
 /** Figures broken down by sex, education, age band, channel and township. */
 export const BROKEN_DOWN_FIGURES = ['new_employment', 'registered_unemployed', 'new_unemployment'] as const satisfies readonly ReportFigure[];
 
