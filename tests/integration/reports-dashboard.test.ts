@@ -8,7 +8,8 @@ import { idNumber } from './registry-helpers';
 import { expectError, expectOk, keyedConnection } from './helpers';
 import { clockTo, county } from './reports-helpers';
 
-describe('工作台', () => {
+// Each test builds a small county through the router (~60 router calls): generous on a shared machine.
+describe('工作台', { timeout: 60_000 }, () => {
   it('shows open, overdue and soon-due matters, and the head sees them by staff and type, each cell opening its queue', () => {
     const { ready, staff, persons } = county();
     // Now 2026-12-21 08:00 Beijing time (Monday): a new 失业登记 accepted today, due in 3 working days.

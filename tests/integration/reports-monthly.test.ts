@@ -12,7 +12,8 @@ function list(call: (m: string, i?: unknown) => ReturnType<typeof monthly>, inpu
 
 const names = (l: NamedList) => l.rows.map((r) => r.cells[1]).sort();
 
-describe('就业失业情况月报 over matters decided through the router', () => {
+// Each test builds a small county through the router (~60 router calls): generous on a shared machine.
+describe('就业失业情况月报 over matters decided through the router', { timeout: 60_000 }, () => {
   it('counts each figure from its named list, with the period closing at 23:59 on the 20th, Beijing time', () => {
     const { staff } = county();
     const head = staff.zhouqiang.call;
