@@ -1,5 +1,5 @@
 import type { FigureBreakdown, MonthlyReport, NamedList, ParsedInputOf } from '../../shared/contract';
-import { BROKEN_DOWN_FIGURES, REPORT_FIGURE_LABELS, REPORT_FIGURES, type ReportFigure } from '../../shared/contract/reports';
+import { BROKEN_DOWN_FIGURES, REPORT_FIGURE_LABELS, type ReportFigure } from '../../shared/contract/reports';
 import { maskIdNumber, maskPhone } from '../../shared/domain/masking';
 import { EMPLOYMENT_CHANNELS } from '../../shared/domain/matter-types';
 import { ageOn, officeDate } from '../../shared/domain/dates';
@@ -11,7 +11,7 @@ import { SEX_LABELS } from '../../shared/labels/zh-CN';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { writeXlsx } from '../xlsx';
-import { personRows, vacancyRows, type FigurePersonRow } from './statistics-queries';
+import { personRows, registeredRows, vacancyRows, type FigurePersonRow } from './statistics-queries';
 import { externalFigures } from './statistics-figures';
 import { divisionNames } from './person-view';
 import { readSetting } from './settings';
@@ -63,9 +63,15 @@ function periodOrRefuse(code: string): ReportPeriod {
 export function monthlyReport(ctx: ServiceContext, code: string): MonthlyReport {
   const period = periodOrRefuse(code);
   const database = ctx.database();
-  const lists = Object.fromEntries(
-    REPORT_FIGURES.filter((f) => f !== 'vacancies').map((f) => [f, personRows(database, f as Exclude<ReportFigure, 'vacancies'>, period)]),
-  ) as Record<Exclude<ReportFigure, 'vacancies'>, FigurePersonRow[]>;
+  const { jobseekers, registered } = registeredRows(database, period);
+  const lists: Record<Exclude<ReportFigure, 'vacancies'>, FigurePersonRow[]> = {
+    new_employment: personRows(database, 'new_employment', period),
+    registered_unemployed: registered,
+    new_unemployment: personRows(database, 'new_unemployment', period),
+    jobseekers,
+    difficulty_certified: personRows(database, 'difficulty_certified', period),
+    difficulty_employed: personRows(database, 'difficulty_employed', period),
+  };
   const vacancies = vacancyRows(database, period);
   const counts = { ...Object.fromEntries(Object.entries(lists).map(([f, rows]) => [f, rows.length])), vacancies: vacancies.length } as Record<ReportFigure, number>;
   const external = externalFigures(ctx, period.code);

@@ -30,8 +30,14 @@ const APPROVED_IN_PERIOD = (matterType: string, extra = '') => `select ${PERSON_
   where c.matter_type = '${matterType}' and c.state = 'approved' and c.decided_at >= @start and c.decided_at < @end ${extra}
   order by c.decided_at, c.id`;
 
-/** Registered before @end and not ended by an approved 就业登记 before @endedBefore. */
-const REGISTERED = `select ${PERSON_COLUMNS}, null as channel, null as category
+/**
+ * Registered before @end and not ended by an approved 就业登记 before @endedBefore; `endedByEnd`
+ * says whether one ended it before @end, so one statement gives both jobseekers and the
+ * registered unemployed at the end (monthlyReport reads the persons once).
+ */
+const REGISTERED = `select ${PERSON_COLUMNS}, null as channel, null as category,
+    exists (select 1 from cases e where e.person_id = c.person_id and e.matter_type = 'employment_registration'
+      and e.state = 'approved' and e.decided_at > c.decided_at and e.decided_at < @end) as endedByEnd
   from cases c join persons p on p.id = c.person_id
   where c.matter_type = 'unemployment_registration' and c.state = 'approved' and c.decided_at < @end
   and not exists (select 1 from cases e where e.person_id = c.person_id and e.matter_type = 'employment_registration'
@@ -71,6 +77,8 @@ export interface FigurePersonRow {
   phone: string | null;
   channel: string | null;
   category: string | null;
+  /** Only in the registered figures: 1 when an approved 就业登记 ended the registration before the period's end. */
+  endedByEnd?: number;
 }
 
 export interface VacancyRow {
@@ -92,7 +100,16 @@ export function figureParams(figure: Exclude<ReportFigure, 'vacancies'>, period:
 
 /** Each person once: the latest matter of theirs that qualifies (rows come ordered by decision). */
 export function personRows(database: OpenedDatabase, figure: Exclude<ReportFigure, 'vacancies'>, period: ReportPeriod): FigurePersonRow[] {
-  const rows = database.sqlite.prepare(PERSON_FIGURE_SQL[figure]).all(figureParams(figure, period)) as FigurePersonRow[];
+  return latestPerPerson(database.sqlite.prepare(PERSON_FIGURE_SQL[figure]).all(figureParams(figure, period)) as FigurePersonRow[]);
+}
+
+/** Jobseekers and the registered unemployed at the end from one statement (the same as two personRows calls). */
+export function registeredRows(database: OpenedDatabase, period: ReportPeriod): { jobseekers: FigurePersonRow[]; registered: FigurePersonRow[] } {
+  const rows = database.sqlite.prepare(PERSON_FIGURE_SQL.jobseekers).all(figureParams('jobseekers', period)) as FigurePersonRow[];
+  return { jobseekers: latestPerPerson(rows), registered: latestPerPerson(rows.filter((r) => !r.endedByEnd)) };
+}
+
+function latestPerPerson(rows: FigurePersonRow[]): FigurePersonRow[] {
   const latest = new Map<number, FigurePersonRow>();
   for (const row of rows) {
     latest.delete(row.personId);
