@@ -2,7 +2,10 @@ import type { Handlers } from './router';
 import * as auditLog from './services/audit-log';
 import * as auth from './services/auth';
 import * as backups from './services/backups';
+import * as aftercare from './services/aftercare-view';
 import * as calendar from './services/calendar';
+import * as certifications from './services/certifications';
+import * as contacts from './services/contacts';
 import * as enterpriseImport from './services/enterprise-import';
 import * as enterpriseReports from './services/enterprise-reports';
 import * as enterpriseSearch from './services/enterprise-search';
@@ -21,6 +24,7 @@ import * as personSearch from './services/person-search';
 import * as reports from './services/reports';
 import * as statisticsFigures from './services/statistics-figures';
 import * as persons from './services/persons';
+import * as registrations from './services/registrations';
 import * as settings from './services/settings';
 import * as setup from './services/setup';
 import * as system from './services/system';
@@ -77,6 +81,17 @@ export const handlers: Handlers = {
   'cases.attach': caseAttachments.attach,
   'cases.removeAttachment': caseAttachments.removeAttachment,
   'cases.readAttachment': caseAttachments.readAttachment,
+  'contacts.record': contacts.record,
+  'contacts.listForPerson': contacts.listForPerson,
+  'contacts.followUpsDue': contacts.followUpsDue,
+  'registrations.forPerson': aftercare.forPerson,
+  'registrations.cancel': registrations.cancel,
+  'registrations.noContactProposals': registrations.noContactProposals,
+  'certifications.review': certifications.review,
+  'certifications.suspend': certifications.suspend,
+  'certifications.resume': certifications.resume,
+  'certifications.exit': certifications.exit,
+  'certifications.reviewsDue': certifications.reviewsDue,
   'calendar.list': calendar.list,
   'calendar.set': calendar.set,
   'enterprises.register': enterprisesService.register,

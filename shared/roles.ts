@@ -20,6 +20,8 @@ export const PERMISSIONS = [
   'cases.read',
   /** Prepare a matter's form and documents at the window. */
   'cases.prepare',
+  /** Record contacts with a person: follow-ups, counseling sessions, job referrals (联系记录). */
+  'contacts.write',
   /** Enterprise records, visits, vacancies. */
   'enterprises.read',
   /** Register and correct enterprises, record visits and surveys, post vacancies: the staff who visit enterprises. */
@@ -62,11 +64,11 @@ export type Permission = (typeof PERMISSIONS)[number];
 
 export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   front_desk: [
-    'persons.read', 'persons.write', 'persons.reveal', 'persons.export', 'persons.import', 'cases.read', 'cases.prepare',
+    'persons.read', 'persons.write', 'persons.reveal', 'persons.export', 'persons.import', 'cases.read', 'cases.prepare', 'contacts.write',
     'enterprises.read', 'enterprises.write', 'enterprises.reveal', 'enterprises.import', 'exchange.worklist', 'system.read',
     'fairs.read', 'fairs.write', 'fairs.checkIn',
   ],
-  counselor: ['persons.read', 'persons.reveal', 'persons.export', 'cases.read', 'enterprises.read', 'enterprises.write', 'enterprises.reveal', 'enterprises.import', 'system.read', 'fairs.read', 'fairs.write', 'fairs.checkIn'],
+  counselor: ['persons.read', 'persons.reveal', 'persons.export', 'cases.read', 'contacts.write', 'enterprises.read', 'enterprises.write', 'enterprises.reveal', 'enterprises.import', 'system.read', 'fairs.read', 'fairs.write', 'fairs.checkIn'],
   reviewer: ['persons.read', 'persons.reveal', 'persons.merge', 'persons.export', 'cases.read', 'enterprises.read', 'reports.dashboard', 'reports.read', 'system.read', 'fairs.read'],
   head: [
     'persons.read', 'persons.reveal', 'persons.merge', 'persons.export', 'cases.read', 'enterprises.read', 'enterprises.reveal', 'enterprises.reports',

@@ -2,6 +2,7 @@ import { getTableName, type Table } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import {
   caseAttachments,
+  caseEvents,
   caseTransitions,
   cases,
   enterpriseContacts,
@@ -18,6 +19,7 @@ import {
   fairIntentions,
   fairs,
   fairVacancies,
+  personContacts,
   personQualifications,
   persons,
   vacancies,
@@ -73,8 +75,18 @@ export const EXCHANGE_AGGREGATES: readonly ExchangeAggregate[] = [
       { table: caseTransitions, parent: caseTransitions.caseId, field: 'transitions' },
       // What was handed in (document, file name, size, SHA-256); the files themselves stay in the county.
       { table: caseAttachments, parent: caseAttachments.caseId, field: 'attachments' },
+      // 注销 of a registration; review, suspension and exit of a certification.
+      { table: caseEvents, parent: caseEvents.caseId, field: 'events' },
     ],
     cancelled: (record) => record.state === 'withdrawn',
+  },
+  {
+    // Their own root: a person has hundreds over the years, and a contact must not resend the whole record.
+    entity: 'person_contacts',
+    title: '人员联系记录（跟踪联系、职业指导、岗位推荐）',
+    root: personContacts,
+    omit: [],
+    children: [],
   },
   {
     entity: 'enterprises',

@@ -34,6 +34,19 @@ export const cases = sqliteTable(
     decisionComment: text('decision_comment'),
     /** The person's record and key groups at the moment of the decision (JSON), never updated afterwards. */
     decisionSnapshot: text('decision_snapshot'),
+    /** 失业登记: the follow-up contact is due by this day (5 working days from acceptance), set on approval. */
+    followUpDue: text('follow_up_due'),
+    /** 就业困难人员认定: the next annual review (a year after approval or the last review). */
+    reviewDue: text('review_due'),
+    lastReviewedOn: text('last_reviewed_on'),
+    /** 就业困难人员认定 on hold since this day (the tag is off); null when not suspended. */
+    suspendedOn: text('suspended_on'),
+    suspensionReason: text('suspension_reason'),
+    /** An approved registration cancelled (注销) or certification exited: the day, the reason code, a note and who. */
+    endedOn: text('ended_on'),
+    endReason: text('end_reason'),
+    endNote: text('end_note'),
+    endedBy: integer('ended_by').references(() => users.id),
     ...rowMeta,
   },
   (t) => [
@@ -43,6 +56,8 @@ export const cases = sqliteTable(
     // registration end before then" answered from the index alone.
     index('cases_type_state_decided').on(t.matterType, t.state, t.decidedAt),
     index('cases_person_type_decided').on(t.personId, t.matterType, t.state, t.decidedAt),
+    // Approved registrations and certifications still in force, by type: the follow-up, 6-month and review lists.
+    index('cases_in_force').on(t.matterType, t.acceptedOn).where(sql`state = 'approved' and ended_on is null`),
     // One open matter of a type per person: the database itself refuses a second one.
     uniqueIndex('cases_one_open_per_type')
       .on(t.personId, t.matterType)
@@ -66,6 +81,28 @@ export const caseTransitions = sqliteTable(
     comment: text('comment'),
   },
   (t) => [index('case_transitions_case').on(t.caseId)],
+);
+
+/**
+ * What happened to an approved matter afterwards (注销 of a registration; the
+ * annual review, suspension, resumption and exit of a certification): the
+ * history behind the case's current columns, never changed once written.
+ */
+export const caseEvents = sqliteTable(
+  'case_events',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: integer('case_id')
+      .notNull()
+      .references(() => cases.id),
+    kind: text('kind', { enum: ['cancel', 'review', 'suspend', 'resume', 'exit'] }).notNull(),
+    onDate: text('on_date').notNull(),
+    reason: text('reason'),
+    note: text('note'),
+    actorUserId: integer('actor_user_id').references(() => users.id),
+    at: text('at').notNull(),
+  },
+  (t) => [index('case_events_case').on(t.caseId)],
 );
 
 /** The administrator's calendar: public holidays and adjusted working days (调休). */

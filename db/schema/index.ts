@@ -6,3 +6,4 @@ export * from './enterprises';
 export * from './exchange';
 export * from './fairs';
 export * from './statistics';
+export * from './contacts';

@@ -2,14 +2,19 @@ import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { CaseView, ParsedInputOf } from '../../shared/contract';
 import { isIsoDate } from '../../shared/domain/calendar';
 import { officeDate } from '../../shared/domain/dates';
-import { checkUnemploymentEligibility, MATTER_CODE_TABLES, MATTER_TYPES, missingFormFields, type EffectCode, type MatterTypeCode } from '../../shared/domain/matter-types';
+import {
+  annualReviewDue, cancellationReasonForChannel, checkUnemploymentEligibility, followUpDue, MATTER_CODE_TABLES, MATTER_TYPES, missingFormFields,
+  type EffectCode, type EmploymentChannel, type MatterTypeCode,
+} from '../../shared/domain/matter-types';
 import { checkTransition, OPEN_STATES, STATE_LABELS, type CaseState } from '../../shared/domain/workflow';
 import { addWorkingDays, dueDateWithPauses } from '../../shared/domain/working-days';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
-import { cases, caseTransitions, personCorrections, persons, settings } from '../schema';
+import { cases, caseTransitions, persons, settings } from '../schema';
 import { attachedDocuments, caseListItems, caseView, formOf, missingDocuments, workCalendar, type CaseRow } from './case-view';
+import { certifiedOn } from './certifications';
 import { certificationsOf, keyGroupsOf, refreshDerived } from './person-derived';
+import { endUnemploymentRegistration, registrationInForce, setEmploymentStatus } from './registrations';
 import { readSetting } from './settings';
 
 function requireCase(ctx: ServiceContext, id: number): CaseRow {
@@ -157,21 +162,29 @@ function applyEffects(ctx: ServiceContext, row: CaseRow, receiptNo: string): Eff
   for (const effect of type.effects.onApprove) {
     if (effect === 'grant_difficulty_certification') {
       // The certification is the approved matter; the person's stored tags and recheck date follow it.
+      db.update(cases).set({ reviewDue: annualReviewDue(certifiedOn(row), null) }).where(eq(cases.id, row.id)).run();
       refreshDerived(db, db.select().from(persons).where(eq(persons.id, row.personId)).get()!, ctx.today);
       applied.push(effect);
       continue;
     }
-    const status = STATUS_EFFECTS[effect];
-    if (!status) continue; // follow-up and subsidy effects arrive with their features
-    const person = db.select().from(persons).where(eq(persons.id, row.personId)).get()!;
-    if (person.employmentStatus !== status) {
-      const at = ctx.now.toISOString();
-      const after = db.update(persons).set({ employmentStatus: status, updatedAt: at, updatedBy: ctx.actor?.userId ?? null, version: person.version + 1 }).where(eq(persons.id, person.id)).returning().get();
-      db.insert(personCorrections)
-        .values({ personId: person.id, field: 'employmentStatus', oldValue: person.employmentStatus, newValue: status, reason: `${type.label}批准（${receiptNo}）`, correctedBy: ctx.actor?.userId ?? null, correctedAt: at })
-        .run();
-      refreshDerived(db, after, ctx.today);
+    if (effect === 'schedule_follow_up_contact') {
+      // Due 5 working days from acceptance; the first contact on or after acceptance satisfies it.
+      db.update(cases).set({ followUpDue: followUpDue(row.acceptedOn ?? ctx.today, workCalendar(ctx)) }).where(eq(cases.id, row.id)).run();
+      applied.push(effect);
+      continue;
     }
+    if (effect === 'close_open_unemployment_registration') {
+      const open = registrationInForce(ctx, row.personId);
+      if (open) {
+        const reason = cancellationReasonForChannel((formOf(row).channel ?? 'employer_job') as EmploymentChannel);
+        endUnemploymentRegistration(ctx, open, reason, `${type.label}批准（${receiptNo}）`, ctx.today, `${type.label}批准（${receiptNo}）`);
+      }
+      applied.push(effect);
+      continue;
+    }
+    const status = STATUS_EFFECTS[effect];
+    if (!status) continue; // subsidy effects arrive with their feature
+    setEmploymentStatus(ctx, row.personId, status, `${type.label}批准（${receiptNo}）`);
     applied.push(effect);
   }
   return applied;
@@ -242,9 +255,10 @@ export function transition(ctx: ServiceContext, input: ParsedInputOf<'cases.tran
   if (!updated) throw new AppError('CONFLICT', '该业务已被他人办理或修改，请刷新后重试');
   // After the matter is approved: a certification's tag reads the approved matter itself.
   if (input.action === 'approve') effects = applyEffects(ctx, updated, updated.receiptNo ?? `#${updated.id}`);
+  const current = input.action === 'approve' ? requireCase(ctx, row.id) : updated;
   db.insert(caseTransitions).values({ caseId: row.id, action: input.action, fromState: state, toState: check.to, actorUserId: actor.userId, at: ctx.now.toISOString(), comment }).run();
   ctx.audit({ action: 'cases.transition', entityType: 'case', entityId: row.id, detail: { action: input.action, from: state, to: check.to, effects } });
-  return caseView(ctx, updated);
+  return caseView(ctx, current);
 }
 
 export function get(ctx: ServiceContext, input: ParsedInputOf<'cases.get'>): CaseView {

@@ -1,26 +1,28 @@
 import { and, eq, gt, lte } from 'drizzle-orm';
 import { computeKeyGroups, keyGroupsRecheckOn, type DifficultyCertification, type KeyGroupFacts, type KeyGroupTag } from '../../shared/domain/key-groups';
+import { certificationPeriods } from '../../shared/domain/person-contacts';
 import { nameSearchKeys } from '../../shared/domain/pinyin-keys';
 import type { DrizzleDb } from '../open';
-import { cases, personKeyGroupSchedule, persons, settings } from '../schema';
+import { caseEvents, cases, personKeyGroupSchedule, persons, settings } from '../schema';
 import { cachedStatement, connectionOf } from '../statements';
 
 export type PersonRow = typeof persons.$inferSelect;
 
 /**
  * The person's 就业困难人员 certifications: approved certification matters,
- * with the category and validity period of their form. (Suspension and exit
- * arrive with the certification's later workflow steps.)
+ * with the category and validity period of their form, cut into the periods
+ * in which they hold by their suspensions and exit (certificationPeriods).
  */
 export function certificationsOf(db: DrizzleDb, personId: number): DifficultyCertification[] {
   return db
-    .select({ form: cases.form })
+    .select({ id: cases.id, form: cases.form })
     .from(cases)
     .where(and(eq(cases.personId, personId), eq(cases.matterType, 'difficulty_certification'), eq(cases.state, 'approved')))
     .all()
-    .map(({ form }) => {
+    .flatMap(({ id, form }) => {
       const values = JSON.parse(form) as Record<string, string | null>;
-      return { category: values.category ?? '', validFrom: values.validFrom ?? '0000-01-01', validTo: values.validTo ?? null, endedOn: null };
+      const events = db.select({ kind: caseEvents.kind, onDate: caseEvents.onDate }).from(caseEvents).where(eq(caseEvents.caseId, id)).orderBy(caseEvents.id).all();
+      return certificationPeriods({ category: values.category ?? '', validFrom: values.validFrom ?? '0000-01-01', validTo: values.validTo ?? null }, events);
     });
 }
 

@@ -1,11 +1,14 @@
 import { and, desc, eq, getTableName, inArray, sql } from 'drizzle-orm';
 import { MATTER_TYPES, type MatterTypeCode } from '../../shared/domain/matter-types';
+import {
+  AFTERCARE_EVENT_LABELS, cancellationReasonLabel, contactChannelLabel, contactKindLabel, exitReasonLabel, suspensionReasonLabel, type ContactKind,
+} from '../../shared/domain/person-contacts';
 import { ACTION_LABELS, OPEN_STATES, STATE_LABELS, type CaseAction, type CaseState } from '../../shared/domain/workflow';
 import type { ParsedInputOf, PersonView, TimelineSection } from '../../shared/contract';
 import { fieldLabel } from '../../shared/labels/zh-CN';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
-import { cases, caseTransitions, fairAttendances, personCorrections, personKeyGroups, personKeyGroupSchedule, personQualifications, persons, personSearchKeys, users } from '../schema';
+import { caseEvents, cases, caseTransitions, fairAttendances, personContacts, personCorrections, personKeyGroups, personKeyGroupSchedule, personQualifications, persons, personSearchKeys, users } from '../schema';
 import { refreshDerived, type PersonRow } from './person-derived';
 import { personFairEvents } from './fair-attendances';
 import { personView } from './person-view';
@@ -15,7 +18,7 @@ import { personView } from './person-view';
  * surviving record; derived rows are recomputed. A test lists the foreign keys
  * to `persons` and fails when a new table is missing here.
  */
-export const PERSON_LINKED_COLUMNS = [personCorrections.personId, personQualifications.personId, cases.personId, fairAttendances.personId] as const;
+export const PERSON_LINKED_COLUMNS = [personCorrections.personId, personQualifications.personId, cases.personId, fairAttendances.personId, personContacts.personId] as const;
 export const PERSON_DERIVED_COLUMNS = [personSearchKeys.personId, personKeyGroups.personId, personKeyGroupSchedule.personId] as const;
 
 function requireActive(ctx: ServiceContext, id: number, role: string): PersonRow {
@@ -69,7 +72,7 @@ export function merge(ctx: ServiceContext, input: ParsedInputOf<'persons.merge'>
 }
 
 /** Every transition of the person's matters of these types, newest first. */
-function caseEvents(ctx: ServiceContext, personId: number, types: MatterTypeCode[]): TimelineSection['events'] {
+function transitionEvents(ctx: ServiceContext, personId: number, types: MatterTypeCode[]): TimelineSection['events'] {
   return ctx
     .database()
     .db.select({ at: caseTransitions.at, action: caseTransitions.action, to: caseTransitions.toState, comment: caseTransitions.comment, actor: users.displayName, type: cases.matterType, receiptNo: cases.receiptNo })
@@ -86,6 +89,45 @@ function caseEvents(ctx: ServiceContext, personId: number, types: MatterTypeCode
       actor: e.actor,
     }));
 }
+
+/** The latest contacts of these kinds (the profile's contact section pages through all of them). */
+function contactEvents(ctx: ServiceContext, personId: number, kinds: ContactKind[]): TimelineSection['events'] {
+  return ctx
+    .database()
+    .db.select({ c: personContacts, actor: users.displayName })
+    .from(personContacts)
+    .leftJoin(users, eq(users.id, personContacts.staffUserId))
+    .where(and(eq(personContacts.personId, personId), inArray(personContacts.kind, kinds)))
+    .orderBy(desc(personContacts.contactDate), desc(personContacts.id))
+    .limit(50)
+    .all()
+    .map(({ c, actor }) => ({
+      at: c.contactDate,
+      title: `${contactKindLabel(c.kind)}（${contactChannelLabel(c.channel)}）`,
+      detail: [c.content, c.outcome ? `结果：${c.outcome}` : null].filter(Boolean).join(' · '),
+      actor,
+    }));
+}
+
+/** 注销 of registrations and the review, suspension and exit of certifications. */
+function aftercareEvents(ctx: ServiceContext, personId: number, types: MatterTypeCode[]): TimelineSection['events'] {
+  return ctx
+    .database()
+    .db.select({ e: caseEvents, actor: users.displayName, receiptNo: cases.receiptNo })
+    .from(caseEvents)
+    .innerJoin(cases, eq(cases.id, caseEvents.caseId))
+    .leftJoin(users, eq(users.id, caseEvents.actorUserId))
+    .where(and(eq(cases.personId, personId), inArray(cases.matterType, types)))
+    .all()
+    .map(({ e, actor, receiptNo }) => ({
+      at: e.at,
+      title: `${AFTERCARE_EVENT_LABELS[e.kind]}（${e.onDate}）`,
+      detail: [receiptNo, e.reason ? (e.kind === 'cancel' ? cancellationReasonLabel(e.reason) : e.kind === 'suspend' ? suspensionReasonLabel(e.reason) : exitReasonLabel(e.reason)) : null, e.note].filter(Boolean).join(' · ') || null,
+      actor,
+    }));
+}
+
+const newestFirst = (events: TimelineSection['events']) => events.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
 
 type Source = { kind: TimelineSection['kind']; label: string; events: (ctx: ServiceContext, person: PersonRow) => TimelineSection['events'] };
 
@@ -118,10 +160,18 @@ const TIMELINE_SOURCES: Source[] = [
       ].sort((a, b) => (a.at < b.at ? 1 : -1));
     },
   },
-  { kind: 'registrations', label: '失业/就业登记', events: (ctx, person) => caseEvents(ctx, person.id, ['unemployment_registration', 'employment_registration']) },
-  { kind: 'applications', label: '业务申请与审批', events: (ctx, person) => caseEvents(ctx, person.id, ['difficulty_certification', 'subsidy_application']) },
-  { kind: 'counseling', label: '职业指导', events: () => [] },
-  { kind: 'referrals', label: '岗位推荐', events: () => [] },
+  {
+    kind: 'registrations',
+    label: '失业/就业登记',
+    events: (ctx, person) => newestFirst([...transitionEvents(ctx, person.id, ['unemployment_registration', 'employment_registration']), ...aftercareEvents(ctx, person.id, ['unemployment_registration'])]),
+  },
+  {
+    kind: 'applications',
+    label: '业务申请与审批',
+    events: (ctx, person) => newestFirst([...transitionEvents(ctx, person.id, ['difficulty_certification', 'subsidy_application']), ...aftercareEvents(ctx, person.id, ['difficulty_certification'])]),
+  },
+  { kind: 'counseling', label: '联系与职业指导', events: (ctx, person) => contactEvents(ctx, person.id, ['follow_up', 'counseling', 'policy_info', 'training_referral', 'other']) },
+  { kind: 'referrals', label: '岗位推荐', events: (ctx, person) => contactEvents(ctx, person.id, ['job_referral']) },
   { kind: 'fairs', label: '招聘会', events: (ctx, person) => personFairEvents(ctx, person.id) },
   { kind: 'trainings', label: '培训', events: () => [] },
   { kind: 'payments', label: '补贴发放', events: () => [] },

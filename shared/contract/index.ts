@@ -5,6 +5,7 @@ import { authContract } from './auth';
 import { backupsContract } from './backups';
 import { caseAttachmentsContract } from './case-attachments';
 import { casesContract } from './cases';
+import { contactsContract } from './contacts';
 import { enterpriseReportsContract, enterpriseVisitsContract } from './enterprise-visits';
 import { enterprisesContract } from './enterprises';
 import { exchangeContract } from './exchange';
@@ -33,6 +34,7 @@ export const contract = {
   ...importsContract,
   ...casesContract,
   ...caseAttachmentsContract,
+  ...contactsContract,
   ...enterprisesContract,
   ...enterpriseVisitsContract,
   ...enterpriseReportsContract,
@@ -59,6 +61,7 @@ export type * from './auth';
 export type * from './backups';
 export type * from './case-attachments';
 export type * from './cases';
+export type * from './contacts';
 export type * from './enterprise-visits';
 export type * from './enterprises';
 export type * from './exchange';

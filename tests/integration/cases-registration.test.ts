@@ -94,7 +94,7 @@ describe('失业登记 from the window to the decision', () => {
       ['cases.create', userId(ready, 'wangfang'), String(draft.id), { matterType: 'unemployment_registration', personId }],
       ['cases.transition', userId(ready, 'wangfang'), String(draft.id), { action: 'accept', from: 'draft', to: 'accepted', effects: [] }],
       ['cases.transition', lina.user.id, String(draft.id), { action: 'start_review', from: 'accepted', to: 'in_review', effects: [] }],
-      ['cases.transition', lina.user.id, String(draft.id), { action: 'approve', from: 'in_review', to: 'approved', effects: ['set_status_unemployed_registered'] }],
+      ['cases.transition', lina.user.id, String(draft.id), { action: 'approve', from: 'in_review', to: 'approved', effects: ['set_status_unemployed_registered', 'schedule_follow_up_contact'] }],
     ]);
   });
 
@@ -161,6 +161,8 @@ describe('就业登记', () => {
       '就业登记：批准（已批准）',
       '就业登记：开始审核（审核中）',
       '就业登记：受理（已受理）',
+      // The approved 就业登记 ends the registration in force (注销, reason 实现就业), in the same act.
+      '注销失业登记（2026-12-02）',
       '失业登记：批准（已批准）',
       '失业登记：开始审核（审核中）',
       '失业登记：受理（已受理）',

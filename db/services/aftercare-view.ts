@@ -1,0 +1,98 @@
+import { and, eq, inArray } from 'drizzle-orm';
+import type { InForceMatter } from '../../shared/contract';
+import { AFTERCARE_EVENT_LABELS, cancellationReasonLabel, exitReasonLabel, suspensionReasonLabel, type AftercareEventKind } from '../../shared/domain/person-contacts';
+import type { ServiceContext } from '../context';
+import { AppError } from '../errors';
+import { caseEvents, cases, persons, users } from '../schema';
+import type { CaseRow } from './case-view';
+
+/**
+ * The approved 失业登记 and 就业困难人员认定 of a person as they stand after
+ * the decision, with their history. Shared by the registration and the
+ * certification services and the profile.
+ */
+
+function reasonLabel(kind: AftercareEventKind, reason: string | null): string | null {
+  if (reason === null) return null;
+  if (kind === 'cancel') return cancellationReasonLabel(reason);
+  if (kind === 'suspend') return suspensionReasonLabel(reason);
+  if (kind === 'exit') return exitReasonLabel(reason);
+  return null;
+}
+
+function status(row: CaseRow, validTo: string | null, today: string): InForceMatter['status'] {
+  if (row.endedOn !== null) return 'ended';
+  if (validTo !== null && validTo < today) return 'expired';
+  if (row.suspendedOn !== null) return 'suspended';
+  return 'in_force';
+}
+
+export function inForceView(ctx: ServiceContext, row: CaseRow): InForceMatter {
+  const { db } = ctx.database();
+  const form = JSON.parse(row.form) as Record<string, string | null>;
+  const isCert = row.matterType === 'difficulty_certification';
+  const events = db
+    .select({ e: caseEvents, actor: users.displayName })
+    .from(caseEvents)
+    .leftJoin(users, eq(users.id, caseEvents.actorUserId))
+    .where(eq(caseEvents.caseId, row.id))
+    .orderBy(caseEvents.id)
+    .all();
+  const person = db.select({ name: persons.name }).from(persons).where(eq(persons.id, row.personId)).get();
+  const endedBy = row.endedBy ? db.select({ name: users.displayName }).from(users).where(eq(users.id, row.endedBy)).get() : undefined;
+  const firstContact = isCert
+    ? null
+    : (ctx.database().sqlite.prepare('select min(contact_date) as d from person_contacts where person_id = ? and contact_date >= ?').get(row.personId, row.acceptedOn ?? '') as { d: string | null }).d;
+  const validTo = isCert ? (form.validTo ?? null) : null;
+  const endKind: AftercareEventKind = isCert ? 'exit' : 'cancel';
+  return {
+    caseId: row.id,
+    version: row.version,
+    matterType: isCert ? 'difficulty_certification' : 'unemployment_registration',
+    receiptNo: row.receiptNo,
+    personId: row.personId,
+    personName: person?.name ?? '',
+    acceptedOn: row.acceptedOn,
+    followUpDue: row.followUpDue,
+    followedUpOn: firstContact,
+    category: isCert ? (form.category ?? null) : null,
+    validFrom: isCert ? (form.validFrom ?? null) : null,
+    validTo,
+    suspendedOn: row.suspendedOn,
+    suspensionReason: row.suspensionReason,
+    lastReviewedOn: row.lastReviewedOn,
+    reviewDue: row.reviewDue,
+    status: status(row, validTo, ctx.today),
+    endedOn: row.endedOn,
+    endReason: row.endReason,
+    endReasonLabel: reasonLabel(endKind, row.endReason),
+    endNote: row.endNote,
+    endedByName: endedBy?.name ?? null,
+    events: events.map(({ e, actor }) => ({
+      kind: e.kind, label: AFTERCARE_EVENT_LABELS[e.kind], onDate: e.onDate, reason: e.reason, reasonLabel: reasonLabel(e.kind, e.reason), note: e.note, actorName: actor, at: e.at,
+    })),
+  };
+}
+
+/** An approved matter of the type, for an act after the decision; refuses a stale version. */
+export function requireApproved(ctx: ServiceContext, caseId: number, matterType: CaseRow['matterType'], version: number): CaseRow {
+  const row = ctx.database().db.select().from(cases).where(eq(cases.id, caseId)).get();
+  const what = matterType === 'difficulty_certification' ? '就业困难人员认定' : '失业登记';
+  if (!row || row.matterType !== matterType) throw new AppError('NOT_FOUND', `没有编号为 ${caseId} 的${what}`);
+  if (row.state !== 'approved') throw new AppError('CONFLICT', `该${what}尚未批准，不能办理此项`);
+  if (row.version !== version) throw new AppError('CONFLICT', `该${what}已被他人办理或修改，请刷新后重试`);
+  if (row.endedOn !== null) throw new AppError('CONFLICT', `该${what}已于${row.endedOn}${matterType === 'difficulty_certification' ? '退出' : '注销'}`);
+  return row;
+}
+
+export function forPerson(ctx: ServiceContext, input: { personId: number }): InForceMatter[] {
+  return ctx
+    .database()
+    .db.select()
+    .from(cases)
+    .where(and(eq(cases.personId, input.personId), eq(cases.state, 'approved'), inArray(cases.matterType, ['unemployment_registration', 'difficulty_certification'])))
+    .orderBy(cases.id)
+    .all()
+    .reverse()
+    .map((row) => inForceView(ctx, row));
+}

@@ -1,0 +1,123 @@
+import { and, desc, eq, sql } from 'drizzle-orm';
+import type { ContactView, FollowUpDueItem, ParsedInputOf } from '../../shared/contract';
+import { maskPhone } from '../../shared/domain/masking';
+import { contactChannelLabel, contactDateProblem, contactKindLabel } from '../../shared/domain/person-contacts';
+import { ROLE_PERMISSIONS, ROLES } from '../../shared/roles';
+import type { ServiceContext } from '../context';
+import { AppError, fieldError } from '../errors';
+import { personContacts, persons, userRoles, users, vacancies } from '../schema';
+
+type ContactRow = typeof personContacts.$inferSelect;
+
+const RECORDING_ROLES = ROLES.filter((r) => ROLE_PERMISSIONS[r].includes('contacts.write'));
+
+function views(ctx: ServiceContext, rows: ContactRow[]): ContactView[] {
+  const { db } = ctx.database();
+  const staff = new Map<number, string>();
+  const titles = new Map<number, string>();
+  for (const row of rows) {
+    if (!staff.has(row.staffUserId)) staff.set(row.staffUserId, db.select({ name: users.displayName }).from(users).where(eq(users.id, row.staffUserId)).get()?.name ?? '');
+    if (row.vacancyId !== null && !titles.has(row.vacancyId)) titles.set(row.vacancyId, db.select({ title: vacancies.title }).from(vacancies).where(eq(vacancies.id, row.vacancyId)).get()?.title ?? '');
+  }
+  return rows.map((row) => ({
+    id: row.id, personId: row.personId, contactDate: row.contactDate, kind: row.kind, kindLabel: contactKindLabel(row.kind),
+    channel: row.channel, channelLabel: contactChannelLabel(row.channel), staffUserId: row.staffUserId, staffName: staff.get(row.staffUserId) ?? '',
+    vacancyId: row.vacancyId, vacancyTitle: row.vacancyId === null ? null : (titles.get(row.vacancyId) ?? null),
+    content: row.content, outcome: row.outcome, createdAt: row.createdAt,
+  }));
+}
+
+/** The staff member named on a contact must be an active account whose role records contacts. */
+function requireRecordingStaff(ctx: ServiceContext, userId: number): void {
+  const found = ctx
+    .database()
+    .db.select({ id: users.id })
+    .from(users)
+    .innerJoin(userRoles, eq(userRoles.userId, users.id))
+    .where(and(eq(users.id, userId), eq(users.disabled, false), sql`${userRoles.role} in (${sql.join(RECORDING_ROLES.map((r) => sql`${r}`), sql`, `)})`))
+    .get();
+  if (!found) throw fieldError('staffUserId', '不是可以记录联系的在用工作人员账号', '工作人员');
+}
+
+/**
+ * One contact with a person. It satisfies a due follow-up and restarts the
+ * 6-month count of an unemployment registration simply by existing: both
+ * lists read the person's latest contact, so nothing else is written.
+ */
+export function record(ctx: ServiceContext, input: ParsedInputOf<'contacts.record'>): ContactView {
+  const { db } = ctx.database();
+  const actor = ctx.actor?.userId;
+  if (actor == null) throw new AppError('FORBIDDEN', '记录联系需要以个人账号登录');
+  const person = db.select({ id: persons.id, birthDate: persons.birthDate, mergedIntoId: persons.mergedIntoId }).from(persons).where(eq(persons.id, input.personId)).get();
+  if (!person) throw new AppError('NOT_FOUND', `没有编号为 ${input.personId} 的人员档案`);
+  if (person.mergedIntoId !== null) throw new AppError('CONFLICT', `该档案已并入编号 ${person.mergedIntoId} 的档案，请在保留的档案上记录`);
+  const dateProblem = contactDateProblem(input.contactDate, ctx.today, person.birthDate);
+  if (dateProblem) throw fieldError('contactDate', dateProblem, '联系日期');
+  const staffUserId = input.staffUserId ?? actor;
+  if (staffUserId !== actor) requireRecordingStaff(ctx, staffUserId);
+  const vacancyId = input.vacancyId ?? null;
+  if (vacancyId !== null) {
+    if (input.kind !== 'job_referral') throw fieldError('vacancyId', '只有岗位推荐才填写推荐岗位', '推荐岗位');
+    if (!db.select({ id: vacancies.id }).from(vacancies).where(eq(vacancies.id, vacancyId)).get()) throw fieldError('vacancyId', `没有编号为 ${vacancyId} 的岗位`, '推荐岗位');
+  }
+  const at = ctx.now.toISOString();
+  const row = db
+    .insert(personContacts)
+    .values({
+      personId: person.id, contactDate: input.contactDate, kind: input.kind, channel: input.channel, staffUserId, vacancyId,
+      content: input.content, outcome: input.outcome?.trim() ? input.outcome.trim() : null,
+      createdAt: at, updatedAt: at, createdBy: actor, updatedBy: actor,
+    })
+    .returning()
+    .get();
+  // The content may carry personal circumstances: the audit names the act, not the words.
+  ctx.audit({ action: 'contacts.record', entityType: 'person', entityId: person.id, detail: { contactId: row.id, kind: row.kind, channel: row.channel, contactDate: row.contactDate } });
+  return views(ctx, [row])[0]!;
+}
+
+export function listForPerson(ctx: ServiceContext, input: ParsedInputOf<'contacts.listForPerson'>): { items: ContactView[]; total: number } {
+  const { db } = ctx.database();
+  const where = eq(personContacts.personId, input.personId);
+  const total = db.select({ n: sql<number>`count(*)` }).from(personContacts).where(where).get()?.n ?? 0;
+  const rows = db
+    .select()
+    .from(personContacts)
+    .where(where)
+    .orderBy(desc(personContacts.contactDate), desc(personContacts.id))
+    .limit(input.pageSize)
+    .offset((input.page - 1) * input.pageSize)
+    .all();
+  return { items: views(ctx, rows), total };
+}
+
+/** The latest contact with the person, or null. */
+export function lastContactOn(ctx: ServiceContext, personId: number): string | null {
+  return ctx.database().db.select({ d: sql<string | null>`max(${personContacts.contactDate})` }).from(personContacts).where(eq(personContacts.personId, personId)).get()?.d ?? null;
+}
+
+/**
+ * 待跟踪联系: registrations in force with no contact since acceptance, the
+ * longest-waiting first. Reads the in-force partial index and, per
+ * registration, the person's contacts by index.
+ */
+export function followUpsDue(ctx: ServiceContext, input: ParsedInputOf<'contacts.followUpsDue'>): { items: FollowUpDueItem[]; total: number; overdue: number } {
+  const { sqlite } = ctx.database();
+  const from = `from cases c
+    where c.matter_type = 'unemployment_registration' and c.state = 'approved' and c.ended_on is null
+      and not exists (select 1 from person_contacts pc where pc.person_id = c.person_id and pc.contact_date >= c.accepted_on)`;
+  const counts = sqlite.prepare(`select count(*) as total, coalesce(sum(c.follow_up_due < ?), 0) as overdue ${from}`).get(ctx.today) as { total: number; overdue: number };
+  const rows = sqlite
+    .prepare(
+      `select c.id, c.receipt_no, c.person_id, c.accepted_on, c.follow_up_due, p.name, p.phone ${from.replace('where', 'join persons p on p.id = c.person_id where')}
+       order by c.accepted_on, c.id limit ? offset ?`,
+    )
+    .all(input.pageSize, (input.page - 1) * input.pageSize) as Array<{ id: number; receipt_no: string | null; person_id: number; accepted_on: string; follow_up_due: string; name: string; phone: string | null }>;
+  return {
+    total: counts.total,
+    overdue: counts.overdue,
+    items: rows.map((r) => ({
+      caseId: r.id, receiptNo: r.receipt_no, personId: r.person_id, personName: r.name, phoneMasked: r.phone ? maskPhone(r.phone) : null,
+      acceptedOn: r.accepted_on, followUpDue: r.follow_up_due, overdue: r.follow_up_due < ctx.today,
+    })),
+  };
+}
