@@ -102,8 +102,9 @@ function contactEvents(ctx: ServiceContext, personId: number, kinds: ContactKind
     .limit(50)
     .all()
     .map(({ c, actor }) => ({
-      at: c.contactDate,
-      title: `${contactKindLabel(c.kind)}（${contactChannelLabel(c.channel)}）`,
+      // When it was recorded; the day of the contact is in the title.
+      at: c.createdAt,
+      title: `${contactKindLabel(c.kind)}（${contactChannelLabel(c.channel)}，${c.contactDate}）`,
       detail: [c.content, c.outcome ? `结果：${c.outcome}` : null].filter(Boolean).join(' · '),
       actor,
     }));

@@ -4,6 +4,7 @@ import { useSession } from '../api/queries';
 import { AccountPage, AdminPage } from '../admin/admin-page';
 import { CasePage } from '../cases/case-page';
 import { CasesPage } from '../cases/cases-page';
+import { FollowUpPage } from '../counseling/follow-up-page';
 import { NewCasePage } from '../cases/new-case-page';
 import { CertificationNoticePage, RefusalNoticePage } from '../cases/notice-pages';
 import { ReceiptPage } from '../cases/receipt-page';
@@ -58,6 +59,7 @@ export const routes: RouteObject[] = [
       { path: 'cases/:id/receipt', element: <ReceiptPage /> },
       { path: 'cases/:id/refusal-notice', element: <RefusalNoticePage /> },
       { path: 'cases/:id/certification-notice', element: <CertificationNoticePage /> },
+      { path: 'counseling', element: <FollowUpPage /> },
       { path: 'enterprises', element: <EnterprisesPage /> },
       { path: 'enterprises/new', element: <RegisterEnterprisePage /> },
       { path: 'enterprises/import', element: <ImportPage kind={ENTERPRISE_IMPORT_UI} /> },

@@ -11,6 +11,8 @@ import { queryKeys, useCan } from '../api/queries';
 import { labelOf } from './options';
 import { MergeDialog } from './merge-dialog';
 import { PersonEditDialog } from './person-edit-dialog';
+import { AftercareSection } from './aftercare-section';
+import { ContactsSection } from './contacts-section';
 import { CorrectionsSection, KeyGroupBadges, TimelineSections } from './person-sections';
 import { QualificationsSection } from './qualifications-section';
 
@@ -45,6 +47,8 @@ export function PersonProfilePage() {
   const canWrite = useCan('persons.write');
   const canMerge = useCan('persons.merge');
   const canPrepare = useCan('cases.prepare');
+  const canContact = useCan('contacts.write');
+  const canSeeCases = useCan('cases.read');
   const [revealed, setRevealed] = useState<Partial<Record<'idNumber' | 'phone' | 'phone2', string | null>>>({});
   const [editing, setEditing] = useState(false);
   const [merging, setMerging] = useState(false);
@@ -110,6 +114,8 @@ export function PersonProfilePage() {
           <Field label="最后更新" value={formatOfficeTimestamp(p.updatedAt)} />
         </SimpleGrid>
       </Paper>
+      {canSeeCases && <AftercareSection personId={p.id} />}
+      <ContactsSection person={p} canWrite={canContact} />
       <QualificationsSection person={p} canWrite={canWrite} />
       <TimelineSections personId={p.id} />
       <CorrectionsSection personId={p.id} />

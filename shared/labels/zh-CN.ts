@@ -158,7 +158,7 @@ export const NAV_AREAS = [
   { path: '/dashboard', label: '工作台', ready: true, permission: 'reports.dashboard' },
   { path: '/persons', label: '登记/经办', ready: true, permission: 'persons.read' },
   { path: '/cases', label: '业务办理', ready: true, permission: 'cases.read' },
-  { path: '/counseling', label: '职业指导', ready: false, permission: 'persons.read' },
+  { path: '/counseling', label: '职业指导', ready: true, permission: 'persons.read' },
   { path: '/enterprises', label: '企业', ready: true, permission: 'enterprises.read' },
   { path: '/fairs', label: '招聘会', ready: true, permission: 'fairs.read' },
   { path: '/policies', label: '政策', ready: false, permission: 'system.read' },

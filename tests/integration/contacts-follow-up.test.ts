@@ -25,8 +25,8 @@ describe('联系记录 (contacts with a person)', () => {
     expect(audit.map((a) => [a.action, a.actorName])).toEqual([['contacts.record', '孙丽'], ['contacts.record', '孙丽']]);
     expect(JSON.stringify(audit)).not.toContain('简历');
     const timeline = expectOk<TimelineSection[]>(ready.call('persons.timeline', { id: personId }));
-    expect(timeline.find((s) => s.kind === 'counseling')!.events.map((e) => e.title)).toEqual(['职业指导（来访）']);
-    expect(timeline.find((s) => s.kind === 'referrals')!.events.map((e) => e.title)).toEqual(['岗位推荐（电话）']);
+    expect(timeline.find((s) => s.kind === 'counseling')!.events.map((e) => e.title)).toEqual(['职业指导（来访，2026-11-20）']);
+    expect(timeline.find((s) => s.kind === 'referrals')!.events.map((e) => e.title)).toEqual(['岗位推荐（电话，2026-11-26）']);
     // Exported on their own: each contact is one change of entity person_contacts, not of the person.
     expect(rows(ready, "select count(*) as n from exchange_changes where entity = 'person_contacts'")[0]!.n).toBe(2);
   });
