@@ -145,6 +145,9 @@ function acceptanceProblems(ctx: ServiceContext, row: CaseRow): string[] {
         ctx.today,
       ),
     );
+    // The status may have been corrected by hand; the registration in force still has to be cancelled first.
+    const inForce = registrationInForce(ctx, row.personId);
+    if (inForce && person.employmentStatus !== 'unemployed_registered') problems.push(`已有有效的失业登记（${inForce.receiptNo ?? `#${inForce.id}`}），须先注销`);
   }
   return problems;
 }
