@@ -30,7 +30,12 @@ const STEPS: Record<Step, { title: string; verb: string; reasons: { value: strin
  */
 export function AftercareDialog({ matter, step, fixedReason, onClose }: { matter: InForceMatter; step: Step; fixedReason?: string; onClose: () => void }) {
   const queryClient = useQueryClient();
+  const roles = useSession().data?.roles ?? [];
   const spec = STEPS[step];
+  // Only the reasons this user may use (no_contact_6_months is a reviewer's); the backend checks again.
+  const reasons = step === 'registrations.cancel' && fixedReason === undefined
+    ? CANCELLATION_REASONS.filter((r) => r.roles.some((role) => roles.includes(role))).map((r) => ({ value: r.code, label: r.label }))
+    : spec.reasons;
   const [onDate, setOnDate] = useState(officeDate(new Date()));
   const [reason, setReason] = useState<string | null>(fixedReason ?? null);
   const [note, setNote] = useState('');
@@ -51,7 +56,7 @@ export function AftercareDialog({ matter, step, fixedReason, onClose }: { matter
         {run.isError && <Alert color="red" data-testid="aftercare-error">{errorMessage(run.error)}</Alert>}
         <Text size="sm">{matter.receiptNo ?? `#${matter.caseId}`}（{matter.matterType === 'difficulty_certification' ? '就业困难人员认定' : '失业登记'}）</Text>
         <TextInput label="日期" withAsterisk maxLength={10} value={onDate} onChange={(e) => setOnDate(e.currentTarget.value)} data-autofocus />
-        {spec.reasons && <Select label="原因" withAsterisk data={spec.reasons} value={reason} onChange={setReason} disabled={fixedReason !== undefined} searchable />}
+        {reasons && <Select label="原因" withAsterisk data={reasons} value={reason} onChange={setReason} disabled={fixedReason !== undefined} searchable />}
         <Textarea label="说明" autosize minRows={2} maxLength={500} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
         {spec.destructive && (
           <Alert color="orange">
