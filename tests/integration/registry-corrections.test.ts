@@ -139,7 +139,7 @@ describe('the service record (timeline) of a profile', () => {
       ['registry', '档案'],
       ['registrations', '失业/就业登记'],
       ['applications', '业务申请与审批'],
-      ['counseling', '职业指导'],
+      ['counseling', '联系与职业指导'],
       ['referrals', '岗位推荐'],
       ['fairs', '招聘会'],
       ['trainings', '培训'],
