@@ -97,7 +97,7 @@ export function AftercareSection({ personId }: { personId: number }) {
       <Title order={4} mb="sm">登记与认定</Title>
       <Table withTableBorder>
         <Table.Thead>
-          <Table.Tr><Table.Th>事项</Table.Th><Table.Th>状态</Table.Th><Table.Th>情况</Table.Th><Table.Th>办理</Table.Th></Table.Tr>
+          <Table.Tr><Table.Th>事项</Table.Th><Table.Th w={100}>状态</Table.Th><Table.Th>情况</Table.Th><Table.Th>办理</Table.Th></Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {items.map((m) => {
@@ -109,7 +109,7 @@ export function AftercareSection({ personId }: { personId: number }) {
             return (
               <Table.Tr key={m.caseId}>
                 <Table.Td><Link to={`/cases/${m.caseId}`}>{m.matterType === 'unemployment_registration' ? '失业登记' : '就业困难人员认定'} {m.receiptNo}</Link></Table.Td>
-                <Table.Td><Badge color={color} variant="light">{statusLabel}</Badge></Table.Td>
+                <Table.Td style={{ whiteSpace: 'nowrap' }}><Badge color={color} variant="light" style={{ flexShrink: 0 }}>{statusLabel}</Badge></Table.Td>
                 <Table.Td><Text size="sm">{facts.filter(Boolean).join('；')}</Text></Table.Td>
                 <Table.Td>
                   <Group gap={4}>
