@@ -10,7 +10,8 @@ import type { OpenedDatabase } from '../open';
  * - new_employment: approved 就业登记 decided in the period.
  * - new_unemployment: approved 失业登记 decided in the period.
  * - registered_unemployed: at the period's end, an approved 失业登记 that no
- *   later approved 就业登记 ended (both decided before the end).
+ *   later approved 就业登记 ended (both decided before the end) and that was
+ *   not cancelled (注销, `ended_on`, an office date) before the end's day.
  * - jobseekers (求人倍率's denominator): registered unemployed at some time in
  *   the period — registered before its end and not ended before its start.
  * - difficulty_certified: approved 就业困难人员认定 decided in the period.
@@ -31,17 +32,19 @@ const APPROVED_IN_PERIOD = (matterType: string, extra = '') => `select ${PERSON_
   order by c.decided_at, c.id`;
 
 /**
- * Registered before @end and not ended by an approved 就业登记 before @endedBefore; `endedByEnd`
- * says whether one ended it before @end, so one statement gives both jobseekers and the
+ * Registered before @end and not ended (by an approved 就业登记 or a 注销) before @endedBefore;
+ * `endedByEnd` says whether one ended it before @end, so one statement gives both jobseekers and the
  * registered unemployed at the end (monthlyReport reads the persons once).
  */
 const REGISTERED = `select ${PERSON_COLUMNS}, null as channel, null as category,
     exists (select 1 from cases e where e.person_id = c.person_id and e.matter_type = 'employment_registration'
-      and e.state = 'approved' and e.decided_at > c.decided_at and e.decided_at < @end) as endedByEnd
+      and e.state = 'approved' and e.decided_at > c.decided_at and e.decided_at < @end)
+    or coalesce(c.ended_on < date(@end, '+8 hours'), 0) as endedByEnd
   from cases c join persons p on p.id = c.person_id
   where c.matter_type = 'unemployment_registration' and c.state = 'approved' and c.decided_at < @end
   and not exists (select 1 from cases e where e.person_id = c.person_id and e.matter_type = 'employment_registration'
     and e.state = 'approved' and e.decided_at > c.decided_at and e.decided_at < @endedBefore)
+  and (c.ended_on is null or c.ended_on >= date(@endedBefore, '+8 hours'))
   order by c.decided_at, c.id`;
 
 const HELD_CERTIFICATION = `and exists (select 1 from cases d where d.person_id = c.person_id and d.matter_type = 'difficulty_certification'

@@ -4,7 +4,7 @@ import type { MonthlyReport, NamedList } from '../../shared/contract';
 import { REPORT_FIGURES } from '../../shared/contract/reports';
 import { lastAuditId, storedAudit } from './accounts-helpers';
 import { expectError, expectOk } from './helpers';
-import { county, monthly } from './reports-helpers';
+import { clockTo, county, monthly } from './reports-helpers';
 
 function list(call: (m: string, i?: unknown) => ReturnType<typeof monthly>, input: Record<string, unknown>): NamedList {
   return expectOk<NamedList>(call('reports.namedList', { pageSize: 2000, ...input }));
@@ -37,6 +37,22 @@ describe('就业失业情况月报 over matters decided through the router', { t
     expect(next.counts.new_employment).toBe(0);
     // Nothing was decided in the period before.
     expect(Object.values(expectOk<MonthlyReport>(monthly(head, '2026-11')).counts).every((n) => n === 0)).toBe(true);
+  });
+
+  it('ends a registration on the day of its 注销: out of the registered unemployed from then, still a jobseeker of that period', () => {
+    const { ready, staff, persons } = county();
+    const head = staff.zhouqiang.call;
+    const reg = ready.desk.database().sqlite
+      .prepare("select id, version from cases where person_id = ? and matter_type = 'unemployment_registration' and state = 'approved'")
+      .get(persons.b) as { id: number; version: number };
+    clockTo(ready, '2027-01-05T02:00:00Z', staff);
+    expectOk(staff.lina.call('registrations.cancel', { caseId: reg.id, version: reg.version, reason: 'stopped_seeking', onDate: '2027-01-05' }));
+    // December closed before the 注销: 张丽 was registered at its end.
+    expect(names(list(head, { period: '2026-12', figure: 'registered_unemployed' }))).toEqual(['张丽', '曾小贤'].sort());
+    const january = expectOk<MonthlyReport>(monthly(head, '2027-01'));
+    expect(names(list(head, { period: '2027-01', figure: 'registered_unemployed' }))).toEqual(['单田芳', '曾小贤'].sort());
+    expect(january.counts.registered_unemployed).toBe(2);
+    expect(names(list(head, { period: '2027-01', figure: 'jobseekers' }))).toEqual(['单田芳', '张丽', '曾小贤'].sort());
   });
 
   it('shows persons masked, and every breakdown cell opens a list of exactly its count', () => {
