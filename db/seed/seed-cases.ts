@@ -77,7 +77,7 @@ function difficultyCategory(p: CandidatePerson, day: string): { category: string
   return { category: 'long_term_unemployed', documents: [] };
 }
 
-export function planCases(driver: SeedDriver, candidates: CandidatePerson[], o: CasePlanOptions): { steps: Step[]; cases: number } {
+export function planCases(driver: SeedDriver, candidates: CandidatePerson[], o: CasePlanOptions): { steps: Step[]; cases: number; registered: Array<{ personId: number; approvedOn: string }> } {
   const r = o.random;
   const pick = <T>(list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
   const span = Math.round((Date.parse(o.asOf) - Date.parse(o.from)) / 86_400_000);
@@ -180,5 +180,5 @@ export function planCases(driver: SeedDriver, candidates: CandidatePerson[], o: 
       schedule({ type: 'subsidy_application', person, form: { subsidyCode: '灵活就业社会保险补贴', periodFrom: subsidyStart.slice(0, 8) + '01', periodTo: null }, documents: ['id_card', 'subsidy_application_form', 'bank_account'] }, subsidyStart, subsidyFinal);
     }
   }
-  return { steps, cases };
+  return { steps, cases, registered: registered.map((x) => ({ personId: x.person.id, approvedOn: x.approvedOn })) };
 }

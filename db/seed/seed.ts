@@ -7,8 +7,10 @@
  * named staff at their office times (db/seed/driver.ts). Change capture fills
  * itself through the triggers. Same arguments, same content (contentDigest).
  *
- * Not seeded, because their tables do not exist yet: counseling sessions and
- * follow-ups, job fairs with check-ins, certifications' and subsidies' effects.
+ * Job fairs (seed-fairs.ts) and what follows a 失业登记 — follow-ups, contacts,
+ * 注销, the six-month 注销 (seed-aftercare.ts) — run in the same timeline; the
+ * bulk of the contacts (policy campaigns, counseling, referrals: about 2.5 per
+ * person) is loaded afterwards like the registry (seed-contacts.ts).
  */
 import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
@@ -26,6 +28,8 @@ import { prng } from './person-generator';
 import { planCases, type CandidatePerson } from './seed-cases';
 import { planEnterprises } from './seed-enterprises';
 import { fairAttendeePool, FAIR_SCALES, planFairs } from './seed-fairs';
+import { planAftercare } from './seed-aftercare';
+import { CONTACTS_PER_PERSON, loadContacts } from './seed-contacts';
 
 export const SEED_SCALES: Record<SeedScale, { persons: number; enterprises: number; visits: number; walkInVacancies: number; unemployment: number; employment: number; certifications: number; subsidies: number }> = {
   // Small enough to open from the first-start screen in seconds, large enough for every list to page.
@@ -143,14 +147,23 @@ export async function seedDatabase(o: SeedOptions): Promise<SeedSummary> {
          from persons where employment_status in ('unemployed_unregistered', 'employed') and birth_date between ? and ? order by id`,
       )
       .all(`${Number(o.asOf.slice(0, 4)) - 54}${o.asOf.slice(4)}`, `${Number(o.asOf.slice(0, 4)) - 19}${o.asOf.slice(4)}`) as CandidatePerson[];
-    const { steps: caseSteps, cases } = planCases(driver, candidates, { random, from, asOf: o.asOf, ...size, enterprises });
+    const { steps: caseSteps, cases, registered } = planCases(driver, candidates, { random, from, asOf: o.asOf, ...size, enterprises });
+    const aftercareSteps = planAftercare(driver, sqlite, registered, { random: prng(o.seed ^ 0xaf7e), asOf: o.asOf });
     const attendees = fairAttendeePool(sqlite, o.asOf, 40_000);
     const { steps: fairSteps } = planFairs(driver, { random: prng(o.seed ^ 0xfa125), countyCode, from, asOf: o.asOf, enterprises, attendees, ...FAIR_SCALES[o.scale] });
     phase('plan');
-    await driver.runTimeline([...enterpriseSteps, ...caseSteps, ...fairSteps], o.scale === 'demo' ? 200 : 1_000, async (done, total) => {
+    await driver.runTimeline([...enterpriseSteps, ...caseSteps, ...fairSteps, ...aftercareSteps], o.scale === 'demo' ? 200 : 1_000, async (done, total) => {
       await o.progress?.('企业、走访与业务', done, total);
     });
     phase('timeline');
+
+    await o.progress?.('联系记录', 0, 1);
+    await loadContacts(sqlite, {
+      random: prng(o.seed ^ 0xc0c0), from, asOf: o.asOf, count: Math.round(size.persons * CONTACTS_PER_PERSON),
+      counselors: [userIds.get('zhidao')!], frontDesk: ['qiantai', 'qiantai2'].map((u) => userIds.get(u)!), log: o.log,
+      progress: (done, total) => o.progress?.('联系记录', done, total),
+    });
+    phase('contacts');
 
     // Decisions changed some people's employment status on their own day: their key groups are brought to asOf.
     clock.ms = officeInstant(o.asOf, 17 * 60);

@@ -89,6 +89,11 @@ describe('seed: a synthetic county', () => {
       expect(sqlite.prepare('select count(*) from person_key_group_schedule').pluck().get()).toBe(summary.persons);
       expect(sqlite.prepare('select count(*) from vacancies').pluck().get()).toBeGreaterThan(10);
       expect(sqlite.prepare('select count(*) from enterprise_visits').pluck().get()).toBeGreaterThan(10);
+      // Contacts: about 2.5 per person; registrations followed up, some ended by 注销, some after six months without contact.
+      expect(sqlite.prepare('select count(*) from person_contacts').pluck().get()).toBeGreaterThan(summary.persons * 2);
+      expect(sqlite.prepare("select count(*) from person_contacts where kind = 'follow_up'").pluck().get()).toBeGreaterThan(20);
+      expect(sqlite.prepare("select count(*) from cases where end_reason = 'no_contact_6_months'").pluck().get()).toBeGreaterThan(0);
+      expect(sqlite.prepare("select count(*) from person_contacts c join vacancies v on v.id = c.vacancy_id where c.contact_date < v.valid_from or c.contact_date > v.valid_to").pluck().get()).toBe(0);
       // Job fairs with enterprises, door check-ins (no one twice at a fair) and intentions.
       expect(sqlite.prepare("select count(*) from fairs where status = 'held'").pluck().get()).toBeGreaterThan(3);
       expect(sqlite.prepare('select count(*) from fair_attendances').pluck().get()).toBeGreaterThan(100);
