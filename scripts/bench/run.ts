@@ -22,6 +22,7 @@
  *                            [--seed S] [--force] [--analyze] [--cache-mb N (what-if: a page cache the app does not set)]
  *                            [--skip-exchange true]  (the export benchmark, scripts/bench/exchange.ts, runs after the searches)
  *                            [--skip-writes true]    (bulk write and Excel import, scripts/bench/writes.ts, in fresh databases)
+ *                            [--skip-reports true]   (monthly report and dashboard, scripts/bench/reports.ts, on a seeded county of the scale)
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -288,6 +289,7 @@ async function main(): Promise<void> {
   const out = resolve(take('out', resolve(args.dir, 'report.json')));
   const skipExchange = take('skip-exchange', '') === 'true';
   const skipWrites = take('skip-writes', '') === 'true';
+  const skipReports = take('skip-reports', '') === 'true';
   if (args.rest.size > 0) throw new Error(`unknown option --${[...args.rest.keys()][0]}`);
   if (!(iterations >= 1 && warmup >= 0 && pageSize >= 1 && pageSize <= 200)) throw new Error('bad --iterations, --warmup or --page-size');
   const log = (line: string) => console.error(line);
@@ -358,15 +360,17 @@ async function main(): Promise<void> {
     // The export benchmark runs in its own process, so its peak RSS is the exporter's alone.
     const exchange = skipExchange ? null : runExchangeBench(args.dir, log);
     const writes = skipWrites ? null : runChildBench('scripts/bench/writes.ts', [], 'writes and Excel import (fresh databases, own process)', log);
+    const reports = skipReports ? null : runChildBench('scripts/bench/reports.ts', ['--scale', (args.scale ?? 'city'), '--dir', args.dir], `monthly report and dashboard on a seeded ${(args.scale ?? 'city')} county (own process)`, log);
     const bundle = rendererBundle(PATHS.rendererDir);
     const hostStart = await hostColdStart(PATHS.root);
     log(`renderer ${'gzipMb' in bundle ? `${bundle.gzipMb} MB gzip` : bundle.error}; host cold start ${hostStart.medianMs} ms (median of ${hostStart.runs.length})`);
     const misses = [
+      ...(reports ? ((reports as { misses?: string[] }).misses ?? []).map((m) => `reports: ${m}`) : []),
       ...(writes ? ((writes as { misses?: string[] }).misses ?? []).map((m) => `writes: ${m}`) : []),
       ...(exchange ? ((exchange as { misses?: string[] }).misses ?? []).map((m) => `exchange: ${m}`) : []),
       ...('pass' in bundle && !bundle.pass ? [`renderer bundle ${bundle.gzipMb} MB gzip (goal < ${BUNDLE_GOAL_MB} MB)`] : []),
     ];
-    const full = { ...report, writes, exchange, startup: { rendererBundle: bundle, hostColdStart: hostStart }, summary: { pass: report.summary.pass && misses.length === 0, failed: [...failed, ...misses] } };
+    const full = { ...report, writes, reports, exchange, startup: { rendererBundle: bundle, hostColdStart: hostStart }, summary: { pass: report.summary.pass && misses.length === 0, failed: [...failed, ...misses] } };
     const text = `${JSON.stringify(full, null, 2)}\n`;
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, text);

@@ -1,0 +1,115 @@
+/**
+ * Report benchmark (part of `npm run bench`, its own process): the head's
+ * monthly report, its named lists and the dashboard need matters, contacts,
+ * vacancies and fairs, which the registry-only search database does not
+ * have. So this part builds (or reuses) a seeded county of the same scale —
+ * `seed --scale <scale> --seed 1 --as-of 2026-11-20`, the command staff use
+ * for a demo — in `<dir>/seed-<scale>/`, and times, as the head
+ * (`juzhang`) through the service layer on the seed's last office day:
+ * `reports.monthly` for the period ending that day, `reports.dashboard`,
+ * `reports.mattersByStaff` and the first page of a named list.
+ *
+ *   tsx scripts/bench/reports.ts [--scale demo|county|city] [--dir .bench] [--iterations 20]   → one JSON object on stdout
+ */
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { DEMO_PASSWORD, SEED_SCALE_NAMES, type SeedScale } from '../../shared/demo';
+import { keyProviderFrom } from '../../db/keys';
+import { loadMigrations } from '../../db/migrate';
+import { seedDatabase, SEED_SETTING } from '../../db/seed/seed';
+import { appPaths } from '../../electron/paths';
+import { benchPaths, loginAs, openBenchDesk, unwrap } from './build-persons';
+import { nsToMs, summarize, type Summary } from './stats';
+
+const PATHS = appPaths(resolve(import.meta.dirname, '..', '..'));
+const SEED = 1;
+const AS_OF = '2026-11-20';
+const HEAD = 'juzhang';
+
+function option(name: string, fallback: string): string {
+  const at = process.argv.indexOf(`--${name}`);
+  return at > 0 ? process.argv[at + 1]! : fallback;
+}
+
+interface SeedMark {
+  scale: string;
+  seed: number;
+  asOf: string;
+}
+
+/** The seeded database when it is of this scale, seed and schema; otherwise null. */
+function reusable(paths: ReturnType<typeof benchPaths>, scale: SeedScale): boolean {
+  if (!existsSync(paths.dbPath) || !existsSync(paths.keyFile)) return false;
+  const desk = openBenchDesk(paths);
+  try {
+    if (desk.state().state !== 'ready') return false;
+    const sqlite = desk.database().sqlite;
+    if ((sqlite.pragma('user_version', { simple: true }) as number) !== loadMigrations(PATHS.migrationsDir).length) return false;
+    const row = sqlite.prepare('select value from settings where key = ?').get(SEED_SETTING) as { value: string } | undefined;
+    const mark = row ? (JSON.parse(row.value) as SeedMark) : null;
+    return mark?.scale === scale && mark.seed === SEED && mark.asOf === AS_OF;
+  } catch {
+    return false;
+  } finally {
+    desk.close();
+  }
+}
+
+async function main(): Promise<void> {
+  const scale = option('scale', 'city') as SeedScale;
+  if (!SEED_SCALE_NAMES.includes(scale)) throw new Error(`bad --scale ${scale}`);
+  const iterations = Number(option('iterations', '20'));
+  const dir = resolve(option('dir', '.bench'), `seed-${scale}`);
+  const paths = benchPaths(dir);
+  const log = (line: string) => console.error(line);
+
+  let seedSeconds: number | null = null;
+  if (!reusable(paths, scale)) {
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(join(dir, 'keys'), { recursive: true });
+    log(`reports: seeding a ${scale} county in ${dir} (once; reused by later runs) …`);
+    const summary = await seedDatabase({
+      dbPath: paths.dbPath, keys: keyProviderFrom({ keyFile: paths.keyFile }), migrationsDir: PATHS.migrationsDir, resourcesDir: PATHS.resourcesDir,
+      appVersion: '0.0.0-bench', scale, seed: SEED, asOf: AS_OF, worker: true, digest: false, log: () => undefined,
+      progress: (phase, done, total) => {
+        if (done === total || done % 50_000 === 0) log(`  ${phase} ${done}/${total}`);
+      },
+    });
+    seedSeconds = summary.seconds;
+    log(`reports: seeded in ${summary.seconds} s (${JSON.stringify(summary.phases)})`);
+  } else {
+    log(`reports: reusing ${paths.dbPath}`);
+  }
+
+  // The head's working day right after the seed's last one.
+  const desk = openBenchDesk(paths, () => new Date(`${AS_OF}T02:30:00Z`));
+  try {
+    const sqlite = desk.database().sqlite;
+    const count = (table: string) => (sqlite.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n;
+    const data = Object.fromEntries(['persons', 'cases', 'case_transitions', 'person_contacts', 'vacancies', 'enterprise_visits', 'fair_attendances', 'audit_log'].map((t) => [t, count(t)]));
+    const session = loginAs(desk, HEAD, DEMO_PASSWORD);
+    const period = AS_OF.slice(0, 7);
+    const calls: Record<string, unknown> = {
+      'reports.monthly': { period },
+      'reports.dashboard': {},
+      'reports.mattersByStaff': {},
+      'reports.namedList': { period, figure: 'registered_unemployed', page: 1, pageSize: 100 },
+    };
+    const timings: Record<string, Summary> = {};
+    for (const [method, input] of Object.entries(calls)) {
+      const ms: number[] = [];
+      for (let i = 0; i < iterations + 3; i += 1) {
+        const t = process.hrtime.bigint();
+        unwrap(desk.call(session, method, input).result, method);
+        if (i >= 3) ms.push(nsToMs(process.hrtime.bigint() - t));
+      }
+      timings[method] = summarize(ms);
+      log(`reports: ${method.padEnd(24)} p50 ${timings[method]!.p50.toFixed(1)} ms, p95 ${timings[method]!.p95.toFixed(1)} ms`);
+    }
+    process.stdout.write(`${JSON.stringify({ scale, seed: SEED, asOf: AS_OF, seedSeconds, reused: seedSeconds === null, data, period, as: HEAD, iterations, timings, misses: [] })}\n`);
+  } finally {
+    desk.close();
+  }
+}
+
+await main();
