@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
+import { getTableName } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { EXCHANGE_AGGREGATES } from '../../db/exchange/aggregates';
 import { RecordReader } from '../../db/exchange/records';
@@ -84,7 +85,8 @@ export function expectProvinceEqualsCounty(ready: ReadyDesk, province: ProvinceS
  * values, foreign keys point at existing rows, persons get valid ID numbers.
  */
 export function fillCounty(sqlite: Database.Database, perRoot: number, seed = 1): void {
-  const tables = ['persons', 'person_qualifications', 'cases', 'case_transitions', 'enterprises', 'enterprise_former_names', 'enterprise_contacts', 'enterprise_headcounts', 'enterprise_visits', 'enterprise_visit_staff', 'enterprise_visit_difficulties', 'enterprise_visit_policies', 'enterprise_hiring_plans', 'vacancies'];
+  // Every exported table, each root before its embedded children: a table added to the exchange is filled too.
+  const tables = EXCHANGE_AGGREGATES.flatMap((a) => [getTableName(a.root), ...a.children.map((c) => getTableName(c.table))]);
   let n = seed * 100_000;
   sqlite.transaction(() => {
     for (const table of tables) {
