@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
-import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { rowMeta } from './columns';
+import { enterprises } from './enterprises';
 import { persons } from './persons';
 import { users } from './system';
 
@@ -16,9 +17,14 @@ export const cases = sqliteTable(
     /** 受理回执编号, given when the matter is accepted. */
     receiptNo: text('receipt_no').unique(),
     matterType: text('matter_type').notNull(),
-    personId: integer('person_id')
-      .notNull()
-      .references(() => persons.id),
+    /** The applicant: a person, or (for a subsidy an employer applies for) an enterprise — exactly one of the two. */
+    personId: integer('person_id').references(() => persons.id),
+    enterpriseId: integer('enterprise_id').references(() => enterprises.id),
+    /**
+     * What within the matter type is applied for ('' when the type has no items): the subsidy's catalogue
+     * code for 补贴申请, so one applicant may have several subsidies open but never the same one twice.
+     */
+    itemCode: text('item_code').notNull().default(''),
     state: text('state').notNull(),
     form: text('form').notNull(),
     /** Codes of the documents received. */
@@ -58,10 +64,15 @@ export const cases = sqliteTable(
     index('cases_person_type_decided').on(t.personId, t.matterType, t.state, t.decidedAt),
     // Approved registrations and certifications still in force, by type: the follow-up, 6-month and review lists.
     index('cases_in_force').on(t.matterType, t.acceptedOn).where(sql`state = 'approved' and ended_on is null`),
-    // One open matter of a type per person: the database itself refuses a second one.
+    index('cases_enterprise').on(t.enterpriseId).where(sql`enterprise_id is not null`),
+    // One open matter of a type (and item) per applicant: the database itself refuses a second one.
     uniqueIndex('cases_one_open_per_type')
-      .on(t.personId, t.matterType)
-      .where(sql`state in ('draft', 'accepted', 'in_review', 'returned')`),
+      .on(t.personId, t.matterType, t.itemCode)
+      .where(sql`person_id is not null and state in ('draft', 'accepted', 'in_review', 'returned')`),
+    uniqueIndex('cases_one_open_per_type_enterprise')
+      .on(t.enterpriseId, t.matterType, t.itemCode)
+      .where(sql`enterprise_id is not null and state in ('draft', 'accepted', 'in_review', 'returned')`),
+    check('cases_one_applicant', sql`(person_id is null) <> (enterprise_id is null)`),
   ],
 );
 

@@ -7,3 +7,4 @@ export * from './exchange';
 export * from './fairs';
 export * from './statistics';
 export * from './contacts';
+export * from './code-tables';

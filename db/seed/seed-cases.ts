@@ -59,6 +59,7 @@ function pathTo(final: CaseState, r: () => number): CaseAction[] {
     case 'approved': return r() < 0.2 ? ['accept', 'start_review', 'return', 'resubmit', 'start_review', 'approve'] : ['accept', 'start_review', 'approve'];
     case 'rejected': return ['accept', 'start_review', 'reject'];
     case 'withdrawn': return r() < 0.5 ? ['withdraw'] : ['accept', 'withdraw'];
+    case 'not_accepted': return ['decline'];
   }
 }
 
@@ -66,6 +67,7 @@ const COMMENTS: Partial<Record<CaseAction, string>> = {
   return: '材料不齐，请补充原单位解除劳动关系证明',
   reject: '经核查不符合办理条件',
   withdraw: '申请人主动撤回',
+  decline: '申请事项不属于本机构职责范围，请向户籍地经办机构申请',
   approve: '材料齐全，符合条件',
 };
 

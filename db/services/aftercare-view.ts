@@ -4,7 +4,7 @@ import { AFTERCARE_EVENT_LABELS, cancellationReasonLabel, exitReasonLabel, suspe
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { caseEvents, cases, persons, users } from '../schema';
-import type { CaseRow } from './case-view';
+import { personIdOf, type CaseRow } from './case-view';
 
 /**
  * The approved 失业登记 and 就业困难人员认定 of a person as they stand after
@@ -38,11 +38,11 @@ export function inForceView(ctx: ServiceContext, row: CaseRow): InForceMatter {
     .where(eq(caseEvents.caseId, row.id))
     .orderBy(caseEvents.id)
     .all();
-  const person = db.select({ name: persons.name }).from(persons).where(eq(persons.id, row.personId)).get();
+  const person = db.select({ name: persons.name }).from(persons).where(eq(persons.id, personIdOf(row))).get();
   const endedBy = row.endedBy ? db.select({ name: users.displayName }).from(users).where(eq(users.id, row.endedBy)).get() : undefined;
   const firstContact = isCert
     ? null
-    : (ctx.database().sqlite.prepare('select min(contact_date) as d from person_contacts where person_id = ? and contact_date >= ?').get(row.personId, row.acceptedOn ?? '') as { d: string | null }).d;
+    : (ctx.database().sqlite.prepare('select min(contact_date) as d from person_contacts where person_id = ? and contact_date >= ?').get(personIdOf(row), row.acceptedOn ?? '') as { d: string | null }).d;
   const validTo = isCert ? (form.validTo ?? null) : null;
   const endKind: AftercareEventKind = isCert ? 'exit' : 'cancel';
   return {
@@ -50,7 +50,7 @@ export function inForceView(ctx: ServiceContext, row: CaseRow): InForceMatter {
     version: row.version,
     matterType: isCert ? 'difficulty_certification' : 'unemployment_registration',
     receiptNo: row.receiptNo,
-    personId: row.personId,
+    personId: personIdOf(row),
     personName: person?.name ?? '',
     acceptedOn: row.acceptedOn,
     followUpDue: row.followUpDue,

@@ -2,11 +2,11 @@ import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { AttachmentView, CaseListItem, CaseView } from '../../shared/contract';
 import { OTHER_DOCUMENT, OTHER_DOCUMENT_LABEL, type AttachmentMediaType } from '../../shared/domain/attachment-files';
 import { maskIdNumber } from '../../shared/domain/masking';
-import { MATTER_TYPES, missingRequiredDocuments, type MatterTypeCode } from '../../shared/domain/matter-types';
+import { documentsFor, MATTER_TYPES, missingRequiredDocuments, type ApplicantKind, type MatterTypeCode } from '../../shared/domain/matter-types';
 import { availableActions, isOpen, type CaseState } from '../../shared/domain/workflow';
 import { buildWorkCalendar, type WorkCalendar } from '../../shared/domain/working-days';
 import type { ServiceContext } from '../context';
-import { calendarDays, caseAttachments, cases, caseTransitions, persons, users } from '../schema';
+import { calendarDays, caseAttachments, cases, caseTransitions, enterprises, persons, users } from '../schema';
 
 export type CaseRow = typeof cases.$inferSelect;
 
@@ -29,8 +29,47 @@ export function documentsOf(row: CaseRow): string[] {
   return JSON.parse(row.documents) as string[];
 }
 
-export function missingDocuments(row: Pick<CaseRow, 'matterType' | 'form' | 'documents'>): string[] {
-  return missingRequiredDocuments(MATTER_TYPES[row.matterType as MatterTypeCode], JSON.parse(row.form), JSON.parse(row.documents));
+export function applicantKindOf(row: Pick<CaseRow, 'enterpriseId'>): ApplicantKind {
+  return row.enterpriseId !== null ? 'enterprise' : 'person';
+}
+
+/** The person of a matter only persons apply for (registrations, certifications); the schema's check makes it present. */
+export function personIdOf(row: Pick<CaseRow, 'id' | 'personId'>): number {
+  if (row.personId === null) throw new Error(`matter ${row.id} has an enterprise applicant, not a person`);
+  return row.personId;
+}
+
+export function missingDocuments(row: Pick<CaseRow, 'matterType' | 'form' | 'documents' | 'enterpriseId'>): string[] {
+  return missingRequiredDocuments(MATTER_TYPES[row.matterType as MatterTypeCode], JSON.parse(row.form), JSON.parse(row.documents), applicantKindOf(row));
+}
+
+/** Name and identifier of each applicant: persons by masked ID number, enterprises by credit code (public). */
+function applicants(ctx: ServiceContext, rows: Pick<CaseRow, 'personId' | 'enterpriseId'>[]): { persons: Map<number, { name: string; identifier: string }>; enterprises: Map<number, { name: string; identifier: string }> } {
+  const { db } = ctx.database();
+  const personIds = [...new Set(rows.map((r) => r.personId).filter((id): id is number => id !== null))];
+  const enterpriseIds = [...new Set(rows.map((r) => r.enterpriseId).filter((id): id is number => id !== null))];
+  return {
+    persons: new Map(
+      personIds.length
+        ? db.select({ id: persons.id, name: persons.name, idNumber: persons.idNumber }).from(persons).where(inArray(persons.id, personIds)).all().map((p) => [p.id, { name: p.name, identifier: maskIdNumber(p.idNumber) }])
+        : [],
+    ),
+    enterprises: new Map(
+      enterpriseIds.length
+        ? db
+            .select({ id: enterprises.id, name: enterprises.name, creditCode: enterprises.creditCode, registrationNumber: enterprises.registrationNumber })
+            .from(enterprises)
+            .where(inArray(enterprises.id, enterpriseIds))
+            .all()
+            .map((e) => [e.id, { name: e.name, identifier: e.creditCode ?? e.registrationNumber ?? '' }])
+        : [],
+    ),
+  };
+}
+
+function applicantOf(found: ReturnType<typeof applicants>, row: Pick<CaseRow, 'personId' | 'enterpriseId'>): { name: string; identifier: string } {
+  const hit = row.enterpriseId !== null ? found.enterprises.get(row.enterpriseId) : found.persons.get(row.personId ?? -1);
+  return hit ?? { name: '', identifier: '' };
 }
 
 function isOverdue(row: CaseRow, today: string): boolean {
@@ -51,7 +90,7 @@ export function attachedDocuments(ctx: ServiceContext, caseId: number): string[]
 /** The matter's files in the order handed in, removed ones included with their reason. */
 function attachmentViews(ctx: ServiceContext, row: CaseRow): AttachmentView[] {
   const rows = ctx.database().db.select().from(caseAttachments).where(eq(caseAttachments.caseId, row.id)).orderBy(caseAttachments.id).all();
-  const labels = new Map(MATTER_TYPES[row.matterType as MatterTypeCode].documents.map((d) => [d.code, d.label]));
+  const labels = new Map(documentsFor(MATTER_TYPES[row.matterType as MatterTypeCode], applicantKindOf(row)).map((d) => [d.code, d.label]));
   const names = userNames(ctx, rows.map((a) => a.createdBy));
   return rows.map((a) => ({
     id: a.id,
@@ -71,7 +110,7 @@ function attachmentViews(ctx: ServiceContext, row: CaseRow): AttachmentView[] {
 export function caseView(ctx: ServiceContext, row: CaseRow): CaseView {
   const { db } = ctx.database();
   const type = MATTER_TYPES[row.matterType as MatterTypeCode];
-  const person = db.select({ name: persons.name, idNumber: persons.idNumber }).from(persons).where(eq(persons.id, row.personId)).get()!;
+  const applicant = applicantOf(applicants(ctx, [row]), row);
   const transitions = db.select().from(caseTransitions).where(eq(caseTransitions.caseId, row.id)).orderBy(caseTransitions.id).all();
   const names = userNames(ctx, [row.preparedBy, row.acceptedBy, row.decidedBy, ...transitions.map((t) => t.actorUserId)]);
   const received = new Set(documentsOf(row));
@@ -81,12 +120,14 @@ export function caseView(ctx: ServiceContext, row: CaseRow): CaseView {
     receiptNo: row.receiptNo,
     matterType: type.code,
     matterLabel: type.label,
+    applicantKind: applicantKindOf(row),
     personId: row.personId,
-    personName: person.name,
-    personIdNumberMasked: maskIdNumber(person.idNumber),
+    enterpriseId: row.enterpriseId,
+    applicantName: applicant.name,
+    applicantIdentifier: applicant.identifier,
     state: row.state as CaseState,
     form: formOf(row),
-    documents: type.documents.map((d) => ({ code: d.code, label: d.label, required: d.required, received: received.has(d.code) })),
+    documents: documentsFor(type, applicantKindOf(row)).map((d) => ({ code: d.code, label: d.label, required: d.required, received: received.has(d.code) })),
     attachments: attachmentViews(ctx, row),
     preparedByName: names.get(row.preparedBy) ?? null,
     acceptedByName: row.acceptedBy ? (names.get(row.acceptedBy) ?? null) : null,
@@ -118,17 +159,16 @@ export function caseView(ctx: ServiceContext, row: CaseRow): CaseView {
 }
 
 export function caseListItems(ctx: ServiceContext, rows: CaseRow[]): CaseListItem[] {
-  const { db } = ctx.database();
-  const personNames = new Map(
-    rows.length ? db.select({ id: persons.id, name: persons.name }).from(persons).where(inArray(persons.id, rows.map((r) => r.personId))).all().map((p) => [p.id, p.name]) : [],
-  );
+  const found = applicants(ctx, rows);
   const names = userNames(ctx, rows.map((r) => r.preparedBy));
   return rows.map((row) => ({
     id: row.id,
     receiptNo: row.receiptNo,
     matterLabel: MATTER_TYPES[row.matterType as MatterTypeCode].label,
+    applicantKind: applicantKindOf(row),
     personId: row.personId,
-    personName: personNames.get(row.personId) ?? '',
+    enterpriseId: row.enterpriseId,
+    applicantName: applicantOf(found, row).name,
     state: row.state as CaseState,
     acceptedOn: row.acceptedOn,
     dueDate: row.dueDate,

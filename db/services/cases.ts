@@ -1,17 +1,17 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { CaseView, ParsedInputOf } from '../../shared/contract';
-import { isIsoDate } from '../../shared/domain/calendar';
 import { officeDate } from '../../shared/domain/dates';
 import {
-  annualReviewDue, cancellationReasonForChannel, checkUnemploymentEligibility, followUpDue, MATTER_CODE_TABLES, MATTER_TYPES, missingFormFields,
+  annualReviewDue, cancellationReasonForChannel, followUpDue, MATTER_TYPES,
   type EffectCode, type EmploymentChannel, type MatterTypeCode,
 } from '../../shared/domain/matter-types';
 import { checkTransition, OPEN_STATES, STATE_LABELS, type CaseState } from '../../shared/domain/workflow';
 import { addWorkingDays, dueDateWithPauses } from '../../shared/domain/working-days';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
-import { cases, caseTransitions, persons, settings } from '../schema';
-import { attachedDocuments, caseListItems, caseView, formOf, missingDocuments, workCalendar, type CaseRow } from './case-view';
+import { cases, caseTransitions, enterprises, persons, settings } from '../schema';
+import { acceptanceProblems, applicantOfRow, cleanDocuments, itemCodeOf, refuseApplicantKind, refuseBadValues, refuseSecondOpen, type Applicant } from './case-checks';
+import { attachedDocuments, caseListItems, caseView, formOf, missingDocuments, personIdOf, workCalendar, type CaseRow } from './case-view';
 import { certifiedOn } from './certifications';
 import { certificationsOf, keyGroupsOf, refreshDerived } from './person-derived';
 import { endUnemploymentRegistration, registrationInForce, setEmploymentStatus } from './registrations';
@@ -29,44 +29,40 @@ function actorId(ctx: ServiceContext): number {
   return id;
 }
 
-/** One open matter of a type per person; the unique index enforces it too, this names the open one. */
-function refuseSecondOpen(ctx: ServiceContext, personId: number, matterType: string, exceptId?: number): void {
-  const open = ctx
-    .database()
-    .db.select({ id: cases.id, receiptNo: cases.receiptNo })
-    .from(cases)
-    .where(and(eq(cases.personId, personId), eq(cases.matterType, matterType), inArray(cases.state, [...OPEN_STATES])))
-    .get();
-  if (open && open.id !== exceptId) {
-    throw new AppError('DUPLICATE', `此人已有一件正在办理的${MATTER_TYPES[matterType as MatterTypeCode].label}（${open.receiptNo ?? `草稿 #${open.id}`}），不能重复申请`, {
-      details: { caseId: open.id },
-    });
+/** The applicant named in the input: a person (not merged away) or an enterprise of the registry. */
+function applicantFromInput(ctx: ServiceContext, input: ParsedInputOf<'cases.create'>): Applicant {
+  const { db } = ctx.database();
+  if (input.enterpriseId !== undefined) {
+    refuseApplicantKind(input.matterType, 'enterprise');
+    const enterprise = db.select({ id: enterprises.id, status: enterprises.status }).from(enterprises).where(eq(enterprises.id, input.enterpriseId)).get();
+    if (!enterprise) throw new AppError('NOT_FOUND', `没有编号为 ${input.enterpriseId} 的企业档案`);
+    if (enterprise.status === 'closed') throw new AppError('CONFLICT', '该单位已注销，不能再申请补贴', { fields: { enterpriseId: '单位已注销' } });
+    return { kind: 'enterprise', id: enterprise.id };
   }
-}
-
-function cleanDocuments(type: MatterTypeCode, documents: string[]): string[] {
-  const known = new Set(MATTER_TYPES[type].documents.map((d) => d.code));
-  const unknown = documents.filter((d) => !known.has(d));
-  if (unknown.length) throw new AppError('BAD_INPUT', `不属于该业务的材料：${unknown.join('、')}`, { fields: { documents: '含有不属于该业务的材料' } });
-  return [...new Set(documents)];
+  const personId = input.personId!;
+  const person = db.select({ id: persons.id, mergedIntoId: persons.mergedIntoId }).from(persons).where(eq(persons.id, personId)).get();
+  if (!person) throw new AppError('NOT_FOUND', `没有编号为 ${personId} 的人员档案`);
+  if (person.mergedIntoId !== null) throw new AppError('CONFLICT', `该档案已并入编号 ${person.mergedIntoId} 的档案，请在保留的档案上办理`);
+  return { kind: 'person', id: person.id };
 }
 
 export function create(ctx: ServiceContext, input: ParsedInputOf<'cases.create'>): CaseView {
   const { db } = ctx.database();
-  const person = db.select({ id: persons.id, mergedIntoId: persons.mergedIntoId }).from(persons).where(eq(persons.id, input.personId)).get();
-  if (!person) throw new AppError('NOT_FOUND', `没有编号为 ${input.personId} 的人员档案`);
-  if (person.mergedIntoId !== null) throw new AppError('CONFLICT', `该档案已并入编号 ${person.mergedIntoId} 的档案，请在保留的档案上办理`);
-  refuseSecondOpen(ctx, input.personId, input.matterType);
-  refuseBadValues(input.matterType, input.form);
+  const applicant = applicantFromInput(ctx, input);
+  refuseBadValues(ctx, input.matterType, applicant.kind, input.form);
+  const itemCode = itemCodeOf(input.matterType, input.form);
+  refuseSecondOpen(ctx, applicant, input.matterType, itemCode);
   const at = ctx.now.toISOString();
   const row = db
     .insert(cases)
     .values({
       matterType: input.matterType,
-      personId: input.personId,
+      personId: applicant.kind === 'person' ? applicant.id : null,
+      enterpriseId: applicant.kind === 'enterprise' ? applicant.id : null,
+      itemCode,
       state: 'draft',
       form: JSON.stringify(input.form),
-      documents: JSON.stringify(cleanDocuments(input.matterType, input.documents)),
+      documents: JSON.stringify(cleanDocuments(input.matterType, applicant.kind, input.documents)),
       preparedBy: actorId(ctx),
       createdAt: at,
       updatedAt: at,
@@ -75,7 +71,7 @@ export function create(ctx: ServiceContext, input: ParsedInputOf<'cases.create'>
     })
     .returning()
     .get();
-  ctx.audit({ action: 'cases.create', entityType: 'case', entityId: row.id, detail: { matterType: row.matterType, personId: row.personId } });
+  ctx.audit({ action: 'cases.create', entityType: 'case', entityId: row.id, detail: { matterType: row.matterType, ...(applicant.kind === 'enterprise' ? { enterpriseId: applicant.id } : { personId: applicant.id }) } });
   return caseView(ctx, row);
 }
 
@@ -85,13 +81,17 @@ export function update(ctx: ServiceContext, input: ParsedInputOf<'cases.update'>
     throw new AppError('CONFLICT', `业务处于「${STATE_LABELS[row.state as CaseState]}」状态，不能修改表单和材料（仅限草稿或退回补正）`);
   }
   if (row.version !== input.version) throw new AppError('CONFLICT', '该业务已被他人办理或修改，请刷新后重试');
-  refuseBadValues(row.matterType as MatterTypeCode, input.form);
+  const type = row.matterType as MatterTypeCode;
+  const applicant = applicantOfRow(row);
+  refuseBadValues(ctx, type, applicant.kind, input.form, formOf(row));
+  const itemCode = itemCodeOf(type, input.form);
+  if (itemCode !== row.itemCode) refuseSecondOpen(ctx, applicant, type, itemCode, row.id);
   // A document with a file attached stays received: the file is removed to untick it, not the box.
-  const documents = [...new Set([...cleanDocuments(row.matterType as MatterTypeCode, input.documents), ...attachedDocuments(ctx, row.id)])];
+  const documents = [...new Set([...cleanDocuments(type, applicant.kind, input.documents), ...attachedDocuments(ctx, row.id)])];
   const updated = ctx
     .database()
     .db.update(cases)
-    .set({ form: JSON.stringify(input.form), documents: JSON.stringify(documents), updatedAt: ctx.now.toISOString(), updatedBy: actorId(ctx), version: row.version + 1 })
+    .set({ form: JSON.stringify(input.form), documents: JSON.stringify(documents), itemCode, updatedAt: ctx.now.toISOString(), updatedBy: actorId(ctx), version: row.version + 1 })
     .where(and(eq(cases.id, row.id), eq(cases.version, input.version)))
     .returning()
     .get();
@@ -111,47 +111,6 @@ function nextReceiptNo(ctx: ServiceContext): string {
   return `${readSetting(db, 'county_code')}-${year}-${String(next).padStart(5, '0')}`;
 }
 
-/** Values that cannot be right whatever the matter: impossible dates, answers outside their list. */
-function formValueProblems(code: MatterTypeCode, form: Record<string, string | null>): string[] {
-  const problems: string[] = [];
-  for (const field of MATTER_TYPES[code].fields) {
-    const value = form[field.code];
-    if (value === null || value === undefined || value === '') continue;
-    if (field.kind === 'date' && !isIsoDate(value)) problems.push(`${field.label}“${value}”不是有效日期（应为YYYY-MM-DD）`);
-    if (field.kind === 'yes_no' && value !== 'yes' && value !== 'no') problems.push(`${field.label}应为“是”或“否”`);
-    if (field.kind === 'choice' && field.options && field.options !== 'difficulty_categories') {
-      const allowed = MATTER_CODE_TABLES[field.options].map(([c]) => c as string);
-      if (!allowed.includes(value)) problems.push(`${field.label}不在可选范围内`);
-    }
-  }
-  return problems;
-}
-
-/** Refuses a draft whose values cannot be right (missing ones may still be filled in later). */
-function refuseBadValues(code: MatterTypeCode, form: Record<string, string | null>): void {
-  const problems = formValueProblems(code, form);
-  if (problems.length) throw new AppError('BAD_INPUT', problems.join('；'), { fields: { form: problems[0]! } });
-}
-
-/** Acceptance checks beyond the workflow: a complete form, and for 失业登记 the eligibility rules. */
-function acceptanceProblems(ctx: ServiceContext, row: CaseRow): string[] {
-  const type = MATTER_TYPES[row.matterType as MatterTypeCode];
-  const problems = [...missingFormFields(type, formOf(row)).map((label) => `未填写：${label}`), ...formValueProblems(type.code, formOf(row))];
-  if (type.code === 'unemployment_registration') {
-    const person = ctx.database().db.select().from(persons).where(eq(persons.id, row.personId)).get()!;
-    problems.push(
-      ...checkUnemploymentEligibility(
-        { birthDate: person.birthDate, sex: person.sex, employmentStatus: person.employmentStatus, ...(person.femaleRetirementCategory ? { femaleRetirementCategory: person.femaleRetirementCategory } : {}) },
-        ctx.today,
-      ),
-    );
-    // The status may have been corrected by hand; the registration in force still has to be cancelled first.
-    const inForce = registrationInForce(ctx, row.personId);
-    if (inForce && person.employmentStatus !== 'unemployed_registered') problems.push(`已有有效的失业登记（${inForce.receiptNo ?? `#${inForce.id}`}），须先注销`);
-  }
-  return problems;
-}
-
 const STATUS_EFFECTS: Partial<Record<EffectCode, 'unemployed_registered' | 'employed'>> = {
   set_status_unemployed_registered: 'unemployed_registered',
   set_status_employed: 'employed',
@@ -166,7 +125,7 @@ function applyEffects(ctx: ServiceContext, row: CaseRow, receiptNo: string): Eff
     if (effect === 'grant_difficulty_certification') {
       // The certification is the approved matter; the person's stored tags and recheck date follow it.
       db.update(cases).set({ reviewDue: annualReviewDue(certifiedOn(row), null) }).where(eq(cases.id, row.id)).run();
-      refreshDerived(db, db.select().from(persons).where(eq(persons.id, row.personId)).get()!, ctx.today);
+      refreshDerived(db, db.select().from(persons).where(eq(persons.id, personIdOf(row))).get()!, ctx.today);
       applied.push(effect);
       continue;
     }
@@ -177,7 +136,7 @@ function applyEffects(ctx: ServiceContext, row: CaseRow, receiptNo: string): Eff
       continue;
     }
     if (effect === 'close_open_unemployment_registration') {
-      const open = registrationInForce(ctx, row.personId);
+      const open = registrationInForce(ctx, personIdOf(row));
       if (open) {
         const reason = cancellationReasonForChannel((formOf(row).channel ?? 'employer_job') as EmploymentChannel);
         endUnemploymentRegistration(ctx, open, reason, `${type.label}批准（${receiptNo}）`, ctx.today, `${type.label}批准（${receiptNo}）`);
@@ -187,10 +146,26 @@ function applyEffects(ctx: ServiceContext, row: CaseRow, receiptNo: string): Eff
     }
     const status = STATUS_EFFECTS[effect];
     if (!status) continue; // subsidy effects arrive with their feature
-    setEmploymentStatus(ctx, row.personId, status, `${type.label}批准（${receiptNo}）`);
+    setEmploymentStatus(ctx, personIdOf(row), status, `${type.label}批准（${receiptNo}）`);
     applied.push(effect);
   }
   return applied;
+}
+
+/** The applicant's record as the decision saw it: a person's status, tags and age, or an enterprise's registry entry. */
+function decisionSnapshot(ctx: ServiceContext, applicant: Applicant): NonNullable<CaseView['decisionSnapshot']> {
+  const { db } = ctx.database();
+  if (applicant.kind === 'enterprise') {
+    const e = db.select().from(enterprises).where(eq(enterprises.id, applicant.id)).get()!;
+    return { name: e.name, creditCode: e.creditCode ?? e.registrationNumber, enterpriseStatus: e.status, sizeClass: e.sizeClass, employmentStatus: null, keyGroups: [], age: null };
+  }
+  const person = db.select().from(persons).where(eq(persons.id, applicant.id)).get()!;
+  return {
+    name: person.name,
+    employmentStatus: person.employmentStatus,
+    keyGroups: keyGroupsOf(person, ctx.today, certificationsOf(db, person.id)).map((t) => t.code),
+    age: Number(ctx.today.slice(0, 4)) - Number(person.birthDate.slice(0, 4)) - (ctx.today.slice(5) < person.birthDate.slice(5) ? 1 : 0),
+  };
 }
 
 export function transition(ctx: ServiceContext, input: ParsedInputOf<'cases.transition'>): CaseView {
@@ -212,11 +187,18 @@ export function transition(ctx: ServiceContext, input: ParsedInputOf<'cases.tran
   if (input.action === 'accept') {
     const problems = acceptanceProblems(ctx, row);
     if (problems.length) throw new AppError('BAD_INPUT', `不能受理：${problems.join('；')}`);
-    refuseSecondOpen(ctx, row.personId, row.matterType, row.id);
+    refuseSecondOpen(ctx, applicantOfRow(row), row.matterType as MatterTypeCode, row.itemCode, row.id);
     changes.receiptNo = nextReceiptNo(ctx);
     changes.acceptedBy = actor.userId;
     changes.acceptedOn = ctx.today;
     changes.dueDate = addWorkingDays(ctx.today, type.timeLimitWorkingDays, workCalendar(ctx));
+  }
+  if (input.action === 'decline') {
+    // 不予受理告知书 carries a number of the same series as the receipts, so it can be cited.
+    changes.receiptNo = nextReceiptNo(ctx);
+    changes.decidedBy = actor.userId;
+    changes.decidedAt = ctx.now.toISOString();
+    changes.decisionComment = comment;
   }
   if (input.action === 'resubmit') {
     const problems = acceptanceProblems(ctx, row);
@@ -237,17 +219,11 @@ export function transition(ctx: ServiceContext, input: ParsedInputOf<'cases.tran
   }
   let effects: EffectCode[] = [];
   if (input.action === 'approve' || input.action === 'reject') {
-    const person = db.select().from(persons).where(eq(persons.id, row.personId)).get()!;
     changes.decidedBy = actor.userId;
     changes.decidedAt = ctx.now.toISOString();
     changes.decisionComment = comment;
     // Frozen: later corrections of the record never change what this decision relied on.
-    changes.decisionSnapshot = JSON.stringify({
-      name: person.name,
-      employmentStatus: person.employmentStatus,
-      keyGroups: keyGroupsOf(person, ctx.today, certificationsOf(db, person.id)).map((t) => t.code),
-      age: Number(ctx.today.slice(0, 4)) - Number(person.birthDate.slice(0, 4)) - (ctx.today.slice(5) < person.birthDate.slice(5) ? 1 : 0),
-    });
+    changes.decisionSnapshot = JSON.stringify(decisionSnapshot(ctx, applicantOfRow(row)));
   }
   const updated = db
     .update(cases)
@@ -273,11 +249,13 @@ export function list(ctx: ServiceContext, input: ParsedInputOf<'cases.list'>) {
   const where =
     input.scope === 'person'
       ? eq(cases.personId, input.personId ?? -1)
-      : input.scope === 'mine'
+      : input.scope === 'enterprise'
+        ? eq(cases.enterpriseId, input.enterpriseId ?? -1)
+        : input.scope === 'mine'
         ? and(inArray(cases.state, [...OPEN_STATES]), sql`(${cases.preparedBy} = ${ctx.actor?.userId ?? -1} or ${cases.acceptedBy} = ${ctx.actor?.userId ?? -1})`)
         : inArray(cases.state, [...OPEN_STATES]);
   const total = db.select({ n: sql<number>`count(*)` }).from(cases).where(where).get()?.n ?? 0;
-  const rows = db.select().from(cases).where(where).orderBy(input.scope === 'person' ? desc(cases.id) : sql`${cases.dueDate} is null, ${cases.dueDate}`).limit(input.pageSize).offset((input.page - 1) * input.pageSize).all();
+  const rows = db.select().from(cases).where(where).orderBy(input.scope === 'person' || input.scope === 'enterprise' ? desc(cases.id) : sql`${cases.dueDate} is null, ${cases.dueDate}`).limit(input.pageSize).offset((input.page - 1) * input.pageSize).all();
   return { items: caseListItems(ctx, rows), total };
 }
 

@@ -9,7 +9,7 @@ import type { ServiceContext } from '../context';
 import { AppError, fieldError } from '../errors';
 import { caseEvents, cases, persons } from '../schema';
 import { inForceView, requireApproved } from './aftercare-view';
-import type { CaseRow } from './case-view';
+import { personIdOf, type CaseRow } from './case-view';
 import { refreshDerived } from './person-derived';
 
 /**
@@ -46,7 +46,7 @@ function write(ctx: ServiceContext, row: CaseRow, kind: CertificationEventKind, 
     .get();
   if (!after) throw new AppError('CONFLICT', '该就业困难人员认定已被他人办理或修改，请刷新后重试');
   db.insert(caseEvents).values({ caseId: row.id, kind, onDate, reason, note, actorUserId: actor, at }).run();
-  refreshPerson(ctx, row.personId);
+  refreshPerson(ctx, personIdOf(row));
   return after;
 }
 

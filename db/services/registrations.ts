@@ -7,7 +7,7 @@ import type { ServiceContext } from '../context';
 import { AppError, fieldError } from '../errors';
 import { caseEvents, cases, personCorrections, persons } from '../schema';
 import { inForceView, requireApproved } from './aftercare-view';
-import type { CaseRow } from './case-view';
+import { personIdOf, type CaseRow } from './case-view';
 import { endCertification } from './certifications';
 import { lastContactOn } from './contacts';
 import { refreshDerived } from './person-derived';
@@ -49,11 +49,11 @@ export function endUnemploymentRegistration(ctx: ServiceContext, row: CaseRow, r
     const certifications = db
       .select()
       .from(cases)
-      .where(and(eq(cases.personId, row.personId), eq(cases.matterType, 'difficulty_certification'), eq(cases.state, 'approved'), isNull(cases.endedOn)))
+      .where(and(eq(cases.personId, personIdOf(row)), eq(cases.matterType, 'difficulty_certification'), eq(cases.state, 'approved'), isNull(cases.endedOn)))
       .all();
     for (const cert of certifications) endCertification(ctx, cert, 'registration_cancelled', `失业登记注销（${cancellationReasonLabel(reason)}）`, onDate);
   }
-  setEmploymentStatus(ctx, row.personId, STATUS_AFTER_CANCELLATION[reason] ?? 'unemployed_unregistered', statusReason);
+  setEmploymentStatus(ctx, personIdOf(row), STATUS_AFTER_CANCELLATION[reason] ?? 'unemployed_unregistered', statusReason);
   return after;
 }
 
@@ -83,7 +83,7 @@ export function cancel(ctx: ServiceContext, input: ParsedInputOf<'registrations.
   if (input.onDate > ctx.today) throw fieldError('onDate', '注销日期不能晚于今天', '注销日期');
   if (row.acceptedOn && input.onDate < row.acceptedOn) throw fieldError('onDate', `注销日期不能早于登记日期（${row.acceptedOn}）`, '注销日期');
   if (input.reason === 'no_contact_6_months') {
-    const from = countedFrom(row.acceptedOn ?? ctx.today, lastContactOn(ctx, row.personId));
+    const from = countedFrom(row.acceptedOn ?? ctx.today, lastContactOn(ctx, personIdOf(row)));
     if (!proposeCancellation(from, ctx.today)) {
       throw new AppError('CONFLICT', `最近一次联系或登记在${from}，未满连续6个月未联系，不能以此为由注销`, { fields: { reason: '未满6个月' } });
     }

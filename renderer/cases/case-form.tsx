@@ -1,8 +1,9 @@
 import { Checkbox, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { DEFAULT_DIFFICULTY_CATEGORIES, MATTER_CODE_TABLES, type FormField, type MatterType } from '../../shared/domain/matter-types';
+import { DEFAULT_DIFFICULTY_CATEGORIES, documentsFor, MATTER_CODE_TABLES, type ApplicantKind, type FormField, type MatterType } from '../../shared/domain/matter-types';
 
 function optionsOf(field: FormField) {
   if (field.options === 'difficulty_categories') return DEFAULT_DIFFICULTY_CATEGORIES.filter((c) => c.active).map((c) => ({ value: c.code, label: c.label }));
+  if (field.options === 'subsidy_catalogue') return [];
   return field.options ? MATTER_CODE_TABLES[field.options].map(([value, label]) => ({ value, label })) : [];
 }
 
@@ -26,11 +27,11 @@ export function CaseFormFields({ type, form, onChange }: { type: MatterType; for
 }
 
 /** 材料清单: what the applicant handed in; required ones are marked. */
-export function DocumentChecklist({ type, received, onChange }: { type: MatterType; received: string[]; onChange: (codes: string[]) => void }) {
+export function DocumentChecklist({ type, applicant, received, onChange }: { type: MatterType; applicant: ApplicantKind; received: string[]; onChange: (codes: string[]) => void }) {
   return (
     <Stack gap={4}>
       <Text fw={600} size="sm">收取的材料</Text>
-      {type.documents.map((d) => (
+      {documentsFor(type, applicant).map((d) => (
         <Checkbox key={d.code} label={`${d.label}${d.required ? '（必需）' : d.requiredWhen ? '（视情况必需）' : ''}`} checked={received.includes(d.code)}
           onChange={(e) => onChange(e.currentTarget.checked ? [...received, d.code] : received.filter((c) => c !== d.code))} />
       ))}

@@ -72,7 +72,7 @@ export function CasePage() {
       <Paper withBorder p="lg">
         <SimpleGrid cols={4}>
           <Info label="受理编号" value={c.receiptNo} />
-          <Info label="申请人" value={`${c.personName}（${c.personIdNumberMasked}）`} />
+          <Info label="申请人" value={`${c.applicantName}（${c.applicantIdentifier}）`} />
           <Info label="受理日期" value={c.acceptedOn} />
           <Info label="办结期限" value={c.dueDate} />
           <Info label="经办人" value={c.preparedByName} />

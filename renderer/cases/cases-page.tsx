@@ -22,7 +22,7 @@ export function CasesPage() {
         <Table.Tbody>
           {(list.data?.items ?? []).map((c) => (
             <Table.Tr key={c.id} style={{ cursor: 'pointer' }} tabIndex={0} onClick={() => navigate(`/cases/${c.id}`)} onKeyDown={(e) => e.key === 'Enter' && navigate(`/cases/${c.id}`)}>
-              <Table.Td>{c.receiptNo ?? `草稿 #${c.id}`}</Table.Td><Table.Td>{c.matterLabel}</Table.Td><Table.Td>{c.personName}</Table.Td>
+              <Table.Td>{c.receiptNo ?? `草稿 #${c.id}`}</Table.Td><Table.Td>{c.matterLabel}</Table.Td><Table.Td>{c.applicantName}</Table.Td>
               <Table.Td>{STATE_LABELS[c.state]}</Table.Td><Table.Td>{c.acceptedOn ?? '—'}</Table.Td>
               <Table.Td>{c.dueDate ?? '—'} {c.overdue && <Badge color="red" size="xs">超期</Badge>}</Table.Td><Table.Td>{c.preparedByName ?? '—'}</Table.Td>
             </Table.Tr>

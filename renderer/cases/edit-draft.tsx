@@ -42,7 +42,7 @@ export function EditDraft({ view }: { view: CaseView }) {
         <Text fw={600}>修改{STATE_LABELS[view.state]}的表单和材料</Text>
         {error && <Alert color="red" data-testid="edit-draft-error">{error}</Alert>}
         <CaseFormFields type={type} form={form} onChange={(code, value) => setForm((f) => ({ ...f, [code]: value }))} />
-        <DocumentChecklist type={type} received={documents} onChange={setDocuments} />
+        <DocumentChecklist type={type} applicant={view.applicantKind} received={documents} onChange={setDocuments} />
         {attached.size > 0 && <Text size="xs" c="dimmed">已上传附件的材料始终计为已收；要取消，请移除附件。</Text>}
         <Group justify="flex-end">
           <Button variant="light" loading={save.isPending} onClick={() => save.mutate()}>保存修改</Button>

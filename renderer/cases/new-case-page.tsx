@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantin
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
-import { MATTER_TYPES, missingFormFields, missingRequiredDocuments, type MatterTypeCode } from '../../shared/domain/matter-types';
+import { MATTER_TYPES, missingFormFields, missingRequiredDocuments, type ApplicantKind, type MatterTypeCode } from '../../shared/domain/matter-types';
 import { call, RpcCallError, errorMessage } from '../api/client';
 import { queryKeys } from '../api/queries';
 import { CaseFormFields, DocumentChecklist } from './case-form';
@@ -11,15 +11,21 @@ import { CaseFormFields, DocumentChecklist } from './case-form';
 export function NewCasePage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
+  // The applicant: ?person=ID, or ?enterprise=ID for a subsidy an employer applies for.
   const personId = Number(params.get('person'));
+  const enterpriseId = Number(params.get('enterprise'));
+  const applicant: ApplicantKind = enterpriseId > 0 ? 'enterprise' : 'person';
+  const applicantInput = applicant === 'enterprise' ? { enterpriseId } : { personId };
+  const backTo = applicant === 'enterprise' ? `/enterprises/${enterpriseId}` : `/persons/${personId}`;
   const type = MATTER_TYPES[(params.get('type') ?? 'unemployment_registration') as MatterTypeCode];
   const person = useQuery({ queryKey: queryKeys.person(personId), queryFn: () => call('persons.get', { id: personId }), enabled: personId > 0 });
+  const enterprise = useQuery({ queryKey: ['enterprises.get', enterpriseId], queryFn: () => call('enterprises.get', { id: enterpriseId }), enabled: enterpriseId > 0 });
   const [form, setForm] = useState<Record<string, string | null>>({});
   const [documents, setDocuments] = useState<string[]>([]);
   const [error, setError] = useState<{ message: string; caseId?: number } | null>(null);
   const save = useMutation({
     mutationFn: async (accept: boolean) => {
-      const draft = await call('cases.create', { personId, matterType: type.code, form, documents });
+      const draft = await call('cases.create', { ...applicantInput, matterType: type.code, form, documents });
       if (!accept) return draft;
       try {
         return await call('cases.transition', { id: draft.id, version: draft.version, action: 'accept' });
@@ -36,17 +42,19 @@ export function NewCasePage() {
   const accept = () => {
     const problems = [
       ...missingFormFields(type, form).map((label) => `未填写：${label}`),
-      ...missingRequiredDocuments(type, form, documents).map((label) => `缺少材料：${label}`),
+      ...missingRequiredDocuments(type, form, documents, applicant).map((label) => `缺少材料：${label}`),
     ];
     if (problems.length) return setError({ message: `不能受理：${problems.join('；')}` });
     setError(null);
     save.mutate(true);
   };
   if (!type) return <Alert color="red">未知的业务类型</Alert>;
+  if (!type.applicants.includes(applicant)) return <Alert color="red">{type.label}只能由个人申请</Alert>;
   return (
     <Stack maw={1000}>
       <Title order={2}>{type.label}</Title>
       {person.data && <Text>申请人：{person.data.name}（{person.data.idNumberMasked}）</Text>}
+      {enterprise.data && <Text>申请单位：{enterprise.data.name}（统一社会信用代码 {enterprise.data.creditCode ?? enterprise.data.registrationNumber ?? '—'}）</Text>}
       {error && (
         <Alert color="red" data-testid="case-error">
           {error.message} {error.caseId && <Anchor component={Link} to={`/cases/${error.caseId}`}>打开正在办理的业务</Anchor>}
@@ -55,10 +63,10 @@ export function NewCasePage() {
       <Paper withBorder p="lg">
         <Stack>
           <CaseFormFields type={type} form={form} onChange={(code, value) => setForm((f) => ({ ...f, [code]: value }))} />
-          <DocumentChecklist type={type} received={documents} onChange={setDocuments} />
+          <DocumentChecklist type={type} applicant={applicant} received={documents} onChange={setDocuments} />
           <Text size="sm" c="dimmed">办理时限：受理后 {type.timeLimitWorkingDays} 个工作日。</Text>
           <Group justify="flex-end">
-            <Button variant="default" component={Link} to={`/persons/${personId}`}>取消</Button>
+            <Button variant="default" component={Link} to={backTo}>取消</Button>
             <Button variant="light" loading={save.isPending} onClick={() => { setError(null); save.mutate(false); }}>保存草稿</Button>
             <Button loading={save.isPending} onClick={() => accept()}>受理</Button>
           </Group>

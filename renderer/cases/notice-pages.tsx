@@ -44,7 +44,7 @@ function NoticePage({ title, document, ready, notReady, body }: { title: string;
         <Text ta="center">{bureau}</Text>
         <Title order={2} ta="center" mb="md">{title}</Title>
         <Text ta="right" mb="sm">编号：{c.receiptNo}</Text>
-        <Text mb="sm">{c.personName}（身份证号 {c.personIdNumberMasked}）：</Text>
+        <Text mb="sm">{c.applicantName}（身份证号 {c.applicantIdentifier}）：</Text>
         {body(c)}
         <Text mt="xl" ta="right" pr="4em">{bureau}（盖章）</Text>
         <Text ta="right" pr="4em">{decisionDate(c)}</Text>

@@ -28,7 +28,7 @@ export function MatterQueuePage() {
             <Table.Tr key={c.id}>
               <Table.Td><Anchor component={Link} to={`/cases/${c.id}`}>{c.receiptNo ?? `草稿 #${c.id}`}</Anchor></Table.Td>
               <Table.Td>{c.matterLabel}</Table.Td>
-              <Table.Td>{c.personName}</Table.Td>
+              <Table.Td>{c.applicantName}</Table.Td>
               <Table.Td>{c.acceptedOn ?? '—'}</Table.Td>
               <Table.Td>{c.dueDate ?? '—'} {c.overdue && <Badge color="red" size="sm">超期</Badge>}</Table.Td>
             </Table.Tr>

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { MatterTypeCode } from '../domain/matter-types';
+import type { ApplicantKind, MatterTypeCode } from '../domain/matter-types';
 import type { CaseAction, CaseState } from '../domain/workflow';
 import type { AttachmentView } from './case-attachments';
 import { method } from './define';
@@ -10,9 +10,14 @@ export interface CaseView {
   receiptNo: string | null;
   matterType: MatterTypeCode;
   matterLabel: string;
-  personId: number;
-  personName: string;
-  personIdNumberMasked: string;
+  applicantKind: ApplicantKind;
+  /** Exactly one of the two is set, as applicantKind says. */
+  personId: number | null;
+  enterpriseId: number | null;
+  /** The person's name or the enterprise's. */
+  applicantName: string;
+  /** The person's ID number masked, or the enterprise's credit code (public, not masked). */
+  applicantIdentifier: string;
   state: CaseState;
   form: Record<string, string | null>;
   documents: { code: string; label: string; required: boolean; received: boolean }[];
@@ -27,7 +32,17 @@ export interface CaseView {
   decidedAt: string | null;
   decisionComment: string | null;
   /** What the decision relied on, frozen at that moment. */
-  decisionSnapshot: { name: string; employmentStatus: string; keyGroups: string[]; age: number } | null;
+  decisionSnapshot: {
+    name: string;
+    /** A person's facts (null for an enterprise). */
+    employmentStatus: string | null;
+    keyGroups: string[];
+    age: number | null;
+    /** An enterprise's facts (absent for a person). */
+    creditCode?: string | null;
+    enterpriseStatus?: string;
+    sizeClass?: string | null;
+  } | null;
   transitions: { action: CaseAction; fromState: CaseState; toState: CaseState; actorName: string | null; at: string; comment: string | null }[];
   /** What the caller may do next (the backend checks again on the call). */
   availableActions: { action: CaseAction; commentRequired: boolean }[];
@@ -39,8 +54,10 @@ export interface CaseListItem {
   id: number;
   receiptNo: string | null;
   matterLabel: string;
-  personId: number;
-  personName: string;
+  applicantKind: ApplicantKind;
+  personId: number | null;
+  enterpriseId: number | null;
+  applicantName: string;
   state: CaseState;
   acceptedOn: string | null;
   dueDate: string | null;
@@ -77,7 +94,10 @@ export const casesContract = {
     title: '设置节假日或调休上班日',
   }),
   'cases.create': method<CaseView>()({
-    input: z.strictObject({ personId: entityId, matterType, form, documents }),
+    // The applicant: a person, or an enterprise where the matter type allows it (补贴申请).
+    input: z
+      .strictObject({ personId: entityId.optional(), enterpriseId: entityId.optional(), matterType, form, documents })
+      .refine((v) => (v.personId === undefined) !== (v.enterpriseId === undefined), { message: '请选择申请人（个人或单位，二选一）', path: ['personId'] }),
     access: 'cases.prepare',
     writes: true,
     title: '新建业务（草稿）',
@@ -92,7 +112,7 @@ export const casesContract = {
     input: z.strictObject({
       id: entityId,
       version: rowVersion,
-      action: z.enum(['accept', 'start_review', 'return', 'resubmit', 'approve', 'reject', 'withdraw'], '未知的操作'),
+      action: z.enum(['accept', 'decline', 'start_review', 'return', 'resubmit', 'approve', 'reject', 'withdraw'], '未知的操作'),
       comment: text(500, false).nullish(),
     }),
     // The matter type's workflow names the roles of each action; the service checks them.
@@ -107,7 +127,7 @@ export const casesContract = {
     title: '查看业务',
   }),
   'cases.list': method<{ items: CaseListItem[]; total: number }>()({
-    input: z.strictObject({ scope: z.enum(['open', 'mine', 'person'], '未知的范围'), personId: entityId.optional(), page, pageSize }),
+    input: z.strictObject({ scope: z.enum(['open', 'mine', 'person', 'enterprise'], '未知的范围'), personId: entityId.optional(), enterpriseId: entityId.optional(), page, pageSize }),
     access: 'cases.read',
     writes: false,
     title: '业务列表（待办）',

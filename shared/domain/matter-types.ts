@@ -4,6 +4,7 @@ import { addMonths, addYears, parseIsoDate } from './calendar';
 import type { EmploymentStatusCode } from './code-tables';
 import { ageOn } from './dates';
 import type { Sex } from './id-number';
+import type { EditableCodeTable } from './editable-code-tables';
 import { type FemaleRetirementCategory, MIN_WORKING_AGE, statutoryRetirement } from './retirement';
 import { STANDARD_WORKFLOW, type TransitionRule, type WorkflowActor } from './workflow';
 import { addWorkingDays, type WorkCalendar } from './working-days';
@@ -39,14 +40,25 @@ export interface RequiredWhen { field: string; values: readonly string[] }
 export interface FormField {
   code: string;
   label: string;
-  kind: 'text' | 'date' | 'choice' | 'yes_no';
+  /** amount_fen: money as a whole number of fen (分), entered and printed in yuan. */
+  kind: 'text' | 'date' | 'choice' | 'yes_no' | 'amount_fen';
   required: boolean;
   requiredWhen?: RequiredWhen;
-  /** For choices: the code table the options come from (MATTER_CODE_TABLES, or the editable difficulty categories). */
-  options?: 'employment_channels' | 'contract_types' | 'difficulty_categories';
+  /** For choices: the code table the options come from (MATTER_CODE_TABLES, or an administrator's editable table). */
+  options?: 'employment_channels' | 'contract_types' | EditableCodeTable;
 }
 
-export interface DocumentRequirement { code: string; label: string; required: boolean; requiredWhen?: RequiredWhen }
+/** Who applies: a person, or an employer (only where the matter type allows it). */
+export type ApplicantKind = 'person' | 'enterprise';
+
+export interface DocumentRequirement {
+  code: string;
+  label: string;
+  required: boolean;
+  requiredWhen?: RequiredWhen;
+  /** Asked only of this kind of applicant (an enterprise has no ID card, a person no business licence). */
+  applicant?: ApplicantKind;
+}
 
 export interface MatterType {
   code: MatterTypeCode;
@@ -58,6 +70,8 @@ export interface MatterType {
   timeLimitWorkingDays: number;
   workflow: readonly TransitionRule[];
   effects: { onApprove: readonly EffectCode[] };
+  /** Who may apply; every type takes persons, only subsidies also take enterprises. */
+  applicants: readonly ApplicantKind[];
 }
 
 export const EMPLOYMENT_CHANNELS = [
@@ -104,7 +118,7 @@ export function annualReviewDue(certifiedOn: string, lastReviewedOn: string | nu
   return addYears(lastReviewedOn !== null && lastReviewedOn > certifiedOn ? lastReviewedOn : certifiedOn, 1);
 }
 
-const ID_DOCUMENT: DocumentRequirement = { code: 'id_card', label: '身份证或社保卡', required: true };
+const ID_DOCUMENT: DocumentRequirement = { code: 'id_card', label: '身份证或社保卡', required: true, applicant: 'person' };
 const when = (field: string, ...values: string[]): RequiredWhen => ({ field, values });
 const WORKING = when('channel', 'employer_job', 'public_welfare_post');
 // Categories proven by the household's composition or land status.
@@ -131,6 +145,7 @@ export const MATTER_TYPES: Record<MatterTypeCode, MatterType> = {
     timeLimitWorkingDays: 3,
     workflow: STANDARD_WORKFLOW,
     effects: { onApprove: ['set_status_unemployed_registered', 'schedule_follow_up_contact'] },
+    applicants: ['person'],
   },
   employment_registration: {
     code: 'employment_registration',
@@ -153,6 +168,7 @@ export const MATTER_TYPES: Record<MatterTypeCode, MatterType> = {
     timeLimitWorkingDays: 3, // [confirm]
     workflow: STANDARD_WORKFLOW,
     effects: { onApprove: ['close_open_unemployment_registration', 'set_status_employed'] },
+    applicants: ['person'],
   },
   difficulty_certification: {
     code: 'difficulty_certification',
@@ -175,24 +191,30 @@ export const MATTER_TYPES: Record<MatterTypeCode, MatterType> = {
     timeLimitWorkingDays: 15, // [confirm]
     workflow: STANDARD_WORKFLOW,
     effects: { onApprove: ['grant_difficulty_certification'] },
+    applicants: ['person'],
   },
-  // A shell: the subsidy itself (amount, period, conditions) comes from the policy parameters later.
+  // A shell: which subsidy (the administrator's catalogue), the period and the amount asked for; the policy
+  // engine that checks conditions and fixes the amount, and the payment, plug in here later.
   subsidy_application: {
     code: 'subsidy_application',
     label: '补贴申请',
     fields: [
-      { code: 'subsidyCode', label: '补贴项目', kind: 'text', required: true },
+      { code: 'subsidyCode', label: '补贴项目', kind: 'choice', required: true, options: 'subsidy_catalogue' },
       { code: 'periodFrom', label: '补贴期间起', kind: 'date', required: false },
       { code: 'periodTo', label: '补贴期间止', kind: 'date', required: false },
+      { code: 'requestedAmountFen', label: '申请金额', kind: 'amount_fen', required: true },
     ],
     documents: [
       ID_DOCUMENT,
+      { code: 'business_license', label: '营业执照（统一社会信用代码证）', required: true, applicant: 'enterprise' },
       { code: 'subsidy_application_form', label: '补贴申请表', required: true },
-      { code: 'bank_account', label: '社保卡金融账户或银行账户信息', required: true },
+      { code: 'roster', label: '享受补贴人员花名册及参保缴费明细', required: false, applicant: 'enterprise' },
+      { code: 'bank_account', label: '银行账户信息（个人为社保卡金融账户）', required: true },
     ],
     timeLimitWorkingDays: 20, // [confirm]
     workflow: STANDARD_WORKFLOW,
     effects: { onApprove: ['record_subsidy_entitlement'] },
+    applicants: ['person', 'enterprise'],
   },
 };
 
@@ -217,10 +239,35 @@ export function missingFormFields(type: MatterType, form: MatterForm): string[] 
   return type.fields.filter((f) => applies(f, form) && !filled(form[f.code])).map((f) => f.label);
 }
 
+/** The checklist for this kind of applicant. */
+export function documentsFor(type: MatterType, applicant: ApplicantKind): readonly DocumentRequirement[] {
+  return type.documents.filter((d) => d.applicant === undefined || d.applicant === applicant);
+}
+
 /** Labels of required documents not among `provided` (codes): the input to WorkflowFacts.missingRequiredDocuments. */
-export function missingRequiredDocuments(type: MatterType, form: MatterForm, provided: Iterable<string>): string[] {
+export function missingRequiredDocuments(type: MatterType, form: MatterForm, provided: Iterable<string>, applicant: ApplicantKind = 'person'): string[] {
   const have = new Set(provided);
-  return type.documents.filter((d) => applies(d, form) && !have.has(d.code)).map((d) => d.label);
+  return documentsFor(type, applicant).filter((d) => applies(d, form) && !have.has(d.code)).map((d) => d.label);
+}
+
+/** Largest amount one application may ask for: 10 million yuan, far above any subsidy, well inside a safe integer. */
+export const MAX_AMOUNT_FEN = 1_000_000_000;
+
+/**
+ * 元 as typed at the desk ("1500", "1,500.5", "1500.50") → 分 as a whole number; null when it is not an
+ * amount (negative, more than two decimals, letters). Parsed from the digits, never through a float.
+ */
+export function parseYuanToFen(input: string): number | null {
+  const text = input.trim().replace(/[,，\s]/g, '');
+  const m = /^(\d{1,8})(?:\.(\d{1,2}))?$/.exec(text);
+  if (!m) return null;
+  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+}
+
+/** 分 → "1,500.50" for screens and printouts. */
+export function formatFenAsYuan(fen: number): string {
+  const yuan = Math.trunc(fen / 100).toLocaleString('en-US');
+  return `${yuan}.${String(fen % 100).padStart(2, '0')}`;
 }
 
 // ---------- 失业登记: eligibility, follow-up, cancellation ----------

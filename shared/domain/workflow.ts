@@ -14,11 +14,11 @@ import type { Role } from '../roles';
  * record, so a service that persists only records cannot write on refusal.
  */
 
-export type CaseState = 'draft' | 'accepted' | 'in_review' | 'returned' | 'approved' | 'rejected' | 'withdrawn';
-export type CaseAction = 'accept' | 'start_review' | 'return' | 'resubmit' | 'approve' | 'reject' | 'withdraw';
+export type CaseState = 'draft' | 'not_accepted' | 'accepted' | 'in_review' | 'returned' | 'approved' | 'rejected' | 'withdrawn';
+export type CaseAction = 'accept' | 'decline' | 'start_review' | 'return' | 'resubmit' | 'approve' | 'reject' | 'withdraw';
 
-export const CASE_STATES: readonly CaseState[] = ['draft', 'accepted', 'in_review', 'returned', 'approved', 'rejected', 'withdrawn'];
-export const CASE_ACTIONS: readonly CaseAction[] = ['accept', 'start_review', 'return', 'resubmit', 'approve', 'reject', 'withdraw'];
+export const CASE_STATES: readonly CaseState[] = ['draft', 'not_accepted', 'accepted', 'in_review', 'returned', 'approved', 'rejected', 'withdrawn'];
+export const CASE_ACTIONS: readonly CaseAction[] = ['accept', 'decline', 'start_review', 'return', 'resubmit', 'approve', 'reject', 'withdraw'];
 
 export interface TransitionRule {
   action: CaseAction;
@@ -51,6 +51,7 @@ export type TransitionCheck = { ok: true; to: CaseState } | { ok: false; reason:
 
 export const STATE_LABELS: Record<CaseState, string> = {
   draft: '草稿',
+  not_accepted: '不予受理',
   accepted: '已受理',
   in_review: '审核中',
   returned: '退回补正',
@@ -61,6 +62,7 @@ export const STATE_LABELS: Record<CaseState, string> = {
 
 export const ACTION_LABELS: Record<CaseAction, string> = {
   accept: '受理',
+  decline: '不予受理',
   start_review: '开始审核',
   return: '退回补正',
   resubmit: '补正后重新提交',
@@ -69,7 +71,7 @@ export const ACTION_LABELS: Record<CaseAction, string> = {
   withdraw: '撤回',
 };
 
-/** States in which the case is still being handled; the other three are final. */
+/** States in which the case is still being handled; the other four are final. */
 export const OPEN_STATES: readonly CaseState[] = ['draft', 'accepted', 'in_review', 'returned'];
 
 export function isOpen(state: CaseState): boolean {
@@ -83,6 +85,9 @@ export function isOpen(state: CaseState): boolean {
  */
 export const STANDARD_WORKFLOW: readonly TransitionRule[] = [
   { action: 'accept', from: ['draft'], to: 'accepted', roles: ['front_desk'], requiresCompleteDocuments: true },
+  // 不予受理: the matter is not this office's, or the applicant plainly cannot apply; decided at the window
+  // with a reason, and a numbered 不予受理告知书 is printed.
+  { action: 'decline', from: ['draft'], to: 'not_accepted', roles: ['front_desk'], commentRequired: true },
   { action: 'start_review', from: ['accepted'], to: 'in_review', roles: ['reviewer', 'head'] },
   { action: 'return', from: ['accepted', 'in_review'], to: 'returned', roles: ['front_desk', 'reviewer', 'head'], commentRequired: true },
   { action: 'resubmit', from: ['returned'], to: 'accepted', roles: ['front_desk'], requiresCompleteDocuments: true },

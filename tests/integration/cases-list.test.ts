@@ -4,7 +4,7 @@ import { actOk, advanceDays, colleagues, createCase, listCases, registerPerson }
 import { readyDesk } from './helpers';
 import { LI_XIUYING, SHAN_TIANFANG, ZENG_XIAOXIAN, ZHANG_LI, ZHANG_SAN } from './registry-helpers';
 
-const row = (i: CaseListItem) => [i.id, i.receiptNo, i.personName, i.state, i.acceptedOn, i.dueDate, i.overdue, i.preparedByName];
+const row = (i: CaseListItem) => [i.id, i.receiptNo, i.applicantName, i.state, i.acceptedOn, i.dueDate, i.overdue, i.preparedByName];
 const flags = (items: CaseListItem[]) => items.map((i) => [i.id, i.state, i.overdue]);
 
 describe('the work lists', () => {

@@ -65,7 +65,7 @@ describe('cases.transition under random use', () => {
     const preparers = actors.filter((a) => a.roles.includes('front_desk'));
     const random = prng(SEED);
     const pick = <T,>(items: readonly T[]): T => items[Math.floor(random() * items.length)]!;
-    const tally = { calls: 0, refused: 0, separation: 0, approved: 0, rejected: 0, returned: 0, withdrawn: 0 };
+    const tally = { calls: 0, refused: 0, separation: 0, approved: 0, rejected: 0, returned: 0, withdrawn: 0, not_accepted: 0 };
 
     for (let n = 0; n < SEQUENCES; n += 1) {
       const birth = `${1975 + (n % 30)}-${String(1 + (n % 12)).padStart(2, '0')}-${String(1 + (n % 28)).padStart(2, '0')}`;
@@ -83,8 +83,8 @@ describe('cases.transition under random use', () => {
       const model: Model = { state: 'draft', version: view.version, preparedBy: preparer.id, acceptedBy: null, documentsComplete, formComplete };
       const steps = 4 + Math.floor(random() * 14);
       for (let step = 0; step < steps; step += 1) {
-        // Mostly a step the state offers (withdrawal, open in every state, left to the uniform draw so matters live on).
-        const offered = CASE_ACTIONS.filter((a) => a !== 'withdraw' && STANDARD_WORKFLOW.some((r) => r.action === a && r.from.includes(model.state)));
+        // Mostly a step the state offers (withdrawal and 不予受理, which end a matter at once, left to the uniform draw so matters live on).
+        const offered = CASE_ACTIONS.filter((a) => a !== 'withdraw' && a !== 'decline' && STANDARD_WORKFLOW.some((r) => r.action === a && r.from.includes(model.state)));
         const action = random() < 0.8 && offered.length ? pick(offered) : pick(CASE_ACTIONS);
         // Often someone already involved, so separation of duties is put to the test.
         const involved = actors.filter((a) => a.id === model.preparedBy || a.id === model.acceptedBy);
@@ -107,12 +107,13 @@ describe('cases.transition under random use', () => {
           continue;
         }
         expect(result.ok ? 'success' : `${result.error.code}: ${result.error.message}`, where).toBe('success');
-        expect(after, where).toEqual({ ...before, state: want.to, version: before.version + 1, transitions: before.transitions + 1, audit: before.audit + 1, receiptSeq: action === 'accept' ? after.receiptSeq : before.receiptSeq });
-        if (action === 'accept') expect(after.receiptSeq, where).not.toBe(before.receiptSeq);
+        expect(after, where).toEqual({ ...before, state: want.to, version: before.version + 1, transitions: before.transitions + 1, audit: before.audit + 1, receiptSeq: action === 'accept' || action === 'decline' ? after.receiptSeq : before.receiptSeq });
+        // A receipt, or the number of the 不予受理告知书, from the same yearly series.
+        if (action === 'accept' || action === 'decline') expect(after.receiptSeq, where).not.toBe(before.receiptSeq);
         if (action === 'accept') model.acceptedBy = actor.id;
         model.state = want.to;
         model.version += 1;
-        if (want.to === 'approved' || want.to === 'rejected' || want.to === 'returned' || want.to === 'withdrawn') tally[want.to] += 1;
+        if (want.to === 'approved' || want.to === 'rejected' || want.to === 'returned' || want.to === 'withdrawn' || want.to === 'not_accepted') tally[want.to] += 1;
       }
       const status = rows(ready, 'select employment_status as s from persons where id = ?', personId)[0]!.s;
       expect(status, `sequence ${n}`).toBe(model.state === 'approved' ? 'unemployed_registered' : 'unemployed_unregistered');
@@ -140,6 +141,8 @@ describe('cases.transition under random use', () => {
     // The run reached every kind of outcome (fixed by the seed), so the checks above were exercised.
     expect(tally.calls).toBeGreaterThan(1500);
     for (const key of ['separation', 'approved', 'rejected', 'returned', 'withdrawn'] as const) expect(tally[key], key).toBeGreaterThan(10);
+    // 不予受理 ends a draft at once, so it is only drawn uniformly: rarer, but reached.
+    expect(tally.not_accepted, 'not_accepted').toBeGreaterThan(0);
     expect(tally.refused).toBeGreaterThan(tally.calls / 4);
   }, 240_000);
 });

@@ -35,7 +35,7 @@ describe('失业登记 from the window to the decision', () => {
     const auditBefore = lastAuditId(ready);
 
     const draft = createCase(ready.call, personId);
-    expect(draft).toMatchObject({ state: 'draft', receiptNo: null, acceptedOn: null, dueDate: null, preparedByName: '王芳', personName: '张三', version: 1 });
+    expect(draft).toMatchObject({ state: 'draft', receiptNo: null, acceptedOn: null, dueDate: null, preparedByName: '王芳', applicantName: '张三', version: 1 });
     expect(draft.documents).toEqual([
       { code: 'id_card', label: '身份证或社保卡', required: true, received: true },
       { code: 'self_declaration', label: '告知承诺书', required: true, received: true },
@@ -43,6 +43,7 @@ describe('失业登记 from the window to the decision', () => {
     ]);
     expect(draft.availableActions).toEqual([
       { action: 'accept', commentRequired: false },
+      { action: 'decline', commentRequired: true },
       { action: 'withdraw', commentRequired: false },
     ]);
 
@@ -128,7 +129,7 @@ describe('the decision is frozen', () => {
     advanceDays(ready, 3);
     update(ready, personId, person(ready, personId).version, { name: '张叁', employmentStatus: 'employed', isVeteran: true }, '核对身份证后更正姓名');
     const later = getCase(ready.call, approved.id);
-    expect(later.personName).toBe('张叁');
+    expect(later.applicantName).toBe('张叁');
     expect(later.decisionSnapshot).toEqual(snapshot);
     expect(rows(ready, 'select decision_snapshot from cases where id = ?', approved.id)).toEqual([
       { decision_snapshot: JSON.stringify(snapshot) },

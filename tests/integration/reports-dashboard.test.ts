@@ -30,11 +30,11 @@ describe('工作台', { timeout: 60_000 }, () => {
     const cell = (type: string) => table[0]!.cells.find((c) => c.matterType === type)!;
     expect(cell('unemployment_registration')).toEqual({ matterType: 'unemployment_registration', open: 1, overdue: 1 });
     expect(cell('difficulty_certification')).toEqual({ matterType: 'difficulty_certification', open: 1, overdue: 0 });
-    const queue = expectOk<{ items: Array<{ personName: string; overdue: boolean }>; total: number }>(
+    const queue = expectOk<{ items: Array<{ applicantName: string; overdue: boolean }>; total: number }>(
       staff.zhouqiang.call('reports.matterQueue', { staffUserId: table[0]!.staffUserId, matterType: 'unemployment_registration', overdueOnly: true }),
     );
     expect(queue.total).toBe(1);
-    expect(queue.items[0]).toMatchObject({ personName: '王小红', overdue: true });
+    expect(queue.items[0]).toMatchObject({ applicantName: '王小红', overdue: true });
     expect(expectOk<{ total: number }>(staff.zhouqiang.call('reports.matterQueue', { matterType: 'difficulty_certification' })).total).toBe(1);
 
     // The front desk keeps its own first screen and does not see the staff table.

@@ -63,7 +63,7 @@ const CAST: readonly WorkflowActor[] = [
 ];
 const COMMENTS = [null, '', '   ', '材料不齐，请补交户口簿'];
 const HAN = /[\u4e00-\u9fff]/;
-const FINAL: readonly CaseState[] = ['approved', 'rejected', 'withdrawn'];
+const FINAL: readonly CaseState[] = ['not_accepted', 'approved', 'rejected', 'withdrawn'];
 
 /**
  * The issue's rules written out independently of the rule table, so the
@@ -78,6 +78,8 @@ function specNextState(state: CaseState, action: CaseAction, actor: WorkflowActo
   switch (action) {
     case 'accept':
       return state === 'draft' && has('front_desk') && documentsComplete ? 'accepted' : null;
+    case 'decline':
+      return state === 'draft' && has('front_desk') && commented ? 'not_accepted' : null;
     case 'start_review':
       return state === 'accepted' && has('reviewer', 'head') ? 'in_review' : null;
     case 'return':
