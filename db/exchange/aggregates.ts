@@ -164,6 +164,7 @@ export const INTERNAL_TABLES: Record<string, string> = {
   enterprise_corrections: '更正历史：随被更正的企业档案作为“更正”发送（附原因）',
   enterprise_tasks: '本局内部的跟进任务',
   difficulty_types: '本地可编辑的困难类型代码表（记录中携带代码与名称）',
+  code_entries: '本地可编辑的认定类别与补贴目录（业务记录携带代码；出厂代码见 docs/exchange-format.md）',
   exchange_changes: '交换本身的变更记录',
   exchange_keys: '交换密钥',
   exchange_packages: '交换历史',

@@ -68,7 +68,8 @@ CREATE UNIQUE INDEX `cases_one_open_per_type` ON `cases` (`person_id`,`matter_ty
 CREATE UNIQUE INDEX `cases_one_open_per_type_enterprise` ON `cases` (`enterprise_id`,`matter_type`,`item_code`) WHERE enterprise_id is not null and state in ('draft', 'accepted', 'in_review', 'returned');--> statement-breakpoint
 -- hand-written: the rebuild above drops the change-capture triggers of 0008_exchange.sql; put them back
 -- (the copied rows are not changes and are not captured), and fill the two editable code tables with
--- what the code carried before (DOMAIN.md §3: the categories, and the subsidy catalogue [confirm]).
+-- what the code carried before (DOMAIN.md §3: the categories, and the subsidy catalogue [confirm]),
+-- dated as shipped with this version, so two databases built the same way hold the same rows.
 CREATE TRIGGER `exchange_capture_cases_insert` AFTER INSERT ON `cases`
 BEGIN INSERT INTO exchange_changes (entity, entity_id) VALUES ('cases', NEW.`id`); END;
 --> statement-breakpoint
@@ -79,26 +80,26 @@ CREATE TRIGGER `exchange_capture_cases_delete` AFTER DELETE ON `cases`
 BEGIN INSERT INTO exchange_changes (entity, entity_id) VALUES ('cases', OLD.`id`); END;
 --> statement-breakpoint
 INSERT INTO `code_entries` (`table_code`, `code`, `label`, `sort_order`, `applicant`, `created_at`, `updated_at`) VALUES
-('difficulty_categories', 'age_4050', '“4050”人员（女40周岁、男50周岁以上）', 1, NULL, strftime('%Y-%m-%dT%H:%M:%fZ'), strftime('%Y-%m-%dT%H:%M:%fZ')),
-('difficulty_categories', 'dibao', '城乡低保家庭成员', 2, NULL, strftime('%Y-%m-%dT%H:%M:%fZ'), strftime('%Y-%m-%dT%H:%M:%fZ')),
-('difficulty_categories', 'disabled', '残疾人', 3, NULL, strftime('%Y-%m-%dT%H:%M:%fZ'), strftime('%Y-%m-%dT%H:%M:%fZ')),
-('difficulty_categories', 'zero_employment_family', '城镇零就业家庭成员', 4, NULL, strftime('%Y-%m-%dT%H:%M:%fZ'), strftime('%Y-%m-%dT%H:%M:%fZ')),
-('difficulty_categories', 'zero_transfer_rural', '农村零转移就业家庭成员', 5, NULL, strftime('%Y-%m-%dT%H:%M:%fZ'), strftime('%Y-%m-%dT%H:%M:%fZ')),
-('difficulty_categories', 'single_parent', '单亲家庭抚养未成年子女人员', 6, NULL, strftime('%Y-%m-%dT%H:%M:%fZ'), strftime('%Y-%m-%dT%H:%M:%fZ')),
-('difficulty_categories', 'both_spouses_unemployed', '夫妻双方均失业人员', 7, NULL, strftime('%Y-%m-%dT%H:%M:%fZ'), strftime('%Y-%m-%dT%H:%M:%fZ')),
-('difficulty_categories', 'land_expropriated', '被征地农民', 8, NULL, strftime('%Y-%m-%dT%H:%M:%fZ'), strftime('%Y-%m-%dT%H:%M:%fZ')),
-('difficulty_categories', 'long_term_unemployed', '连续失业1年以上人员', 9, NULL, strftime('%Y-%m-%dT%H:%M:%fZ'), strftime('%Y-%m-%dT%H:%M:%fZ')),
-('difficulty_categories', 'entitled_family', '优抚对象家庭成员', 10, NULL, strftime('%Y-%m-%dT%H:%M:%fZ'), strftime('%Y-%m-%dT%H:%M:%fZ')),
-('difficulty_categories', 'veteran', '退役军人', 11, NULL, strftime('%Y-%m-%dT%H:%M:%fZ'), strftime('%Y-%m-%dT%H:%M:%fZ')),
-('subsidy_catalogue', 'social_insurance', '社会保险补贴', 1, 'enterprise', strftime('%Y-%m-%dT%H:%M:%fZ'), strftime('%Y-%m-%dT%H:%M:%fZ')),
-('subsidy_catalogue', 'public_welfare_post', '公益性岗位补贴', 2, 'enterprise', strftime('%Y-%m-%dT%H:%M:%fZ'), strftime('%Y-%m-%dT%H:%M:%fZ')),
-('subsidy_catalogue', 'flexible_social_insurance', '灵活就业社会保险补贴', 3, 'person', strftime('%Y-%m-%dT%H:%M:%fZ'), strftime('%Y-%m-%dT%H:%M:%fZ')),
-('subsidy_catalogue', 'skill_upgrade', '技能提升补贴', 4, 'person', strftime('%Y-%m-%dT%H:%M:%fZ'), strftime('%Y-%m-%dT%H:%M:%fZ')),
-('subsidy_catalogue', 'startup_one_time', '一次性创业补贴', 5, 'person', strftime('%Y-%m-%dT%H:%M:%fZ'), strftime('%Y-%m-%dT%H:%M:%fZ')),
-('subsidy_catalogue', 'hiring_one_time', '一次性吸纳就业补贴', 6, 'enterprise', strftime('%Y-%m-%dT%H:%M:%fZ'), strftime('%Y-%m-%dT%H:%M:%fZ')),
-('subsidy_catalogue', 'job_expansion', '一次性扩岗补助', 7, 'enterprise', strftime('%Y-%m-%dT%H:%M:%fZ'), strftime('%Y-%m-%dT%H:%M:%fZ')),
-('subsidy_catalogue', 'startup_loan_interest', '创业担保贷款贴息', 8, 'both', strftime('%Y-%m-%dT%H:%M:%fZ'), strftime('%Y-%m-%dT%H:%M:%fZ')),
-('subsidy_catalogue', 'vocational_training', '职业培训补贴', 9, 'both', strftime('%Y-%m-%dT%H:%M:%fZ'), strftime('%Y-%m-%dT%H:%M:%fZ'));
+('difficulty_categories', 'age_4050', '“4050”人员（女40周岁、男50周岁以上）', 1, NULL, '2026-11-28T00:00:00.000Z', '2026-11-28T00:00:00.000Z'),
+('difficulty_categories', 'dibao', '城乡低保家庭成员', 2, NULL, '2026-11-28T00:00:00.000Z', '2026-11-28T00:00:00.000Z'),
+('difficulty_categories', 'disabled', '残疾人', 3, NULL, '2026-11-28T00:00:00.000Z', '2026-11-28T00:00:00.000Z'),
+('difficulty_categories', 'zero_employment_family', '城镇零就业家庭成员', 4, NULL, '2026-11-28T00:00:00.000Z', '2026-11-28T00:00:00.000Z'),
+('difficulty_categories', 'zero_transfer_rural', '农村零转移就业家庭成员', 5, NULL, '2026-11-28T00:00:00.000Z', '2026-11-28T00:00:00.000Z'),
+('difficulty_categories', 'single_parent', '单亲家庭抚养未成年子女人员', 6, NULL, '2026-11-28T00:00:00.000Z', '2026-11-28T00:00:00.000Z'),
+('difficulty_categories', 'both_spouses_unemployed', '夫妻双方均失业人员', 7, NULL, '2026-11-28T00:00:00.000Z', '2026-11-28T00:00:00.000Z'),
+('difficulty_categories', 'land_expropriated', '被征地农民', 8, NULL, '2026-11-28T00:00:00.000Z', '2026-11-28T00:00:00.000Z'),
+('difficulty_categories', 'long_term_unemployed', '连续失业1年以上人员', 9, NULL, '2026-11-28T00:00:00.000Z', '2026-11-28T00:00:00.000Z'),
+('difficulty_categories', 'entitled_family', '优抚对象家庭成员', 10, NULL, '2026-11-28T00:00:00.000Z', '2026-11-28T00:00:00.000Z'),
+('difficulty_categories', 'veteran', '退役军人', 11, NULL, '2026-11-28T00:00:00.000Z', '2026-11-28T00:00:00.000Z'),
+('subsidy_catalogue', 'social_insurance', '社会保险补贴', 1, 'enterprise', '2026-11-28T00:00:00.000Z', '2026-11-28T00:00:00.000Z'),
+('subsidy_catalogue', 'public_welfare_post', '公益性岗位补贴', 2, 'enterprise', '2026-11-28T00:00:00.000Z', '2026-11-28T00:00:00.000Z'),
+('subsidy_catalogue', 'flexible_social_insurance', '灵活就业社会保险补贴', 3, 'person', '2026-11-28T00:00:00.000Z', '2026-11-28T00:00:00.000Z'),
+('subsidy_catalogue', 'skill_upgrade', '技能提升补贴', 4, 'person', '2026-11-28T00:00:00.000Z', '2026-11-28T00:00:00.000Z'),
+('subsidy_catalogue', 'startup_one_time', '一次性创业补贴', 5, 'person', '2026-11-28T00:00:00.000Z', '2026-11-28T00:00:00.000Z'),
+('subsidy_catalogue', 'hiring_one_time', '一次性吸纳就业补贴', 6, 'enterprise', '2026-11-28T00:00:00.000Z', '2026-11-28T00:00:00.000Z'),
+('subsidy_catalogue', 'job_expansion', '一次性扩岗补助', 7, 'enterprise', '2026-11-28T00:00:00.000Z', '2026-11-28T00:00:00.000Z'),
+('subsidy_catalogue', 'startup_loan_interest', '创业担保贷款贴息', 8, 'both', '2026-11-28T00:00:00.000Z', '2026-11-28T00:00:00.000Z'),
+('subsidy_catalogue', 'vocational_training', '职业培训补贴', 9, 'both', '2026-11-28T00:00:00.000Z', '2026-11-28T00:00:00.000Z');
 --> statement-breakpoint
 -- Subsidy applications written before the catalogue named the subsidy by its label: use the code.
 UPDATE `cases` SET

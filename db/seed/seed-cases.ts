@@ -1,7 +1,7 @@
 /**
  * The seed's matters (失业登记, 就业登记, 就业困难人员认定, 补贴申请) as timeline
  * steps. Each matter follows a path of the workflow table to its final state —
- * draft, accepted, in review, returned, approved, rejected or withdrawn — and
+ * draft, not accepted, accepted, in review, returned, approved, rejected or withdrawn — and
  * every step is a real `cases.transition` call by an account whose role the
  * rule names, so a state in the database was reached the legal way or not at all.
  */
@@ -36,7 +36,7 @@ export interface CasePlanOptions {
 }
 
 /** Final states in realistic shares; open ones are recent, as a live desk's are. */
-const FINAL = new Weighted<CaseState>([['approved', 58], ['rejected', 5], ['withdrawn', 6], ['draft', 5], ['accepted', 8], ['in_review', 10], ['returned', 8]]);
+const FINAL = new Weighted<CaseState>([['approved', 58], ['rejected', 5], ['withdrawn', 6], ['not_accepted', 2], ['draft', 5], ['accepted', 8], ['in_review', 10], ['returned', 8]]);
 const OPEN_STATES = new Set<CaseState>(['draft', 'accepted', 'in_review', 'returned']);
 const PREPARERS = ['qiantai', 'qiantai2'];
 const DECIDERS = ['shenhe', 'shenhe', 'shenhe', 'juzhang'];
@@ -44,7 +44,9 @@ const CAUSES = ['劳动合同期满', '单位裁员', '个人辞职', '单位经
 
 interface Matter {
   type: MatterTypeCode;
-  person: CandidatePerson;
+  /** The applicant: a person, or an enterprise (its id is known once its registration step has run). */
+  person?: CandidatePerson;
+  enterprise?: SeededEnterprise;
   form: Record<string, string | null>;
   documents: string[];
 }
@@ -103,11 +105,13 @@ export function planCases(driver: SeedDriver, candidates: CandidatePerson[], o: 
     const minute = 8 * 60 + 45 + Math.floor(r() * 400);
     cases += 1;
     steps.push({ at: officeInstant(days[0]!, minute), run: () => {
-      const made = driver.call<{ id: number; version: number }>(preparer, 'cases.create', { personId: m.person.id, matterType: m.type, form: m.form, documents: m.documents });
+      const applicant = m.enterprise ? (m.enterprise.id === null ? null : { enterpriseId: m.enterprise.id }) : { personId: m.person!.id };
+      if (!applicant) return;
+      const made = driver.call<{ id: number; version: number }>(preparer, 'cases.create', { ...applicant, matterType: m.type, form: m.form, documents: m.documents });
       if (made) Object.assign(held, { id: made.id, version: made.version });
     } });
     actions.forEach((action, i) => {
-      const actor = action === 'accept' || action === 'resubmit' || action === 'withdraw' ? preparer : decider;
+      const actor = action === 'accept' || action === 'decline' || action === 'resubmit' || action === 'withdraw' ? preparer : decider;
       steps.push({ at: officeInstant(days[i + 1]!, minute + 10 * (i + 1)), run: () => {
         if (held.id === 0) return;
         const after = driver.call<{ version: number }>(actor, 'cases.transition', { id: held.id, version: held.version, action, comment: COMMENTS[action] ?? null });
@@ -179,8 +183,27 @@ export function planCases(driver: SeedDriver, candidates: CandidatePerson[], o: 
     if (end && final === 'approved' && r() < Math.min(1, o.subsidies / Math.max(1, o.certifications) * 1.6)) {
       const subsidyFinal = FINAL.pick(r);
       const subsidyStart = startDay(person, subsidyFinal, addDays(end, 10));
-      schedule({ type: 'subsidy_application', person, form: { subsidyCode: '灵活就业社会保险补贴', periodFrom: subsidyStart.slice(0, 8) + '01', periodTo: null }, documents: ['id_card', 'subsidy_application_form', 'bank_account'] }, subsidyStart, subsidyFinal);
+      // 灵活就业社保补贴 for half a year: about two thirds of the contributions, in whole yuan.
+      const amountFen = String((3_000 + Math.floor(r() * 4_000)) * 100);
+      schedule({ type: 'subsidy_application', person, form: { subsidyCode: 'flexible_social_insurance', periodFrom: subsidyStart.slice(0, 8) + '01', periodTo: null, requestedAmountFen: amountFen }, documents: ['id_card', 'subsidy_application_form', 'bank_account'] }, subsidyStart, subsidyFinal);
     }
+  }
+
+  // Employers' subsidies: 社会保险补贴, 一次性吸纳就业补贴 and 一次性扩岗补助, a few hundred applications a county.
+  const employers = o.enterprises.filter(() => r() < 0.04).slice(0, Math.ceil(o.subsidies / 2));
+  for (const enterprise of employers) {
+    const final = FINAL.pick(r);
+    const earliest = addDays(enterprise.registeredOn, 30);
+    if (earliest >= o.asOf) continue;
+    const room = Math.max(1, Math.round((Date.parse(o.asOf) - Date.parse(earliest)) / 86_400_000) - 8);
+    const start = weekdayOnOrBefore(addDays(earliest, OPEN_STATES.has(final) ? room - Math.floor(r() * Math.min(room, 20)) : Math.floor(r() * room)));
+    const [subsidyCode, perHireYuan] = pick([['social_insurance', 2_400], ['hiring_one_time', 1_000], ['job_expansion', 1_500]] as const);
+    const hires = 1 + Math.floor(r() * 12);
+    schedule({
+      type: 'subsidy_application', enterprise,
+      form: { subsidyCode, periodFrom: start.slice(0, 8) + '01', periodTo: null, requestedAmountFen: String(hires * perHireYuan * 100) },
+      documents: ['business_license', 'subsidy_application_form', 'roster', 'bank_account'],
+    }, start, final);
   }
   return { steps, cases, registered: registered.map((x) => ({ personId: x.person.id, approvedOn: x.approvedOn })) };
 }

@@ -7,6 +7,7 @@ import { CasesPage } from '../cases/cases-page';
 import { FollowUpPage } from '../counseling/follow-up-page';
 import { NewCasePage } from '../cases/new-case-page';
 import { CertificationNoticePage, RefusalNoticePage } from '../cases/notice-pages';
+import { DeclineNoticePage } from '../cases/decline-notice-page';
 import { ReceiptPage } from '../cases/receipt-page';
 import { AuditPage } from '../admin/audit-page';
 import { EnterpriseProfilePage } from '../enterprises/enterprise-profile-page';
@@ -58,6 +59,7 @@ export const routes: RouteObject[] = [
       { path: 'cases/:id', element: <CasePage /> },
       { path: 'cases/:id/receipt', element: <ReceiptPage /> },
       { path: 'cases/:id/refusal-notice', element: <RefusalNoticePage /> },
+      { path: 'cases/:id/decline-notice', element: <DeclineNoticePage /> },
       { path: 'cases/:id/certification-notice', element: <CertificationNoticePage /> },
       { path: 'counseling', element: <FollowUpPage /> },
       { path: 'enterprises', element: <EnterprisesPage /> },

@@ -60,19 +60,22 @@ export function CasePage() {
           {c.overdue && <Badge color="red">已超期</Badge>}
         </Group>
         <Group>
-          {c.receiptNo && <Button variant="default" component={Link} to={`/cases/${c.id}/receipt`}>打印受理回执</Button>}
+          {c.receiptNo && c.acceptedOn && <Button variant="default" component={Link} to={`/cases/${c.id}/receipt`}>打印受理回执</Button>}
+          {c.state === 'not_accepted' && <Button variant="default" component={Link} to={`/cases/${c.id}/decline-notice`}>打印不予受理告知书</Button>}
           {c.state === 'rejected' && <Button variant="default" component={Link} to={`/cases/${c.id}/refusal-notice`}>打印不予批准告知书</Button>}
           {c.state === 'approved' && c.matterType === 'difficulty_certification' && (
             <Button variant="default" component={Link} to={`/cases/${c.id}/certification-notice`}>打印认定结果通知</Button>
           )}
-          <Button variant="default" component={Link} to={`/persons/${c.personId}`}>申请人档案</Button>
+          <Button variant="default" component={Link} to={c.enterpriseId !== null ? `/enterprises/${c.enterpriseId}` : `/persons/${c.personId}`}>
+            {c.enterpriseId !== null ? '申请单位档案' : '申请人档案'}
+          </Button>
         </Group>
       </Group>
       {error && <Alert color="red" data-testid="case-error">{error}</Alert>}
       <Paper withBorder p="lg">
         <SimpleGrid cols={4}>
           <Info label="受理编号" value={c.receiptNo} />
-          <Info label="申请人" value={`${c.applicantName}（${c.applicantIdentifier}）`} />
+          <Info label={c.applicantKind === 'enterprise' ? '申请单位' : '申请人'} value={`${c.applicantName}（${c.applicantIdentifier}）`} />
           <Info label="受理日期" value={c.acceptedOn} />
           <Info label="办结期限" value={c.dueDate} />
           <Info label="经办人" value={c.preparedByName} />
@@ -97,7 +100,7 @@ export function CasePage() {
       {c.availableActions.length > 0 && (
         <Group>
           {c.availableActions.map((a) => (
-            <Button key={a.action} color={a.action === 'reject' || a.action === 'withdraw' ? 'red' : undefined} variant={a.action === 'approve' || a.action === 'accept' ? 'filled' : 'light'}
+            <Button key={a.action} color={a.action === 'reject' || a.action === 'withdraw' || a.action === 'decline' ? 'red' : undefined} variant={a.action === 'approve' || a.action === 'accept' ? 'filled' : 'light'}
               onClick={() => (a.commentRequired || a.action === 'approve' ? setPending(a) : (setPending(a), act.mutate(c)))}>
               {ACTION_LABELS[a.action]}
             </Button>
@@ -106,7 +109,9 @@ export function CasePage() {
       )}
       {c.decisionSnapshot && (
         <Alert color="gray" title="决定所依据的情况（决定时冻结）">
-          {c.decisionSnapshot.name}，{c.decisionSnapshot.age}岁，决定时就业状态：{c.decisionSnapshot.employmentStatus}，重点群体：{c.decisionSnapshot.keyGroups.join('、') || '无'}
+          {c.applicantKind === 'enterprise'
+            ? `${c.decisionSnapshot.name}，统一社会信用代码 ${c.decisionSnapshot.creditCode ?? '—'}，决定时单位状态：${c.decisionSnapshot.enterpriseStatus === 'closed' ? '已注销' : '存续'}`
+            : `${c.decisionSnapshot.name}，${c.decisionSnapshot.age}岁，决定时就业状态：${c.decisionSnapshot.employmentStatus}，重点群体：${c.decisionSnapshot.keyGroups.join('、') || '无'}`}
         </Alert>
       )}
       <Paper withBorder p="lg">

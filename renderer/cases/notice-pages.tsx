@@ -11,6 +11,11 @@ import { queryKeys } from '../api/queries';
 /** The sentence on every refusal: where the applicant may turn (行政复议法 §20: 60 days; 行政诉讼法 §46: 6 months). */
 export const LEGAL_REMEDY = '如对本决定不服，可在收到本告知书之日起60日内依法申请行政复议，或者6个月内依法提起行政诉讼。';
 
+/** 张三（身份证号 3205**********1234） or 某某公司（统一社会信用代码 91320…）, as the notice addresses them. */
+export function applicantLine(c: Pick<CaseView, 'applicantKind' | 'applicantName' | 'applicantIdentifier'>): string {
+  return `${c.applicantName}（${c.applicantKind === 'enterprise' ? '统一社会信用代码' : '身份证号'} ${c.applicantIdentifier}）`;
+}
+
 /** The office's calendar day of the decision, on paper as 2026年11月27日. */
 function decisionDate(c: CaseView): string {
   return formatChineseDate(officeDate(new Date(c.decidedAt!)));
@@ -21,7 +26,7 @@ function decisionDate(c: CaseView): string {
  * title, the number, the body, and the seal line dated on the decision day.
  * `ready` says whether the matter is in the state the notice speaks of.
  */
-function NoticePage({ title, document, ready, notReady, body }: { title: string; document: string; ready: (c: CaseView) => boolean; notReady: string; body: (c: CaseView) => ReactNode }) {
+export function NoticePage({ title, document, ready, notReady, body }: { title: string; document: string; ready: (c: CaseView) => boolean; notReady: string; body: (c: CaseView) => ReactNode }) {
   const id = Number(useParams().id);
   const view = useQuery({ queryKey: ['cases.get', id], queryFn: () => call('cases.get', { id }) });
   const status = useQuery({ queryKey: queryKeys.status, queryFn: () => call('setup.status', {}) });
@@ -44,7 +49,7 @@ function NoticePage({ title, document, ready, notReady, body }: { title: string;
         <Text ta="center">{bureau}</Text>
         <Title order={2} ta="center" mb="md">{title}</Title>
         <Text ta="right" mb="sm">编号：{c.receiptNo}</Text>
-        <Text mb="sm">{c.applicantName}（身份证号 {c.applicantIdentifier}）：</Text>
+        <Text mb="sm">{applicantLine(c)}：</Text>
         {body(c)}
         <Text mt="xl" ta="right" pr="4em">{bureau}（盖章）</Text>
         <Text ta="right" pr="4em">{decisionDate(c)}</Text>

@@ -4,6 +4,7 @@ import { Link, useParams } from 'react-router';
 import { formatChineseDate } from '../../shared/domain/dates';
 import { call, errorMessage } from '../api/client';
 import { queryKeys } from '../api/queries';
+import { applicantLine } from './notice-pages';
 
 /** 受理回执: what the applicant takes home — number, date, matter, documents received, the due date. */
 export function ReceiptPage() {
@@ -29,7 +30,7 @@ export function ReceiptPage() {
         <Text ta="center">{county}人力资源和社会保障局</Text>
         <Title order={2} ta="center" mb="md">受理回执</Title>
         <Text ta="right" mb="sm">编号：{c.receiptNo}</Text>
-        <Text mb="sm">{c.applicantName}（身份证号 {c.applicantIdentifier}）：</Text>
+        <Text mb="sm">{applicantLine(c)}：</Text>
         <Text mb="sm">
           您于{formatChineseDate(c.acceptedOn)}申请办理的{c.matterLabel}，我局已受理。我们将在{formatChineseDate(c.dueDate!)}前办结，请保持电话畅通。
         </Text>

@@ -12,6 +12,7 @@ import { EnterpriseEditDialog } from './enterprise-edit-dialog';
 import { AddContactForm, HeadcountForm } from './enterprise-profile-forms';
 import { TasksTable } from './tasks-page';
 import { VacancyDialog } from './vacancy-dialog';
+import { EnterpriseMatters } from './enterprise-matters';
 
 function Field({ label, value, action }: { label: string; value: ReactNode; action?: ReactNode }) {
   return (
@@ -150,6 +151,7 @@ export function EnterpriseProfilePage() {
         <Title order={4} mb="sm">待办跟进任务</Title>
         <TasksTable filter={{ enterpriseId: e.id, status: 'open' }} />
       </Paper>
+      <EnterpriseMatters enterpriseId={e.id} active={e.status === 'active'} />
       <TimelineView enterpriseId={e.id} />
       <Corrections enterpriseId={e.id} />
       {editing && <EnterpriseEditDialog enterprise={e} onClose={() => setEditing(false)} />}

@@ -117,6 +117,11 @@ export function fillCounty(sqlite: Database.Database, perRoot: number, seed = 1)
           values.employment_status = 'unemployed_registered';
           values.is_veteran = 0;
         }
+        // A matter has exactly one applicant: a person, or every third one an enterprise.
+        if (table === 'cases') {
+          if (i % 3 === 2 && values.enterprise_id != null) values.person_id = null;
+          else values.enterprise_id = null;
+        }
         if (table === 'persons' && sqlite.prepare('select 1 from persons where id_number = ?').get(values.id_number)) continue;
         const names = Object.keys(values);
         try {

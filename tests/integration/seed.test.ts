@@ -24,7 +24,9 @@ function openRaw(dbPath: string, keyFile: string): Database.Database {
 function illegalTransitions(sqlite: Database.Database): string[] {
   const roles = new Map<number, Role[]>();
   for (const r of sqlite.prepare('select user_id as id, role from user_roles').all() as { id: number; role: Role }[]) roles.set(r.id, [...(roles.get(r.id) ?? []), r.role]);
-  const cases = sqlite.prepare('select id, matter_type as type, state, form, documents, prepared_by as preparedBy from cases order by id').all() as { id: number; type: MatterTypeCode; state: CaseState; form: string; documents: string; preparedBy: number }[];
+  const cases = sqlite
+    .prepare(`select id, matter_type as type, state, form, documents, prepared_by as preparedBy, case when enterprise_id is null then 'person' else 'enterprise' end as applicant from cases order by id`)
+    .all() as { id: number; type: MatterTypeCode; state: CaseState; form: string; documents: string; preparedBy: number; applicant: 'person' | 'enterprise' }[];
   const history = sqlite.prepare('select case_id as caseId, action, from_state as fromState, to_state as toState, actor_user_id as actor, at, comment from case_transitions order by id').all() as { caseId: number; action: CaseAction; fromState: CaseState; toState: CaseState; actor: number; at: string; comment: string | null }[];
   const byCase = new Map<number, typeof history>();
   for (const h of history) byCase.set(h.caseId, [...(byCase.get(h.caseId) ?? []), h]);
@@ -32,7 +34,7 @@ function illegalTransitions(sqlite: Database.Database): string[] {
   for (const c of cases) {
     const type = MATTER_TYPES[c.type];
     let state: CaseState = 'draft';
-    let facts = { preparedBy: c.preparedBy, acceptedBy: null as number | null, missingRequiredDocuments: missingRequiredDocuments(type, JSON.parse(c.form), JSON.parse(c.documents)) };
+    let facts = { preparedBy: c.preparedBy, acceptedBy: null as number | null, missingRequiredDocuments: missingRequiredDocuments(type, JSON.parse(c.form), JSON.parse(c.documents), c.applicant) };
     for (const step of byCase.get(c.id) ?? []) {
       const outcome = applyTransition(type.workflow, state, step.action, { userId: step.actor, roles: roles.get(step.actor) ?? [] }, facts, step.comment, step.at);
       if (!outcome.ok || outcome.to !== step.toState || step.fromState !== state) {
@@ -78,6 +80,13 @@ describe('seed: a synthetic county', () => {
       expect([...CASE_STATES].filter((s) => !states.has(s)), 'every workflow state is reached').toEqual([]);
       const types = new Set(sqlite.prepare('select distinct matter_type from cases').pluck().all());
       expect(types.size).toBe(Object.keys(MATTER_TYPES).length);
+      // Employers apply for subsidies too, each from the catalogue and for an amount in fen.
+      const employerSubsidies = sqlite.prepare(`select item_code as code, json_extract(form, '$.requestedAmountFen') as fen from cases where enterprise_id is not null`).all() as { code: string; fen: string }[];
+      expect(employerSubsidies.length).toBeGreaterThan(0);
+      for (const s of employerSubsidies) {
+        expect(['social_insurance', 'hiring_one_time', 'job_expansion']).toContain(s.code);
+        expect(Number(s.fen)).toBeGreaterThan(0);
+      }
       expect(illegalTransitions(sqlite)).toEqual([]);
 
       // "Registered unemployed" only ever comes from an approved 失业登记.
