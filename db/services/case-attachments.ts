@@ -1,13 +1,13 @@
 import { and, eq } from 'drizzle-orm';
 import type { AttachmentContent, CaseView, ParsedInputOf } from '../../shared/contract';
 import { attachmentRefusal, OTHER_DOCUMENT, sniffMediaType, type AttachmentMediaType } from '../../shared/domain/attachment-files';
-import { MATTER_TYPES, type MatterTypeCode } from '../../shared/domain/matter-types';
+import { documentsFor, MATTER_TYPES, type MatterTypeCode } from '../../shared/domain/matter-types';
 import { STATE_LABELS, type CaseState } from '../../shared/domain/workflow';
 import { attachmentKey, readAttachmentFile, storeAttachmentFile } from '../attachment-store';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { caseAttachments, cases } from '../schema';
-import { caseView, documentsOf, type CaseRow } from './case-view';
+import { applicantKindOf, caseView, documentsOf, type CaseRow } from './case-view';
 
 /**
  * 附件 of a matter. An attachment ticks its document on the checklist (the
@@ -53,7 +53,7 @@ export function attach(ctx: ServiceContext, input: ParsedInputOf<'cases.attach'>
     throw new AppError('CONFLICT', `业务处于「${STATE_LABELS[state]}」状态，不能再上传附件（仅限草稿或退回补正）`);
   }
   const type = MATTER_TYPES[row.matterType as MatterTypeCode];
-  if (input.documentCode !== OTHER_DOCUMENT && !type.documents.some((d) => d.code === input.documentCode)) {
+  if (input.documentCode !== OTHER_DOCUMENT && !documentsFor(type, applicantKindOf(row)).some((d) => d.code === input.documentCode)) {
     throw new AppError('BAD_INPUT', `“${input.documentCode}”不是${type.label}的材料`, { fields: { documentCode: '不属于该业务的材料' } });
   }
   const content = Buffer.from(input.contentBase64, 'base64');
