@@ -13,6 +13,7 @@ import * as enterpriseVisits from './services/enterprise-visits';
 import * as enterprisesService from './services/enterprises';
 import * as caseAttachments from './services/case-attachments';
 import * as casesService from './services/cases';
+import * as codeTables from './services/code-tables';
 import * as dashboard from './services/dashboard';
 import * as exchange from './services/exchange';
 import * as fairAttendances from './services/fair-attendances';
@@ -81,6 +82,8 @@ export const handlers: Handlers = {
   'cases.attach': caseAttachments.attach,
   'cases.removeAttachment': caseAttachments.removeAttachment,
   'cases.readAttachment': caseAttachments.readAttachment,
+  'codes.list': codeTables.list,
+  'codes.save': codeTables.save,
   'contacts.record': contacts.record,
   'contacts.listForPerson': contacts.listForPerson,
   'contacts.followUpsDue': contacts.followUpsDue,

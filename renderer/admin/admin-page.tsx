@@ -11,6 +11,7 @@ import { ChangePasswordForm } from '../auth/change-password-form';
 import { ExternalFiguresPage } from '../reports/external-figures-page';
 import { BackupOverdueAlert, BackupsPanel } from './backups-panel';
 import { CalendarPanel } from './calendar-panel';
+import { CodeTablesPanel } from './code-tables-panel';
 import { DifficultyTypesPanel } from './difficulty-types-panel';
 import { CreateUserDialog, DisableDialog, ResetPasswordDialog, RolesDialog } from './user-dialogs';
 
@@ -110,6 +111,7 @@ export function AdminPage() {
           <Tabs.Tab value="users">账号管理</Tabs.Tab>
           <Tabs.Tab value="settings">系统设置</Tabs.Tab>
           <Tabs.Tab value="calendar">工作日历</Tabs.Tab>
+          <Tabs.Tab value="code-tables">业务代码表</Tabs.Tab>
           <Tabs.Tab value="difficulties">企业困难类型</Tabs.Tab>
           <Tabs.Tab value="backups">数据备份</Tabs.Tab>
           <Tabs.Tab value="report-figures">月报外部数据</Tabs.Tab>
@@ -122,6 +124,9 @@ export function AdminPage() {
         </Tabs.Panel>
         <Tabs.Panel value="calendar" pt="md">
           <CalendarPanel />
+        </Tabs.Panel>
+        <Tabs.Panel value="code-tables" pt="md">
+          <CodeTablesPanel />
         </Tabs.Panel>
         <Tabs.Panel value="difficulties" pt="md">
           <DifficultyTypesPanel />

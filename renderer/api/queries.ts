@@ -1,4 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
+import type { EditableCodeTable } from '../../shared/domain/editable-code-tables';
 import type { Permission } from '../../shared/roles';
 import { call } from './client';
 
@@ -10,6 +11,7 @@ export const queryKeys = {
   users: ['users.list'] as const,
   person: (id: number) => ['persons.get', id] as const,
   personSearch: (query: string, page: number) => ['persons.search', query, page] as const,
+  codeTable: (table: EditableCodeTable) => ['codes.list', table] as const,
 };
 
 export function useSession() {
@@ -23,4 +25,13 @@ export function useCan(permission: Permission): boolean {
 
 export function useTownships() {
   return useQuery({ queryKey: queryKeys.townships, queryFn: () => call('divisions.townships', {}), staleTime: Infinity });
+}
+
+/**
+ * An administrator's code table (认定类别, 补贴目录), retired entries included so
+ * old matters keep their labels. A minute's staleness is harmless: the server
+ * checks every value again, and the administrator's own saves update it at once.
+ */
+export function useCodeTable(table: EditableCodeTable, enabled = true) {
+  return useQuery({ queryKey: queryKeys.codeTable(table), queryFn: () => call('codes.list', { table }), staleTime: 60_000, enabled });
 }

@@ -1,29 +1,118 @@
 import { Checkbox, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
-import { DEFAULT_DIFFICULTY_CATEGORIES, documentsFor, MATTER_CODE_TABLES, type ApplicantKind, type FormField, type MatterType } from '../../shared/domain/matter-types';
+import { useState } from 'react';
+import type { CodeTableEntry } from '../../shared/contract';
+import { applicantMayApply, type EditableCodeTable } from '../../shared/domain/editable-code-tables';
+import {
+  documentsFor, formatFenAsYuan, MATTER_CODE_TABLES, MAX_AMOUNT_FEN, parseYuanToFen, type ApplicantKind, type FormField, type MatterType,
+} from '../../shared/domain/matter-types';
+import { useCodeTable } from '../api/queries';
 
-function optionsOf(field: FormField) {
-  if (field.options === 'difficulty_categories') return DEFAULT_DIFFICULTY_CATEGORIES.filter((c) => c.active).map((c) => ({ value: c.code, label: c.label }));
-  if (field.options === 'subsidy_catalogue') return [];
-  return field.options ? MATTER_CODE_TABLES[field.options].map(([value, label]) => ({ value, label })) : [];
+type FormValues = Record<string, string | null>;
+type Change = (code: string, value: string | null) => void;
+
+/** A stored amount (whole fen as a string) as it is typed and read: "1,500.50"; anything else as it is. */
+function fenText(value: string | null | undefined): string {
+  return value && /^\d{1,12}$/.test(value) ? formatFenAsYuan(Number(value)) : (value ?? '');
+}
+
+function editableTable(field: FormField): EditableCodeTable | null {
+  return field.options === 'difficulty_categories' || field.options === 'subsidy_catalogue' ? field.options : null;
+}
+
+/**
+ * New choices: the entries in use (and, in the subsidy catalogue, open to this
+ * applicant). The value already saved is always kept, marked when retired, so a
+ * draft filed before the administrator retired it still shows what it says.
+ */
+function choicesFrom(entries: readonly CodeTableEntry[], table: EditableCodeTable, applicant: ApplicantKind, current: string | null) {
+  const offered = entries.filter((e) => e.active && (table !== 'subsidy_catalogue' || applicantMayApply(e.applicant, applicant)));
+  const data: { value: string; label: string; disabled?: boolean }[] = offered.map((e) => ({ value: e.code, label: e.label }));
+  if (current && !offered.some((e) => e.code === current)) {
+    const saved = entries.find((e) => e.code === current);
+    const note = !saved ? '（不在代码表中）' : !saved.active ? '（已停用）' : '（此申请人不能申请）';
+    data.push({ value: current, label: `${saved?.label ?? current}${note}`, disabled: true });
+  }
+  return data;
+}
+
+function EditableChoice({ field, table, applicant, value, onChange }: { field: FormField; table: EditableCodeTable; applicant: ApplicantKind; value: string | null; onChange: Change }) {
+  const entries = useCodeTable(table);
+  return (
+    <Select label={field.label} withAsterisk={field.required} searchable clearable nothingFoundMessage="没有符合的项目"
+      placeholder={entries.isPending ? '正在读取…' : '请选择'} error={entries.isError ? '选项读取失败，请刷新后重试' : undefined}
+      data={choicesFrom(entries.data ?? [], table, applicant, value)} value={value} onChange={(v) => onChange(field.code, v)} />
+  );
+}
+
+/**
+ * An amount typed in 元 ("1500", "1,500.50") and kept in the form as whole 分. Text that is
+ * not an amount stays in the form as typed, so saving is refused rather than keeping an older amount.
+ */
+function AmountField({ field, value, onChange }: { field: FormField; value: string | null; onChange: Change }) {
+  const [text, setText] = useState(() => fenText(value));
+  const fen = parseYuanToFen(text);
+  const error = text.trim() === '' ? undefined
+    : fen === null ? '请输入金额（元），如 1500 或 1,500.50，最多两位小数'
+    : fen === 0 ? '金额应大于0'
+    : fen > MAX_AMOUNT_FEN ? '超过单笔上限（1000万元），请核对'
+    : undefined;
+  const change = (typed: string) => {
+    setText(typed);
+    const parsed = parseYuanToFen(typed);
+    onChange(field.code, typed.trim() === '' ? null : parsed === null ? typed.trim() : String(parsed));
+  };
+  return (
+    <TextInput label={field.label} withAsterisk={field.required} inputMode="decimal" placeholder="如 1,500.00" maxLength={20}
+      rightSection={<Text size="sm" c="dimmed">元</Text>} rightSectionPointerEvents="none" error={error}
+      value={text} onChange={(e) => change(e.currentTarget.value)} onBlur={() => fen !== null && fen > 0 && setText(formatFenAsYuan(fen))} />
+  );
 }
 
 /** The matter type's form, rendered from its data: no screen is written per matter type. */
-export function CaseFormFields({ type, form, onChange }: { type: MatterType; form: Record<string, string | null>; onChange: (code: string, value: string | null) => void }) {
+export function CaseFormFields({ type, applicant, form, onChange }: { type: MatterType; applicant: ApplicantKind; form: FormValues; onChange: Change }) {
   return (
     <SimpleGrid cols={3}>
       {type.fields.map((field) => {
-        const common = { label: field.label, withAsterisk: field.required, key: field.code };
-        if (field.kind === 'choice') return <Select {...common} data={optionsOf(field)} clearable value={form[field.code] ?? null} onChange={(v) => onChange(field.code, v)} />;
+        const value = form[field.code] ?? null;
+        const table = editableTable(field);
+        if (table) return <EditableChoice key={field.code} field={field} table={table} applicant={applicant} value={value} onChange={onChange} />;
+        if (field.kind === 'amount_fen') return <AmountField key={field.code} field={field} value={value} onChange={onChange} />;
+        const common = { label: field.label, withAsterisk: field.required };
+        if (field.kind === 'choice') {
+          const data = field.options === 'employment_channels' || field.options === 'contract_types' ? MATTER_CODE_TABLES[field.options].map(([v, label]) => ({ value: v, label })) : [];
+          return <Select key={field.code} {...common} data={data} clearable value={value} onChange={(v) => onChange(field.code, v)} />;
+        }
         if (field.kind === 'yes_no') {
-          return <Select {...common} data={[{ value: 'yes', label: '是' }, { value: 'no', label: '否' }]} value={form[field.code] ?? null} onChange={(v) => onChange(field.code, v)} />;
+          return <Select key={field.code} {...common} data={[{ value: 'yes', label: '是' }, { value: 'no', label: '否' }]} value={value} onChange={(v) => onChange(field.code, v)} />;
         }
         return (
-          <TextInput {...common} placeholder={field.kind === 'date' ? 'YYYY-MM-DD' : undefined} maxLength={field.kind === 'date' ? 10 : 200}
-            value={form[field.code] ?? ''} onChange={(e) => onChange(field.code, e.currentTarget.value || null)} />
+          <TextInput key={field.code} {...common} placeholder={field.kind === 'date' ? 'YYYY-MM-DD' : undefined} maxLength={field.kind === 'date' ? 10 : 200}
+            value={value ?? ''} onChange={(e) => onChange(field.code, e.currentTarget.value || null)} />
         );
       })}
     </SimpleGrid>
   );
+}
+
+/**
+ * A saved form value as people read it: the label of a code (an administrator's entry, even a
+ * retired one), 是/否, an amount as "1,500.00 元". For the case page and printouts.
+ */
+export function useFormValueText(type: MatterType): (field: FormField, value: string | null | undefined) => string | null {
+  const uses = (t: EditableCodeTable) => type.fields.some((f) => f.options === t);
+  const categories = useCodeTable('difficulty_categories', uses('difficulty_categories'));
+  const subsidies = useCodeTable('subsidy_catalogue', uses('subsidy_catalogue'));
+  return (field, value) => {
+    if (value === null || value === undefined || value === '') return null;
+    if (field.kind === 'yes_no') return value === 'yes' ? '是' : value === 'no' ? '否' : value;
+    if (field.kind === 'amount_fen') return /^\d{1,12}$/.test(value) ? `${formatFenAsYuan(Number(value))} 元` : value;
+    const table = editableTable(field);
+    if (table) return ((table === 'difficulty_categories' ? categories : subsidies).data ?? []).find((e) => e.code === value)?.label ?? value;
+    if (field.options === 'employment_channels' || field.options === 'contract_types') {
+      return MATTER_CODE_TABLES[field.options].find(([code]) => code === value)?.[1] ?? value;
+    }
+    return value;
+  };
 }
 
 /** 材料清单: what the applicant handed in; required ones are marked. */

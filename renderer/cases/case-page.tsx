@@ -10,6 +10,7 @@ import { ACTION_LABELS, STATE_LABELS, type CaseAction } from '../../shared/domai
 import { call, errorMessage } from '../api/client';
 import { useCan } from '../api/queries';
 import { CaseAttachments } from './case-attachments';
+import { useFormValueText } from './case-form';
 import { EditDraft } from './edit-draft';
 
 function Info({ label, value }: { label: string; value: string | null | undefined }) {
@@ -19,6 +20,13 @@ function Info({ label, value }: { label: string; value: string | null | undefine
       <Text>{value || '—'}</Text>
     </div>
   );
+}
+
+/** The matter's own form as people read it: names of codes, 是/否, amounts in 元. */
+function FormValues({ c }: { c: CaseView }) {
+  const type = MATTER_TYPES[c.matterType];
+  const text = useFormValueText(type);
+  return <>{type.fields.map((f) => <Info key={f.code} label={f.label} value={text(f, c.form[f.code])} />)}</>;
 }
 
 /** One matter: its facts, documents, history and the actions the caller may take now. */
@@ -50,7 +58,6 @@ export function CasePage() {
   if (view.isError) return <Alert color="red">{errorMessage(view.error)}</Alert>;
   const c = view.data;
   if (!c) return null;
-  const fields = MATTER_TYPES[c.matterType].fields;
   return (
     <Stack maw={1100}>
       <Group justify="space-between">
@@ -82,9 +89,7 @@ export function CasePage() {
           <Info label="受理人" value={c.acceptedByName} />
           <Info label="决定人" value={c.decidedByName} />
           <Info label="决定意见" value={c.decisionComment} />
-          {fields.map((f) => (
-            <Info key={f.code} label={f.label} value={c.form[f.code] === 'yes' ? '是' : c.form[f.code] === 'no' ? '否' : c.form[f.code]} />
-          ))}
+          <FormValues c={c} />
         </SimpleGrid>
       </Paper>
       {canPrepare && (c.state === 'draft' || c.state === 'returned') && <EditDraft key={c.id} view={c} />}

@@ -41,7 +41,7 @@ export function EditDraft({ view }: { view: CaseView }) {
       <Stack>
         <Text fw={600}>修改{STATE_LABELS[view.state]}的表单和材料</Text>
         {error && <Alert color="red" data-testid="edit-draft-error">{error}</Alert>}
-        <CaseFormFields type={type} form={form} onChange={(code, value) => setForm((f) => ({ ...f, [code]: value }))} />
+        <CaseFormFields type={type} applicant={view.applicantKind} form={form} onChange={(code, value) => setForm((f) => ({ ...f, [code]: value }))} />
         <DocumentChecklist type={type} applicant={view.applicantKind} received={documents} onChange={setDocuments} />
         {attached.size > 0 && <Text size="xs" c="dimmed">已上传附件的材料始终计为已收；要取消，请移除附件。</Text>}
         <Group justify="flex-end">

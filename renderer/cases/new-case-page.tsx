@@ -62,7 +62,7 @@ export function NewCasePage() {
       )}
       <Paper withBorder p="lg">
         <Stack>
-          <CaseFormFields type={type} form={form} onChange={(code, value) => setForm((f) => ({ ...f, [code]: value }))} />
+          <CaseFormFields type={type} applicant={applicant} form={form} onChange={(code, value) => setForm((f) => ({ ...f, [code]: value }))} />
           <DocumentChecklist type={type} applicant={applicant} received={documents} onChange={setDocuments} />
           <Text size="sm" c="dimmed">办理时限：受理后 {type.timeLimitWorkingDays} 个工作日。</Text>
           <Group justify="flex-end">

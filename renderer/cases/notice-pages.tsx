@@ -4,9 +4,9 @@ import type { ReactNode } from 'react';
 import { Link, useParams } from 'react-router';
 import type { CaseView } from '../../shared/contract';
 import { formatChineseDate, officeDate } from '../../shared/domain/dates';
-import { annualReviewDue, DEFAULT_DIFFICULTY_CATEGORIES } from '../../shared/domain/matter-types';
+import { annualReviewDue } from '../../shared/domain/matter-types';
 import { call, errorMessage } from '../api/client';
-import { queryKeys } from '../api/queries';
+import { queryKeys, useCodeTable } from '../api/queries';
 
 /** The sentence on every refusal: where the applicant may turn (行政复议法 §20: 60 days; 行政诉讼法 §46: 6 months). */
 export const LEGAL_REMEDY = '如对本决定不服，可在收到本告知书之日起60日内依法申请行政复议，或者6个月内依法提起行政诉讼。';
@@ -26,13 +26,17 @@ function decisionDate(c: CaseView): string {
  * title, the number, the body, and the seal line dated on the decision day.
  * `ready` says whether the matter is in the state the notice speaks of.
  */
-export function NoticePage({ title, document, ready, notReady, body }: { title: string; document: string; ready: (c: CaseView) => boolean; notReady: string; body: (c: CaseView) => ReactNode }) {
+export function NoticePage({ title, document, ready, notReady, body, loaded = true }: {
+  title: string; document: string; ready: (c: CaseView) => boolean; notReady: string; body: (c: CaseView) => ReactNode;
+  /** False while something the body prints is still being read, so nothing half-filled can be printed. */
+  loaded?: boolean;
+}) {
   const id = Number(useParams().id);
   const view = useQuery({ queryKey: ['cases.get', id], queryFn: () => call('cases.get', { id }) });
   const status = useQuery({ queryKey: queryKeys.status, queryFn: () => call('setup.status', {}) });
   if (view.isError) return <Alert color="red">{errorMessage(view.error)}</Alert>;
   const c = view.data;
-  if (!c || !status.data) return null;
+  if (!c || !status.data || !loaded) return null;
   if (!ready(c) || !c.decidedAt) return <Alert color="yellow">{notReady}</Alert>;
   const bureau = `${status.data.county?.name ?? ''}人力资源和社会保障局`;
   const print = async () => {
@@ -80,14 +84,15 @@ export function RefusalNoticePage() {
   );
 }
 
-function categoryLabel(code: string | null | undefined): string {
-  return DEFAULT_DIFFICULTY_CATEGORIES.find((c) => c.code === code)?.label ?? code ?? '—';
-}
 
 /** 认定结果通知: an approved 就业困难人员认定 — the category, the validity and the annual review. */
 export function CertificationNoticePage() {
+  // The category's name from the administrator's table, retired ones included: the notice names what was certified.
+  const categories = useCodeTable('difficulty_categories');
+  const categoryLabel = (code: string | null | undefined) => categories.data?.find((e) => e.code === code)?.label ?? code ?? '—';
   return (
     <NoticePage
+      loaded={!categories.isPending}
       title="就业困难人员认定结果通知"
       document="认定结果通知"
       ready={(c) => c.state === 'approved' && c.matterType === 'difficulty_certification'}

@@ -5,6 +5,7 @@ import { authContract } from './auth';
 import { backupsContract } from './backups';
 import { caseAttachmentsContract } from './case-attachments';
 import { casesContract } from './cases';
+import { codeTablesContract } from './code-tables';
 import { contactsContract } from './contacts';
 import { enterpriseReportsContract, enterpriseVisitsContract } from './enterprise-visits';
 import { enterprisesContract } from './enterprises';
@@ -34,6 +35,7 @@ export const contract = {
   ...importsContract,
   ...casesContract,
   ...caseAttachmentsContract,
+  ...codeTablesContract,
   ...contactsContract,
   ...enterprisesContract,
   ...enterpriseVisitsContract,
@@ -61,6 +63,7 @@ export type * from './auth';
 export type * from './backups';
 export type * from './case-attachments';
 export type * from './cases';
+export type * from './code-tables';
 export type * from './contacts';
 export type * from './enterprise-visits';
 export type * from './enterprises';

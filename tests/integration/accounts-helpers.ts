@@ -185,6 +185,8 @@ export const SAMPLE_INPUTS: Partial<Record<MethodName, unknown>> = {
   'enterprises.visits': { enterpriseId: 1 },
   'enterprises.tasks': {},
   'enterprises.closeTask': { id: 1, version: 1, status: 'done' },
+  'codes.list': { table: 'difficulty_categories' },
+  'codes.save': { table: 'subsidy_catalogue', code: 'apprenticeship', label: '以工代训补贴', sortOrder: 10, active: true, applicant: 'enterprise', version: null },
   'enterprises.difficultyTypes': {},
   'enterprises.setDifficultyType': { code: 'logistics', label: '物流', sortOrder: 90, active: true },
   'enterprises.staff': {},

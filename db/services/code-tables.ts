@@ -1,0 +1,86 @@
+import { and, asc, eq, ne } from 'drizzle-orm';
+import type { CodeTableEntry, ParsedInputOf } from '../../shared/contract';
+import { codeEntryProblems, EDITABLE_CODE_TABLES, type EditableCodeTable } from '../../shared/domain/editable-code-tables';
+import type { ServiceContext } from '../context';
+import { AppError } from '../errors';
+import { codeEntries } from '../schema';
+
+type EntryRow = typeof codeEntries.$inferSelect;
+
+function entryOf(row: EntryRow): CodeTableEntry {
+  return { code: row.code, label: row.label, active: row.active, sortOrder: row.sortOrder, applicant: row.applicant, version: row.version };
+}
+
+function entries(ctx: ServiceContext, table: EditableCodeTable): CodeTableEntry[] {
+  return ctx
+    .database()
+    .db.select()
+    .from(codeEntries)
+    .where(eq(codeEntries.tableCode, table))
+    .orderBy(asc(codeEntries.sortOrder), asc(codeEntries.code))
+    .all()
+    .map(entryOf);
+}
+
+/** A whole table, retired entries included (active = false): old matters still need their labels. */
+export function list(ctx: ServiceContext, input: ParsedInputOf<'codes.list'>): CodeTableEntry[] {
+  return entries(ctx, input.table);
+}
+
+/**
+ * The administrator adds an entry, or renames, reorders, retires or restores
+ * one. The code never changes and nothing is deleted: matters filed under an
+ * entry keep pointing at it, and keep its label.
+ */
+export function save(ctx: ServiceContext, input: ParsedInputOf<'codes.save'>): CodeTableEntry[] {
+  const { db } = ctx.database();
+  const tableLabel = EDITABLE_CODE_TABLES[input.table].label;
+  const label = input.label.trim();
+  const problems = codeEntryProblems(input.table, { code: input.code, label, applicant: input.applicant });
+  if (Object.keys(problems).length > 0) throw new AppError('BAD_INPUT', Object.values(problems).join('；'), { fields: problems });
+
+  const key = and(eq(codeEntries.tableCode, input.table), eq(codeEntries.code, input.code));
+  const before = db.select().from(codeEntries).where(key).get();
+  // Two entries with one name would be told apart by nobody at the window.
+  const namesake = db
+    .select({ code: codeEntries.code })
+    .from(codeEntries)
+    .where(and(eq(codeEntries.tableCode, input.table), eq(codeEntries.label, label), ne(codeEntries.code, input.code)))
+    .get();
+  if (namesake) throw new AppError('DUPLICATE', `${tableLabel}中已有名为“${label}”的项目（代码 ${namesake.code}）`, { fields: { label: '已有同名的项目' } });
+
+  const at = ctx.now.toISOString();
+  const actor = ctx.actor?.userId ?? null;
+  const facts = { label, active: input.active, sortOrder: input.sortOrder, applicant: input.applicant };
+  let after: EntryRow | undefined;
+  if (input.version === null) {
+    if (before) {
+      throw new AppError('DUPLICATE', `${tableLabel}中已有代码“${input.code}”（${before.label}），请改用其他代码，或直接修改该项目`, { fields: { code: '此代码已存在' } });
+    }
+    after = db.insert(codeEntries).values({ tableCode: input.table, code: input.code, ...facts, createdAt: at, updatedAt: at, createdBy: actor, updatedBy: actor }).returning().get();
+  } else {
+    if (!before) throw new AppError('NOT_FOUND', `${tableLabel}中没有代码“${input.code}”`);
+    after = db
+      .update(codeEntries)
+      .set({ ...facts, updatedAt: at, updatedBy: actor, version: before.version + 1 })
+      .where(and(key, eq(codeEntries.version, input.version)))
+      .returning()
+      .get();
+    if (!after) throw new AppError('CONFLICT', `“${before.label}”已被他人修改，请刷新后重试。`);
+  }
+  ctx.audit({
+    action: 'codes.save',
+    entityType: 'code_entry',
+    entityId: `${input.table}.${input.code}`,
+    before: before ?? null,
+    after,
+    // Code-table names are not personal data: the log shows what was renamed or retired.
+    detail: {
+      table: input.table,
+      code: input.code,
+      before: before ? { label: before.label, active: before.active } : null,
+      after: { label: after.label, active: after.active },
+    },
+  });
+  return entries(ctx, input.table);
+}
