@@ -88,18 +88,10 @@ export type ContractType = (typeof CONTRACT_TYPES)[number][0];
 
 export const MATTER_CODE_TABLES = { employment_channels: EMPLOYMENT_CHANNELS, contract_types: CONTRACT_TYPES } as const;
 
-/** 就业困难人员 categories: each province sets them, so this is only the seed of an editable table (DOMAIN.md §3). */
-export interface DifficultyCategory { code: string; label: string; active: boolean }
-
-export const DEFAULT_DIFFICULTY_CATEGORIES: readonly DifficultyCategory[] = (
-  [
-    ['age_4050', '“4050”人员（女40周岁、男50周岁以上）'], ['dibao', '城乡低保家庭成员'], ['disabled', '残疾人'],
-    ['zero_employment_family', '城镇零就业家庭成员'], ['zero_transfer_rural', '农村零转移就业家庭成员'],
-    ['single_parent', '单亲家庭抚养未成年子女人员'], ['both_spouses_unemployed', '夫妻双方均失业人员'],
-    ['land_expropriated', '被征地农民'], ['long_term_unemployed', '连续失业1年以上人员'],
-    ['entitled_family', '优抚对象家庭成员'], ['veteran', '退役军人'],
-  ] as const
-).map(([code, label]) => ({ code, label, active: true }));
+/**
+ * 就业困难人员 categories are each province's own: an administrator's table
+ * (code_entries 'difficulty_categories', seeded by migration 0013 from DOMAIN.md §3).
+ */
 
 /** [confirm] Why a certification is put on hold, pending the annual review or a check. */
 export const DIFFICULTY_SUSPENSION_REASONS = [

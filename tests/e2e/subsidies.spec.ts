@@ -14,7 +14,7 @@ test('an employer applies for a subsidy at the window and takes a receipt; a mat
   await page.getByTestId('enterprise-matters').getByRole('link', { name: '申请补贴' }).click();
   await expect(page.getByText('申请单位：苏州吴中精工机械有限公司（统一社会信用代码 91320100MA1XY8129Y）')).toBeVisible();
   await expect(page.getByRole('checkbox', { name: /身份证/ })).toHaveCount(0);
-  await page.getByRole('textbox', { name: '补贴项目' }).click();
+  await page.getByRole('combobox', { name: '补贴项目' }).click();
   // Only what an employer may apply for is offered.
   await expect(page.getByRole('option', { name: '灵活就业社会保险补贴' })).toHaveCount(0);
   await page.getByRole('option', { name: '社会保险补贴', exact: true }).click();
@@ -43,7 +43,7 @@ test('an employer applies for a subsidy at the window and takes a receipt; a mat
   expect(receipt).toContain('营业执照');
 
   // Back on the enterprise's profile the application is listed.
-  await page.getByRole('button', { name: '返回业务' }).click();
+  await page.getByRole('link', { name: '返回业务' }).click();
   await page.getByRole('link', { name: '申请单位档案' }).click();
   await expect(page.getByTestId('enterprise-matters').getByRole('link', { name: receiptNo })).toBeVisible();
 

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
   CANCELLATION_REASONS,
-  DEFAULT_DIFFICULTY_CATEGORIES,
   EFFECT_LABELS,
   MATTER_TYPES,
   MATTER_TYPE_CODES,
@@ -327,7 +326,6 @@ describe('matter types as data', () => {
     const type = MATTER_TYPES.difficulty_certification;
     expect(missingRequiredDocuments(type, { category: 'disabled' }, ['id_card', 'difficulty_application'])).toEqual(['残疾证']);
     expect(missingRequiredDocuments(type, { category: 'dibao' }, ['id_card'])).toEqual(['就业困难人员认定申请表', '低保证']);
-    expect(DEFAULT_DIFFICULTY_CATEGORIES.map((c) => c.code)).toContain('age_4050');
     expect(annualReviewDue('2026-03-02', null)).toBe('2027-03-02');
     expect(annualReviewDue('2026-03-02', '2027-02-20')).toBe('2028-02-20');
   });
