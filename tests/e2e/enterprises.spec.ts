@@ -89,9 +89,10 @@ test('the front desk imports the township’s enterprise list; the head reads wh
   // The administrator keeps the difficulty list: a new type appears on the visit form.
   await page.getByRole('link', { name: '系统管理' }).click();
   await page.getByRole('tab', { name: '企业困难类型' }).click();
-  await page.getByLabel('代码').fill('logistics');
-  await page.getByLabel('名称').fill('物流成本');
-  await page.getByRole('button', { name: '添加' }).click();
+  const difficulties = page.getByRole('tabpanel', { name: '企业困难类型' });
+  await difficulties.getByLabel('代码', { exact: true }).fill('logistics');
+  await difficulties.getByLabel('名称', { exact: true }).fill('物流成本');
+  await difficulties.getByRole('button', { name: '添加' }).click();
   await expect(page.getByTestId('difficulty-types')).toContainText('物流成本');
   await searchEnterprises(page, '郭巷');
   await page.getByTestId('enterprise-list').getByText('苏州郭巷汽车零部件有限公司').click();
