@@ -1,12 +1,15 @@
 import { desc, eq } from 'drizzle-orm';
 import type { EnterpriseTimelineSection, ParsedInputOf } from '../../shared/contract';
 import { maskIdNumber } from '../../shared/domain/masking';
+import { formatFenAsYuan } from '../../shared/domain/matter-types';
+import { STATE_LABELS, type CaseState } from '../../shared/domain/workflow';
 import { OCCUPATION_GROUPS, VISIT_KINDS, VISIT_MODES, VACANCY_STATUSES, labelOf } from '../../shared/domain/enterprise-codes';
 import { formatSalaryRange } from '../../shared/domain/money';
 import { monthsBefore, quarterOf, vacancyStatusOn } from '../../shared/domain/vacancy';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { enterpriseVisits, users, vacancies } from '../schema';
+import { codeLabel } from './case-checks';
 import { requireEnterprise } from './enterprise-view';
 import { visitView } from './enterprise-visits';
 import { enterpriseFairEvents } from './fair-attendances';
@@ -14,8 +17,9 @@ import { divisionNames } from './person-view';
 
 /**
  * The employer's timeline: visits, vacancies, hires registered through 就业登记
- * (matched by the credit code on the approved form), and the sections whose
- * areas are not built yet (subsidies), shown as such; fairs it took part in.
+ * (matched by the credit code on the approved form), the subsidies it applied
+ * for (补贴申请 with the enterprise as applicant, in any state), and the fairs it
+ * took part in.
  */
 export function timeline(ctx: ServiceContext, input: ParsedInputOf<'enterprises.timeline'>): EnterpriseTimelineSection[] {
   const { db, sqlite } = ctx.database();
@@ -65,9 +69,29 @@ export function timeline(ctx: ServiceContext, input: ParsedInputOf<'enterprises.
     { kind: 'visits', label: '走访与用工调查', events: visitEvents, pending: null },
     { kind: 'vacancies', label: '岗位', events: vacancyEvents, pending: null },
     { kind: 'hires', label: '招用人员（就业登记）', events: hireEvents, pending: enterprise.creditCode ? null : '没有统一社会信用代码的企业无法匹配就业登记' },
-    { kind: 'subsidies', label: '补贴', events: [], pending: '补贴发放功能上线后在此显示' },
+    { kind: 'subsidies', label: '补贴申请', events: subsidyEvents(ctx, enterprise.id), pending: null },
     { kind: 'fairs', label: '参加招聘会', events: enterpriseFairEvents(ctx, enterprise.id), pending: null },
   ];
+}
+
+/** The enterprise's own subsidy applications, newest first: what, how much, where it stands. */
+function subsidyEvents(ctx: ServiceContext, enterpriseId: number): EnterpriseTimelineSection['events'] {
+  const rows = ctx
+    .database()
+    .sqlite.prepare(
+      `select c.id, c.receipt_no as receiptNo, c.state, c.item_code as itemCode, c.created_at as createdAt, c.accepted_on as acceptedOn,
+         json_extract(c.form, '$.requestedAmountFen') as amountFen, u.display_name as actor
+       from cases c left join users u on u.id = c.prepared_by
+       where c.enterprise_id = ? and c.matter_type = 'subsidy_application' order by c.id desc`,
+    )
+    .all(enterpriseId) as { id: number; receiptNo: string | null; state: CaseState; itemCode: string; createdAt: string; acceptedOn: string | null; amountFen: string | null; actor: string | null }[];
+  return rows.map((r) => ({
+    at: r.acceptedOn ?? r.createdAt.slice(0, 10),
+    title: `${codeLabel(ctx, 'subsidy_catalogue', r.itemCode)}（${STATE_LABELS[r.state]}）`,
+    detail: [r.receiptNo ? `编号 ${r.receiptNo}` : '草稿', r.amountFen && /^\d+$/.test(r.amountFen) ? `申请金额 ${formatFenAsYuan(Number(r.amountFen))} 元` : null].filter(Boolean).join('；'),
+    actor: r.actor,
+    link: `/cases/${r.id}`,
+  }));
 }
 
 export function notVisited(ctx: ServiceContext, input: ParsedInputOf<'enterprises.notVisited'>) {

@@ -6,6 +6,7 @@ import {
   documentsFor, formatFenAsYuan, MATTER_CODE_TABLES, MAX_AMOUNT_FEN, parseYuanToFen, type ApplicantKind, type FormField, type MatterType,
 } from '../../shared/domain/matter-types';
 import { useCodeTable } from '../api/queries';
+import { EnterprisePicker } from './enterprise-picker';
 
 type FormValues = Record<string, string | null>;
 type Change = (code: string, value: string | null) => void;
@@ -85,10 +86,16 @@ export function CaseFormFields({ type, applicant, form, onChange }: { type: Matt
         if (field.kind === 'yes_no') {
           return <Select key={field.code} {...common} data={[{ value: 'yes', label: '是' }, { value: 'no', label: '否' }]} value={value} onChange={(v) => onChange(field.code, v)} />;
         }
-        return (
+        const input = (
           <TextInput key={field.code} {...common} placeholder={field.kind === 'date' ? 'YYYY-MM-DD' : undefined} maxLength={field.kind === 'date' ? 10 : 200}
             value={value ?? ''} onChange={(e) => onChange(field.code, e.currentTarget.value || null)} />
         );
+        if (!field.lookup) return input;
+        const { creditCodeField } = field.lookup;
+        return [
+          <EnterprisePicker key={`${field.code}-lookup`} onPick={(e) => { onChange(field.code, e.name); onChange(creditCodeField, e.creditCode); }} />,
+          input,
+        ];
       })}
     </SimpleGrid>
   );

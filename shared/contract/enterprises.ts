@@ -85,7 +85,7 @@ export interface EnterpriseTimelineSection {
   kind: 'visits' | 'vacancies' | 'hires' | 'subsidies' | 'fairs';
   label: string;
   events: (TimelineEvent & { link: string | null })[];
-  /** Set while the area that feeds the section is not built yet (补贴, 招聘会). */
+  /** Why a section cannot be filled (e.g. hires, for an enterprise without a credit code); null otherwise. */
   pending: string | null;
 }
 

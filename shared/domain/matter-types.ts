@@ -46,6 +46,10 @@ export interface FormField {
   requiredWhen?: RequiredWhen;
   /** For choices: the code table the options come from (MATTER_CODE_TABLES, or an administrator's editable table). */
   options?: 'employment_channels' | 'contract_types' | EditableCodeTable;
+  /** Text fields that may be filled from the enterprise registry: the picker also fills the named credit-code field. */
+  lookup?: { from: 'enterprises'; creditCodeField: string };
+  /** The value is an enterprise key: an 18-character 统一社会信用代码 or a 15-digit 注册号, check digits verified. */
+  enterpriseKey?: boolean;
 }
 
 /** Who applies: a person, or an employer (only where the matter type allows it). */
@@ -144,8 +148,9 @@ export const MATTER_TYPES: Record<MatterTypeCode, MatterType> = {
     label: '就业登记',
     fields: [
       { code: 'channel', label: '就业形式', kind: 'choice', required: true, options: 'employment_channels' },
-      { code: 'employerName', label: '用人单位', kind: 'text', required: false, requiredWhen: WORKING },
-      { code: 'employerCreditCode', label: '统一社会信用代码', kind: 'text', required: false },
+      // From the enterprise registry when the employer is there, or typed as name + credit code.
+      { code: 'employerName', label: '用人单位', kind: 'text', required: false, requiredWhen: WORKING, lookup: { from: 'enterprises', creditCodeField: 'employerCreditCode' } },
+      { code: 'employerCreditCode', label: '统一社会信用代码', kind: 'text', required: false, enterpriseKey: true },
       { code: 'businessName', label: '经营主体名称', kind: 'text', required: false, requiredWhen: when('channel', 'self_employed') },
       { code: 'startDate', label: '就业日期', kind: 'date', required: true },
       { code: 'contractType', label: '合同类型', kind: 'choice', required: false, requiredWhen: WORKING, options: 'contract_types' },

@@ -67,4 +67,16 @@ test('an employer applies for a subsidy at the window and takes a receipt; a mat
   expect(notice).toContain('理由：户籍及常住地均不在本县，请向常住地公共就业服务机构申请');
   expect(notice).toContain(`我局于${today}决定不予受理`);
   expect(notice).toContain('60日内依法申请行政复议');
+
+  // Later 李四 finds work with the same employer: the 就业登记 form takes it from the enterprise registry.
+  await page.getByRole('link', { name: '返回业务' }).click();
+  await page.getByRole('link', { name: '申请人档案' }).click();
+  await page.getByTestId('quick-actions').getByRole('link', { name: '就业登记' }).click();
+  await page.getByRole('combobox', { name: '就业形式' }).click();
+  await page.getByRole('option', { name: '单位就业' }).click();
+  await page.getByRole('combobox', { name: '从企业库选择' }).fill('精工机械');
+  await page.getByRole('option', { name: '苏州吴中精工机械有限公司（91320100MA1XY8129Y）' }).click();
+  await expect(page.getByRole('textbox', { name: '用人单位' })).toHaveValue('苏州吴中精工机械有限公司');
+  await expect(page.getByRole('textbox', { name: '统一社会信用代码' })).toHaveValue('91320100MA1XY8129Y');
+  await page.screenshot({ path: 'test-results/employment-registration-employer.png', fullPage: true });
 });

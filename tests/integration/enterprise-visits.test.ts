@@ -116,15 +116,23 @@ describe('vacancies by date', () => {
 });
 
 describe('the enterprise’s timeline and the head’s lists', () => {
-  it('shows visits, vacancies and hires registered through employment registration; subsidies as pending', () => {
+  it('shows visits, vacancies, hires registered through employment registration and the subsidies it applied for', () => {
     const ready = readyDesk();
     const e = registerEnterprise(ready);
     recordVisit(ready, e.id, { difficulties: [{ code: 'recruitment' }], hiringPlan: [PLAN[0]] });
     const sections = expectOk<EnterpriseTimelineSection[]>(ready.call('enterprises.timeline', { id: e.id }));
     expect(sections.map((s) => [s.kind, s.events.length, s.pending !== null])).toEqual([
-      ['visits', 1, false], ['vacancies', 1, false], ['hires', 0, false], ['subsidies', 0, true], ['fairs', 0, false],
+      ['visits', 1, false], ['vacancies', 1, false], ['hires', 0, false], ['subsidies', 0, false], ['fairs', 0, false],
     ]);
     expect(sections[0]!.events[0]).toMatchObject({ title: '企业走访（实地走访）', detail: '困难：招工难；用工计划 5 人' });
+
+    const draft = expectOk<{ id: number }>(ready.call('cases.create', {
+      enterpriseId: e.id, matterType: 'subsidy_application', form: { subsidyCode: 'hiring_one_time', requestedAmountFen: '150050' }, documents: ['business_license'],
+    }));
+    const after = expectOk<EnterpriseTimelineSection[]>(ready.call('enterprises.timeline', { id: e.id }));
+    expect(after.find((s) => s.kind === 'subsidies')!.events).toEqual([
+      expect.objectContaining({ title: '一次性吸纳就业补贴（草稿）', detail: '草稿；申请金额 1,500.50 元', link: `/cases/${draft.id}` }),
+    ]);
   });
 
   it('shows a hire once its employment registration naming the enterprise’s credit code is approved', () => {
