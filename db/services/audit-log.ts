@@ -7,7 +7,7 @@ import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { auditLog, persons } from '../schema';
 import { writeXlsx } from '../xlsx';
-import { readSetting } from './settings';
+import { bureauName, readSetting } from './settings';
 
 type Filter = ParsedInputOf<'audit.exportXlsx'>;
 type AuditRow = typeof auditLog.$inferSelect;
@@ -109,6 +109,7 @@ export function personAccessReport(ctx: ServiceContext, input: ParsedInputOf<'au
     personName: person.name,
     idNumberMasked: maskIdNumber(person.idNumber),
     countyName: readSetting(db, 'county_name'),
+    bureauName: bureauName(db),
     generatedAt: ctx.now.toISOString(),
     entries,
   };

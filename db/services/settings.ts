@@ -1,6 +1,8 @@
 import { eq } from 'drizzle-orm';
 import type { DeskSettings, ParsedInputOf } from '../../shared/contract';
+import { bureauNameProblem, defaultBureauName } from '../../shared/domain/bureau-name';
 import type { ServiceContext } from '../context';
+import { fieldError } from '../errors';
 import type { DrizzleDb } from '../open';
 import { settings } from '../schema';
 
@@ -14,20 +16,41 @@ function optionalSetting(db: DrizzleDb, key: string): string | null {
   return db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get()?.value ?? null;
 }
 
+function writeSetting(db: DrizzleDb, key: string, value: string | null): void {
+  if (value === null) {
+    db.delete(settings).where(eq(settings.key, key)).run();
+    return;
+  }
+  db.insert(settings).values({ key, value }).onConflictDoUpdate({ target: settings.key, set: { value } }).run();
+}
+
 export const DEFAULT_IDLE_LOCK_MINUTES = 10;
 
+/** The name on letterheads and beside the seal: the administrator's, or the county's 人社局. */
+export function bureauName(db: DrizzleDb): string {
+  return optionalSetting(db, 'bureau_name') ?? defaultBureauName(readSetting(db, 'county_name'));
+}
+
 export function get(ctx: ServiceContext): DeskSettings {
-  const value = optionalSetting(ctx.database().db, 'idle_lock_minutes');
-  return { idleLockMinutes: value ? Number(value) : DEFAULT_IDLE_LOCK_MINUTES };
+  const { db } = ctx.database();
+  const value = optionalSetting(db, 'idle_lock_minutes');
+  return {
+    idleLockMinutes: value ? Number(value) : DEFAULT_IDLE_LOCK_MINUTES,
+    bureauName: optionalSetting(db, 'bureau_name'),
+    defaultBureauName: defaultBureauName(readSetting(db, 'county_name')),
+  };
 }
 
 export function update(ctx: ServiceContext, input: ParsedInputOf<'settings.update'>): DeskSettings {
   const { db } = ctx.database();
   const before = get(ctx);
-  db.insert(settings)
-    .values({ key: 'idle_lock_minutes', value: String(input.idleLockMinutes) })
-    .onConflictDoUpdate({ target: settings.key, set: { value: String(input.idleLockMinutes) } })
-    .run();
-  ctx.audit({ action: 'settings.update', entityType: 'settings', detail: { before, after: input } });
-  return get(ctx);
+  const name = input.bureauName?.trim() ? input.bureauName.trim() : null;
+  const problem = name === null ? null : bureauNameProblem(name);
+  if (problem) throw fieldError('bureauName', problem, '机构名称');
+  writeSetting(db, 'idle_lock_minutes', String(input.idleLockMinutes));
+  // Absent leaves the name as it is; null or blank returns to the default.
+  if (input.bureauName !== undefined) writeSetting(db, 'bureau_name', name);
+  const after = get(ctx);
+  ctx.audit({ action: 'settings.update', entityType: 'settings', detail: { before, after } });
+  return after;
 }

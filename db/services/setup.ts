@@ -8,7 +8,7 @@ import { AppError, fieldError } from '../errors';
 import { hashPassword, passwordProblem } from '../passwords';
 import { settings, userRoles, users } from '../schema';
 import { KEY_GROUPS_AS_OF } from './person-derived';
-import { readSetting } from './settings';
+import { bureauName, readSetting } from './settings';
 
 export function status(ctx: ServiceContext): SetupStatus {
   const state = ctx.desk.state();
@@ -18,6 +18,7 @@ export function status(ctx: ServiceContext): SetupStatus {
   return {
     state: 'ready',
     county: { code: readSetting(db, 'county_code'), name: readSetting(db, 'county_name') },
+    bureauName: bureauName(db),
     ...(demo ? { demo: true } : {}),
     ...(ctx.desk.isDemoOpen() ? { demoLeavable: true } : {}),
   };

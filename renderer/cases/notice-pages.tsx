@@ -38,7 +38,7 @@ export function NoticePage({ title, document, ready, notReady, body, loaded = tr
   const c = view.data;
   if (!c || !status.data || !loaded) return null;
   if (!ready(c) || !c.decidedAt) return <Alert color="yellow">{notReady}</Alert>;
-  const bureau = `${status.data.county?.name ?? ''}人力资源和社会保障局`;
+  const bureau = status.data.bureauName ?? '';
   const print = async () => {
     await call('audit.recordPrint', { document, entityType: 'case', entityId: String(c.id) });
     window.print();

@@ -15,7 +15,7 @@ export function ReceiptPage() {
   const c = view.data;
   if (!c || !status.data) return null;
   if (!c.receiptNo || !c.acceptedOn) return <Alert color="yellow">该业务尚未受理，没有受理回执。</Alert>;
-  const county = status.data.county?.name ?? '';
+  const bureau = status.data.bureauName ?? '';
   const print = async () => {
     await call('audit.recordPrint', { document: '受理回执', entityType: 'case', entityId: String(c.id) });
     window.print();
@@ -27,7 +27,7 @@ export function ReceiptPage() {
         <Button onClick={() => void print()}>打印</Button>
       </Group>
       <div className="print-document" data-testid="receipt">
-        <Text ta="center">{county}人力资源和社会保障局</Text>
+        <Text ta="center">{bureau}</Text>
         <Title order={2} ta="center" mb="md">受理回执</Title>
         <Text ta="right" mb="sm">编号：{c.receiptNo}</Text>
         <Text mb="sm">{applicantLine(c)}：</Text>
@@ -43,7 +43,7 @@ export function ReceiptPage() {
           </Table.Tbody>
         </Table>
         <Text>受理人：{c.acceptedByName}</Text>
-        <Text mt="xl" ta="right" pr="4em">{county}人力资源和社会保障局（盖章）</Text>
+        <Text mt="xl" ta="right" pr="4em">{bureau}（盖章）</Text>
         <Text ta="right" pr="4em">{formatChineseDate(c.acceptedOn)}</Text>
       </div>
     </Stack>

@@ -19,7 +19,7 @@ export function FairSummaryPage() {
   if (view.isError) return <Alert color="red">{errorMessage(view.error)}</Alert>;
   const fair = view.data;
   if (!fair || !status.data) return null;
-  const county = status.data.county?.name ?? '';
+  const bureau = status.data.bureauName ?? '';
   const dates = fair.endDate ? `${formatChineseDate(fair.startDate)}至${formatChineseDate(fair.endDate)}` : formatChineseDate(fair.startDate);
   const print = async () => {
     await call('audit.recordPrint', { document: '招聘会情况统计表', entityType: 'fair', entityId: String(fair.id) });
@@ -32,7 +32,7 @@ export function FairSummaryPage() {
         <Button onClick={() => void print()}>打印</Button>
       </Group>
       <div className="print-document" data-testid="fair-summary">
-        <Text ta="center">{county}人力资源和社会保障局</Text>
+        <Text ta="center">{bureau}</Text>
         <Title order={2} ta="center" mb="md">招聘会情况统计表</Title>
         <Table withTableBorder mb="md">
           <Table.Tbody>
@@ -63,7 +63,7 @@ export function FairSummaryPage() {
           </Table.Tbody>
         </Table>
         <Group gap={64}><Text>填表人：__________</Text><Text>审核人：__________</Text></Group>
-        <Text mt="xl" ta="right" pr="4em">{county}人力资源和社会保障局（盖章）</Text>
+        <Text mt="xl" ta="right" pr="4em">{bureau}（盖章）</Text>
         <Text ta="right" pr="4em">{formatChineseDate(officeDate(new Date()))}</Text>
       </div>
     </Stack>

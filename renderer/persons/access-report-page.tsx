@@ -30,7 +30,7 @@ export function AccessReportPage() {
       </Group>
       <div className="print-document" data-testid="access-report">
         <Title order={2} ta="center" mb="xs">个人信息查询报告</Title>
-        <Text ta="center" mb="md">{r.countyName}人力资源和社会保障局</Text>
+        <Text ta="center" mb="md">{r.bureauName}</Text>
         <Text>查询对象：{r.personName}（身份证号 {r.idNumberMasked}）</Text>
         <Text mb="md">查询范围：本系统中该人员档案的全部查看、查看完整信息、登记和修改记录，共 {r.entries.length} 条。</Text>
         <Table withTableBorder>
@@ -51,7 +51,7 @@ export function AccessReportPage() {
             ))}
           </Table.Tbody>
         </Table>
-        <Text mt="xl" ta="right" pr="4em">{r.countyName}人力资源和社会保障局（盖章）</Text>
+        <Text mt="xl" ta="right" pr="4em">{r.bureauName}（盖章）</Text>
         <Text ta="right" pr="4em">{formatChineseDate(officeDate(new Date(r.generatedAt)))}</Text>
       </div>
     </Stack>

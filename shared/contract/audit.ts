@@ -36,6 +36,8 @@ export interface PersonAccessReport {
   personName: string;
   idNumberMasked: string;
   countyName: string;
+  /** Letterhead and seal (系统设置 → 机构名称). */
+  bureauName: string;
   generatedAt: string;
   entries: AuditEntryView[];
 }

@@ -17,6 +17,8 @@ export interface SetupStatus {
   /** Why the database cannot be opened (wrong key, newer version …), when `unavailable`. */
   message?: string;
   county?: { code: string; name: string };
+  /** The name on letterheads and seals (系统设置, or the county's 人力资源和社会保障局). */
+  bureauName?: string;
   /** The open database holds synthetic data (setting `demo = true`): every screen and printout says 演示数据. */
   demo?: boolean;
   /** The open database is the demo county opened from the first-start screen, which 退出演示 deletes. */

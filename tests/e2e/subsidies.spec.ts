@@ -9,6 +9,13 @@ test('an employer applies for a subsidy at the window and takes a receipt; a mat
   await completeFirstRun(page, { city: '苏州市', county: '吴中区（320506）', username: 'admin', displayName: '王芳', password: 'Admin-2026-pass', alsoFrontDesk: true });
   await logIn(page, 'admin', 'Admin-2026-pass');
 
+  // Notices here go out under the employment service centre's name.
+  await page.getByRole('link', { name: '系统管理' }).click();
+  await page.getByRole('tab', { name: '系统设置' }).click();
+  await page.getByLabel('机构名称（打印信头与盖章处）').fill('苏州市吴中区就业服务中心');
+  await page.getByRole('button', { name: '保存设置' }).click();
+  await expect(page.getByText('已保存')).toBeVisible();
+
   // The enterprise's profile: 申请补贴 opens the subsidy form for the enterprise, with its own checklist.
   await registerEnterprise(page, { creditCode: '91320100MA1XY8129Y', name: '苏州吴中精工机械有限公司' });
   await page.getByTestId('enterprise-matters').getByRole('link', { name: '申请补贴' }).click();
@@ -37,6 +44,7 @@ test('an employer applies for a subsidy at the window and takes a receipt; a mat
 
   await page.getByRole('link', { name: '打印受理回执' }).click();
   const receipt = (await printAndRead(page, 'enterprise-subsidy-receipt.pdf')).replace(/\s+/g, '');
+  expect(receipt).toContain('苏州市吴中区就业服务中心（盖章）');
   expect(receipt).toContain('受理回执');
   expect(receipt).toContain(receiptNo);
   expect(receipt).toContain('苏州吴中精工机械有限公司（统一社会信用代码91320100MA1XY8129Y）');
@@ -60,7 +68,8 @@ test('an employer applies for a subsidy at the window and takes a receipt; a mat
   await page.getByRole('link', { name: '打印不予受理告知书' }).click();
   const notice = (await printAndRead(page, 'decline-notice.pdf')).replace(/\s+/g, '');
   await page.screenshot({ path: 'test-results/decline-notice.png', fullPage: true });
-  expect(notice).toContain('吴中区人力资源和社会保障局');
+  expect(notice).toContain('苏州市吴中区就业服务中心');
+  expect(notice).not.toContain('人力资源和社会保障局');
   expect(notice).toContain('不予受理告知书');
   expect(notice).toMatch(/编号：320506-\d{4}-00002/);
   expect(notice).toContain('李四（身份证号');
