@@ -103,13 +103,14 @@ async function exportOnce(options: ExportOptions): Promise<ExportOutcome> {
   const fileName = packageFileName(keys.county.code, sequence);
   const packagePath = join(options.packagesDir, fileName);
 
-  const leftover = await stat(packagePath).catch(() => null);
-  if (leftover) return completeRecorded(options, packagePath, fileName, true);
-
-  // Temp files and spools (ciphertext) of a run that died while writing are not packages: remove them.
+  // Temp files and spools (ciphertext) of a run that died while writing are not packages: remove them,
+  // also when that run got as far as publishing its package (killed before it removed its spool).
   for (const name of await readdir(options.packagesDir)) {
     if (name.endsWith('.tmp') || name.startsWith('jyfw-package-')) await rm(join(options.packagesDir, name), { force: true, recursive: true });
   }
+
+  const leftover = await stat(packagePath).catch(() => null);
+  if (leftover) return completeRecorded(options, packagePath, fileName, true);
 
   const from = last?.changeTo ?? 0;
   const to = (sqlite.prepare('select coalesce(max(seq), 0) as n from exchange_changes').get() as { n: number }).n;

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { readdirSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ExchangePackageView } from '../../shared/contract';
@@ -88,6 +88,30 @@ describe('exporting survives a crash at any point', () => {
     expect(leftBehind, 'kills landed while a package was being written or recorded').toBeGreaterThanOrEqual(5);
     const received = await receiveAll(ready, province, outbox);
     expect(received.every((o) => o.status === 'applied'), JSON.stringify(received.filter((o) => o.status !== 'applied'))).toBe(true);
+    expectProvinceEqualsCounty(ready, province);
+  });
+
+  it('a run killed after publishing its package but before recording it and removing its spool: the next run records that same package and removes the spool', async () => {
+    const ready = readyDesk();
+    const { province, outbox } = connect(ready);
+    const { sqlite } = ready.desk.database();
+    fillCounty(sqlite, 50, 1);
+    expect((await exportNow(ready)).sequence).toBe(1);
+    fillCounty(sqlite, 50, 2);
+    expect((await exportNow(ready)).sequence).toBe(2);
+    // What that kill leaves: package 2 in the county's folder, not in the history nor the outbox, and its spool.
+    const packagesDir = join(ready.dbPath, '..', 'exchange', 'packages');
+    sqlite.prepare('delete from exchange_packages where sequence = 2').run();
+    rmSync(join(outbox, '320506-00000002.jyx'));
+    mkdirSync(join(packagesDir, 'jyfw-package-killed'));
+    writeFileSync(join(packagesDir, 'jyfw-package-killed', '0.bin'), Buffer.alloc(64, 7));
+
+    const recovered = await exportNow(ready);
+    expect([recovered.sequence, recovered.recovered]).toEqual([2, true]);
+    expect(readdirSync(packagesDir).sort()).toEqual(['320506-00000001.jyx', '320506-00000002.jyx']);
+    expect(existsSync(join(outbox, '320506-00000002.jyx'))).toBe(true);
+    const received = await receiveAll(ready, province, outbox);
+    expect(received.map((o) => o.status)).toEqual(['applied', 'applied']);
     expectProvinceEqualsCounty(ready, province);
   });
 });
