@@ -51,7 +51,7 @@ export async function hostColdStart(root: string, runs = 3): Promise<{ runs: num
         child.on('exit', (code) => reject(new Error(`host exited ${code}: ${out}`)));
       });
       const page = await fetch(url);
-      if (!page.ok || !(await page.text()).includes('<div id="root">')) throw new Error('the host did not serve the app page');
+      if (!page.ok || !(await page.text()).includes('<div id="root">')) throw new Error(`the host did not serve the app page (HTTP ${page.status}; is ${join(root, 'dist', 'renderer')} built?)`);
       times.push(Math.round(performance.now() - started));
     } finally {
       child.kill('SIGTERM');
