@@ -1,6 +1,6 @@
-import { and, eq, gt, lte } from 'drizzle-orm';
+import { and, eq, gt, inArray, lte } from 'drizzle-orm';
 import { computeKeyGroups, keyGroupsRecheckOn, type DifficultyCertification, type KeyGroupFacts, type KeyGroupTag } from '../../shared/domain/key-groups';
-import { certificationPeriods } from '../../shared/domain/person-contacts';
+import { certificationPeriods, type CertificationEvent } from '../../shared/domain/person-contacts';
 import { nameSearchKeys } from '../../shared/domain/pinyin-keys';
 import type { DrizzleDb } from '../open';
 import { caseEvents, cases, personKeyGroupSchedule, persons, settings } from '../schema';
@@ -14,16 +14,43 @@ export type PersonRow = typeof persons.$inferSelect;
  * in which they hold by their suspensions and exit (certificationPeriods).
  */
 export function certificationsOf(db: DrizzleDb, personId: number): DifficultyCertification[] {
-  return db
-    .select({ id: cases.id, form: cases.form })
+  return certificationsOfMany(db, [personId]).get(personId) ?? [];
+}
+
+const CERTIFICATION_SLICE = 500;
+
+/** certificationsOf for a page of people in two statements (a search lists twenty at a time). */
+export function certificationsOfMany(db: DrizzleDb, personIds: number[]): Map<number, DifficultyCertification[]> {
+  const result = new Map<number, DifficultyCertification[]>();
+  // In slices, so an export of 100,000 rows stays under SQLite's limit on bound parameters.
+  if (personIds.length > CERTIFICATION_SLICE) {
+    for (let i = 0; i < personIds.length; i += CERTIFICATION_SLICE) {
+      for (const [id, periods] of certificationsOfMany(db, personIds.slice(i, i + CERTIFICATION_SLICE))) result.set(id, periods);
+    }
+    return result;
+  }
+  if (personIds.length === 0) return result;
+  const matters = db
+    .select({ id: cases.id, personId: cases.personId, form: cases.form })
     .from(cases)
-    .where(and(eq(cases.personId, personId), eq(cases.matterType, 'difficulty_certification'), eq(cases.state, 'approved')))
-    .all()
-    .flatMap(({ id, form }) => {
-      const values = JSON.parse(form) as Record<string, string | null>;
-      const events = db.select({ kind: caseEvents.kind, onDate: caseEvents.onDate }).from(caseEvents).where(eq(caseEvents.caseId, id)).orderBy(caseEvents.id).all();
-      return certificationPeriods({ category: values.category ?? '', validFrom: values.validFrom ?? '0000-01-01', validTo: values.validTo ?? null }, events);
-    });
+    .where(and(inArray(cases.personId, personIds), eq(cases.matterType, 'difficulty_certification'), eq(cases.state, 'approved')))
+    .orderBy(cases.id)
+    .all();
+  if (matters.length === 0) return result;
+  const eventsOf = new Map<number, CertificationEvent[]>();
+  const events = db
+    .select({ caseId: caseEvents.caseId, kind: caseEvents.kind, onDate: caseEvents.onDate })
+    .from(caseEvents)
+    .where(inArray(caseEvents.caseId, matters.map((m) => m.id)))
+    .orderBy(caseEvents.id)
+    .all();
+  for (const { caseId, kind, onDate } of events) eventsOf.set(caseId, [...(eventsOf.get(caseId) ?? []), { kind, onDate }]);
+  for (const { id, personId, form } of matters) {
+    const values = JSON.parse(form) as Record<string, string | null>;
+    const periods = certificationPeriods({ category: values.category ?? '', validFrom: values.validFrom ?? '0000-01-01', validTo: values.validTo ?? null }, eventsOf.get(id) ?? []);
+    result.set(personId!, [...(result.get(personId!) ?? []), ...periods]);
+  }
+  return result;
 }
 
 /** The facts the key-group rules read, from a stored record (and its certifications). */

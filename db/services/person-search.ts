@@ -10,7 +10,7 @@ import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { personKeyGroups, persons, personSearchKeys } from '../schema';
 import { writeXlsx } from '../xlsx';
-import { certificationsOf, ensureKeyGroupsCurrent, keyGroupsOf, type PersonRow } from './person-derived';
+import { certificationsOfMany, ensureKeyGroupsCurrent, keyGroupsOf, type PersonRow } from './person-derived';
 import { divisionNames, toListItem } from './person-view';
 
 type Filters = NonNullable<ParsedInputOf<'persons.search'>['filters']>;
@@ -108,8 +108,10 @@ function countMatches(ctx: ServiceContext, where: SQL | undefined, matching: Mat
   return db.get<{ n: number }>(sql`select count(*) as n from (select 1 from ${persons} where ${where ?? sql`1`} limit ${COUNT_CAP + 1})`).n;
 }
 
-function liveKeyGroups(ctx: ServiceContext, row: PersonRow): string[] {
-  return keyGroupsOf(row, ctx.today, certificationsOf(ctx.database().db, row.id)).map((t) => t.code);
+/** Each row's key groups as of today, with the certifications of all the rows read at once. */
+function liveKeyGroups(ctx: ServiceContext, rows: PersonRow[]): Array<{ row: PersonRow; keyGroups: string[] }> {
+  const certifications = certificationsOfMany(ctx.database().db, rows.map((r) => r.id));
+  return rows.map((row) => ({ row, keyGroups: keyGroupsOf(row, ctx.today, certifications.get(row.id) ?? []).map((t) => t.code) }));
 }
 
 /** Counting stops here: "more than 10,000" is all staff need to know to narrow the query. */
@@ -140,7 +142,7 @@ export function search(ctx: ServiceContext, input: ParsedInputOf<'persons.search
   const names = divisionNames(ctx);
   return {
     // Tags computed for today, as the profile shows them (stored tags serve only the filter).
-    items: rows.map((row) => toListItem(row, liveKeyGroups(ctx, row), names, ctx.today)),
+    items: liveKeyGroups(ctx, rows).map(({ row, keyGroups }) => toListItem(row, keyGroups, names, ctx.today)),
     total: Math.min(counted, COUNT_CAP),
     totalCapped: counted > COUNT_CAP,
     page: input.page,
@@ -158,7 +160,7 @@ export function exportXlsx(ctx: ServiceContext, input: ParsedInputOf<'persons.ex
   const rows = db.select().from(persons).where(where).orderBy(persons.id).limit(EXPORT_LIMIT + 1).all();
   if (rows.length > EXPORT_LIMIT) throw new AppError('BAD_INPUT', `符合条件的人员超过 ${EXPORT_LIMIT} 人，请增加筛选条件后再导出`);
   const names = divisionNames(ctx);
-  const items = rows.map((row) => toListItem(row, liveKeyGroups(ctx, row), names, ctx.today));
+  const items = liveKeyGroups(ctx, rows).map(({ row, keyGroups }) => toListItem(row, keyGroups, names, ctx.today));
   const buffer = writeXlsx(
     '人员名单',
     ['序号', '姓名', '性别', '出生日期', '年龄', '身份证号', '手机号码', '居住乡镇（街道）', '就业状态'],

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PersonView } from '../../shared/contract';
 import { actOk, advanceDays, colleagues, createCase, registerPerson } from './cases-helpers';
 import { expectOk, readyDesk } from './helpers';
-import { LI_XIUYING, namesFound } from './registry-helpers';
+import { LI_XIUYING, ZHANG_SAN, namesFound, search } from './registry-helpers';
 
 const CERT_FORM = { category: 'zero_employment_family', validFrom: '2026-11-27', validTo: '2026-12-31', evidenceNote: '社区证明' };
 const CERT_DOCS = ['id_card', 'difficulty_application', 'household_register'];
@@ -12,6 +12,7 @@ describe('就业困难人员认定 and the key-group tag', () => {
     const ready = readyDesk();
     const { lina } = colleagues(ready, ['lina']);
     const personId = registerPerson(ready, LI_XIUYING);
+    registerPerson(ready, ZHANG_SAN);
     const tags = () => expectOk<PersonView>(ready.call('persons.get', { id: personId })).keyGroups.map((t) => t.code);
     expect(tags()).not.toContain('employment_difficulty');
 
@@ -28,6 +29,9 @@ describe('就业困难人员认定 and the key-group tag', () => {
     expect(tag).toMatchObject({ until: '2026-12-31' });
     expect(tag!.rule).toContain('zero_employment_family');
     expect(namesFound(ready, '', { filters: { keyGroup: 'employment_difficulty' } })).toEqual(['李秀英']);
+    // The search list shows the tag on her row only (the page's certifications are read together).
+    const listed = search(ready, '').items.map((p) => [p.name, p.keyGroups.includes('employment_difficulty')]);
+    expect(listed.sort()).toEqual([['张三', false], ['李秀英', true]]);
 
     // 2026-12-31 is the last valid day; on 2027-01-01 the tag is gone, from the profile and the filter.
     advanceDays(ready, 34, [lina]);
