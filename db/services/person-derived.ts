@@ -78,15 +78,28 @@ export function keyGroupsOf(row: PersonRow, today: string, certifications: Diffi
  * Everything derived from a person row, rewritten in the same transaction as
  * the row: pinyin search keys, the stored key-group tags used by filters and
  * the day they must be recomputed. `knownCertifications` spares the look-up
- * when the caller knows them (a person created a moment ago has none).
+ * when the caller knows them.
  */
 export function refreshDerived(db: DrizzleDb, row: PersonRow, today: string, knownCertifications?: DifficultyCertification[]): KeyGroupTag[] {
   const sqlite = connectionOf(db);
   cachedStatement(sqlite, 'delete from person_search_keys where person_id = ?').run(row.id);
-  const keys = row.mergedIntoId === null ? nameSearchKeys(row.name) : [];
-  const insertKey = cachedStatement(sqlite, 'insert into person_search_keys (person_id, key) values (?, ?)');
-  for (const key of keys) insertKey.run(row.id, key);
+  if (row.mergedIntoId === null) insertSearchKeys(db, row);
   return storeKeyGroups(db, row, today, knownCertifications);
+}
+
+/**
+ * refreshDerived for a person inserted a moment ago in this transaction: there
+ * is nothing derived to remove and no certification to look up (a bulk import
+ * writes thousands of these).
+ */
+export function deriveForNewPerson(db: DrizzleDb, row: PersonRow, today: string): KeyGroupTag[] {
+  insertSearchKeys(db, row);
+  return insertKeyGroups(db, row, today, []);
+}
+
+function insertSearchKeys(db: DrizzleDb, row: PersonRow): void {
+  const insertKey = cachedStatement(connectionOf(db), 'insert into person_search_keys (person_id, key) values (?, ?)');
+  for (const key of nameSearchKeys(row.name)) insertKey.run(row.id, key);
 }
 
 /**
@@ -100,7 +113,12 @@ function storeKeyGroups(db: DrizzleDb, row: PersonRow, today: string, knownCerti
     cachedStatement(sqlite, 'delete from person_key_group_schedule where person_id = ?').run(row.id);
     return [];
   }
-  const facts = keyGroupFacts(row, knownCertifications ?? certificationsOf(db, row.id));
+  return insertKeyGroups(db, row, today, knownCertifications ?? certificationsOf(db, row.id));
+}
+
+function insertKeyGroups(db: DrizzleDb, row: PersonRow, today: string, certifications: DifficultyCertification[]): KeyGroupTag[] {
+  const sqlite = connectionOf(db);
+  const facts = keyGroupFacts(row, certifications);
   const tags = computeKeyGroups(facts, today);
   const insertTag = cachedStatement(sqlite, 'insert into person_key_groups (person_id, code, as_of, until) values (?, ?, ?, ?)');
   for (const t of tags) insertTag.run(row.id, t.code, today, t.until ?? null);

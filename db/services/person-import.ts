@@ -5,7 +5,7 @@ import { checkPersonRows } from '../../shared/domain/person-import';
 import type { ServiceContext } from '../context';
 import { importTemplate as template, startImport, type ApplyCounts, type ImportKind, type ValidRow } from '../import/run-import';
 import { personCorrections, persons } from '../schema';
-import { refreshDerived, reversedPhone, type PersonRow } from './person-derived';
+import { deriveForNewPerson, refreshDerived, reversedPhone, type PersonRow } from './person-derived';
 import { divisionNames } from './person-view';
 import type { DrizzleDb } from '../open';
 
@@ -94,8 +94,7 @@ function applyRows(ctx: ServiceContext, valid: ValidRow[], writes: boolean, file
         createdBy: actorId,
         updatedBy: actorId,
       })!;
-      // A person just created has no matters, so no certifications to look up.
-      refreshDerived(db, row, ctx.today, []);
+      deriveForNewPerson(db, row, ctx.today);
       ctx.audit({ action: 'persons.register', entityType: 'person', entityId: row.id, after: row, detail: { source: 'import' } });
       continue;
     }

@@ -8,7 +8,7 @@ import { fieldLabel, ID_NUMBER_MESSAGES } from '../../shared/labels/zh-CN';
 import type { ServiceContext } from '../context';
 import { AppError, fieldError } from '../errors';
 import { personCorrections, personQualifications, persons, users } from '../schema';
-import { refreshDerived, reversedPhone, type PersonRow } from './person-derived';
+import { deriveForNewPerson, refreshDerived, reversedPhone, type PersonRow } from './person-derived';
 import { divisionNames, personView } from './person-view';
 
 type Writable = Partial<Omit<PersonRow, 'id' | 'idNumber' | 'sex' | 'birthDate' | 'mergedIntoId' | 'createdAt' | 'updatedAt' | 'createdBy' | 'updatedBy' | 'version'>>;
@@ -103,7 +103,7 @@ export function register(ctx: ServiceContext, input: ParsedInputOf<'persons.regi
     })
     .returning()
     .get();
-  refreshDerived(db, row, ctx.today);
+  deriveForNewPerson(db, row, ctx.today);
   ctx.audit({ action: 'persons.register', entityType: 'person', entityId: row.id, after: row });
   return personView(ctx, row);
 }

@@ -28,18 +28,36 @@ export function nameSearchKeys(name: string): string[] {
   return [...keys];
 }
 
+const read = (text: string, options: object = {}) => pinyin(text, { toneType: 'none', type: 'array', v: true, ...options }) as string[];
+
+/**
+ * Given names (秀英, 伟) and surnames recur far more than whole names: their
+ * readings are remembered on their own, so a new name mostly costs one reading
+ * (the whole name's, for its surname in context).
+ */
+const PART_OPTIONS = { plain: {}, surname: { surname: 'head' }, multiple: { multiple: true } } as const;
+let partMemo = new Map<string, readonly string[]>();
+function readPart(text: string, how: keyof typeof PART_OPTIONS): string[] {
+  const key = `${how}:${text}`;
+  const known = partMemo.get(key);
+  if (known) return [...known];
+  const readings = read(text, PART_OPTIONS[how]);
+  if (partMemo.size >= MEMO_LIMIT) partMemo = new Map();
+  partMemo.set(key, readings);
+  return [...readings];
+}
+
 function readNameKeys(name: string): string[] {
   const chars = [...name.replace(/[·•.\s]/g, '')];
   if (chars.length === 0) return [];
   const surnameLength = chars.length > 2 && COMPOUND_SURNAMES.has(chars.slice(0, 2).join('')) ? 2 : 1;
   const given = chars.slice(surnameLength).join('');
-  const read = (text: string, options: object = {}) => pinyin(text, { toneType: 'none', type: 'array', v: true, ...options }) as string[];
-  const givenReadings = given ? read(given) : [];
+  const givenReadings = given ? readPart(given, 'plain') : [];
   // Surname readings as syllable lists: 曾 → [zeng], [ceng]; 欧阳 → [ou, yang].
   const surnames: string[][] =
     surnameLength === 2
-      ? [read(chars.slice(0, 2).join(''), { surname: 'head' })]
-      : [...new Set([...read(name, { surname: 'head' }).slice(0, 1), ...read(chars[0]!, { multiple: true })])].map((r) => [r]);
+      ? [readPart(chars.slice(0, 2).join(''), 'surname')]
+      : [...new Set([...read(name, { surname: 'head' }).slice(0, 1), ...readPart(chars[0]!, 'multiple')])].map((r) => [r]);
   const keys = new Set<string>();
   for (const surname of surnames) {
     const syllables = [...surname, ...givenReadings].map((s) => s.toLowerCase().replace(/[^a-z]/g, ''));
