@@ -1,9 +1,9 @@
-import { and, eq, gt, inArray, lte } from 'drizzle-orm';
+import { eq, gt, lte } from 'drizzle-orm';
 import { computeKeyGroups, keyGroupsRecheckOn, type DifficultyCertification, type KeyGroupFacts, type KeyGroupTag } from '../../shared/domain/key-groups';
 import { certificationPeriods, type CertificationEvent } from '../../shared/domain/person-contacts';
 import { nameSearchKeys } from '../../shared/domain/pinyin-keys';
 import type { DrizzleDb } from '../open';
-import { caseEvents, cases, personKeyGroupSchedule, persons, settings } from '../schema';
+import { personKeyGroupSchedule, persons, settings } from '../schema';
 import { cachedStatement, connectionOf } from '../statements';
 
 export type PersonRow = typeof persons.$inferSelect;
@@ -30,25 +30,23 @@ export function certificationsOfMany(db: DrizzleDb, personIds: number[]): Map<nu
     return result;
   }
   if (personIds.length === 0) return result;
-  const matters = db
-    .select({ id: cases.id, personId: cases.personId, form: cases.form })
-    .from(cases)
-    .where(and(inArray(cases.personId, personIds), eq(cases.matterType, 'difficulty_certification'), eq(cases.state, 'approved')))
-    .orderBy(cases.id)
-    .all();
+  // Prepared once per connection (a search runs this for every page): the ids travel as one JSON array.
+  const sqlite = connectionOf(db);
+  const matters = cachedStatement(
+    sqlite,
+    `select id, person_id as personId, form from cases
+     where person_id in (select value from json_each(?)) and matter_type = 'difficulty_certification' and state = 'approved' order by id`,
+  ).all(JSON.stringify(personIds)) as Array<{ id: number; personId: number; form: string }>;
   if (matters.length === 0) return result;
   const eventsOf = new Map<number, CertificationEvent[]>();
-  const events = db
-    .select({ caseId: caseEvents.caseId, kind: caseEvents.kind, onDate: caseEvents.onDate })
-    .from(caseEvents)
-    .where(inArray(caseEvents.caseId, matters.map((m) => m.id)))
-    .orderBy(caseEvents.id)
-    .all();
+  const events = cachedStatement(sqlite, 'select case_id as caseId, kind, on_date as onDate from case_events where case_id in (select value from json_each(?)) order by id').all(
+    JSON.stringify(matters.map((m) => m.id)),
+  ) as Array<{ caseId: number; kind: CertificationEvent['kind']; onDate: string }>;
   for (const { caseId, kind, onDate } of events) eventsOf.set(caseId, [...(eventsOf.get(caseId) ?? []), { kind, onDate }]);
   for (const { id, personId, form } of matters) {
     const values = JSON.parse(form) as Record<string, string | null>;
     const periods = certificationPeriods({ category: values.category ?? '', validFrom: values.validFrom ?? '0000-01-01', validTo: values.validTo ?? null }, eventsOf.get(id) ?? []);
-    result.set(personId!, [...(result.get(personId!) ?? []), ...periods]);
+    result.set(personId, [...(result.get(personId) ?? []), ...periods]);
   }
   return result;
 }

@@ -5,9 +5,11 @@ import type { ServiceContext } from '../context';
 import { fieldError } from '../errors';
 import type { DrizzleDb } from '../open';
 import { settings } from '../schema';
+import { cachedStatement, connectionOf } from '../statements';
 
 export function readSetting(db: DrizzleDb, key: string): string {
-  const row = db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get();
+  // Read on every search (the county's division names): a statement prepared once per connection.
+  const row = cachedStatement(connectionOf(db), 'select value from settings where key = ?').get(key) as { value: string } | undefined;
   if (!row) throw new Error(`setting ${key} is missing`);
   return row.value;
 }
