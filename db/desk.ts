@@ -15,6 +15,7 @@ import type { JobView } from '../shared/contract';
 import { formatRecoveryKey, type KeyProvider } from './keys';
 import { openDatabase, type OpenedDatabase } from './open';
 import { dispatch } from './router';
+import { cachedStatement } from './statements';
 import { DEFAULT_IDLE_LOCK_MINUTES } from './services/settings';
 
 export interface DeskOptions {
@@ -323,14 +324,15 @@ export class Desk implements DeskControl {
     const now = this.clock().getTime();
     if (!record.locked && now - record.lastSeen > this.idleLockMinutes() * 60_000) record.locked = true;
     if (!record.locked) record.lastSeen = now;
-    const user = this.opened.sqlite
-      .prepare('select id, username, display_name as displayName, disabled, must_change_password as mustChangePassword from users where id = ?')
-      .get(record.userId) as { id: number; username: string; displayName: string; disabled: number; mustChangePassword: number } | undefined;
+    const user = cachedStatement(
+      this.opened.sqlite,
+      'select id, username, display_name as displayName, disabled, must_change_password as mustChangePassword from users where id = ?',
+    ).get(record.userId) as { id: number; username: string; displayName: string; disabled: number; mustChangePassword: number } | undefined;
     if (!user || user.disabled) {
       this.sessions.delete(sessionId);
       return null;
     }
-    const roles = (this.opened.sqlite.prepare('select role from user_roles where user_id = ? order by role').all(user.id) as { role: string }[])
+    const roles = (cachedStatement(this.opened.sqlite, 'select role from user_roles where user_id = ? order by role').all(user.id) as { role: string }[])
       .map((r) => r.role)
       .filter(isRole);
     return {
@@ -345,7 +347,8 @@ export class Desk implements DeskControl {
   }
 
   private idleLockMinutes(): number {
-    const row = this.opened?.sqlite.prepare("select value from settings where key = 'idle_lock_minutes'").get() as { value: string } | undefined;
+    if (!this.opened) return DEFAULT_IDLE_LOCK_MINUTES;
+    const row = cachedStatement(this.opened.sqlite, "select value from settings where key = 'idle_lock_minutes'").get() as { value: string } | undefined;
     return row ? Number(row.value) : DEFAULT_IDLE_LOCK_MINUTES;
   }
 

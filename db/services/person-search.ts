@@ -1,4 +1,4 @@
-import { and, desc, eq, gt, gte, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
+import { and, eq, gt, gte, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { ParsedInputOf, PersonSearchResult } from '../../shared/contract';
 import { parseIdNumber } from '../../shared/domain/id-number';
@@ -9,6 +9,7 @@ import { EMPLOYMENT_STATUS_LABELS, SEX_LABELS } from '../../shared/labels/zh-CN'
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { personKeyGroups, persons, personSearchKeys } from '../schema';
+import { cachedQuery, selectRowsCached } from '../statements';
 import { writeXlsx } from '../xlsx';
 import { certificationsOfMany, ensureKeyGroupsCurrent, keyGroupsOf, type PersonRow } from './person-derived';
 import { divisionNames, toListItem } from './person-view';
@@ -101,11 +102,12 @@ function conditions(ctx: ServiceContext, query: string, filters: Filters | undef
  * person row.
  */
 function countMatches(ctx: ServiceContext, where: SQL | undefined, matching: Matching): number {
-  const { db } = ctx.database();
-  if (matching.idSets.length === 1 && matching.where.length === 0) {
-    return db.get<{ n: number }>(sql`select count(*) as n from (select distinct * from (${matching.idSets[0]}) limit ${COUNT_CAP + 1})`).n;
-  }
-  return db.get<{ n: number }>(sql`select count(*) as n from (select 1 from ${persons} where ${where ?? sql`1`} limit ${COUNT_CAP + 1})`).n;
+  const count =
+    matching.idSets.length === 1 && matching.where.length === 0
+      ? sql`select count(*) as n from (select distinct * from (${matching.idSets[0]}) limit ${COUNT_CAP + 1})`
+      : sql`select count(*) as n from (select 1 from ${persons} where ${where ?? sql`1`} limit ${COUNT_CAP + 1})`;
+  const { statement, params } = cachedQuery(ctx.database().db, count);
+  return (statement.get(...params) as { n: number }).n;
 }
 
 /** Each row's key groups as of today, with the certifications of all the rows read at once. */
@@ -118,7 +120,6 @@ function liveKeyGroups(ctx: ServiceContext, rows: PersonRow[]): Array<{ row: Per
 export const COUNT_CAP = 10_000;
 
 export function search(ctx: ServiceContext, input: ParsedInputOf<'persons.search'>): PersonSearchResult {
-  const { db } = ctx.database();
   const { where, matching } = conditions(ctx, input.query, input.filters);
   const { matchedAs } = matching;
   const counted = countMatches(ctx, where, matching);
@@ -131,14 +132,12 @@ export function search(ctx: ServiceContext, input: ParsedInputOf<'persons.search
   const pageWhere = onlyIdSet
     ? sql`${persons.id} in (select distinct ${sql.identifier('person_id')} from (${onlyIdSet}) order by 1 desc limit ${input.pageSize} offset ${offset})`
     : where;
-  const rows = db
-    .select()
-    .from(persons)
-    .where(pageWhere)
-    .orderBy(...(matchedAs === 'name' ? [persons.name, persons.mergedIntoId, persons.id] : [desc(persons.id)]))
-    .limit(input.pageSize)
-    .offset(onlyIdSet ? 0 : offset)
-    .all();
+  const order = matchedAs === 'name' ? sql`${persons.name}, ${persons.mergedIntoId}, ${persons.id}` : sql`${persons.id} desc`;
+  const rows = selectRowsCached(
+    ctx.database().db,
+    persons,
+    sql`where ${pageWhere ?? sql`1`} order by ${order} limit ${input.pageSize} offset ${onlyIdSet ? 0 : offset}`,
+  );
   const names = divisionNames(ctx);
   return {
     // Tags computed for today, as the profile shows them (stored tags serve only the filter).

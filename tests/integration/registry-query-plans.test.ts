@@ -11,7 +11,8 @@ import { CHANGQIAO, LI_XIUYING, SHAN_TIANFANG, ZENG_XIAOXIAN, ZHANG_LI, ZHANG_SA
  * drift from what the service runs), the test captures the statements the
  * service really prepares, with their bound parameters, through the logger of
  * the desk's drizzle instance (`desk.database().db`; drizzle hands its
- * session's logger to every query it prepares). Each captured statement that
+ * session's logger to every query it prepares, and db/statements.ts logs the
+ * statements it keeps prepared through it too). Each captured statement that
  * reads `persons` is then run as EXPLAIN QUERY PLAN on a second, keyed raw
  * connection to the same encrypted file.
  */
@@ -55,7 +56,7 @@ function withSix(): { ready: ReadyDesk; plansOf: (query: string, filters?: Recor
     const onPersons = captured.filter(
       (c) =>
         /^select count\(\*\) as n from \(select (1 from "persons"|distinct \* from \(select "person_(search_keys|key_groups)"\."person_id")/.test(c.sql) ||
-        /from "persons" where .* order by ("persons"\."name", "persons"\."merged_into_id", "persons"\."id"|"persons"\."id" desc) limit \?$/.test(c.sql),
+        /from "persons" where .* order by ("persons"\."name", "persons"\."merged_into_id", "persons"\."id"|"persons"\."id" desc) limit \? offset \?$/.test(c.sql),
     );
     expect(onPersons, `statements captured for "${query}"`).toHaveLength(2);
     const lines = onPersons.flatMap((c) =>

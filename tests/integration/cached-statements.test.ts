@@ -1,0 +1,41 @@
+import { asc, sql } from 'drizzle-orm';
+import { describe, expect, it } from 'vitest';
+import { persons } from '../../db/schema';
+import { cachedQuery, selectRowsCached } from '../../db/statements';
+import { readyDesk } from './helpers';
+import { LI_XIUYING, ZHANG_SAN, register } from './registry-helpers';
+
+/**
+ * Searches read their rows through statements kept prepared per connection
+ * (db/statements.ts) instead of drizzle's select, which prepares on every call.
+ * The rows must be exactly what drizzle returns — booleans as booleans,
+ * missing values as null — or lists and profiles would show 0/1 and "null".
+ */
+describe('rows read through the statement cache', () => {
+  it('are the rows drizzle returns, column for column', () => {
+    const ready = readyDesk();
+    register(ready, { ...ZHANG_SAN, isVeteran: true });
+    register(ready, LI_XIUYING);
+    const { db } = ready.desk.database();
+    const viaDrizzle = db.select().from(persons).orderBy(asc(persons.id)).all();
+    const viaCache = selectRowsCached(db, persons, sql`order by ${persons.id}`);
+    expect(viaDrizzle).toHaveLength(2);
+    expect(viaCache).toEqual(viaDrizzle);
+    expect(viaCache.map((p) => p.isVeteran)).toEqual([true, false]);
+    ready.desk.close();
+  });
+
+  it('prepares a statement once for every search of the same shape', () => {
+    const ready = readyDesk();
+    register(ready, ZHANG_SAN);
+    register(ready, LI_XIUYING);
+    const { db } = ready.desk.database();
+    const byName = (name: string) => cachedQuery(db, sql`select id from ${persons} where ${persons.name} = ${name}`);
+    const first = byName(ZHANG_SAN.name);
+    const second = byName(LI_XIUYING.name);
+    expect(second.statement).toBe(first.statement);
+    expect(first.statement.all(...first.params)).toHaveLength(1);
+    expect(second.params).toEqual([LI_XIUYING.name]);
+    ready.desk.close();
+  });
+});
