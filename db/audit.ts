@@ -24,9 +24,11 @@ export interface AuditActor {
 export const GENESIS_HASH = '0'.repeat(64);
 const AUDIT_SECRET_KEY = 'audit_digest_secret';
 
-/** A keyed digest, so a digest of an ID number cannot be reversed by trying every ID. */
-function digest(sqlite: Database.Database, value: unknown): string | null {
-  if (value === undefined) return null;
+/**
+ * The key of the digests, created on first use. Digests are keyed, so a digest
+ * of an ID number cannot be reversed by trying every ID.
+ */
+function digestKey(sqlite: Database.Database): Buffer {
   let row = cachedStatement(sqlite, 'select value from settings where key = ?').get(AUDIT_SECRET_KEY) as
     | { value: string }
     | undefined;
@@ -34,7 +36,12 @@ function digest(sqlite: Database.Database, value: unknown): string | null {
     row = { value: randomBytes(32).toString('hex') };
     sqlite.prepare('insert into settings (key, value) values (?, ?)').run(AUDIT_SECRET_KEY, row.value);
   }
-  return createHmac('sha256', Buffer.from(row.value, 'hex')).update(canonicalJson(value)).digest('hex');
+  return Buffer.from(row.value, 'hex');
+}
+
+function digest(key: Buffer, value: unknown): string | null {
+  if (value === undefined) return null;
+  return createHmac('sha256', key).update(canonicalJson(value)).digest('hex');
 }
 
 export interface AuditRow {
@@ -58,29 +65,49 @@ export function auditEntryHash(row: AuditRow): string {
 
 /** Appends one entry; call inside the transaction of the act it records. */
 export function appendAudit(sqlite: Database.Database, actor: AuditActor, at: Date, input: AuditInput): void {
+  appendAuditEntries(sqlite, actor, at, [input]);
+}
+
+/**
+ * Appends entries in order, each chained to the one before; call inside the
+ * transaction of the acts they record. The chain's end and the digest key are
+ * read once for the lot: a roster import appends one entry per person.
+ */
+export function appendAuditEntries(sqlite: Database.Database, actor: AuditActor, at: Date, inputs: readonly AuditInput[]): void {
+  if (inputs.length === 0) return;
   const last = cachedStatement(sqlite, 'select id, hash from audit_log order by id desc limit 1').get() as
     | { id: number; hash: string }
     | undefined;
-  const row: AuditRow = {
-    id: (last?.id ?? 0) + 1,
-    at: at.toISOString(),
-    actorUserId: (input.actor ?? actor).userId,
-    actorName: (input.actor ?? actor).name,
-    action: input.action,
-    entityType: input.entityType ?? null,
-    entityId: input.entityId === undefined ? null : String(input.entityId),
-    beforeDigest: digest(sqlite, input.before),
-    afterDigest: digest(sqlite, input.after),
-    detail: input.detail ? canonicalJson(input.detail) : null,
-    prevHash: last?.hash ?? GENESIS_HASH,
-  };
-  cachedStatement(
+  const key = digestKey(sqlite);
+  const insert = cachedStatement(
     sqlite,
     `insert into audit_log (id, at, actor_user_id, actor_name, action, entity_type, entity_id,
         before_digest, after_digest, detail, prev_hash, hash)
        values (@id, @at, @actorUserId, @actorName, @action, @entityType, @entityId,
         @beforeDigest, @afterDigest, @detail, @prevHash, @hash)`,
-  ).run({ ...row, hash: auditEntryHash(row) });
+  );
+  let id = last?.id ?? 0;
+  let prevHash = last?.hash ?? GENESIS_HASH;
+  const atIso = at.toISOString();
+  for (const input of inputs) {
+    id += 1;
+    const row: AuditRow = {
+      id,
+      at: atIso,
+      actorUserId: (input.actor ?? actor).userId,
+      actorName: (input.actor ?? actor).name,
+      action: input.action,
+      entityType: input.entityType ?? null,
+      entityId: input.entityId === undefined ? null : String(input.entityId),
+      beforeDigest: digest(key, input.before),
+      afterDigest: digest(key, input.after),
+      detail: input.detail ? canonicalJson(input.detail) : null,
+      prevHash,
+    };
+    const hash = auditEntryHash(row);
+    insert.run({ ...row, hash });
+    prevHash = hash;
+  }
 }
 
 export type ChainVerdict = { ok: true; entries: number } | { ok: false; entries: number; brokenId: number; reason: string };

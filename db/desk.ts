@@ -4,7 +4,7 @@ import { existsSync } from 'node:fs';
 import { officeDate } from '../shared/domain/dates';
 import type { RpcResult } from '../shared/rpc';
 import { permissionsOf, isRole } from '../shared/roles';
-import { appendAudit, type AuditInput } from './audit';
+import { appendAuditEntries, type AuditInput } from './audit';
 import type { Actor, DeskControl, ServiceContext } from './context';
 import { loadDivisions } from './divisions';
 import { AppError } from './errors';
@@ -302,7 +302,7 @@ export class Desk implements DeskControl {
 
   private appendEntries(actor: Actor | null, now: Date, entries: AuditInput[]): void {
     const sqlite = this.database().sqlite;
-    for (const entry of entries) appendAudit(sqlite, { userId: actor?.userId ?? null, name: actor?.displayName ?? null }, now, entry);
+    appendAuditEntries(sqlite, { userId: actor?.userId ?? null, name: actor?.displayName ?? null }, now, entries);
   }
 
   /** A job's final write: one transaction, as the actor who started the job, with its audit entries. */

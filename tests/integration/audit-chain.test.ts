@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { auditEntryHash, type AuditRow } from '../../db/audit';
+import { appendAuditEntries, auditEntryHash, type AuditRow } from '../../db/audit';
 import type { AuditChainStatus, PersonView } from '../../shared/contract';
 import { cli, lastAuditId, storedAudit } from './accounts-helpers';
 import { expectOk, keyedConnection, readyDesk, type ReadyDesk } from './helpers';
@@ -51,6 +51,29 @@ describe('the audit chain', () => {
     expect(run.out).toContain(`共 ${entries} 条`);
     // Verifying is a read: it adds no entry of its own.
     expect(storedAudit(ready)).toHaveLength(entries);
+  });
+
+  it('chains entries appended in one batch (as a roster import writes them) one after another', () => {
+    const ready = readyDesk();
+    busyDay(ready);
+    const before = lastAuditId(ready);
+    const sqlite = ready.desk.database().sqlite;
+    sqlite.transaction(() =>
+      appendAuditEntries(sqlite, { userId: null, name: '批量' }, new Date('2026-11-27T02:00:00Z'), [
+        { action: 'persons.register', entityType: 'person', entityId: 101, after: { name: '甲' } },
+        { action: 'persons.register', entityType: 'person', entityId: 102, after: { name: '乙' } },
+        { action: 'persons.register', entityType: 'person', entityId: 103, after: { name: '甲' }, detail: { source: 'import' } },
+      ]),
+    )();
+    const rows = [1, 2, 3].map((n) => rawRow(sqlite, before + n));
+    expect(rows.map((r) => r.entityId)).toEqual(['101', '102', '103']);
+    expect(rows[0]!.prevHash).toBe(rawRow(sqlite, before).hash);
+    expect(rows[1]!.prevHash).toBe(rows[0]!.hash);
+    expect(rows[2]!.prevHash).toBe(rows[1]!.hash);
+    // The same content gives the same keyed digest; different content another.
+    expect(rows[2]!.afterDigest).toBe(rows[0]!.afterDigest);
+    expect(rows[1]!.afterDigest).not.toBe(rows[0]!.afterDigest);
+    expect(verify(ready)).toEqual({ ok: true, entries: before + 3 });
   });
 
   it('refuses UPDATE and DELETE on audit_log, even on a connection opened with the key', () => {
