@@ -13,10 +13,11 @@
  *   nothing written), so reading the file is not counted as writing.
  *
  * Every figure is measured in fresh databases built by the real migrations, in
- * the same run. Goal from the product: service writes ≥ 30% of raw insert
+ * the same run; the bulk write in rounds of (service, raw), reporting the round
+ * with the median ratio and every round's ratio. Goal from the product: service writes ≥ 30% of raw insert
  * throughput.
  *
- *   tsx scripts/bench/writes.ts [--rows 20000] [--seed 7]   → one JSON object on stdout
+ *   tsx scripts/bench/writes.ts [--rows 20000] [--seed 7] [--rounds 3]   → one JSON object on stdout
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir, userInfo } from 'node:os';
@@ -62,6 +63,7 @@ const perSecond = (rows: number, s: number) => Math.round(rows / s);
 async function main(): Promise<void> {
   const rows = option('rows', 20_000);
   const seed = option('seed', 7);
+  const rounds = option('rounds', 3);
   const log = (line: string) => console.error(line);
   const root = mkdtempSync(join(tmpdir(), 'desk-bench-writes-'));
   try {
@@ -80,51 +82,64 @@ async function main(): Promise<void> {
     log(`writes: ${rows} persons, roster ${(file.length / 1048576).toFixed(1)} MB`);
 
     // exceljs alone: load the workbook and touch every cell, as a reader must.
-    let started = process.hrtime.bigint();
+    const started = process.hrtime.bigint();
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(file as unknown as ArrayBuffer);
     let cells = 0;
     workbook.worksheets[0]!.eachRow((row) => row.eachCell(() => (cells += 1)));
     const exceljsSeconds = seconds(started);
 
-    // The service: a dry run, then the import, on one fresh database.
-    const desk = freshDesk(join(root, 'service'));
-    const importAs = async (dryRun: boolean) => {
-      const at = process.hrtime.bigint();
-      const job = unwrap<JobView>(
-        desk.callAsCommandLine(userInfo().username, 'persons.importStart', { fileName: '基准测试花名册.xlsx', base64: file.toString('base64'), dryRun, allOrNothing: false }),
-        'persons.importStart',
-      );
-      const done = await desk.jobs.settled(job.id);
-      if (done.state !== 'done') throw new Error(`import ${done.state}: ${done.error}`);
-      return { seconds: seconds(at), report: done.result as ImportReport };
-    };
-    const dry = await importAs(true);
-    const real = await importAs(false);
-    if (real.report.created !== rows) throw new Error(`import created ${real.report.created} of ${rows} (invalid ${real.report.invalid})`);
-    const sqlite = desk.database().sqlite;
-    const written = {
-      persons: (sqlite.prepare('select count(*) as n from persons').get() as { n: number }).n,
-      searchKeys: (sqlite.prepare('select count(*) as n from person_search_keys').get() as { n: number }).n,
-      auditEntries: (sqlite.prepare("select count(*) as n from audit_log where action = 'persons.register'").get() as { n: number }).n,
-      capturedChanges: (sqlite.prepare("select count(*) as n from exchange_changes where entity = 'persons'").get() as { n: number }).n,
-    };
-    desk.close();
-
-    // Raw: the same person rows into `persons` of another fresh database, one transaction.
-    const rawDesk = freshDesk(join(root, 'raw'));
-    const raw = rawDesk.database().sqlite;
-    const insert = raw.prepare(`insert into persons (${PERSON_COLUMNS.join(', ')}) values (${PERSON_COLUMNS.map(() => '?').join(', ')})`);
+    // Rounds of (service, raw), each in fresh databases; the round with the median ratio is
+    // reported. One pair alone swung between 17% and 40% on this shared two-core machine.
     const values = people.map((p) => personValues(p));
-    started = process.hrtime.bigint();
-    raw.transaction(() => {
-      for (const v of values) insert.run(...v);
-    })();
-    const rawSeconds = seconds(started);
-    rawDesk.close();
-
-    const serviceWriteSeconds = Math.max(real.seconds - dry.seconds, 1e-3);
-    const writeRatio = Math.round((rawSeconds / serviceWriteSeconds) * 1000) / 1000;
+    const serviceRound = async (round: number) => {
+      const desk = freshDesk(join(root, `service-${round}`));
+      const importAs = async (dryRun: boolean) => {
+        const at = process.hrtime.bigint();
+        const job = unwrap<JobView>(
+          desk.callAsCommandLine(userInfo().username, 'persons.importStart', { fileName: '基准测试花名册.xlsx', base64: file.toString('base64'), dryRun, allOrNothing: false }),
+          'persons.importStart',
+        );
+        const done = await desk.jobs.settled(job.id);
+        if (done.state !== 'done') throw new Error(`import ${done.state}: ${done.error}`);
+        return { seconds: seconds(at), report: done.result as ImportReport };
+      };
+      // A dry run, then the import, on one fresh database: the write phase is their difference.
+      const dry = await importAs(true);
+      const real = await importAs(false);
+      if (real.report.created !== rows) throw new Error(`import created ${real.report.created} of ${rows} (invalid ${real.report.invalid})`);
+      const sqlite = desk.database().sqlite;
+      const written = {
+        persons: (sqlite.prepare('select count(*) as n from persons').get() as { n: number }).n,
+        searchKeys: (sqlite.prepare('select count(*) as n from person_search_keys').get() as { n: number }).n,
+        auditEntries: (sqlite.prepare("select count(*) as n from audit_log where action = 'persons.register'").get() as { n: number }).n,
+        capturedChanges: (sqlite.prepare("select count(*) as n from exchange_changes where entity = 'persons'").get() as { n: number }).n,
+      };
+      desk.close();
+      return { dry, real, written };
+    };
+    // Raw: the same person rows into `persons` of another fresh database, one transaction.
+    const rawRound = (round: number) => {
+      const rawDesk = freshDesk(join(root, `raw-${round}`));
+      const raw = rawDesk.database().sqlite;
+      const insert = raw.prepare(`insert into persons (${PERSON_COLUMNS.join(', ')}) values (${PERSON_COLUMNS.map(() => '?').join(', ')})`);
+      const at = process.hrtime.bigint();
+      raw.transaction(() => {
+        for (const v of values) insert.run(...v);
+      })();
+      const rawSeconds = seconds(at);
+      rawDesk.close();
+      return rawSeconds;
+    };
+    const measured = [];
+    for (let round = 0; round < rounds; round += 1) {
+      const service = await serviceRound(round);
+      const rawSeconds = rawRound(round);
+      const serviceWriteSeconds = Math.max(service.real.seconds - service.dry.seconds, 1e-3);
+      measured.push({ ...service, rawSeconds, serviceWriteSeconds, ratio: Math.round((rawSeconds / serviceWriteSeconds) * 1000) / 1000 });
+    }
+    const roundRatios = measured.map((m) => m.ratio);
+    const { dry, real, written, rawSeconds, serviceWriteSeconds, ratio: writeRatio } = [...measured].sort((a, b) => a.ratio - b.ratio)[Math.floor((measured.length - 1) / 2)]!;
     const importRatio = Math.round((exceljsSeconds / real.seconds) * 1000) / 1000;
     const misses = writeRatio < WRITE_GOAL.serviceToRawMin ? [`service writes ${Math.round(writeRatio * 100)}% of raw insert throughput (goal ≥ ${WRITE_GOAL.serviceToRawMin * 100}%)`] : [];
     const report = {
@@ -150,13 +165,15 @@ async function main(): Promise<void> {
         rawRowsPerSecond: perSecond(rows, rawSeconds),
         /** service rows/s ÷ raw rows/s. */
         ratio: writeRatio,
+        /** Every round's ratio; the figures above are the median round's. */
+        roundRatios,
         goal: WRITE_GOAL,
         pass: misses.length === 0,
         written,
       },
       misses,
     };
-    log(`writes: exceljs ${report.excelImport.exceljsRowsPerSecond} rows/s, import ${report.excelImport.importRowsPerSecond} rows/s; service writes ${report.bulkWrite.serviceRowsPerSecond} rows/s vs raw ${report.bulkWrite.rawRowsPerSecond} (${writeRatio})`);
+    log(`writes: exceljs ${report.excelImport.exceljsRowsPerSecond} rows/s, import ${report.excelImport.importRowsPerSecond} rows/s; service writes ${report.bulkWrite.serviceRowsPerSecond} rows/s vs raw ${report.bulkWrite.rawRowsPerSecond} (${writeRatio}, median of rounds ${roundRatios.join(', ')})`);
     process.stdout.write(`${JSON.stringify(report)}\n`);
   } finally {
     rmSync(root, { recursive: true, force: true });
