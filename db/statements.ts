@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { getTableColumns, sql, type Column, type Logger, type SQL } from 'drizzle-orm';
+import { getTableColumns, getTableName, sql, type Column, type Logger, type SQL } from 'drizzle-orm';
 import { SQLiteSyncDialect, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { DrizzleDb } from './open';
 
@@ -46,8 +46,32 @@ export function cachedQuery(db: DrizzleDb, query: SQL): { statement: Database.St
   return { statement: cachedStatement(connectionOf(db), text), params };
 }
 
-/** Each table's column list and the text of `select <columns> from <table>`, rendered once. */
-const selectOf = new WeakMap<SQLiteTable, { columns: Array<[string, Column]>; text: string }>();
+/** Each table's columns and the text of `select <columns> from <table>`, rendered once. */
+interface TableSelect {
+  columns: Array<[string, Column]>;
+  byKey: Map<string, Column>;
+  columnsText: string;
+  text: string;
+}
+const selectOf = new WeakMap<SQLiteTable, TableSelect>();
+
+function describeSelect(table: SQLiteTable): TableSelect {
+  const columns = Object.entries(getTableColumns(table)) as Array<[string, Column]>;
+  const columnsText = columns.map(([, column]) => dialect.escapeName(column.name)).join(', ');
+  const select = { columns, byKey: new Map(columns), columnsText, text: `select ${columnsText} from ${dialect.escapeName(getTableName(table))}` };
+  selectOf.set(table, select);
+  return select;
+}
+
+/** A row as drizzle returns it, from the values of a raw statement in column order. */
+function rowFrom(columns: Array<[string, Column]>, values: unknown[]): Record<string, unknown> {
+  const row: Record<string, unknown> = {};
+  columns.forEach(([key, column], i) => {
+    const value = values[i];
+    row[key] = value === null ? null : column.mapFromDriverValue(value);
+  });
+  return row;
+}
 
 /**
  * Whole rows of `table` (as drizzle's `select()` returns them, values mapped
@@ -55,21 +79,28 @@ const selectOf = new WeakMap<SQLiteTable, { columns: Array<[string, Column]>; te
  * statement cache.
  */
 export function selectRowsCached<T extends SQLiteTable>(db: DrizzleDb, table: T, rest: SQL): Array<T['$inferSelect']> {
-  let select = selectOf.get(table);
-  if (!select) {
-    const columns = Object.entries(getTableColumns(table)) as Array<[string, Column]>;
-    select = { columns, text: dialect.sqlToQuery(sql`select ${sql.join(columns.map(([, column]) => column), sql`, `)} from ${table}`).sql };
-    selectOf.set(table, select);
-  }
-  const { columns } = select;
+  const select = selectOf.get(table) ?? describeSelect(table);
   const { statement, params } = cachedQuery(db, sql`${sql.raw(select.text)} ${rest}`);
   const rows = statement.raw(true).all(...params) as unknown[][];
-  return rows.map((values) => {
-    const row: Record<string, unknown> = {};
-    columns.forEach(([key, column], i) => {
-      const value = values[i];
-      row[key] = value === null ? null : column.mapFromDriverValue(value);
-    });
-    return row as T['$inferSelect'];
+  return rows.map((values) => rowFrom(select.columns, values) as T['$inferSelect']);
+}
+
+/**
+ * `insert into <table> (<columns given>) values (…) returning <every column>`
+ * through the statement cache, values mapped to the driver and the row mapped
+ * back as drizzle maps them: a roster import inserts thousands of rows so.
+ */
+export function insertReturningCached<T extends SQLiteTable>(db: DrizzleDb, table: T, values: Partial<T['$inferInsert']>): T['$inferSelect'] {
+  const select = selectOf.get(table) ?? describeSelect(table);
+  const given = values as Record<string, unknown>;
+  const keys = Object.keys(given).filter((key) => given[key] !== undefined);
+  const columns = keys.map((key) => {
+    const column = select.byKey.get(key);
+    if (!column) throw new Error(`${key} is not a column of ${getTableName(table)}`);
+    return column;
   });
+  const text = `insert into ${dialect.escapeName(getTableName(table))} (${columns.map((c) => dialect.escapeName(c.name)).join(', ')}) values (${keys.map(() => '?').join(', ')}) returning ${select.columnsText}`;
+  const params = keys.map((key, i) => (given[key] === null ? null : columns[i]!.mapToDriverValue(given[key])));
+  const result = cachedStatement(connectionOf(db), text).raw(true).get(...params) as unknown[];
+  return rowFrom(select.columns, result) as T['$inferSelect'];
 }

@@ -1,4 +1,4 @@
-import { eq, inArray, sql } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { JobView, ParsedInputOf } from '../../shared/contract';
 import { PERSON_IMPORT_COLUMNS } from '../../shared/domain/import-columns';
 import { checkPersonRows } from '../../shared/domain/person-import';
@@ -7,7 +7,7 @@ import { importTemplate as template, startImport, type ApplyCounts, type ImportK
 import { personCorrections, persons } from '../schema';
 import { deriveForNewPerson, refreshDerived, reversedPhone, type PersonRow } from './person-derived';
 import { divisionNames } from './person-view';
-import type { DrizzleDb } from '../open';
+import { insertReturningCached } from '../statements';
 
 type Imported = Pick<PersonRow, 'name' | 'phone' | 'ethnicityCode' | 'educationCode' | 'householdType' | 'address' | 'residenceTownshipCode' | 'school' | 'major' | 'graduationDate' | 'employmentStatus'>;
 
@@ -40,26 +40,6 @@ const IMPORTED_FIELDS = ['name', 'phone', 'ethnicityCode', 'educationCode', 'hou
 const IMPORTED_NULLS = Object.fromEntries(IMPORTED_FIELDS.map((f) => [f, null])) as Record<(typeof IMPORTED_FIELDS)[number], null>;
 const DEFAULT_EMPLOYMENT_STATUS = persons.employmentStatus.default as Imported['employmentStatus'];
 
-/**
- * The insert of a new person from a roster, prepared once per connection: an
- * import writes thousands in one go, and building and preparing the statement
- * again for each row cost more than running it (`npm run bench`, bulk write).
- */
-const preparedInserts = new WeakMap<DrizzleDb, ReturnType<typeof prepareInsertPerson>>();
-function prepareInsertPerson(db: DrizzleDb) {
-  const columns = [...IMPORTED_FIELDS, 'phoneReversed', 'idNumber', 'sex', 'birthDate', 'createdAt', 'updatedAt', 'createdBy', 'updatedBy'] as const;
-  const values = Object.fromEntries(columns.map((c) => [c, sql.placeholder(c)])) as unknown as typeof persons.$inferInsert;
-  return db.insert(persons).values(values).returning().prepare();
-}
-function insertPersonStatement(db: DrizzleDb) {
-  let prepared = preparedInserts.get(db);
-  if (!prepared) {
-    prepared = prepareInsertPerson(db);
-    preparedInserts.set(db, prepared);
-  }
-  return prepared;
-}
-
 /** Matches rows to existing persons by ID number; creates new ones and updates only changed fields. */
 function applyRows(ctx: ServiceContext, valid: ValidRow[], writes: boolean, fileName: string): ApplyCounts {
   const { db } = ctx.database();
@@ -81,11 +61,12 @@ function applyRows(ctx: ServiceContext, valid: ValidRow[], writes: boolean, file
     if (!current) {
       created += 1;
       if (!writes) continue;
-      const row = insertPersonStatement(db).get({
+      const row = insertReturningCached(db, persons, {
         ...IMPORTED_NULLS,
         ...fields,
         employmentStatus: fields.employmentStatus ?? DEFAULT_EMPLOYMENT_STATUS,
         phoneReversed: reversedPhone(fields.phone ?? null),
+        name: record.name!,
         idNumber: record.idNumber!,
         sex: record.sex as 'male' | 'female',
         birthDate: record.birthDate!,
@@ -93,7 +74,7 @@ function applyRows(ctx: ServiceContext, valid: ValidRow[], writes: boolean, file
         updatedAt: at,
         createdBy: actorId,
         updatedBy: actorId,
-      })!;
+      });
       deriveForNewPerson(db, row, ctx.today);
       ctx.audit({ action: 'persons.register', entityType: 'person', entityId: row.id, after: row, detail: { source: 'import' } });
       continue;

@@ -1,7 +1,7 @@
 import { asc, sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { persons } from '../../db/schema';
-import { cachedQuery, selectRowsCached } from '../../db/statements';
+import { cachedQuery, insertReturningCached, selectRowsCached } from '../../db/statements';
 import { readyDesk } from './helpers';
 import { LI_XIUYING, ZHANG_SAN, register } from './registry-helpers';
 
@@ -38,4 +38,16 @@ describe('rows read through the statement cache', () => {
     expect(second.params).toEqual([LI_XIUYING.name]);
     ready.desk.close();
   });
+
+  it('inserts a row and returns it whole as drizzle would, defaults and booleans included', () => {
+    const ready = readyDesk();
+    const { db } = ready.desk.database();
+    const at = '2026-11-27T02:00:00.000Z';
+    const row = insertReturningCached(db, persons, { idNumber: ZHANG_SAN.idNumber, name: ZHANG_SAN.name, sex: 'male', birthDate: '1990-05-12', phone: null, isVeteran: true, createdAt: at, updatedAt: at });
+    expect(row).toEqual(db.select().from(persons).all()[0]);
+    expect(row).toMatchObject({ name: '张三', phone: null, isVeteran: true, version: 1, employmentStatus: persons.employmentStatus.default });
+    expect(() => insertReturningCached(db, persons, { nickname: 'x' } as never)).toThrow(/nickname is not a column/);
+    ready.desk.close();
+  });
 });
+
