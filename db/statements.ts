@@ -37,7 +37,9 @@ const dialect = new SQLiteSyncDialect();
 /**
  * A drizzle SQL fragment run as a statement prepared once per connection:
  * the same search shape with other values reuses its statement, where
- * drizzle's own `.all()` prepares again on every call.
+ * drizzle's own `.all()` prepares again on every call. Statements are kept
+ * for the connection's life, so use it only for SQL of a bounded number of
+ * shapes — not for `in (…)` lists whose length varies with the data.
  */
 export function cachedQuery(db: DrizzleDb, query: SQL): { statement: Database.Statement; params: unknown[] } {
   const { sql: text, params } = dialect.sqlToQuery(query);
