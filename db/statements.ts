@@ -94,7 +94,13 @@ export function selectRowsCached<T extends SQLiteTable>(db: DrizzleDb, table: T,
  */
 export function insertReturningCached<T extends SQLiteTable>(db: DrizzleDb, table: T, values: Partial<T['$inferInsert']>): T['$inferSelect'] {
   const select = selectOf.get(table) ?? describeSelect(table);
-  const given = values as Record<string, unknown>;
+  const given = { ...(values as Record<string, unknown>) };
+  // Defaults computed in JavaScript (`$defaultFn`, `$onUpdateFn`), as drizzle's insert applies them.
+  for (const [key, column] of select.columns) {
+    if (given[key] !== undefined) continue;
+    if (column.defaultFn) given[key] = column.defaultFn();
+    else if (column.onUpdateFn) given[key] = column.onUpdateFn();
+  }
   const keys = Object.keys(given).filter((key) => given[key] !== undefined);
   const columns = keys.map((key) => {
     const column = select.byKey.get(key);

@@ -1,4 +1,5 @@
 import { asc, sql } from 'drizzle-orm';
+import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
 import { persons } from '../../db/schema';
 import { cachedQuery, insertReturningCached, selectRowsCached } from '../../db/statements';
@@ -47,6 +48,20 @@ describe('rows read through the statement cache', () => {
     expect(row).toEqual(db.select().from(persons).all()[0]);
     expect(row).toMatchObject({ name: '张三', phone: null, isVeteran: true, version: 1, employmentStatus: persons.employmentStatus.default });
     expect(() => insertReturningCached(db, persons, { nickname: 'x' } as never)).toThrow(/nickname is not a column/);
+    ready.desk.close();
+  });
+
+  it('applies the defaults a schema computes in JavaScript, as drizzle does', () => {
+    const ready = readyDesk();
+    const { db, sqlite } = ready.desk.database();
+    sqlite.exec('create table scratch_notes (id integer primary key, made_by text not null, urgent integer)');
+    const notes = sqliteTable('scratch_notes', {
+      id: integer('id').primaryKey(),
+      madeBy: text('made_by').notNull().$defaultFn(() => '系统'),
+      urgent: integer('urgent', { mode: 'boolean' }),
+    });
+    expect(insertReturningCached(db, notes, { urgent: true })).toEqual({ id: 1, madeBy: '系统', urgent: true });
+    expect(insertReturningCached(db, notes, { madeBy: '王芳' })).toEqual({ id: 2, madeBy: '王芳', urgent: null });
     ready.desk.close();
   });
 });
