@@ -9,7 +9,8 @@ import { checkTransition, OPEN_STATES, STATE_LABELS, type CaseState } from '../.
 import { addWorkingDays, dueDateWithPauses } from '../../shared/domain/working-days';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
-import { cases, caseTransitions, enterprises, persons, settings } from '../schema';
+import { EDITABLE_CODE_TABLES } from '../../shared/domain/editable-code-tables';
+import { cases, caseTransitions, codeEntries, enterprises, persons, settings } from '../schema';
 import { acceptanceProblems, applicantOfRow, cleanDocuments, itemCodeOf, refuseApplicantKind, refuseBadValues, refuseSecondOpen, type Applicant } from './case-checks';
 import { attachedDocuments, caseListItems, caseView, formOf, missingDocuments, personIdOf, workCalendar, type CaseRow } from './case-view';
 import { certifiedOn } from './certifications';
@@ -152,12 +153,35 @@ function applyEffects(ctx: ServiceContext, row: CaseRow, receiptNo: string): Eff
   return applied;
 }
 
+/**
+ * The names the form's choices from the administrator's code tables (认定类别, 补贴项目) had when the
+ * decision was taken: a later renaming of the entry must not change what a notice says was decided.
+ */
+function choiceLabelsAtDecision(ctx: ServiceContext, row: CaseRow): Record<string, string> {
+  const form = formOf(row);
+  const labels: Record<string, string> = {};
+  for (const field of MATTER_TYPES[row.matterType as MatterTypeCode].fields) {
+    const value = form[field.code];
+    if (field.kind !== 'choice' || !value || !field.options || !(field.options in EDITABLE_CODE_TABLES)) continue;
+    const entry = ctx
+      .database()
+      .db.select({ label: codeEntries.label })
+      .from(codeEntries)
+      .where(and(eq(codeEntries.tableCode, field.options), eq(codeEntries.code, value)))
+      .get();
+    if (entry) labels[field.code] = entry.label;
+  }
+  return labels;
+}
+
 /** The applicant's record as the decision saw it: a person's status, tags and age, or an enterprise's registry entry. */
-function decisionSnapshot(ctx: ServiceContext, applicant: Applicant): NonNullable<CaseView['decisionSnapshot']> {
+function decisionSnapshot(ctx: ServiceContext, row: CaseRow): NonNullable<CaseView['decisionSnapshot']> {
   const { db } = ctx.database();
+  const applicant = applicantOfRow(row);
+  const choiceLabels = choiceLabelsAtDecision(ctx, row);
   if (applicant.kind === 'enterprise') {
     const e = db.select().from(enterprises).where(eq(enterprises.id, applicant.id)).get()!;
-    return { name: e.name, creditCode: e.creditCode ?? e.registrationNumber, enterpriseStatus: e.status, sizeClass: e.sizeClass, employmentStatus: null, keyGroups: [], age: null };
+    return { name: e.name, creditCode: e.creditCode ?? e.registrationNumber, enterpriseStatus: e.status, sizeClass: e.sizeClass, employmentStatus: null, keyGroups: [], age: null, choiceLabels };
   }
   const person = db.select().from(persons).where(eq(persons.id, applicant.id)).get()!;
   return {
@@ -165,6 +189,7 @@ function decisionSnapshot(ctx: ServiceContext, applicant: Applicant): NonNullabl
     employmentStatus: person.employmentStatus,
     keyGroups: keyGroupsOf(person, ctx.today, certificationsOf(db, person.id)).map((t) => t.code),
     age: Number(ctx.today.slice(0, 4)) - Number(person.birthDate.slice(0, 4)) - (ctx.today.slice(5) < person.birthDate.slice(5) ? 1 : 0),
+    choiceLabels,
   };
 }
 
@@ -223,7 +248,7 @@ export function transition(ctx: ServiceContext, input: ParsedInputOf<'cases.tran
     changes.decidedAt = ctx.now.toISOString();
     changes.decisionComment = comment;
     // Frozen: later corrections of the record never change what this decision relied on.
-    changes.decisionSnapshot = JSON.stringify(decisionSnapshot(ctx, applicantOfRow(row)));
+    changes.decisionSnapshot = JSON.stringify(decisionSnapshot(ctx, row));
   }
   const updated = db
     .update(cases)

@@ -5,7 +5,10 @@ import { useState } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
 import type { CaseView } from '../../shared/contract';
 import { formatOfficeTimestamp } from '../../shared/domain/dates';
+import { KEY_GROUP_LABELS, type KeyGroupCode } from '../../shared/domain/key-groups';
 import { MATTER_TYPES } from '../../shared/domain/matter-types';
+import type { EmploymentStatusCode } from '../../shared/domain/code-tables';
+import { EMPLOYMENT_STATUS_LABELS } from '../../shared/labels/zh-CN';
 import { ACTION_LABELS, STATE_LABELS, type CaseAction } from '../../shared/domain/workflow';
 import { call, errorMessage } from '../api/client';
 import { useCan } from '../api/queries';
@@ -22,11 +25,16 @@ function Info({ label, value }: { label: string; value: string | null | undefine
   );
 }
 
+const statusLabel = (code: string | null) => (code ? (EMPLOYMENT_STATUS_LABELS[code as EmploymentStatusCode] ?? code) : '—');
+const keyGroupLabel = (code: string) => KEY_GROUP_LABELS[code as KeyGroupCode] ?? code;
+
 /** The matter's own form as people read it: names of codes, 是/否, amounts in 元. */
 function FormValues({ c }: { c: CaseView }) {
   const type = MATTER_TYPES[c.matterType];
   const text = useFormValueText(type);
-  return <>{type.fields.map((f) => <Info key={f.code} label={f.label} value={text(f, c.form[f.code])} />)}</>;
+  // A decided matter names its code-table choices as they read at the decision.
+  const frozen = c.decisionSnapshot?.choiceLabels ?? {};
+  return <>{type.fields.map((f) => <Info key={f.code} label={f.label} value={frozen[f.code] ?? text(f, c.form[f.code])} />)}</>;
 }
 
 /** One matter: its facts, documents, history and the actions the caller may take now. */
@@ -116,7 +124,7 @@ export function CasePage() {
         <Alert color="gray" title="决定所依据的情况（决定时冻结）">
           {c.applicantKind === 'enterprise'
             ? `${c.decisionSnapshot.name}，统一社会信用代码 ${c.decisionSnapshot.creditCode ?? '—'}，决定时单位状态：${c.decisionSnapshot.enterpriseStatus === 'closed' ? '已注销' : '存续'}`
-            : `${c.decisionSnapshot.name}，${c.decisionSnapshot.age}岁，决定时就业状态：${c.decisionSnapshot.employmentStatus}，重点群体：${c.decisionSnapshot.keyGroups.join('、') || '无'}`}
+            : `${c.decisionSnapshot.name}，${c.decisionSnapshot.age}岁，决定时就业状态：${statusLabel(c.decisionSnapshot.employmentStatus)}，重点群体：${c.decisionSnapshot.keyGroups.map(keyGroupLabel).join('、') || '无'}`}
         </Alert>
       )}
       <Paper withBorder p="lg">

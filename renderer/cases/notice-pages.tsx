@@ -87,7 +87,8 @@ export function RefusalNoticePage() {
 
 /** 认定结果通知: an approved 就业困难人员认定 — the category, the validity and the annual review. */
 export function CertificationNoticePage() {
-  // The category's name from the administrator's table, retired ones included: the notice names what was certified.
+  // The category's name as it read at the decision (kept in the decision's snapshot); for decisions taken
+  // before names were kept, from the administrator's table, retired entries included.
   const categories = useCodeTable('difficulty_categories');
   const categoryLabel = (code: string | null | undefined) => categories.data?.find((e) => e.code === code)?.label ?? code ?? '—';
   return (
@@ -107,7 +108,7 @@ export function CertificationNoticePage() {
             </Text>
             <Table withTableBorder mb="md">
               <Table.Tbody>
-                <Table.Tr><Table.Td w={140}>认定类别</Table.Td><Table.Td data-testid="notice-category">{categoryLabel(c.form.category)}</Table.Td></Table.Tr>
+                <Table.Tr><Table.Td w={140}>认定类别</Table.Td><Table.Td data-testid="notice-category">{c.decisionSnapshot?.choiceLabels?.category ?? categoryLabel(c.form.category)}</Table.Td></Table.Tr>
                 <Table.Tr>
                   <Table.Td>有效期</Table.Td>
                   <Table.Td>{c.form.validTo ? `${formatChineseDate(validFrom)}至${formatChineseDate(c.form.validTo)}` : `自${formatChineseDate(validFrom)}起（未定终止日期，以年度复核为准）`}</Table.Td>

@@ -42,6 +42,8 @@ export interface CaseView {
     creditCode?: string | null;
     enterpriseStatus?: string;
     sizeClass?: string | null;
+    /** Names of the form's choices from the administrator's code tables as they read at the decision (absent in decisions taken before they were kept). */
+    choiceLabels?: Record<string, string>;
   } | null;
   transitions: { action: CaseAction; fromState: CaseState; toState: CaseState; actorName: string | null; at: string; comment: string | null }[];
   /** What the caller may do next (the backend checks again on the call). */

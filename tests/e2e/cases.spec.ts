@@ -86,6 +86,9 @@ test('the front desk accepts an unemployment registration and prints the receipt
   await page.getByRole('button', { name: '批准', exact: true }).click();
   await page.getByRole('button', { name: '确认批准' }).click();
   await expect(page.getByTestId('case-state')).toHaveText('已批准');
+  // The facts the decision relied on, frozen, in words staff read (not the stored codes).
+  await expect(page.getByText(/决定时就业状态：未就业（未登记失业），重点群体：/)).toBeVisible();
+  await page.screenshot({ path: 'test-results/case-approved.png', fullPage: true });
   await page.getByRole('link', { name: '申请人档案' }).click();
   await expect(page.getByTestId('employment-status')).toHaveText('登记失业');
   await expect(page.getByText('失业登记：批准（已批准）')).toBeVisible();

@@ -113,6 +113,13 @@ describe('matters filed under an administrator’s entries', () => {
     expect(approved).toMatchObject({ state: 'approved', form: { category: 'flood_affected' } });
     // Its label is still there for the notice, retired or not.
     expect(entry(ready.call, 'difficulty_categories', 'flood_affected')).toMatchObject({ label: '受灾家庭成员', active: false });
+    // The decision keeps the name the category had when it was taken: a later renaming changes the
+    // table, not what the 认定结果通知 of this decision says was certified.
+    expect(approved.decisionSnapshot?.choiceLabels).toEqual({ category: '受灾家庭成员' });
+    expectOk(ready.call('codes.save', { ...NEW_CATEGORY, label: '因灾致困家庭成员', active: false, version: 2 }));
+    const later = expectOk<CaseView>(ready.call('cases.get', { id: approved.id }));
+    expect(later.decisionSnapshot?.choiceLabels).toEqual({ category: '受灾家庭成员' });
+    expect(entry(ready.call, 'difficulty_categories', 'flood_affected').label).toBe('因灾致困家庭成员');
   });
 
   it('offers a person only the subsidies a person may apply for, and takes the amount only as whole fen above zero', () => {

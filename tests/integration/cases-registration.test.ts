@@ -123,7 +123,8 @@ describe('the decision is frozen', () => {
     const personId = registerPerson(ready);
     const accepted = actOk(ready.call, createCase(ready.call, personId), 'accept');
     const approved = actOk(lina.call, actOk(lina.call, accepted, 'start_review'), 'approve');
-    const snapshot = { name: '张三', employmentStatus: 'unemployed_unregistered', keyGroups: [], age: 36 };
+    // 失业登记 has no choice from the administrator's code tables: no names to keep.
+    const snapshot = { name: '张三', employmentStatus: 'unemployed_unregistered', keyGroups: [], age: 36, choiceLabels: {} };
     expect(approved.decisionSnapshot).toEqual(snapshot);
 
     advanceDays(ready, 3);
