@@ -34,18 +34,23 @@ export function certificationsOfMany(db: DrizzleDb, personIds: number[]): Map<nu
   const sqlite = connectionOf(db);
   const matters = cachedStatement(
     sqlite,
-    `select id, person_id as personId, form from cases
-     where person_id in (select value from json_each(?)) and matter_type = 'difficulty_certification' and state = 'approved' order by id`,
-  ).all(JSON.stringify(personIds)) as Array<{ id: number; personId: number; form: string }>;
+    // The category as people read it: its name when the certification was decided, else the table's, else the code.
+    `select c.id, c.person_id as personId, c.form,
+        coalesce(json_extract(c.decision_snapshot, '$.choiceLabels.category'),
+                 (select e.label from code_entries e where e.table_code = 'difficulty_categories' and e.code = json_extract(c.form, '$.category')),
+                 json_extract(c.form, '$.category'), '') as categoryName
+     from cases c
+     where c.person_id in (select value from json_each(?)) and c.matter_type = 'difficulty_certification' and c.state = 'approved' order by c.id`,
+  ).all(JSON.stringify(personIds)) as Array<{ id: number; personId: number; form: string; categoryName: string }>;
   if (matters.length === 0) return result;
   const eventsOf = new Map<number, CertificationEvent[]>();
   const events = cachedStatement(sqlite, 'select case_id as caseId, kind, on_date as onDate from case_events where case_id in (select value from json_each(?)) order by id').all(
     JSON.stringify(matters.map((m) => m.id)),
   ) as Array<{ caseId: number; kind: CertificationEvent['kind']; onDate: string }>;
   for (const { caseId, kind, onDate } of events) eventsOf.set(caseId, [...(eventsOf.get(caseId) ?? []), { kind, onDate }]);
-  for (const { id, personId, form } of matters) {
+  for (const { id, personId, form, categoryName } of matters) {
     const values = JSON.parse(form) as Record<string, string | null>;
-    const periods = certificationPeriods({ category: values.category ?? '', validFrom: values.validFrom ?? '0000-01-01', validTo: values.validTo ?? null }, eventsOf.get(id) ?? []);
+    const periods = certificationPeriods({ category: categoryName, validFrom: values.validFrom ?? '0000-01-01', validTo: values.validTo ?? null }, eventsOf.get(id) ?? []);
     result.set(personId, [...(result.get(personId) ?? []), ...periods]);
   }
   return result;

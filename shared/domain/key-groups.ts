@@ -35,6 +35,7 @@ export type KeyGroupCode =
 
 /** One 就业困难人员 certification; categories are the province's editable code table. */
 export interface DifficultyCertification {
+  /** The category's name as printed (认定类别), used in the tag's rule text only. */
   category: string;
   validFrom: string;
   validTo: string | null;

@@ -27,7 +27,8 @@ describe('就业困难人员认定 and the key-group tag', () => {
 
     const tag = expectOk<PersonView>(ready.call('persons.get', { id: personId })).keyGroups.find((t) => t.code === 'employment_difficulty');
     expect(tag).toMatchObject({ until: '2026-12-31' });
-    expect(tag!.rule).toContain('zero_employment_family');
+    // The rule names the category as staff know it, not by its stored code.
+    expect(tag!.rule).toContain('认定类别：城镇零就业家庭成员');
     expect(namesFound(ready, '', { filters: { keyGroup: 'employment_difficulty' } })).toEqual(['李秀英']);
     // The search list shows the tag on her row only (the page's certifications are read together).
     const listed = search(ready, '').items.map((p) => [p.name, p.keyGroups.includes('employment_difficulty')]);
