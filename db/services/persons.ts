@@ -5,6 +5,7 @@ import { parseIdNumber } from '../../shared/domain/id-number';
 import { maskPhone } from '../../shared/domain/masking';
 import { normalizeMobile } from '../../shared/domain/phone';
 import { fieldLabel, ID_NUMBER_MESSAGES } from '../../shared/labels/zh-CN';
+import { personValueText } from '../../shared/labels/person-values';
 import type { ServiceContext } from '../context';
 import { AppError, fieldError } from '../errors';
 import { personCorrections, personQualifications, persons, users } from '../schema';
@@ -178,8 +179,10 @@ export function update(ctx: ServiceContext, input: ParsedInputOf<'persons.update
   return personView(ctx, after);
 }
 
+/** The history of the record's fields, values as staff read them (names for codes, masked phones). */
 export function corrections(ctx: ServiceContext, input: ParsedInputOf<'persons.corrections'>): PersonCorrection[] {
   requirePerson(ctx, input.id);
+  const names = divisionNames(ctx);
   return ctx
     .database()
     .db.select({
@@ -196,7 +199,11 @@ export function corrections(ctx: ServiceContext, input: ParsedInputOf<'persons.c
     .where(eq(personCorrections.personId, input.id))
     .orderBy(desc(personCorrections.id))
     .all()
-    .map((c) => (c.field === 'phone' || c.field === 'phone2' ? { ...c, oldValue: maskOrNull(c.oldValue), newValue: maskOrNull(c.newValue) } : c));
+    .map((c) =>
+      c.field === 'phone' || c.field === 'phone2'
+        ? { ...c, oldValue: maskOrNull(c.oldValue), newValue: maskOrNull(c.newValue) }
+        : { ...c, oldValue: personValueText(c.field, c.oldValue, names), newValue: personValueText(c.field, c.newValue, names) },
+    );
 }
 
 function maskOrNull(value: string | null): string | null {

@@ -45,6 +45,9 @@ test('register, correct with a reason, find by pinyin initials, import a roster 
   await dialog.getByRole('button', { name: '保存更正' }).click();
   await expect(page.getByTestId('employment-status')).toHaveText('登记失业');
   await expect(page.getByTestId('corrections')).toContainText('本人来窗口说明已失业');
+  // Old and new values by their names, as on the form, not the stored codes.
+  await expect(page.getByTestId('corrections')).toContainText('登记失业');
+  await expect(page.getByTestId('corrections')).not.toContainText('unemployed');
 
   // Pinyin initials find the person under either reading of the polyphone surname 曾.
   for (const initials of ['zxx', 'cxx', 'zengx']) {

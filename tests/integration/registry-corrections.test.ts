@@ -41,7 +41,8 @@ describe('correcting a person keeps the history', () => {
     const listed = corrections(ready, person.id);
     expect(listed.map((c) => [c.field, c.oldValue, c.newValue, c.reason, c.correctedBy]).sort()).toEqual([
       ['address', '长桥街道龙桥路1号', '长桥街道龙桥路8号', '核对户口本后更正', '王芳'],
-      ['householdType', 'urban', 'rural', '核对户口本后更正', '王芳'],
+      // Stored as codes, listed by their names.
+      ['householdType', '城镇', '农村', '核对户口本后更正', '王芳'],
     ]);
   });
 
