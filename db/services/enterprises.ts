@@ -5,6 +5,7 @@ import { CREDIT_CODE_MESSAGES, parseEnterpriseKey, type EntityType } from '../..
 import { industrySectionOf } from '../../shared/domain/industry';
 import { maskPhone } from '../../shared/domain/masking';
 import { normalizeMobile } from '../../shared/domain/phone';
+import { enterpriseValueText } from '../../shared/labels/enterprise-values';
 import type { ServiceContext } from '../context';
 import { AppError, fieldError } from '../errors';
 import { enterpriseContacts, enterpriseCorrections, enterpriseFormerNames, enterpriseHeadcounts, enterprises, users } from '../schema';
@@ -123,8 +124,10 @@ export function update(ctx: ServiceContext, input: ParsedInputOf<'enterprises.up
   return enterpriseView(ctx, after);
 }
 
+/** The history of the entry's fields, values as staff read them (names for codes). */
 export function corrections(ctx: ServiceContext, input: ParsedInputOf<'enterprises.corrections'>): PersonCorrection[] {
   requireEnterprise(ctx, input.id);
+  const names = divisionNames(ctx);
   return ctx
     .database()
     .db.select({
@@ -140,7 +143,8 @@ export function corrections(ctx: ServiceContext, input: ParsedInputOf<'enterpris
     .leftJoin(users, eq(users.id, enterpriseCorrections.correctedBy))
     .where(eq(enterpriseCorrections.enterpriseId, input.id))
     .orderBy(desc(enterpriseCorrections.id))
-    .all();
+    .all()
+    .map((c) => ({ ...c, oldValue: enterpriseValueText(c.field, c.oldValue, names), newValue: enterpriseValueText(c.field, c.newValue, names) }));
 }
 
 export function addContact(ctx: ServiceContext, input: ParsedInputOf<'enterprises.addContact'>): EnterpriseView {

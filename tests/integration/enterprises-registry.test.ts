@@ -73,7 +73,8 @@ describe('correcting enterprises', () => {
     expect(history.map((c) => [c.field, c.oldValue, c.newValue, c.reason])).toEqual(
       expect.arrayContaining([
         ['name', '苏州吴中精工机械有限公司', '苏州吴中精工科技有限公司', '企业更名并扩产'],
-        ['sizeClass', 'small', 'medium', '企业更名并扩产'],
+        // Stored as codes, listed by their names.
+        ['sizeClass', '小型', '中型', '企业更名并扩产'],
       ]),
     );
     // The old name still finds it.

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { personValueText } from '../../shared/labels/person-values';
+import { enterpriseValueText } from '../../shared/labels/enterprise-values';
+import { industryDivisionLabel } from '../../shared/domain/industry';
 
 const DIVISIONS = new Map([['320506101', '长桥街道']]);
 const text = (field: string, value: string | null) => personValueText(field, value, DIVISIONS);
@@ -27,5 +29,19 @@ describe('更正记录 values as staff read them', () => {
     expect(text('address', '长桥街道龙桥路8号')).toBe('长桥街道龙桥路8号');
     expect(text('employmentStatus', 'something_new')).toBe('something_new');
     expect(text('educationCode', null)).toBeNull();
+  });
+});
+
+describe('enterprise 更正记录 values as staff read them', () => {
+  const enterpriseText = (field: string, value: string | null) => enterpriseValueText(field, value, DIVISIONS);
+  it('names size, ownership, status, industry, township and flags', () => {
+    expect(enterpriseText('sizeClass', 'small')).toBe('小型');
+    expect(enterpriseText('ownershipCode', 'private')).toBe('私营');
+    expect(enterpriseText('status', 'closed')).toBe('已注销/迁出');
+    expect(enterpriseText('industryDivision', '13')).toBe(industryDivisionLabel('13'));
+    expect(enterpriseText('industryDivision', '13')).toMatch(/[\u4e00-\u9fff]/);
+    expect(enterpriseText('townshipCode', '320506101')).toBe('长桥街道');
+    expect(enterpriseText('isSpecialized', 'true')).toBe('是');
+    expect(enterpriseText('name', '苏州吴中精工机械有限公司')).toBe('苏州吴中精工机械有限公司');
   });
 });
