@@ -80,6 +80,7 @@ export interface PersonSearchResult {
 export interface PersonCorrection {
   id: number;
   field: string;
+  /** Values as staff read them: names for codes, 元 for fen, masked phones (the stored values stay in the database). */
   oldValue: string | null;
   newValue: string | null;
   reason: string;
