@@ -9,9 +9,9 @@ import { checkTransition, OPEN_STATES, STATE_LABELS, type CaseState } from '../.
 import { addWorkingDays, dueDateWithPauses } from '../../shared/domain/working-days';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
-import { EDITABLE_CODE_TABLES } from '../../shared/domain/editable-code-tables';
-import { cases, caseTransitions, codeEntries, enterprises, persons, settings } from '../schema';
-import { acceptanceProblems, applicantOfRow, cleanDocuments, itemCodeOf, refuseApplicantKind, refuseBadValues, refuseSecondOpen, type Applicant } from './case-checks';
+import { EDITABLE_CODE_TABLES, type EditableCodeTable } from '../../shared/domain/editable-code-tables';
+import { cases, caseTransitions, enterprises, persons, settings } from '../schema';
+import { acceptanceProblems, applicantOfRow, cleanDocuments, codeLabel, itemCodeOf, refuseApplicantKind, refuseBadValues, refuseSecondOpen, type Applicant } from './case-checks';
 import { attachedDocuments, caseListItems, caseView, formOf, missingDocuments, personIdOf, workCalendar, type CaseRow } from './case-view';
 import { certifiedOn } from './certifications';
 import { certificationsOf, keyGroupsOf, refreshDerived } from './person-derived';
@@ -163,13 +163,7 @@ function choiceLabelsAtDecision(ctx: ServiceContext, row: CaseRow): Record<strin
   for (const field of MATTER_TYPES[row.matterType as MatterTypeCode].fields) {
     const value = form[field.code];
     if (field.kind !== 'choice' || !value || !field.options || !(field.options in EDITABLE_CODE_TABLES)) continue;
-    const entry = ctx
-      .database()
-      .db.select({ label: codeEntries.label })
-      .from(codeEntries)
-      .where(and(eq(codeEntries.tableCode, field.options), eq(codeEntries.code, value)))
-      .get();
-    if (entry) labels[field.code] = entry.label;
+    labels[field.code] = codeLabel(ctx, field.options as EditableCodeTable, value);
   }
   return labels;
 }
