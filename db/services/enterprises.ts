@@ -5,7 +5,7 @@ import { CREDIT_CODE_MESSAGES, parseEnterpriseKey, type EntityType } from '../..
 import { industrySectionOf } from '../../shared/domain/industry';
 import { maskPhone } from '../../shared/domain/masking';
 import { normalizeMobile } from '../../shared/domain/phone';
-import { enterpriseValueText } from '../../shared/labels/enterprise-values';
+import { enterpriseValueText } from '../../shared/labels/correction-values';
 import type { ServiceContext } from '../context';
 import { AppError, fieldError } from '../errors';
 import { enterpriseContacts, enterpriseCorrections, enterpriseFormerNames, enterpriseHeadcounts, enterprises, users } from '../schema';

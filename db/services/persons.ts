@@ -5,7 +5,7 @@ import { parseIdNumber } from '../../shared/domain/id-number';
 import { maskPhone } from '../../shared/domain/masking';
 import { normalizeMobile } from '../../shared/domain/phone';
 import { fieldLabel, ID_NUMBER_MESSAGES } from '../../shared/labels/zh-CN';
-import { personValueText } from '../../shared/labels/person-values';
+import { personValueText } from '../../shared/labels/correction-values';
 import type { ServiceContext } from '../context';
 import { AppError, fieldError } from '../errors';
 import { personCorrections, personQualifications, persons, users } from '../schema';

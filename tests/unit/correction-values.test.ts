@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { personValueText } from '../../shared/labels/person-values';
-import { enterpriseValueText } from '../../shared/labels/enterprise-values';
+import { enterpriseValueText, personValueText } from '../../shared/labels/correction-values';
 import { industryDivisionLabel } from '../../shared/domain/industry';
 
 const DIVISIONS = new Map([['320506101', '长桥街道']]);
