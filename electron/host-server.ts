@@ -11,6 +11,11 @@ import { SECURITY_HEADERS } from './shell/csp';
  * The session lives in an HttpOnly, SameSite=Strict cookie; the RPC door also
  * requires a JSON content type and a same-origin Origin, so another site open
  * in the same browser cannot call it.
+ *
+ * Every request must name one of the host names this server answers to in its
+ * Host header. Without that check a web page on any name that resolves to
+ * 127.0.0.1 (DNS rebinding) is "same origin" with itself and could set up a
+ * fresh desk, becoming its administrator and reading the recovery key.
  */
 const SESSION_COOKIE = 'desk_session';
 
@@ -25,13 +30,35 @@ const CONTENT_TYPES: Record<string, string> = {
   '.woff2': 'font/woff2',
 };
 
+/** The names the loopback host answers to; office mode adds its configured names. */
+export const LOOPBACK_HOST_NAMES: readonly string[] = ['127.0.0.1', 'localhost', '[::1]'];
+
 export interface HostServerOptions {
   desk: Desk;
   rendererDir: string;
+  /** Host names (without port) accepted in the Host header; the loopback names by default. */
+  hostNames?: readonly string[];
 }
 
-export function createHostServer({ desk, rendererDir }: HostServerOptions): Server {
+/**
+ * True when `host` (a Host header) is one of `names` at the port the request
+ * arrived on. Compared as whole strings: no suffix, no case folding of
+ * anything but the name, no default port.
+ */
+export function isServedHost(host: string | undefined, names: readonly string[], port: number | undefined): boolean {
+  if (!host || port === undefined) return false;
+  const lower = host.toLowerCase();
+  return names.some((name) => lower === `${name.toLowerCase()}:${port}`);
+}
+
+export function createHostServer({ desk, rendererDir, hostNames = LOOPBACK_HOST_NAMES }: HostServerOptions): Server {
   return createServer((req, res) => {
+    // Before any routing: a request for a name this server does not serve gets nothing, not even the page.
+    if (!isServedHost(req.headers.host, hostNames, req.socket.localPort)) {
+      res.writeHead(421, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.end('本服务不接受此主机名的访问');
+      return;
+    }
     if (req.url === '/rpc') {
       if (req.method !== 'POST') return sendJson(res, 405, failure('BAD_INPUT', '请使用 POST 调用接口'));
       return handleRpc(desk, req, res);
@@ -46,10 +73,10 @@ function failure(code: 'BAD_INPUT' | 'FORBIDDEN', message: string): RpcResult<ne
 }
 
 function handleRpc(desk: Desk, req: IncomingMessage, res: ServerResponse): void {
+  // Browsers send Origin with every POST; a call without one is not from the desk's own page.
   const origin = req.headers.origin;
-  if (origin !== undefined && origin !== `http://${req.headers.host}`) {
-    return sendJson(res, 403, failure('FORBIDDEN', '拒绝来自其他网页的调用'));
-  }
+  if (origin === undefined) return sendJson(res, 403, failure('FORBIDDEN', '拒绝未注明来源（Origin）的调用'));
+  if (origin !== `http://${req.headers.host}`) return sendJson(res, 403, failure('FORBIDDEN', '拒绝来自其他网页的调用'));
   if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
     return sendJson(res, 415, failure('BAD_INPUT', '请求格式应为 JSON'));
   }

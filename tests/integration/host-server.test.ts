@@ -62,7 +62,7 @@ async function startHost({ initialized = true } = {}): Promise<Host> {
       req.end(options.body);
     });
   const rpc: Host['rpc'] = (payload, headers = {}) =>
-    send('POST', '/rpc', { headers: { 'Content-Type': 'application/json', ...headers }, body: JSON.stringify(payload) });
+    send('POST', '/rpc', { headers: { 'Content-Type': 'application/json', Origin: origin, ...headers }, body: JSON.stringify(payload) });
   return { desk, origin, send, rpc };
 }
 
@@ -107,7 +107,7 @@ describe('the browser host: POST /rpc', () => {
   it('refuses a request that is not JSON (a plain HTML form) with 415', async () => {
     const host = await startHost({ initialized: false });
     for (const type of ['text/plain', 'application/x-www-form-urlencoded', 'multipart/form-data; boundary=x']) {
-      const reply = await host.send('POST', '/rpc', { headers: { 'Content-Type': type }, body: '{"method":"setup.status"}' });
+      const reply = await host.send('POST', '/rpc', { headers: { 'Content-Type': type, Origin: host.origin }, body: '{"method":"setup.status"}' });
       expect(reply.status, type).toBe(415);
       expect(JSON.parse(reply.body)).toMatchObject({ ok: false });
     }
@@ -125,9 +125,22 @@ describe('the browser host: POST /rpc', () => {
     expect(rowCounts(host.desk)).toEqual(before);
   });
 
+  it('refuses a call without an Origin header with 403 and writes nothing', async () => {
+    const host = await startHost();
+    const login = await host.rpc({ method: 'auth.login', input: { username: ADMIN, password: PASSWORD } });
+    const before = rowCounts(host.desk);
+    const reply = await host.send('POST', '/rpc', {
+      headers: { 'Content-Type': 'application/json', Cookie: cookieOf(login) },
+      body: JSON.stringify({ method: 'persons.register', input: PERSON_A }),
+    });
+    expect(reply.status).toBe(403);
+    expect(JSON.parse(reply.body)).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: expect.stringContaining('Origin') } });
+    expect(rowCounts(host.desk)).toEqual(before);
+  });
+
   it('answers malformed JSON, a missing method and GET /rpc with errors, never a stack trace', async () => {
     const host = await startHost({ initialized: false });
-    const broken = await host.send('POST', '/rpc', { headers: { 'Content-Type': 'application/json' }, body: '{"method":' });
+    const broken = await host.send('POST', '/rpc', { headers: { 'Content-Type': 'application/json', Origin: host.origin }, body: '{"method":' });
     expect(broken.status).toBe(400);
     expect(JSON.parse(broken.body)).toMatchObject({ ok: false, error: { code: 'BAD_INPUT' } });
     const noMethod = await host.rpc({ input: {} });
@@ -135,6 +148,40 @@ describe('the browser host: POST /rpc', () => {
     const get = await host.send('GET', '/rpc');
     expect(get.status).toBe(405);
     for (const reply of [broken, noMethod, get]) expect(reply.body).not.toMatch(/\n\s+at /);
+  });
+});
+
+describe('the browser host: DNS rebinding', () => {
+  it('a page on another name that resolves to 127.0.0.1 cannot set up a fresh desk (421, no database, no recovery key)', async () => {
+    const host = await startHost({ initialized: false });
+    const port = new URL(host.origin).port;
+    const reply = await host.rpc(
+      { method: 'setup.initialize', input: { countyCode: '320506', adminUsername: 'evil', adminDisplayName: '攻击者', password: 'Attacker-123456' } },
+      { Host: `evil.example:${port}`, Origin: `http://evil.example:${port}` },
+    );
+    expect(reply.status).toBe(421);
+    expect(reply.body).not.toMatch(/recovery|[0-9A-F]{8}-[0-9A-F]{8}/);
+    expect(host.desk.state().state).toBe('uninitialized');
+    // The desk's own page still sets up normally.
+    expect(JSON.parse((await host.rpc({ method: 'setup.status', input: {} })).body)).toMatchObject({ ok: true, value: { state: 'uninitialized' } });
+  });
+
+  it.each(['evil.example:PORT', '127.0.0.1.evil.example:PORT', 'localhost', '127.0.0.1:1', '127.0.0.1'])('does not serve the page to Host %j', async (name) => {
+    const host = await startHost({ initialized: false });
+    const reply = await host.send('GET', '/', { headers: { Host: name.replace('PORT', new URL(host.origin).port) } });
+    expect(reply.status).toBe(421);
+    expect(reply.body).not.toContain('desk-index-marker');
+  });
+
+  it('serves the loopback names it listens on: 127.0.0.1 and localhost at its port', async () => {
+    const host = await startHost({ initialized: false });
+    const port = new URL(host.origin).port;
+    for (const name of ['127.0.0.1', 'localhost', 'LOCALHOST']) {
+      const page = await host.send('GET', '/', { headers: { Host: `${name}:${port}` } });
+      expect(page.body, name).toBe(INDEX_HTML);
+    }
+    const fromLocalhost = await host.rpc({ method: 'setup.status', input: {} }, { Host: `localhost:${port}`, Origin: `http://localhost:${port}` });
+    expect(JSON.parse(fromLocalhost.body)).toMatchObject({ ok: true });
   });
 });
 
