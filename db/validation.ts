@@ -4,7 +4,8 @@ import { AppError } from './errors';
 
 /** Turns zod issues into the contract's error: a field map and one Chinese sentence. */
 export function inputError(error: z.ZodError, labels: Readonly<Record<string, string>> = {}): AppError {
-  const fields: Record<string, string> = {};
+  // Keys come from the caller's input ("__proto__" among them): a map without a prototype holds them as plain keys.
+  const fields: Record<string, string> = Object.create(null) as Record<string, string>;
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
@@ -18,7 +19,8 @@ export function inputError(error: z.ZodError, labels: Readonly<Record<string, st
   }
   const paths = Object.keys(fields);
   const first = paths[0] ?? '';
-  const label = labels[first.split('.').pop() ?? first] ?? fieldLabel(first);
+  const last = first.split('.').pop() ?? first;
+  const label = Object.hasOwn(labels, last) ? labels[last] : fieldLabel(first);
   const head = first === '' ? `输入格式不正确：${fields[first] ?? ''}` : `${label}：${fields[first]}`;
   const message = paths.length > 1 ? `${head}（另有${paths.length - 1}处填写有误）` : head;
   return new AppError('BAD_INPUT', message, { fields });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { validationMessage } from '../labels/validation-messages';
 import type { MethodSpec } from './define';
 import { auditContract } from './audit';
 import { authContract } from './auth';
@@ -20,8 +21,8 @@ import { systemContract } from './system';
 import { usersContract } from './users';
 import { vacanciesContract } from './vacancies';
 
-// Default validation messages in Chinese for both sides of the boundary.
-z.config(z.locales.zhCN());
+// Validation messages in Chinese for both sides of the boundary.
+z.config({ localeError: validationMessage });
 
 /** The one contract between the UI and the backend: method name → spec. */
 export const contract = {

@@ -149,7 +149,8 @@ export const ERROR_TITLES: Record<ErrorCode, string> = {
 
 export function fieldLabel(path: string): string {
   const last = path.split('.').pop() ?? path;
-  return FIELD_LABELS[last] ?? path;
+  // Own keys only: an input key such as "__proto__" must not read the object's prototype.
+  return Object.hasOwn(FIELD_LABELS, last) ? FIELD_LABELS[last]! : path;
 }
 
 /** Main navigation: the work areas of the bureau, in the order staff expect; shown to holders of `permission`. */

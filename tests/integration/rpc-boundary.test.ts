@@ -37,6 +37,23 @@ describe('bad input at the RPC door is refused with a typed error and writes not
     expect(error.message).toContain('身份证号');
   });
 
+  it.each([
+    ['an infinite page number (1e999 in JSON)', 'persons.search', '{"query":"","page":1e999}', 'page', '页码：应为有限的数字'],
+    ['a fractional page number', 'persons.search', '{"query":"","page":1.5}', 'page', '页码：应为整数'],
+    ['a page number below 1', 'persons.search', '{"query":"","page":0}', 'page', '页码：不能小于 1'],
+    ['a page size beyond the limit', 'persons.search', '{"query":"","pageSize":100000}', 'pageSize', '每页条数：不能大于'],
+    ['a __proto__ key', 'persons.search', '{"query":"","__proto__":{"isAdmin":true}}', '__proto__', '__proto__：不支持的字段'],
+    ['a constructor key', 'persons.search', '{"query":"","constructor":1}', 'constructor', 'constructor：不支持的字段'],
+    ['a missing required field', 'persons.register', '{"name":"张伟"}', 'idNumber', '身份证号：必填'],
+    ['text where a number belongs', 'persons.search', '{"query":"","page":"2"}', 'page', '页码：应为数字'],
+  ])('says which field and which rule for %s', (_label, method, json, field, message) => {
+    const ready = readyDesk();
+    const error = expectError(ready.call(method, JSON.parse(json)), 'BAD_INPUT');
+    expect(Object.hasOwn(error.fields ?? {}, field)).toBe(true);
+    expect(error.message).toContain(message);
+    expect(error.message).not.toMatch(/期望|实际接收|string|number|undefined|object/);
+  });
+
   it('does not echo an oversized value back in the error', () => {
     const ready = readyDesk();
     const error = expectError(ready.call('persons.delete'.padEnd(5000, 'x'), {}), 'UNKNOWN_METHOD');
