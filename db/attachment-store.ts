@@ -1,10 +1,11 @@
 import { createCipheriv, createDecipheriv, createHash, createHmac, randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { attachmentRelativePath } from '../shared/domain/attachment-files';
 import { AppError } from './errors';
 import type { OpenedDatabase } from './open';
+import { makePrivateDir } from './private-files';
 
 /**
  * The attachments' bytes, kept beside the database in
@@ -88,7 +89,7 @@ export function storeAttachmentFile(dataDir: string, key: Buffer, content: Uint8
   const path = attachmentPath(dataDir, sha256);
   if (existsSync(path) && openFile(key, sha256, readFileSync(path)) !== null) return { sha256, path };
   const sealed = sealFile(key, sha256, content);
-  mkdirSync(dirname(path), { recursive: true });
+  makePrivateDir(dirname(path));
   const temp = `${path}.${randomBytes(6).toString('hex')}.tmp`;
   try {
     const fd = openSync(temp, 'wx', 0o600);

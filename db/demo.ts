@@ -6,11 +6,12 @@
  * it deletes that folder and nothing else. The database itself carries the
  * `demo = true` setting, which the banner and every printout read.
  */
-import { existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { officeDate } from '../shared/domain/dates';
 import type { JobContext } from './jobs';
 import { createKeyFile, keyProviderFrom, readKeyFile } from './keys';
+import { makePrivateDir } from './private-files';
 import { seedDatabase } from './seed/seed';
 
 export interface DemoPaths {
@@ -45,7 +46,7 @@ export interface BuildDemoOptions {
 export async function buildDemo(o: BuildDemoOptions): Promise<void> {
   const { paths } = o;
   rmSync(paths.dir, { recursive: true, force: true });
-  mkdirSync(paths.buildDir, { recursive: true });
+  makePrivateDir(paths.buildDir);
   const building = { dbPath: join(paths.buildDir, 'demo.db'), keyFile: join(paths.buildDir, 'demo.key') };
   try {
     createKeyFile(building.keyFile);

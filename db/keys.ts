@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, mkdirSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { closeSync, existsSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 import { AppError } from './errors';
+import { makePrivateDir, PRIVATE_FILE_MODE } from './private-files';
 
 /**
  * The database key is 256 random bits. The host and the command line read it
@@ -27,8 +28,8 @@ export function readKeyFile(path: string): Buffer {
 /** Creates a new key file readable only by its owner; never overwrites an existing one. */
 export function createKeyFile(path: string): Buffer {
   const key = randomBytes(32);
-  mkdirSync(dirname(path), { recursive: true, mode: 0o700 });
-  const fd = openSync(path, 'wx', 0o600);
+  makePrivateDir(dirname(path));
+  const fd = openSync(path, 'wx', PRIVATE_FILE_MODE);
   try {
     writeSync(fd, `${key.toString('hex')}\n`);
     fsyncSync(fd);
@@ -54,8 +55,12 @@ export interface KeyProvider {
   describe(): string;
 }
 
-export function keyProviderFrom(source: { keyFile?: string; env?: NodeJS.ProcessEnv }): KeyProvider {
-  const envKey = source.env?.[KEY_ENV];
+/** The province's receiving database has a key of its own (never the county's). */
+export const PROVINCE_KEY_ENV = 'EMPLOYMENT_DESK_PROVINCE_DB_KEY';
+
+export function keyProviderFrom(source: { keyFile?: string; env?: NodeJS.ProcessEnv; envName?: string }): KeyProvider {
+  const envName = source.envName ?? KEY_ENV;
+  const envKey = source.env?.[envName];
   if (source.keyFile) {
     const path = source.keyFile;
     return {
@@ -65,8 +70,9 @@ export function keyProviderFrom(source: { keyFile?: string; env?: NodeJS.Process
     };
   }
   if (envKey) {
-    const key = parseKeyText(envKey, `环境变量 ${KEY_ENV} `);
-    return { load: () => key, create: () => key, describe: () => `环境变量 ${KEY_ENV}` };
+    const key = parseKeyText(envKey, `环境变量 ${envName} `);
+    return { load: () => key, create: () => key, describe: () => `环境变量 ${envName}` };
   }
-  throw new AppError('DATABASE_UNAVAILABLE', `未提供数据库密钥：请用 --key-file 指定密钥文件，或设置环境变量 ${KEY_ENV}`);
+  const option = envName === KEY_ENV ? '--key-file' : '--db-key-file';
+  throw new AppError('DATABASE_UNAVAILABLE', `未提供数据库密钥：请用 ${option} 指定密钥文件，或设置环境变量 ${envName}`);
 }

@@ -1,8 +1,9 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { drizzle, type BetterSQLite3Database } from 'drizzle-orm/better-sqlite3';
 import { AppError } from './errors';
+import { createPrivateFile, makePrivateDir } from './private-files';
 import { applyMigrations, loadMigrations, pendingMigrations, schemaVersionOf } from './migrate';
 import * as schema from './schema';
 
@@ -81,7 +82,10 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
   if (!exists && !options.create) {
     throw new AppError('DATABASE_UNAVAILABLE', `数据库文件不存在：${path}`);
   }
-  if (!exists) mkdirSync(dirname(path), { recursive: true });
+  if (!exists) {
+    makePrivateDir(dirname(path));
+    createPrivateFile(path);
+  }
   const sqlite = new Database(path, {
     fileMustExist: exists,
     ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
@@ -131,6 +135,8 @@ export function openDatabase(options: OpenOptions): OpenedDatabase {
  * Not inside a transaction; the target must not exist.
  */
 export function copyEncryptedInto(sqlite: Database.Database, targetPath: string): void {
+  // VACUUM INTO fills an empty file as it finds it: created first, the copy is 0600 like the original.
+  createPrivateFile(targetPath);
   sqlite.prepare('vacuum into ?').run(targetPath);
 }
 

@@ -1,10 +1,11 @@
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import type Database from 'better-sqlite3';
 import type { BackupCreated, BackupFileEntry, BackupManifest } from '../../shared/contract';
 import { AppError } from '../errors';
 import { fsyncPath } from '../exchange/deliver';
 import { copyEncryptedInto } from '../open';
+import { copyPrivateFile, makePrivateDir, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../private-files';
 import { backupFolderName, DATABASE_FILE, isSafeRelativePath, listBackupFolders, MANIFEST_FILE, PARTIAL_SUFFIX, sha256Of } from './manifest';
 
 export interface CreateBackupOptions {
@@ -56,13 +57,13 @@ async function writeBackup(options: CreateBackupOptions): Promise<BackupCreated>
     if (!isSafeRelativePath(file) || file === DATABASE_FILE || file === MANIFEST_FILE) throw new Error(`backup: bad extra file path ${file}`);
   }
   try {
-    mkdirSync(targetRoot, { recursive: true });
+    makePrivateDir(targetRoot);
   } catch {
     throw new AppError('BAD_INPUT', `无法创建备份文件夹：${targetRoot}（请检查路径和写入权限）`);
   }
   if (existsSync(finalPath)) throw new AppError('CONFLICT', `备份文件夹已存在：${finalPath}，请稍后再试`);
   rmSync(partial, { recursive: true, force: true });
-  mkdirSync(partial);
+  mkdirSync(partial, { mode: PRIVATE_DIR_MODE });
   try {
     const total = options.extraFiles.length + 1;
     progress('复制数据库', 0, total);
@@ -72,9 +73,9 @@ async function writeBackup(options: CreateBackupOptions): Promise<BackupCreated>
     for (const [index, file] of options.extraFiles.entries()) {
       progress('复制附件', index + 1, total);
       const target = join(partial, ...file.split('/'));
-      mkdirSync(dirname(target), { recursive: true });
+      makePrivateDir(dirname(target));
       folders.add(dirname(target));
-      copyFileSync(join(dataDir, ...file.split('/')), target);
+      copyPrivateFile(join(dataDir, ...file.split('/')), target);
       await checkpoint();
     }
     const entries: BackupFileEntry[] = [];
@@ -95,7 +96,7 @@ async function writeBackup(options: CreateBackupOptions): Promise<BackupCreated>
       automatic: options.automatic ?? false,
       files: entries,
     };
-    writeFileSync(join(partial, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`);
+    writeFileSync(join(partial, MANIFEST_FILE), `${JSON.stringify(manifest, null, 2)}\n`, { mode: PRIVATE_FILE_MODE });
     fsyncPath(join(partial, MANIFEST_FILE), 'r+');
     for (const folder of [...folders].sort((a, b) => b.length - a.length)) fsyncPath(folder, 'r');
     await checkpoint();

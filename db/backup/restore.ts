@@ -1,8 +1,9 @@
-import { copyFileSync, existsSync, mkdirSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { AppError } from '../errors';
 import { fsyncPath } from '../exchange/deliver';
+import { copyPrivateFile, makePrivateDir } from '../private-files';
 import { DATABASE_FILE, officeStamp } from './manifest';
 import { checkWithKey, verifyBackup } from './verify';
 
@@ -69,7 +70,7 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreOut
     throw new AppError('CONFLICT', `数据库已存在：${dbPath}，不会覆盖。确认要用备份替换时加 --force（原数据库会改名保留）`);
   }
   if (exists) assertNotInUse(dbPath, key, options.nativeBinding);
-  mkdirSync(dataDir, { recursive: true });
+  makePrivateDir(dataDir);
   const stamp = officeStamp(options.now);
   const stem = basename(dbPath).replace(/\.[^.]+$/, '');
   const aside = join(dataDir, `${stem}.before-restore-${stamp}.db`);
@@ -84,14 +85,14 @@ export async function restoreBackup(options: RestoreOptions): Promise<RestoreOut
     for (const file of attachments) {
       // Manifest paths are relative to the data folder: attachments/…
       const target = join(staging, ...file.path.split('/').slice(1));
-      mkdirSync(dirname(target), { recursive: true });
-      copyFileSync(join(from, ...file.path.split('/')), target);
+      makePrivateDir(dirname(target));
+      copyPrivateFile(join(from, ...file.path.split('/')), target);
       fsyncPath(target, 'r+');
     }
     renameSync(staging, attachmentsDir);
   }
   const temp = `${dbPath}.restoring`;
-  copyFileSync(join(from, DATABASE_FILE), temp);
+  copyPrivateFile(join(from, DATABASE_FILE), temp);
   fsyncPath(temp, 'r+');
   renameSync(temp, dbPath);
   fsyncPath(dataDir, 'r');

@@ -1,5 +1,6 @@
-import { closeSync, copyFileSync, fsyncSync, mkdirSync, openSync, renameSync, statSync } from 'node:fs';
+import { closeSync, fsyncSync, openSync, renameSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { copyPrivateFile, makePrivateDir } from '../private-files';
 
 export function fsyncPath(path: string, flags: string): void {
   let fd: number | undefined;
@@ -22,10 +23,10 @@ export function fsyncPath(path: string, flags: string): void {
  * file under the package's name. Used by the export and by re-send.
  */
 export function deliverToOutbox(source: string, outboxDir: string, fileName: string): { path: string; size: number } {
-  mkdirSync(outboxDir, { recursive: true });
+  makePrivateDir(outboxDir);
   const target = join(outboxDir, fileName);
   const temp = `${target}.tmp`;
-  copyFileSync(source, temp);
+  copyPrivateFile(source, temp);
   fsyncPath(temp, 'r+');
   renameSync(temp, target);
   fsyncPath(outboxDir, 'r');

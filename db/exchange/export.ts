@@ -2,6 +2,7 @@ import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { AppError } from '../errors';
+import { PRIVATE_DIR_MODE } from '../private-files';
 import { aggregateOf, EXCHANGE_AGGREGATES } from './aggregates';
 import { EXCHANGE_SCHEMA_VERSION } from './schemas';
 import { createPackageWriter, openPackage, type PackageFileWriter, type RecipientPublicKey, type SigningKey } from './package-file';
@@ -97,7 +98,7 @@ const running = new Set<string>();
 
 async function exportOnce(options: ExportOptions): Promise<ExportOutcome> {
   const { sqlite, keys } = options;
-  await mkdir(options.packagesDir, { recursive: true });
+  await mkdir(options.packagesDir, { recursive: true, mode: PRIVATE_DIR_MODE });
   const last = lastPackage(sqlite);
   const sequence = (last?.sequence ?? 0) + 1;
   const fileName = packageFileName(keys.county.code, sequence);

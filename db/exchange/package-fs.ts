@@ -8,6 +8,7 @@ import { constants } from 'node:fs';
 import { access, open, rename, rm, type FileHandle } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { ExchangeError } from '../../shared/exchange/errors';
+import { PRIVATE_FILE_MODE } from '../private-files';
 
 export async function assertAbsent(path: string): Promise<void> {
   try {
@@ -32,7 +33,7 @@ export async function writeAll(handle: FileHandle, bytes: Uint8Array): Promise<v
 export async function publishDurably(outPath: string, fill: (handle: FileHandle) => Promise<void>): Promise<number> {
   await assertAbsent(outPath);
   const tmpPath = `${outPath}.tmp`;
-  const handle = await open(tmpPath, 'w');
+  const handle = await open(tmpPath, 'w', PRIVATE_FILE_MODE);
   let size: number;
   try {
     await fill(handle);

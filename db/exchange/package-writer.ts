@@ -39,6 +39,7 @@ import { PayloadSealer } from '../../shared/exchange/payload';
 import { signAs } from '../../shared/exchange/signing';
 import { SM4_KEY_LENGTH, sm2WrapKey } from '../../shared/exchange/sm';
 import { assertAbsent, publishDurably, writeAll } from './package-fs';
+import { PRIVATE_FILE_MODE } from '../private-files';
 
 export interface PackageWriterOptions {
   /** The county: 6-digit code (also the SM2 signer ID), key id and private key of its signing key. */
@@ -176,7 +177,7 @@ export class PackageFileWriter {
     fileKey: Uint8Array,
     aad: Uint8Array,
   ) {
-    this.fd = openSync(spoolPath, 'w');
+    this.fd = openSync(spoolPath, 'w', PRIVATE_FILE_MODE);
     this.sealer = new PayloadSealer(
       fileKey,
       aad,

@@ -1,17 +1,21 @@
+import { existsSync } from 'node:fs';
 import { mkdir, readdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import { parseIdNumber } from '../../shared/domain/id-number';
 import { checkChain, isExchangeError, openPackage, writeSignedDocument, type SigningKey, type VerifyingKey } from '../exchange/package-file';
 import { EXCHANGE_AGGREGATES } from '../exchange/aggregates';
 import type { ExchangeLine } from '../exchange/records';
 import { lineSchema } from '../exchange/schemas';
+import { AppError } from '../errors';
+import { createPrivateFile, makePrivateDir, PRIVATE_DIR_MODE } from '../private-files';
 
 /**
  * The province side of the exchange, so the loop can be tested end to end and
  * the province can start from working code: verify signature and chain before
- * decrypting, apply records idempotently into a plain SQLite database, and
- * answer every package with a signed receipt. A refused package changes
+ * decrypting, apply records idempotently into an encrypted SQLite database
+ * (every received citizen is in it), and answer every package with a signed
+ * receipt. A refused package changes
  * nothing (one transaction, rolled back on the first problem).
  */
 const SCHEMA = `
@@ -53,12 +57,38 @@ export interface ReceiveOutcome {
   receipt?: string;
 }
 
-export function openProvinceDatabase(path: string): Database.Database {
-  const sqlite = new Database(path);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = FULL');
-  sqlite.exec(SCHEMA);
-  return sqlite;
+/**
+ * Opens (or, the first time, creates with mode 0600) the province's database,
+ * encrypted with `key` as the county's is: a wrong key is refused, never
+ * answered with a fresh empty file.
+ */
+export function openProvinceDatabase(path: string, key: Buffer): Database.Database {
+  const exists = existsSync(path);
+  if (!exists) {
+    makePrivateDir(dirname(path));
+    createPrivateFile(path);
+  }
+  const sqlite = new Database(path, { fileMustExist: true });
+  try {
+    sqlite.pragma(`key = "x'${key.toString('hex')}'"`);
+    try {
+      sqlite.prepare('select count(*) from sqlite_master').get();
+    } catch (error) {
+      if ((error as { code?: string }).code === 'SQLITE_NOTADB') {
+        throw new AppError('DATABASE_UNAVAILABLE', `无法打开省级数据库 ${path}：密钥不正确或文件不是省级接收库`);
+      }
+      throw error;
+    }
+    sqlite.pragma('journal_mode = WAL');
+    sqlite.pragma('synchronous = FULL');
+    sqlite.pragma('secure_delete = ON');
+    sqlite.pragma('temp_store = MEMORY');
+    sqlite.exec(SCHEMA);
+    return sqlite;
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
 }
 
 const CORRECTED_WITH_REASONS = new Set(EXCHANGE_AGGREGATES.filter((a) => a.corrections).map((a) => a.entity));
@@ -158,7 +188,7 @@ export async function receivePackage(
       let receipt: string | undefined;
       if (receiptsDir) {
         const content: ReceiptContent = { sender: header.sender.code, sequence: header.sequence, packageHash: verified.packageHash, accepted, rejected, records: lines };
-        await mkdir(receiptsDir, { recursive: true });
+        await mkdir(receiptsDir, { recursive: true, mode: PRIVATE_DIR_MODE });
         receipt = join(receiptsDir, `${file.replace(/\.jyx$/, '')}.receipt`);
         await writeSignedDocument(receipt, { kind: 'receipt', createdAt: now, content }, keys.province);
       }

@@ -1,10 +1,12 @@
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { ExchangeExportResult, ExchangeKeyView, JobView } from '../../shared/contract';
 import { formatFingerprint, generateSm2KeyPair, keyIdOf } from '../../db/exchange/package-file';
 import { KeyFileError, publicKeyDocument, readPrivateKeyFile, readPublicKeyFile, writePrivateKeyFile } from '../../db/exchange/key-files';
 import { PROVINCE_CODE } from '../../db/exchange/receipts';
+import { keyProviderFrom, PROVINCE_KEY_ENV } from '../../db/keys';
+import { makePrivateDir } from '../../db/private-files';
 import { openProvinceDatabase, packagesIn, receivePackage } from '../../db/province/receiver';
 import { openDesk, str, type Options } from './commands';
 import { CliError, requireOption, unwrap } from './io';
@@ -105,8 +107,26 @@ export async function provinceKeygen(options: Options, print: Print): Promise<nu
   return 0;
 }
 
-/** `receive --in DIR --key province.key --sender county.pub --db PROVINCE.db [--receipts DIR]`. */
-export async function receiveCommand(options: Options, print: Print): Promise<number> {
+/**
+ * The province's receiving database holds every received citizen: it is
+ * encrypted with a key of its own, from --db-key-file (made with the database
+ * the first time) or EMPLOYMENT_DESK_PROVINCE_DB_KEY. An existing database
+ * without its key is refused, never given a new one.
+ */
+function provinceDatabaseKey(dbPath: string, options: Options, env: NodeJS.ProcessEnv): Buffer {
+  const keyFile = str(options, 'db-key-file');
+  if (!keyFile && !env[PROVINCE_KEY_ENV]) {
+    throw new CliError(`省级接收库需要密钥：请用 --db-key-file 指定密钥文件（首次接收时生成），或设置环境变量 ${PROVINCE_KEY_ENV}`, 2);
+  }
+  const keys = keyProviderFrom({ ...(keyFile ? { keyFile: resolve(keyFile) } : {}), env, envName: PROVINCE_KEY_ENV });
+  const key = keys.load();
+  if (key) return key;
+  if (existsSync(dbPath)) throw new CliError(`省级接收库 ${dbPath} 已存在，但找不到它的密钥（${keys.describe()}）`, 2);
+  return keys.create();
+}
+
+/** `receive --in DIR --key province.key --sender county.pub --db PROVINCE.db --db-key-file FILE [--receipts DIR]`. */
+export async function receiveCommand(options: Options, env: NodeJS.ProcessEnv, print: Print): Promise<number> {
   const inDir = resolve(requireOption(str(options, 'in'), 'in'));
   let province;
   let senders;
@@ -120,8 +140,9 @@ export async function receiveCommand(options: Options, print: Print): Promise<nu
     throw error;
   }
   const receipts = str(options, 'receipts');
-  if (receipts) mkdirSync(resolve(receipts), { recursive: true });
-  const sqlite = openProvinceDatabase(resolve(requireOption(str(options, 'db'), 'db')));
+  if (receipts) makePrivateDir(resolve(receipts));
+  const dbPath = resolve(requireOption(str(options, 'db'), 'db'));
+  const sqlite = openProvinceDatabase(dbPath, provinceDatabaseKey(dbPath, options, env));
   try {
     const files = await packagesIn(inDir);
     if (files.length === 0) print(`${inDir} 中没有数据包`);

@@ -26,8 +26,9 @@ const USAGE = `用法：npm run cli -- <命令> [参数]
   keys import-province --db PATH --file province.pub
   export --db PATH [--out DIR] [--json] [--progress]  导出一个数据包到发送目录（可由计划任务/cron 调用）
   province keygen --out DIR [--code 320000]     （省级）生成 province.key 与 province.pub
-  receive --in DIR --key province.key --sender county.pub [--sender …] --db PROVINCE.db [--receipts DIR]
-                                                （省级）按序接收目录中的数据包，拒收时退出码 3
+  receive --in DIR --key province.key --sender county.pub [--sender …] --db PROVINCE.db
+          --db-key-file FILE [--receipts DIR]   （省级）按序接收目录中的数据包，拒收时退出码 3；接收库加密，
+                                                密钥文件（首次与接收库一同生成）或环境变量 EMPLOYMENT_DESK_PROVINCE_DB_KEY
   seed --db PATH --scale demo|county|city --seed N [--as-of YYYY-MM-DD] [--county 320506] [--json]
                                                 生成演示数据（合成的人员、企业、业务；相同参数结果相同）
   backup create --db PATH [--out DIR] [--json]  备份数据库（加密，同一密钥）与附件到一个文件夹（默认数据目录下 backups）
@@ -39,6 +40,7 @@ const USAGE = `用法：npm run cli -- <命令> [参数]
 const OPTIONS = {
   db: { type: 'string' },
   'key-file': { type: 'string' },
+  'db-key-file': { type: 'string' },
   county: { type: 'string' },
   admin: { type: 'string' },
   'admin-name': { type: 'string' },
@@ -141,7 +143,7 @@ export async function runCliAsync(argv: string[], env: NodeJS.ProcessEnv, print:
       if (positionals[1] !== 'keygen') throw new CliError('用法：province keygen --out DIR', 2);
       return await provinceKeygen(options, print);
     }
-    if (positionals[0] === 'receive') return await receiveCommand(options, print);
+    if (positionals[0] === 'receive') return await receiveCommand(options, env, print);
     if (positionals[0] === 'backup') return await backupCommand(positionals[1], options, env, print);
     if (positionals[0] === 'seed') return await seedCommand(options, env, print);
     const kind = positionals[1] ?? '';

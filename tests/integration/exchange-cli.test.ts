@@ -1,7 +1,10 @@
-import { copyFileSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { readKeyFile } from '../../db/keys';
+import { openProvinceDatabase } from '../../db/province/receiver';
 import { runCliAsync } from '../../electron/cli/run';
 import { readyDesk } from './helpers';
 import { ZHANG_SAN, register } from './registry-helpers';
@@ -34,7 +37,8 @@ describe('the exchange from the command line, both ends', () => {
     expect(JSON.parse(exported.out.split('\n').at(-1)!)).toMatchObject({ sequence: 1, records: 1, counts: { persons: 1 } });
     expect((await cli('export', ...db, '--out', join(dir, 'outbox'))).out).toContain('没有新的变更');
 
-    const receive = ['--key', join(dir, 'province', 'province.key'), '--sender', join(dir, 'county.pub'), '--db', join(dir, 'province.db'), '--receipts', join(dir, 'receipts')];
+    const provinceDb = ['--db', join(dir, 'province', 'data', 'province.db'), '--db-key-file', join(dir, 'province', 'province-db.key')];
+    const receive = ['--key', join(dir, 'province', 'province.key'), '--sender', join(dir, 'county.pub'), ...provinceDb, '--receipts', join(dir, 'receipts')];
     const received = await cli('receive', '--in', join(dir, 'outbox'), ...receive);
     expect(received, received.out).toMatchObject({ code: 0 });
     expect(received.out).toContain('接受 1 条，退回 0 条');
@@ -57,8 +61,52 @@ describe('the exchange from the command line, both ends', () => {
     expect(refused.code).toBe(3);
     copyFileSync(join(dir, 'county.pub'), join(dir, 'county-copy.pub'));
     expect((await cli('receive', '--in', tampered, ...receive, '--sender', join(dir, 'county-copy.pub'))).code).toBe(3);
-    const province = new Database(join(dir, 'province.db'), { readonly: true });
+    const province = openProvinceDatabase(join(dir, 'province', 'data', 'province.db'), readKeyFile(join(dir, 'province', 'province-db.key')));
     expect(province.prepare('select sequence from packages').all()).toEqual([{ sequence: 1 }]);
     province.close();
+  });
+
+  it('the province keeps what it receives encrypted: no received ID number or name in its files, a wrong or missing key refused', async () => {
+    const ready = readyDesk();
+    register(ready, ZHANG_SAN);
+    const dir = join(ready.dbPath, '..', '..', 'exchange-cli');
+    mkdirSync(dir, { recursive: true });
+    const db = ['--db', ready.dbPath, '--key-file', ready.keyFile];
+    ready.desk.close();
+    await cli('province', 'keygen', '--out', join(dir, 'province'));
+    await cli('keys', 'init', ...db);
+    await cli('keys', 'export', ...db, '--out', join(dir, 'county.pub'));
+    await cli('keys', 'import-province', ...db, '--file', join(dir, 'province', 'province.pub'));
+    expect((await cli('export', ...db, '--out', join(dir, 'outbox'))).code).toBe(0);
+
+    const provinceDir = join(dir, 'province-data');
+    const receive = ['--in', join(dir, 'outbox'), '--key', join(dir, 'province', 'province.key'), '--sender', join(dir, 'county.pub')];
+    const withoutKey = await cli('receive', ...receive, '--db', join(provinceDir, 'province.db'));
+    expect(withoutKey.code).toBe(2);
+    expect(withoutKey.out).toContain('EMPLOYMENT_DESK_PROVINCE_DB_KEY');
+    const keyFile = join(dir, 'province-db.key');
+    const received = await cli('receive', ...receive, '--db', join(provinceDir, 'province.db'), '--db-key-file', keyFile);
+    expect(received.out).toContain('接受 1 条');
+
+    // While the database is still open (its -wal holds the records), and after: the ID number and the name are nowhere in clear.
+    const open = openProvinceDatabase(join(provinceDir, 'province.db'), readKeyFile(keyFile));
+    expect(open.prepare("select count(*) as n from records where entity = 'persons'").get()).toEqual({ n: 1 });
+    expect(String((open.prepare("select record from records where entity = 'persons'").get() as { record: string }).record)).toContain(ZHANG_SAN.idNumber);
+    const files = readdirSync(provinceDir);
+    expect(files).toContain('province.db-wal');
+    for (const file of files) {
+      const bytes = readFileSync(join(provinceDir, file));
+      for (const secret of [ZHANG_SAN.idNumber, ZHANG_SAN.idNumber.slice(0, 14), ZHANG_SAN.name]) {
+        expect(bytes.includes(Buffer.from(secret, 'utf8')), `${file} holds ${secret}`).toBe(false);
+      }
+      if (process.platform !== 'win32') expect(statSync(join(provinceDir, file)).mode & 0o777, file).toBe(0o600);
+    }
+    open.close();
+    expect(() => new Database(join(provinceDir, 'province.db'), { readonly: true }).prepare('select * from records').all()).toThrow();
+    expect(() => openProvinceDatabase(join(provinceDir, 'province.db'), randomBytes(32))).toThrow(/密钥不正确/);
+    // An existing database whose key file is gone is refused, not given a new key.
+    const lostKey = await cli('receive', ...receive, '--db', join(provinceDir, 'province.db'), '--db-key-file', join(dir, 'lost.key'));
+    expect(lostKey.code).toBe(2);
+    expect(lostKey.out).toContain('找不到它的密钥');
   });
 });

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -30,7 +31,7 @@ export function connect(ready: ReadyDesk): { province: ProvinceSide; outbox: str
   expectOk(ready.call('exchange.importProvinceKey', { fileName: 'province.pub', content }));
   const outbox = join(dir, 'outbox');
   expectOk(ready.call('exchange.saveSettings', { outboxDir: outbox, schedule: { kind: 'off' } }));
-  return { province: { dir, sqlite: openProvinceDatabase(join(dir, 'province.db')), key, receipts: join(dir, 'receipts') }, outbox };
+  return { province: { dir, sqlite: openProvinceDatabase(join(dir, 'province.db'), randomBytes(32)), key, receipts: join(dir, 'receipts') }, outbox };
 }
 
 export function countyPublicKey(ready: ReadyDesk): { code: string; keyId: string; publicKey: string } {
