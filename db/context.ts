@@ -1,4 +1,4 @@
-import type { JobView } from '../shared/contract';
+import type { DeskState, JobView } from '../shared/contract';
 import type { Permission, Role } from '../shared/roles';
 import type { AuditInput } from './audit';
 import type { Division } from './divisions';
@@ -42,7 +42,7 @@ export interface DeskControl {
   readonly appVersion: string;
   /** The folder holding the database: the desk's own files (exchange packages …) live beside it. */
   readonly dataDir: string;
-  state(): { state: 'uninitialized' | 'ready' | 'unavailable'; message?: string };
+  state(): { state: DeskState; message?: string };
   /** Creates the database, runs `seed` inside its first transaction, returns the recovery key. */
   createDatabase(seed: (opened: OpenedDatabase) => void): string;
   /** The demo county (db/demo.ts): open it as a job, follow the job, leave it. */

@@ -11,7 +11,8 @@ import { AppError } from './errors';
 import { handlers } from './handlers';
 import { buildDemo, demoKey, demoPaths, removeDemo } from './demo';
 import { JobRunner } from './jobs';
-import type { JobView } from '../shared/contract';
+import type { DeskState, JobView } from '../shared/contract';
+import { acquireDeskLock, type DeskLock } from './desk-lock';
 import { formatRecoveryKey, type KeyProvider } from './keys';
 import { openDatabase, type OpenedDatabase } from './open';
 import { dispatch } from './router';
@@ -25,6 +26,12 @@ export interface DeskOptions {
   resourcesDir: string;
   appVersion: string;
   nativeBinding?: string;
+  /**
+   * Who holds the database's lock file while this desk runs (named to a second
+   * desk that is refused: 主程序, 浏览器服务, 命令行 …); false for the command
+   * line's read-only and backup commands, which may run beside a running desk.
+   */
+  lock?: string | false;
   /** Injectable clock for tests of dates and time limits. */
   clock?: () => Date;
   log?: (message: string, error?: unknown) => void;
@@ -55,6 +62,9 @@ export class Desk implements DeskControl {
   readonly appVersion: string;
   private opened: OpenedDatabase | null = null;
   private unavailableReason: string | null = null;
+  /** Another desk holds the database (db/desk-lock.ts): nothing is opened, and the message names it. */
+  private inUseReason: string | null = null;
+  private lock: DeskLock | null = null;
   private readonly sessions = new Map<string, SessionRecord>();
   readonly jobs = new JobRunner();
   /** The open database is the demo county (db/demo.ts), not the bureau's own. */
@@ -74,6 +84,15 @@ export class Desk implements DeskControl {
     this.clock = options.clock ?? (() => new Date());
     // Errors are logged by kind only: messages may quote input, which can hold personal data.
     this.log = options.log ?? ((message, error) => console.error(message, (error as Error | undefined)?.name ?? ''));
+    if (options.lock !== false) {
+      try {
+        this.lock = acquireDeskLock(options.dbPath, options.lock ?? '工作台', this.clock());
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        this.inUseReason = error.message;
+        return;
+      }
+    }
     this.tryOpen();
   }
 
@@ -118,6 +137,7 @@ export class Desk implements DeskControl {
    * computer has no database of its own. Progress is read with demoJob().
    */
   openDemo(): JobView {
+    if (this.inUseReason) throw new AppError('CONFLICT', this.inUseReason);
     if (this.state().state !== 'uninitialized' || existsSync(this.options.dbPath)) {
       throw new AppError('ALREADY_INITIALIZED', '本机已经建立了数据库，不能再打开演示县');
     }
@@ -174,13 +194,15 @@ export class Desk implements DeskControl {
     return this.options.nativeBinding ? { nativeBinding: this.options.nativeBinding } : {};
   }
 
-  state(): { state: 'uninitialized' | 'ready' | 'unavailable'; message?: string } {
+  state(): { state: DeskState; message?: string } {
+    if (this.inUseReason) return { state: 'in_use', message: this.inUseReason };
     if (this.opened) return { state: 'ready' };
     if (this.unavailableReason) return { state: 'unavailable', message: this.unavailableReason };
     return { state: 'uninitialized' };
   }
 
   createDatabase(seed: (opened: OpenedDatabase) => void): string {
+    if (this.inUseReason) throw new AppError('CONFLICT', this.inUseReason);
     if (this.state().state !== 'uninitialized' || existsSync(this.options.dbPath)) {
       throw new AppError('ALREADY_INITIALIZED', '本机已经建立了数据库，不能重复初始化');
     }
@@ -200,7 +222,7 @@ export class Desk implements DeskControl {
   database(): OpenedDatabase {
     if (this.opened) return this.opened;
     const { state, message } = this.state();
-    if (state === 'unavailable') throw new AppError('DATABASE_UNAVAILABLE', message ?? '数据库无法打开');
+    if (state === 'unavailable' || state === 'in_use') throw new AppError('DATABASE_UNAVAILABLE', message ?? '数据库无法打开');
     throw new AppError('NOT_INITIALIZED', '尚未建立本县数据库，请先完成首次设置');
   }
 
@@ -357,5 +379,7 @@ export class Desk implements DeskControl {
     this.opened = null;
     this.demoOpen = false;
     this.sessions.clear();
+    this.lock?.release();
+    this.lock = null;
   }
 }

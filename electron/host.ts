@@ -33,7 +33,14 @@ const desk = new Desk({
   migrationsDir: paths.migrationsDir,
   resourcesDir: paths.resourcesDir,
   appVersion: appVersion(),
+  lock: `浏览器服务（端口 ${values.port}）`,
 });
+// A second desk on the same database is refused before it serves anything: the message names the running one.
+const opening = desk.state();
+if (opening.state === 'in_use') {
+  console.error(opening.message);
+  process.exit(1);
+}
 const server = createHostServer({ desk, rendererDir: paths.rendererDir });
 const stopScheduler = startExchangeScheduler(desk, (line) => console.log(line));
 const port = Number(values.port);

@@ -34,6 +34,7 @@ function createDesk(): Desk {
     migrationsDir: paths.migrationsDir,
     resourcesDir: paths.resourcesDir,
     appVersion: appVersion(app.getAppPath()),
+    lock: '就业服务工作台主程序',
     // In development the Electron build of the native module lives apart from Node's (see scripts/start.mjs).
     ...(!app.isPackaged && process.env.EMPLOYMENT_DESK_NATIVE_BINDING ? { nativeBinding: process.env.EMPLOYMENT_DESK_NATIVE_BINDING } : {}),
   });

@@ -2,6 +2,7 @@ import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import type { BackupCreated, JobView } from '../../shared/contract';
 import { restoreBackup } from '../../db/backup/restore';
+import { acquireDeskLock } from '../../db/desk-lock';
 import { checkWithKey, verifyBackup } from '../../db/backup/verify';
 import { keyProviderFrom } from '../../db/keys';
 import { openDesk, str, type Options } from './commands';
@@ -50,13 +51,26 @@ async function verify(options: Options, env: NodeJS.ProcessEnv, print: Print): P
 
 /** `backup restore --from DIR --db PATH [--force]`: verified first; an existing database is only ever moved aside. */
 async function restore(options: Options, env: NodeJS.ProcessEnv, print: Print): Promise<number> {
-  const outcome = await restoreBackup({
-    from: resolve(requireOption(str(options, 'from'), 'from')),
-    dbPath: resolve(requireOption(str(options, 'db'), 'db')),
-    key: keyFrom(options, env),
-    force: options.force === true,
-    now: new Date(),
-  });
+  const dbPath = resolve(requireOption(str(options, 'db'), 'db'));
+  // Held while restoring: a running desk refuses the restore by name, and no desk starts on a half-restored folder.
+  let lock;
+  try {
+    lock = acquireDeskLock(dbPath, '命令行 backup restore');
+  } catch (error) {
+    throw new CliError((error as Error).message, 1);
+  }
+  let outcome;
+  try {
+    outcome = await restoreBackup({
+      from: resolve(requireOption(str(options, 'from'), 'from')),
+      dbPath,
+      key: keyFrom(options, env),
+      force: options.force === true,
+      now: new Date(),
+    });
+  } finally {
+    lock.release();
+  }
   for (const path of outcome.movedAside) print(`原有文件已改名保留：${path}`);
   print(`已恢复数据库到 ${outcome.dbPath}${outcome.attachments > 0 ? `，附件 ${outcome.attachments} 个` : ''}`);
   return 0;

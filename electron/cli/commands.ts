@@ -18,17 +18,31 @@ export function str(options: Options, name: string): string | undefined {
   return typeof value === 'string' ? value : undefined;
 }
 
-export function openDesk(options: Options, env: NodeJS.ProcessEnv): Desk {
+/**
+ * The desk for one command. `command` names a command that must be the only
+ * desk on the database (it holds the lock file while it runs, and is refused
+ * while the app or a host has the database open: init, keys, export, import);
+ * without it the command runs beside a running desk (look-ups, accounts,
+ * audit and backup), as SQLite lets several connections share the file.
+ */
+export function openDesk(options: Options, env: NodeJS.ProcessEnv, command?: string): Desk {
   const dbPath = resolve(requireOption(str(options, 'db'), 'db'));
   const keyFile = str(options, 'key-file');
   const paths = appPaths();
-  return new Desk({
+  const desk = new Desk({
     dbPath,
     keys: keyProviderFrom({ ...(keyFile ? { keyFile: resolve(keyFile) } : {}), env }),
     migrationsDir: paths.migrationsDir,
     resourcesDir: paths.resourcesDir,
     appVersion: appVersion(),
+    lock: command ? `命令行 ${command}` : false,
   });
+  const state = desk.state();
+  if (state.state === 'in_use') {
+    desk.close();
+    throw new CliError(state.message ?? '数据库正由另一个工作台使用', 1);
+  }
+  return desk;
 }
 
 /** Logs in as a named staff member, so the router checks permissions and the audit names them. */
@@ -45,7 +59,7 @@ export function init(options: Options, env: NodeJS.ProcessEnv, print: Print): vo
   const dbPath = resolve(requireOption(str(options, 'db'), 'db'));
   if (existsSync(dbPath)) throw new CliError(`数据库文件已存在，不会覆盖：${dbPath}`, 1);
   const admin = requireOption(str(options, 'admin'), 'admin');
-  const desk = openDesk(options, env);
+  const desk = openDesk(options, env, 'init');
   try {
     const outcome = desk.call(null, 'setup.initialize', {
       countyCode: requireOption(str(options, 'county'), 'county'),

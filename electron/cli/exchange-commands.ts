@@ -14,7 +14,7 @@ import { CliError, requireOption, unwrap } from './io';
 type Print = (line: string) => void;
 
 function asAdmin(options: Options, env: NodeJS.ProcessEnv, method: string, input: unknown): unknown {
-  const desk = openDesk(options, env);
+  const desk = openDesk(options, env, 'keys');
   try {
     return unwrap(desk.callAsCommandLine(userInfo().username, method, input));
   } finally {
@@ -61,7 +61,7 @@ export function keysCommand(sub: string | undefined, options: Options, env: Node
 
 /** `export --db PATH --out DIR`: one export run, waited for (for Task Scheduler / cron). */
 export async function exportCommand(options: Options, env: NodeJS.ProcessEnv, print: Print): Promise<number> {
-  const desk = openDesk(options, env);
+  const desk = openDesk(options, env, 'export');
   try {
     const out = str(options, 'out');
     const started = unwrap(desk.callAsCommandLine(userInfo().username, 'exchange.exportStart', out ? { outboxDir: resolve(out) } : {})) as JobView;

@@ -30,7 +30,7 @@ export async function importSheet(kindName: keyof typeof IMPORT_KINDS, file: str
   } catch {
     throw new CliError(`无法读取文件：${path}`, 2);
   }
-  const desk = openDesk(options, env);
+  const desk = openDesk(options, env, 'import');
   try {
     const input = { fileName: basename(path), base64: bytes.toString('base64'), dryRun: options['dry-run'] === true, allOrNothing: options['all-or-nothing'] === true };
     const username = str(options, 'user');

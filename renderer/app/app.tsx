@@ -49,7 +49,7 @@ function Gate() {
       : 'loading'
     : status.data.state === 'uninitialized'
       ? 'setup'
-      : status.data.state === 'unavailable'
+      : status.data.state === 'unavailable' || status.data.state === 'in_use'
         ? 'unavailable'
         : session.data === undefined
           ? 'loading'
@@ -66,7 +66,9 @@ function Gate() {
     );
   }
   if (state === 'setup') return <FirstStartPage />;
-  if (state === 'unavailable') return <UnavailablePage message={status.data?.message ?? '无法连接到后台服务'} />;
+  if (state === 'unavailable') {
+    return <UnavailablePage message={status.data?.message ?? '无法连接到后台服务'} inUse={status.data?.state === 'in_use'} />;
+  }
   if (!ready || state === 'login' || !session.data) return <LoginPage countyName={status.data?.county?.name ?? ''} />;
   if (session.data.mustChangePassword) return <ForcedPasswordChange session={session.data} />;
   return (

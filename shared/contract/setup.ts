@@ -10,11 +10,12 @@ export interface CountyOption {
   cityName: string;
 }
 
-export type DeskState = 'uninitialized' | 'ready' | 'unavailable';
+/** `in_use`: another desk (the app, a host) has this database open; `message` names it. */
+export type DeskState = 'uninitialized' | 'ready' | 'unavailable' | 'in_use';
 
 export interface SetupStatus {
   state: DeskState;
-  /** Why the database cannot be opened (wrong key, newer version …), when `unavailable`. */
+  /** Why the database cannot be opened (wrong key, newer version …, or who holds it), when `unavailable` or `in_use`. */
   message?: string;
   county?: { code: string; name: string };
   /** The name on letterheads and seals (系统设置, or the county's 人力资源和社会保障局). */
