@@ -23,6 +23,11 @@ export interface ServiceContext {
   /** The office's calendar date (Asia/Shanghai), YYYY-MM-DD. */
   readonly today: string;
   readonly actor: Actor | null;
+  /**
+   * The computer the call came from (an address, 本机窗口, 命令行（user）):
+   * wrong passwords are counted per account and computer.
+   */
+  readonly client: string;
   /** The open database; throws NOT_INITIALIZED before first run. */
   database(): OpenedDatabase;
   divisions(): Division[];

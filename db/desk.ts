@@ -37,6 +37,9 @@ export interface DeskOptions {
   log?: (message: string, error?: unknown) => void;
 }
 
+/** The client of a call that does not say where it came from (tests, scripts). */
+export const UNNAMED_CLIENT = '未注明的终端';
+
 export type SessionChange = { set: string } | { clear: true } | null;
 
 export interface CallOutcome {
@@ -226,9 +229,12 @@ export class Desk implements DeskControl {
     throw new AppError('NOT_INITIALIZED', '尚未建立本县数据库，请先完成首次设置');
   }
 
-  /** Answers one RPC call for the holder of `sessionId` (a cookie, a window, a CLI run). */
-  call(sessionId: string | null, method: string, input: unknown): CallOutcome {
-    const outcome = this.dispatchAs(this.actorFor(sessionId), sessionId, method, input);
+  /**
+   * Answers one RPC call for the holder of `sessionId` (a cookie, a window, a
+   * CLI run), coming from `client` (the caller's address or 本机窗口).
+   */
+  call(sessionId: string | null, method: string, input: unknown, client: string = UNNAMED_CLIENT): CallOutcome {
+    const outcome = this.dispatchAs(this.actorFor(sessionId), sessionId, method, input, client);
     if (this.leaveDemoAfterCall) {
       this.finishLeavingDemo();
       return { ...outcome, session: { clear: true } };
@@ -251,10 +257,10 @@ export class Desk implements DeskControl {
       permissions: [...permissionsOf(['admin']), 'persons.import', 'enterprises.import'],
       mustChangePassword: false,
     };
-    return this.dispatchAs(actor, null, method, input).result;
+    return this.dispatchAs(actor, null, method, input, actor.displayName).result;
   }
 
-  private dispatchAs(actor: Actor | null, sessionId: string | null, method: string, input: unknown): CallOutcome {
+  private dispatchAs(actor: Actor | null, sessionId: string | null, method: string, input: unknown, client: string): CallOutcome {
     let session: SessionChange = null;
     const now = this.clock();
     // First run opens the database during the call; its service audits itself inside its own transaction.
@@ -287,7 +293,7 @@ export class Desk implements DeskControl {
         },
         log: this.log,
       },
-      (collect) => this.contextFor(actor, now, collect, sessionHooks),
+      (collect) => this.contextFor(actor, client, now, collect, sessionHooks),
       method,
       input,
     );
@@ -296,6 +302,7 @@ export class Desk implements DeskControl {
 
   private contextFor(
     actor: Actor | null,
+    client: string,
     now: Date,
     collect: (entry: AuditInput) => void,
     sessionHooks: Pick<ServiceContext, 'startSession' | 'endSession' | 'unlockSession'>,
@@ -304,6 +311,7 @@ export class Desk implements DeskControl {
       now,
       today: officeDate(now),
       actor,
+      client,
       database: () => this.database(),
       divisions: () => loadDivisions(this.options.resourcesDir),
       audit: collect,
@@ -333,7 +341,7 @@ export class Desk implements DeskControl {
     const entries: AuditInput[] = [];
     const noSession = { startSession: () => undefined, endSession: () => undefined, unlockSession: () => undefined };
     return this.transaction(() => {
-      const value = work(this.contextFor(actor, now, (e) => entries.push(e), noSession));
+      const value = work(this.contextFor(actor, actor?.displayName ?? UNNAMED_CLIENT, now, (e) => entries.push(e), noSession));
       this.appendEntries(actor, now, entries);
       return value;
     });

@@ -103,7 +103,7 @@ function handleRpc(desk: Desk, req: IncomingMessage, res: ServerResponse): void 
       return sendJson(res, 400, failure('BAD_INPUT', '请求应包含 method 字段'));
     }
     const { method, input } = body as { method: string; input?: unknown };
-    const outcome = desk.call(readSessionCookie(req), method, input);
+    const outcome = desk.call(readSessionCookie(req), method, input, clientOf(req));
     if (outcome.session && 'set' in outcome.session) {
       res.setHeader('Set-Cookie', `${SESSION_COOKIE}=${outcome.session.set}; HttpOnly; SameSite=Strict; Path=/`);
     } else if (outcome.session) {
@@ -111,6 +111,12 @@ function handleRpc(desk: Desk, req: IncomingMessage, res: ServerResponse): void 
     }
     sendJson(res, 200, outcome.result);
   });
+}
+
+/** The caller's address, as staff read it (127.0.0.1, 10.0.0.5): wrong passwords are counted per computer. */
+export function clientOf(req: IncomingMessage): string {
+  const address = req.socket.remoteAddress ?? '';
+  return address.replace(/^::ffff:/, '') || '未知地址';
 }
 
 function readSessionCookie(req: IncomingMessage): string | null {

@@ -65,7 +65,7 @@ function registerRpc(): void {
     });
     if (!trusted || !desk) return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自非本程序页面的调用' } };
     if (typeof method !== 'string') return { ok: false, error: { code: 'BAD_INPUT', message: '请求应包含 method 字段' } };
-    const outcome = desk.call(windowSessions.get(event.sender.id) ?? null, method, input);
+    const outcome = desk.call(windowSessions.get(event.sender.id) ?? null, method, input, '本机窗口');
     if (outcome.session && 'set' in outcome.session) windowSessions.set(event.sender.id, outcome.session.set);
     else if (outcome.session) windowSessions.delete(event.sender.id);
     return outcome.result;

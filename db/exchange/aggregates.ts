@@ -155,6 +155,7 @@ export const INTERNAL_TABLES: Record<string, string> = {
   schema_migrations: '数据库结构版本记录',
   users: '本地账号',
   user_roles: '本地账号角色',
+  login_throttles: '本地登录限制（每次尝试另记审计日志）',
   audit_log: '本地审计日志',
   calendar_days: '本地工作日历',
   person_search_keys: '检索用拼音键（由档案推导）',

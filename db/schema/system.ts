@@ -1,5 +1,5 @@
 import { sql } from 'drizzle-orm';
-import { check, integer, primaryKey, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { check, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { rowMeta } from './columns';
 
 /** Office-wide settings (county code, county name, created time …) as key/value. */
@@ -16,8 +16,6 @@ export const users = sqliteTable('users', {
   passwordHash: text('password_hash').notNull(),
   mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
   disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
-  failedLogins: integer('failed_logins').notNull().default(0),
-  lockedUntil: text('locked_until'),
   ...rowMeta,
 });
 
@@ -32,5 +30,30 @@ export const userRoles = sqliteTable(
   (t) => [
     primaryKey({ columns: [t.userId, t.role] }),
     check('user_roles_role_known', sql`${t.role} in ('front_desk','counselor','reviewer','head','admin')`),
+  ],
+);
+
+/**
+ * Wrong passwords counted per account and client, and per client alone
+ * (shared/domain/login-throttle.ts): operational state, lifted by the
+ * administrator; every attempt itself is in the audit log.
+ */
+export const loginThrottles = sqliteTable(
+  'login_throttles',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    scope: text('scope', { enum: ['account_client', 'client'] }).notNull(),
+    /** The account tried (account_client only). */
+    userId: integer('user_id').references(() => users.id),
+    /** Where the attempts came from: an address, 本机窗口, 命令行（user）. */
+    client: text('client').notNull(),
+    failures: integer('failures').notNull(),
+    lastFailureAt: text('last_failure_at').notNull(),
+    blockedUntil: text('blocked_until'),
+  },
+  (t) => [
+    uniqueIndex('login_throttles_account_client').on(t.userId, t.client).where(sql`${t.scope} = 'account_client'`),
+    uniqueIndex('login_throttles_client').on(t.client).where(sql`${t.scope} = 'client'`),
+    check('login_throttles_scope_user', sql`(${t.scope} = 'account_client') = (${t.userId} is not null)`),
   ],
 );

@@ -2,38 +2,14 @@ import { eq } from 'drizzle-orm';
 import type { ParsedInputOf, SessionView } from '../../shared/contract';
 import { isRole, permissionsOf } from '../../shared/roles';
 import type { ServiceContext } from '../context';
-import { AppError } from '../errors';
-import { hashPassword, verifyPassword } from '../passwords';
+import { AppError, fieldError } from '../errors';
+import { hashPassword, passwordProblem, verifyPassword } from '../passwords';
 import { userRoles, users } from '../schema';
-
-export const MAX_FAILED_LOGINS = 5;
-export const LOCKOUT_MINUTES = 15;
+import { forgetAccountFailures, recordWrongPassword, refuseWhileThrottled } from './login-throttles';
 
 const LOGIN_FAILED = '用户名或密码不正确';
 
 type UserRow = typeof users.$inferSelect;
-
-/** A wrong password is a fact that must outlive the refused call: it counts toward the lockout. */
-export function recordFailedLogin(ctx: ServiceContext, user: UserRow): () => void {
-  return () => {
-    const { db } = ctx.database();
-    const current = db.select({ failedLogins: users.failedLogins }).from(users).where(eq(users.id, user.id)).get();
-    const failures = (current?.failedLogins ?? 0) + 1;
-    const lock = failures >= MAX_FAILED_LOGINS;
-    db.update(users)
-      .set({
-        failedLogins: lock ? 0 : failures,
-        ...(lock ? { lockedUntil: new Date(ctx.now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() } : {}),
-      })
-      .where(eq(users.id, user.id))
-      .run();
-    ctx.audit({ action: 'auth.loginFailed', entityType: 'user', entityId: user.id, detail: { locked: lock } });
-  };
-}
-
-export function isLocked(user: UserRow, now: Date): boolean {
-  return user.lockedUntil !== null && user.lockedUntil > now.toISOString();
-}
 
 /**
  * A hash to check against when the user name is unknown, so a failed login
@@ -44,25 +20,19 @@ const DUMMY_HASH = hashPassword('timing-equaliser-not-a-password');
 export function login(ctx: ServiceContext, input: ParsedInputOf<'auth.login'>): SessionView {
   const { db } = ctx.database();
   const user = db.select().from(users).where(eq(users.username, input.username)).get();
+  refuseWhileThrottled(ctx, user?.id ?? null);
   if (!user) {
     verifyPassword(input.password, DUMMY_HASH);
-    throw new AppError('LOGIN_FAILED', LOGIN_FAILED);
-  }
-  if (isLocked(user, ctx.now)) {
-    verifyPassword(input.password, DUMMY_HASH);
-    throw new AppError('LOGIN_FAILED', `密码连续输错${MAX_FAILED_LOGINS}次，账号已锁定，请${LOCKOUT_MINUTES}分钟后再试或联系管理员`);
+    throw new AppError('LOGIN_FAILED', LOGIN_FAILED, { commitFacts: [recordWrongPassword(ctx, null)] });
   }
   if (!verifyPassword(input.password, user.passwordHash)) {
-    const willLock = !user.disabled && user.failedLogins + 1 >= MAX_FAILED_LOGINS;
-    throw new AppError('LOGIN_FAILED', willLock ? `密码连续输错${MAX_FAILED_LOGINS}次，账号已锁定${LOCKOUT_MINUTES}分钟` : LOGIN_FAILED, {
-      commitFacts: user.disabled ? [] : [recordFailedLogin(ctx, user)],
-    });
+    throw new AppError('LOGIN_FAILED', LOGIN_FAILED, { commitFacts: [recordWrongPassword(ctx, user.id)] });
   }
   // Only someone who knows the password learns that the account is disabled.
   if (user.disabled) throw new AppError('LOGIN_FAILED', '该账号已停用，请联系系统管理员');
-  db.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, user.id)).run();
+  forgetAccountFailures(ctx, user.id);
   ctx.startSession(user.id);
-  ctx.audit({ action: 'auth.login', entityType: 'user', entityId: user.id, actor: { userId: user.id, name: user.displayName } });
+  ctx.audit({ action: 'auth.login', entityType: 'user', entityId: user.id, actor: { userId: user.id, name: user.displayName }, detail: { client: ctx.client } });
   return sessionView(ctx, user);
 }
 
@@ -96,4 +66,46 @@ export function session(ctx: ServiceContext): SessionView | null {
   if (ctx.actor?.userId == null) return null;
   const user = ctx.database().db.select().from(users).where(eq(users.id, ctx.actor.userId)).get();
   return user ? { ...sessionView(ctx, user), locked: ctx.actor.locked ?? false } : null;
+}
+
+/** The account behind the session; the command line has none. */
+function ownAccount(ctx: ServiceContext): UserRow {
+  const userId = ctx.actor?.userId;
+  if (userId == null) throw new AppError('FORBIDDEN', '此操作需要以个人账号登录');
+  const row = ctx.database().db.select().from(users).where(eq(users.id, userId)).get();
+  if (!row) throw new AppError('NOT_FOUND', `没有编号为 ${userId} 的账号`);
+  return row;
+}
+
+/** A wrong current password counts like a wrong login: a stolen unlocked session cannot guess its way to the password. */
+export function changePassword(ctx: ServiceContext, input: ParsedInputOf<'auth.changePassword'>): null {
+  const row = ownAccount(ctx);
+  refuseWhileThrottled(ctx, row.id);
+  if (!verifyPassword(input.currentPassword, row.passwordHash)) {
+    throw new AppError('BAD_INPUT', '当前密码不正确', { fields: { currentPassword: '当前密码不正确' }, commitFacts: [recordWrongPassword(ctx, row.id)] });
+  }
+  const problem = passwordProblem(input.newPassword, row.username);
+  if (problem) throw fieldError('newPassword', problem, '新密码');
+  if (verifyPassword(input.newPassword, row.passwordHash)) throw fieldError('newPassword', '新密码不能与当前密码相同', '新密码');
+  ctx
+    .database()
+    .db.update(users)
+    .set({ passwordHash: hashPassword(input.newPassword), mustChangePassword: false, updatedAt: ctx.now.toISOString(), updatedBy: row.id, version: row.version + 1 })
+    .where(eq(users.id, row.id))
+    .run();
+  ctx.audit({ action: 'auth.changePassword', entityType: 'user', entityId: row.id });
+  return null;
+}
+
+/** Idle lock: the same password check as login, counted the same way. */
+export function unlock(ctx: ServiceContext, input: ParsedInputOf<'auth.unlock'>): null {
+  const row = ownAccount(ctx);
+  refuseWhileThrottled(ctx, row.id);
+  if (!verifyPassword(input.password, row.passwordHash)) {
+    throw new AppError('LOGIN_FAILED', '密码不正确', { fields: { password: '密码不正确' }, commitFacts: [recordWrongPassword(ctx, row.id)] });
+  }
+  forgetAccountFailures(ctx, row.id);
+  ctx.unlockSession();
+  ctx.audit({ action: 'auth.unlock', entityType: 'user', entityId: row.id });
+  return null;
 }

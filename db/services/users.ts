@@ -1,12 +1,12 @@
 import { and, eq, sql } from 'drizzle-orm';
-import type { ParsedInputOf, UserView } from '../../shared/contract';
+import type { LoginLimitView, ParsedInputOf, UserView } from '../../shared/contract';
 import { isRole, type Role } from '../../shared/roles';
 import type { ServiceContext } from '../context';
 import { AppError, fieldError } from '../errors';
 import type { DrizzleDb } from '../open';
-import { hashPassword, passwordProblem, verifyPassword } from '../passwords';
+import { hashPassword, passwordProblem } from '../passwords';
 import { userRoles, users } from '../schema';
-import { isLocked, recordFailedLogin } from './auth';
+import { liftLoginLimits as liftLimits, loginLimitsByUser } from './login-throttles';
 
 type UserRow = typeof users.$inferSelect;
 
@@ -21,7 +21,7 @@ function rolesOf(db: DrizzleDb, userId: number): Role[] {
     .filter(isRole);
 }
 
-function toView(db: DrizzleDb, row: UserRow): UserView {
+function toView(db: DrizzleDb, row: UserRow, loginLimits: LoginLimitView[]): UserView {
   return {
     id: row.id,
     username: row.username,
@@ -29,10 +29,15 @@ function toView(db: DrizzleDb, row: UserRow): UserView {
     roles: rolesOf(db, row.id),
     disabled: row.disabled,
     mustChangePassword: row.mustChangePassword,
-    lockedUntil: row.lockedUntil,
+    loginLimits,
     createdAt: row.createdAt,
     version: row.version,
   };
+}
+
+function viewOf(ctx: ServiceContext, row: UserRow): UserView {
+  const { db } = ctx.database();
+  return toView(db, row, loginLimitsByUser(db, ctx.now).get(row.id) ?? []);
 }
 
 function requireUser(db: DrizzleDb, id: number): UserRow {
@@ -67,7 +72,8 @@ function ensureAnotherAdmin(db: DrizzleDb, exceptUserId: number): void {
 
 export function list(ctx: ServiceContext): UserView[] {
   const { db } = ctx.database();
-  return db.select().from(users).orderBy(users.id).all().map((row) => toView(db, row));
+  const limits = loginLimitsByUser(db, ctx.now);
+  return db.select().from(users).orderBy(users.id).all().map((row) => toView(db, row, limits.get(row.id) ?? []));
 }
 
 export function create(ctx: ServiceContext, input: ParsedInputOf<'users.create'>): UserView {
@@ -96,7 +102,7 @@ export function create(ctx: ServiceContext, input: ParsedInputOf<'users.create'>
   const roles = [...new Set(input.roles)];
   db.insert(userRoles).values(roles.map((role) => ({ userId: row.id, role }))).run();
   ctx.audit({ action: 'users.create', entityType: 'user', entityId: row.id, detail: { username: row.username, roles } });
-  return toView(db, row);
+  return viewOf(ctx, row);
 }
 
 export function setRoles(ctx: ServiceContext, input: ParsedInputOf<'users.setRoles'>): UserView {
@@ -109,7 +115,7 @@ export function setRoles(ctx: ServiceContext, input: ParsedInputOf<'users.setRol
   db.delete(userRoles).where(eq(userRoles.userId, row.id)).run();
   db.insert(userRoles).values(roles.map((role) => ({ userId: row.id, role }))).run();
   ctx.audit({ action: 'users.setRoles', entityType: 'user', entityId: row.id, detail: { before, after: roles } });
-  return toView(db, updated);
+  return viewOf(ctx, updated);
 }
 
 export function setDisabled(ctx: ServiceContext, input: ParsedInputOf<'users.setDisabled'>): UserView {
@@ -119,7 +125,7 @@ export function setDisabled(ctx: ServiceContext, input: ParsedInputOf<'users.set
   if (input.disabled && rolesOf(db, row.id).includes('admin')) ensureAnotherAdmin(db, row.id);
   const updated = bump(ctx, row, input.version, { disabled: input.disabled });
   ctx.audit({ action: 'users.setDisabled', entityType: 'user', entityId: row.id, detail: { disabled: input.disabled, reason: input.reason } });
-  return toView(db, updated);
+  return viewOf(ctx, updated);
 }
 
 export function resetPassword(ctx: ServiceContext, input: ParsedInputOf<'users.resetPassword'>): UserView {
@@ -130,43 +136,16 @@ export function resetPassword(ctx: ServiceContext, input: ParsedInputOf<'users.r
   const updated = bump(ctx, row, row.version, {
     passwordHash: hashPassword(input.password),
     mustChangePassword: true,
-    failedLogins: 0,
-    lockedUntil: null,
   });
   ctx.audit({ action: 'users.resetPassword', entityType: 'user', entityId: row.id });
-  return toView(db, updated);
+  // A new password: old wrong guesses no longer say anything, and the owner must be able to use it at once.
+  liftLimits(ctx, row.id, '重置密码');
+  return viewOf(ctx, updated);
 }
 
-/** The account behind the session; the command line has none. */
-function ownAccount(ctx: ServiceContext): UserRow {
-  const userId = ctx.actor?.userId;
-  if (userId == null) throw new AppError('FORBIDDEN', '此操作需要以个人账号登录');
-  return requireUser(ctx.database().db, userId);
-}
-
-export function changePassword(ctx: ServiceContext, input: ParsedInputOf<'auth.changePassword'>): null {
-  const row = ownAccount(ctx);
-  if (!verifyPassword(input.currentPassword, row.passwordHash)) {
-    throw new AppError('BAD_INPUT', '当前密码不正确', { fields: { currentPassword: '当前密码不正确' }, commitFacts: [recordFailedLogin(ctx, row)] });
-  }
-  const problem = passwordProblem(input.newPassword, row.username);
-  if (problem) throw fieldError('newPassword', problem, '新密码');
-  if (verifyPassword(input.newPassword, row.passwordHash)) throw fieldError('newPassword', '新密码不能与当前密码相同', '新密码');
-  bump(ctx, row, row.version, { passwordHash: hashPassword(input.newPassword), mustChangePassword: false });
-  ctx.audit({ action: 'auth.changePassword', entityType: 'user', entityId: row.id });
-  return null;
-}
-
-/** Idle lock: the same password check as login, counting toward the lockout. */
-export function unlock(ctx: ServiceContext, input: ParsedInputOf<'auth.unlock'>): null {
-  const { db } = ctx.database();
-  const row = ownAccount(ctx);
-  if (isLocked(row, ctx.now)) throw new AppError('LOGIN_FAILED', '密码连续输错次数过多，账号已锁定，请稍后再试或联系管理员');
-  if (!verifyPassword(input.password, row.passwordHash)) {
-    throw new AppError('LOGIN_FAILED', '密码不正确', { fields: { password: '密码不正确' }, commitFacts: [recordFailedLogin(ctx, row)] });
-  }
-  db.update(users).set({ failedLogins: 0 }).where(eq(users.id, row.id)).run();
-  ctx.unlockSession();
-  ctx.audit({ action: 'auth.unlock', entityType: 'user', entityId: row.id });
-  return null;
+/** 解除登录限制: the administrator lets a colleague (or the command line lets an administrator) try again at once. */
+export function liftLoginLimits(ctx: ServiceContext, input: ParsedInputOf<'users.liftLoginLimits'>): UserView {
+  const row = requireUser(ctx.database().db, input.id);
+  liftLimits(ctx, row.id, input.reason);
+  return viewOf(ctx, row);
 }

@@ -33,7 +33,8 @@ function findUser(call: (method: string, input: unknown) => unknown, username: s
 }
 
 function describe(user: UserView): string {
-  return `${user.username}（${user.displayName}）角色：${user.roles.map((r) => ROLE_LABELS[r]).join('、')}${user.disabled ? '，已停用' : ''}`;
+  const limited = user.loginLimits.filter((l) => l.waitUntil !== null).length;
+  return `${user.username}（${user.displayName}）角色：${user.roles.map((r) => ROLE_LABELS[r]).join('、')}${user.disabled ? '，已停用' : ''}${limited ? `，${limited} 处终端登录受限` : ''}`;
 }
 
 export function userAdd(options: Options, env: NodeJS.ProcessEnv, print: Print): void {
@@ -72,7 +73,18 @@ export function userResetPassword(options: Options, env: NodeJS.ProcessEnv, prin
   withDesk(options, env, (_desk, call) => {
     const user = findUser(call, username);
     call('users.resetPassword', { id: user.id, password: readPassword(str(options, 'password-file'), env) });
-    print(`已重置 ${username} 的密码，并解除锁定；下次登录须修改密码`);
+    print(`已重置 ${username} 的密码，并解除登录限制；下次登录须修改密码`);
+  });
+}
+
+/** `user unlock`: the administrator's way back in when wrong passwords made a computer wait (also while the desk runs). */
+export function userUnlock(options: Options, env: NodeJS.ProcessEnv, print: Print): void {
+  const username = requireOption(str(options, 'username'), 'username');
+  withDesk(options, env, (_desk, call) => {
+    const user = findUser(call, username);
+    const clients = user.loginLimits.map((l) => l.client);
+    call('users.liftLoginLimits', { id: user.id, reason: str(options, 'reason') ?? '管理员通过命令行解除' });
+    print(clients.length ? `已解除 ${username} 的登录限制（${clients.join('、')}）` : `${username} 没有登录限制，无需解除`);
   });
 }
 

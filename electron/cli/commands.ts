@@ -1,4 +1,5 @@
 import { existsSync } from 'node:fs';
+import { userInfo } from 'node:os';
 import { resolve } from 'node:path';
 import { z } from 'zod';
 import { Desk } from '../../db/desk';
@@ -49,7 +50,7 @@ export function openDesk(options: Options, env: NodeJS.ProcessEnv, command?: str
 function loginFor(desk: Desk, options: Options, env: NodeJS.ProcessEnv): string {
   const username = requireOption(str(options, 'user'), 'user');
   const password = readPassword(str(options, 'password-file'), env);
-  const outcome = desk.call(null, 'auth.login', { username, password });
+  const outcome = desk.call(null, 'auth.login', { username, password }, `命令行（${userInfo().username}）`);
   unwrap(outcome.result);
   if (!outcome.session || !('set' in outcome.session)) throw new CliError('登录失败');
   return outcome.session.set;

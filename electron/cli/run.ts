@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { CliError } from './io';
 import { IMPORT_KINDS, importSheet } from './import-command';
 import { exportCommand, keysCommand, provinceKeygen, receiveCommand } from './exchange-commands';
-import { auditVerify, userAdd, userList, userResetPassword, userSetDisabled } from './admin-commands';
+import { auditVerify, userAdd, userList, userResetPassword, userSetDisabled, userUnlock } from './admin-commands';
 import { backupCommand } from './backup-commands';
 import { seedCommand } from './seed-command';
 import { contractEntries, dbCheck, init, personsAdd, personsFind, type Options } from './commands';
@@ -16,6 +16,7 @@ const USAGE = `用法：npm run cli -- <命令> [参数]
   user add --db PATH --username NAME --role ROLE [--role ROLE2] [--name 姓名] --password-file FILE
   user disable|enable --db PATH --username NAME [--reason 原因]
   user reset-password --db PATH --username NAME --password-file FILE
+  user unlock --db PATH --username NAME [--reason 原因]   解除登录限制（密码错误次数清零；工作台运行时也可用）
   user list --db PATH
        （角色：front_desk 前台经办, counselor 职业指导员, reviewer 审核员, head 局领导, admin 系统管理员）
   audit verify --db PATH        （哈希链完整时退出码 0，否则指出第一处断裂）
@@ -103,6 +104,9 @@ export function runCli(argv: string[], env: NodeJS.ProcessEnv, print: (line: str
         return 0;
       case 'user reset-password':
         userResetPassword(options, env, print);
+        return 0;
+      case 'user unlock':
+        userUnlock(options, env, print);
         return 0;
       case 'user list':
         userList(options, env, print);

@@ -13,7 +13,16 @@ import { BackupOverdueAlert, BackupsPanel } from './backups-panel';
 import { CalendarPanel } from './calendar-panel';
 import { CodeTablesPanel } from './code-tables-panel';
 import { DifficultyTypesPanel } from './difficulty-types-panel';
-import { CreateUserDialog, DisableDialog, ResetPasswordDialog, RolesDialog } from './user-dialogs';
+import { CreateUserDialog, DisableDialog, LiftLimitsDialog, ResetPasswordDialog, RolesDialog } from './user-dialogs';
+
+/** 已停用, 登录受限 (some computer must wait), 近期输错密码, or 正常. */
+function AccountStatus({ user }: { user: UserView }) {
+  if (user.disabled) return <Badge color="gray">已停用</Badge>;
+  const waiting = user.loginLimits.filter((l) => l.waitUntil !== null && l.waitUntil > new Date().toISOString());
+  if (waiting.length > 0) return <Badge color="red">登录受限（{waiting.length} 处终端，至 {formatOfficeTimestamp(waiting.map((l) => l.waitUntil!).sort().at(-1)!)}）</Badge>;
+  if (user.loginLimits.length > 0) return <Badge color="yellow">近期输错密码 {Math.max(...user.loginLimits.map((l) => l.failures))} 次</Badge>;
+  return <Badge color="green">正常</Badge>;
+}
 
 function UsersPanel() {
   const users = useQuery({ queryKey: queryKeys.users, queryFn: () => call('users.list', {}) });
@@ -21,6 +30,7 @@ function UsersPanel() {
   const [rolesOf, setRolesOf] = useState<UserView | null>(null);
   const [disableOf, setDisableOf] = useState<UserView | null>(null);
   const [resetOf, setResetOf] = useState<UserView | null>(null);
+  const [liftOf, setLiftOf] = useState<UserView | null>(null);
   if (users.isError) return <Alert color="red">{errorMessage(users.error)}</Alert>;
   return (
     <Stack>
@@ -52,13 +62,16 @@ function UsersPanel() {
                 </Group>
               </Table.Td>
               <Table.Td>
-                {u.disabled ? <Badge color="gray">已停用</Badge> : u.lockedUntil && u.lockedUntil > new Date().toISOString() ? <Badge color="red">锁定至 {formatOfficeTimestamp(u.lockedUntil)}</Badge> : <Badge color="green">正常</Badge>}
+                <AccountStatus user={u} />
                 {u.mustChangePassword && !u.disabled && <Text size="xs" c="dimmed">待修改密码</Text>}
               </Table.Td>
               <Table.Td>
                 <Group gap={4}>
                   <Button size="compact-xs" variant="light" onClick={() => setRolesOf(u)}>角色</Button>
                   <Button size="compact-xs" variant="light" onClick={() => setResetOf(u)}>重置密码</Button>
+                  {u.loginLimits.length > 0 && (
+                    <Button size="compact-xs" variant="light" color="orange" onClick={() => setLiftOf(u)}>解除登录限制</Button>
+                  )}
                   <Button size="compact-xs" variant="light" color={u.disabled ? 'blue' : 'red'} onClick={() => setDisableOf(u)}>{u.disabled ? '启用' : '停用'}</Button>
                 </Group>
               </Table.Td>
@@ -70,6 +83,7 @@ function UsersPanel() {
       {rolesOf && <RolesDialog key={rolesOf.id} user={rolesOf} onClose={() => setRolesOf(null)} />}
       <DisableDialog user={disableOf} onClose={() => setDisableOf(null)} />
       <ResetPasswordDialog user={resetOf} onClose={() => setResetOf(null)} />
+      <LiftLimitsDialog user={liftOf} onClose={() => setLiftOf(null)} />
     </Stack>
   );
 }

@@ -1,8 +1,9 @@
-import { Alert, Button, Checkbox, Group, Modal, PasswordInput, Stack, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, PasswordInput, Stack, Table, Text, TextInput } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { UserView } from '../../shared/contract';
+import { formatOfficeTimestamp } from '../../shared/domain/dates';
 import { ROLE_LABELS } from '../../shared/labels/zh-CN';
 import { ROLES, type Role } from '../../shared/roles';
 import { call } from '../api/client';
@@ -140,12 +141,60 @@ export function ResetPasswordDialog({ user, onClose }: { user: UserView | null; 
   return (
     <Modal opened={user !== null} onClose={onClose} title={`重置密码：${user?.displayName ?? ''}`}>
       <Stack>
-        <Text size="sm">重置后该账号的锁定将解除，用户下次登录必须修改密码。</Text>
+        <Text size="sm">重置后该账号的登录限制将解除，用户下次登录必须修改密码。</Text>
         {error && <Alert color="red">{error}</Alert>}
         <PasswordInput label="临时密码" withAsterisk value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
         <Group justify="flex-end">
           <Button disabled={password.length < 8} loading={save.isPending} onClick={() => save.mutate()}>
             确认重置
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}
+
+/** 解除登录限制: the computers that tried wrong passwords for this account, and a reason for lifting their wait. */
+export function LiftLimitsDialog({ user, onClose }: { user: UserView | null; onClose: () => void }) {
+  const refresh = useRefreshUsers();
+  const [reason, setReason] = useState('');
+  const [error, setError] = useState<string | null>(null);
+  const save = useMutation({
+    mutationFn: () => call('users.liftLoginLimits', { id: user!.id, reason }),
+    onSuccess: () => {
+      refresh();
+      setReason('');
+      onClose();
+    },
+    onError: (e) => setError(applyFieldErrors(e, () => undefined, [])),
+  });
+  return (
+    <Modal opened={user !== null} onClose={onClose} title={`解除登录限制：${user?.displayName ?? ''}`} size="lg">
+      <Stack>
+        <Text size="sm">以下终端近期为该账号输错过密码。解除后错误次数清零，这些终端可立即再次登录；每次尝试仍记在审计日志中。</Text>
+        <Table withTableBorder>
+          <Table.Thead>
+            <Table.Tr>
+              <Table.Th>终端</Table.Th>
+              <Table.Th>连续错误次数</Table.Th>
+              <Table.Th>须等待至</Table.Th>
+            </Table.Tr>
+          </Table.Thead>
+          <Table.Tbody>
+            {(user?.loginLimits ?? []).map((limit) => (
+              <Table.Tr key={limit.client}>
+                <Table.Td>{limit.client}</Table.Td>
+                <Table.Td>{limit.failures}</Table.Td>
+                <Table.Td>{limit.waitUntil ? formatOfficeTimestamp(limit.waitUntil) : '无需等待'}</Table.Td>
+              </Table.Tr>
+            ))}
+          </Table.Tbody>
+        </Table>
+        {error && <Alert color="red">{error}</Alert>}
+        <TextInput label="原因" withAsterisk placeholder="如：本人来电确认系输错密码" value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+        <Group justify="flex-end">
+          <Button disabled={!reason.trim()} loading={save.isPending} onClick={() => save.mutate()}>
+            确认解除
           </Button>
         </Group>
       </Stack>

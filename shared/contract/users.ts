@@ -10,10 +10,19 @@ export interface UserView {
   roles: Role[];
   disabled: boolean;
   mustChangePassword: boolean;
-  /** Set while the account is locked after repeated wrong passwords. */
-  lockedUntil: string | null;
+  /** Computers from which wrong passwords were tried lately (shared/domain/login-throttle.ts). */
+  loginLimits: LoginLimitView[];
   createdAt: string;
   version: number;
+}
+
+/** Wrong passwords for one account from one computer. */
+export interface LoginLimitView {
+  /** Where they came from: an address, 本机窗口, 命令行（user）. */
+  client: string;
+  failures: number;
+  /** Until when that computer must wait before trying this account again; null: it may try now. */
+  waitUntil: string | null;
 }
 
 export interface DeskSettings {
@@ -52,6 +61,12 @@ export const usersContract = {
     access: 'users.manage',
     writes: true,
     title: '停用或启用账号',
+  }),
+  'users.liftLoginLimits': method<UserView>()({
+    input: z.strictObject({ id: entityId, reason: text(200) }),
+    access: 'users.manage',
+    writes: true,
+    title: '解除账号的登录限制（密码错误次数清零）',
   }),
   'users.resetPassword': method<UserView>()({
     input: z.strictObject({ id: entityId, password: newPassword }),

@@ -56,8 +56,28 @@ test('roles, forced password change, audited reveal, citizen access report, audi
   expect(readFileSync(saved).subarray(0, 2).toString()).toBe('PK');
   await logOut(page);
 
-  // A disabled account can no longer log in.
+  // Wrong passwords make this computer wait; the administrator sees it and lifts the wait.
+  for (let i = 1; i <= 4; i += 1) {
+    await page.getByLabel('用户名').fill('zhao');
+    await page.getByLabel('密码').fill(`Wrong-pass-${i}`);
+    await page.getByRole('button', { name: '登录' }).click();
+    await expect(page.getByText('用户名或密码不正确')).toBeVisible();
+  }
+  await page.getByLabel('密码').fill('Zhao-own-pass-9');
+  await page.getByRole('button', { name: '登录' }).click();
+  await expect(page.getByText(/本终端请 \d+ 秒后再试/)).toBeVisible();
   await logIn(page, ADMIN.username, ADMIN.password);
+  await page.getByRole('link', { name: '系统管理' }).click();
+  await expect(page.getByTestId('user-row-zhao')).toContainText('登录受限（1 处终端');
+  await page.getByTestId('user-row-zhao').getByRole('button', { name: '解除登录限制' }).click();
+  const lift = page.getByRole('dialog', { name: /解除登录限制/ });
+  await expect(lift.getByRole('cell', { name: '127.0.0.1' })).toBeVisible();
+  await lift.getByLabel('原因').fill('本人来电确认系输错密码');
+  await page.screenshot({ path: test.info().outputPath('lift-login-limits.png') });
+  await lift.getByRole('button', { name: '确认解除' }).click();
+  await expect(page.getByTestId('user-row-zhao')).toContainText('正常');
+
+  // A disabled account can no longer log in.
   await page.getByRole('link', { name: '系统管理' }).click();
   await page.getByTestId('user-row-qian').getByRole('button', { name: '停用' }).click();
   await page.getByRole('dialog').getByLabel('原因').fill('调离岗位');

@@ -10,6 +10,7 @@ import {
   listedUser,
   loginAs,
   storedAudit,
+  storedThrottles,
   storedUser,
 } from './accounts-helpers';
 import { expectError, expectOk, readyDesk } from './helpers';
@@ -113,21 +114,22 @@ describe('the last enabled administrator', () => {
 });
 
 describe('resetting a password', () => {
-  it('lifts a lockout and makes the user choose a new password', () => {
+  it('lifts the login limits and makes the user choose a new password', () => {
     const ready = readyDesk();
     const user = activeUser(ready, 'zhaolei', ['front_desk']).user;
-    for (let i = 1; i <= 5; i += 1) {
+    for (let i = 1; i <= 4; i += 1) {
       expectError(ready.desk.call(null, 'auth.login', { username: 'zhaolei', password: `wrong-pass-${i}` }).result, 'LOGIN_FAILED');
     }
-    expect(storedUser(ready, 'zhaolei').lockedUntil).not.toBeNull();
-    expect(listedUser(ready, 'zhaolei')?.lockedUntil).not.toBeNull();
-    const lockedOut = expectError(ready.desk.call(null, 'auth.login', { username: 'zhaolei', password: OWN_PASSWORD }).result, 'LOGIN_FAILED');
-    expect(lockedOut.message).toContain('锁定');
+    expect(listedUser(ready, 'zhaolei')?.loginLimits).toMatchObject([{ failures: 4, waitUntil: expect.any(String) }]);
+    const waiting = expectError(ready.desk.call(null, 'auth.login', { username: 'zhaolei', password: OWN_PASSWORD }).result, 'LOGIN_FAILED');
+    expect(waiting.message).toContain('后再试');
 
     const reset = expectOk<UserView>(ready.call('users.resetPassword', { id: user.id, password: INITIAL_PASSWORD }));
-    expect(reset).toMatchObject({ lockedUntil: null, mustChangePassword: true });
-    expect(storedUser(ready, 'zhaolei')).toMatchObject({ failedLogins: 0, lockedUntil: null, mustChangePassword: 1 });
-    expect(storedAudit(ready).at(-1)).toMatchObject({ action: 'users.resetPassword', entityId: String(user.id), actorName: '王芳' });
+    expect(reset).toMatchObject({ loginLimits: [], mustChangePassword: true });
+    expect(storedUser(ready, 'zhaolei')).toMatchObject({ mustChangePassword: 1 });
+    expect(storedThrottles(ready)).toEqual([]);
+    expect(storedAudit(ready).map((e) => e.action).slice(-2)).toEqual(['users.resetPassword', 'users.liftLoginLimits']);
+    expect(storedAudit(ready).at(-2)).toMatchObject({ action: 'users.resetPassword', entityId: String(user.id), actorName: '王芳' });
 
     const { session, view } = loginAs(ready, 'zhaolei', INITIAL_PASSWORD);
     expect(view.mustChangePassword).toBe(true);

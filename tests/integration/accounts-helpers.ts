@@ -19,9 +19,9 @@ export function callsOf(ready: ReadyDesk, session: string | null): Call {
   return (method, input = {}) => ready.desk.call(session, method, input).result;
 }
 
-/** Logs in and returns the session id together with the session the desk reported. */
-export function loginAs(ready: ReadyDesk, username: string, password: string): { session: string; view: SessionView } {
-  const outcome = ready.desk.call(null, 'auth.login', { username, password });
+/** Logs in (from `client`, a computer) and returns the session id together with the session the desk reported. */
+export function loginAs(ready: ReadyDesk, username: string, password: string, client?: string): { session: string; view: SessionView } {
+  const outcome = ready.desk.call(null, 'auth.login', { username, password }, client);
   const view = expectOk<SessionView>(outcome.result);
   if (!outcome.session || !('set' in outcome.session)) return expect.fail('login did not start a session');
   return { session: outcome.session.set, view };
@@ -53,17 +53,34 @@ export function listedUser(ready: ReadyDesk, username: string, call: Call = read
 }
 
 export interface StoredUser {
-  failedLogins: number;
-  lockedUntil: string | null;
   mustChangePassword: number;
   disabled: number;
+}
+
+export interface StoredThrottle {
+  scope: 'account_client' | 'client';
+  username: string | null;
+  client: string;
+  failures: number;
+  blockedUntil: string | null;
+}
+
+/** The login_throttles rows, as the table holds them. */
+export function storedThrottles(ready: Pick<ReadyDesk, 'desk'>): StoredThrottle[] {
+  return ready.desk
+    .database()
+    .sqlite.prepare(
+      `select t.scope, u.username, t.client, t.failures, t.blocked_until as blockedUntil
+       from login_throttles t left join users u on u.id = t.user_id order by t.scope, u.username, t.client`,
+    )
+    .all() as StoredThrottle[];
 }
 
 export function storedUser(ready: Pick<ReadyDesk, 'desk'>, username: string): StoredUser {
   return ready.desk
     .database()
     .sqlite.prepare(
-      `select failed_logins as failedLogins, locked_until as lockedUntil, must_change_password as mustChangePassword, disabled
+      `select must_change_password as mustChangePassword, disabled
        from users where username = ?`,
     )
     .get(username) as StoredUser;
@@ -116,6 +133,7 @@ export const SAMPLE_INPUTS: Partial<Record<MethodName, unknown>> = {
   'users.setRoles': { id: 1, version: 1, roles: ['front_desk'] },
   'users.setDisabled': { id: 1, version: 1, disabled: true, reason: '测试' },
   'users.resetPassword': { id: 1, password: 'Other-2026-desk' },
+  'users.liftLoginLimits': { id: 1, reason: '本人输错密码' },
   'persons.register': PERSON_A,
   'persons.get': { id: 1 },
   'persons.search': { query: '' },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { GENESIS_HASH, auditEntryHash, type AuditRow } from '../../db/audit';
-import type { PersonView } from '../../shared/contract';
+import type { PersonView, UserView } from '../../shared/contract';
+import { INITIAL_PASSWORD, OWN_PASSWORD, callsOf, listedUser, loginAs, storedThrottles } from './accounts-helpers';
 import { ADMIN, PASSWORD, expectError, expectOk, readyDesk, type ReadyDesk } from './helpers';
 import { PERSON_A, PERSON_B } from './persons-data';
 
@@ -17,13 +18,6 @@ function auditRows(ready: ReadyDesk): StoredAuditRow[] {
         prev_hash as prevHash, hash from audit_log order by id`,
     )
     .all() as StoredAuditRow[];
-}
-
-function userRow(ready: ReadyDesk): { failed_logins: number; locked_until: string | null } {
-  return ready.desk.database().sqlite.prepare('select failed_logins, locked_until from users where username = ?').get(ADMIN) as {
-    failed_logins: number;
-    locked_until: string | null;
-  };
 }
 
 describe('the audit trail', () => {
@@ -95,29 +89,86 @@ describe('the audit trail', () => {
   });
 });
 
-describe('login lockout', () => {
-  it('locks the account after five wrong passwords and keeps the count although each call failed', () => {
+describe('wrong passwords slow the computer down, never lock a colleague out', () => {
+  const WINDOW_3 = '10.0.0.13';
+  const COLLEAGUE = '10.0.0.21';
+  const attempt = (ready: ReadyDesk, password: string, client: string, username = ADMIN) =>
+    ready.desk.call(null, 'auth.login', { username, password }, client);
+
+  it('past three free tries one computer waits 15 s, 30 s, 1 min … while the same account logs in from another computer at once', () => {
     const ready = readyDesk({ login: false });
-    const attempt = (password: string) => ready.desk.call(null, 'auth.login', { username: ADMIN, password });
-
-    for (let i = 1; i <= 4; i += 1) {
-      const error = expectError(attempt(`wrong-${i}`).result, 'LOGIN_FAILED');
-      expect(error.message).not.toContain('锁定');
-      expect(userRow(ready).failed_logins).toBe(i);
+    for (let i = 1; i <= 3; i += 1) expect(expectError(attempt(ready, `wrong-${i}`, WINDOW_3).result, 'LOGIN_FAILED').message).toBe('用户名或密码不正确');
+    const waits: number[] = [];
+    for (const seconds of [15, 30, 60]) {
+      const wrong = expectError(attempt(ready, 'wrong-again', WINDOW_3).result, 'LOGIN_FAILED');
+      expect(wrong.message).toBe('用户名或密码不正确');
+      // Even the right password is not looked at until the wait is over.
+      const refused = expectError(attempt(ready, PASSWORD, WINDOW_3).result, 'LOGIN_FAILED');
+      expect(refused.message).toContain('后再试');
+      expect(refused.message).toContain('其他电脑不受影响');
+      waits.push(Number(refused.details?.retryAfterSeconds));
+      expect(attempt(ready, PASSWORD, WINDOW_3).session).toBeNull();
+      ready.clock.advanceMinutes(seconds / 60);
     }
-    const fifth = expectError(attempt('wrong-5').result, 'LOGIN_FAILED');
-    expect(fifth.message).toContain('锁定');
-    expect(userRow(ready).locked_until).toBe('2026-11-27T02:15:00.000Z');
+    expect(waits).toEqual([15, 30, 60]);
 
-    const sixth = attempt(PASSWORD);
-    expect(expectError(sixth.result, 'LOGIN_FAILED').message).toContain('锁定');
-    expect(sixth.session).toBeNull();
+    // A colleague at another window logs into the same account meanwhile.
+    expect(expectError(attempt(ready, 'wrong-again', WINDOW_3).result, 'LOGIN_FAILED')).toBeTruthy();
+    const colleague = attempt(ready, PASSWORD, COLLEAGUE);
+    expectOk(colleague.result);
+    expect(colleague.session).toHaveProperty('set');
+    expect(expectError(attempt(ready, PASSWORD, WINDOW_3).result, 'LOGIN_FAILED').message).toContain('2 分钟');
 
-    ready.clock.advanceMinutes(16);
-    const later = attempt(PASSWORD);
-    expectOk(later.result);
-    expect(later.session).toHaveProperty('set');
-    expect(userRow(ready)).toEqual({ failed_logins: 0, locked_until: null });
+    // Every wrong password is in the audit log with the computer it came from; a refusal while waiting adds nothing.
+    const failed = auditRows(ready).filter((r) => r.action === 'auth.loginFailed').map((r) => JSON.parse(r.detail!) as { client: string; failures: number });
+    expect(failed.map((d) => [d.client, d.failures])).toEqual([1, 2, 3, 4, 5, 6, 7].map((n) => [WINDOW_3, n]));
+    expect(JSON.parse(auditRows(ready).find((r) => r.action === 'auth.login')!.detail!)).toEqual({ client: COLLEAGUE });
+  });
+
+  it('the administrator sees which computer must wait and lifts it with a reason, audited; the computer logs in at once', () => {
+    const ready = readyDesk({ login: false });
+    const clerk = readyClerk(ready);
+    for (let i = 1; i <= 4; i += 1) expectError(attempt(ready, `wrong-${i}`, WINDOW_3, 'zhaolei').result, 'LOGIN_FAILED');
+    expect(expectError(attempt(ready, OWN_PASSWORD, WINDOW_3, 'zhaolei').result, 'LOGIN_FAILED').message).toContain('后再试');
+
+    const admin = loginAs(ready, ADMIN, PASSWORD, COLLEAGUE);
+    const asAdmin = callsOf(ready, admin.session);
+    const listed = listedUser(ready, 'zhaolei', asAdmin)!;
+    expect(listed.loginLimits).toEqual([{ client: WINDOW_3, failures: 4, waitUntil: new Date(ready.clock.read().getTime() + 15_000).toISOString() }]);
+    const lifted = expectOk<UserView>(asAdmin('users.liftLoginLimits', { id: clerk.id, reason: '本人来电确认系输错密码' }));
+    expect(lifted.loginLimits).toEqual([]);
+    expect(storedThrottles(ready)).toEqual([]);
+    expect(auditRows(ready).at(-1)).toMatchObject({ action: 'users.liftLoginLimits', actorName: '王芳', entityId: String(clerk.id) });
+    expect(JSON.parse(auditRows(ready).at(-1)!.detail!)).toEqual({ clients: [WINDOW_3], reason: '本人来电确认系输错密码' });
+    expectOk(attempt(ready, OWN_PASSWORD, WINDOW_3, 'zhaolei').result);
+    // Only an administrator may lift limits.
+    expectError(callsOf(ready, loginAs(ready, 'zhaolei', OWN_PASSWORD, WINDOW_3).session)('users.liftLoginLimits', { id: clerk.id, reason: '自己解除' }), 'FORBIDDEN');
+  });
+
+  it('a computer that tries many accounts (or names that do not exist) waits for all of them, others do not', () => {
+    const ready = readyDesk({ login: false });
+    readyClerk(ready);
+    for (let i = 1; i <= 9; i += 1) expectError(attempt(ready, 'Guess-2026-x', WINDOW_3, `user${i}`).result, 'LOGIN_FAILED');
+    expectError(attempt(ready, 'Guess-2026-x', WINDOW_3, 'zhaolei').result, 'LOGIN_FAILED');
+    expectError(attempt(ready, 'Guess-2026-x', WINDOW_3, ADMIN).result, 'LOGIN_FAILED');
+    // Eleven wrong tries from this computer, no more than two for any account: it waits, whichever account it names next.
+    expect(expectError(attempt(ready, PASSWORD, WINDOW_3).result, 'LOGIN_FAILED').message).toContain('后再试');
+    expectOk(attempt(ready, PASSWORD, COLLEAGUE).result);
+    const unknown = auditRows(ready).filter((r) => r.action === 'auth.loginFailed' && r.entityId === null);
+    expect(unknown).toHaveLength(9);
+    expect(JSON.parse(unknown[0]!.detail!)).toMatchObject({ client: WINDOW_3, unknownAccount: true });
+    expect(storedThrottles(ready).find((t) => t.scope === 'client')).toMatchObject({ client: WINDOW_3, failures: 11 });
+  });
+
+  it('a right password forgets that account’s count on that computer; a quiet day forgets the rest', () => {
+    const ready = readyDesk({ login: false });
+    for (let i = 1; i <= 3; i += 1) expectError(attempt(ready, `wrong-${i}`, WINDOW_3).result, 'LOGIN_FAILED');
+    expectOk(attempt(ready, PASSWORD, WINDOW_3).result);
+    expect(storedThrottles(ready).map((t) => [t.scope, t.failures])).toEqual([['client', 3]]);
+    for (let i = 1; i <= 4; i += 1) expectError(attempt(ready, `wrong-${i}`, WINDOW_3).result, 'LOGIN_FAILED');
+    expect(expectError(attempt(ready, PASSWORD, WINDOW_3).result, 'LOGIN_FAILED').message).toContain('后再试');
+    ready.clock.advanceMinutes(24 * 60);
+    expectOk(attempt(ready, PASSWORD, WINDOW_3).result);
   });
 
   it('answers an unknown user and a wrong password alike', () => {
@@ -126,12 +177,13 @@ describe('login lockout', () => {
     const wrong = expectError(ready.desk.call(null, 'auth.login', { username: ADMIN, password: 'not-it-1' }).result, 'LOGIN_FAILED');
     expect(unknown.message).toBe(wrong.message);
   });
-
-  it('forgets earlier failures after a successful login', () => {
-    const ready = readyDesk({ login: false });
-    expectError(ready.desk.call(null, 'auth.login', { username: ADMIN, password: 'wrong-1' }).result, 'LOGIN_FAILED');
-    expect(userRow(ready).failed_logins).toBe(1);
-    expectOk(ready.desk.call(null, 'auth.login', { username: ADMIN, password: PASSWORD }).result);
-    expect(userRow(ready).failed_logins).toBe(0);
-  });
 });
+
+/** A front-desk clerk, zhaolei, with her own password; the administrator is logged out again. */
+function readyClerk(ready: ReadyDesk): UserView {
+  const admin = loginAs(ready, ADMIN, PASSWORD);
+  const user = expectOk<UserView>(callsOf(ready, admin.session)('users.create', { username: 'zhaolei', displayName: '赵磊', roles: ['front_desk'], password: INITIAL_PASSWORD }));
+  const own = loginAs(ready, 'zhaolei', INITIAL_PASSWORD);
+  expectOk(callsOf(ready, own.session)('auth.changePassword', { currentPassword: INITIAL_PASSWORD, newPassword: OWN_PASSWORD }));
+  return user;
+}

@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Desk } from '../../db/desk';
 import type { SessionView, UserView } from '../../shared/contract';
 import { ROLES, permissionsOf } from '../../shared/roles';
-import { INITIAL_PASSWORD, cli, cliWorkspace, storedAudit, storedUser, type CliWorkspace } from './accounts-helpers';
-import { expectError, expectOk, openDesk } from './helpers';
+import { INITIAL_PASSWORD, cli, cliWorkspace, storedAudit, storedThrottles, storedUser, type CliWorkspace } from './accounts-helpers';
+import { PASSWORD, TestClock, expectError, expectOk, openDesk } from './helpers';
 
 const COMMAND_LINE = `命令行（${userInfo().username}）`;
 
@@ -108,19 +108,42 @@ describe('command line: disable, enable, reset password', () => {
     expect(inspect(ws).users().every((u) => !u.disabled)).toBe(true);
   });
 
-  it('resets a password: lifts the lockout and forces a change at the next login', () => {
+  it('resets a password: lifts the login limits and forces a change at the next login', () => {
     const ws = withClerk();
     const db = inspect(ws);
-    for (let i = 1; i <= 5; i += 1) expectError(db.login('zhaolei', `wrong-pass-${i}`).result, 'LOGIN_FAILED');
-    expect(storedUser(db, 'zhaolei').lockedUntil).not.toBeNull();
+    for (let i = 1; i <= 4; i += 1) expectError(db.login('zhaolei', `wrong-pass-${i}`).result, 'LOGIN_FAILED');
+    expect(storedThrottles(db).length).toBeGreaterThan(0);
 
     const run = cli(['user', 'reset-password', ...ws.common, '--username', 'zhaolei', '--password-file', ws.passwordFile('new.txt', 'Reset-2026-desk')]);
     expect(run.code, run.out).toBe(0);
-    expect(run.out).toContain('解除锁定');
+    expect(run.out).toContain('解除登录限制');
     expect(run.out).not.toContain('Reset-2026-desk');
-    expect(storedUser(db, 'zhaolei')).toMatchObject({ failedLogins: 0, lockedUntil: null, mustChangePassword: 1 });
+    expect(storedUser(db, 'zhaolei')).toMatchObject({ mustChangePassword: 1 });
+    expect(storedThrottles(db).filter((t) => t.scope === 'account_client')).toEqual([]);
     expectError(db.login('zhaolei', INITIAL_PASSWORD).result, 'LOGIN_FAILED');
     expect(expectOk<SessionView>(db.login('zhaolei', 'Reset-2026-desk').result).mustChangePassword).toBe(true);
     expect(storedAudit(db).find((e) => e.action === 'users.resetPassword')).toMatchObject({ actorUserId: null, actorName: COMMAND_LINE });
   });
 });
+
+describe('command line: user unlock', () => {
+  it('lifts the wait of an administrator who mistyped at the window, while the desk is running, audited as the command line', () => {
+    const ws = cliWorkspace();
+    // The command line reads the real clock: so does this running desk.
+    const running = { desk: openDesk(ws, { clock: new TestClock(new Date()) }) };
+    for (let i = 1; i <= 4; i += 1) expectError(running.desk.call(null, 'auth.login', { username: 'clerk', password: `wrong-pass-${i}` }, '本机窗口').result, 'LOGIN_FAILED');
+    expect(expectError(running.desk.call(null, 'auth.login', { username: 'clerk', password: PASSWORD }, '本机窗口').result, 'LOGIN_FAILED').message).toContain('后再试');
+    expect(cli(['user', 'list', ...ws.common]).out).toContain('1 处终端登录受限');
+
+    const run = cli(['user', 'unlock', ...ws.common, '--username', 'clerk', '--reason', '管理员本人输错']);
+    expect(run.code, run.out).toBe(0);
+    expect(run.out).toContain('已解除 clerk 的登录限制（本机窗口）');
+    expectOk(running.desk.call(null, 'auth.login', { username: 'clerk', password: PASSWORD }, '本机窗口').result);
+    expect(storedAudit(running).find((e) => e.action === 'users.liftLoginLimits')).toMatchObject({
+      actorName: COMMAND_LINE,
+      detail: { clients: ['本机窗口'], reason: '管理员本人输错' },
+    });
+    expect(cli(['user', 'unlock', ...ws.common, '--username', 'clerk']).out).toContain('没有登录限制');
+  });
+});
+

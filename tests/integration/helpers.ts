@@ -38,7 +38,7 @@ export function deskFiles(dir = tempDir()): DeskFiles {
 
 /** A clock the test can move forward. */
 export class TestClock {
-  private current = START;
+  constructor(private current: Date = START) {}
   readonly read = (): Date => this.current;
   advanceMinutes(minutes: number): void {
     this.current = new Date(this.current.getTime() + minutes * 60_000);
