@@ -43,8 +43,11 @@ export const loginThrottles = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     scope: text('scope', { enum: ['account_client', 'client'] }).notNull(),
-    /** The account tried (account_client only). */
-    userId: integer('user_id').references(() => users.id),
+    /**
+     * The user name tried (account_client only), as typed: a name that does not
+     * exist is counted like one that does, so the wait never tells which exist.
+     */
+    username: text('username'),
     /** Where the attempts came from: an address, 本机窗口, 命令行（user）. */
     client: text('client').notNull(),
     failures: integer('failures').notNull(),
@@ -52,8 +55,8 @@ export const loginThrottles = sqliteTable(
     blockedUntil: text('blocked_until'),
   },
   (t) => [
-    uniqueIndex('login_throttles_account_client').on(t.userId, t.client).where(sql`${t.scope} = 'account_client'`),
+    uniqueIndex('login_throttles_account_client').on(t.username, t.client).where(sql`${t.scope} = 'account_client'`),
     uniqueIndex('login_throttles_client').on(t.client).where(sql`${t.scope} = 'client'`),
-    check('login_throttles_scope_user', sql`(${t.scope} = 'account_client') = (${t.userId} is not null)`),
+    check('login_throttles_scope_username', sql`(${t.scope} = 'account_client') = (${t.username} is not null)`),
   ],
 );

@@ -20,17 +20,17 @@ const DUMMY_HASH = hashPassword('timing-equaliser-not-a-password');
 export function login(ctx: ServiceContext, input: ParsedInputOf<'auth.login'>): SessionView {
   const { db } = ctx.database();
   const user = db.select().from(users).where(eq(users.username, input.username)).get();
-  refuseWhileThrottled(ctx, user?.id ?? null);
+  refuseWhileThrottled(ctx, input.username);
   if (!user) {
     verifyPassword(input.password, DUMMY_HASH);
-    throw new AppError('LOGIN_FAILED', LOGIN_FAILED, { commitFacts: [recordWrongPassword(ctx, null)] });
+    throw new AppError('LOGIN_FAILED', LOGIN_FAILED, { commitFacts: [recordWrongPassword(ctx, input.username, null)] });
   }
   if (!verifyPassword(input.password, user.passwordHash)) {
-    throw new AppError('LOGIN_FAILED', LOGIN_FAILED, { commitFacts: [recordWrongPassword(ctx, user.id)] });
+    throw new AppError('LOGIN_FAILED', LOGIN_FAILED, { commitFacts: [recordWrongPassword(ctx, user.username, user.id)] });
   }
   // Only someone who knows the password learns that the account is disabled.
   if (user.disabled) throw new AppError('LOGIN_FAILED', '该账号已停用，请联系系统管理员');
-  forgetAccountFailures(ctx, user.id);
+  forgetAccountFailures(ctx, user.username);
   ctx.startSession(user.id);
   ctx.audit({ action: 'auth.login', entityType: 'user', entityId: user.id, actor: { userId: user.id, name: user.displayName }, detail: { client: ctx.client } });
   return sessionView(ctx, user);
@@ -80,9 +80,9 @@ function ownAccount(ctx: ServiceContext): UserRow {
 /** A wrong current password counts like a wrong login: a stolen unlocked session cannot guess its way to the password. */
 export function changePassword(ctx: ServiceContext, input: ParsedInputOf<'auth.changePassword'>): null {
   const row = ownAccount(ctx);
-  refuseWhileThrottled(ctx, row.id);
+  refuseWhileThrottled(ctx, row.username);
   if (!verifyPassword(input.currentPassword, row.passwordHash)) {
-    throw new AppError('BAD_INPUT', '当前密码不正确', { fields: { currentPassword: '当前密码不正确' }, commitFacts: [recordWrongPassword(ctx, row.id)] });
+    throw new AppError('BAD_INPUT', '当前密码不正确', { fields: { currentPassword: '当前密码不正确' }, commitFacts: [recordWrongPassword(ctx, row.username, row.id)] });
   }
   const problem = passwordProblem(input.newPassword, row.username);
   if (problem) throw fieldError('newPassword', problem, '新密码');
@@ -100,11 +100,11 @@ export function changePassword(ctx: ServiceContext, input: ParsedInputOf<'auth.c
 /** Idle lock: the same password check as login, counted the same way. */
 export function unlock(ctx: ServiceContext, input: ParsedInputOf<'auth.unlock'>): null {
   const row = ownAccount(ctx);
-  refuseWhileThrottled(ctx, row.id);
+  refuseWhileThrottled(ctx, row.username);
   if (!verifyPassword(input.password, row.passwordHash)) {
-    throw new AppError('LOGIN_FAILED', '密码不正确', { fields: { password: '密码不正确' }, commitFacts: [recordWrongPassword(ctx, row.id)] });
+    throw new AppError('LOGIN_FAILED', '密码不正确', { fields: { password: '密码不正确' }, commitFacts: [recordWrongPassword(ctx, row.username, row.id)] });
   }
-  forgetAccountFailures(ctx, row.id);
+  forgetAccountFailures(ctx, row.username);
   ctx.unlockSession();
   ctx.audit({ action: 'auth.unlock', entityType: 'user', entityId: row.id });
   return null;

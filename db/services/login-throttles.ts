@@ -1,6 +1,6 @@
-import { and, eq, inArray, isNull } from 'drizzle-orm';
+import { and, eq, inArray, isNull, lt } from 'drizzle-orm';
 import type { LoginLimitView } from '../../shared/contract';
-import { afterFailure, currentThrottle, formatWait, secondsToWait, type ThrottleScope, type ThrottleState } from '../../shared/domain/login-throttle';
+import { LOGIN_THROTTLE, afterFailure, currentThrottle, formatWait, secondsToWait, type ThrottleScope, type ThrottleState } from '../../shared/domain/login-throttle';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
 import type { DrizzleDb } from '../open';
@@ -8,11 +8,13 @@ import { loginThrottles } from '../schema';
 
 type ThrottleRow = typeof loginThrottles.$inferSelect;
 
-function rowOf(db: DrizzleDb, scope: ThrottleScope, userId: number | null, client: string): ThrottleRow | undefined {
+/** `username` for the account_client scope, null for the client's own count. */
+function rowOf(db: DrizzleDb, username: string | null, client: string): ThrottleRow | undefined {
+  const scope: ThrottleScope = username === null ? 'client' : 'account_client';
   return db
     .select()
     .from(loginThrottles)
-    .where(and(eq(loginThrottles.scope, scope), userId === null ? isNull(loginThrottles.userId) : eq(loginThrottles.userId, userId), eq(loginThrottles.client, client)))
+    .where(and(eq(loginThrottles.scope, scope), username === null ? isNull(loginThrottles.username) : eq(loginThrottles.username, username), eq(loginThrottles.client, client)))
     .get();
 }
 
@@ -22,13 +24,12 @@ function stateOf(row: ThrottleRow | undefined): ThrottleState | null {
 
 /**
  * Refuses the attempt, without looking at the password, while this client must
- * wait — for this account, or for any account after trying many.
+ * wait — for this user name, or for any after trying many. A name that does
+ * not exist is counted and refused exactly like one that does.
  */
-export function refuseWhileThrottled(ctx: ServiceContext, userId: number | null): void {
+export function refuseWhileThrottled(ctx: ServiceContext, username: string): void {
   const { db } = ctx.database();
-  const waits = [secondsToWait(stateOf(rowOf(db, 'client', null, ctx.client)), ctx.now)];
-  if (userId !== null) waits.push(secondsToWait(stateOf(rowOf(db, 'account_client', userId, ctx.client)), ctx.now));
-  const wait = Math.max(...waits);
+  const wait = Math.max(secondsToWait(stateOf(rowOf(db, null, ctx.client)), ctx.now), secondsToWait(stateOf(rowOf(db, username, ctx.client)), ctx.now));
   if (wait > 0) {
     throw new AppError('LOGIN_FAILED', `密码错误次数过多，本终端请 ${formatWait(wait)}后再试（其他电脑不受影响；如急需登录请联系系统管理员解除）`, {
       details: { retryAfterSeconds: wait },
@@ -36,52 +37,59 @@ export function refuseWhileThrottled(ctx: ServiceContext, userId: number | null)
   }
 }
 
-function count(db: DrizzleDb, scope: ThrottleScope, userId: number | null, client: string, now: Date): ThrottleState {
-  const row = rowOf(db, scope, userId, client);
+function count(db: DrizzleDb, username: string | null, client: string, now: Date): ThrottleState {
+  const row = rowOf(db, username, client);
+  const scope: ThrottleScope = username === null ? 'client' : 'account_client';
   const next = afterFailure(stateOf(row), scope, now);
   if (row) db.update(loginThrottles).set(next).where(eq(loginThrottles.id, row.id)).run();
-  else db.insert(loginThrottles).values({ scope, userId, client, ...next }).run();
+  else db.insert(loginThrottles).values({ scope, username, client, ...next }).run();
   return next;
 }
 
 /**
  * A wrong password is a fact that must outlive the refused call (the router
- * commits it after the rollback): it counts for the account from this client
- * and for this client, and the attempt is audited with where it came from.
- * `userId` null: a user name that does not exist, counted for the client only.
+ * commits it after the rollback): it counts for the user name from this
+ * client and for this client, and the attempt is audited with where it came
+ * from. `userId` null: the name belongs to no account (the audit says so
+ * without repeating what was typed, which may be a password).
  */
-export function recordWrongPassword(ctx: ServiceContext, userId: number | null): () => void {
+export function recordWrongPassword(ctx: ServiceContext, username: string, userId: number | null): () => void {
   return () => {
     const { db } = ctx.database();
-    const byClient = count(db, 'client', null, ctx.client, ctx.now);
-    const byAccount = userId === null ? null : count(db, 'account_client', userId, ctx.client, ctx.now);
-    const waitUntil = [byClient.blockedUntil, byAccount?.blockedUntil].filter((t): t is string => t !== null).sort().at(-1) ?? null;
+    // Counts a quiet day has forgotten are dropped, so names typed once do not pile up.
+    const forgotten = new Date(ctx.now.getTime() - LOGIN_THROTTLE.forgetAfterHours * 3_600_000).toISOString();
+    db.delete(loginThrottles).where(lt(loginThrottles.lastFailureAt, forgotten)).run();
+    const byClient = count(db, null, ctx.client, ctx.now);
+    const byAccount = count(db, username, ctx.client, ctx.now);
+    const waitUntil = [byClient.blockedUntil, byAccount.blockedUntil].filter((t): t is string => t !== null).sort().at(-1) ?? null;
     ctx.audit({
       action: 'auth.loginFailed',
       entityType: 'user',
       ...(userId === null ? {} : { entityId: userId }),
-      detail: { client: ctx.client, failures: byAccount?.failures ?? byClient.failures, waitUntil, ...(userId === null ? { unknownAccount: true } : {}) },
+      detail: { client: ctx.client, failures: byAccount.failures, waitUntil, ...(userId === null ? { unknownAccount: true } : {}) },
     });
   };
 }
 
 /** A right password forgets this account's failures from this client (the client's own count stays). */
-export function forgetAccountFailures(ctx: ServiceContext, userId: number): void {
+export function forgetAccountFailures(ctx: ServiceContext, username: string): void {
   const { db } = ctx.database();
-  db.delete(loginThrottles).where(and(eq(loginThrottles.scope, 'account_client'), eq(loginThrottles.userId, userId), eq(loginThrottles.client, ctx.client))).run();
+  db.delete(loginThrottles)
+    .where(and(eq(loginThrottles.scope, 'account_client'), eq(loginThrottles.username, username), eq(loginThrottles.client, ctx.client)))
+    .run();
 }
 
-/** The account's current limits, per client, for the account list. */
-export function loginLimitsByUser(db: DrizzleDb, now: Date): Map<number, LoginLimitView[]> {
-  const byUser = new Map<number, LoginLimitView[]>();
+/** Each user name's current limits, per client, for the account list. */
+export function loginLimitsByUsername(db: DrizzleDb, now: Date): Map<string, LoginLimitView[]> {
+  const byName = new Map<string, LoginLimitView[]>();
   for (const row of db.select().from(loginThrottles).where(eq(loginThrottles.scope, 'account_client')).orderBy(loginThrottles.lastFailureAt).all()) {
     const state = currentThrottle(stateOf(row), now);
-    if (!state || row.userId === null) continue;
-    const limits = byUser.get(row.userId) ?? [];
+    if (!state || row.username === null) continue;
+    const limits = byName.get(row.username) ?? [];
     limits.push({ client: row.client, failures: state.failures, waitUntil: secondsToWait(state, now) > 0 ? state.blockedUntil : null });
-    byUser.set(row.userId, limits);
+    byName.set(row.username, limits);
   }
-  return byUser;
+  return byName;
 }
 
 /**
@@ -89,13 +97,13 @@ export function loginLimitsByUser(db: DrizzleDb, now: Date): Map<number, LoginLi
  * client-wide counts of the clients they came from, so its owner can log in
  * at once. Audited with the clients and the reason.
  */
-export function liftLoginLimits(ctx: ServiceContext, userId: number, reason: string): void {
+export function liftLoginLimits(ctx: ServiceContext, user: { id: number; username: string }, reason: string): void {
   const { db } = ctx.database();
-  const rows = db.select().from(loginThrottles).where(and(eq(loginThrottles.scope, 'account_client'), eq(loginThrottles.userId, userId))).all();
-  const clients = rows.map((r) => r.client);
-  if (rows.length > 0) {
-    db.delete(loginThrottles).where(and(eq(loginThrottles.scope, 'account_client'), eq(loginThrottles.userId, userId))).run();
+  const forAccount = and(eq(loginThrottles.scope, 'account_client'), eq(loginThrottles.username, user.username));
+  const clients = db.select({ client: loginThrottles.client }).from(loginThrottles).where(forAccount).all().map((r) => r.client);
+  if (clients.length > 0) {
+    db.delete(loginThrottles).where(forAccount).run();
     db.delete(loginThrottles).where(and(eq(loginThrottles.scope, 'client'), inArray(loginThrottles.client, clients))).run();
   }
-  ctx.audit({ action: 'users.liftLoginLimits', entityType: 'user', entityId: userId, detail: { clients, reason } });
+  ctx.audit({ action: 'users.liftLoginLimits', entityType: 'user', entityId: user.id, detail: { clients, reason } });
 }

@@ -6,7 +6,7 @@ import { AppError, fieldError } from '../errors';
 import type { DrizzleDb } from '../open';
 import { hashPassword, passwordProblem } from '../passwords';
 import { userRoles, users } from '../schema';
-import { liftLoginLimits as liftLimits, loginLimitsByUser } from './login-throttles';
+import { liftLoginLimits as liftLimits, loginLimitsByUsername } from './login-throttles';
 
 type UserRow = typeof users.$inferSelect;
 
@@ -37,7 +37,7 @@ function toView(db: DrizzleDb, row: UserRow, loginLimits: LoginLimitView[]): Use
 
 function viewOf(ctx: ServiceContext, row: UserRow): UserView {
   const { db } = ctx.database();
-  return toView(db, row, loginLimitsByUser(db, ctx.now).get(row.id) ?? []);
+  return toView(db, row, loginLimitsByUsername(db, ctx.now).get(row.username) ?? []);
 }
 
 function requireUser(db: DrizzleDb, id: number): UserRow {
@@ -72,8 +72,8 @@ function ensureAnotherAdmin(db: DrizzleDb, exceptUserId: number): void {
 
 export function list(ctx: ServiceContext): UserView[] {
   const { db } = ctx.database();
-  const limits = loginLimitsByUser(db, ctx.now);
-  return db.select().from(users).orderBy(users.id).all().map((row) => toView(db, row, limits.get(row.id) ?? []));
+  const limits = loginLimitsByUsername(db, ctx.now);
+  return db.select().from(users).orderBy(users.id).all().map((row) => toView(db, row, limits.get(row.username) ?? []));
 }
 
 export function create(ctx: ServiceContext, input: ParsedInputOf<'users.create'>): UserView {
@@ -139,13 +139,13 @@ export function resetPassword(ctx: ServiceContext, input: ParsedInputOf<'users.r
   });
   ctx.audit({ action: 'users.resetPassword', entityType: 'user', entityId: row.id });
   // A new password: old wrong guesses no longer say anything, and the owner must be able to use it at once.
-  liftLimits(ctx, row.id, '重置密码');
+  liftLimits(ctx, row, '重置密码');
   return viewOf(ctx, updated);
 }
 
 /** 解除登录限制: the administrator lets a colleague (or the command line lets an administrator) try again at once. */
 export function liftLoginLimits(ctx: ServiceContext, input: ParsedInputOf<'users.liftLoginLimits'>): UserView {
   const row = requireUser(ctx.database().db, input.id);
-  liftLimits(ctx, row.id, input.reason);
+  liftLimits(ctx, row, input.reason);
   return viewOf(ctx, row);
 }

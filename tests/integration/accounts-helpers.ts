@@ -70,8 +70,8 @@ export function storedThrottles(ready: Pick<ReadyDesk, 'desk'>): StoredThrottle[
   return ready.desk
     .database()
     .sqlite.prepare(
-      `select t.scope, u.username, t.client, t.failures, t.blocked_until as blockedUntil
-       from login_throttles t left join users u on u.id = t.user_id order by t.scope, u.username, t.client`,
+      `select t.scope, t.username, t.client, t.failures, t.blocked_until as blockedUntil
+       from login_throttles t order by t.scope, t.username, t.client`,
     )
     .all() as StoredThrottle[];
 }

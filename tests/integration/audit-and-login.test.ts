@@ -171,6 +171,16 @@ describe('wrong passwords slow the computer down, never lock a colleague out', (
     expectOk(attempt(ready, PASSWORD, WINDOW_3).result);
   });
 
+  it('makes a name that does not exist wait exactly like one that does, so the wait does not tell which accounts exist', () => {
+    const ready = readyDesk({ login: false });
+    const answers = (username: string, client: string) =>
+      [1, 2, 3, 4, 5].map((i) => {
+        const error = expectError(attempt(ready, `Wrong-2026-${i}`, client, username).result, 'LOGIN_FAILED');
+        return [error.message, error.details?.retryAfterSeconds ?? null];
+      });
+    expect(answers('nobody_here', WINDOW_3)).toEqual(answers(ADMIN, COLLEAGUE));
+  });
+
   it('answers an unknown user and a wrong password alike', () => {
     const ready = readyDesk({ login: false });
     const unknown = expectError(ready.desk.call(null, 'auth.login', { username: 'nobody', password: PASSWORD }).result, 'LOGIN_FAILED');
