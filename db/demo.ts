@@ -1,46 +1,16 @@
 /**
- * The demo county beside the bureau's own database. It lives in its own
- * folder of the data folder (`<data>/demo/demo.db`, its key in
- * `<data>/demo/demo.key`: the data is synthetic, so its key may sit beside it),
- * is opened only while the bureau's own `desk.db` does not exist, and leaving
- * it deletes that folder and nothing else. The database itself carries the
- * `demo = true` setting, which the banner and every printout read.
+ * Builds the demo county (演示县) for the first-start screen's 打开演示县: the
+ * seeder at demo scale into a build folder, then moved into place. Only the
+ * shells that offer the demo (Electron, the browser host) import this and hand
+ * it to the desk as its DemoBuilder; the desk itself never reaches the seeder.
  */
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { renameSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { officeDate } from '../shared/domain/dates';
-import type { JobContext } from './jobs';
-import { createKeyFile, keyProviderFrom, readKeyFile } from './keys';
+import type { BuildDemoOptions } from './demo-files';
+import { createKeyFile, keyProviderFrom } from './keys';
 import { makePrivateDir } from './private-files';
 import { seedDatabase } from './seed/seed';
-
-export interface DemoPaths {
-  dir: string;
-  dbPath: string;
-  keyFile: string;
-  /** Where a demo is built before it is moved into place, so a half-built one is never opened. */
-  buildDir: string;
-}
-
-export function demoPaths(dataDir: string): DemoPaths {
-  const dir = join(dataDir, 'demo');
-  return { dir, dbPath: join(dir, 'demo.db'), keyFile: join(dir, 'demo.key'), buildDir: join(dir, 'building') };
-}
-
-/** The demo's key when a complete demo is in place, else null. */
-export function demoKey(paths: DemoPaths): Buffer | null {
-  return existsSync(paths.dbPath) && existsSync(paths.keyFile) ? readKeyFile(paths.keyFile) : null;
-}
-
-export interface BuildDemoOptions {
-  paths: DemoPaths;
-  migrationsDir: string;
-  resourcesDir: string;
-  appVersion: string;
-  nativeBinding?: string;
-  now: Date;
-  job: JobContext;
-}
 
 /** Seeds the demo county (demo scale) into the build folder, then moves the finished file into place. */
 export async function buildDemo(o: BuildDemoOptions): Promise<void> {
@@ -78,9 +48,4 @@ export async function buildDemo(o: BuildDemoOptions): Promise<void> {
   } finally {
     rmSync(paths.buildDir, { recursive: true, force: true });
   }
-}
-
-/** Leaving the demo: its folder goes; the bureau's own files are elsewhere and untouched. */
-export function removeDemo(paths: DemoPaths): void {
-  rmSync(paths.dir, { recursive: true, force: true });
 }

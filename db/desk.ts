@@ -9,7 +9,7 @@ import type { Actor, DeskControl, ServiceContext } from './context';
 import { loadDivisions } from './divisions';
 import { AppError } from './errors';
 import { handlers } from './handlers';
-import { buildDemo, demoKey, demoPaths, removeDemo } from './demo';
+import { demoKey, demoPaths, removeDemo, type DemoBuilder } from './demo-files';
 import { JobRunner } from './jobs';
 import type { DeskState, JobView } from '../shared/contract';
 import { acquireDeskLock, type DeskLock } from './desk-lock';
@@ -26,6 +26,12 @@ export interface DeskOptions {
   resourcesDir: string;
   appVersion: string;
   nativeBinding?: string;
+  /**
+   * Builds the demo county for 打开演示县 (db/demo.ts `buildDemo`), given by the
+   * shells that offer it; without it the desk offers no demo, and never
+   * imports the seeder.
+   */
+  demo?: DemoBuilder;
   /**
    * Who holds the database's lock file while this desk runs (named to a second
    * desk that is refused: 主程序, 浏览器服务, 命令行 …); false for the command
@@ -146,6 +152,8 @@ export class Desk implements DeskControl {
     }
     const running = this.demoJob();
     if (running?.state === 'running') return running;
+    const buildDemo = this.options.demo;
+    if (!buildDemo) throw new AppError('CONFLICT', '此程序未提供演示县');
     const paths = demoPaths(dirname(this.options.dbPath));
     const view = this.jobs.start('demo', null, async (job) => {
       await buildDemo({

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { buildDemo } from '../db/demo';
 import { Desk } from '../db/desk';
 import { startExchangeScheduler } from './exchange-scheduler';
 import { keyProviderFrom } from '../db/keys';
@@ -34,6 +35,7 @@ const desk = new Desk({
   resourcesDir: paths.resourcesDir,
   appVersion: appVersion(),
   lock: `浏览器服务（端口 ${values.port}）`,
+  demo: buildDemo,
 });
 // A second desk on the same database is refused before it serves anything: the message names the running one.
 const opening = desk.state();

@@ -1,6 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, session, type MenuItemConstructorOptions } from 'electron';
+import { buildDemo } from '../db/demo';
 import { Desk } from '../db/desk';
 import { startBackupScheduler } from './backup-scheduler';
 import { startExchangeScheduler } from './exchange-scheduler';
@@ -35,6 +36,7 @@ function createDesk(): Desk {
     resourcesDir: paths.resourcesDir,
     appVersion: appVersion(app.getAppPath()),
     lock: '就业服务工作台主程序',
+    demo: buildDemo,
     // In development the Electron build of the native module lives apart from Node's (see scripts/start.mjs).
     ...(!app.isPackaged && process.env.EMPLOYMENT_DESK_NATIVE_BINDING ? { nativeBinding: process.env.EMPLOYMENT_DESK_NATIVE_BINDING } : {}),
   });

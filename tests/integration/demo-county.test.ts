@@ -1,7 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { demoPaths } from '../../db/demo';
+import { buildDemo } from '../../db/demo';
+import { demoPaths } from '../../db/demo-files';
 import type { PersonSearchResult } from '../../shared/contract';
 import { DEMO_PASSWORD } from '../../shared/demo';
 import { deskFiles, expectOk, login, openDesk, tempDir } from './helpers';
@@ -9,7 +10,7 @@ import { deskFiles, expectOk, login, openDesk, tempDir } from './helpers';
 describe('the demo county (打开演示县)', () => {
   it('opens the demo county on first start beside the real database, and leaving it deletes only the demo', async () => {
     const files = deskFiles(tempDir('desk-demo-'));
-    const desk = openDesk(files);
+    const desk = openDesk(files, { demo: buildDemo });
     expect(expectOk<{ state: string }>(desk.call(null, 'setup.status', {}).result).state).toBe('uninitialized');
     const job = expectOk<{ id: string }>(desk.call(null, 'setup.openDemo', {}).result);
     const done = await desk.jobs.settled(job.id);
@@ -26,7 +27,7 @@ describe('the demo county (打开演示县)', () => {
 
     // A restart finds the demo again.
     desk.close();
-    const again = openDesk(files);
+    const again = openDesk(files, { demo: buildDemo });
     expect(expectOk(again.call(null, 'setup.status', {}).result)).toMatchObject({ state: 'ready', demo: true });
     const left = again.call(null, 'setup.leaveDemo', {});
     expectOk(left.result);

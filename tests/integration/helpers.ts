@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { expect, onTestFinished } from 'vitest';
 import { Desk } from '../../db/desk';
+import type { DemoBuilder } from '../../db/demo-files';
 import { keyProviderFrom, readKeyFile } from '../../db/keys';
 import { appPaths } from '../../electron/paths';
 import type { RpcError, RpcResult } from '../../shared/rpc';
@@ -50,6 +51,8 @@ export interface OpenOptions {
   migrationsDir?: string;
   keyFile?: string;
   logs?: string[];
+  /** The demo builder, for tests of 打开演示县 (db/demo.ts). */
+  demo?: DemoBuilder;
 }
 
 export function openDesk(files: DeskFiles, options: OpenOptions = {}): Desk {
@@ -62,6 +65,7 @@ export function openDesk(files: DeskFiles, options: OpenOptions = {}): Desk {
     appVersion: '0.0.0-test',
     clock: (options.clock ?? new TestClock()).read,
     log: (message, error) => logs.push(`${message} ${String(error)}`),
+    ...(options.demo ? { demo: options.demo } : {}),
   });
   onTestFinished(() => desk.close());
   return desk;
