@@ -15,8 +15,9 @@ import type { DeskState, JobView } from '../shared/contract';
 import { acquireDeskLock, type DeskLock } from './desk-lock';
 import { formatRecoveryKey, type KeyProvider } from './keys';
 import { openDatabase, type OpenedDatabase } from './open';
-import { dispatch } from './router';
+import { dispatch, type TransactionMode } from './router';
 import { cachedStatement } from './statements';
+import { ensureKeyGroupsCurrent } from './services/person-derived';
 import { DEFAULT_IDLE_LOCK_MINUTES } from './services/settings';
 
 export interface DeskOptions {
@@ -80,6 +81,8 @@ export class Desk implements DeskControl {
   private demoOpen = false;
   private demoJobId: string | null = null;
   private leaveDemoAfterCall = false;
+  /** The office day whose key-group rechecks are done (keepDerivedCurrent). */
+  private derivedCurrentOn: string | null = null;
 
   /** The folder of the open database's own files (exchange packages …): the demo's folder while the demo is open. */
   get dataDir(): string {
@@ -194,11 +197,31 @@ export class Desk implements DeskControl {
 
   private finishLeavingDemo(): void {
     this.leaveDemoAfterCall = false;
+    this.derivedCurrentOn = null;
     this.opened?.close();
     this.opened = null;
     this.demoOpen = false;
     this.sessions.clear();
     removeDemo(demoPaths(dirname(this.options.dbPath)));
+  }
+
+  /**
+   * Stored key-group tags hold until each person's recheck date
+   * (person-derived.ts): on the first call of an office day the people due are
+   * recomputed, in a write transaction of their own, so the searches that
+   * filter by them stay pure reads.
+   */
+  private keepDerivedCurrent(): void {
+    if (!this.opened) return;
+    const today = officeDate(this.clock());
+    if (this.derivedCurrentOn === today) return;
+    try {
+      this.transaction(() => ensureKeyGroupsCurrent(this.database().db, today), 'write');
+      this.derivedCurrentOn = today;
+    } catch (error) {
+      // The call itself goes on; the next one tries again.
+      this.log('key groups could not be brought up to date', error);
+    }
   }
 
   private native() {
@@ -242,6 +265,7 @@ export class Desk implements DeskControl {
    * CLI run), coming from `client` (the caller's address or 本机窗口).
    */
   call(sessionId: string | null, method: string, input: unknown, client: string = UNNAMED_CLIENT): CallOutcome {
+    this.keepDerivedCurrent();
     const outcome = this.dispatchAs(this.actorFor(sessionId), sessionId, method, input, client);
     if (this.leaveDemoAfterCall) {
       this.finishLeavingDemo();
@@ -295,7 +319,7 @@ export class Desk implements DeskControl {
     const result = dispatch(
       handlers,
       {
-        inTransaction: (work) => (this.opened ? this.transaction(work) : work()),
+        inTransaction: (work, mode) => (this.opened ? this.transaction(work, mode) : work()),
         flushAudit: (entries) => {
           if (this.opened && wasOpen) this.appendEntries(actor, now, entries);
         },
@@ -331,11 +355,21 @@ export class Desk implements DeskControl {
   }
 
   /**
-   * BEGIN IMMEDIATE: the audit chain reads its last entry and appends in the
-   * same transaction, so the write lock must be held from the start.
+   * Writes: BEGIN IMMEDIATE, since the audit chain reads its last entry and
+   * appends in the same transaction, so the write lock must be held from the
+   * start. Reads: a deferred snapshot with query_only on, so a read never
+   * waits for a job committing on its own connection, and a read that tries
+   * to write fails loudly instead of racing that job.
    */
-  private transaction<T>(work: () => T): T {
-    return this.database().sqlite.transaction(work).immediate();
+  private transaction<T>(work: () => T, mode: TransactionMode = 'write'): T {
+    const { sqlite } = this.database();
+    if (mode === 'write') return sqlite.transaction(work).immediate();
+    cachedStatement(sqlite, 'pragma query_only = on').run();
+    try {
+      return sqlite.transaction(work).deferred();
+    } finally {
+      cachedStatement(sqlite, 'pragma query_only = off').run();
+    }
   }
 
   private appendEntries(actor: Actor | null, now: Date, entries: AuditInput[]): void {

@@ -11,9 +11,17 @@ export type Handlers = { [M in MethodName]: Handler<M> };
 /** Largest request body any binding accepts: a spreadsheet to import (base64) is the largest thing sent. */
 export const MAX_REQUEST_BYTES = 24 * 1024 * 1024;
 
+/**
+ * `write`: BEGIN IMMEDIATE, the write lock held from the start (the audit
+ * chain reads its end and appends). `read`: a deferred, read-only snapshot
+ * that never waits for a writer on another connection (a job committing an
+ * import) and cannot write by mistake.
+ */
+export type TransactionMode = 'read' | 'write';
+
 export interface RouterHooks {
-  /** Runs `work` in one transaction when a database is open, else directly. */
-  inTransaction<T>(work: () => T): T;
+  /** Runs `work` in one transaction of `mode` when a database is open, else directly. */
+  inTransaction<T>(work: () => T, mode: TransactionMode): T;
   /** Writes the audit entries collected during the call (inside the transaction). */
   flushAudit(entries: AuditInput[]): void;
   log(message: string, error: unknown): void;
@@ -46,14 +54,19 @@ export function dispatch(
   const handler = handlers[methodName] as (ctx: ServiceContext, input: unknown) => unknown;
   const run = () => {
     const value = handler(ctx, parsed.data);
-    if (spec.writes && entries.length === 0) entries.push({ action: methodName });
-    hooks.flushAudit(entries);
+    if (spec.writes) {
+      if (entries.length === 0) entries.push({ action: methodName });
+      hooks.flushAudit(entries);
+    }
     return value;
   };
   try {
-    // Reads run in a transaction too: a consistent snapshot, and their audit
-    // entries (a profile viewed, a value revealed) commit with them.
-    return { ok: true, value: hooks.inTransaction(run) ?? null };
+    // Reads run in a transaction too: one consistent snapshot.
+    const value = hooks.inTransaction(run, spec.writes ? 'write' : 'read');
+    // What a read must audit (a profile viewed, a value revealed) is appended before the value leaves:
+    // if the entry cannot be written, the caller gets an error, not the value.
+    if (!spec.writes && entries.length > 0) hooks.inTransaction(() => hooks.flushAudit(entries), 'write');
+    return { ok: true, value: value ?? null };
   } catch (error) {
     if (error instanceof AppError) {
       if (error.commitFacts.length > 0) recordFacts(hooks, entries, error.commitFacts, methodName);
@@ -75,7 +88,7 @@ function recordFacts(hooks: RouterHooks, entries: AuditInput[], facts: Array<() 
     hooks.inTransaction(() => {
       for (const fact of facts) fact();
       hooks.flushAudit(entries);
-    });
+    }, 'write');
   } catch (inner) {
     hooks.log(`${methodName}: recording a refusal failed`, inner);
   }

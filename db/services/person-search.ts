@@ -11,7 +11,7 @@ import { AppError } from '../errors';
 import { personKeyGroups, persons, personSearchKeys } from '../schema';
 import { cachedQuery, selectRowsCached } from '../statements';
 import { writeXlsx } from '../xlsx';
-import { certificationsOfMany, ensureKeyGroupsCurrent, keyGroupsOf, type PersonRow } from './person-derived';
+import { certificationsOfMany, keyGroupsOf, type PersonRow } from './person-derived';
 import { divisionNames, toListItem } from './person-view';
 
 type Filters = NonNullable<ParsedInputOf<'persons.search'>['filters']>;
@@ -74,7 +74,7 @@ function addFilters(ctx: ServiceContext, matching: Matching, filters: Filters | 
   const where = [...matching.where];
   const idSets = [...matching.idSets];
   if (filters?.keyGroup) {
-    ensureKeyGroupsCurrent(ctx.database().db, ctx.today);
+    // Stored tags are current: the desk rechecks the people due on the first call of each office day.
     idSets.push(sql`select ${personKeyGroups.personId} from ${personKeyGroups} where ${personKeyGroups.code} = ${filters.keyGroup}`);
   }
   if (filters?.employmentStatus) where.push(eq(persons.employmentStatus, filters.employmentStatus));
