@@ -6,6 +6,7 @@ import * as aftercare from './services/registration-view';
 import * as calendar from './services/calendar';
 import * as certifications from './services/certifications';
 import * as contacts from './services/contacts';
+import * as divisions from './services/divisions';
 import * as enterpriseImport from './services/enterprise-import';
 import * as enterpriseReports from './services/enterprise-reports';
 import * as enterpriseSearch from './services/enterprise-search';
@@ -30,6 +31,7 @@ import * as settings from './services/settings';
 import * as setup from './services/setup';
 import * as system from './services/system';
 import * as users from './services/users';
+import * as vacancyImport from './services/vacancy-import';
 import * as vacanciesService from './services/vacancies';
 
 /** Every contract method → its service function; a missing one fails the typecheck. */
@@ -46,8 +48,8 @@ export const handlers: Handlers = {
   'auth.changePassword': auth.changePassword,
   'auth.unlock': auth.unlock,
   'system.info': system.info,
-  'divisions.townships': system.townships,
-  'divisions.villages': system.villages,
+  'divisions.townships': divisions.townships,
+  'divisions.villages': divisions.villages,
   'settings.get': settings.get,
   'settings.update': settings.update,
   'users.list': users.list,
@@ -121,16 +123,16 @@ export const handlers: Handlers = {
   'enterprises.visitsByStaff': enterpriseReports.visitsByStaff,
   'enterprises.hiringDemand': enterpriseReports.hiringDemand,
   'enterprises.difficultyTally': enterpriseReports.difficultyTally,
-  'enterprises.importStart': enterpriseImport.importEnterprises,
-  'enterprises.importTemplate': enterpriseImport.enterpriseTemplate,
+  'enterprises.importStart': enterpriseImport.importStart,
+  'enterprises.importTemplate': enterpriseImport.importTemplate,
   'vacancies.create': vacanciesService.create,
   'vacancies.get': vacanciesService.get,
   'vacancies.update': vacanciesService.update,
   'vacancies.setStatus': vacanciesService.setStatus,
   'vacancies.search': vacanciesService.search,
   'vacancies.exportXlsx': vacanciesService.exportXlsx,
-  'vacancies.importStart': enterpriseImport.importVacancies,
-  'vacancies.importTemplate': enterpriseImport.vacancyTemplate,
+  'vacancies.importStart': vacancyImport.importStart,
+  'vacancies.importTemplate': vacancyImport.importTemplate,
   'exchange.status': exchange.status,
   'exchange.generateCountyKey': exchange.generateCountyKey,
   'exchange.exportPublicKey': exchange.exportPublicKey,
