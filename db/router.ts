@@ -8,6 +8,12 @@ import { inputError } from './validation';
 export type Handler<M extends MethodName> = (ctx: ServiceContext, input: ParsedInputOf<M>) => OutputOf<M>;
 export type Handlers = { [M in MethodName]: Handler<M> };
 
+/** A method prefix (`cases`, `fairs`, …): the contract module, the handler list and the services are named after it. */
+type PrefixOf<M> = M extends `${infer D}.${string}` ? D : never;
+export type Domain = PrefixOf<MethodName>;
+/** One domain's handler list: exactly its contract methods, so a missing or a foreign one fails the typecheck. */
+export type DomainHandlers<D extends Domain> = { [M in Extract<MethodName, `${D}.${string}`>]: Handler<M> };
+
 /** Largest request body any binding accepts: a spreadsheet to import (base64) is the largest thing sent. */
 export const MAX_REQUEST_BYTES = 24 * 1024 * 1024;
 

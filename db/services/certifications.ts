@@ -8,7 +8,7 @@ import { ROLE_LABELS } from '../../shared/labels/zh-CN';
 import type { ServiceContext } from '../context';
 import { AppError, fieldError } from '../errors';
 import { caseEvents, cases, persons } from '../schema';
-import { inForceView, requireApproved } from './aftercare-view';
+import { inForceView, requireApproved } from './registration-view';
 import { personIdOf, type CaseRow } from './case-view';
 import { refreshDerived } from './person-derived';
 

@@ -6,7 +6,7 @@ import { cancellationExitsCertification, cancellationReasonLabel, noContactCutof
 import type { ServiceContext } from '../context';
 import { AppError, fieldError } from '../errors';
 import { caseEvents, cases, personCorrections, persons } from '../schema';
-import { inForceView, requireApproved } from './aftercare-view';
+import { inForceView, requireApproved } from './registration-view';
 import { personIdOf, type CaseRow } from './case-view';
 import { endCertification } from './certifications';
 import { lastContactOn } from './contacts';

@@ -12,7 +12,7 @@ import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { writeXlsx } from '../xlsx';
 import { personRows, registeredRows, vacancyRows, type FigurePersonRow } from './statistics-queries';
-import { externalFigures } from './statistics-figures';
+import { externalFigures } from './report-figures';
 import { divisionNames } from './person-view';
 import { readSetting } from './settings';
 

@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import type { ImportReport } from '../../shared/contract';
-import { ENTERPRISE_IMPORT_FIELDS, PERSON_IMPORT_FIELDS, VACANCY_IMPORT_FIELDS } from '../../shared/contract/imports';
+import { ENTERPRISE_IMPORT_FIELDS, PERSON_IMPORT_FIELDS, VACANCY_IMPORT_FIELDS } from '../../shared/contract/import-fields';
 import { call, errorMessage } from '../api/client';
 import { downloadBase64, XLSX_TYPE } from '../api/download';
 import { fileToBase64, useJob } from '../api/jobs';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Permission, Role } from '../roles';
 import { method } from './define';
+import { newPassword, password } from './fields';
 
 export interface SessionView {
   userId: number;
@@ -35,5 +36,17 @@ export const authContract = {
     access: 'public',
     writes: false,
     title: '查询当前登录状态',
+  }),
+  'auth.changePassword': method<null>()({
+    input: z.strictObject({ currentPassword: password, newPassword }),
+    access: 'session',
+    writes: true,
+    title: '修改本人密码',
+  }),
+  'auth.unlock': method<null>()({
+    input: z.strictObject({ password }),
+    access: 'session',
+    writes: true,
+    title: '解除锁屏',
   }),
 };

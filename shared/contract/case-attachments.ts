@@ -1,24 +1,8 @@
 import { z } from 'zod';
 import { MAX_ATTACHMENT_BASE64_CHARS, MAX_ATTACHMENT_BYTES, type AttachmentMediaType } from '../domain/attachment-files';
-import type { CaseView } from './cases';
+import type { CaseView } from './case-views';
 import { method } from './define';
 import { entityId, rowVersion, text } from './fields';
-
-/** One file handed in for a matter, as the case page lists it (the bytes come from cases.readAttachment). */
-export interface AttachmentView {
-  id: number;
-  /** A code of the matter type's checklist, or 'other'. */
-  documentCode: string;
-  documentLabel: string;
-  fileName: string;
-  mediaType: AttachmentMediaType;
-  sizeBytes: number;
-  sha256: string;
-  state: 'active' | 'removed';
-  removedReason: string | null;
-  uploadedByName: string | null;
-  uploadedAt: string;
-}
 
 /** The stored file, checked against its SHA-256 on the way out. */
 export interface AttachmentContent {

@@ -4,8 +4,10 @@ import type { SizeClass } from '../domain/enterprise-codes';
 import { method } from './define';
 import { contactFields, enterpriseChanges, enterpriseFields, headcount, townshipCode } from './enterprise-fields';
 import { entityId, page, pageSize, rowVersion, text } from './fields';
+import { importStartInput } from './import-fields';
+import type { JobView } from './jobs';
 import { isoDate } from './person-fields';
-import type { PersonCorrection, TimelineEvent } from './persons';
+import type { FieldCorrection, TimelineEvent } from './record-history';
 
 export interface EnterpriseContactView {
   id: number;
@@ -133,7 +135,7 @@ export const enterprisesContract = {
     title: '更正企业信息',
     labels: { name: '企业名称' },
   }),
-  'enterprises.corrections': method<PersonCorrection[]>()({
+  'enterprises.corrections': method<FieldCorrection[]>()({
     input: z.strictObject({ id: entityId }),
     access: 'enterprises.read',
     writes: false,
@@ -169,5 +171,17 @@ export const enterprisesContract = {
     access: 'enterprises.read',
     writes: false,
     title: '查看企业服务记录',
+  }),
+  'enterprises.importStart': method<JobView>()({
+    input: importStartInput,
+    access: 'enterprises.import',
+    writes: true,
+    title: '导入企业（Excel）',
+  }),
+  'enterprises.importTemplate': method<{ fileName: string; base64: string }>()({
+    input: z.strictObject({}),
+    access: 'enterprises.import',
+    writes: false,
+    title: '下载企业导入模板',
   }),
 };

@@ -9,6 +9,9 @@ export function text(max: number, required = true) {
   return required ? base.min(1, '必填') : base;
 }
 
+/** The codes of a `[code, label]` table, as z.enum wants them (at least one). */
+export const codesOf = <T extends readonly (readonly [string, string])[]>(table: T) => table.map(([c]) => c) as [T[number][0], ...T[number][0][]];
+
 export const entityId = z.number().int('应为整数').positive('应为正整数');
 export const rowVersion = z.number().int('应为整数').min(1, '应为正整数');
 export const page = z.number().int().min(1).max(100000).default(1);

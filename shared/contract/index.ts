@@ -4,18 +4,23 @@ import type { MethodSpec } from './define';
 import { auditContract } from './audit';
 import { authContract } from './auth';
 import { backupsContract } from './backups';
+import { calendarContract } from './calendar';
 import { caseAttachmentsContract } from './case-attachments';
 import { casesContract } from './cases';
-import { codeTablesContract } from './code-tables';
+import { certificationsContract } from './certifications';
+import { codesContract } from './codes';
 import { contactsContract } from './contacts';
-import { enterpriseReportsContract, enterpriseVisitsContract } from './enterprise-visits';
+import { divisionsContract } from './divisions';
+import { enterpriseReportsContract } from './enterprise-reports';
+import { enterpriseVisitsContract } from './enterprise-visits';
 import { enterprisesContract } from './enterprises';
 import { exchangeContract } from './exchange';
 import { fairsContract } from './fairs';
-import { importsContract } from './imports';
 import { jobsContract } from './jobs';
 import { personsContract } from './persons';
+import { registrationsContract } from './registrations';
 import { reportsContract } from './reports';
+import { settingsContract } from './settings';
 import { setupContract } from './setup';
 import { systemContract } from './system';
 import { usersContract } from './users';
@@ -29,15 +34,19 @@ export const contract = {
   ...setupContract,
   ...authContract,
   ...systemContract,
-  ...personsContract,
+  ...divisionsContract,
+  ...settingsContract,
   ...usersContract,
+  ...personsContract,
   ...auditContract,
   ...jobsContract,
-  ...importsContract,
   ...casesContract,
   ...caseAttachmentsContract,
-  ...codeTablesContract,
+  ...calendarContract,
+  ...codesContract,
   ...contactsContract,
+  ...registrationsContract,
+  ...certificationsContract,
   ...enterprisesContract,
   ...enterpriseVisitsContract,
   ...enterpriseReportsContract,
@@ -62,18 +71,26 @@ export type { MethodSpec, Access } from './define';
 export type * from './audit';
 export type * from './auth';
 export type * from './backups';
+export type * from './calendar';
 export type * from './case-attachments';
+export type * from './case-views';
 export type * from './cases';
-export type * from './code-tables';
+export type * from './certifications';
+export type * from './codes';
 export type * from './contacts';
+export type * from './divisions';
+export type * from './enterprise-reports';
 export type * from './enterprise-visits';
 export type * from './enterprises';
 export type * from './exchange';
 export type * from './fairs';
-export type * from './imports';
+export type * from './import-fields';
 export type * from './jobs';
 export type * from './persons';
+export type * from './record-history';
+export type * from './registrations';
 export type * from './reports';
+export type * from './settings';
 export type * from './setup';
 export type * from './system';
 export type * from './users';

@@ -4,7 +4,10 @@ import type { Sex } from '../domain/id-number';
 import type { KeyGroupCode, KeyGroupTag } from '../domain/key-groups';
 import { method } from './define';
 import { entityId, page, pageSize, rowVersion, text } from './fields';
+import { importStartInput } from './import-fields';
+import type { JobView } from './jobs';
 import { isoDate, personChanges, personFields } from './person-fields';
+import type { FieldCorrection, TimelineEvent } from './record-history';
 
 /** A person as staff see it: ID number and phones masked (a full reveal is an audited act). */
 export interface PersonView {
@@ -77,24 +80,6 @@ export interface PersonSearchResult {
   matchedAs: 'all' | 'idNumber' | 'digits' | 'name' | 'pinyin';
 }
 
-export interface PersonCorrection {
-  id: number;
-  field: string;
-  /** Values as staff read them: names for codes, 元 for fen, masked phones (the stored values stay in the database). */
-  oldValue: string | null;
-  newValue: string | null;
-  reason: string;
-  correctedBy: string | null;
-  correctedAt: string;
-}
-
-export interface TimelineEvent {
-  at: string;
-  title: string;
-  detail: string | null;
-  actor: string | null;
-}
-
 export interface TimelineSection {
   kind: 'registry' | 'registrations' | 'applications' | 'counseling' | 'referrals' | 'fairs' | 'trainings' | 'payments';
   label: string;
@@ -160,7 +145,7 @@ export const personsContract = {
     writes: true,
     title: '登记职业资格或技能证书',
   }),
-  'persons.corrections': method<PersonCorrection[]>()({
+  'persons.corrections': method<FieldCorrection[]>()({
     input: z.strictObject({ id: entityId }),
     access: 'persons.read',
     writes: false,
@@ -183,5 +168,17 @@ export const personsContract = {
     access: 'persons.export',
     writes: true,
     title: '导出人员名单',
+  }),
+  'persons.importStart': method<JobView>()({
+    input: importStartInput,
+    access: 'persons.import',
+    writes: true,
+    title: '导入人员（Excel）',
+  }),
+  'persons.importTemplate': method<{ fileName: string; base64: string }>()({
+    input: z.strictObject({}),
+    access: 'persons.import',
+    writes: false,
+    title: '下载人员导入模板',
   }),
 };

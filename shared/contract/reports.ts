@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { MATTER_TYPE_CODES, type MatterTypeCode } from '../domain/matter-types';
 import { isPeriodCode, type BreakdownCell, type BreakdownDimension } from '../domain/statistics';
-import type { CaseListItem } from './cases';
+import type { CaseListItem } from './case-views';
 import { method } from './define';
 import { entityId, page, rowVersion } from './fields';
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ROLES, type Role } from '../roles';
 import { method } from './define';
-import { entityId, newPassword, password, rowVersion, text, username } from './fields';
+import { entityId, newPassword, rowVersion, text, username } from './fields';
 
 export interface UserView {
   id: number;
@@ -23,15 +23,6 @@ export interface LoginLimitView {
   failures: number;
   /** Until when that computer must wait before trying this account again; null: it may try now. */
   waitUntil: string | null;
-}
-
-export interface DeskSettings {
-  /** Minutes without input before the screen locks (unsaved forms are kept). */
-  idleLockMinutes: number;
-  /** The name the administrator set for letterheads and seals; null prints the default. */
-  bureauName: string | null;
-  /** What prints when bureauName is null: the county's 人力资源和社会保障局. */
-  defaultBureauName: string;
 }
 
 const roles = z.array(z.enum(ROLES, '未知的角色')).min(1, '至少选择一个角色').max(ROLES.length);
@@ -73,34 +64,5 @@ export const usersContract = {
     access: 'users.manage',
     writes: true,
     title: '重置账号密码',
-  }),
-  'auth.changePassword': method<null>()({
-    input: z.strictObject({ currentPassword: password, newPassword }),
-    access: 'session',
-    writes: true,
-    title: '修改本人密码',
-  }),
-  'auth.unlock': method<null>()({
-    input: z.strictObject({ password }),
-    access: 'session',
-    writes: true,
-    title: '解除锁屏',
-  }),
-  'settings.get': method<DeskSettings>()({
-    input: z.strictObject({}),
-    access: 'session',
-    writes: false,
-    title: '查看系统设置',
-  }),
-  'settings.update': method<DeskSettings>()({
-    input: z.strictObject({
-      idleLockMinutes: z.number().int('应为整数').min(1, '至少1分钟').max(120, '最多120分钟'),
-      /** Blank or null: back to the default name. */
-      bureauName: z.string().max(100, '机构名称过长').nullish(),
-    }),
-    labels: { idleLockMinutes: '无操作自动锁屏', bureauName: '机构名称' },
-    access: 'settings.manage',
-    writes: true,
-    title: '修改系统设置',
   }),
 };

@@ -3,6 +3,8 @@ import type { VacancySource, VacancyStatus } from '../domain/enterprise-codes';
 import { method } from './define';
 import { vacancyFields } from './enterprise-fields';
 import { entityId, page, pageSize, rowVersion, text } from './fields';
+import { importStartInput } from './import-fields';
+import type { JobView } from './jobs';
 
 export interface VacancyView {
   id: number;
@@ -81,5 +83,17 @@ export const vacanciesContract = {
     access: 'enterprises.read',
     writes: true,
     title: '导出岗位信息',
+  }),
+  'vacancies.importStart': method<JobView>()({
+    input: importStartInput,
+    access: 'enterprises.import',
+    writes: true,
+    title: '导入岗位（Excel）',
+  }),
+  'vacancies.importTemplate': method<{ fileName: string; base64: string }>()({
+    input: z.strictObject({}),
+    access: 'enterprises.import',
+    writes: false,
+    title: '下载岗位导入模板',
   }),
 };

@@ -7,7 +7,7 @@ import { LI_XIUYING, ZHANG_SAN, rows } from './registry-helpers';
 
 /**
  * The administrator's code tables (业务代码表): 就业困难人员认定类别 and 补贴目录
- * kept in code_entries, maintained through codeTables.save, and what the
+ * kept in code_entries, maintained through codes.save, and what the
  * matters filed under them see when an entry is added or retired.
  */
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { DashboardFigures, StaffMatterRow } from '../../shared/contract';
 import { reportPeriod } from '../../shared/domain/statistics';
-import { DASHBOARD_SQL } from '../../db/services/dashboard';
+import { DASHBOARD_SQL } from '../../db/services/report-dashboard';
 import { PERSON_FIGURE_SQL, VACANCIES_SQL, figureParams } from '../../db/services/statistics-queries';
 import { UNEMPLOYMENT_DOCS, UNEMPLOYMENT_FORM, actOk, createCase, registerPerson } from './cases-helpers';
 import { idNumber } from './registry-helpers';

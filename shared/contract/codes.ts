@@ -10,7 +10,7 @@ export interface CodeTableEntry extends CodeEntry {
 
 const table = z.enum(['difficulty_categories', 'subsidy_catalogue'], '未知的代码表');
 
-export const codeTablesContract = {
+export const codesContract = {
   'codes.list': method<CodeTableEntry[]>()({
     input: z.strictObject({ table }),
     // Codes and names only, no personal data: every screen that shows a matter labels its codes.

@@ -1,6 +1,5 @@
+/** What the three spreadsheet imports share (persons, enterprises and vacancies declare their own methods). */
 import { z } from 'zod';
-import type { JobView } from './jobs';
-import { method } from './define';
 import { text } from './fields';
 
 /** The report of a persons import, the same on screen, in the CLI and in `--json`. */
@@ -59,42 +58,3 @@ export const importStartInput = z.strictObject({
   /** Header text → field ('' = ignore the column); saved and used for later imports of the same layout. */
   mapping: z.record(z.string().max(100), z.string().max(40)).optional(),
 });
-
-export const importsContract = {
-  'persons.importStart': method<JobView>()({
-    input: importStartInput,
-    access: 'persons.import',
-    writes: true,
-    title: '导入人员（Excel）',
-  }),
-  'persons.importTemplate': method<{ fileName: string; base64: string }>()({
-    input: z.strictObject({}),
-    access: 'persons.import',
-    writes: false,
-    title: '下载人员导入模板',
-  }),
-  'enterprises.importStart': method<JobView>()({
-    input: importStartInput,
-    access: 'enterprises.import',
-    writes: true,
-    title: '导入企业（Excel）',
-  }),
-  'enterprises.importTemplate': method<{ fileName: string; base64: string }>()({
-    input: z.strictObject({}),
-    access: 'enterprises.import',
-    writes: false,
-    title: '下载企业导入模板',
-  }),
-  'vacancies.importStart': method<JobView>()({
-    input: importStartInput,
-    access: 'enterprises.import',
-    writes: true,
-    title: '导入岗位（Excel）',
-  }),
-  'vacancies.importTemplate': method<{ fileName: string; base64: string }>()({
-    input: z.strictObject({}),
-    access: 'enterprises.import',
-    writes: false,
-    title: '下载岗位导入模板',
-  }),
-};

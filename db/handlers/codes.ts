@@ -1,0 +1,7 @@
+import type { DomainHandlers } from '../router';
+import * as codes from '../services/codes';
+
+export const codesHandlers = {
+  'codes.list': codes.list,
+  'codes.save': codes.save,
+} satisfies DomainHandlers<'codes'>;

@@ -1,0 +1,53 @@
+import type { Domain, DomainHandlers, Handlers } from '../router';
+import { auditHandlers } from './audit';
+import { authHandlers } from './auth';
+import { backupsHandlers } from './backups';
+import { calendarHandlers } from './calendar';
+import { casesHandlers } from './cases';
+import { certificationsHandlers } from './certifications';
+import { codesHandlers } from './codes';
+import { contactsHandlers } from './contacts';
+import { divisionsHandlers } from './divisions';
+import { enterprisesHandlers } from './enterprises';
+import { exchangeHandlers } from './exchange';
+import { fairsHandlers } from './fairs';
+import { jobsHandlers } from './jobs';
+import { personsHandlers } from './persons';
+import { registrationsHandlers } from './registrations';
+import { reportsHandlers } from './reports';
+import { settingsHandlers } from './settings';
+import { setupHandlers } from './setup';
+import { systemHandlers } from './system';
+import { usersHandlers } from './users';
+import { vacanciesHandlers } from './vacancies';
+
+/**
+ * Each domain's handler list, once: a domain missing here, or a list missing or adding a
+ * method of its prefix, fails the typecheck (db/router.ts, DomainHandlers).
+ */
+const byDomain = {
+  setup: setupHandlers,
+  auth: authHandlers,
+  system: systemHandlers,
+  divisions: divisionsHandlers,
+  settings: settingsHandlers,
+  users: usersHandlers,
+  persons: personsHandlers,
+  audit: auditHandlers,
+  jobs: jobsHandlers,
+  cases: casesHandlers,
+  calendar: calendarHandlers,
+  codes: codesHandlers,
+  contacts: contactsHandlers,
+  registrations: registrationsHandlers,
+  certifications: certificationsHandlers,
+  enterprises: enterprisesHandlers,
+  vacancies: vacanciesHandlers,
+  exchange: exchangeHandlers,
+  fairs: fairsHandlers,
+  backups: backupsHandlers,
+  reports: reportsHandlers,
+} satisfies { [D in Domain]: DomainHandlers<D> };
+
+/** Every contract method → its service function. Each method has one prefix, so the lists join with no key twice. */
+export const handlers: Handlers = Object.assign({}, ...Object.values(byDomain)) as Handlers;

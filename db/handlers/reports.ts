@@ -1,0 +1,15 @@
+import type { DomainHandlers } from '../router';
+import * as reportDashboard from '../services/report-dashboard';
+import * as reportFigures from '../services/report-figures';
+import * as reports from '../services/reports';
+
+export const reportsHandlers = {
+  'reports.monthly': reports.monthly,
+  'reports.namedList': reports.namedList,
+  'reports.exportNamedList': reports.exportNamedList,
+  'reports.externalFigures': reportFigures.getExternalFigures,
+  'reports.saveExternalFigures': reportFigures.saveExternalFigures,
+  'reports.dashboard': reportDashboard.dashboard,
+  'reports.mattersByStaff': reportDashboard.mattersByStaff,
+  'reports.matterQueue': reportDashboard.matterQueue,
+} satisfies DomainHandlers<'reports'>;

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+import { method } from './define';
+
+/** A township (乡镇/街道) or a village (村/社区) of the county's divisions. */
+export interface Township {
+  code: string;
+  name: string;
+}
+
+export const divisionsContract = {
+  'divisions.villages': method<Township[]>()({
+    input: z.strictObject({ townshipCode: z.string().regex(/^\d{9}$/, '乡镇（街道）代码应为9位') }),
+    access: 'session',
+    writes: false,
+    title: '列出乡镇（街道）下的村（社区）',
+  }),
+  'divisions.townships': method<Township[]>()({
+    input: z.strictObject({}),
+    access: 'session',
+    writes: false,
+    title: '列出本县乡镇（街道）',
+  }),
+};
