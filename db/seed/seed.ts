@@ -13,6 +13,7 @@
  * person) is loaded afterwards like the registry (seed-contacts.ts).
  */
 import { createHash } from 'node:crypto';
+import type Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
 import { existsSync } from 'node:fs';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type SeedScale } from '../../shared/demo';
@@ -22,11 +23,11 @@ import type { KeyProvider } from '../keys';
 import { persons } from '../schema';
 import { refreshDerived, KEY_GROUPS_AS_OF } from '../services/person-derived';
 import { contentDigest } from './digest';
-import { addDays, officeInstant, reuseStatements, SeedClock, SeedDriver } from './driver';
+import { addDays, officeInstant, reuseStatements, SeedClock, SeedDriver, type Step } from './driver';
 import { loadPersons } from './load-persons';
 import { prng } from './person-generator';
 import { planCases, type CandidatePerson } from './seed-cases';
-import { planEnterprises } from './seed-enterprises';
+import { planEnterprises, type SeededEnterprise } from './seed-enterprises';
 import { fairAttendeePool, FAIR_SCALES, planFairs } from './seed-fairs';
 import { planAftercare } from './seed-aftercare';
 import { CONTACTS_PER_PERSON, loadContacts } from './seed-contacts';
@@ -79,16 +80,22 @@ export interface SeedSummary {
   digest: string | null;
 }
 
+/** What every phase of one run works on. */
+interface SeedRun {
+  o: SeedOptions;
+  desk: Desk;
+  sqlite: Database.Database;
+  driver: SeedDriver;
+  clock: SeedClock;
+  countyCode: string;
+  /** First day of the two years seeded. */
+  from: string;
+  size: (typeof SEED_SCALES)[SeedScale];
+}
+
 export async function seedDatabase(o: SeedOptions): Promise<SeedSummary> {
   if (existsSync(o.dbPath)) throw new Error(`数据库文件已存在：${o.dbPath}（生成演示数据只写入新文件）`);
-  const started = Date.now();
-  const phases: Record<string, number> = {};
-  let phaseStart = started;
-  const phase = (name: string) => {
-    phases[name] = Math.round((Date.now() - phaseStart) / 100) / 10;
-    phaseStart = Date.now();
-  };
-  const size = SEED_SCALES[o.scale];
+  const timer = phaseTimer();
   const countyCode = o.countyCode ?? DEFAULT_SEED_COUNTY;
   const from = addDays(o.asOf, -730);
   const clock = new SeedClock(officeInstant(from, 8 * 60));
@@ -96,98 +103,163 @@ export async function seedDatabase(o: SeedOptions): Promise<SeedSummary> {
     dbPath: o.dbPath, keys: o.keys, migrationsDir: o.migrationsDir, resourcesDir: o.resourcesDir, appVersion: o.appVersion,
     ...(o.nativeBinding ? { nativeBinding: o.nativeBinding } : {}), clock: clock.now, log: (message) => o.log(`[desk] ${message}`),
   });
-  const driver = new SeedDriver(desk, clock);
   try {
-    const [admin, ...staff] = DEMO_ACCOUNTS;
-    const init = desk.call(null, 'setup.initialize', { countyCode, adminUsername: admin!.username, adminDisplayName: admin!.displayName, password: DEMO_PASSWORD });
-    if (!init.result.ok) throw new Error(`setup.initialize: ${init.result.error.message}`);
-    const sqlite = desk.database().sqlite;
-    reuseStatements(sqlite);
-    // A throw-away build until it is complete: no fsync per commit.
-    sqlite.pragma('synchronous = OFF');
-    const setting = sqlite.prepare('insert into settings (key, value) values (?, ?) on conflict(key) do update set value = excluded.value');
-    // The audit digests' key from the seed, so the same seed gives the same audit chain (synthetic data only).
-    setting.run('audit_digest_secret', createHash('sha256').update(`employment-desk-seed:${o.seed}`).digest('hex'));
-    // Two years pass between the seed's calls; the idle lock would lock every session in between.
-    setting.run('idle_lock_minutes', String(10_000_000));
-    setting.run(DEMO_SETTING, 'true');
+    const sqlite = initialize(desk, o, countyCode);
+    const run: SeedRun = { o, desk, sqlite, driver: new SeedDriver(desk, clock), clock, countyCode, from, size: SEED_SCALES[o.scale] };
+    const userIds = createAccounts(run);
+    timer.phase('accounts');
 
-    driver.addSession(admin!.username, login(desk, admin!.username, DEMO_PASSWORD));
-    const userIds = new Map<string, number>();
-    for (const account of staff) {
-      const made = driver.call<{ id: number }>(admin!.username, 'users.create', { username: account.username, displayName: account.displayName, roles: account.roles, password: DEMO_PASSWORD });
-      if (!made) throw new Error(driver.refusals.join('\n'));
-      userIds.set(account.username, made.id);
-    }
-    // The demo's password is published on its login screen: a forced change at first login would lock the
-    // next visitor out, so the accounts start as if their holders had already chosen it.
-    sqlite.prepare(`update users set must_change_password = 0 where username in (${staff.map(() => '?').join(', ')})`).run(...staff.map((a) => a.username));
-    for (const account of staff) driver.addSession(account.username, login(desk, account.username, DEMO_PASSWORD));
-    phase('accounts');
+    const townships = await loadRegistry(run);
+    timer.phase('persons');
 
-    const divisions = loadDivisions(o.resourcesDir);
-    const townships = townshipsOf(divisions, countyCode).map((t) => ({ code: t.code, villages: villagesOf(divisions, t.code).map((v) => v.code) }));
-    await o.progress?.('人员档案', 0, size.persons);
-    await loadPersons(sqlite, {
-      generator: { seed: o.seed, townships, today: o.asOf, createdTo: o.asOf, registeredUnemployment: false },
-      persons: size.persons, batch: o.scale === 'demo' ? 2_000 : 50_000, worker: o.worker, log: o.log,
-      afterBatch: (done, total) => o.progress?.('人员档案', done, total),
-    });
-    phase('persons');
-
-    const random = prng(o.seed ^ 0x5eed);
-    const visitors = ['zhidao', 'qiantai2'].map((username) => ({ username, userId: userIds.get(username)! }));
-    const { enterprises, steps: enterpriseSteps } = planEnterprises(driver, {
-      random, countyCode, townships, count: size.enterprises, visits: size.visits, walkInVacancies: size.walkInVacancies, from, asOf: o.asOf, visitors,
-    });
-    const candidates = sqlite
-      .prepare(
-        `select id, sex, birth_date as birthDate, employment_status as employmentStatus, female_retirement_category as femaleRetirementCategory,
-           disability_grade as disabilityGrade, low_income_status as lowIncomeStatus, is_veteran as isVeteran, substr(created_at, 1, 10) as createdOn
-         from persons where employment_status in ('unemployed_unregistered', 'employed') and birth_date between ? and ? order by id`,
-      )
-      .all(`${Number(o.asOf.slice(0, 4)) - 54}${o.asOf.slice(4)}`, `${Number(o.asOf.slice(0, 4)) - 19}${o.asOf.slice(4)}`) as CandidatePerson[];
-    const { steps: caseSteps, cases, registered } = planCases(driver, candidates, { random, from, asOf: o.asOf, ...size, enterprises });
-    const aftercareSteps = planAftercare(driver, sqlite, registered, { random: prng(o.seed ^ 0xaf7e), asOf: o.asOf });
-    const attendees = fairAttendeePool(sqlite, o.asOf, 40_000);
-    const { steps: fairSteps } = planFairs(driver, { random: prng(o.seed ^ 0xfa125), countyCode, from, asOf: o.asOf, enterprises, attendees, ...FAIR_SCALES[o.scale] });
-    phase('plan');
-    await driver.runTimeline([...enterpriseSteps, ...caseSteps, ...fairSteps, ...aftercareSteps], o.scale === 'demo' ? 200 : 1_000, async (done, total) => {
+    const { steps, enterprises, cases } = planTimeline(run, townships, userIds);
+    timer.phase('plan');
+    await run.driver.runTimeline(steps, o.scale === 'demo' ? 200 : 1_000, async (done, total) => {
       await o.progress?.('企业、走访与业务', done, total);
     });
-    phase('timeline');
+    timer.phase('timeline');
 
-    await o.progress?.('联系记录', 0, 1);
-    await loadContacts(sqlite, {
-      random: prng(o.seed ^ 0xc0c0), from, asOf: o.asOf, count: Math.round(size.persons * CONTACTS_PER_PERSON),
-      counselors: [userIds.get('zhidao')!], frontDesk: ['qiantai', 'qiantai2'].map((u) => userIds.get(u)!), log: o.log,
-      progress: (done, total) => o.progress?.('联系记录', done, total),
-    });
-    phase('contacts');
+    await loadBulkContacts(run, userIds);
+    timer.phase('contacts');
 
-    // Decisions changed some people's employment status on their own day: their key groups are brought to asOf.
-    clock.ms = officeInstant(o.asOf, 17 * 60);
-    const { db } = desk.database();
-    // The registry's bulk load, plus the newcomers registered at the fairs' doors.
-    const personCount = (sqlite.prepare('select count(*) as n from persons').get() as { n: number }).n;
-    const decided = db.select().from(persons).where(sql`${persons.id} in (select person_id from cases where state = 'approved')`).orderBy(persons.id).all();
-    sqlite.transaction(() => {
-      for (const row of decided) refreshDerived(db, row, o.asOf);
-      setting.run(KEY_GROUPS_AS_OF, o.asOf);
-      sqlite.prepare('delete from settings where key = ?').run('idle_lock_minutes');
-      setting.run(SEED_SETTING, JSON.stringify({ scale: o.scale, seed: o.seed, asOf: o.asOf, persons: personCount, enterprises: enterprises.length, cases }));
-    })();
-    sqlite.pragma('synchronous = FULL');
-    sqlite.pragma('wal_checkpoint(TRUNCATE)');
-    const digest = o.digest === false ? null : contentDigest(sqlite);
-    phase('finish');
+    const { persons: personCount, digest } = finishSeed(run, { enterprises: enterprises.length, cases });
+    timer.phase('finish');
     return {
       scale: o.scale, seed: o.seed, asOf: o.asOf, countyCode, persons: personCount, enterprises: enterprises.length, cases,
-      serviceCalls: driver.calls, refusals: driver.refusals, seconds: Math.round((Date.now() - started) / 100) / 10, phases, digest,
+      serviceCalls: run.driver.calls, refusals: run.driver.refusals, seconds: timer.seconds(), phases: timer.phases, digest,
     };
   } finally {
     desk.close();
   }
+}
+
+/** Seconds per phase for the summary: `phase(name)` ends the phase that ran since the previous call. */
+function phaseTimer(): { phases: Record<string, number>; phase: (name: string) => void; seconds: () => number } {
+  const started = Date.now();
+  const phases: Record<string, number> = {};
+  let phaseStart = started;
+  return {
+    phases,
+    phase: (name) => {
+      phases[name] = Math.round((Date.now() - phaseStart) / 100) / 10;
+      phaseStart = Date.now();
+    },
+    seconds: () => Math.round((Date.now() - started) / 100) / 10,
+  };
+}
+
+const PUT_SETTING = 'insert into settings (key, value) values (?, ?) on conflict(key) do update set value = excluded.value';
+
+/** First run as the office does it (setup.initialize), then the settings a seed build needs. */
+function initialize(desk: Desk, o: SeedOptions, countyCode: string): Database.Database {
+  const admin = DEMO_ACCOUNTS[0]!;
+  const init = desk.call(null, 'setup.initialize', { countyCode, adminUsername: admin.username, adminDisplayName: admin.displayName, password: DEMO_PASSWORD });
+  if (!init.result.ok) throw new Error(`setup.initialize: ${init.result.error.message}`);
+  const sqlite = desk.database().sqlite;
+  reuseStatements(sqlite);
+  // A throw-away build until it is complete: no fsync per commit.
+  sqlite.pragma('synchronous = OFF');
+  const setting = sqlite.prepare(PUT_SETTING);
+  // The audit digests' key from the seed, so the same seed gives the same audit chain (synthetic data only).
+  setting.run('audit_digest_secret', createHash('sha256').update(`employment-desk-seed:${o.seed}`).digest('hex'));
+  // Two years pass between the seed's calls; the idle lock would lock every session in between.
+  setting.run('idle_lock_minutes', String(10_000_000));
+  setting.run(DEMO_SETTING, 'true');
+  return sqlite;
+}
+
+/** The staff accounts, made by the administrator, each signed in for the timeline. Answers username → user id. */
+function createAccounts({ desk, sqlite, driver }: SeedRun): Map<string, number> {
+  const [admin, ...staff] = DEMO_ACCOUNTS;
+  driver.addSession(admin!.username, login(desk, admin!.username, DEMO_PASSWORD));
+  const userIds = new Map<string, number>();
+  for (const account of staff) {
+    const made = driver.call<{ id: number }>(admin!.username, 'users.create', { username: account.username, displayName: account.displayName, roles: account.roles, password: DEMO_PASSWORD });
+    if (!made) throw new Error(driver.refusals.join('\n'));
+    userIds.set(account.username, made.id);
+  }
+  // The demo's password is published on its login screen: a forced change at first login would lock the
+  // next visitor out, so the accounts start as if their holders had already chosen it.
+  sqlite.prepare(`update users set must_change_password = 0 where username in (${staff.map(() => '?').join(', ')})`).run(...staff.map((a) => a.username));
+  for (const account of staff) driver.addSession(account.username, login(desk, account.username, DEMO_PASSWORD));
+  return userIds;
+}
+
+type Townships = { code: string; villages: string[] }[];
+
+/** The registry by the bulk loader; answers the county's townships, which the enterprises are spread over. */
+async function loadRegistry({ o, sqlite, countyCode, size }: SeedRun): Promise<Townships> {
+  const divisions = loadDivisions(o.resourcesDir);
+  const townships = townshipsOf(divisions, countyCode).map((t) => ({ code: t.code, villages: villagesOf(divisions, t.code).map((v) => v.code) }));
+  await o.progress?.('人员档案', 0, size.persons);
+  await loadPersons(sqlite, {
+    generator: { seed: o.seed, townships, today: o.asOf, createdTo: o.asOf, registeredUnemployment: false },
+    persons: size.persons, batch: o.scale === 'demo' ? 2_000 : 50_000, worker: o.worker, log: o.log,
+    afterBatch: (done, total) => o.progress?.('人员档案', done, total),
+  });
+  return townships;
+}
+
+/**
+ * Two years of enterprises, visits, matters, fairs and aftercare as one list
+ * of timeline steps. Each planner draws from its own stream but enterprises
+ * and cases share one, in that order; the order of the list decides ties.
+ */
+function planTimeline({ o, sqlite, driver, countyCode, from, size }: SeedRun, townships: Townships, userIds: Map<string, number>): { steps: Step[]; enterprises: SeededEnterprise[]; cases: number } {
+  const random = prng(o.seed ^ 0x5eed);
+  const visitors = ['zhidao', 'qiantai2'].map((username) => ({ username, userId: userIds.get(username)! }));
+  const { enterprises, steps: enterpriseSteps } = planEnterprises(driver, {
+    random, countyCode, townships, count: size.enterprises, visits: size.visits, walkInVacancies: size.walkInVacancies, from, asOf: o.asOf, visitors,
+  });
+  const { steps: caseSteps, cases, registered } = planCases(driver, caseCandidates(sqlite, o.asOf), { random, from, asOf: o.asOf, ...size, enterprises });
+  const aftercareSteps = planAftercare(driver, sqlite, registered, { random: prng(o.seed ^ 0xaf7e), asOf: o.asOf });
+  const attendees = fairAttendeePool(sqlite, o.asOf, 40_000);
+  const { steps: fairSteps } = planFairs(driver, { random: prng(o.seed ^ 0xfa125), countyCode, from, asOf: o.asOf, enterprises, attendees, ...FAIR_SCALES[o.scale] });
+  return { steps: [...enterpriseSteps, ...caseSteps, ...fairSteps, ...aftercareSteps], enterprises, cases };
+}
+
+/** People a matter can be about: aged 19 to 54 on asOf, out of work or at work. */
+function caseCandidates(sqlite: Database.Database, asOf: string): CandidatePerson[] {
+  return sqlite
+    .prepare(
+      `select id, sex, birth_date as birthDate, employment_status as employmentStatus, female_retirement_category as femaleRetirementCategory,
+         disability_grade as disabilityGrade, low_income_status as lowIncomeStatus, is_veteran as isVeteran, substr(created_at, 1, 10) as createdOn
+       from persons where employment_status in ('unemployed_unregistered', 'employed') and birth_date between ? and ? order by id`,
+    )
+    .all(`${Number(asOf.slice(0, 4)) - 54}${asOf.slice(4)}`, `${Number(asOf.slice(0, 4)) - 19}${asOf.slice(4)}`) as CandidatePerson[];
+}
+
+/** The bulk of the contacts (campaigns, counseling, referrals), loaded like the registry after the timeline. */
+async function loadBulkContacts({ o, sqlite, from, size }: SeedRun, userIds: Map<string, number>): Promise<void> {
+  await o.progress?.('联系记录', 0, 1);
+  await loadContacts(sqlite, {
+    random: prng(o.seed ^ 0xc0c0), from, asOf: o.asOf, count: Math.round(size.persons * CONTACTS_PER_PERSON),
+    counselors: [userIds.get('zhidao')!], frontDesk: ['qiantai', 'qiantai2'].map((u) => userIds.get(u)!), log: o.log,
+    progress: (done, total) => o.progress?.('联系记录', done, total),
+  });
+}
+
+/**
+ * Brings the derived data to asOf, marks the database as a finished seed,
+ * makes it durable, and answers the count of persons and the content digest.
+ */
+function finishSeed({ o, desk, sqlite, clock }: SeedRun, made: { enterprises: number; cases: number }): { persons: number; digest: string | null } {
+  // Decisions changed some people's employment status on their own day: their key groups are brought to asOf.
+  clock.ms = officeInstant(o.asOf, 17 * 60);
+  const { db } = desk.database();
+  // The registry's bulk load, plus the newcomers registered at the fairs' doors.
+  const personCount = (sqlite.prepare('select count(*) as n from persons').get() as { n: number }).n;
+  const decided = db.select().from(persons).where(sql`${persons.id} in (select person_id from cases where state = 'approved')`).orderBy(persons.id).all();
+  const setting = sqlite.prepare(PUT_SETTING);
+  sqlite.transaction(() => {
+    for (const row of decided) refreshDerived(db, row, o.asOf);
+    setting.run(KEY_GROUPS_AS_OF, o.asOf);
+    sqlite.prepare('delete from settings where key = ?').run('idle_lock_minutes');
+    setting.run(SEED_SETTING, JSON.stringify({ scale: o.scale, seed: o.seed, asOf: o.asOf, persons: personCount, enterprises: made.enterprises, cases: made.cases }));
+  })();
+  sqlite.pragma('synchronous = FULL');
+  sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  return { persons: personCount, digest: o.digest === false ? null : contentDigest(sqlite) };
 }
 
 function login(desk: Desk, username: string, password: string): string {

@@ -74,85 +74,107 @@ const OPTIONS = {
   force: { type: 'boolean' },
 } as const;
 
-export function runCli(argv: string[], env: NodeJS.ProcessEnv, print: (line: string) => void): number {
+type Print = (line: string) => void;
+type Run<R> = (options: Options, env: NodeJS.ProcessEnv, print: Print, words: string[]) => R;
+
+/**
+ * A command that finishes before it answers. It is named by the whole line of
+ * words (`persons add`, so `persons add extra` is not it) and exits 0 unless
+ * it throws.
+ */
+interface Finishes {
+  waits: false;
+  run: Run<number>;
+}
+
+/**
+ * A command named by its first word, which reads the words after it itself
+ * (`import persons FILE.xlsx`, `backup create`) and answers its own exit code.
+ * Only runCliAsync runs these, and awaits them: import, export, receive, seed
+ * and backup wait for their work.
+ */
+interface Waits {
+  waits: true;
+  run: Run<number | Promise<number>>;
+}
+
+const finishes = (run: Run<void>): Finishes => ({
+  waits: false,
+  run: (...args) => {
+    run(...args);
+    return 0;
+  },
+});
+const waits = (run: Waits['run']): Waits => ({ waits: true, run });
+
+/** Every command of USAGE. A Map, so no word such as `constructor` finds anything it did not put there. */
+const COMMANDS = new Map<string, Finishes | Waits>([
+  ['init', finishes(init)],
+  ['persons add', finishes(personsAdd)],
+  ['persons find', finishes(personsFind)],
+  ['user add', finishes(userAdd)],
+  ['user disable', finishes((options, env, print) => userSetDisabled(true, options, env, print))],
+  ['user enable', finishes((options, env, print) => userSetDisabled(false, options, env, print))],
+  ['user reset-password', finishes(userResetPassword)],
+  ['user unlock', finishes(userUnlock)],
+  ['user list', finishes(userList)],
+  ['audit verify', finishes(auditVerify)],
+  ['db check', finishes(dbCheck)],
+  ['contract', finishes((_options, _env, print) => print(JSON.stringify(contractEntries(), null, 2)))],
+  ['import', waits((options, env, print, [kind = '', file]) => {
+    if (!(kind in IMPORT_KINDS)) throw new CliError(`不支持的导入类型：${kind}（支持 import persons、enterprises、vacancies）`, 2);
+    return importSheet(kind as keyof typeof IMPORT_KINDS, file, options, env, print);
+  })],
+  ['keys', waits((options, env, print, [sub]) => keysCommand(sub, options, env, print))],
+  ['export', waits(exportCommand)],
+  ['province', waits((options, _env, print, [sub]) => {
+    if (sub !== 'keygen') throw new CliError('用法：province keygen --out DIR', 2);
+    return provinceKeygen(options, print);
+  })],
+  ['receive', waits(receiveCommand)],
+  ['seed', waits(seedCommand)],
+  ['backup', waits((options, env, print, [sub]) => backupCommand(sub, options, env, print))],
+]);
+
+function parse(argv: string[]): { options: Options; positionals: string[] } {
+  const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
+  return { options: values as Options, positionals };
+}
+
+/** The commands that finish before they answer; a command that waits shows the usage here. */
+export function runCli(argv: string[], env: NodeJS.ProcessEnv, print: Print): number {
   let parsed;
   try {
-    parsed = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
+    parsed = parse(argv);
   } catch (error) {
     print(`参数有误：${(error as Error).message}\n${USAGE}`);
     return 2;
   }
-  const options = parsed.values as Options;
-  const command = parsed.positionals.join(' ');
+  const { options, positionals } = parsed;
+  const command = positionals.join(' ');
+  const entry = COMMANDS.get(command);
   try {
-    switch (command) {
-      case 'init':
-        init(options, env, print);
-        return 0;
-      case 'persons add':
-        personsAdd(options, env, print);
-        return 0;
-      case 'persons find':
-        personsFind(options, env, print);
-        return 0;
-      case 'user add':
-        userAdd(options, env, print);
-        return 0;
-      case 'user disable':
-      case 'user enable':
-        userSetDisabled(command === 'user disable', options, env, print);
-        return 0;
-      case 'user reset-password':
-        userResetPassword(options, env, print);
-        return 0;
-      case 'user unlock':
-        userUnlock(options, env, print);
-        return 0;
-      case 'user list':
-        userList(options, env, print);
-        return 0;
-      case 'audit verify':
-        auditVerify(options, env, print);
-        return 0;
-      case 'db check':
-        dbCheck(options, env, print);
-        return 0;
-      case 'contract':
-        print(JSON.stringify(contractEntries(), null, 2));
-        return 0;
-      default:
-        print(USAGE);
-        return command === '' || options.help ? 0 : 2;
-    }
+    if (entry && !entry.waits) return entry.run(options, env, print, []);
+    print(USAGE);
+    return command === '' || options.help ? 0 : 2;
   } catch (error) {
     return reportFailure(error, print);
   }
 }
 
 /** One line for staff or a script's log, and the exit code: 2 for usage errors, 1 otherwise. */
-function reportFailure(error: unknown, print: (line: string) => void): number {
+function reportFailure(error: unknown, print: Print): number {
   print(`错误：${(error as Error).message}`);
   return error instanceof CliError ? error.exitCode : 1;
 }
 
-/** The command line's entry: import, export and receive wait for their work; every other command is synchronous. */
-export async function runCliAsync(argv: string[], env: NodeJS.ProcessEnv, print: (line: string) => void): Promise<number> {
-  if (!['import', 'keys', 'export', 'province', 'receive', 'seed', 'backup'].includes(argv[0] ?? '')) return runCli(argv, env, print);
+/** The command line's entry: a command that waits is awaited here; every other one runs through runCli. */
+export async function runCliAsync(argv: string[], env: NodeJS.ProcessEnv, print: Print): Promise<number> {
+  const entry = COMMANDS.get(argv[0] ?? '');
+  if (!entry?.waits) return runCli(argv, env, print);
   try {
-    const { values, positionals } = parseArgs({ args: argv, options: OPTIONS, allowPositionals: true });
-    const options = values as Options;
-    if (positionals[0] === 'keys') return keysCommand(positionals[1], options, env, print);
-    if (positionals[0] === 'export') return await exportCommand(options, env, print);
-    if (positionals[0] === 'province') {
-      if (positionals[1] !== 'keygen') throw new CliError('用法：province keygen --out DIR', 2);
-      return await provinceKeygen(options, print);
-    }
-    if (positionals[0] === 'receive') return await receiveCommand(options, env, print);
-    if (positionals[0] === 'backup') return await backupCommand(positionals[1], options, env, print);
-    if (positionals[0] === 'seed') return await seedCommand(options, env, print);
-    const kind = positionals[1] ?? '';
-    if (!(kind in IMPORT_KINDS)) throw new CliError(`不支持的导入类型：${kind}（支持 import persons、enterprises、vacancies）`, 2);
-    return await importSheet(kind as keyof typeof IMPORT_KINDS, positionals[2], values as Options, env, print);
+    const { options, positionals } = parse(argv);
+    return await entry.run(options, env, print, positionals.slice(1));
   } catch (error) {
     return reportFailure(error, print);
   }

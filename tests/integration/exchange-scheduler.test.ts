@@ -11,21 +11,20 @@ describe('the scheduled export', () => {
     const logs: string[] = [];
     const tick = (from: string, to: string) => exchangeSchedulerTick(ready.desk, new Date(from), new Date(to), (l) => logs.push(l));
     // No schedule yet: nothing to do.
-    expect(tick('2026-11-27T10:29:00Z', '2026-11-27T10:30:00Z')).toBe('idle');
+    expect(tick('2026-11-27T10:29:00Z', '2026-11-27T10:30:00Z')).toEqual({ state: 'idle' });
     expectOk(ready.call('exchange.saveSettings', { outboxDir: '/tmp/never-used', schedule: { kind: 'daily', time: '18:30' } }));
     // 18:30 in the office is 10:30 UTC; without keys the run is refused, with the reason logged.
-    expect(tick('2026-11-27T10:29:00Z', '2026-11-27T10:30:00Z')).toBe('blocked');
+    expect(tick('2026-11-27T10:29:00Z', '2026-11-27T10:30:00Z')).toEqual({ state: 'blocked' });
     expect(logs).toEqual(['定时导出未执行：尚未生成本县交换密钥']);
 
     const { outbox } = connect(ready);
     expectOk(ready.call('exchange.saveSettings', { outboxDir: outbox, schedule: { kind: 'daily', time: '18:30' } }));
     register(ready, ZHANG_SAN);
-    expect(tick('2026-11-27T10:28:00Z', '2026-11-27T10:29:00Z')).toBe('idle');
-    expect(tick('2026-11-27T10:29:00Z', '2026-11-27T10:30:00Z')).toBe('started');
-    expect(tick('2026-11-27T10:30:00Z', '2026-11-27T10:31:00Z')).toBe('idle');
-    for (let i = 0; i < 200 && expectOk<ExchangePackageView[]>(ready.call('exchange.history', {})).length === 0; i += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    }
+    expect(tick('2026-11-27T10:28:00Z', '2026-11-27T10:29:00Z')).toEqual({ state: 'idle' });
+    const run = tick('2026-11-27T10:29:00Z', '2026-11-27T10:30:00Z');
+    if (run.state !== 'started') return expect.fail(`the scheduler started no export: ${run.state}`);
+    expect(tick('2026-11-27T10:30:00Z', '2026-11-27T10:31:00Z')).toEqual({ state: 'idle' });
+    expect((await ready.desk.jobs.settled(run.job.id)).state).toBe('done');
     expect(expectOk<ExchangePackageView[]>(ready.call('exchange.history', {})).map((p) => p.records)).toEqual([1]);
     const audit = ready.desk.database().sqlite.prepare("select actor_name as actor from audit_log where action = 'exchange.export'").all();
     expect(audit).toEqual([{ actor: '命令行（定时导出）' }]);
