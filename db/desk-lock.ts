@@ -121,3 +121,14 @@ function safeRead(path: string): DeskLockHolder | null | undefined {
     return undefined;
   }
 }
+
+/**
+ * Removes `dbPath`'s lock when this very process holds it: after the desk
+ * thread of this process died without closing (electron/desk-client.ts),
+ * before a new one starts. Another process's lock is never touched.
+ */
+export function releaseLockOfThisProcess(dbPath: string): void {
+  const path = lockPathFor(dbPath);
+  const holder = safeRead(path);
+  if (holder && holder.pid === process.pid && holder.host === hostname()) rmSync(path, { force: true });
+}

@@ -1,7 +1,7 @@
 import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
-import type { Desk } from '../db/desk';
+import type { DeskCaller } from './desk-protocol';
 import { MAX_REQUEST_BYTES } from '../db/router';
 import type { RpcResult } from '../shared/rpc';
 import { SECURITY_HEADERS } from './shell/csp';
@@ -34,7 +34,8 @@ const CONTENT_TYPES: Record<string, string> = {
 export const LOOPBACK_HOST_NAMES: readonly string[] = ['127.0.0.1', 'localhost', '[::1]'];
 
 export interface HostServerOptions {
-  desk: Desk;
+  /** The desk thread's client (electron/desk-client.ts), or a Desk in this thread for tests. */
+  desk: DeskCaller;
   rendererDir: string;
   /** Host names (without port) accepted in the Host header; the loopback names by default. */
   hostNames?: readonly string[];
@@ -72,7 +73,7 @@ function failure(code: 'BAD_INPUT' | 'FORBIDDEN', message: string): RpcResult<ne
   return { ok: false, error: { code, message } };
 }
 
-function handleRpc(desk: Desk, req: IncomingMessage, res: ServerResponse): void {
+function handleRpc(desk: DeskCaller, req: IncomingMessage, res: ServerResponse): void {
   // Browsers send Origin with every POST; a call without one is not from the desk's own page.
   const origin = req.headers.origin;
   if (origin === undefined) return sendJson(res, 403, failure('FORBIDDEN', '拒绝未注明来源（Origin）的调用'));
@@ -93,6 +94,9 @@ function handleRpc(desk: Desk, req: IncomingMessage, res: ServerResponse): void 
   });
   req.on('end', () => {
     if (refused) return;
+    void answer().catch(() => sendJson(res, 500, { ok: false, error: { code: 'INTERNAL', message: '系统内部错误，操作未完成，数据未改动。请重试或联系管理员。' } }));
+  });
+  async function answer(): Promise<void> {
     let body: unknown;
     try {
       body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
@@ -103,14 +107,14 @@ function handleRpc(desk: Desk, req: IncomingMessage, res: ServerResponse): void 
       return sendJson(res, 400, failure('BAD_INPUT', '请求应包含 method 字段'));
     }
     const { method, input } = body as { method: string; input?: unknown };
-    const outcome = desk.call(readSessionCookie(req), method, input, clientOf(req));
+    const outcome = await desk.call(readSessionCookie(req), method, input, clientOf(req));
     if (outcome.session && 'set' in outcome.session) {
       res.setHeader('Set-Cookie', `${SESSION_COOKIE}=${outcome.session.set}; HttpOnly; SameSite=Strict; Path=/`);
     } else if (outcome.session) {
       res.setHeader('Set-Cookie', `${SESSION_COOKIE}=; HttpOnly; SameSite=Strict; Path=/; Max-Age=0`);
     }
     sendJson(res, 200, outcome.result);
-  });
+  }
 }
 
 /** The caller's address, as staff read it (127.0.0.1, 10.0.0.5): wrong passwords are counted per computer. */

@@ -1,13 +1,12 @@
+import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, session, type MenuItemConstructorOptions } from 'electron';
-import { buildDemo } from '../db/demo';
-import { Desk } from '../db/desk';
-import { startBackupScheduler } from './backup-scheduler';
-import { startExchangeScheduler } from './exchange-scheduler';
+import { DeskClient } from './desk-client';
 import { appPaths, appVersion } from './paths';
 import { SECURITY_HEADERS } from './shell/csp';
 import { applicationMenuTemplate } from './shell/menu-template';
+import { keySourceFor } from './shell/desk-key';
 import { safeStorageKeyProvider } from './shell/safe-storage-keys';
 import { APP_ENTRY_URL, APP_SCHEME, isAppUrl, isTrustedSender, mainWindowOptions, rendererFileFor, RPC_CHANNEL } from './shell/security';
 
@@ -20,23 +19,27 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 let mainWindow: BrowserWindow | null = null;
-let desk: Desk | null = null;
+let desk: DeskClient | null = null;
 /** One RPC session per window: the logged-in user of that window. */
 const windowSessions = new Map<number, string>();
 
 const CONTENT_TYPES: Record<string, string> = { html: 'text/html', js: 'text/javascript', css: 'text/css', svg: 'image/svg+xml', png: 'image/png', woff2: 'font/woff2' };
 
-function createDesk(): Desk {
+/** The desk runs in its own thread (dist/electron/desk-thread.cjs): this process only relays calls and keeps the windows. */
+function createDesk(): DeskClient {
   const paths = appPaths(app.getAppPath());
   const dataDir = app.getPath('userData');
-  return new Desk({
-    dbPath: join(dataDir, 'data', 'desk.db'),
-    keys: safeStorageKeyProvider(safeStorage, join(dataDir, 'keys', 'desk.key.enc'), process.env),
+  const dbPath = join(dataDir, 'data', 'desk.db');
+  const keys = safeStorageKeyProvider(safeStorage, join(dataDir, 'keys', 'desk.key.enc'), process.env);
+  return new DeskClient(join(__dirname, 'desk-thread.cjs'), {
+    dbPath,
+    keySource: keySourceFor(keys, existsSync(dbPath)),
     migrationsDir: paths.migrationsDir,
     resourcesDir: paths.resourcesDir,
     appVersion: appVersion(app.getAppPath()),
     lock: '就业服务工作台主程序',
-    demo: buildDemo,
+    offerDemo: true,
+    schedulers: { exchange: true, backups: true },
     // In development the Electron build of the native module lives apart from Node's (see scripts/start.mjs).
     ...(!app.isPackaged && process.env.EMPLOYMENT_DESK_NATIVE_BINDING ? { nativeBinding: process.env.EMPLOYMENT_DESK_NATIVE_BINDING } : {}),
   });
@@ -58,7 +61,7 @@ function registerAppProtocol(): void {
 }
 
 function registerRpc(): void {
-  ipcMain.handle(RPC_CHANNEL, (event, method: unknown, input: unknown) => {
+  ipcMain.handle(RPC_CHANNEL, async (event, method: unknown, input: unknown) => {
     const window = BrowserWindow.fromWebContents(event.sender);
     const trusted = isTrustedSender({
       frameUrl: event.senderFrame?.url,
@@ -67,7 +70,7 @@ function registerRpc(): void {
     });
     if (!trusted || !desk) return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自非本程序页面的调用' } };
     if (typeof method !== 'string') return { ok: false, error: { code: 'BAD_INPUT', message: '请求应包含 method 字段' } };
-    const outcome = desk.call(windowSessions.get(event.sender.id) ?? null, method, input, '本机窗口');
+    const outcome = await desk.call(windowSessions.get(event.sender.id) ?? null, method, input, '本机窗口');
     if (outcome.session && 'set' in outcome.session) windowSessions.set(event.sender.id, outcome.session.set);
     else if (outcome.session) windowSessions.delete(event.sender.id);
     return outcome.result;
@@ -114,13 +117,8 @@ app.on('second-instance', () => {
   mainWindow.focus();
 });
 
-let stopScheduler: (() => void) | null = null;
-let stopBackups: (() => void) | null = null;
-
 app.whenReady().then(() => {
   desk = createDesk();
-  stopScheduler = startExchangeScheduler(desk, (line) => console.log(line));
-  stopBackups = startBackupScheduler(desk, (line) => console.log(line));
   registerAppProtocol();
   registerRpc();
   lockDownWebContents();
@@ -129,9 +127,8 @@ app.whenReady().then(() => {
 });
 
 app.on('window-all-closed', () => {
-  stopScheduler?.();
-  stopBackups?.();
-  desk?.close();
+  // The desk thread stops its schedules and closes the database before the process ends.
+  const closing = desk?.close() ?? Promise.resolve();
   desk = null;
-  app.quit();
+  void closing.finally(() => app.quit());
 });

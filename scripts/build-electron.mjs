@@ -16,4 +16,6 @@ const common = {
 
 await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs' });
 await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs' });
-console.log('built dist/electron/main.cjs and dist/electron/preload.cjs');
+// The desk thread (electron/desk-thread.ts): the database, sessions and schedules, off the window's process.
+await build({ ...common, entryPoints: ['electron/desk-thread.ts'], outfile: 'dist/electron/desk-thread.cjs' });
+console.log('built dist/electron/main.cjs, preload.cjs and desk-thread.cjs');

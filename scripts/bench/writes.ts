@@ -24,10 +24,8 @@ import { tmpdir, userInfo } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { ImportReport, JobView } from '../../shared/contract';
-import { EDUCATION_LEVELS } from '../../shared/domain/code-tables';
-import { writeXlsx } from '../../db/xlsx';
-import { PersonGenerator, personValues, PERSON_COLUMNS } from '../../db/seed/person-generator';
-import { townshipsOf, villagesOf, loadDivisions } from '../../db/divisions';
+import { personValues, PERSON_COLUMNS } from '../../db/seed/person-generator';
+import { rosterPersons, rosterXlsx } from '../../db/seed/roster';
 import { BENCH_ADMIN, BENCH_COUNTY, benchPaths, openBenchDesk, unwrap } from './build-persons';
 import { appPaths } from '../../electron/paths';
 
@@ -67,18 +65,8 @@ async function main(): Promise<void> {
   const log = (line: string) => console.error(line);
   const root = mkdtempSync(join(tmpdir(), 'desk-bench-writes-'));
   try {
-    const divisions = loadDivisions(PATHS.resourcesDir);
-    const townships = townshipsOf(divisions, BENCH_COUNTY).map((t) => ({ code: t.code, villages: villagesOf(divisions, t.code).map((v) => v.code) }));
-    const generator = new PersonGenerator({ seed, townships, today: '2026-11-20', registeredUnemployment: false });
-    const people = Array.from({ length: rows }, (_, i) => generator.next(i + 1));
-    const educationLabel = new Map<string, string>(EDUCATION_LEVELS.map(([code, label]) => [code, label]));
-    const file = writeXlsx(
-      '花名册',
-      ['姓名', '身份证号', '手机号码', '文化程度'],
-      people.map((p) => [p.name, p.idNumber, p.phone ?? '', p.educationCode ? (educationLabel.get(p.educationCode) ?? '') : '']),
-      [],
-      [1, 2],
-    );
+    const people = rosterPersons({ rows, seed, countyCode: BENCH_COUNTY, resourcesDir: PATHS.resourcesDir, today: '2026-11-20' });
+    const file = rosterXlsx(people);
     log(`writes: ${rows} persons, roster ${(file.length / 1048576).toFixed(1)} MB`);
 
     // exceljs alone: load the workbook and touch every cell, as a reader must.

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { applicationMenuTemplate } from '../../electron/shell/menu-template';
+import { keySourceFor } from '../../electron/shell/desk-key';
 import { safeStorageKeyProvider, type SafeStorageLike } from '../../electron/shell/safe-storage-keys';
 import { APP_ENTRY_URL, isAppUrl, isTrustedSender, mainWindowOptions, rendererFileFor } from '../../electron/shell/security';
 
@@ -110,5 +111,20 @@ describe('database key wrapped by the OS key store', () => {
   it('refuses to store a key when the OS key store is unavailable', () => {
     dir = mkdtempSync(join(tmpdir(), 'desk-keys-'));
     expect(() => safeStorageKeyProvider(fakeStorage(false), join(dir, 'k'), {}).create()).toThrow(/系统密钥服务不可用/);
+  });
+
+  it('main hands the desk thread the unwrapped key: made before the first run, never made for an existing database, the reason when unreadable', () => {
+    dir = mkdtempSync(join(tmpdir(), 'desk-keys-'));
+    const path = join(dir, 'desk.key.enc');
+    const first = keySourceFor(safeStorageKeyProvider(fakeStorage(), path, {}), false);
+    expect(first).toMatchObject({ kind: 'key', key: expect.any(Buffer) });
+    const again = keySourceFor(safeStorageKeyProvider(fakeStorage(), path, {}), true);
+    expect(Buffer.from((again as { key: Uint8Array }).key).equals(Buffer.from((first as { key: Uint8Array }).key))).toBe(true);
+    // An existing database whose wrapped key is gone: no new key, the thread shows the recovery screen.
+    expect(keySourceFor(safeStorageKeyProvider(fakeStorage(), join(dir, 'lost.key.enc'), {}), true)).toMatchObject({ key: null });
+    expect(keySourceFor(safeStorageKeyProvider(fakeStorage(false), join(dir, 'other.key.enc'), {}), false)).toMatchObject({
+      key: null,
+      problem: expect.stringContaining('系统密钥服务不可用'),
+    });
   });
 });

@@ -1,0 +1,47 @@
+import type { CallOutcome } from '../db/desk';
+import type { DeskState } from '../shared/contract';
+
+/**
+ * What crosses between a shell (Electron's main process, the browser host) and
+ * the desk thread that owns the database: plain, cloneable messages. The
+ * shell runs no SQL, so a long report or import never freezes a window.
+ */
+
+/** Where the desk thread gets the database key. */
+export type DeskKeySource =
+  /** The host and the command line: a key file or EMPLOYMENT_DESK_DB_KEY, read in the thread. */
+  | { kind: 'files'; keyFile?: string; envKey?: string }
+  /** Electron: main unwrapped (or made) the key with safeStorage, a main-process API, and hands it over. */
+  | { kind: 'key'; key: Uint8Array | null; describe: string; problem?: string };
+
+export interface DeskThreadOptions {
+  dbPath: string;
+  keySource: DeskKeySource;
+  migrationsDir: string;
+  resourcesDir: string;
+  appVersion: string;
+  nativeBinding?: string;
+  /** Named in the database's lock file (db/desk-lock.ts). */
+  lock: string;
+  /** Offer 打开演示县 (the thread then loads the seeder). */
+  offerDemo: boolean;
+  /** Run the export schedule and the daily backup in the desk thread. */
+  schedulers: { exchange: boolean; backups: boolean };
+}
+
+/** Anything that answers RPC calls: a Desk in this thread (tests, CLI) or a DeskClient. */
+export interface DeskCaller {
+  call(sessionId: string | null, method: string, input: unknown, client?: string): CallOutcome | Promise<CallOutcome>;
+}
+
+export interface DeskStateView {
+  state: DeskState;
+  message?: string;
+}
+
+export type DeskRequest =
+  | { seq: number; kind: 'call'; session: string | null; method: string; input: unknown; client: string }
+  | { seq: number; kind: 'state' }
+  | { seq: number; kind: 'close' };
+
+export type DeskReply = { kind: 'ready' } | { kind: 'reply'; seq: number; value: unknown };
