@@ -10,6 +10,7 @@ import { loadDivisions } from './divisions';
 import { AppError } from './errors';
 import { handlers } from './handlers';
 import { demoKey, demoPaths, removeDemo, type DemoBuilder } from './demo-files';
+import { JobThreads, type JobConnection } from './job-threads';
 import { JobRunner } from './jobs';
 import type { DeskState, JobView } from '../shared/contract';
 import { acquireDeskLock, type DeskLock } from './desk-lock';
@@ -27,6 +28,12 @@ export interface DeskOptions {
   resourcesDir: string;
   appVersion: string;
   nativeBinding?: string;
+  /**
+   * The job thread's entry (db/job-thread.mjs from sources, the bundled
+   * job-thread.cjs under Electron): imports, exports and backups then run in
+   * threads of their own; without it they run on this desk's event loop.
+   */
+  jobThreadEntry?: string | URL;
   /**
    * Builds the demo county for 打开演示县 (db/demo.ts `buildDemo`), given by the
    * shells that offer it; without it the desk offers no demo, and never
@@ -71,12 +78,14 @@ interface SessionRecord {
 export class Desk implements DeskControl {
   readonly appVersion: string;
   private opened: OpenedDatabase | null = null;
+  /** The open database's key, for the job threads' own connections; never logged. */
+  private openedKey: Buffer | null = null;
   private unavailableReason: string | null = null;
   /** Another desk holds the database (db/desk-lock.ts): nothing is opened, and the message names it. */
   private inUseReason: string | null = null;
   private lock: DeskLock | null = null;
   private readonly sessions = new Map<string, SessionRecord>();
-  readonly jobs = new JobRunner();
+  readonly jobs: JobRunner;
   /** The open database is the demo county (db/demo.ts), not the bureau's own. */
   private demoOpen = false;
   private demoJobId: string | null = null;
@@ -96,6 +105,7 @@ export class Desk implements DeskControl {
     this.clock = options.clock ?? (() => new Date());
     // Errors are logged by kind only: messages may quote input, which can hold personal data.
     this.log = options.log ?? ((message, error) => console.error(message, (error as Error | undefined)?.name ?? ''));
+    this.jobs = new JobRunner(options.jobThreadEntry ? new JobThreads(options.jobThreadEntry, () => this.jobConnection()) : null);
     if (options.lock !== false) {
       try {
         this.lock = acquireDeskLock(options.dbPath, options.lock ?? '工作台', this.clock());
@@ -119,6 +129,7 @@ export class Desk implements DeskControl {
         throw new AppError('DATABASE_UNAVAILABLE', `数据库已存在，但找不到它的密钥（${this.options.keys.describe()}）。请使用恢复密钥。`);
       }
       this.opened = openDatabase({ path: this.options.dbPath, key, migrationsDir: this.options.migrationsDir, now: this.clock(), ...this.native() });
+      this.openedKey = key;
     } catch (error) {
       this.unavailableReason = error instanceof AppError ? error.message : `数据库无法打开：${(error as Error).message}`;
     }
@@ -131,6 +142,7 @@ export class Desk implements DeskControl {
       const key = demoKey(paths);
       if (!key) return;
       this.opened = openDatabase({ path: paths.dbPath, key, migrationsDir: this.options.migrationsDir, now: this.clock(), ...this.native() });
+      this.openedKey = key;
       this.demoOpen = true;
     } catch (error) {
       // A demo that cannot be opened (older app, damaged file) is only thrown away: it holds nothing real.
@@ -200,6 +212,7 @@ export class Desk implements DeskControl {
     this.derivedCurrentOn = null;
     this.opened?.close();
     this.opened = null;
+    this.openedKey = null;
     this.demoOpen = false;
     this.sessions.clear();
     removeDemo(demoPaths(dirname(this.options.dbPath)));
@@ -222,6 +235,21 @@ export class Desk implements DeskControl {
       // The call itself goes on; the next one tries again.
       this.log('key groups could not be brought up to date', error);
     }
+  }
+
+  /** Where a job thread opens the database the desk has open (the demo's while the demo is open). */
+  private jobConnection(): JobConnection {
+    const opened = this.database();
+    if (!this.openedKey) throw new AppError('DATABASE_UNAVAILABLE', '数据库未打开');
+    return {
+      dbPath: opened.path,
+      key: Uint8Array.from(this.openedKey),
+      migrationsDir: this.options.migrationsDir,
+      resourcesDir: this.options.resourcesDir,
+      appVersion: this.options.appVersion,
+      dataDir: this.dataDir,
+      ...this.native(),
+    };
   }
 
   private native() {
@@ -249,6 +277,7 @@ export class Desk implements DeskControl {
       throw error;
     }
     this.opened = opened;
+    this.openedKey = key;
     return formatRecoveryKey(key);
   }
 
@@ -427,6 +456,7 @@ export class Desk implements DeskControl {
   close(): void {
     this.opened?.close();
     this.opened = null;
+    this.openedKey = null;
     this.demoOpen = false;
     this.sessions.clear();
     this.lock?.release();

@@ -1,14 +1,19 @@
 import { randomBytes } from 'node:crypto';
 import type { JobView } from '../shared/contract';
+import type { ServiceContext } from './context';
 import { AppError } from './errors';
+import { TASKS, type TaskSpec } from './job-tasks';
 
 /**
  * Long work (imports, exports, sweeps) runs as a job: it reports progress,
  * can be cancelled between steps, and writes only in its final transaction,
  * so a cancelled or failed job leaves nothing half-written.
  *
- * Jobs run on the desk's event loop between RPC calls (the reading and
- * checking is async and yields); the final write is one short transaction.
+ * A task (db/job-tasks.ts) runs in a thread of its own with its own
+ * connection when the desk has job threads (db/job-threads.ts: the app and
+ * the host), so the desk keeps answering while a roster is checked; else on
+ * the desk's event loop between calls. The record of every job — progress,
+ * owner, result — stays here, in the desk.
  */
 export interface JobProgress {
   phase: string;
@@ -34,8 +39,35 @@ export class CancelledError extends Error {
   }
 }
 
+/** Runs a task in a thread of its own (db/job-threads.ts). */
+export interface TaskThreads {
+  run(spec: TaskSpec, ctx: ServiceContext, job: JobContext): Promise<unknown>;
+}
+
 export class JobRunner {
   private readonly jobs = new Map<string, JobRecord>();
+  /** Lane → id of the job that has it. */
+  private readonly lanes = new Map<string, string>();
+
+  constructor(private readonly threads: TaskThreads | null = null) {}
+
+  /**
+   * Starts a task as a job of the caller's: in its own thread when the desk
+   * has them, else inline on `ctx`'s connection. A task whose lane is busy is
+   * refused with the lane's message.
+   */
+  startTask(ctx: ServiceContext, spec: TaskSpec): JobView {
+    if (spec.lane) {
+      const holder = this.jobs.get(this.lanes.get(spec.lane.name) ?? '');
+      if (holder?.state === 'running') throw new AppError('CONFLICT', spec.lane.busy);
+    }
+    const threads = this.threads;
+    const run = (task: TaskSpec, job: JobContext) =>
+      threads ? threads.run(task, ctx, job) : (TASKS[task.task] as (c: ServiceContext, i: unknown, j: JobContext) => Promise<unknown>)(ctx, task.input, job);
+    const view = this.start(spec.kind, ctx.actor?.userId ?? null, (job) => run(spec, job));
+    if (spec.lane) this.lanes.set(spec.lane.name, view.id);
+    return view;
+  }
 
   start<T>(kind: string, ownerUserId: number | null, work: (job: JobContext) => Promise<T>, now: () => Date = () => new Date()): JobView {
     const id = randomBytes(12).toString('base64url');

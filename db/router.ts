@@ -14,8 +14,6 @@ export type Domain = PrefixOf<MethodName>;
 /** One domain's handler list: exactly its contract methods, so a missing or a foreign one fails the typecheck. */
 export type DomainHandlers<D extends Domain> = { [M in Extract<MethodName, `${D}.${string}`>]: Handler<M> };
 
-/** Largest request body any binding accepts: a spreadsheet to import (base64) is the largest thing sent. */
-export const MAX_REQUEST_BYTES = 24 * 1024 * 1024;
 
 /**
  * `write`: BEGIN IMMEDIATE, the write lock held from the start (the audit

@@ -25,6 +25,8 @@ export interface DeskThreadOptions {
   lock: string;
   /** Offer 打开演示县 (the thread then loads the seeder). */
   offerDemo: boolean;
+  /** The job thread's entry (an absolute path): imports run in threads of their own. */
+  jobThreadEntry?: string;
   /** Run the export schedule and the daily backup in the desk thread. */
   schedulers: { exchange: boolean; backups: boolean };
 }

@@ -48,6 +48,7 @@ function openDesk(): Desk | string {
       lock: options.lock,
       ...(options.nativeBinding ? { nativeBinding: options.nativeBinding } : {}),
       ...(options.offerDemo ? { demo: buildDemo } : {}),
+      ...(options.jobThreadEntry ? { jobThreadEntry: options.jobThreadEntry } : {}),
     });
   } catch (error) {
     return error instanceof AppError ? error.message : '后台服务无法启动，请联系管理员';

@@ -2,8 +2,7 @@ import { createReadStream, existsSync, statSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { extname, join, normalize, sep } from 'node:path';
 import type { DeskCaller } from './desk-protocol';
-import { MAX_REQUEST_BYTES } from '../db/router';
-import type { RpcResult } from '../shared/rpc';
+import { MAX_REQUEST_BYTES, type RpcResult } from '../shared/rpc';
 import { SECURITY_HEADERS } from './shell/csp';
 
 /**

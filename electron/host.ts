@@ -1,6 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { KEY_ENV } from '../db/keys';
 import { defaultLocations } from './data-dir';
@@ -42,6 +43,7 @@ const desk = new DeskClient(new URL('./desk-thread.mjs', import.meta.url), {
   appVersion: appVersion(),
   lock: `浏览器服务（端口 ${values.port}）`,
   offerDemo: true,
+  jobThreadEntry: fileURLToPath(new URL('../db/job-thread.mjs', import.meta.url)),
   schedulers: { exchange: true, backups: false },
 });
 // A second desk on the same database is refused before it serves anything: the message names the running one.

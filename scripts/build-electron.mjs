@@ -18,4 +18,6 @@ await build({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/elect
 await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs' });
 // The desk thread (electron/desk-thread.ts): the database, sessions and schedules, off the window's process.
 await build({ ...common, entryPoints: ['electron/desk-thread.ts'], outfile: 'dist/electron/desk-thread.cjs' });
-console.log('built dist/electron/main.cjs, preload.cjs and desk-thread.cjs');
+// A job's own thread (db/job-thread.ts): imports and other long work on a connection of their own.
+await build({ ...common, entryPoints: ['db/job-thread.ts'], outfile: 'dist/electron/job-thread.cjs' });
+console.log('built dist/electron/main.cjs, preload.cjs, desk-thread.cjs and job-thread.cjs');

@@ -36,3 +36,6 @@ export interface RpcRequest {
   method: string;
   input?: unknown;
 }
+
+/** Largest request body any binding accepts: a spreadsheet to import (base64) is the largest thing sent. */
+export const MAX_REQUEST_BYTES = 24 * 1024 * 1024;

@@ -40,14 +40,19 @@ export interface ImportInput {
   mapping?: Record<string, string> | undefined;
 }
 
-export async function runImport(
-  ctx: ServiceContext,
-  kind: ImportKind,
-  input: { fileName: string; file: Buffer; dryRun: boolean; allOrNothing: boolean; mapping: Record<string, string> },
-  job: JobContext,
-): Promise<ImportReport> {
+/** What the import job needs, cloneable to its thread: the kind's name, the file's bytes and the choices. */
+export interface ImportTaskInput {
+  kind: string;
+  fileName: string;
+  file: Uint8Array;
+  dryRun: boolean;
+  allOrNothing: boolean;
+  mapping: Record<string, string>;
+}
+
+export async function runImport(ctx: ServiceContext, kind: ImportKind, input: ImportTaskInput, job: JobContext): Promise<ImportReport> {
   job.progress({ phase: '读取文件', done: 0, total: 0 });
-  const sheet = await readSheet(input.file, { headerCandidates: kind.columns, onProgress: (done, total) => job.progress({ phase: '读取文件', done, total }) });
+  const sheet = await readSheet(Buffer.from(input.file.buffer, input.file.byteOffset, input.file.byteLength), { headerCandidates: kind.columns, onProgress: (done, total) => job.progress({ phase: '读取文件', done, total }) });
   await job.checkpoint();
   const match = matchHeaders(sheet.headers, kind.columns, input.mapping);
   const fieldAt = new Map(Object.entries(match.columns).map(([field, index]) => [index as number, field]));
@@ -97,9 +102,11 @@ export function startImport(ctx: ServiceContext, kind: ImportKind, input: Import
     ctx.database().db.insert(settings).values({ key, value }).onConflictDoUpdate({ target: settings.key, set: { value } }).run();
   }
   ctx.audit({ action: `${kind.name}Start`, detail: { fileName: input.fileName, dryRun: input.dryRun, allOrNothing: input.allOrNothing, mapping: input.mapping ?? {} } });
-  return ctx.jobs.start(kind.name, ctx.actor?.userId ?? null, (job) =>
-    runImport(ctx, kind, { fileName: input.fileName, file, dryRun: input.dryRun, allOrNothing: input.allOrNothing, mapping }, job),
-  );
+  return ctx.jobs.startTask(ctx, {
+    kind: kind.name,
+    task: 'import',
+    input: { kind: kind.name, fileName: input.fileName, file, dryRun: input.dryRun, allOrNothing: input.allOrNothing, mapping },
+  });
 }
 
 /** The template staff fill in: the usual headers, required ones starred, key and phone columns formatted as text. */

@@ -13,8 +13,9 @@ import { CliError, requireOption, unwrap } from './io';
 
 type Print = (line: string) => void;
 
-function asAdmin(options: Options, env: NodeJS.ProcessEnv, method: string, input: unknown): unknown {
-  const desk = openDesk(options, env, 'keys');
+/** `command`: held as the only desk (changing keys); without it the call runs beside a running desk (reading the public key). */
+function asAdmin(options: Options, env: NodeJS.ProcessEnv, method: string, input: unknown, command?: string): unknown {
+  const desk = openDesk(options, env, command);
   try {
     return unwrap(desk.callAsCommandLine(userInfo().username, method, input));
   } finally {
@@ -31,7 +32,7 @@ function many(options: Options, name: string): string[] {
 export function keysCommand(sub: string | undefined, options: Options, env: NodeJS.ProcessEnv, print: Print): number {
   switch (sub) {
     case 'init': {
-      const key = asAdmin(options, env, 'exchange.generateCountyKey', { reason: str(options, 'reason') ?? '命令行生成本县交换密钥' }) as ExchangeKeyView;
+      const key = asAdmin(options, env, 'exchange.generateCountyKey', { reason: str(options, 'reason') ?? '命令行生成本县交换密钥' }, 'keys init') as ExchangeKeyView;
       print(`已生成本县交换密钥，指纹：${key.fingerprint}（请与省级电话核对）`);
       return 0;
     }
@@ -50,7 +51,7 @@ export function keysCommand(sub: string | undefined, options: Options, env: Node
       } catch {
         throw new CliError(`无法读取文件：${path}`, 2);
       }
-      const key = asAdmin(options, env, 'exchange.importProvinceKey', { fileName: path, content }) as ExchangeKeyView;
+      const key = asAdmin(options, env, 'exchange.importProvinceKey', { fileName: path, content }, 'keys import-province') as ExchangeKeyView;
       print(`已导入省级公钥，指纹：${key.fingerprint}`);
       return 0;
     }

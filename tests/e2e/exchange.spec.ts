@@ -53,7 +53,7 @@ test('the administrator imports the province key, exports now, sees the history 
   const countyKey = join(host.dir, 'county.pub');
   provinceCli('keys', 'export', '--db', host.dbPath, '--key-file', host.keyFile, '--out', countyKey);
   const receipts = join(province, 'receipts');
-  const received = provinceCli('receive', '--in', outbox, '--key', join(province, 'province.key'), '--sender', countyKey, '--db', join(province, 'province.db'), '--receipts', receipts);
+  const received = provinceCli('receive', '--in', outbox, '--key', join(province, 'province.key'), '--sender', countyKey, '--db', join(province, 'province.db'), '--db-key-file', join(province, 'province-db.key'), '--receipts', receipts);
   expect(received).toContain('接受 1 条，退回 0 条');
   const receiptChooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: '导入省级回执…' }).click();

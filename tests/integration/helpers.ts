@@ -53,6 +53,8 @@ export interface OpenOptions {
   logs?: string[];
   /** The demo builder, for tests of 打开演示县 (db/demo.ts). */
   demo?: DemoBuilder;
+  /** Run jobs in threads of their own (db/job-thread.mjs), as the host and the app do. */
+  jobThreadEntry?: string | URL;
 }
 
 export function openDesk(files: DeskFiles, options: OpenOptions = {}): Desk {
@@ -66,6 +68,7 @@ export function openDesk(files: DeskFiles, options: OpenOptions = {}): Desk {
     clock: (options.clock ?? new TestClock()).read,
     log: (message, error) => logs.push(`${message} ${String(error)}`),
     ...(options.demo ? { demo: options.demo } : {}),
+    ...(options.jobThreadEntry ? { jobThreadEntry: options.jobThreadEntry } : {}),
   });
   onTestFinished(() => desk.close());
   return desk;

@@ -1,4 +1,4 @@
-import { MAX_REQUEST_BYTES } from '../../db/router';
+import { MAX_REQUEST_BYTES } from '../../shared/rpc';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { request, type IncomingHttpHeaders, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';

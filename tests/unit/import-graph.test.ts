@@ -41,7 +41,15 @@ describe('import graph', () => {
     expect(seeding).toEqual([]);
   });
 
-  it('the shells that offer 打开演示县 do reach it', () => {
-    expect(reachable(join(ROOT, 'electron/host.ts')).has(join(ROOT, 'db/demo.ts'))).toBe(true);
+  it('the desk thread the shells start, which offers 打开演示县, does reach it', () => {
+    expect(reachable(join(ROOT, 'electron/desk-thread.ts')).has(join(ROOT, 'db/demo.ts'))).toBe(true);
+  });
+
+  it('Electron’s main process and the host’s HTTP thread run no SQL: they reach neither the desk nor the database', () => {
+    for (const shell of ['electron/main.ts', 'electron/host.ts']) {
+      const reached = reachable(join(ROOT, shell));
+      const database = [...reached.entries()].filter(([file]) => /[\\/]db[\\/](desk|open|router)\.ts$/.test(file) || /better-sqlite3/.test(file)).map(([, chain]) => show(chain));
+      expect(database, shell).toEqual([]);
+    }
   });
 });

@@ -1,0 +1,39 @@
+/**
+ * Long work that runs as a job in a thread of its own (db/job-thread.ts), or
+ * inline on the desk's connection where no thread is wanted (the command
+ * line, most tests). Each task takes a service context on the connection it
+ * runs on, a cloneable input — never a closure over the call that started it
+ * — and the job to report progress to.
+ */
+import type { ServiceContext } from './context';
+import { runImport, type ImportTaskInput } from './import/run-import';
+import type { JobContext } from './jobs';
+import { ENTERPRISE_IMPORT } from './services/enterprise-import';
+import { PERSON_IMPORT } from './services/person-import';
+import { VACANCY_IMPORT } from './services/vacancy-import';
+
+const IMPORT_KINDS = { [PERSON_IMPORT.name]: PERSON_IMPORT, [ENTERPRISE_IMPORT.name]: ENTERPRISE_IMPORT, [VACANCY_IMPORT.name]: VACANCY_IMPORT };
+
+export interface TaskInputs {
+  /** A spreadsheet import of persons, enterprises or vacancies (db/import/run-import.ts). */
+  import: ImportTaskInput;
+}
+
+export type TaskName = keyof TaskInputs;
+
+export const TASKS: { [T in TaskName]: (ctx: ServiceContext, input: TaskInputs[T], job: JobContext) => Promise<unknown> } = {
+  import: (ctx, input, job) => {
+    const kind = IMPORT_KINDS[input.kind];
+    if (!kind) throw new Error(`unknown import kind ${input.kind}`);
+    return runImport(ctx, kind, input, job);
+  },
+};
+
+/** One job to run: its kind (shown and audited), the task and its input, and the lane it must have alone. */
+export interface TaskSpec<T extends TaskName = TaskName> {
+  kind: string;
+  task: T;
+  input: TaskInputs[T];
+  /** Jobs of one lane run one at a time; a second is refused with `busy`. */
+  lane?: { name: string; busy: string };
+}

@@ -1,0 +1,72 @@
+import { Worker } from 'node:worker_threads';
+import type { Actor, ServiceContext } from './context';
+import { AppError } from './errors';
+import type { TaskSpec } from './job-tasks';
+import { CancelledError, type JobContext, type JobProgress, type TaskThreads } from './jobs';
+
+/** What a job thread needs to open the desk's database on a connection of its own. */
+export interface JobConnection {
+  dbPath: string;
+  key: Uint8Array;
+  migrationsDir: string;
+  resourcesDir: string;
+  nativeBinding?: string;
+  appVersion: string;
+  dataDir: string;
+}
+
+/** Sent to the job thread (db/job-thread.ts) as its workerData. */
+export interface JobThreadData {
+  connection: JobConnection;
+  spec: TaskSpec;
+  actor: Actor | null;
+  /** The starting call's clock, in ms; the thread runs on from there (tests give the desk a clock of their own). */
+  nowMs: number;
+  /** Set to 1 to cancel: read by the job's checkpoints, even inside a long synchronous loop. */
+  cancel: SharedArrayBuffer;
+}
+
+export type JobThreadMessage =
+  | { kind: 'progress'; progress: JobProgress }
+  | { kind: 'done'; result: unknown }
+  | { kind: 'failed'; cancelled: boolean; message: string | null };
+
+const FAILED = '任务意外中止，数据未改动。请重试或联系管理员。';
+
+/**
+ * Runs each task in a new worker thread with its own connection, so the desk
+ * keeps answering while a roster is read and checked or a package sealed.
+ * The thread writes only in its task's final transaction; a thread that dies
+ * leaves that transaction uncommitted, so nothing half-written survives.
+ */
+export class JobThreads implements TaskThreads {
+  constructor(
+    private readonly entry: string | URL,
+    private readonly connection: () => JobConnection,
+  ) {}
+
+  run(spec: TaskSpec, ctx: ServiceContext, job: JobContext): Promise<unknown> {
+    const cancel = new SharedArrayBuffer(4);
+    const data: JobThreadData = { connection: this.connection(), spec, actor: ctx.actor, nowMs: ctx.now.getTime(), cancel };
+    const worker = new Worker(this.entry, { workerData: data });
+    const onAbort = () => Atomics.store(new Int32Array(cancel), 0, 1);
+    job.signal.addEventListener('abort', onAbort);
+    return new Promise((resolve, reject) => {
+      let settled = false;
+      const finish = (outcome: () => void) => {
+        if (settled) return;
+        settled = true;
+        job.signal.removeEventListener('abort', onAbort);
+        outcome();
+      };
+      worker.on('message', (message: JobThreadMessage) => {
+        if (message.kind === 'progress') job.progress(message.progress);
+        else if (message.kind === 'done') finish(() => resolve(message.result));
+        else finish(() => reject(message.cancelled ? new CancelledError() : new AppError('INTERNAL', message.message ?? FAILED)));
+      });
+      // Logged by kind only: a message may quote a row, which can hold personal data.
+      worker.on('error', (error) => finish(() => reject(Object.assign(new Error(FAILED), { cause: error.name }))));
+      worker.on('exit', () => finish(() => reject(new AppError('INTERNAL', FAILED))));
+    });
+  }
+}
