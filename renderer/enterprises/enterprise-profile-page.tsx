@@ -11,7 +11,7 @@ import { useCan } from '../api/queries';
 import { EnterpriseEditDialog } from './enterprise-edit-dialog';
 import { AddContactForm, HeadcountForm } from './enterprise-profile-forms';
 import { TasksTable } from './tasks-page';
-import { VacancyDialog } from './vacancy-dialog';
+import { VacancyDialog } from '../vacancies/vacancy-dialog';
 import { EnterpriseMatters } from './enterprise-matters';
 
 function Field({ label, value, action }: { label: string; value: ReactNode; action?: ReactNode }) {

@@ -11,8 +11,8 @@ import { queryKeys, useCan } from '../api/queries';
 import { labelOf } from './options';
 import { MergeDialog } from './merge-dialog';
 import { PersonEditDialog } from './person-edit-dialog';
-import { AftercareSection } from './aftercare-section';
-import { ContactsSection } from './contacts-section';
+import { AftercareSection } from '../registrations/registrations-section';
+import { ContactsSection } from '../contacts/contacts-section';
 import { CorrectionsSection, KeyGroupBadges, TimelineSections } from './person-sections';
 import { QualificationsSection } from './qualifications-section';
 

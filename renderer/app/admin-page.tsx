@@ -9,11 +9,11 @@ import { notifications } from '@mantine/notifications';
 import { queryKeys, useSession } from '../api/queries';
 import { ChangePasswordForm } from '../auth/change-password-form';
 import { ExternalFiguresPage } from '../reports/external-figures-page';
-import { BackupOverdueAlert, BackupsPanel } from './backups-panel';
-import { CalendarPanel } from './calendar-panel';
-import { CodeTablesPanel } from './code-tables-panel';
-import { DifficultyTypesPanel } from './difficulty-types-panel';
-import { CreateUserDialog, DisableDialog, LiftLimitsDialog, ResetPasswordDialog, RolesDialog } from './user-dialogs';
+import { BackupOverdueAlert, BackupsPanel } from '../backups/backups-panel';
+import { CalendarPanel } from '../calendar/calendar-panel';
+import { CodeTablesPanel } from '../codes/codes-panel';
+import { DifficultyTypesPanel } from '../enterprises/difficulty-types-panel';
+import { CreateUserDialog, DisableDialog, LiftLimitsDialog, ResetPasswordDialog, RolesDialog } from '../users/user-dialogs';
 
 /** 已停用, 登录受限 (some computer must wait), 近期输错密码, or 正常. */
 function AccountStatus({ user }: { user: UserView }) {

@@ -6,7 +6,7 @@ import type { InForceMatter } from '../../shared/contract';
 import { officeDate } from '../../shared/domain/dates';
 import { call, errorMessage } from '../api/client';
 import { useSession } from '../api/queries';
-import { AftercareDialog } from '../persons/aftercare-section';
+import { AftercareDialog } from '../registrations/registrations-section';
 
 const PAGE_SIZE = 20;
 
