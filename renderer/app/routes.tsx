@@ -1,7 +1,8 @@
 import { Navigate, type RouteObject } from 'react-router';
 import { NAV_AREAS } from '../../shared/labels/zh-CN';
 import { useSession } from '../api/queries';
-import { AccountPage, AdminPage } from './admin-page';
+import { AdminPage } from './admin-page';
+import { AccountPage } from '../auth/account-page';
 import { CasePage } from '../cases/case-page';
 import { CasesPage } from '../cases/cases-page';
 import { FollowUpPage } from '../contacts/follow-up-page';

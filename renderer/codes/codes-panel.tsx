@@ -33,7 +33,7 @@ function fieldErrorsOf(error: unknown): Record<string, string> {
 }
 
 /** 业务代码表: the administrator's lists behind the case forms — 认定类别 and 补贴目录. */
-export function CodeTablesPanel() {
+export function CodesPanel() {
   const [table, setTable] = useState<EditableCodeTable>('difficulty_categories');
   return (
     <Paper withBorder p="lg" maw={980}>

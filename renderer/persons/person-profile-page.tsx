@@ -11,7 +11,7 @@ import { queryKeys, useCan } from '../api/queries';
 import { labelOf } from './options';
 import { MergeDialog } from './merge-dialog';
 import { PersonEditDialog } from './person-edit-dialog';
-import { AftercareSection } from '../registrations/registrations-section';
+import { RegistrationsSection } from '../registrations/registrations-section';
 import { ContactsSection } from '../contacts/contacts-section';
 import { CorrectionsSection, KeyGroupBadges, TimelineSections } from './person-sections';
 import { QualificationsSection } from './qualifications-section';
@@ -114,7 +114,7 @@ export function PersonProfilePage() {
           <Field label="最后更新" value={formatOfficeTimestamp(p.updatedAt)} />
         </SimpleGrid>
       </Paper>
-      {canSeeCases && <AftercareSection personId={p.id} />}
+      {canSeeCases && <RegistrationsSection personId={p.id} />}
       <ContactsSection person={p} canWrite={canContact} />
       <QualificationsSection person={p} canWrite={canWrite} />
       <TimelineSections personId={p.id} />
