@@ -11,7 +11,7 @@ import { monthsBefore } from '../../shared/domain/vacancy';
 import { call, errorMessage } from '../api/client';
 import { downloadBase64, XLSX_TYPE } from '../api/download';
 import { useCan } from '../api/queries';
-import { OCCUPATION_GROUP_OPTIONS, VACANCY_SOURCE_LABEL, VACANCY_STATUS_OPTIONS } from '../enterprises/options';
+import { OCCUPATION_GROUP_OPTIONS, VACANCY_SOURCE_LABEL, VACANCY_STATUS_OPTIONS } from './options';
 
 const PAGE_SIZE = 30;
 const STATUS_COLORS = { open: 'green', filled: 'blue', withdrawn: 'gray', expired: 'orange' } as const;

@@ -6,7 +6,8 @@ import { useState } from 'react';
 import type { EnterpriseView } from '../../shared/contract';
 import { call } from '../api/client';
 import { applyFieldErrors } from '../api/form-errors';
-import { CONTRACT_OPTIONS, EDUCATION_OPTIONS, toFen } from '../enterprises/options';
+import { EDUCATION_OPTIONS, toFen } from '../enterprises/options';
+import { CONTRACT_OPTIONS } from './options';
 
 interface VacancyValues {
   occupationCode: string; title: string; openings: number | string; salaryMinYuan: number | string; salaryMaxYuan: number | string;
