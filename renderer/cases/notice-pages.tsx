@@ -1,12 +1,14 @@
-import { Alert, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import type { CaseView } from '../../shared/contract';
 import { formatChineseDate, officeDate } from '../../shared/domain/dates';
 import { annualReviewDue } from '../../shared/domain/matter-types';
-import { call, errorMessage } from '../api/client';
-import { queryKeys, useCodeTable } from '../api/queries';
+import { call } from '../api/client';
+import { useCodeTable, useDeskStatus } from '../api/queries';
+import { Loaded } from '../shell/loaded';
+import { PrintToolbar, SealLine } from '../shell/print-toolbar';
 
 /** The sentence on every refusal: where the applicant may turn (行政复议法 §20: 60 days; 行政诉讼法 §46: 6 months). */
 export const LEGAL_REMEDY = '如对本决定不服，可在收到本告知书之日起60日内依法申请行政复议，或者6个月内依法提起行政诉讼。';
@@ -22,44 +24,48 @@ function decisionDate(c: CaseView): string {
 }
 
 /**
- * An A4 notice about a decided matter: letterhead with the bureau's name, the
- * title, the number, the body, and the seal line dated on the decision day.
- * `ready` says whether the matter is in the state the notice speaks of.
+ * An A4 document about one matter, as the applicant takes it home: letterhead
+ * with the bureau's name, the title, the number, the body, and the seal line
+ * with the day it speaks for. `ready` says whether the matter is in the state
+ * the document speaks of.
  */
-export function NoticePage({ title, document, ready, notReady, body, loaded = true }: {
-  title: string; document: string; ready: (c: CaseView) => boolean; notReady: string; body: (c: CaseView) => ReactNode;
+export function CaseDocumentPage({ title, document, testId, ready, notReady, body, dated, loaded = true }: {
+  title: string; document: string; testId: string; ready: (c: CaseView) => boolean; notReady: string; body: (c: CaseView) => ReactNode;
+  /** The day printed under the seal. */
+  dated: (c: CaseView) => string;
   /** False while something the body prints is still being read, so nothing half-filled can be printed. */
   loaded?: boolean;
 }) {
   const id = Number(useParams().id);
   const view = useQuery({ queryKey: ['cases.get', id], queryFn: () => call('cases.get', { id }) });
-  const status = useQuery({ queryKey: queryKeys.status, queryFn: () => call('setup.status', {}) });
-  if (view.isError) return <Alert color="red">{errorMessage(view.error)}</Alert>;
-  const c = view.data;
-  if (!c || !status.data || !loaded) return null;
-  if (!ready(c) || !c.decidedAt) return <Alert color="yellow">{notReady}</Alert>;
-  const bureau = status.data.bureauName ?? '';
-  const print = async () => {
-    await call('audit.recordPrint', { document, entityType: 'case', entityId: String(c.id) });
-    window.print();
-  };
+  const status = useDeskStatus();
   return (
-    <Stack maw={800}>
-      <Group justify="space-between" className="no-print">
-        <Button variant="default" component={Link} to={`/cases/${c.id}`}>返回业务</Button>
-        <Button onClick={() => void print()}>打印</Button>
-      </Group>
-      <div className="print-document" data-testid="notice">
-        <Text ta="center">{bureau}</Text>
-        <Title order={2} ta="center" mb="md">{title}</Title>
-        <Text ta="right" mb="sm">编号：{c.receiptNo}</Text>
-        <Text mb="sm">{applicantLine(c)}：</Text>
-        {body(c)}
-        <Text mt="xl" ta="right" pr="4em">{bureau}（盖章）</Text>
-        <Text ta="right" pr="4em">{decisionDate(c)}</Text>
-      </div>
-    </Stack>
+    <Loaded query={view}>
+      {(c) => {
+        if (!status.data || !loaded) return null;
+        if (!ready(c)) return <Alert color="yellow">{notReady}</Alert>;
+        const bureau = status.data.bureauName ?? '';
+        return (
+          <Stack maw={800}>
+            <PrintToolbar back={{ to: `/cases/${c.id}`, label: '返回业务' }} record={{ document, entityType: 'case', entityId: String(c.id) }} />
+            <div className="print-document" data-testid={testId}>
+              <Text ta="center">{bureau}</Text>
+              <Title order={2} ta="center" mb="md">{title}</Title>
+              <Text ta="right" mb="sm">编号：{c.receiptNo}</Text>
+              <Text mb="sm">{applicantLine(c)}：</Text>
+              {body(c)}
+              <SealLine bureau={bureau} date={dated(c)} />
+            </div>
+          </Stack>
+        );
+      }}
+    </Loaded>
   );
+}
+
+/** A notice about a decided matter, dated on the decision day. */
+export function NoticePage({ ready, ...props }: Omit<Parameters<typeof CaseDocumentPage>[0], 'testId' | 'dated'>) {
+  return <CaseDocumentPage {...props} testId="notice" ready={(c) => ready(c) && !!c.decidedAt} dated={decisionDate} />;
 }
 
 /** 不予批准告知书: the refusal, its reason as the reviewer recorded it, and the legal remedies. */
