@@ -1,21 +1,19 @@
-import { Alert, Badge, Button, Code, FileButton, Group, Paper, Progress, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Code, FileButton, Group, Paper, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { ExchangeExportResult, ExchangePackageView } from '../../shared/contract';
 import { formatOfficeTimestamp } from '../../shared/domain/dates';
 import { call, errorMessage } from '../api/client';
-import { fileToBase64, useJob } from '../api/jobs';
+import { fileToBase64, useJobMutation } from '../api/jobs';
 import { useCan } from '../api/queries';
+import { formatSize } from '../shell/format';
+import { JobProgress } from '../shell/job-progress';
 import { Blocker, EXCHANGE_STATUS_KEY, KeysPanel, SettingsPanel } from './exchange-settings';
 
 const HISTORY_KEY = ['exchange.history'] as const;
 const REJECTED_KEY = ['exchange.rejected'] as const;
 const ENTITY_LABELS: Record<string, string> = { persons: '人员', cases: '事项', enterprises: '企业', enterprise_visits: '走访', vacancies: '岗位' };
-
-function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
 
 function countsText(counts: Record<string, number>): string {
   return Object.entries(counts)
@@ -27,13 +25,7 @@ function countsText(counts: Record<string, number>): string {
 /** "Export now": a background job with a progress bar; the history row appears when it is done. */
 function ExportNow({ disabled, pending }: { disabled: boolean; pending: number }) {
   const queryClient = useQueryClient();
-  const [jobId, setJobId] = useState<string | null>(null);
-  const job = useJob(jobId);
-  const start = useMutation({
-    mutationFn: () => call('exchange.exportStart', {}),
-    onSuccess: (view) => setJobId(view.id),
-    onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }),
-  });
+  const { start, job } = useJobMutation(() => call('exchange.exportStart', {}));
   useEffect(() => {
     if (job?.state !== 'done') return;
     const result = job.result as ExchangeExportResult;
@@ -54,12 +46,7 @@ function ExportNow({ disabled, pending }: { disabled: boolean; pending: number }
         </Stack>
         <Button onClick={() => start.mutate()} disabled={disabled || running} loading={start.isPending}>立即导出</Button>
       </Group>
-      {running && job && (
-        <Stack gap={4} mt="md">
-          <Text size="sm">{job.progress.phase}{job.progress.total ? `：${job.progress.done} / ${job.progress.total}` : '…'}</Text>
-          <Progress data-testid="export-progress" value={job.progress.total ? (job.progress.done / job.progress.total) * 100 : 5} animated />
-        </Stack>
-      )}
+      {running && job && <JobProgress job={job} testId="export-progress" mt="md" />}
       {job?.state === 'failed' && <Alert color="red" mt="md">{job.error}</Alert>}
     </Paper>
   );
