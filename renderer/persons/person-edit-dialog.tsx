@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Stack, Textarea } from '@mantine/core';
+import { Alert, Modal, Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -8,6 +8,7 @@ import { call } from '../api/client';
 import { applyFieldErrors } from '../api/form-errors';
 import { queryKeys } from '../api/queries';
 import { PERSON_FORM_FIELDS, PersonFormFields, toPersonInput, type PersonFormValues } from './person-form-fields';
+import { FormActions } from '../shell/form-actions';
 
 function valuesOf(p: PersonView): PersonFormValues {
   const fen = (v: number | null) => (v === null ? '' : v / 100);
@@ -54,12 +55,8 @@ export function PersonEditDialog({ person, opened, onClose }: { person: PersonVi
         {error && <Alert color="red">{error}</Alert>}
         <PersonFormFields form={form} sex={person.sex} />
         <Textarea label="更正原因" withAsterisk description="记入更正记录和审计日志" maxLength={200} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>取消</Button>
-          <Button disabled={!reason.trim() || !form.isDirty()} loading={save.isPending} onClick={() => { setError(null); save.mutate(); }}>
-            保存更正
-          </Button>
-        </Group>
+        <FormActions cancel={onClose} submitLabel="保存更正" loading={save.isPending}
+          disabled={!reason.trim() || !form.isDirty()} onSave={() => { setError(null); save.mutate(); }} />
       </Stack>
     </Modal>
   );

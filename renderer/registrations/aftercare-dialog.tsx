@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
+import { Alert, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { InForceMatter } from '../../shared/contract';
@@ -6,6 +6,7 @@ import { officeDate } from '../../shared/domain/dates';
 import { CANCELLATION_REASONS, DIFFICULTY_EXIT_REASONS, DIFFICULTY_SUSPENSION_REASONS } from '../../shared/domain/matter-types';
 import { call, errorMessage } from '../api/client';
 import { useSession } from '../api/queries';
+import { FormActions } from '../shell/form-actions';
 
 export type Step = 'registrations.cancel' | 'certifications.review' | 'certifications.suspend' | 'certifications.resume' | 'certifications.exit';
 
@@ -76,10 +77,8 @@ export function AftercareDialog({ matter, step, fixedReason, onClose }: { matter
             {spec.title}{label ? `（${label}）` : ''}后，{step === 'registrations.cancel' ? '此人不再是登记失业人员，就业状态随原因改变' : '就业困难人员标签随即取消'}。记录保留，不会删除。
           </Alert>
         )}
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>取消</Button>
-          <Button color={spec.destructive ? 'red' : undefined} loading={run.isPending} disabled={spec.reasons !== null && !reason} onClick={() => run.mutate()}>{spec.verb}</Button>
-        </Group>
+        <FormActions cancel={onClose} submitLabel={spec.verb} color={spec.destructive ? 'red' : undefined} loading={run.isPending}
+          disabled={spec.reasons !== null && !reason} onSave={() => run.mutate()} />
       </Stack>
     </Modal>
   );

@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { Alert, Modal, NumberInput, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -8,6 +8,7 @@ import { call } from '../api/client';
 import { applyFieldErrors } from '../api/form-errors';
 import { EDUCATION_OPTIONS, toFen } from '../enterprises/options';
 import { CONTRACT_OPTIONS } from './options';
+import { FormActions } from '../shell/form-actions';
 
 interface VacancyValues {
   occupationCode: string; title: string; openings: number | string; salaryMinYuan: number | string; salaryMaxYuan: number | string;
@@ -61,10 +62,7 @@ export function VacancyDialog({ enterprise, onClose }: { enterprise: EnterpriseV
             <TextInput label="有效期止" placeholder="默认三个月" maxLength={10} {...form.getInputProps('validTo')} />
           </SimpleGrid>
           <Textarea label="岗位要求" maxLength={500} {...form.getInputProps('requirements')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>取消</Button>
-            <Button type="submit" loading={save.isPending}>保存岗位</Button>
-          </Group>
+          <FormActions cancel={onClose} submitLabel="保存岗位" loading={save.isPending} />
         </Stack>
       </form>
     </Modal>
