@@ -6,6 +6,7 @@ import { formatChineseDate, formatOfficeTimestamp, officeDate } from '../../shar
 import { call } from '../api/client';
 import { Loaded } from '../shell/loaded';
 import { PrintToolbar, SealLine } from '../shell/print-toolbar';
+import { HeaderRow } from '../shell/header-row';
 
 /**
  * 个人信息查询报告: who viewed or changed this person's record and when — the
@@ -31,13 +32,7 @@ function AccessReport({ personId, r }: { personId: number; r: OutputOf<'audit.pe
         <Text>查询对象：{r.personName}（身份证号 {r.idNumberMasked}）</Text>
         <Text mb="md">查询范围：本系统中该人员档案的全部查看、查看完整信息、登记和修改记录，共 {r.entries.length} 条。</Text>
         <Table withTableBorder>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>时间</Table.Th>
-              <Table.Th>经办人</Table.Th>
-              <Table.Th>操作</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <HeaderRow labels={['时间', '经办人', '操作']} />
           <Table.Tbody>
             {r.entries.map((e) => (
               <Table.Tr key={e.id}>

@@ -8,6 +8,7 @@ import { call, errorMessage } from '../api/client';
 import { useJobMutation } from '../api/jobs';
 import { formatSize } from '../shell/format';
 import { JobProgress } from '../shell/job-progress';
+import { HeaderRow } from '../shell/header-row';
 
 const BACKUPS_KEY = ['backups.list'] as const;
 
@@ -99,16 +100,7 @@ export function BackupsPanel() {
         </Stack>
       </Paper>
       <Table withTableBorder striped data-testid="backup-list">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>备份时间</Table.Th>
-            <Table.Th>文件夹</Table.Th>
-            <Table.Th>文件数</Table.Th>
-            <Table.Th>大小</Table.Th>
-            <Table.Th>程序版本</Table.Th>
-            <Table.Th>校验</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <HeaderRow labels={['备份时间', '文件夹', '文件数', '大小', '程序版本', '校验']} />
         <Table.Tbody>
           {(data?.entries ?? []).length === 0 && (
             <Table.Tr>

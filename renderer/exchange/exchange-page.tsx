@@ -10,6 +10,7 @@ import { useCan } from '../api/queries';
 import { formatSize } from '../shell/format';
 import { JobProgress } from '../shell/job-progress';
 import { Blocker, EXCHANGE_STATUS_KEY, KeysPanel, SettingsPanel } from './exchange-settings';
+import { HeaderRow } from '../shell/header-row';
 
 const HISTORY_KEY = ['exchange.history'] as const;
 const REJECTED_KEY = ['exchange.rejected'] as const;
@@ -88,17 +89,7 @@ function History() {
         </FileButton>
       </Group>
       <Table withTableBorder striped data-testid="export-history">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>序号</Table.Th>
-            <Table.Th>生成时间</Table.Th>
-            <Table.Th>记录</Table.Th>
-            <Table.Th>大小</Table.Th>
-            <Table.Th>摘要（SM3）</Table.Th>
-            <Table.Th>状态</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
+        <HeaderRow labels={['序号', '生成时间', '记录', '大小', '摘要（SM3）', '状态', '']} />
         <Table.Tbody>
           {(history.data ?? []).map((p) => (
             <Table.Tr key={p.sequence} data-testid={`package-${p.sequence}`}>
@@ -130,15 +121,7 @@ export function RejectedList() {
   if (rejected.isError) return <Alert color="red">{errorMessage(rejected.error)}</Alert>;
   return (
     <Table withTableBorder striped data-testid="rejected-list">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>类别</Table.Th>
-          <Table.Th>记录</Table.Th>
-          <Table.Th>退回原因</Table.Th>
-          <Table.Th>数据包</Table.Th>
-          <Table.Th>回执时间</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
+      <HeaderRow labels={['类别', '记录', '退回原因', '数据包', '回执时间']} />
       <Table.Tbody>
         {(rejected.data ?? []).map((r) => (
           <Table.Tr key={`${r.entity}-${r.entityId}`}>

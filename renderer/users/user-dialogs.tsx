@@ -9,6 +9,7 @@ import { ROLES, type Role } from '../../shared/roles';
 import { call } from '../api/client';
 import { applyFieldErrors } from '../api/form-errors';
 import { queryKeys } from '../api/queries';
+import { HeaderRow } from '../shell/header-row';
 
 function useRefreshUsers() {
   const queryClient = useQueryClient();
@@ -173,13 +174,7 @@ export function LiftLimitsDialog({ user, onClose }: { user: UserView | null; onC
       <Stack>
         <Text size="sm">以下终端近期为该账号输错过密码。解除后错误次数清零，这些终端可立即再次登录；每次尝试仍记在审计日志中。</Text>
         <Table withTableBorder>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>终端</Table.Th>
-              <Table.Th>连续错误次数</Table.Th>
-              <Table.Th>须等待至</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <HeaderRow labels={['终端', '连续错误次数', '须等待至']} />
           <Table.Tbody>
             {(user?.loginLimits ?? []).map((limit) => (
               <Table.Tr key={limit.client}>

@@ -7,6 +7,7 @@ import { ROLE_LABELS } from '../../shared/labels/zh-CN';
 import { call, errorMessage } from '../api/client';
 import { queryKeys } from '../api/queries';
 import { CreateUserDialog, DisableDialog, LiftLimitsDialog, ResetPasswordDialog, RolesDialog } from './user-dialogs';
+import { HeaderRow } from '../shell/header-row';
 
 /** 已停用, 登录受限 (some computer must wait), 近期输错密码, or 正常. */
 function AccountStatus({ user }: { user: UserView }) {
@@ -32,15 +33,7 @@ export function UsersPanel() {
         <Button onClick={() => setCreating(true)}>新建账号</Button>
       </Group>
       <Table withTableBorder striped>
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>用户名</Table.Th>
-            <Table.Th>姓名</Table.Th>
-            <Table.Th>角色</Table.Th>
-            <Table.Th>状态</Table.Th>
-            <Table.Th>操作</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <HeaderRow labels={['用户名', '姓名', '角色', '状态', '操作']} />
         <Table.Tbody>
           {(users.data ?? []).map((u) => (
             <Table.Tr key={u.id} data-testid={`user-row-${u.username}`}>
