@@ -2,7 +2,7 @@ import { EDUCATION_LEVELS } from '../../shared/domain/code-tables';
 import { OWNERSHIP_TYPES, POLICIES_EXPLAINED, POLICY_INTEREST, SIZE_CLASSES, VISIT_MODES } from '../../shared/domain/enterprise-codes';
 import { INDUSTRY_SECTIONS } from '../../shared/domain/industry';
 
-export const options = (table: ReadonlyArray<readonly [string, string]>) => table.map(([value, label]) => ({ value, label }));
+export const options = <C extends string>(table: ReadonlyArray<readonly [C, string]>) => table.map(([value, label]) => ({ value, label }));
 
 /** Divisions grouped by section, as the industry picker shows them. */
 export const INDUSTRY_OPTIONS = INDUSTRY_SECTIONS.map(([section, label, divisions]) => ({
