@@ -4,6 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { PersonView } from '../../shared/contract';
+import { DISABILITY_GRADES } from '../../shared/domain/code-tables';
 import { call } from '../api/client';
 import { applyFieldErrors } from '../api/form-errors';
 import { queryKeys } from '../api/queries';
@@ -16,7 +17,7 @@ function valuesOf(p: PersonView): PersonFormValues {
     name: p.name, phone: '', phone2: '', ethnicityCode: p.ethnicityCode, politicalStatusCode: p.politicalStatusCode, householdType: p.householdType ?? '',
     householdDivisionCode: p.householdDivisionCode ?? '', householdAddress: p.householdAddress ?? '', residenceTownshipCode: p.residenceTownshipCode,
     residenceVillageCode: p.residenceVillageCode, address: p.address ?? '', educationCode: p.educationCode, school: p.school ?? '', major: p.major ?? '',
-    graduationDate: p.graduationDate ?? '', disabilityGrade: p.disabilityGrade, healthStatus: p.healthStatus, isVeteran: p.isVeteran,
+    graduationDate: p.graduationDate ?? '', disabilityGrade: DISABILITY_GRADES.find((g) => g === p.disabilityGrade) ?? null, healthStatus: p.healthStatus, isVeteran: p.isVeteran,
     lowIncomeStatus: p.lowIncomeStatus ?? '', femaleRetirementCategory: p.femaleRetirementCategory ?? '', employmentStatus: p.employmentStatus,
     intendedOccupationCode: p.intendedOccupationCode ?? '', intendedPlace: p.intendedPlace ?? '', intendedSalaryMinYuan: fen(p.intendedSalaryMinFen),
     intendedSalaryMaxYuan: fen(p.intendedSalaryMaxFen), trainingWishes: p.trainingWishes ?? '',

@@ -1,9 +1,12 @@
 import { Checkbox, Fieldset, NumberInput, Select, SegmentedControl, SimpleGrid, TextInput, Input } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
+import type { InputOf } from '../../shared/contract';
 import { call } from '../api/client';
 import { useTownships } from '../api/queries';
 import { DISABILITY_OPTIONS, EDUCATION_OPTIONS, EMPLOYMENT_OPTIONS, ETHNICITY_OPTIONS, HEALTH_OPTIONS, POLITICAL_OPTIONS } from './options';
+
+type PersonInput = InputOf<'persons.register'>;
 
 /** Form values as typed (strings, 元); `toPersonInput` turns them into the contract's shape. */
 export interface PersonFormValues {
@@ -22,12 +25,12 @@ export interface PersonFormValues {
   school: string;
   major: string;
   graduationDate: string;
-  disabilityGrade: string | null;
+  disabilityGrade: NonNullable<PersonInput['disabilityGrade']> | null;
   healthStatus: string | null;
   isVeteran: boolean;
   lowIncomeStatus: 'dibao' | 'low_income' | '';
   femaleRetirementCategory: 'worker50' | 'cadre55' | '';
-  employmentStatus: string;
+  employmentStatus: NonNullable<PersonInput['employmentStatus']>;
   intendedOccupationCode: string;
   intendedPlace: string;
   intendedSalaryMinYuan: number | string;
@@ -69,12 +72,12 @@ export function toPersonInput(v: PersonFormValues) {
     school: blankToNull(v.school),
     major: blankToNull(v.major),
     graduationDate: blankToNull(v.graduationDate),
-    disabilityGrade: v.disabilityGrade as '1' | '2' | '3' | '4' | null,
+    disabilityGrade: v.disabilityGrade,
     healthStatus: v.healthStatus,
     isVeteran: v.isVeteran,
     lowIncomeStatus: v.lowIncomeStatus === '' ? null : v.lowIncomeStatus,
     femaleRetirementCategory: v.femaleRetirementCategory === '' ? null : v.femaleRetirementCategory,
-    employmentStatus: v.employmentStatus as 'employed',
+    employmentStatus: v.employmentStatus,
     intendedOccupationCode: blankToNull(v.intendedOccupationCode),
     intendedPlace: blankToNull(v.intendedPlace),
     intendedSalaryMinFen: yuanToFen(v.intendedSalaryMinYuan),
