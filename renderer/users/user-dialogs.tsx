@@ -1,12 +1,12 @@
-import { Alert, Button, Checkbox, Group, Modal, PasswordInput, Stack, Table, Text, TextInput } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, PasswordInput, Stack, Table, Text, TextInput, type MantineColor } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { UserView } from '../../shared/contract';
 import { formatOfficeTimestamp } from '../../shared/domain/dates';
 import { ROLE_LABELS } from '../../shared/labels/zh-CN';
 import { ROLES, type Role } from '../../shared/roles';
-import { call } from '../api/client';
+import { call, errorMessage } from '../api/client';
 import { applyFieldErrors } from '../api/form-errors';
 import { queryKeys } from '../api/queries';
 import { HeaderRow } from '../shell/header-row';
@@ -14,6 +14,42 @@ import { HeaderRow } from '../shell/header-row';
 function useRefreshUsers() {
   const queryClient = useQueryClient();
   return () => void queryClient.invalidateQueries({ queryKey: queryKeys.users });
+}
+
+/** A change to one account: when it is done the list is read again and `done` runs; a refusal stays in the dialog. */
+function useAccountChange(change: () => Promise<unknown>, done: () => void) {
+  const refresh = useRefreshUsers();
+  const [error, setError] = useState<string | null>(null);
+  const save = useMutation({
+    mutationFn: change,
+    onSuccess: () => {
+      refresh();
+      setError(null);
+      done();
+    },
+    onError: (e) => setError(errorMessage(e)),
+  });
+  return { save, error };
+}
+
+/** The frame of the dialogs on one account: the title names the account, the refusal sits above the inputs, the one button confirms. */
+function AccountDialog({ user, title, size, onClose, intro, error, confirm, children }: {
+  user: UserView | null; title: string; size?: string; onClose: () => void; intro?: ReactNode; error: string | null;
+  confirm: { label: string; color?: MantineColor; disabled: boolean; loading: boolean; onClick: () => void };
+  children: ReactNode;
+}) {
+  return (
+    <Modal opened={user !== null} onClose={onClose} title={`${title}：${user?.displayName ?? ''}`} size={size}>
+      <Stack>
+        {intro}
+        {error && <Alert color="red">{error}</Alert>}
+        {children}
+        <Group justify="flex-end">
+          <Button color={confirm.color} disabled={confirm.disabled} loading={confirm.loading} onClick={confirm.onClick}>{confirm.label}</Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
 }
 
 export function CreateUserDialog({ opened, onClose }: { opened: boolean; onClose: () => void }) {
@@ -64,135 +100,75 @@ export function CreateUserDialog({ opened, onClose }: { opened: boolean; onClose
 }
 
 export function RolesDialog({ user, onClose }: { user: UserView | null; onClose: () => void }) {
-  const refresh = useRefreshUsers();
-  const [roles, setRoles] = useState<string[]>(user?.roles ?? []);
-  const [error, setError] = useState<string | null>(null);
-  const save = useMutation({
-    mutationFn: () => call('users.setRoles', { id: user!.id, version: user!.version, roles: roles as Role[] }),
-    onSuccess: () => {
-      refresh();
-      onClose();
-    },
-    onError: (e) => setError(applyFieldErrors(e, () => undefined, [])),
-  });
+  const [roles, setRoles] = useState<Role[]>(user?.roles ?? []);
+  const { save, error } = useAccountChange(() => call('users.setRoles', { id: user!.id, version: user!.version, roles }), onClose);
   return (
-    <Modal opened={user !== null} onClose={onClose} title={`调整角色：${user?.displayName ?? ''}`}>
-      <Stack>
-        {error && <Alert color="red">{error}</Alert>}
-        <Checkbox.Group value={roles} onChange={setRoles}>
-          <Stack gap={4}>
-            {ROLES.map((role) => (
-              <Checkbox key={role} value={role} label={ROLE_LABELS[role]} />
-            ))}
-          </Stack>
-        </Checkbox.Group>
-        <Group justify="flex-end">
-          <Button disabled={roles.length === 0} loading={save.isPending} onClick={() => save.mutate()}>
-            保存
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <AccountDialog user={user} title="调整角色" onClose={onClose} error={error}
+      confirm={{ label: '保存', disabled: roles.length === 0, loading: save.isPending, onClick: () => save.mutate() }}>
+      <Checkbox.Group value={roles} onChange={setRoles}>
+        <Stack gap={4}>
+          {ROLES.map((role) => (
+            <Checkbox key={role} value={role} label={ROLE_LABELS[role]} />
+          ))}
+        </Stack>
+      </Checkbox.Group>
+    </AccountDialog>
   );
 }
 
 export function DisableDialog({ user, onClose }: { user: UserView | null; onClose: () => void }) {
-  const refresh = useRefreshUsers();
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
   const disabling = !user?.disabled;
-  const save = useMutation({
-    mutationFn: () => call('users.setDisabled', { id: user!.id, version: user!.version, disabled: disabling, reason }),
-    onSuccess: () => {
-      refresh();
-      setReason('');
-      onClose();
-    },
-    onError: (e) => setError(applyFieldErrors(e, () => undefined, [])),
-  });
+  const { save, error } = useAccountChange(
+    () => call('users.setDisabled', { id: user!.id, version: user!.version, disabled: disabling, reason }),
+    () => { setReason(''); onClose(); },
+  );
   return (
-    <Modal opened={user !== null} onClose={onClose} title={`${disabling ? '停用' : '启用'}账号：${user?.displayName ?? ''}`}>
-      <Stack>
-        {disabling && <Text size="sm">停用后该账号不能登录；历史记录中仍保留其姓名。</Text>}
-        {error && <Alert color="red">{error}</Alert>}
-        <TextInput label="原因" withAsterisk value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
-        <Group justify="flex-end">
-          <Button color={disabling ? 'red' : 'blue'} disabled={!reason.trim()} loading={save.isPending} onClick={() => save.mutate()}>
-            确认{disabling ? '停用' : '启用'}
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <AccountDialog user={user} title={`${disabling ? '停用' : '启用'}账号`} onClose={onClose} error={error}
+      intro={disabling && <Text size="sm">停用后该账号不能登录；历史记录中仍保留其姓名。</Text>}
+      confirm={{ label: `确认${disabling ? '停用' : '启用'}`, color: disabling ? 'red' : 'blue', disabled: !reason.trim(), loading: save.isPending, onClick: () => save.mutate() }}>
+      <TextInput label="原因" withAsterisk value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+    </AccountDialog>
   );
 }
 
 export function ResetPasswordDialog({ user, onClose }: { user: UserView | null; onClose: () => void }) {
-  const refresh = useRefreshUsers();
   const [password, setPassword] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const save = useMutation({
-    mutationFn: () => call('users.resetPassword', { id: user!.id, password }),
-    onSuccess: () => {
-      refresh();
-      setPassword('');
-      onClose();
-    },
-    onError: (e) => setError(applyFieldErrors(e, () => undefined, [])),
-  });
+  const { save, error } = useAccountChange(() => call('users.resetPassword', { id: user!.id, password }), () => { setPassword(''); onClose(); });
   return (
-    <Modal opened={user !== null} onClose={onClose} title={`重置密码：${user?.displayName ?? ''}`}>
-      <Stack>
-        <Text size="sm">重置后该账号的登录限制将解除，用户下次登录必须修改密码。</Text>
-        {error && <Alert color="red">{error}</Alert>}
-        <PasswordInput label="临时密码" withAsterisk value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
-        <Group justify="flex-end">
-          <Button disabled={password.length < 8} loading={save.isPending} onClick={() => save.mutate()}>
-            确认重置
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <AccountDialog user={user} title="重置密码" onClose={onClose} error={error}
+      intro={<Text size="sm">重置后该账号的登录限制将解除，用户下次登录必须修改密码。</Text>}
+      confirm={{ label: '确认重置', disabled: password.length < 8, loading: save.isPending, onClick: () => save.mutate() }}>
+      <PasswordInput label="临时密码" withAsterisk value={password} onChange={(e) => setPassword(e.currentTarget.value)} />
+    </AccountDialog>
   );
 }
 
 /** 解除登录限制: the computers that tried wrong passwords for this account, and a reason for lifting their wait. */
 export function LiftLimitsDialog({ user, onClose }: { user: UserView | null; onClose: () => void }) {
-  const refresh = useRefreshUsers();
   const [reason, setReason] = useState('');
-  const [error, setError] = useState<string | null>(null);
-  const save = useMutation({
-    mutationFn: () => call('users.liftLoginLimits', { id: user!.id, reason }),
-    onSuccess: () => {
-      refresh();
-      setReason('');
-      onClose();
-    },
-    onError: (e) => setError(applyFieldErrors(e, () => undefined, [])),
-  });
+  const { save, error } = useAccountChange(() => call('users.liftLoginLimits', { id: user!.id, reason }), () => { setReason(''); onClose(); });
   return (
-    <Modal opened={user !== null} onClose={onClose} title={`解除登录限制：${user?.displayName ?? ''}`} size="lg">
-      <Stack>
-        <Text size="sm">以下终端近期为该账号输错过密码。解除后错误次数清零，这些终端可立即再次登录；每次尝试仍记在审计日志中。</Text>
-        <Table withTableBorder>
-          <HeaderRow labels={['终端', '连续错误次数', '须等待至']} />
-          <Table.Tbody>
-            {(user?.loginLimits ?? []).map((limit) => (
-              <Table.Tr key={limit.client}>
-                <Table.Td>{limit.client}</Table.Td>
-                <Table.Td>{limit.failures}</Table.Td>
-                <Table.Td>{limit.waitUntil ? formatOfficeTimestamp(limit.waitUntil) : '无需等待'}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-        {error && <Alert color="red">{error}</Alert>}
-        <TextInput label="原因" withAsterisk placeholder="如：本人来电确认系输错密码" value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
-        <Group justify="flex-end">
-          <Button disabled={!reason.trim()} loading={save.isPending} onClick={() => save.mutate()}>
-            确认解除
-          </Button>
-        </Group>
-      </Stack>
-    </Modal>
+    <AccountDialog user={user} title="解除登录限制" size="lg" onClose={onClose} error={error}
+      intro={(
+        <>
+          <Text size="sm">以下终端近期为该账号输错过密码。解除后错误次数清零，这些终端可立即再次登录；每次尝试仍记在审计日志中。</Text>
+          <Table withTableBorder>
+            <HeaderRow labels={['终端', '连续错误次数', '须等待至']} />
+            <Table.Tbody>
+              {(user?.loginLimits ?? []).map((limit) => (
+                <Table.Tr key={limit.client}>
+                  <Table.Td>{limit.client}</Table.Td>
+                  <Table.Td>{limit.failures}</Table.Td>
+                  <Table.Td>{limit.waitUntil ? formatOfficeTimestamp(limit.waitUntil) : '无需等待'}</Table.Td>
+                </Table.Tr>
+              ))}
+            </Table.Tbody>
+          </Table>
+        </>
+      )}
+      confirm={{ label: '确认解除', disabled: !reason.trim(), loading: save.isPending, onClick: () => save.mutate() }}>
+      <TextInput label="原因" withAsterisk placeholder="如：本人来电确认系输错密码" value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
+    </AccountDialog>
   );
 }
