@@ -18,6 +18,22 @@ export function applicantLine(c: Pick<CaseView, 'applicantKind' | 'applicantName
   return `${c.applicantName}（${c.applicantKind === 'enterprise' ? '统一社会信用代码' : '身份证号'} ${c.applicantIdentifier}）`;
 }
 
+/** A paragraph of a notice, indented two characters as Chinese official letters are; the last one has no space below. */
+export function Para({ last, children, testId }: { last?: boolean; children: ReactNode; testId?: string }) {
+  return <Text mb={last ? undefined : 'sm'} style={{ textIndent: '2em' }} data-testid={testId}>{children}</Text>;
+}
+
+/** The close of every refusal: the reason as recorded, where the applicant may turn, 特此告知. */
+export function RefusalClose({ reason }: { reason: string | null }) {
+  return (
+    <>
+      <Para testId="notice-reason">理由：{reason}</Para>
+      <Para>{LEGAL_REMEDY}</Para>
+      <Para last>特此告知。</Para>
+    </>
+  );
+}
+
 /** The office's calendar day of the decision, on paper as 2026年11月27日. */
 function decisionDate(c: CaseView): string {
   return formatChineseDate(officeDate(new Date(c.decidedAt!)));
@@ -78,18 +94,15 @@ export function RefusalNoticePage() {
       notReady="该业务未作出不予批准的决定，没有告知书。"
       body={(c) => (
         <>
-          <Text mb="sm" style={{ textIndent: '2em' }}>
+          <Para>
             您于{formatChineseDate(c.acceptedOn!)}申请办理的{c.matterLabel}（受理编号 {c.receiptNo}），经审核，我局于{decisionDate(c)}决定不予批准。
-          </Text>
-          <Text mb="sm" style={{ textIndent: '2em' }} data-testid="notice-reason">理由：{c.decisionComment}</Text>
-          <Text mb="sm" style={{ textIndent: '2em' }}>{LEGAL_REMEDY}</Text>
-          <Text style={{ textIndent: '2em' }}>特此告知。</Text>
+          </Para>
+          <RefusalClose reason={c.decisionComment} />
         </>
       )}
     />
   );
 }
-
 
 /** 认定结果通知: an approved 就业困难人员认定 — the category, the validity and the annual review. */
 export function CertificationNoticePage() {
@@ -109,9 +122,9 @@ export function CertificationNoticePage() {
         const review = annualReviewDue(officeDate(new Date(c.decidedAt!)), null);
         return (
           <>
-            <Text mb="sm" style={{ textIndent: '2em' }}>
+            <Para>
               您于{formatChineseDate(c.acceptedOn!)}申请的就业困难人员认定（受理编号 {c.receiptNo}），经审核，符合条件，我局已认定您为就业困难人员。
-            </Text>
+            </Para>
             <Table withTableBorder mb="md">
               <Table.Tbody>
                 <Table.Tr><Table.Td w={140}>认定类别</Table.Td><Table.Td data-testid="notice-category">{c.decisionSnapshot?.choiceLabels?.category ?? categoryLabel(c.form.category)}</Table.Td></Table.Tr>
@@ -122,10 +135,10 @@ export function CertificationNoticePage() {
                 <Table.Tr><Table.Td>年度复核</Table.Td><Table.Td>请于{formatChineseDate(review)}前到我局参加年度复核</Table.Td></Table.Tr>
               </Table.Tbody>
             </Table>
-            <Text mb="sm" style={{ textIndent: '2em' }}>
+            <Para>
               认定期间，您可按规定享受就业困难人员就业援助政策。实现就业、家庭情况发生变化或不再符合认定条件的，请及时告知我局。
-            </Text>
-            <Text style={{ textIndent: '2em' }}>特此通知。</Text>
+            </Para>
+            <Para last>特此通知。</Para>
           </>
         );
       }}
