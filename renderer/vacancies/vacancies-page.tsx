@@ -1,7 +1,7 @@
 import { Alert, Anchor, Badge, Button, Group, Select, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { Link, } from 'react-router';
+import { Link } from 'react-router';
 import type { InputOf, VacancyView } from '../../shared/contract';
 import { VACANCY_STATUSES, labelOf } from '../../shared/domain/enterprise-codes';
 import { officeDate } from '../../shared/domain/dates';
