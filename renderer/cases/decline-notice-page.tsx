@@ -1,5 +1,5 @@
 import { formatChineseDate, officeDate } from '../../shared/domain/dates';
-import { NoticePage, Para, RefusalClose } from './notice-pages';
+import { RefusalNotice } from './notice-pages';
 
 /**
  * 不予受理告知书: handed over at the window when a matter is not taken on —
@@ -8,19 +8,11 @@ import { NoticePage, Para, RefusalClose } from './notice-pages';
  */
 export function DeclineNoticePage() {
   return (
-    <NoticePage
+    <RefusalNotice
       title="不予受理告知书"
-      document="不予受理告知书"
-      ready={(c) => c.state === 'not_accepted'}
+      state="not_accepted"
       notReady="该业务未作出不予受理的决定，没有告知书。"
-      body={(c) => (
-        <>
-          <Para>
-            您于{formatChineseDate(officeDate(new Date(c.createdAt)))}提出的{c.matterLabel}申请，经审查，我局于{formatChineseDate(officeDate(new Date(c.decidedAt!)))}决定不予受理。
-          </Para>
-          <RefusalClose reason={c.decisionComment} />
-        </>
-      )}
+      opening={(c) => `您于${formatChineseDate(officeDate(new Date(c.createdAt)))}提出的${c.matterLabel}申请，经审查，我局于${formatChineseDate(officeDate(new Date(c.decidedAt!)))}决定不予受理。`}
     />
   );
 }

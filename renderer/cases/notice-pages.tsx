@@ -19,12 +19,12 @@ export function applicantLine(c: Pick<CaseView, 'applicantKind' | 'applicantName
 }
 
 /** A paragraph of a notice, indented two characters as Chinese official letters are; the last one has no space below. */
-export function Para({ last, children, testId }: { last?: boolean; children: ReactNode; testId?: string }) {
+function Para({ last, children, testId }: { last?: boolean; children: ReactNode; testId?: string }) {
   return <Text mb={last ? undefined : 'sm'} style={{ textIndent: '2em' }} data-testid={testId}>{children}</Text>;
 }
 
 /** The close of every refusal: the reason as recorded, where the applicant may turn, 特此告知. */
-export function RefusalClose({ reason }: { reason: string | null }) {
+function RefusalClose({ reason }: { reason: string | null }) {
   return (
     <>
       <Para testId="notice-reason">理由：{reason}</Para>
@@ -84,22 +84,37 @@ export function NoticePage({ ready, ...props }: Omit<Parameters<typeof CaseDocum
   return <CaseDocumentPage {...props} testId="notice" ready={(c) => ready(c) && !!c.decidedAt} dated={decisionDate} />;
 }
 
-/** 不予批准告知书: the refusal, its reason as the reviewer recorded it, and the legal remedies. */
-export function RefusalNoticePage() {
+/**
+ * A refusal notice: the decision in the matter's state, the opening sentence
+ * that says what was refused and when, then the reason and the remedies.
+ */
+export function RefusalNotice({ title, state, notReady, opening }: {
+  title: string; state: CaseView['state']; notReady: string; opening: (c: CaseView) => ReactNode;
+}) {
   return (
     <NoticePage
-      title="不予批准告知书"
-      document="不予批准告知书"
-      ready={(c) => c.state === 'rejected'}
-      notReady="该业务未作出不予批准的决定，没有告知书。"
+      title={title}
+      document={title}
+      ready={(c) => c.state === state}
+      notReady={notReady}
       body={(c) => (
         <>
-          <Para>
-            您于{formatChineseDate(c.acceptedOn!)}申请办理的{c.matterLabel}（受理编号 {c.receiptNo}），经审核，我局于{decisionDate(c)}决定不予批准。
-          </Para>
+          <Para>{opening(c)}</Para>
           <RefusalClose reason={c.decisionComment} />
         </>
       )}
+    />
+  );
+}
+
+/** 不予批准告知书: the refusal, its reason as the reviewer recorded it, and the legal remedies. */
+export function RefusalNoticePage() {
+  return (
+    <RefusalNotice
+      title="不予批准告知书"
+      state="rejected"
+      notReady="该业务未作出不予批准的决定，没有告知书。"
+      opening={(c) => `您于${formatChineseDate(c.acceptedOn!)}申请办理的${c.matterLabel}（受理编号 ${c.receiptNo}），经审核，我局于${decisionDate(c)}决定不予批准。`}
     />
   );
 }

@@ -32,6 +32,13 @@ function useAccountChange(change: () => Promise<unknown>, done: () => void) {
   return { save, error };
 }
 
+/** A change that takes one typed line (a reason, a password), cleared once the change is done. */
+function useAccountText(change: (text: string) => Promise<unknown>, onClose: () => void) {
+  const [text, setText] = useState('');
+  const { save, error } = useAccountChange(() => change(text), () => { setText(''); onClose(); });
+  return { text, setText, save, error };
+}
+
 /** The frame of the dialogs on one account: the title names the account, the refusal sits above the inputs, the one button confirms. */
 function AccountDialog({ user, title, size, onClose, intro, error, confirm, children }: {
   user: UserView | null; title: string; size?: string; onClose: () => void; intro?: ReactNode; error: string | null;
@@ -117,11 +124,10 @@ export function RolesDialog({ user, onClose }: { user: UserView | null; onClose:
 }
 
 export function DisableDialog({ user, onClose }: { user: UserView | null; onClose: () => void }) {
-  const [reason, setReason] = useState('');
   const disabling = !user?.disabled;
-  const { save, error } = useAccountChange(
-    () => call('users.setDisabled', { id: user!.id, version: user!.version, disabled: disabling, reason }),
-    () => { setReason(''); onClose(); },
+  const { text: reason, setText: setReason, save, error } = useAccountText(
+    (reason) => call('users.setDisabled', { id: user!.id, version: user!.version, disabled: disabling, reason }),
+    onClose,
   );
   return (
     <AccountDialog user={user} title={`${disabling ? '停用' : '启用'}账号`} onClose={onClose} error={error}
@@ -133,8 +139,7 @@ export function DisableDialog({ user, onClose }: { user: UserView | null; onClos
 }
 
 export function ResetPasswordDialog({ user, onClose }: { user: UserView | null; onClose: () => void }) {
-  const [password, setPassword] = useState('');
-  const { save, error } = useAccountChange(() => call('users.resetPassword', { id: user!.id, password }), () => { setPassword(''); onClose(); });
+  const { text: password, setText: setPassword, save, error } = useAccountText((password) => call('users.resetPassword', { id: user!.id, password }), onClose);
   return (
     <AccountDialog user={user} title="重置密码" onClose={onClose} error={error}
       intro={<Text size="sm">重置后该账号的登录限制将解除，用户下次登录必须修改密码。</Text>}
@@ -146,8 +151,7 @@ export function ResetPasswordDialog({ user, onClose }: { user: UserView | null; 
 
 /** 解除登录限制: the computers that tried wrong passwords for this account, and a reason for lifting their wait. */
 export function LiftLimitsDialog({ user, onClose }: { user: UserView | null; onClose: () => void }) {
-  const [reason, setReason] = useState('');
-  const { save, error } = useAccountChange(() => call('users.liftLoginLimits', { id: user!.id, reason }), () => { setReason(''); onClose(); });
+  const { text: reason, setText: setReason, save, error } = useAccountText((reason) => call('users.liftLoginLimits', { id: user!.id, reason }), onClose);
   return (
     <AccountDialog user={user} title="解除登录限制" size="lg" onClose={onClose} error={error}
       intro={(
