@@ -52,6 +52,11 @@ export const PERSON_FORM_FIELDS = [
   'healthStatus', 'isVeteran', 'lowIncomeStatus', 'femaleRetirementCategory', 'employmentStatus', 'intendedOccupationCode', 'intendedPlace', 'trainingWishes',
 ] as const;
 
+const LOW_INCOME_OPTIONS: { value: Exclude<PersonFormValues['lowIncomeStatus'], ''>; label: string }[] = [{ value: 'dibao', label: '低保' }, { value: 'low_income', label: '低收入' }];
+const FEMALE_RETIREMENT_OPTIONS: { value: Exclude<PersonFormValues['femaleRetirementCategory'], ''>; label: string }[] = [
+  { value: 'worker50', label: '原50周岁（女职工）' }, { value: 'cadre55', label: '原55周岁（女干部）' },
+];
+
 const blankToNull = (v: string) => (v.trim() === '' ? null : v.trim());
 const yuanToFen = (v: number | string) => (v === '' ? null : Math.round(Number(v) * 100));
 
@@ -146,11 +151,11 @@ export function PersonFormFields({ form, sex }: { form: UseFormReturnType<Person
       <Fieldset legend="帮扶情况（决定重点群体，系统自动认定）">
         <SimpleGrid cols={4}>
           <Select label="残疾等级" data={DISABILITY_OPTIONS} clearable {...form.getInputProps('disabilityGrade')} />
-          <Select label="低保/低收入" clearable data={[{ value: 'dibao', label: '低保' }, { value: 'low_income', label: '低收入' }]}
-            value={form.values.lowIncomeStatus || null} onChange={(v) => form.setFieldValue('lowIncomeStatus', (v ?? '') as PersonFormValues['lowIncomeStatus'])} />
+          <Select label="低保/低收入" clearable data={LOW_INCOME_OPTIONS}
+            value={form.values.lowIncomeStatus || null} onChange={(v) => form.setFieldValue('lowIncomeStatus', v ?? '')} />
           {sex === 'female' && (
-            <Select label="原退休年龄类别" clearable data={[{ value: 'worker50', label: '原50周岁（女职工）' }, { value: 'cadre55', label: '原55周岁（女干部）' }]}
-              value={form.values.femaleRetirementCategory || null} onChange={(v) => form.setFieldValue('femaleRetirementCategory', (v ?? '') as PersonFormValues['femaleRetirementCategory'])} />
+            <Select label="原退休年龄类别" clearable data={FEMALE_RETIREMENT_OPTIONS}
+              value={form.values.femaleRetirementCategory || null} onChange={(v) => form.setFieldValue('femaleRetirementCategory', v ?? '')} />
           )}
           <Checkbox mt="xl" label="退役军人" {...form.getInputProps('isVeteran', { type: 'checkbox' })} />
         </SimpleGrid>
