@@ -14,6 +14,11 @@ export const queryKeys = {
   codeTable: (table: EditableCodeTable) => ['codes.list', table] as const,
 };
 
+/** The desk's state: set up or not, the county, and the bureau's name that letterheads print. */
+export function useDeskStatus() {
+  return useQuery({ queryKey: queryKeys.status, queryFn: () => call('setup.status', {}) });
+}
+
 export function useSession() {
   return useQuery({ queryKey: queryKeys.session, queryFn: () => call('auth.session', {}) });
 }

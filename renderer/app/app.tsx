@@ -2,11 +2,11 @@ import { Center, createTheme, Loader, MantineProvider } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
-import { MutationCache, QueryCache, QueryClient, QueryClientProvider, useQuery } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { SessionView } from '../../shared/contract';
 import { createHashRouter, RouterProvider } from 'react-router';
-import { call, RpcCallError } from '../api/client';
-import { queryKeys, useSession } from '../api/queries';
+import { RpcCallError } from '../api/client';
+import { queryKeys, useDeskStatus, useSession } from '../api/queries';
 import { ForcedPasswordChange } from '../auth/forced-password-change';
 import { IdleLock } from '../auth/idle-lock';
 import { LoginPage } from '../auth/login-page';
@@ -40,7 +40,7 @@ const queryClient: QueryClient = new QueryClient({
 const router = createHashRouter(routes);
 
 function Gate() {
-  const status = useQuery({ queryKey: queryKeys.status, queryFn: () => call('setup.status', {}) });
+  const status = useDeskStatus();
   const ready = status.data?.state === 'ready';
   const session = useSession();
   const state = !status.data

@@ -6,6 +6,7 @@ import type { AttachmentView, CaseView } from '../../shared/contract';
 import { attachmentRefusal, formatFileSize, MAX_ATTACHMENT_BYTES, MEDIA_TYPE_LABELS, OTHER_DOCUMENT, OTHER_DOCUMENT_LABEL } from '../../shared/domain/attachment-files';
 import { formatOfficeTimestamp } from '../../shared/domain/dates';
 import { call, errorMessage, RpcCallError } from '../api/client';
+import { FormActions } from '../shell/form-actions';
 
 /**
  * The file's bytes as base64, after the checks the backend makes again: the
@@ -99,10 +100,7 @@ function RemoveAttachment({ view, attachment, onClose }: { view: CaseView; attac
       <Stack>
         <Text size="sm">移除“{attachment.fileName}”？文件和上传记录仍然保留，只标记为已移除。若此材料没有其他附件，清单中的“已收”也会取消。</Text>
         <TextInput label="移除原因（必填）" maxLength={200} value={reason} onChange={(e) => setReason(e.currentTarget.value)} data-autofocus />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>取消</Button>
-          <Button color="red" disabled={!reason.trim()} loading={remove.isPending} onClick={() => remove.mutate()}>确认移除</Button>
-        </Group>
+        <FormActions cancel={onClose} submitLabel="确认移除" color="red" loading={remove.isPending} disabled={!reason.trim()} onSave={() => remove.mutate()} />
       </Stack>
     </Modal>
   );

@@ -1,6 +1,5 @@
-import { Text } from '@mantine/core';
 import { formatChineseDate, officeDate } from '../../shared/domain/dates';
-import { LEGAL_REMEDY, NoticePage } from './notice-pages';
+import { RefusalNotice } from './notice-pages';
 
 /**
  * 不予受理告知书: handed over at the window when a matter is not taken on —
@@ -9,21 +8,11 @@ import { LEGAL_REMEDY, NoticePage } from './notice-pages';
  */
 export function DeclineNoticePage() {
   return (
-    <NoticePage
+    <RefusalNotice
       title="不予受理告知书"
-      document="不予受理告知书"
-      ready={(c) => c.state === 'not_accepted'}
+      state="not_accepted"
       notReady="该业务未作出不予受理的决定，没有告知书。"
-      body={(c) => (
-        <>
-          <Text mb="sm" style={{ textIndent: '2em' }}>
-            您于{formatChineseDate(officeDate(new Date(c.createdAt)))}提出的{c.matterLabel}申请，经审查，我局于{formatChineseDate(officeDate(new Date(c.decidedAt!)))}决定不予受理。
-          </Text>
-          <Text mb="sm" style={{ textIndent: '2em' }} data-testid="notice-reason">理由：{c.decisionComment}</Text>
-          <Text mb="sm" style={{ textIndent: '2em' }}>{LEGAL_REMEDY}</Text>
-          <Text style={{ textIndent: '2em' }}>特此告知。</Text>
-        </>
-      )}
+      opening={(c) => `您于${formatChineseDate(officeDate(new Date(c.createdAt)))}提出的${c.matterLabel}申请，经审查，我局于${formatChineseDate(officeDate(new Date(c.decidedAt!)))}决定不予受理。`}
     />
   );
 }

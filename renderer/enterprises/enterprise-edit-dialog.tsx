@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Select, Stack, Textarea } from '@mantine/core';
+import { Alert, Modal, Select, Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -7,6 +7,7 @@ import type { EnterpriseView } from '../../shared/contract';
 import { call } from '../api/client';
 import { applyFieldErrors } from '../api/form-errors';
 import { ENTERPRISE_FORM_FIELDS, EnterpriseFormFields, toEnterpriseInput, type EnterpriseFormValues } from './enterprise-form-fields';
+import { FormActions } from '../shell/form-actions';
 
 /** A correction with a stated reason; a new name keeps the old one as 曾用名. */
 export function EnterpriseEditDialog({ enterprise: e, onClose }: { enterprise: EnterpriseView; onClose: () => void }) {
@@ -41,10 +42,8 @@ export function EnterpriseEditDialog({ enterprise: e, onClose }: { enterprise: E
         <EnterpriseFormFields form={form} />
         <Select label="经营状态" w={200} data={[{ value: 'active', label: '正常' }, { value: 'closed', label: '已注销/迁出' }]} value={status} onChange={(v) => setStatus((v ?? 'active') as 'active' | 'closed')} />
         <Textarea label="更正原因" withAsterisk description="记入更正记录和审计日志" maxLength={200} value={reason} onChange={(ev) => setReason(ev.currentTarget.value)} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>取消</Button>
-          <Button disabled={!reason.trim() || (!form.isDirty() && status === e.status)} loading={save.isPending} onClick={() => { setError(null); save.mutate(); }}>保存更正</Button>
-        </Group>
+        <FormActions cancel={onClose} submitLabel="保存更正" loading={save.isPending}
+          disabled={!reason.trim() || (!form.isDirty() && status === e.status)} onSave={() => { setError(null); save.mutate(); }} />
       </Stack>
     </Modal>
   );

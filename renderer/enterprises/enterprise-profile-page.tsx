@@ -1,27 +1,19 @@
 import { Alert, Anchor, Badge, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Timeline, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import type { EnterpriseView } from '../../shared/contract';
 import { OWNERSHIP_TYPES, SIZE_CLASSES, labelOf } from '../../shared/domain/enterprise-codes';
 import { formatOfficeTimestamp } from '../../shared/domain/dates';
-import { fieldLabel } from '../../shared/labels/zh-CN';
 import { call, errorMessage } from '../api/client';
 import { useCan } from '../api/queries';
+import { CorrectionsSection } from '../shell/corrections-table';
+import { Field } from '../shell/field';
 import { EnterpriseEditDialog } from './enterprise-edit-dialog';
 import { AddContactForm, HeadcountForm } from './enterprise-profile-forms';
 import { TasksTable } from './tasks-page';
-import { VacancyDialog } from './vacancy-dialog';
+import { VacancyDialog } from '../vacancies/vacancy-dialog';
 import { EnterpriseMatters } from './enterprise-matters';
-
-function Field({ label, value, action }: { label: string; value: ReactNode; action?: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">{label}</Text>
-      <Group gap="xs"><Text>{value || '—'}</Text>{action}</Group>
-    </div>
-  );
-}
 
 function ContactPhone({ contactId, masked }: { contactId: number; masked: string | null }) {
   const canReveal = useCan('enterprises.reveal');
@@ -74,22 +66,10 @@ function TimelineView({ enterpriseId }: { enterpriseId: number }) {
   );
 }
 
+/** 更正记录, shown once there is one. */
 function Corrections({ enterpriseId }: { enterpriseId: number }) {
   const rows = useQuery({ queryKey: ['enterprises.corrections', enterpriseId], queryFn: () => call('enterprises.corrections', { id: enterpriseId }) }).data ?? [];
-  if (rows.length === 0) return null;
-  return (
-    <Paper withBorder p="lg">
-      <Title order={4} mb="sm">更正记录</Title>
-      <Table withTableBorder>
-        <Table.Thead><Table.Tr><Table.Th>时间</Table.Th><Table.Th>项目</Table.Th><Table.Th>原值</Table.Th><Table.Th>新值</Table.Th><Table.Th>原因</Table.Th><Table.Th>经办人</Table.Th></Table.Tr></Table.Thead>
-        <Table.Tbody>
-          {rows.map((c) => (
-            <Table.Tr key={c.id}><Table.Td>{formatOfficeTimestamp(c.correctedAt)}</Table.Td><Table.Td>{fieldLabel(c.field)}</Table.Td><Table.Td>{c.oldValue ?? '—'}</Table.Td><Table.Td>{c.newValue ?? '—'}</Table.Td><Table.Td>{c.reason}</Table.Td><Table.Td>{c.correctedBy ?? ''}</Table.Td></Table.Tr>
-          ))}
-        </Table.Tbody>
-      </Table>
-    </Paper>
-  );
+  return <CorrectionsSection rows={rows} />;
 }
 
 /** 企业档案: who the employer is, whom to call, and everything the bureau did with it. */

@@ -1,13 +1,20 @@
-import { Alert, Badge, Button, Group, Pagination, Select, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Badge, Button, Group, Select, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
-import { Link, useNavigate, useSearchParams } from 'react-router';
+import { Link, useNavigate } from 'react-router';
+import type { InputOf } from '../../shared/contract';
 import { SIZE_CLASSES, labelOf } from '../../shared/domain/enterprise-codes';
 import { call, errorMessage } from '../api/client';
 import { useCan, useTownships } from '../api/queries';
+import { useSearchState } from '../api/search-state';
+import { HeaderRow } from '../shell/header-row';
+import { Pager } from '../shell/pager';
+import { SearchBox } from '../shell/search-box';
 import { FLAG_OPTIONS, SECTION_OPTIONS, SIZE_OPTIONS } from './options';
 
+type EnterpriseFilters = NonNullable<InputOf<'enterprises.search'>['filters']>;
+
 const PAGE_SIZE = 20;
+const FILTER_KEYS = ['townshipCode', 'industrySection', 'sizeClass', 'flag'] as const;
 const MATCHED_AS = { all: '全部企业', creditCode: '按统一社会信用代码', name: '按名称（含曾用名）' } as const;
 
 /** 企业: find an employer by part of its name (also a former name) or its credit code; register, import, vacancies. */
@@ -17,22 +24,9 @@ export function EnterprisesPage() {
   const canImport = useCan('enterprises.import');
   const canReports = useCan('enterprises.reports');
   const townships = useTownships();
-  const [params, setParams] = useSearchParams();
-  const query = params.get('q') ?? '';
-  const page = Number(params.get('page') ?? '1') || 1;
-  const filters = Object.fromEntries((['townshipCode', 'industrySection', 'sizeClass', 'flag'] as const).flatMap((k) => (params.get(k) ? [[k, params.get(k)!]] : [])));
-  const [draft, setDraft] = useState(query);
-  const setParam = (changes: Record<string, string | null>) => {
-    const next = new URLSearchParams(params);
-    for (const [k, v] of Object.entries(changes)) {
-      if (v === null || v === '') next.delete(k);
-      else next.set(k, v);
-    }
-    next.delete('page');
-    setParams(next);
-  };
+  const search = useSearchState<EnterpriseFilters>(FILTER_KEYS);
+  const { query, page, filters, param, setParam } = search;
   const result = useQuery({ queryKey: ['enterprises.search', query, page, filters], queryFn: () => call('enterprises.search', { query, filters, page, pageSize: PAGE_SIZE }) });
-  const totalPages = Math.max(1, Math.ceil((result.data?.total ?? 0) / PAGE_SIZE));
   return (
     <>
       <Group justify="space-between" mb="md">
@@ -45,29 +39,19 @@ export function EnterprisesPage() {
           {canWrite && <Button component={Link} to="/enterprises/new">登记企业</Button>}
         </Group>
       </Group>
-      <form onSubmit={(e) => { e.preventDefault(); setParam({ q: draft.trim() }); }}>
-        <Group align="flex-end" mb="xs">
-          <TextInput label="查询" placeholder="企业名称的一部分（含曾用名）或统一社会信用代码" w={420} autoFocus value={draft} onChange={(e) => setDraft(e.currentTarget.value)} />
-          <Button type="submit" variant="light">查询</Button>
-        </Group>
-      </form>
+      <SearchBox search={search} placeholder="企业名称的一部分（含曾用名）或统一社会信用代码" />
       <Group mb="md" align="flex-end">
-        <Select label="所在乡镇（街道）" clearable searchable w={180} data={(townships.data ?? []).map((t) => ({ value: t.code, label: t.name }))} value={params.get('townshipCode')} onChange={(v) => setParam({ townshipCode: v })} />
-        <Select label="行业门类" clearable searchable w={220} data={SECTION_OPTIONS} value={params.get('industrySection')} onChange={(v) => setParam({ industrySection: v })} />
-        <Select label="企业规模" clearable w={110} data={SIZE_OPTIONS} value={params.get('sizeClass')} onChange={(v) => setParam({ sizeClass: v })} />
-        <Select label="企业标识" clearable w={140} data={[...FLAG_OPTIONS]} value={params.get('flag')} onChange={(v) => setParam({ flag: v })} />
+        <Select label="所在乡镇（街道）" clearable searchable w={180} data={(townships.data ?? []).map((t) => ({ value: t.code, label: t.name }))} value={param('townshipCode')} onChange={(v) => setParam({ townshipCode: v })} />
+        <Select label="行业门类" clearable searchable w={220} data={SECTION_OPTIONS} value={param('industrySection')} onChange={(v) => setParam({ industrySection: v })} />
+        <Select label="企业规模" clearable w={110} data={SIZE_OPTIONS} value={param('sizeClass')} onChange={(v) => setParam({ sizeClass: v })} />
+        <Select label="企业标识" clearable w={140} data={[...FLAG_OPTIONS]} value={param('flag')} onChange={(v) => setParam({ flag: v })} />
       </Group>
       {result.isError && <Alert color="red">{errorMessage(result.error)}</Alert>}
       {result.data && (
         <>
           <Text size="sm" c="dimmed" mb="xs"><span data-testid="search-total">共 {result.data.total} 家</span>（{MATCHED_AS[result.data.matchedAs]}）</Text>
           <Table striped highlightOnHover withTableBorder data-testid="enterprise-list">
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>企业名称</Table.Th><Table.Th>统一社会信用代码</Table.Th><Table.Th>类型</Table.Th><Table.Th>行业</Table.Th><Table.Th>规模</Table.Th>
-                <Table.Th>乡镇（街道）</Table.Th><Table.Th>参保人数</Table.Th><Table.Th>最近走访</Table.Th><Table.Th>在招岗位</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <HeaderRow labels={['企业名称', '统一社会信用代码', '类型', '行业', '规模', '乡镇（街道）', '参保人数', '最近走访', '在招岗位']} />
             <Table.Tbody>
               {result.data.items.map((e) => (
                 <Table.Tr key={e.id} style={{ cursor: 'pointer' }} tabIndex={0} onClick={() => navigate(`/enterprises/${e.id}`)} onKeyDown={(k) => k.key === 'Enter' && navigate(`/enterprises/${e.id}`)}>
@@ -88,8 +72,8 @@ export function EnterprisesPage() {
               ))}
             </Table.Tbody>
           </Table>
-          {result.data.total === 0 && <Text c="dimmed" ta="center" py="lg">{query || Object.keys(filters).length ? '没有找到符合条件的企业。' : '尚未登记任何企业。'}</Text>}
-          {totalPages > 1 && <Pagination mt="md" total={totalPages} value={page} onChange={(p) => { const next = new URLSearchParams(params); next.set('page', String(p)); setParams(next); }} />}
+          {result.data.total === 0 && <Text c="dimmed" ta="center" py="lg">{search.narrowed ? '没有找到符合条件的企业。' : '尚未登记任何企业。'}</Text>}
+          <Pager mt="md" total={result.data.total} pageSize={PAGE_SIZE} page={page} onChange={search.setPage} />
         </>
       )}
     </>

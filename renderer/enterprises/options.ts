@@ -1,11 +1,8 @@
 import { EDUCATION_LEVELS } from '../../shared/domain/code-tables';
-import {
-  OCCUPATION_GROUPS, OWNERSHIP_TYPES, POLICIES_EXPLAINED, POLICY_INTEREST, SIZE_CLASSES, VACANCY_SOURCES, VACANCY_STATUSES, VISIT_MODES,
-} from '../../shared/domain/enterprise-codes';
+import { OWNERSHIP_TYPES, POLICIES_EXPLAINED, POLICY_INTEREST, SIZE_CLASSES, VISIT_MODES } from '../../shared/domain/enterprise-codes';
 import { INDUSTRY_SECTIONS } from '../../shared/domain/industry';
-import { CONTRACT_TYPES } from '../../shared/domain/matter-types';
 
-const options = (table: ReadonlyArray<readonly [string, string]>) => table.map(([value, label]) => ({ value, label }));
+export const options = <C extends string>(table: ReadonlyArray<readonly [C, string]>) => table.map(([value, label]) => ({ value, label }));
 
 /** Divisions grouped by section, as the industry picker shows them. */
 export const INDUSTRY_OPTIONS = INDUSTRY_SECTIONS.map(([section, label, divisions]) => ({
@@ -19,10 +16,6 @@ export const VISIT_MODE_OPTIONS = options(VISIT_MODES);
 export const POLICY_OPTIONS = options(POLICIES_EXPLAINED);
 export const INTEREST_OPTIONS = options(POLICY_INTEREST);
 export const EDUCATION_OPTIONS = options(EDUCATION_LEVELS);
-export const CONTRACT_OPTIONS = options(CONTRACT_TYPES);
-export const OCCUPATION_GROUP_OPTIONS = OCCUPATION_GROUPS.map(([value, label]) => ({ value, label: `${value} ${label}` }));
-export const VACANCY_STATUS_OPTIONS = [...options(VACANCY_STATUSES), { value: 'all', label: '全部' }];
-export const VACANCY_SOURCE_LABEL = (code: string) => VACANCY_SOURCES.find(([c]) => c === code)?.[1] ?? code;
 export const FLAG_OPTIONS = [
   { value: 'isDigitalTransformation', label: '智改数转' },
   { value: 'isSpecialized', label: '专精特新' },

@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, NumberInput, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Group, NumberInput, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -10,6 +10,7 @@ import { industrySectionOf } from '../../shared/domain/industry';
 import { call, RpcCallError } from '../api/client';
 import { applyFieldErrors } from '../api/form-errors';
 import { EMPTY_ENTERPRISE_FORM, ENTERPRISE_FORM_FIELDS, EnterpriseFormFields, toEnterpriseInput, type EnterpriseFormValues } from './enterprise-form-fields';
+import { FormActions } from '../shell/form-actions';
 
 type RegisterValues = EnterpriseFormValues & { creditCode: string; insuredCount: number | string; contactName: string; contactPhone: string };
 
@@ -73,10 +74,7 @@ export function RegisterEnterprisePage() {
                 <Text size="sm" c="dimmed" py={6}>按从业人数参考为{labelOf(SIZE_CLASSES, suggested)}企业（另需看营业收入）</Text>
               )}
             </Group>
-            <Group justify="flex-end">
-              <Button variant="default" component={Link} to="/enterprises">取消</Button>
-              <Button type="submit" loading={register.isPending}>保存登记</Button>
-            </Group>
+            <FormActions cancel="/enterprises" submitLabel="保存登记" loading={register.isPending} />
           </Stack>
         </form>
       </Paper>

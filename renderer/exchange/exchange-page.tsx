@@ -1,21 +1,20 @@
-import { Alert, Badge, Button, Code, FileButton, Group, Paper, Progress, Stack, Table, Tabs, Text, Title } from '@mantine/core';
+import { Alert, Badge, Button, Code, FileButton, Group, Paper, Stack, Table, Tabs, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { ExchangeExportResult, ExchangePackageView } from '../../shared/contract';
 import { formatOfficeTimestamp } from '../../shared/domain/dates';
 import { call, errorMessage } from '../api/client';
-import { fileToBase64, useJob } from '../api/jobs';
+import { fileToBase64, useJobMutation } from '../api/jobs';
 import { useCan } from '../api/queries';
+import { formatSize } from '../shell/format';
+import { JobProgress } from '../shell/job-progress';
 import { Blocker, EXCHANGE_STATUS_KEY, KeysPanel, SettingsPanel } from './exchange-settings';
+import { HeaderRow } from '../shell/header-row';
 
 const HISTORY_KEY = ['exchange.history'] as const;
 const REJECTED_KEY = ['exchange.rejected'] as const;
 const ENTITY_LABELS: Record<string, string> = { persons: '人员', cases: '事项', enterprises: '企业', enterprise_visits: '走访', vacancies: '岗位' };
-
-function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
 
 function countsText(counts: Record<string, number>): string {
   return Object.entries(counts)
@@ -27,13 +26,7 @@ function countsText(counts: Record<string, number>): string {
 /** "Export now": a background job with a progress bar; the history row appears when it is done. */
 function ExportNow({ disabled, pending }: { disabled: boolean; pending: number }) {
   const queryClient = useQueryClient();
-  const [jobId, setJobId] = useState<string | null>(null);
-  const job = useJob(jobId);
-  const start = useMutation({
-    mutationFn: () => call('exchange.exportStart', {}),
-    onSuccess: (view) => setJobId(view.id),
-    onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }),
-  });
+  const { start, job } = useJobMutation(() => call('exchange.exportStart', {}));
   useEffect(() => {
     if (job?.state !== 'done') return;
     const result = job.result as ExchangeExportResult;
@@ -54,12 +47,7 @@ function ExportNow({ disabled, pending }: { disabled: boolean; pending: number }
         </Stack>
         <Button onClick={() => start.mutate()} disabled={disabled || running} loading={start.isPending}>立即导出</Button>
       </Group>
-      {running && job && (
-        <Stack gap={4} mt="md">
-          <Text size="sm">{job.progress.phase}{job.progress.total ? `：${job.progress.done} / ${job.progress.total}` : '…'}</Text>
-          <Progress data-testid="export-progress" value={job.progress.total ? (job.progress.done / job.progress.total) * 100 : 5} animated />
-        </Stack>
-      )}
+      {running && job && <JobProgress job={job} testId="export-progress" mt="md" />}
       {job?.state === 'failed' && <Alert color="red" mt="md">{job.error}</Alert>}
     </Paper>
   );
@@ -101,17 +89,7 @@ function History() {
         </FileButton>
       </Group>
       <Table withTableBorder striped data-testid="export-history">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>序号</Table.Th>
-            <Table.Th>生成时间</Table.Th>
-            <Table.Th>记录</Table.Th>
-            <Table.Th>大小</Table.Th>
-            <Table.Th>摘要（SM3）</Table.Th>
-            <Table.Th>状态</Table.Th>
-            <Table.Th />
-          </Table.Tr>
-        </Table.Thead>
+        <HeaderRow labels={['序号', '生成时间', '记录', '大小', '摘要（SM3）', '状态', '']} />
         <Table.Tbody>
           {(history.data ?? []).map((p) => (
             <Table.Tr key={p.sequence} data-testid={`package-${p.sequence}`}>
@@ -143,15 +121,7 @@ export function RejectedList() {
   if (rejected.isError) return <Alert color="red">{errorMessage(rejected.error)}</Alert>;
   return (
     <Table withTableBorder striped data-testid="rejected-list">
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>类别</Table.Th>
-          <Table.Th>记录</Table.Th>
-          <Table.Th>退回原因</Table.Th>
-          <Table.Th>数据包</Table.Th>
-          <Table.Th>回执时间</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
+      <HeaderRow labels={['类别', '记录', '退回原因', '数据包', '回执时间']} />
       <Table.Tbody>
         {(rejected.data ?? []).map((r) => (
           <Table.Tr key={`${r.entity}-${r.entityId}`}>

@@ -1,9 +1,10 @@
-import { Alert, Button, Group, Modal, MultiSelect, Select, Stack, TextInput } from '@mantine/core';
+import { Alert, Modal, MultiSelect, Select, Stack, TextInput } from '@mantine/core';
 import { useDebouncedValue } from '@mantine/hooks';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { FairParticipation, FairView } from '../../shared/contract';
 import { call, errorMessage } from '../api/client';
+import { FormActions } from '../shell/form-actions';
 
 /**
  * 添加参会企业 (or, given a participation, change its booth and vacancies):
@@ -72,10 +73,7 @@ export function ParticipationDialog({ fair, participation, onClose }: { fair: Fa
             onChange={setVacancyIds}
             searchable
           />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>取消</Button>
-            <Button type="submit" loading={save.isPending} disabled={!enterpriseId}>保存</Button>
-          </Group>
+          <FormActions cancel={onClose} loading={save.isPending} disabled={!enterpriseId} />
         </Stack>
       </form>
     </Modal>

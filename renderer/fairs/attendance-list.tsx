@@ -7,6 +7,7 @@ import type { IntentionOutcome } from '../../shared/domain/fair-codes';
 import { formatOfficeTimestamp } from '../../shared/domain/dates';
 import { call, errorMessage } from '../api/client';
 import { outcomeLabel, OUTCOME_OPTIONS } from './options';
+import { FormActions } from '../shell/form-actions';
 
 const PAGE_SIZE = 20;
 const OUTCOME_COLORS: Record<IntentionOutcome, string> = { intention: 'blue', hired: 'green', not_hired: 'gray' };
@@ -35,10 +36,7 @@ function IntentionDialog({ fair, attendance, onClose }: { fair: FairView; attend
           <Select label="意向企业" withAsterisk searchable data-autofocus data={fair.enterprises.map((p) => ({ value: String(p.enterpriseId), label: `${p.boothNumber ? `${p.boothNumber} ` : ''}${p.enterpriseName}` }))} value={enterpriseId} onChange={(v) => { setEnterpriseId(v); setVacancyId(null); }} />
           <Select label="意向岗位" clearable placeholder="不指定岗位" data={(participation?.vacancies ?? []).map((v) => ({ value: String(v.id), label: v.title }))} value={vacancyId} onChange={setVacancyId} />
           <TextInput label="备注" maxLength={200} value={note} onChange={(e) => setNote(e.currentTarget.value)} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>取消</Button>
-            <Button type="submit" loading={save.isPending} disabled={!enterpriseId}>保存意向</Button>
-          </Group>
+          <FormActions cancel={onClose} submitLabel="保存意向" loading={save.isPending} disabled={!enterpriseId} />
         </Stack>
       </form>
     </Modal>

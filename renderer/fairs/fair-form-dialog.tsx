@@ -1,4 +1,4 @@
-import { Alert, Button, Group, Modal, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { Alert, Modal, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
@@ -8,6 +8,7 @@ import type { FairCampaign, FairChannel, FairTargetGroup } from '../../shared/do
 import { call } from '../api/client';
 import { applyFieldErrors } from '../api/form-errors';
 import { CAMPAIGN_OPTIONS, CHANNEL_OPTIONS, TARGET_GROUP_OPTIONS } from './options';
+import { FormActions } from '../shell/form-actions';
 
 interface FairValues {
   name: string; campaign: string | null; targetGroup: string | null; channel: string | null;
@@ -59,10 +60,7 @@ export function FairFormDialog({ fair, onClose, onSaved }: { fair?: FairView; on
           </SimpleGrid>
           <TextInput label="主办单位" maxLength={100} {...form.getInputProps('organizer')} />
           <Textarea label="备注" maxLength={500} {...form.getInputProps('notes')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>取消</Button>
-            <Button type="submit" loading={save.isPending}>保存</Button>
-          </Group>
+          <FormActions cancel={onClose} loading={save.isPending} />
         </Stack>
       </form>
     </Modal>

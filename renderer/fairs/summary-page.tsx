@@ -1,9 +1,12 @@
-import { Alert, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Group, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
+import type { FairView } from '../../shared/contract';
 import { formatChineseDate, officeDate } from '../../shared/domain/dates';
-import { call, errorMessage } from '../api/client';
-import { queryKeys } from '../api/queries';
+import { call } from '../api/client';
+import { useDeskStatus } from '../api/queries';
+import { Loaded } from '../shell/loaded';
+import { PrintToolbar, SealLine } from '../shell/print-toolbar';
 import { COUNT_LABELS } from './fair-page';
 import { campaignLabel, channelLabel, statusLabel, targetGroupLabel } from './options';
 
@@ -15,22 +18,15 @@ import { campaignLabel, channelLabel, statusLabel, targetGroupLabel } from './op
 export function FairSummaryPage() {
   const id = Number(useParams().id);
   const view = useQuery({ queryKey: ['fairs.get', id], queryFn: () => call('fairs.get', { id }) });
-  const status = useQuery({ queryKey: queryKeys.status, queryFn: () => call('setup.status', {}) });
-  if (view.isError) return <Alert color="red">{errorMessage(view.error)}</Alert>;
-  const fair = view.data;
-  if (!fair || !status.data) return null;
-  const bureau = status.data.bureauName ?? '';
+  const status = useDeskStatus();
+  return <Loaded query={view}>{(fair) => status.data && <FairSummary fair={fair} bureau={status.data.bureauName ?? ''} />}</Loaded>;
+}
+
+function FairSummary({ fair, bureau }: { fair: FairView; bureau: string }) {
   const dates = fair.endDate ? `${formatChineseDate(fair.startDate)}至${formatChineseDate(fair.endDate)}` : formatChineseDate(fair.startDate);
-  const print = async () => {
-    await call('audit.recordPrint', { document: '招聘会情况统计表', entityType: 'fair', entityId: String(fair.id) });
-    window.print();
-  };
   return (
     <Stack maw={900}>
-      <Group justify="space-between" className="no-print">
-        <Button variant="default" component={Link} to={`/fairs/${fair.id}`}>返回招聘会</Button>
-        <Button onClick={() => void print()}>打印</Button>
-      </Group>
+      <PrintToolbar back={{ to: `/fairs/${fair.id}`, label: '返回招聘会' }} record={{ document: '招聘会情况统计表', entityType: 'fair', entityId: String(fair.id) }} />
       <div className="print-document" data-testid="fair-summary">
         <Text ta="center">{bureau}</Text>
         <Title order={2} ta="center" mb="md">招聘会情况统计表</Title>
@@ -63,8 +59,7 @@ export function FairSummaryPage() {
           </Table.Tbody>
         </Table>
         <Group gap={64}><Text>填表人：__________</Text><Text>审核人：__________</Text></Group>
-        <Text mt="xl" ta="right" pr="4em">{bureau}（盖章）</Text>
-        <Text ta="right" pr="4em">{formatChineseDate(officeDate(new Date()))}</Text>
+        <SealLine bureau={bureau} date={formatChineseDate(officeDate(new Date()))} />
       </div>
     </Stack>
   );

@@ -12,7 +12,3 @@ export const EMPLOYMENT_OPTIONS = EMPLOYMENT_STATUSES.map((value) => ({ value, l
 export const KEY_GROUP_OPTIONS = KEY_GROUP_CODES.map((value) => ({ value, label: KEY_GROUP_LABELS[value] }));
 export const DISABILITY_OPTIONS = ['1', '2', '3', '4'].map((value) => ({ value, label: `${value}级` }));
 
-export function labelOf(table: ReadonlyArray<readonly [string, string]>, code: string | null): string | null {
-  return code ? (table.find(([c]) => c === code)?.[1] ?? code) : null;
-}
-

@@ -1,13 +1,15 @@
-import { Alert, Button, Group, Modal, Stack, Textarea } from '@mantine/core';
+import { Alert, Modal, Stack, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { PersonView } from '../../shared/contract';
+import { DISABILITY_GRADES } from '../../shared/domain/code-tables';
 import { call } from '../api/client';
 import { applyFieldErrors } from '../api/form-errors';
 import { queryKeys } from '../api/queries';
 import { PERSON_FORM_FIELDS, PersonFormFields, toPersonInput, type PersonFormValues } from './person-form-fields';
+import { FormActions } from '../shell/form-actions';
 
 function valuesOf(p: PersonView): PersonFormValues {
   const fen = (v: number | null) => (v === null ? '' : v / 100);
@@ -15,7 +17,7 @@ function valuesOf(p: PersonView): PersonFormValues {
     name: p.name, phone: '', phone2: '', ethnicityCode: p.ethnicityCode, politicalStatusCode: p.politicalStatusCode, householdType: p.householdType ?? '',
     householdDivisionCode: p.householdDivisionCode ?? '', householdAddress: p.householdAddress ?? '', residenceTownshipCode: p.residenceTownshipCode,
     residenceVillageCode: p.residenceVillageCode, address: p.address ?? '', educationCode: p.educationCode, school: p.school ?? '', major: p.major ?? '',
-    graduationDate: p.graduationDate ?? '', disabilityGrade: p.disabilityGrade, healthStatus: p.healthStatus, isVeteran: p.isVeteran,
+    graduationDate: p.graduationDate ?? '', disabilityGrade: DISABILITY_GRADES.find((g) => g === p.disabilityGrade) ?? null, healthStatus: p.healthStatus, isVeteran: p.isVeteran,
     lowIncomeStatus: p.lowIncomeStatus ?? '', femaleRetirementCategory: p.femaleRetirementCategory ?? '', employmentStatus: p.employmentStatus,
     intendedOccupationCode: p.intendedOccupationCode ?? '', intendedPlace: p.intendedPlace ?? '', intendedSalaryMinYuan: fen(p.intendedSalaryMinFen),
     intendedSalaryMaxYuan: fen(p.intendedSalaryMaxFen), trainingWishes: p.trainingWishes ?? '',
@@ -54,12 +56,8 @@ export function PersonEditDialog({ person, opened, onClose }: { person: PersonVi
         {error && <Alert color="red">{error}</Alert>}
         <PersonFormFields form={form} sex={person.sex} />
         <Textarea label="更正原因" withAsterisk description="记入更正记录和审计日志" maxLength={200} value={reason} onChange={(e) => setReason(e.currentTarget.value)} />
-        <Group justify="flex-end">
-          <Button variant="default" onClick={onClose}>取消</Button>
-          <Button disabled={!reason.trim() || !form.isDirty()} loading={save.isPending} onClick={() => { setError(null); save.mutate(); }}>
-            保存更正
-          </Button>
-        </Group>
+        <FormActions cancel={onClose} submitLabel="保存更正" loading={save.isPending}
+          disabled={!reason.trim() || !form.isDirty()} onSave={() => { setError(null); save.mutate(); }} />
       </Stack>
     </Modal>
   );

@@ -1,9 +1,12 @@
 import { Checkbox, Fieldset, NumberInput, Select, SegmentedControl, SimpleGrid, TextInput, Input } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
+import type { InputOf } from '../../shared/contract';
 import { call } from '../api/client';
 import { useTownships } from '../api/queries';
 import { DISABILITY_OPTIONS, EDUCATION_OPTIONS, EMPLOYMENT_OPTIONS, ETHNICITY_OPTIONS, HEALTH_OPTIONS, POLITICAL_OPTIONS } from './options';
+
+type PersonInput = InputOf<'persons.register'>;
 
 /** Form values as typed (strings, 元); `toPersonInput` turns them into the contract's shape. */
 export interface PersonFormValues {
@@ -22,12 +25,12 @@ export interface PersonFormValues {
   school: string;
   major: string;
   graduationDate: string;
-  disabilityGrade: string | null;
+  disabilityGrade: NonNullable<PersonInput['disabilityGrade']> | null;
   healthStatus: string | null;
   isVeteran: boolean;
   lowIncomeStatus: 'dibao' | 'low_income' | '';
   femaleRetirementCategory: 'worker50' | 'cadre55' | '';
-  employmentStatus: string;
+  employmentStatus: NonNullable<PersonInput['employmentStatus']>;
   intendedOccupationCode: string;
   intendedPlace: string;
   intendedSalaryMinYuan: number | string;
@@ -49,6 +52,11 @@ export const PERSON_FORM_FIELDS = [
   'healthStatus', 'isVeteran', 'lowIncomeStatus', 'femaleRetirementCategory', 'employmentStatus', 'intendedOccupationCode', 'intendedPlace', 'trainingWishes',
 ] as const;
 
+const LOW_INCOME_OPTIONS: { value: Exclude<PersonFormValues['lowIncomeStatus'], ''>; label: string }[] = [{ value: 'dibao', label: '低保' }, { value: 'low_income', label: '低收入' }];
+const FEMALE_RETIREMENT_OPTIONS: { value: Exclude<PersonFormValues['femaleRetirementCategory'], ''>; label: string }[] = [
+  { value: 'worker50', label: '原50周岁（女职工）' }, { value: 'cadre55', label: '原55周岁（女干部）' },
+];
+
 const blankToNull = (v: string) => (v.trim() === '' ? null : v.trim());
 const yuanToFen = (v: number | string) => (v === '' ? null : Math.round(Number(v) * 100));
 
@@ -69,12 +77,12 @@ export function toPersonInput(v: PersonFormValues) {
     school: blankToNull(v.school),
     major: blankToNull(v.major),
     graduationDate: blankToNull(v.graduationDate),
-    disabilityGrade: v.disabilityGrade as '1' | '2' | '3' | '4' | null,
+    disabilityGrade: v.disabilityGrade,
     healthStatus: v.healthStatus,
     isVeteran: v.isVeteran,
     lowIncomeStatus: v.lowIncomeStatus === '' ? null : v.lowIncomeStatus,
     femaleRetirementCategory: v.femaleRetirementCategory === '' ? null : v.femaleRetirementCategory,
-    employmentStatus: v.employmentStatus as 'employed',
+    employmentStatus: v.employmentStatus,
     intendedOccupationCode: blankToNull(v.intendedOccupationCode),
     intendedPlace: blankToNull(v.intendedPlace),
     intendedSalaryMinFen: yuanToFen(v.intendedSalaryMinYuan),
@@ -143,11 +151,11 @@ export function PersonFormFields({ form, sex }: { form: UseFormReturnType<Person
       <Fieldset legend="帮扶情况（决定重点群体，系统自动认定）">
         <SimpleGrid cols={4}>
           <Select label="残疾等级" data={DISABILITY_OPTIONS} clearable {...form.getInputProps('disabilityGrade')} />
-          <Select label="低保/低收入" clearable data={[{ value: 'dibao', label: '低保' }, { value: 'low_income', label: '低收入' }]}
-            value={form.values.lowIncomeStatus || null} onChange={(v) => form.setFieldValue('lowIncomeStatus', (v ?? '') as PersonFormValues['lowIncomeStatus'])} />
+          <Select label="低保/低收入" clearable data={LOW_INCOME_OPTIONS}
+            value={form.values.lowIncomeStatus || null} onChange={(v) => form.setFieldValue('lowIncomeStatus', v ?? '')} />
           {sex === 'female' && (
-            <Select label="原退休年龄类别" clearable data={[{ value: 'worker50', label: '原50周岁（女职工）' }, { value: 'cadre55', label: '原55周岁（女干部）' }]}
-              value={form.values.femaleRetirementCategory || null} onChange={(v) => form.setFieldValue('femaleRetirementCategory', (v ?? '') as PersonFormValues['femaleRetirementCategory'])} />
+            <Select label="原退休年龄类别" clearable data={FEMALE_RETIREMENT_OPTIONS}
+              value={form.values.femaleRetirementCategory || null} onChange={(v) => form.setFieldValue('femaleRetirementCategory', v ?? '')} />
           )}
           <Checkbox mt="xl" label="退役军人" {...form.getInputProps('isVeteran', { type: 'checkbox' })} />
         </SimpleGrid>

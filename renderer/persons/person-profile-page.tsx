@@ -1,32 +1,21 @@
 import { Alert, Badge, Button, Group, Paper, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { EDUCATION_LEVELS, ETHNICITIES, HEALTH_STATUSES, POLITICAL_STATUSES } from '../../shared/domain/code-tables';
 import { formatOfficeTimestamp } from '../../shared/domain/dates';
+import { labelOf } from '../../shared/domain/enterprise-codes';
 import { MATTER_TYPE_CODES, MATTER_TYPES } from '../../shared/domain/matter-types';
 import { EMPLOYMENT_STATUS_LABELS, FEMALE_RETIREMENT_LABELS, HOUSEHOLD_TYPE_LABELS, LOW_INCOME_LABELS, SEX_LABELS } from '../../shared/labels/zh-CN';
 import { call, errorMessage } from '../api/client';
 import { queryKeys, useCan } from '../api/queries';
-import { labelOf } from './options';
+import { Field } from '../shell/field';
 import { MergeDialog } from './merge-dialog';
 import { PersonEditDialog } from './person-edit-dialog';
-import { AftercareSection } from './aftercare-section';
-import { ContactsSection } from './contacts-section';
-import { CorrectionsSection, KeyGroupBadges, TimelineSections } from './person-sections';
+import { RegistrationsSection } from '../registrations/registrations-section';
+import { ContactsSection } from '../contacts/contacts-section';
+import { KeyGroupBadges, PersonCorrections, TimelineSections } from './person-sections';
 import { QualificationsSection } from './qualifications-section';
-
-function Field({ label, value, action }: { label: string; value: string | null | undefined; action?: ReactNode }) {
-  return (
-    <div>
-      <Text size="xs" c="dimmed">{label}</Text>
-      <Group gap="xs">
-        <Text>{value || '—'}</Text>
-        {action}
-      </Group>
-    </div>
-  );
-}
 
 /** Shows the full value of one field of this record; the backend audits every reveal. */
 function RevealButton({ personId, field, onValue }: { personId: number; field: 'idNumber' | 'phone' | 'phone2'; onValue: (v: string | null) => void }) {
@@ -114,11 +103,11 @@ export function PersonProfilePage() {
           <Field label="最后更新" value={formatOfficeTimestamp(p.updatedAt)} />
         </SimpleGrid>
       </Paper>
-      {canSeeCases && <AftercareSection personId={p.id} />}
+      {canSeeCases && <RegistrationsSection personId={p.id} />}
       <ContactsSection person={p} canWrite={canContact} />
       <QualificationsSection person={p} canWrite={canWrite} />
       <TimelineSections personId={p.id} />
-      <CorrectionsSection personId={p.id} />
+      <PersonCorrections personId={p.id} />
       {editing && <PersonEditDialog person={p} opened={editing} onClose={() => setEditing(false)} />}
       {merging && <MergeDialog person={p} opened={merging} onClose={() => setMerging(false)} />}
     </Stack>

@@ -1,9 +1,9 @@
-import { Badge, Group, Paper, Table, Text, Timeline, Title, Tooltip } from '@mantine/core';
+import { Badge, Group, Paper, Text, Timeline, Title, Tooltip } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { KeyGroupTag } from '../../shared/domain/key-groups';
 import { formatOfficeTimestamp } from '../../shared/domain/dates';
-import { fieldLabel } from '../../shared/labels/zh-CN';
 import { call } from '../api/client';
+import { CorrectionsSection } from '../shell/corrections-table';
 
 /** Key-group badges; hovering shows the rule and the date it was computed for. */
 export function KeyGroupBadges({ tags }: { tags: KeyGroupTag[] }) {
@@ -19,37 +19,10 @@ export function KeyGroupBadges({ tags }: { tags: KeyGroupTag[] }) {
   );
 }
 
-export function CorrectionsSection({ personId }: { personId: number }) {
+/** 更正记录 on the profile, and a line saying there are none. */
+export function PersonCorrections({ personId }: { personId: number }) {
   const corrections = useQuery({ queryKey: ['persons.corrections', personId], queryFn: () => call('persons.corrections', { id: personId }) });
-  const rows = corrections.data ?? [];
-  return (
-    <Paper withBorder p="lg">
-      <Title order={4} mb="sm">更正记录</Title>
-      {rows.length === 0 ? (
-        <Text c="dimmed">没有更正记录。</Text>
-      ) : (
-        <Table withTableBorder data-testid="corrections">
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>时间</Table.Th><Table.Th>项目</Table.Th><Table.Th>原值</Table.Th><Table.Th>新值</Table.Th><Table.Th>原因</Table.Th><Table.Th>经办人</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
-          <Table.Tbody>
-            {rows.map((c) => (
-              <Table.Tr key={c.id}>
-                <Table.Td>{formatOfficeTimestamp(c.correctedAt)}</Table.Td>
-                <Table.Td>{c.field === 'mergedFrom' ? '合并档案' : fieldLabel(c.field)}</Table.Td>
-                <Table.Td>{c.oldValue ?? '—'}</Table.Td>
-                <Table.Td>{c.newValue ?? '—'}</Table.Td>
-                <Table.Td>{c.reason}</Table.Td>
-                <Table.Td>{c.correctedBy ?? '—'}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
-    </Paper>
-  );
+  return <CorrectionsSection rows={corrections.data ?? []} emptyText="没有更正记录。" />;
 }
 
 /** Every service the person received, by kind; kinds without records yet say so. */

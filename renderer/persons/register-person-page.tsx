@@ -11,6 +11,7 @@ import { ID_NUMBER_MESSAGES, SEX_LABELS } from '../../shared/labels/zh-CN';
 import { call, RpcCallError } from '../api/client';
 import { applyFieldErrors } from '../api/form-errors';
 import { EMPTY_PERSON_FORM, PERSON_FORM_FIELDS, PersonFormFields, toPersonInput, type PersonFormValues } from './person-form-fields';
+import { FormActions } from '../shell/form-actions';
 
 type RegisterValues = PersonFormValues & { idNumber: string };
 
@@ -82,10 +83,7 @@ export function RegisterPersonPage() {
               </Text>
             </Group>
             <PersonFormFields form={form as never} sex={derived.ok ? derived.sex : null} />
-            <Group justify="flex-end">
-              <Button variant="default" component={Link} to="/persons">取消</Button>
-              <Button type="submit" loading={register.isPending}>保存登记</Button>
-            </Group>
+            <FormActions cancel="/persons" submitLabel="保存登记" loading={register.isPending} />
           </Stack>
         </form>
       </Paper>

@@ -6,6 +6,7 @@ import { REPORT_FIGURE_LABELS, type ReportFigure } from '../../shared/contract/r
 import { formatChineseDate, officeDate } from '../../shared/domain/dates';
 import { formatPeriodChinese, formatPeriodMonth, reportPeriod } from '../../shared/domain/statistics';
 import { call, errorMessage } from '../api/client';
+import { printRecorded } from '../shell/print-toolbar';
 import { useCan } from '../api/queries';
 import { ExternalFiguresForm } from './external-figures-form';
 import { dimensionLabel, listLink, recentPeriods } from './labels';
@@ -70,10 +71,6 @@ export function MonthlyReportPage() {
   const canEnter = useCan('reports.figures');
   const report = useQuery({ queryKey: ['reports.monthly', period], queryFn: () => call('reports.monthly', { period }) });
   const r = report.data;
-  const print = async () => {
-    await call('audit.recordPrint', { document: `就业失业情况月报（${period}）`, entityType: 'report', entityId: period });
-    window.print();
-  };
   return (
     <Stack maw={960}>
       <Group justify="space-between" className="no-print">
@@ -88,7 +85,7 @@ export function MonthlyReportPage() {
             allowDeselect={false}
           />
         </Group>
-        <Button onClick={() => void print()} disabled={!r}>打印</Button>
+        <Button onClick={() => void printRecorded({ document: `就业失业情况月报（${period}）`, entityType: 'report', entityId: period })} disabled={!r}>打印</Button>
       </Group>
       {report.isError && <Alert color="red">{errorMessage(report.error)}</Alert>}
       {r && canEnter && <ExternalFiguresForm figures={r.external} />}

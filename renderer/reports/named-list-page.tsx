@@ -1,4 +1,4 @@
-import { Alert, Anchor, Button, Group, Pagination, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Anchor, Button, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -6,6 +6,8 @@ import type { ReportFigure } from '../../shared/contract/reports';
 import type { BreakdownDimension } from '../../shared/domain/statistics';
 import { call, errorMessage } from '../api/client';
 import { downloadBase64, XLSX_TYPE } from '../api/download';
+import { Pager } from '../shell/pager';
+import { PrintToolbar } from '../shell/print-toolbar';
 
 const PAGE_SIZE = 500;
 
@@ -20,20 +22,12 @@ export function NamedListPage() {
   const [page, setPage] = useState(1);
   const list = useQuery({ queryKey: ['reports.namedList', filter, page], queryFn: () => call('reports.namedList', { ...filter, page, pageSize: PAGE_SIZE }) });
   const exportFile = useMutation({ mutationFn: () => call('reports.exportNamedList', filter), onSuccess: (f) => downloadBase64(f.fileName, f.base64, XLSX_TYPE) });
-  const print = async () => {
-    await call('audit.recordPrint', { document: `实名制台账：${list.data?.title ?? figure}`, entityType: 'report', entityId: period });
-    window.print();
-  };
   const l = list.data;
   return (
     <Stack>
-      <Group justify="space-between" className="no-print">
-        <Button variant="default" component={Link} to={`/reports?period=${period}`}>返回月报</Button>
-        <Group>
-          <Button variant="default" loading={exportFile.isPending} onClick={() => exportFile.mutate()} disabled={!l}>导出Excel</Button>
-          <Button onClick={() => void print()} disabled={!l}>打印</Button>
-        </Group>
-      </Group>
+      <PrintToolbar back={{ to: `/reports?period=${period}`, label: '返回月报' }} record={{ document: `实名制台账：${l?.title ?? figure}`, entityType: 'report', entityId: period }} disabled={!l}>
+        <Button variant="default" loading={exportFile.isPending} onClick={() => exportFile.mutate()} disabled={!l}>导出Excel</Button>
+      </PrintToolbar>
       {list.isError && <Alert color="red">{errorMessage(list.error)}</Alert>}
       {exportFile.isError && <Alert color="red">{errorMessage(exportFile.error)}</Alert>}
       {l && (
@@ -53,7 +47,7 @@ export function NamedListPage() {
               ))}
             </Table.Tbody>
           </Table>
-          {l.total > PAGE_SIZE && <Pagination className="no-print" mt="sm" total={Math.ceil(l.total / PAGE_SIZE)} value={page} onChange={setPage} />}
+          <Pager className="no-print" mt="sm" total={l.total} pageSize={PAGE_SIZE} page={page} onChange={setPage} />
         </div>
       )}
     </Stack>

@@ -1,14 +1,9 @@
 import { Alert, Badge, Button, Code, Group, Stack, Table, Text } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { DEMO_ACCOUNTS, DEMO_MARK, DEMO_NOTICE, DEMO_PASSWORD } from '../../shared/demo';
 import { ROLE_LABELS } from '../../shared/labels/zh-CN';
 import { call, errorMessage } from '../api/client';
-import { queryKeys } from '../api/queries';
-
-/** The setup status, shared (cached) with the gate. */
-function useStatus() {
-  return useQuery({ queryKey: queryKeys.status, queryFn: () => call('setup.status', {}) });
-}
+import { queryKeys, useDeskStatus } from '../api/queries';
 
 /** 退出演示: deletes the demo county and returns to the first-start screen; the bureau's own data is elsewhere. */
 function LeaveDemoButton({ variant }: { variant: 'white' | 'outline' }) {
@@ -32,7 +27,7 @@ function LeaveDemoButton({ variant }: { variant: 'white' | 'outline' }) {
 
 /** Under the header of every screen while a demo database is open. */
 export function DemoBanner() {
-  const status = useStatus();
+  const status = useDeskStatus();
   if (!status.data?.demo) return null;
   return (
     <Group className="no-print" justify="space-between" px="md" py={6} bg="orange.6" c="white" data-testid="demo-banner" mb="md" style={{ borderRadius: 4 }}>
@@ -46,7 +41,7 @@ export function DemoBanner() {
 
 /** Beside the county's name in the header. */
 export function DemoBadge() {
-  const status = useStatus();
+  const status = useDeskStatus();
   return status.data?.demo ? <Badge color="orange" variant="filled">{DEMO_MARK}</Badge> : null;
 }
 
@@ -55,14 +50,14 @@ export function DemoBadge() {
  * whatever the document, so a demo printout can never pass for a real one.
  */
 export function DemoPrintMark() {
-  const status = useStatus();
+  const status = useDeskStatus();
   if (!status.data?.demo) return null;
   return <style>{`@page { @top-right { content: "${DEMO_MARK}（虚构，非真实个人信息）"; font-size: 10pt; font-weight: bold; } }`}</style>;
 }
 
 /** On the login screen of the demo: what it is, its accounts and their published password. */
 export function DemoLoginNotice() {
-  const status = useStatus();
+  const status = useDeskStatus();
   if (!status.data?.demo) return null;
   return (
     <Alert color="orange" title={`${DEMO_MARK} · 演示县`} data-testid="demo-login-notice">

@@ -1,9 +1,8 @@
 import { AppShell, Badge, Button, Group, NavLink, Stack, Text, Title } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { NavLink as RouterLink, Outlet, useLocation } from 'react-router';
 import { APP_TITLE, NAV_AREAS, ROLE_LABELS } from '../../shared/labels/zh-CN';
-import { call } from '../api/client';
-import { queryKeys, useSession } from '../api/queries';
+import { useDeskStatus, useSession } from '../api/queries';
 import { signOut } from '../api/session';
 import { DemoBadge, DemoBanner, DemoPrintMark } from '../setup/demo-mark';
 
@@ -11,7 +10,7 @@ export function Shell() {
   const location = useLocation();
   const queryClient = useQueryClient();
   const session = useSession();
-  const status = useQuery({ queryKey: queryKeys.status, queryFn: () => call('setup.status', {}) });
+  const status = useDeskStatus();
   const logout = useMutation({ mutationFn: () => signOut(queryClient) });
   const user = session.data;
   return (

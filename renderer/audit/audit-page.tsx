@@ -6,6 +6,7 @@ import { formatOfficeTimestamp } from '../../shared/domain/dates';
 import { call, errorMessage } from '../api/client';
 import { downloadBase64, XLSX_TYPE } from '../api/download';
 import { queryKeys, useCan } from '../api/queries';
+import { HeaderRow } from '../shell/header-row';
 
 interface Filter {
   personId?: number;
@@ -84,16 +85,7 @@ export function AuditPage() {
         <>
           <Text size="sm" c="dimmed">共 {entries.data.total} 条</Text>
           <Table withTableBorder striped>
-            <Table.Thead>
-              <Table.Tr>
-                <Table.Th>序号</Table.Th>
-                <Table.Th>时间</Table.Th>
-                <Table.Th>操作人</Table.Th>
-                <Table.Th>操作</Table.Th>
-                <Table.Th>对象</Table.Th>
-                <Table.Th>说明</Table.Th>
-              </Table.Tr>
-            </Table.Thead>
+            <HeaderRow labels={['序号', '时间', '操作人', '操作', '对象', '说明']} />
             <Table.Tbody>
               {entries.data.items.map((e) => (
                 <Table.Tr key={e.id}>

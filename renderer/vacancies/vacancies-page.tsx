@@ -1,9 +1,8 @@
-import { Alert, Anchor, Badge, Button, Group, Pagination, Select, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Anchor, Badge, Button, Group, Select, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
-import type { VacancyView } from '../../shared/contract';
+import { Link } from 'react-router';
+import type { InputOf, VacancyView } from '../../shared/contract';
 import { VACANCY_STATUSES, labelOf } from '../../shared/domain/enterprise-codes';
 import { officeDate } from '../../shared/domain/dates';
 import { formatSalaryRange } from '../../shared/domain/money';
@@ -11,7 +10,12 @@ import { monthsBefore } from '../../shared/domain/vacancy';
 import { call, errorMessage } from '../api/client';
 import { downloadBase64, XLSX_TYPE } from '../api/download';
 import { useCan } from '../api/queries';
+import { useSearchState } from '../api/search-state';
+import { HeaderRow } from '../shell/header-row';
+import { Pager } from '../shell/pager';
 import { OCCUPATION_GROUP_OPTIONS, VACANCY_SOURCE_LABEL, VACANCY_STATUS_OPTIONS } from './options';
+
+type VacancyFilters = NonNullable<InputOf<'vacancies.search'>['filters']>;
 
 const PAGE_SIZE = 30;
 const STATUS_COLORS = { open: 'green', filled: 'blue', withdrawn: 'gray', expired: 'orange' } as const;
@@ -21,15 +25,13 @@ export function VacanciesPage() {
   const queryClient = useQueryClient();
   const canWrite = useCan('enterprises.write');
   const canImport = useCan('enterprises.import');
-  const [params, setParams] = useSearchParams();
-  const [draft, setDraft] = useState(params.get('q') ?? '');
-  const filters = {
-    status: (params.get('status') ?? 'open') as 'open',
-    ...(params.get('q') ? { query: params.get('q')! } : {}),
-    ...(params.get('group') ? { occupationGroup: params.get('group')! } : {}),
+  const search = useSearchState<{ status: VacancyFilters['status']; group: string }>(['status', 'group']);
+  const { query, page, setParam } = search;
+  const filters: VacancyFilters = {
+    status: search.filters.status ?? 'open',
+    ...(query ? { query } : {}),
+    ...(search.filters.group ? { occupationGroup: search.filters.group } : {}),
   };
-  const page = Number(params.get('page') ?? '1') || 1;
-  const set = (k: string, v: string | null) => { const next = new URLSearchParams(params); if (v) next.set(k, v); else next.delete(k); next.delete('page'); setParams(next); };
   const result = useQuery({ queryKey: ['vacancies.search', filters, page], queryFn: () => call('vacancies.search', { filters, page, pageSize: PAGE_SIZE }) });
   const exportXlsx = useMutation({
     mutationFn: () => call('vacancies.exportXlsx', { filters }),
@@ -49,7 +51,6 @@ export function VacanciesPage() {
   });
   // Reversible (a vacancy can be opened again), so no confirmation step; the reason is recorded.
   const confirm = (v: VacancyView, status: 'filled' | 'withdrawn') => setStatus.mutate({ v, status, reason: status === 'filled' ? '已招满' : '企业撤回' });
-  const totalPages = Math.max(1, Math.ceil((result.data?.total ?? 0) / PAGE_SIZE));
   const sheetQuery = new URLSearchParams(Object.entries(filters).map(([k, v]) => [k, String(v)])).toString();
   return (
     <>
@@ -63,18 +64,18 @@ export function VacanciesPage() {
         </Group>
       </Group>
       <Group mb="md" align="flex-end">
-        <form onSubmit={(e) => { e.preventDefault(); set('q', draft.trim()); }}>
-          <Group align="flex-end"><TextInput label="岗位或企业名称" w={260} value={draft} onChange={(e) => setDraft(e.currentTarget.value)} /><Button type="submit" variant="light">查询</Button></Group>
+        <form onSubmit={(e) => { e.preventDefault(); search.submitDraft(); }}>
+          <Group align="flex-end"><TextInput label="岗位或企业名称" w={260} value={search.draft} onChange={(e) => search.setDraft(e.currentTarget.value)} /><Button type="submit" variant="light">查询</Button></Group>
         </form>
-        <Select label="状态" w={120} data={VACANCY_STATUS_OPTIONS} allowDeselect={false} value={filters.status} onChange={(v) => set('status', v)} />
-        <Select label="职业大类" clearable w={260} data={OCCUPATION_GROUP_OPTIONS} value={params.get('group')} onChange={(v) => set('group', v)} />
+        <Select label="状态" w={120} data={VACANCY_STATUS_OPTIONS} allowDeselect={false} value={filters.status} onChange={(v) => setParam({ status: v })} />
+        <Select label="职业大类" clearable w={260} data={OCCUPATION_GROUP_OPTIONS} value={search.param('group')} onChange={(v) => setParam({ group: v })} />
       </Group>
       {result.isError && <Alert color="red">{errorMessage(result.error)}</Alert>}
       {result.data && (
         <>
           <Text size="sm" c="dimmed" mb="xs">共 {result.data.total} 个岗位</Text>
           <Table striped withTableBorder data-testid="vacancy-list">
-            <Table.Thead><Table.Tr><Table.Th>岗位</Table.Th><Table.Th>企业</Table.Th><Table.Th>人数</Table.Th><Table.Th>月薪</Table.Th><Table.Th>有效期</Table.Th><Table.Th>来源</Table.Th><Table.Th>状态</Table.Th><Table.Th /></Table.Tr></Table.Thead>
+            <HeaderRow labels={['岗位', '企业', '人数', '月薪', '有效期', '来源', '状态', '']} />
             <Table.Tbody>
               {result.data.items.map((v) => (
                 <Table.Tr key={v.id}>
@@ -98,7 +99,7 @@ export function VacanciesPage() {
               ))}
             </Table.Tbody>
           </Table>
-          {totalPages > 1 && <Pagination mt="md" total={totalPages} value={page} onChange={(p) => { const next = new URLSearchParams(params); next.set('page', String(p)); setParams(next); }} />}
+          <Pager mt="md" total={result.data.total} pageSize={PAGE_SIZE} page={page} onChange={search.setPage} />
         </>
       )}
     </>

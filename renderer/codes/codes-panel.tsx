@@ -9,6 +9,7 @@ import {
 } from '../../shared/domain/editable-code-tables';
 import { call, errorMessage, RpcCallError } from '../api/client';
 import { queryKeys, useCodeTable } from '../api/queries';
+import { FormActions } from '../shell/form-actions';
 
 const TABLES = Object.entries(EDITABLE_CODE_TABLES).map(([value, t]) => ({ value: value as EditableCodeTable, label: t.label }));
 const APPLICANT_OPTIONS = CODE_ENTRY_APPLICANTS.map(([value, label]) => ({ value, label }));
@@ -33,7 +34,7 @@ function fieldErrorsOf(error: unknown): Record<string, string> {
 }
 
 /** 业务代码表: the administrator's lists behind the case forms — 认定类别 and 补贴目录. */
-export function CodeTablesPanel() {
+export function CodesPanel() {
   const [table, setTable] = useState<EditableCodeTable>('difficulty_categories');
   return (
     <Paper withBorder p="lg" maw={980}>
@@ -199,10 +200,7 @@ function EditEntryDialog({ table, entry, onClose }: { table: EditableCodeTable; 
           {hasApplicant && (
             <Select label="申请对象" data={APPLICANT_OPTIONS} value={applicant} error={problems.applicant} onChange={(v) => setApplicant(v as CodeEntryApplicant | null)} />
           )}
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>取消</Button>
-            <Button type="submit" loading={save.isPending}>保存</Button>
-          </Group>
+          <FormActions cancel={onClose} loading={save.isPending} />
         </Stack>
       </form>
     </Modal>

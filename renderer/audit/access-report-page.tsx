@@ -1,8 +1,12 @@
-import { Alert, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
+import type { OutputOf } from '../../shared/contract';
 import { formatChineseDate, formatOfficeTimestamp, officeDate } from '../../shared/domain/dates';
-import { call, errorMessage } from '../api/client';
+import { call } from '../api/client';
+import { Loaded } from '../shell/loaded';
+import { PrintToolbar, SealLine } from '../shell/print-toolbar';
+import { HeaderRow } from '../shell/header-row';
 
 /**
  * 个人信息查询报告: who viewed or changed this person's record and when — the
@@ -15,32 +19,20 @@ export function AccessReportPage() {
     queryFn: () => call('audit.personAccessReport', { personId }),
     staleTime: Infinity,
   });
-  if (report.isError) return <Alert color="red">{errorMessage(report.error)}</Alert>;
-  const r = report.data;
-  if (!r) return null;
-  const print = async () => {
-    await call('audit.recordPrint', { document: '个人信息查询报告', entityType: 'person', entityId: String(personId) });
-    window.print();
-  };
+  return <Loaded query={report}>{(r) => <AccessReport personId={personId} r={r} />}</Loaded>;
+}
+
+function AccessReport({ personId, r }: { personId: number; r: OutputOf<'audit.personAccessReport'> }) {
   return (
     <Stack maw={900}>
-      <Group justify="space-between" className="no-print">
-        <Button variant="default" component={Link} to={`/persons/${personId}`}>返回档案</Button>
-        <Button onClick={() => void print()}>打印</Button>
-      </Group>
+      <PrintToolbar back={{ to: `/persons/${personId}`, label: '返回档案' }} record={{ document: '个人信息查询报告', entityType: 'person', entityId: String(personId) }} />
       <div className="print-document" data-testid="access-report">
         <Title order={2} ta="center" mb="xs">个人信息查询报告</Title>
         <Text ta="center" mb="md">{r.bureauName}</Text>
         <Text>查询对象：{r.personName}（身份证号 {r.idNumberMasked}）</Text>
         <Text mb="md">查询范围：本系统中该人员档案的全部查看、查看完整信息、登记和修改记录，共 {r.entries.length} 条。</Text>
         <Table withTableBorder>
-          <Table.Thead>
-            <Table.Tr>
-              <Table.Th>时间</Table.Th>
-              <Table.Th>经办人</Table.Th>
-              <Table.Th>操作</Table.Th>
-            </Table.Tr>
-          </Table.Thead>
+          <HeaderRow labels={['时间', '经办人', '操作']} />
           <Table.Tbody>
             {r.entries.map((e) => (
               <Table.Tr key={e.id}>
@@ -51,8 +43,7 @@ export function AccessReportPage() {
             ))}
           </Table.Tbody>
         </Table>
-        <Text mt="xl" ta="right" pr="4em">{r.bureauName}（盖章）</Text>
-        <Text ta="right" pr="4em">{formatChineseDate(officeDate(new Date(r.generatedAt)))}</Text>
+        <SealLine bureau={r.bureauName} date={formatChineseDate(officeDate(new Date(r.generatedAt)))} />
       </div>
     </Stack>
   );

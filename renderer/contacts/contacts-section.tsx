@@ -11,6 +11,9 @@ import { applyFieldErrors } from '../api/form-errors';
 const PAGE_SIZE = 10;
 const FIELDS = ['contactDate', 'kind', 'channel', 'content', 'outcome', 'vacancyId'] as const;
 
+/** The record form, typed with the contract's kinds and channels (the selects cannot be cleared). */
+interface ContactValues { contactDate: string; kind: ContactKind; channel: ContactChannel; content: string; outcome: string; vacancyId: string }
+
 export const contactQueryKeys = { person: (personId: number) => ['contacts.listForPerson', personId] as const };
 
 /**
@@ -27,8 +30,8 @@ export function ContactsSection({ person, canWrite }: { person: PersonView; canW
     queryKey: [...contactQueryKeys.person(person.id), page],
     queryFn: () => call('contacts.listForPerson', { personId: person.id, page, pageSize: PAGE_SIZE }),
   });
-  const form = useForm({
-    initialValues: { contactDate: officeDate(new Date()), kind: 'follow_up' as string | null, channel: 'phone' as string | null, content: '', outcome: '', vacancyId: '' },
+  const form = useForm<ContactValues>({
+    initialValues: { contactDate: officeDate(new Date()), kind: 'follow_up', channel: 'phone', content: '', outcome: '', vacancyId: '' },
     validate: {
       contactDate: (v) => (/^\d{4}-\d{2}-\d{2}$/.test(v.trim()) ? null : '日期格式应为 YYYY-MM-DD'),
       kind: (v) => (v ? null : '请选择联系类型'),
@@ -42,8 +45,8 @@ export function ContactsSection({ person, canWrite }: { person: PersonView; canW
       call('contacts.record', {
         personId: person.id,
         contactDate: v.contactDate.trim(),
-        kind: v.kind as ContactKind,
-        channel: v.channel as ContactChannel,
+        kind: v.kind,
+        channel: v.channel,
         content: v.content,
         outcome: v.outcome.trim() || null,
         vacancyId: v.kind === 'job_referral' && v.vacancyId.trim() ? Number(v.vacancyId) : null,

@@ -1,12 +1,13 @@
-import { Alert, Button, Group, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
-import { Link, useSearchParams } from 'react-router';
+import { useSearchParams } from 'react-router';
 import { EDUCATION_LEVELS } from '../../shared/domain/code-tables';
 import { formatChineseDate, officeDate } from '../../shared/domain/dates';
 import { labelOf } from '../../shared/domain/enterprise-codes';
 import { formatSalaryRange } from '../../shared/domain/money';
 import { call, errorMessage } from '../api/client';
-import { queryKeys } from '../api/queries';
+import { useDeskStatus } from '../api/queries';
+import { PrintToolbar } from '../shell/print-toolbar';
 
 /** Column widths that keep short cells (岗位, 人数, dates) on one line of an A4 page. */
 const COLUMNS = [['序号', '7%'], ['招聘单位', '17%'], ['岗位', '12%'], ['人数', '7%'], ['月薪', '14%'], ['学历', '8%'], ['要求', '14%'], ['工作地点', '8%'], ['有效期至', '13%']] as const;
@@ -24,20 +25,13 @@ export function VacancySheetPage() {
     ...(params.get('occupationGroup') ? { occupationGroup: params.get('occupationGroup')! } : {}),
   };
   const list = useQuery({ queryKey: ['vacancies.search', 'sheet', filters], queryFn: () => call('vacancies.search', { filters, page: 1, pageSize: 200 }) });
-  const status = useQuery({ queryKey: queryKeys.status, queryFn: () => call('setup.status', {}) });
+  const status = useDeskStatus();
   if (list.isError) return <Alert color="red">{errorMessage(list.error)}</Alert>;
   if (!list.data || !status.data) return null;
   const county = status.data.county?.name ?? '';
-  const print = async () => {
-    await call('audit.recordPrint', { document: '岗位信息表', entityType: 'vacancies', entityId: String(list.data.items.length) });
-    window.print();
-  };
   return (
     <Stack maw={1000}>
-      <Group justify="space-between" className="no-print">
-        <Button variant="default" component={Link} to="/enterprises/vacancies">返回岗位</Button>
-        <Button onClick={() => void print()}>打印</Button>
-      </Group>
+      <PrintToolbar back={{ to: '/enterprises/vacancies', label: '返回岗位' }} record={{ document: '岗位信息表', entityType: 'vacancies', entityId: String(list.data.items.length) }} />
       <div className="print-document compact-table" data-testid="vacancy-sheet">
         <Text ta="center">{county}公共就业服务机构</Text>
         <Title order={2} ta="center" mb="xs">岗位信息表</Title>

@@ -1,17 +1,16 @@
-import { Alert, Badge, Button, Code, Group, List, Paper, Progress, Stack, Table, Text } from '@mantine/core';
+import { Alert, Badge, Button, Code, Group, List, Paper, Stack, Table, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
-import { useEffect, useState } from 'react';
+import { useEffect } from 'react';
 import type { BackupCreated, BackupSummary, BackupVerdict } from '../../shared/contract';
 import { formatOfficeTimestamp } from '../../shared/domain/dates';
 import { call, errorMessage } from '../api/client';
-import { useJob } from '../api/jobs';
+import { useJobMutation } from '../api/jobs';
+import { formatSize } from '../shell/format';
+import { JobProgress } from '../shell/job-progress';
+import { HeaderRow } from '../shell/header-row';
 
 const BACKUPS_KEY = ['backups.list'] as const;
-
-function formatSize(bytes: number): string {
-  return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
-}
 
 function useBackups() {
   return useQuery({ queryKey: BACKUPS_KEY, queryFn: () => call('backups.list', {}) });
@@ -30,13 +29,7 @@ export function BackupOverdueAlert() {
 }
 
 function VerifyCell({ entry }: { entry: BackupSummary }) {
-  const [jobId, setJobId] = useState<string | null>(null);
-  const job = useJob(jobId);
-  const start = useMutation({
-    mutationFn: () => call('backups.verify', { folder: entry.folder }),
-    onSuccess: (view) => setJobId(view.id),
-    onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }),
-  });
+  const { start, job } = useJobMutation(() => call('backups.verify', { folder: entry.folder }));
   const verdict = job?.state === 'done' ? (job.result as BackupVerdict) : null;
   return (
     <Stack gap={4}>
@@ -63,13 +56,7 @@ function VerifyCell({ entry }: { entry: BackupSummary }) {
 export function BackupsPanel() {
   const queryClient = useQueryClient();
   const backups = useBackups();
-  const [jobId, setJobId] = useState<string | null>(null);
-  const job = useJob(jobId);
-  const start = useMutation({
-    mutationFn: () => call('backups.start', {}),
-    onSuccess: (view) => setJobId(view.id),
-    onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }),
-  });
+  const { start, job, jobId } = useJobMutation(() => call('backups.start', {}));
   const cancel = useMutation({ mutationFn: (id: string) => call('jobs.cancel', { id }) });
   useEffect(() => {
     if (!job || job.state === 'running') return;
@@ -108,29 +95,12 @@ export function BackupsPanel() {
           <Text size="xs" c="dimmed">
             工作台运行时每天自动备份一次到上述文件夹（保留最近 7 份自动备份）。备份中的数据库仍用本机密钥加密；恢复须由管理员在命令行执行（见使用说明）。请定期把备份文件夹复制到其他存储设备。
           </Text>
-          {running && job && (
-            <Stack gap={4}>
-              <Text size="sm">
-                {job.progress.phase}
-                {job.progress.total ? `：${job.progress.done} / ${job.progress.total}` : '…'}
-              </Text>
-              <Progress data-testid="backup-progress" value={job.progress.total ? (job.progress.done / job.progress.total) * 100 : 5} animated />
-            </Stack>
-          )}
+          {running && job && <JobProgress job={job} testId="backup-progress" />}
           {job?.state === 'failed' && <Alert color="red">{job.error}</Alert>}
         </Stack>
       </Paper>
       <Table withTableBorder striped data-testid="backup-list">
-        <Table.Thead>
-          <Table.Tr>
-            <Table.Th>备份时间</Table.Th>
-            <Table.Th>文件夹</Table.Th>
-            <Table.Th>文件数</Table.Th>
-            <Table.Th>大小</Table.Th>
-            <Table.Th>程序版本</Table.Th>
-            <Table.Th>校验</Table.Th>
-          </Table.Tr>
-        </Table.Thead>
+        <HeaderRow labels={['备份时间', '文件夹', '文件数', '大小', '程序版本', '校验']} />
         <Table.Tbody>
           {(data?.entries ?? []).length === 0 && (
             <Table.Tr>

@@ -1,20 +1,25 @@
-import { Alert, Button, Group, Modal, NumberInput, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
+import { Alert, Modal, NumberInput, Select, SimpleGrid, Stack, TextInput, Textarea } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { EnterpriseView } from '../../shared/contract';
+import type { ContractType } from '../../shared/domain/matter-types';
 import { call } from '../api/client';
 import { applyFieldErrors } from '../api/form-errors';
-import { CONTRACT_OPTIONS, EDUCATION_OPTIONS, toFen } from './options';
+import { EDUCATION_OPTIONS, toFen } from '../enterprises/options';
+import { CONTRACT_OPTIONS } from './options';
+import { FormActions } from '../shell/form-actions';
 
 interface VacancyValues {
   occupationCode: string; title: string; openings: number | string; salaryMinYuan: number | string; salaryMaxYuan: number | string;
-  educationCode: string | null; experienceYears: number | string; requirements: string; workPlace: string; contractType: string | null;
+  educationCode: string | null; experienceYears: number | string; requirements: string; workPlace: string; contractType: ContractType | null;
   validFrom: string; validTo: string; source: 'walk_in' | 'fair';
 }
 
 const FIELDS = ['occupationCode', 'title', 'openings', 'salaryMinFen', 'salaryMaxFen', 'educationCode', 'experienceYears', 'requirements', 'workPlace', 'contractType', 'validFrom', 'validTo'];
+/** The contract's pay fields are in fen; the form's inputs for them take yuan. */
+const YUAN_FIELDS: Partial<Record<string, keyof VacancyValues>> = { salaryMinFen: 'salaryMinYuan', salaryMaxFen: 'salaryMaxYuan' };
 const blank = (v: string) => (v.trim() === '' ? undefined : v.trim());
 
 /** 登记岗位 at the window or from a fair; the salary is typed in yuan and stored in fen. */
@@ -30,7 +35,7 @@ export function VacancyDialog({ enterprise, onClose }: { enterprise: EnterpriseV
         enterpriseId: enterprise.id, source: v.source, occupationCode: v.occupationCode.trim(), title: v.title.trim(), openings: Number(v.openings),
         salaryMinFen: toFen(v.salaryMinYuan), salaryMaxFen: toFen(v.salaryMaxYuan), educationCode: v.educationCode,
         experienceYears: v.experienceYears === '' ? null : Number(v.experienceYears), requirements: blank(v.requirements) ?? null, workPlace: blank(v.workPlace) ?? null,
-        contractType: v.contractType as 'fixed_term' | null, validFrom: blank(v.validFrom), validTo: blank(v.validTo),
+        contractType: v.contractType, validFrom: blank(v.validFrom), validTo: blank(v.validTo),
       }),
     onSuccess: (vacancy) => {
       void queryClient.invalidateQueries({ queryKey: ['enterprises.timeline', enterprise.id] });
@@ -38,7 +43,7 @@ export function VacancyDialog({ enterprise, onClose }: { enterprise: EnterpriseV
       notifications.show({ color: 'green', message: `已登记岗位：${vacancy.title}` });
       onClose();
     },
-    onError: (e) => setError(applyFieldErrors(e, (path, message) => form.setFieldError(path.replace('Fen', 'Yuan'), message), FIELDS)),
+    onError: (e) => setError(applyFieldErrors(e, (path, message) => form.setFieldError(YUAN_FIELDS[path] ?? path, message), FIELDS)),
   });
   return (
     <Modal opened onClose={onClose} title={`登记岗位：${enterprise.name}`} size="60rem">
@@ -60,10 +65,7 @@ export function VacancyDialog({ enterprise, onClose }: { enterprise: EnterpriseV
             <TextInput label="有效期止" placeholder="默认三个月" maxLength={10} {...form.getInputProps('validTo')} />
           </SimpleGrid>
           <Textarea label="岗位要求" maxLength={500} {...form.getInputProps('requirements')} />
-          <Group justify="flex-end">
-            <Button variant="default" onClick={onClose}>取消</Button>
-            <Button type="submit" loading={save.isPending}>保存岗位</Button>
-          </Group>
+          <FormActions cancel={onClose} submitLabel="保存岗位" loading={save.isPending} />
         </Stack>
       </form>
     </Modal>

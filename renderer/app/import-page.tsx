@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, FileInput, Group, Paper, Progress, Select, Stack, Table, Text, Title } from '@mantine/core';
+import { Alert, Button, Checkbox, FileInput, Group, Paper, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
@@ -6,7 +6,8 @@ import type { ImportReport } from '../../shared/contract';
 import { ENTERPRISE_IMPORT_FIELDS, PERSON_IMPORT_FIELDS, VACANCY_IMPORT_FIELDS } from '../../shared/contract/import-fields';
 import { call, errorMessage } from '../api/client';
 import { downloadBase64, XLSX_TYPE } from '../api/download';
-import { fileToBase64, useJob } from '../api/jobs';
+import { fileToBase64, useJobMutation } from '../api/jobs';
+import { JobProgress } from '../shell/job-progress';
 
 /** What differs between the spreadsheet imports (persons, enterprises, vacancies); the screen is the same. */
 export interface ImportKindUi {
@@ -93,19 +94,16 @@ export function ImportPage({ kind = PERSON_IMPORT_UI }: { kind?: ImportKindUi })
   const queryClient = useQueryClient();
   const [file, setFile] = useState<File | null>(null);
   const [allOrNothing, setAllOrNothing] = useState(false);
-  const [jobId, setJobId] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const job = useJob(jobId);
+  const [mapping, setMapping] = useState<Record<string, string>>({});
+  const { start, job, jobId, forget } = useJobMutation(
+    async ({ dryRun, columns }: { dryRun: boolean; columns?: Record<string, string> }) =>
+      call(kind.start, { fileName: file!.name, base64: await fileToBase64(file!), dryRun, allOrNothing, ...(columns ? { mapping: columns } : {}) }),
+    (e) => setError(errorMessage(e)),
+  );
   const report = job?.state === 'done' ? (job.result as ImportReport) : null;
   const running = job?.state === 'running';
 
-  const [mapping, setMapping] = useState<Record<string, string>>({});
-  const start = useMutation({
-    mutationFn: async ({ dryRun, columns }: { dryRun: boolean; columns?: Record<string, string> }) =>
-      call(kind.start, { fileName: file!.name, base64: await fileToBase64(file!), dryRun, allOrNothing, ...(columns ? { mapping: columns } : {}) }),
-    onSuccess: (view) => setJobId(view.id),
-    onError: (e) => setError(errorMessage(e)),
-  });
   const template = useMutation({
     mutationFn: () => call(kind.template, {}),
     onSuccess: (f) => downloadBase64(f.fileName, f.base64, XLSX_TYPE),
@@ -126,7 +124,7 @@ export function ImportPage({ kind = PERSON_IMPORT_UI }: { kind?: ImportKindUi })
       <Paper withBorder p="lg">
         <Stack>
           <Text size="sm" c="dimmed">{kind.help}</Text>
-          <FileInput label="Excel 文件（.xlsx）" placeholder="选择文件" accept=".xlsx" value={file} onChange={(f) => { setFile(f); setJobId(null); setError(null); }} clearable />
+          <FileInput label="Excel 文件（.xlsx）" placeholder="选择文件" accept=".xlsx" value={file} onChange={(f) => { setFile(f); forget(); setError(null); }} clearable />
           <Checkbox label="全部或不导入：有任何一行有误时，不写入任何数据" checked={allOrNothing} onChange={(e) => setAllOrNothing(e.currentTarget.checked)} />
           <Group>
             <Button variant="light" disabled={!file || running} loading={start.isPending} onClick={() => { setError(null); start.mutate({ dryRun: true }); }}>试导入（只校验）</Button>
@@ -138,8 +136,7 @@ export function ImportPage({ kind = PERSON_IMPORT_UI }: { kind?: ImportKindUi })
       {error && <Alert color="red">{error}</Alert>}
       {job && job.state === 'running' && (
         <Paper withBorder p="md">
-          <Text size="sm" mb={4}>{job.progress.phase}{job.progress.total ? `：${job.progress.done} / ${job.progress.total}` : '…'}</Text>
-          <Progress data-testid="import-progress" value={job.progress.total ? (job.progress.done / job.progress.total) * 100 : 5} animated />
+          <JobProgress job={job} testId="import-progress" />
         </Paper>
       )}
       {job?.state === 'failed' && <Alert color="red">{job.error}</Alert>}
