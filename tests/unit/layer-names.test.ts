@@ -85,6 +85,11 @@ describe('one name per use case, the same in every layer', () => {
     expect(read('docs/glossary.md')).toContain(`\`${domain}.*\``);
   });
 
+  it('names every renderer folder after a domain, or as the app’s own plumbing (api, app, shell)', () => {
+    const folders = readdirSync('renderer', { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    expect(folders.filter((f) => !domains.includes(f) && !['api', 'app', 'shell'].includes(f))).toEqual([]);
+  });
+
   it('has no import cycle among the contract modules', () => {
     const graph = new Map(tsModules(CONTRACT).map((m) => [m, siblingImports(join(CONTRACT, `${m}.ts`))]));
     const cycles: string[] = [];
