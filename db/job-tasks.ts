@@ -8,7 +8,9 @@
 import type { ServiceContext } from './context';
 import { runImport, type ImportTaskInput } from './import/run-import';
 import type { JobContext } from './jobs';
+import { createBackupTask, verifyBackupTask, type BackupTaskInput } from './services/backups';
 import { ENTERPRISE_IMPORT } from './services/enterprise-import';
+import { exportTask } from './services/exchange';
 import { PERSON_IMPORT } from './services/person-import';
 import { VACANCY_IMPORT } from './services/vacancy-import';
 
@@ -17,6 +19,9 @@ const IMPORT_KINDS = { [PERSON_IMPORT.name]: PERSON_IMPORT, [ENTERPRISE_IMPORT.n
 export interface TaskInputs {
   /** A spreadsheet import of persons, enterprises or vacancies (db/import/run-import.ts). */
   import: ImportTaskInput;
+  'backups.create': BackupTaskInput;
+  'backups.verify': { folder: string };
+  'exchange.export': { outboxDir: string };
 }
 
 export type TaskName = keyof TaskInputs;
@@ -27,6 +32,9 @@ export const TASKS: { [T in TaskName]: (ctx: ServiceContext, input: TaskInputs[T
     if (!kind) throw new Error(`unknown import kind ${input.kind}`);
     return runImport(ctx, kind, input, job);
   },
+  'backups.create': createBackupTask,
+  'backups.verify': verifyBackupTask,
+  'exchange.export': exportTask,
 };
 
 /** One job to run: its kind (shown and audited), the task and its input, and the lane it must have alone. */

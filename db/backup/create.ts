@@ -34,19 +34,6 @@ export interface CreateBackupOptions {
  * that looks complete, and a failure removes the partial one.
  */
 export async function createBackup(options: CreateBackupOptions): Promise<BackupCreated> {
-  // One backup at a time per database in this process (立即备份 while the daily run fires).
-  if (running.has(options.sqlite)) throw new AppError('CONFLICT', '已有一个备份正在进行，请等它完成后再试');
-  running.add(options.sqlite);
-  try {
-    return await writeBackup(options);
-  } finally {
-    running.delete(options.sqlite);
-  }
-}
-
-const running = new WeakSet<Database.Database>();
-
-async function writeBackup(options: CreateBackupOptions): Promise<BackupCreated> {
   const { targetRoot, dataDir } = options;
   const progress = options.progress ?? (() => undefined);
   const checkpoint = options.checkpoint ?? (async () => undefined);

@@ -1,7 +1,6 @@
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import { AppError } from '../errors';
 import { PRIVATE_DIR_MODE } from '../private-files';
 import { aggregateOf, EXCHANGE_AGGREGATES } from './aggregates';
 import { EXCHANGE_SCHEMA_VERSION } from './schemas';
@@ -80,23 +79,9 @@ function correctionReasons(sqlite: Database.Database, entity: string, id: number
  * to the outbox the same way, and only then recorded as sent. A run that
  * stopped after writing but before recording is completed by the next run
  * from the file it left (the same package, never a new one with the same
- * number, nor a gap).
+ * number, nor a gap). The desk runs one at a time (the job lane exchange.export).
  */
 export async function runExport(options: ExportOptions): Promise<ExportOutcome> {
-  // One export at a time per county folder in this process ("export now" while the schedule fires):
-  // the second would find the first's spool and sequence half-made.
-  if (running.has(options.packagesDir)) throw new AppError('CONFLICT', '已有一个导出正在进行，请等它完成后再试');
-  running.add(options.packagesDir);
-  try {
-    return await exportOnce(options);
-  } finally {
-    running.delete(options.packagesDir);
-  }
-}
-
-const running = new Set<string>();
-
-async function exportOnce(options: ExportOptions): Promise<ExportOutcome> {
   const { sqlite, keys } = options;
   await mkdir(options.packagesDir, { recursive: true, mode: PRIVATE_DIR_MODE });
   const last = lastPackage(sqlite);

@@ -5,6 +5,7 @@ import { backupExtraFiles } from '../backup/extra-files';
 import { listBackupFolders } from '../backup/manifest';
 import { checkOnConnection, verifyBackup } from '../backup/verify';
 import type { ServiceContext } from '../context';
+import type { JobContext } from '../jobs';
 import { fieldError } from '../errors';
 import { readSetting } from './settings';
 
@@ -30,40 +31,50 @@ function optionalSetting(ctx: ServiceContext, key: string): string | null {
   return row?.value ?? null;
 }
 
+/** One backup at a time: a second would copy beside the first into the same folder name. */
+const BACKUP_LANE = { name: 'backup', busy: '已有一个备份正在进行，请等它完成后再试' };
+
 /** 立即备份: a job (copy, hash, rename); its end is recorded as the last backup, audited. */
 export function start(ctx: ServiceContext, input: ParsedInputOf<'backups.start'>): JobView {
   if (input.automatic && input.targetDir !== undefined) throw fieldError('targetDir', '自动备份只写入默认备份文件夹', '备份文件夹');
   const targetRoot = folderInput(input.targetDir, 'targetDir', '备份文件夹', defaultBackupDir(ctx));
   const automatic = input.automatic ?? false;
-  const opened = ctx.database();
-  const county = { code: readSetting(opened.db, 'county_code'), name: readSetting(opened.db, 'county_name') };
-  const dataDir = ctx.desk.dataDir;
   ctx.audit({ action: 'backups.start', entityType: 'backup', detail: { targetRoot, automatic } });
-  return ctx.jobs.start('backups.create', ctx.actor?.userId ?? null, async (job) => {
-    // Leave the call's transaction first: VACUUM INTO cannot run inside one.
-    await job.checkpoint();
-    const created: BackupCreated = await createBackup({
-      sqlite: opened.sqlite,
-      dataDir,
-      extraFiles: backupExtraFiles(opened, dataDir),
-      targetRoot,
-      county,
-      appVersion: ctx.desk.appVersion,
-      schemaVersion: opened.schemaVersion,
-      now: ctx.now,
-      automatic,
-      progress: (phase, done, total) => job.progress({ phase, done, total }),
-      checkpoint: () => job.checkpoint(),
-    });
-    const removed = automatic ? pruneAutomaticBackups(targetRoot, AUTOMATIC_KEEP) : [];
-    ctx.later((tx) => {
-      const put = tx.database().sqlite.prepare('insert into settings (key, value) values (?, ?) on conflict (key) do update set value = excluded.value');
-      put.run(LAST_AT, created.createdAt);
-      put.run(LAST_FOLDER, created.folder);
-      tx.audit({ action: 'backups.create', entityType: 'backup', detail: { folder: created.folder, files: created.files, size: created.size, automatic, removed } });
-    });
-    return created;
+  return ctx.jobs.startTask(ctx, { kind: 'backups.create', task: 'backups.create', input: { targetRoot, automatic }, lane: BACKUP_LANE });
+}
+
+export interface BackupTaskInput {
+  targetRoot: string;
+  automatic: boolean;
+}
+
+/** The backup job, on the connection it runs on (its own thread's, or the desk's). */
+export async function createBackupTask(ctx: ServiceContext, input: BackupTaskInput, job: JobContext): Promise<BackupCreated> {
+  // Inline, leave the starting call's transaction first: VACUUM INTO cannot run inside one.
+  await job.checkpoint();
+  const opened = ctx.database();
+  const dataDir = ctx.desk.dataDir;
+  const created: BackupCreated = await createBackup({
+    sqlite: opened.sqlite,
+    dataDir,
+    extraFiles: backupExtraFiles(opened, dataDir),
+    targetRoot: input.targetRoot,
+    county: { code: readSetting(opened.db, 'county_code'), name: readSetting(opened.db, 'county_name') },
+    appVersion: ctx.desk.appVersion,
+    schemaVersion: opened.schemaVersion,
+    now: ctx.now,
+    automatic: input.automatic,
+    progress: (phase, done, total) => job.progress({ phase, done, total }),
+    checkpoint: () => job.checkpoint(),
   });
+  const removed = input.automatic ? pruneAutomaticBackups(input.targetRoot, AUTOMATIC_KEEP) : [];
+  ctx.later((tx) => {
+    const put = tx.database().sqlite.prepare('insert into settings (key, value) values (?, ?) on conflict (key) do update set value = excluded.value');
+    put.run(LAST_AT, created.createdAt);
+    put.run(LAST_FOLDER, created.folder);
+    tx.audit({ action: 'backups.create', entityType: 'backup', detail: { folder: created.folder, files: created.files, size: created.size, automatic: input.automatic, removed } });
+  });
+  return created;
 }
 
 export function list(ctx: ServiceContext, input: ParsedInputOf<'backups.list'>): BackupList {
@@ -73,16 +84,18 @@ export function list(ctx: ServiceContext, input: ParsedInputOf<'backups.list'>):
   return { dir, lastBackupAt, lastBackupFolder: optionalSetting(ctx, LAST_FOLDER), overdue, entries: listBackupFolders(dir) };
 }
 
-/** 校验: a job (hashing a county's database takes a while); the copy is checked on the desk's connection, with its key. */
+/** 校验: a job (hashing a county's database takes a while); the copy is checked with the desk's key. */
 export function verify(ctx: ServiceContext, input: ParsedInputOf<'backups.verify'>): JobView {
   const folder = folderInput(input.folder, 'folder', '备份文件夹', '');
-  const { sqlite } = ctx.database();
   ctx.audit({ action: 'backups.verify', entityType: 'backup', detail: { folder } });
-  return ctx.jobs.start('backups.verify', ctx.actor?.userId ?? null, async (job) => {
-    await job.checkpoint();
-    job.progress({ phase: '校验', done: 0, total: 1 });
-    const { manifest: _m, ...verdict } = await verifyBackup(folder, checkOnConnection(sqlite), () => job.checkpoint());
-    job.progress({ phase: '完成', done: 1, total: 1 });
-    return verdict satisfies BackupVerdict;
-  });
+  return ctx.jobs.startTask(ctx, { kind: 'backups.verify', task: 'backups.verify', input: { folder } });
+}
+
+/** The check of one backup folder, on the job's connection (the copy is attached to it with the same key). */
+export async function verifyBackupTask(ctx: ServiceContext, input: { folder: string }, job: JobContext): Promise<BackupVerdict> {
+  await job.checkpoint();
+  job.progress({ phase: '校验', done: 0, total: 1 });
+  const { manifest: _m, ...verdict } = await verifyBackup(input.folder, checkOnConnection(ctx.database().sqlite), () => job.checkpoint());
+  job.progress({ phase: '完成', done: 1, total: 1 });
+  return verdict;
 }

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
-import type { ExchangeKeyView, ExchangePackageView, ExchangeRejectedRecord, ExchangeSchedule, ExchangeStatus, JobView, ParsedInputOf } from '../../shared/contract';
+import type { ExchangeExportResult, ExchangeKeyView, ExchangePackageView, ExchangeRejectedRecord, ExchangeSchedule, ExchangeStatus, JobView, ParsedInputOf } from '../../shared/contract';
 import { nextScheduledRun } from '../../shared/domain/exchange-schedule';
 import type { ServiceContext } from '../context';
+import type { JobContext } from '../jobs';
 import { AppError, fieldError } from '../errors';
 import { deliverToOutbox } from '../exchange/deliver';
 import { runExport, type ExportKeys } from '../exchange/export';
@@ -182,29 +183,38 @@ export function exportStart(ctx: ServiceContext, input: ParsedInputOf<'exchange.
   const outboxDir = input.outboxDir ?? setting(ctx, OUTBOX);
   if (!outboxDir) throw new AppError('CONFLICT', '尚未设置发送目录，不能导出');
   if (!isAbsolute(outboxDir)) throw fieldError('outboxDir', '发送目录应为完整路径', '发送目录');
-  const dir = packagesDir(ctx);
-  const sqlite = sqliteOf(ctx);
   ctx.audit({ action: 'exchange.exportStart', detail: { outboxDir } });
-  return ctx.jobs.start('exchange.export', ctx.actor?.userId ?? null, async (job) => {
-    job.progress({ phase: '准备', done: 0, total: 0 });
-    const outcome = await runExport({
-      sqlite,
-      keys,
-      packagesDir: dir,
-      outboxDir,
-      now: ctx.now,
-      record: (work) =>
-        ctx.later((tx) => {
-          work();
-          tx.audit({ action: 'exchange.export', entityType: 'exchange_package', detail: { outboxDir } });
-        }),
-      progress: (done, total) => job.progress({ phase: '加密打包', done, total }),
-      checkpoint: () => job.checkpoint(),
-    });
-    job.progress({ phase: '完成', done: outcome.records, total: outcome.records });
-    const { sequence, fileName, records, counts, size, recovered } = outcome;
-    return { sequence, fileName, records, counts, size, recovered };
+  // One export at a time ("export now" while the schedule fires): the second would find the first's spool and sequence half-made.
+  return ctx.jobs.startTask(ctx, {
+    kind: 'exchange.export',
+    task: 'exchange.export',
+    input: { outboxDir },
+    lane: { name: 'exchange.export', busy: '已有一个导出正在进行，请等它完成后再试' },
   });
+}
+
+/** The export job, on the connection it runs on (its own thread's, or the desk's): keys, changes and bookkeeping read there. */
+export async function exportTask(ctx: ServiceContext, input: { outboxDir: string }, job: JobContext): Promise<ExchangeExportResult> {
+  job.progress({ phase: '准备', done: 0, total: 0 });
+  const keys = exportKeys(ctx);
+  if (typeof keys === 'string') throw new AppError('CONFLICT', `${keys}，不能导出`);
+  const outcome = await runExport({
+    sqlite: sqliteOf(ctx),
+    keys,
+    packagesDir: packagesDir(ctx),
+    outboxDir: input.outboxDir,
+    now: ctx.now,
+    record: (work) =>
+      ctx.later((tx) => {
+        work();
+        tx.audit({ action: 'exchange.export', entityType: 'exchange_package', detail: { outboxDir: input.outboxDir } });
+      }),
+    progress: (done, total) => job.progress({ phase: '加密打包', done, total }),
+    checkpoint: () => job.checkpoint(),
+  });
+  job.progress({ phase: '完成', done: outcome.records, total: outcome.records });
+  const { sequence, fileName, records, counts, size, recovered } = outcome;
+  return { sequence, fileName, records, counts, size, recovered };
 }
 
 /** Copies a past package to the outbox again, byte for byte (temp file, fsync, rename). */

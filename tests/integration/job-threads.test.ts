@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { rosterPersons, rosterXlsx } from '../../db/seed/roster';
-import type { ImportReport, JobView, PersonSearchResult } from '../../shared/contract';
+import type { BackupCreated, BackupList, ImportReport, JobView, PersonSearchResult } from '../../shared/contract';
+import { connect, exportNow, receiveAll } from './exchange-helpers';
+import { ZHANG_SAN, register } from './registry-helpers';
 import { activeUser } from './accounts-helpers';
 import { COUNTY, PATHS, deskFiles, expectOk, login, openDesk, readyDesk, rowCounts, type ReadyDesk } from './helpers';
 
@@ -58,6 +60,23 @@ describe('jobs in threads of their own (db/job-threads.ts)', () => {
     expect(searches.length).toBeGreaterThan(20);
     expect(Math.max(...searches)).toBeLessThan(100);
   }, 300_000);
+
+  it('backs up, checks the backup and exports a package in threads of their own', async () => {
+    const ready = threadedDesk();
+    register(ready, ZHANG_SAN);
+    const backup = await settle(ready, expectOk<JobView>(ready.call('backups.start', {})));
+    expect(backup.state, backup.error ?? '').toBe('done');
+    const folder = (backup.result as BackupCreated).folder;
+    const verdict = await settle(ready, expectOk<JobView>(ready.call('backups.verify', { folder })));
+    expect(verdict.result).toMatchObject({ ok: true });
+    expect(expectOk<BackupList>(ready.call('backups.list', {})).lastBackupFolder).toBe(folder);
+
+    const { province, outbox } = connect(ready);
+    const exported = await exportNow(ready);
+    expect(exported).toMatchObject({ sequence: 1, counts: { persons: 1 } });
+    expect(await receiveAll(ready, province, outbox)).toMatchObject([{ status: 'applied', accepted: 1 }]);
+    expect(expectOk<{ ok: boolean }>(ready.call('audit.verify', {})).ok).toBe(true);
+  }, 120_000);
 
   it('a cancelled import in its thread writes nothing', async () => {
     const ready = threadedDesk();
