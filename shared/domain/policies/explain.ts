@@ -55,11 +55,9 @@ function nextTop(trace: readonly TraceLine[], line: TraceLine): number {
   return next === -1 ? trace.length : next;
 }
 
-/** What a top line is about, for the headline. */
+/** What a top line is about, for the headline: its label; a checklist item's label is the thing to check. */
 function subject(line: TraceLine): string {
-  if (line.kind === 'exclusion') return line.label;
-  if (line.kind === 'checklist') return `核查“${line.label}”`;
-  return line.label;
+  return line.kind === 'checklist' ? `核查“${line.label}”` : line.label;
 }
 
 export function explainVerdict(verdict: Verdict): Explanation {
