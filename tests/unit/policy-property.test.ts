@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { ETHNICITY_CODES } from '../../shared/domain/code-tables';
+import {
+  type Entitlement,
+  type FactSnapshot,
+  type FactSpec,
+  type FactValue,
+  KNOWN_POLICY_CODES,
+  POLICY_FACTS,
+  type PolicyDefinition,
+  SEED_POLICIES,
+  caseFacts,
+  evaluatePolicy,
+  factsFor,
+  policyFactNames,
+} from '../../shared/domain/policies';
+import { type Random, random } from '../fixtures/seeded-random';
+
+/**
+ * Property: a policy's verdict never depends on sex, ethnicity or any fact the
+ * policy does not name. From many snapshots (each policy's stored cases and
+ * random ones), every fact the policy does not name is replaced by another
+ * random value — or dropped, or joined by keys the catalogue does not know —
+ * and the whole verdict, trace included, must stay the same.
+ */
+
+function randomValue(spec: FactSpec, r: Random): FactValue {
+  if (r.chance(0.1)) return null;
+  const type = spec.type;
+  switch (type.kind) {
+    case 'number': {
+      const hi = type.max ?? (type.unit === '分' ? 5_000_000 : 400);
+      const n = r.int(type.min, hi);
+      return type.integer ? n : Math.min(hi, n + r.int(0, 99) / 100);
+    }
+    case 'boolean':
+      return r.chance(0.5);
+    case 'date':
+      return r.date(1990, 2030);
+    case 'code':
+      return r.pick(type.codes)[0];
+    case 'codeList':
+      return type.codes.filter(() => r.chance(0.3)).map(([code]) => code);
+    case 'entitlements':
+      return Array.from({ length: r.int(0, 3) }, (): Entitlement => {
+        const from = r.date(2020, 2027);
+        return { policyCode: r.pick(KNOWN_POLICY_CODES)[0], from, to: from, months: r.int(0, 40), amountFen: r.int(0, 1_000_000) };
+      });
+  }
+}
+
+/** A snapshot of every fact of the target, random. */
+function randomSnapshot(target: PolicyDefinition['target'], r: Random): Record<string, FactValue> {
+  return Object.fromEntries(factsFor(target).map((name) => [name, randomValue(POLICY_FACTS[name], r)]));
+}
+
+/** The same snapshot with every fact the policy does not name changed, dropped or added to. */
+function perturbUnnamed(policy: PolicyDefinition, facts: FactSnapshot, r: Random): FactSnapshot {
+  const named = new Set(policyFactNames(policy));
+  const out: Record<string, FactValue | undefined> = {};
+  for (const [name, value] of Object.entries(facts)) if (named.has(name)) out[name] = value;
+  for (const name of Object.keys(POLICY_FACTS) as (keyof typeof POLICY_FACTS)[]) {
+    if (named.has(name) || r.chance(0.2)) continue;
+    out[name] = randomValue(POLICY_FACTS[name], r);
+  }
+  out.sex = r.pick(['male', 'female']);
+  out.ethnicity = r.pick(ETHNICITY_CODES);
+  out.name = r.pick(['张三', '李四', '王五']);
+  out.idNumber = r.pick(['320102199003071239', '32050619920115004X']);
+  return out;
+}
+
+const SAMPLES_PER_POLICY = 400;
+
+describe('a verdict reads only the facts its policy names', () => {
+  it.each(SEED_POLICIES.map((p) => [p.name, p] as const))('%s: sex, ethnicity and unnamed facts never change the verdict or amount', (_name, policy) => {
+    const r = random(0x5eed + policy.code.length * 7919);
+    const seen = new Set<string>();
+    for (let i = 0; i < SAMPLES_PER_POLICY; i += 1) {
+      // Half the bases are stored cases with named facts nudged, so every result is reached, not only not_eligible.
+      const stored = policy.cases[i % policy.cases.length]!;
+      const fromCase = i % 2 === 0;
+      const base: Record<string, FactValue | undefined> = fromCase ? { ...randomSnapshot(policy.target, r), ...caseFacts(stored) } : randomSnapshot(policy.target, r);
+      if (fromCase && r.chance(0.5)) {
+        const name = r.pick(policyFactNames(policy)) as keyof typeof POLICY_FACTS;
+        base[name] = randomValue(POLICY_FACTS[name], r);
+      }
+      const on = fromCase ? stored.on : r.date(2024, 2028);
+      const confirmedChecklist = r.chance(0.5) ? policy.checklist.map((c) => c.code) : [];
+      const verdict = evaluatePolicy(policy, base, on, { confirmedChecklist });
+      const other = evaluatePolicy(policy, perturbUnnamed(policy, base, r), on, { confirmedChecklist });
+      expect(other, `sample ${i} on ${on}`).toEqual(verdict);
+      expect(verdict.amountFen === null || (Number.isInteger(verdict.amountFen) && verdict.amountFen > 0)).toBe(true);
+      seen.add(verdict.result);
+    }
+    // The property is not vacuous: the samples reach more than one result.
+    expect(seen.size).toBeGreaterThanOrEqual(2);
+  });
+
+  it('and the named facts do matter: changing one can change the verdict', () => {
+    const policy = SEED_POLICIES.find((p) => p.code === 'job_retention')!;
+    const facts = caseFacts(policy.cases[0]!);
+    expect(evaluatePolicy(policy, facts, '2026-06-01').result).toBe('eligible');
+    expect(evaluatePolicy(policy, { ...facts, layoffRatePct: 50 }, '2026-06-01').result).toBe('not_eligible');
+  });
+});
