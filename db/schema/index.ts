@@ -8,3 +8,5 @@ export * from './fairs';
 export * from './statistics';
 export * from './contacts';
 export * from './code-tables';
+export * from './policies';
+export * from './department-facts';
