@@ -9,7 +9,7 @@ import { eq } from 'drizzle-orm';
 import type { ImportReport, JobView } from '../../shared/contract';
 import { matchHeaders, type ColumnSpec } from '../../shared/domain/import-columns';
 import type { RowCheck, SheetRows } from '../../shared/domain/import-rows';
-import type { ServiceContext } from '../context';
+import { actorUserId, type ServiceContext } from '../context';
 import type { JobContext } from '../jobs';
 import { settings } from '../schema';
 import { writeXlsx } from '../xlsx';
@@ -97,7 +97,7 @@ export function startImport(ctx: ServiceContext, kind: ImportKind, input: Import
     ctx.database().db.insert(settings).values({ key, value }).onConflictDoUpdate({ target: settings.key, set: { value } }).run();
   }
   ctx.audit({ action: `${kind.name}Start`, detail: { fileName: input.fileName, dryRun: input.dryRun, allOrNothing: input.allOrNothing, mapping: input.mapping ?? {} } });
-  return ctx.jobs.start(kind.name, ctx.actor?.userId ?? null, (job) =>
+  return ctx.jobs.start(kind.name, actorUserId(ctx), (job) =>
     runImport(ctx, kind, { fileName: input.fileName, file, dryRun: input.dryRun, allOrNothing: input.allOrNothing, mapping }, job),
   );
 }

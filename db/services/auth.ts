@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { ParsedInputOf, SessionView } from '../../shared/contract';
 import { isRole, permissionsOf } from '../../shared/roles';
-import type { ServiceContext } from '../context';
+import { requireAccount, type ServiceContext } from '../context';
 import { AppError, fieldError } from '../errors';
 import { hashPassword, passwordProblem, verifyPassword } from '../passwords';
 import { userRoles, users } from '../schema';
@@ -70,8 +70,7 @@ export function session(ctx: ServiceContext): SessionView | null {
 
 /** The account behind the session; the command line has none. */
 function ownAccount(ctx: ServiceContext): UserRow {
-  const userId = ctx.actor?.userId;
-  if (userId == null) throw new AppError('FORBIDDEN', '此操作需要以个人账号登录');
+  const { userId } = requireAccount(ctx);
   const row = ctx.database().db.select().from(users).where(eq(users.id, userId)).get();
   if (!row) throw new AppError('NOT_FOUND', `没有编号为 ${userId} 的账号`);
   return row;

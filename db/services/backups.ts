@@ -4,7 +4,7 @@ import { createBackup, pruneAutomaticBackups } from '../backup/create';
 import { backupExtraFiles } from '../backup/extra-files';
 import { listBackupFolders } from '../backup/manifest';
 import { checkOnConnection, verifyBackup } from '../backup/verify';
-import type { ServiceContext } from '../context';
+import { actorUserId, type ServiceContext } from '../context';
 import { fieldError } from '../errors';
 import { readSetting } from './settings';
 
@@ -39,7 +39,7 @@ export function start(ctx: ServiceContext, input: ParsedInputOf<'backups.start'>
   const county = { code: readSetting(opened.db, 'county_code'), name: readSetting(opened.db, 'county_name') };
   const dataDir = ctx.desk.dataDir;
   ctx.audit({ action: 'backups.start', entityType: 'backup', detail: { targetRoot, automatic } });
-  return ctx.jobs.start('backups.create', ctx.actor?.userId ?? null, async (job) => {
+  return ctx.jobs.start('backups.create', actorUserId(ctx), async (job) => {
     // Leave the call's transaction first: VACUUM INTO cannot run inside one.
     await job.checkpoint();
     const created: BackupCreated = await createBackup({
@@ -78,7 +78,7 @@ export function verify(ctx: ServiceContext, input: ParsedInputOf<'backups.verify
   const folder = folderInput(input.folder, 'folder', '备份文件夹', '');
   const { sqlite } = ctx.database();
   ctx.audit({ action: 'backups.verify', entityType: 'backup', detail: { folder } });
-  return ctx.jobs.start('backups.verify', ctx.actor?.userId ?? null, async (job) => {
+  return ctx.jobs.start('backups.verify', actorUserId(ctx), async (job) => {
     await job.checkpoint();
     job.progress({ phase: '校验', done: 0, total: 1 });
     const { manifest: _m, ...verdict } = await verifyBackup(folder, checkOnConnection(sqlite), () => job.checkpoint());

@@ -1,7 +1,7 @@
 import { and, asc, eq, ne } from 'drizzle-orm';
 import type { CodeTableEntry, ParsedInputOf } from '../../shared/contract';
 import { codeEntryProblems, EDITABLE_CODE_TABLES, type EditableCodeTable } from '../../shared/domain/editable-code-tables';
-import type { ServiceContext } from '../context';
+import { actorUserId, type ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { codeEntries } from '../schema';
 
@@ -50,7 +50,7 @@ export function save(ctx: ServiceContext, input: ParsedInputOf<'codes.save'>): C
   if (namesake) throw new AppError('DUPLICATE', `${tableLabel}中已有名为“${label}”的项目（代码 ${namesake.code}）`, { fields: { label: '已有同名的项目' } });
 
   const at = ctx.now.toISOString();
-  const actor = ctx.actor?.userId ?? null;
+  const actor = actorUserId(ctx);
   const facts = { label, active: input.active, sortOrder: input.sortOrder, applicant: input.applicant };
   let after: EntryRow | undefined;
   if (input.version === null) {

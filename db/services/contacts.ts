@@ -3,7 +3,7 @@ import type { ContactView, FollowUpDueItem, ParsedInputOf } from '../../shared/c
 import { maskPhone } from '../../shared/domain/masking';
 import { contactChannelLabel, contactDateProblem, contactKindLabel } from '../../shared/domain/person-contacts';
 import { ROLE_PERMISSIONS, ROLES } from '../../shared/roles';
-import type { ServiceContext } from '../context';
+import { requireAccount, type ServiceContext } from '../context';
 import { AppError, fieldError } from '../errors';
 import { personContacts, persons, userRoles, users, vacancies } from '../schema';
 
@@ -46,8 +46,7 @@ function requireRecordingStaff(ctx: ServiceContext, userId: number): void {
  */
 export function record(ctx: ServiceContext, input: ParsedInputOf<'contacts.record'>): ContactView {
   const { db } = ctx.database();
-  const actor = ctx.actor?.userId;
-  if (actor == null) throw new AppError('FORBIDDEN', '记录联系需要以个人账号登录');
+  const actor = requireAccount(ctx, '记录联系需要以个人账号登录').userId;
   const person = db.select({ id: persons.id, birthDate: persons.birthDate, mergedIntoId: persons.mergedIntoId }).from(persons).where(eq(persons.id, input.personId)).get();
   if (!person) throw new AppError('NOT_FOUND', `没有编号为 ${input.personId} 的人员档案`);
   if (person.mergedIntoId !== null) throw new AppError('CONFLICT', `该档案已并入编号 ${person.mergedIntoId} 的档案，请在保留的档案上记录`);

@@ -3,7 +3,7 @@ import type { JobView, ParsedInputOf } from '../../shared/contract';
 import { checkEnterpriseRows, ENTERPRISE_IMPORT_COLUMNS } from '../../shared/domain/enterprise-import';
 import { decodeEntityType } from '../../shared/domain/credit-code';
 import { industrySectionOf } from '../../shared/domain/industry';
-import type { ServiceContext } from '../context';
+import { actorUserId, type ServiceContext } from '../context';
 import { importTemplate as template, startImport, type ApplyCounts, type ImportKind, type ValidRow } from '../import/run-import';
 import { enterpriseContacts, enterpriseCorrections, enterpriseFormerNames, enterprises } from '../schema';
 import { addHeadcount } from './enterprises';
@@ -52,7 +52,7 @@ function applyEnterprises(ctx: ServiceContext, valid: ValidRow[], writes: boolea
   const existing = existingByKey(ctx, valid);
   const insured = latestHeadcounts(ctx, [...existing.values()].map((e) => e.id));
   const at = ctx.now.toISOString();
-  const actorId = ctx.actor?.userId ?? null;
+  const actorId = actorUserId(ctx);
   const reason = `Excel 导入：${fileName}`;
   const counts = { created: 0, updated: 0, unchanged: 0 };
   for (const { record } of valid) {

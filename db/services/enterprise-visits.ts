@@ -3,7 +3,7 @@ import type { DifficultyType, ParsedInputOf, TaskView, VisitView } from '../../s
 import { POLICIES_EXPLAINED, labelOf } from '../../shared/domain/enterprise-codes';
 import { quarterEnd, surveyReferenceDate } from '../../shared/domain/vacancy';
 import { ROLE_PERMISSIONS, ROLES } from '../../shared/roles';
-import type { ServiceContext } from '../context';
+import { actorUserId, type ServiceContext } from '../context';
 import { AppError, fieldError } from '../errors';
 import {
   difficultyTypes, enterpriseContacts, enterpriseHiringPlans, enterprises, enterpriseTasks, enterpriseVisitDifficulties,
@@ -15,10 +15,6 @@ import { insertVacancy } from './vacancies';
 
 type VisitRow = typeof enterpriseVisits.$inferSelect;
 type Input = ParsedInputOf<'enterprises.recordVisit'>;
-
-function actorId(ctx: ServiceContext): number | null {
-  return ctx.actor?.userId ?? null;
-}
 
 function requireUsers(ctx: ServiceContext, ids: number[], field: string, label: string): void {
   const found = new Set(ctx.database().db.select({ id: users.id }).from(users).where(and(inArray(users.id, ids), eq(users.disabled, false))).all().map((u) => u.id));
@@ -71,7 +67,7 @@ export function recordVisit(ctx: ServiceContext, input: Input): VisitView {
   if (enterprise.status === 'closed') throw new AppError('CONFLICT', `${enterprise.name}已注销或迁出，不能再记录走访`);
   checkVisit(ctx, input);
   const at = ctx.now.toISOString();
-  const meta = { createdAt: at, updatedAt: at, createdBy: actorId(ctx), updatedBy: actorId(ctx) };
+  const meta = { createdAt: at, updatedAt: at, createdBy: actorUserId(ctx), updatedBy: actorUserId(ctx) };
   const survey = input.survey;
   const visit = db
     .insert(enterpriseVisits)
@@ -184,7 +180,7 @@ export function cancelVisit(ctx: ServiceContext, input: ParsedInputOf<'enterpris
   const after = ctx
     .database()
     .db.update(enterpriseVisits)
-    .set({ cancelledAt: at, cancelReason: input.reason, updatedAt: at, updatedBy: actorId(ctx), version: before.version + 1 })
+    .set({ cancelledAt: at, cancelReason: input.reason, updatedAt: at, updatedBy: actorUserId(ctx), version: before.version + 1 })
     .where(and(eq(enterpriseVisits.id, input.id), eq(enterpriseVisits.version, input.version)))
     .returning()
     .get();
@@ -198,7 +194,7 @@ export function tasks(ctx: ServiceContext, input: ParsedInputOf<'enterprises.tas
     ctx,
     and(
       input.enterpriseId ? eq(enterpriseTasks.enterpriseId, input.enterpriseId) : undefined,
-      input.mine ? eq(enterpriseTasks.ownerUserId, actorId(ctx) ?? -1) : undefined,
+      input.mine ? eq(enterpriseTasks.ownerUserId, actorUserId(ctx) ?? -1) : undefined,
       input.status === 'all' ? undefined : eq(enterpriseTasks.status, input.status),
     ),
   );
@@ -212,7 +208,7 @@ export function closeTask(ctx: ServiceContext, input: ParsedInputOf<'enterprises
   const at = ctx.now.toISOString();
   const after = db
     .update(enterpriseTasks)
-    .set({ status: input.status, closedAt: at, closingNote: input.note ?? null, updatedAt: at, updatedBy: actorId(ctx), version: before.version + 1 })
+    .set({ status: input.status, closedAt: at, closingNote: input.note ?? null, updatedAt: at, updatedBy: actorUserId(ctx), version: before.version + 1 })
     .where(and(eq(enterpriseTasks.id, input.id), eq(enterpriseTasks.version, input.version)))
     .returning()
     .get();

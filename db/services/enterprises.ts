@@ -6,7 +6,7 @@ import { industrySectionOf } from '../../shared/domain/industry';
 import { maskPhone } from '../../shared/domain/masking';
 import { normalizeMobile } from '../../shared/domain/phone';
 import { enterpriseValueText } from '../../shared/labels/correction-values';
-import type { ServiceContext } from '../context';
+import { actorUserId, type ServiceContext } from '../context';
 import { AppError, fieldError } from '../errors';
 import { enterpriseContacts, enterpriseCorrections, enterpriseFormerNames, enterpriseHeadcounts, enterprises, users } from '../schema';
 import { enterpriseView, requireEnterprise, type EnterpriseRow } from './enterprise-view';
@@ -51,13 +51,9 @@ export function cleanEnterpriseChanges(ctx: ServiceContext, input: EnterpriseCha
   return out;
 }
 
-function actorId(ctx: ServiceContext): number | null {
-  return ctx.actor?.userId ?? null;
-}
-
 export function addHeadcount(ctx: ServiceContext, enterpriseId: number, asOf: string, insuredCount: number, source: typeof enterpriseHeadcounts.$inferInsert.source, visitId: number | null = null): void {
   if (asOf > ctx.today) throw fieldError('asOf', '日期不能晚于今天', '参保人数日期');
-  ctx.database().db.insert(enterpriseHeadcounts).values({ enterpriseId, asOf, insuredCount, source, visitId, recordedAt: ctx.now.toISOString(), recordedBy: actorId(ctx) }).run();
+  ctx.database().db.insert(enterpriseHeadcounts).values({ enterpriseId, asOf, insuredCount, source, visitId, recordedAt: ctx.now.toISOString(), recordedBy: actorUserId(ctx) }).run();
 }
 
 export function register(ctx: ServiceContext, input: ParsedInputOf<'enterprises.register'>): EnterpriseView {
@@ -76,14 +72,14 @@ export function register(ctx: ServiceContext, input: ParsedInputOf<'enterprises.
   const at = ctx.now.toISOString();
   const row = db
     .insert(enterprises)
-    .values({ ...fields, name: input.name, ...key, entityType: key.entityType ?? entityType ?? 'enterprise', createdAt: at, updatedAt: at, createdBy: actorId(ctx), updatedBy: actorId(ctx) })
+    .values({ ...fields, name: input.name, ...key, entityType: key.entityType ?? entityType ?? 'enterprise', createdAt: at, updatedAt: at, createdBy: actorUserId(ctx), updatedBy: actorUserId(ctx) })
     .returning()
     .get();
   for (const name of new Set(formerNames ?? [])) {
-    if (name !== row.name) db.insert(enterpriseFormerNames).values({ enterpriseId: row.id, name, recordedAt: at, recordedBy: actorId(ctx) }).run();
+    if (name !== row.name) db.insert(enterpriseFormerNames).values({ enterpriseId: row.id, name, recordedAt: at, recordedBy: actorUserId(ctx) }).run();
   }
   (contacts ?? []).forEach((c, i) =>
-    db.insert(enterpriseContacts).values({ enterpriseId: row.id, name: c.name, position: c.position ?? null, phone: phones[i] ?? null, createdAt: at, updatedAt: at, createdBy: actorId(ctx), updatedBy: actorId(ctx) }).run(),
+    db.insert(enterpriseContacts).values({ enterpriseId: row.id, name: c.name, position: c.position ?? null, phone: phones[i] ?? null, createdAt: at, updatedAt: at, createdBy: actorUserId(ctx), updatedBy: actorUserId(ctx) }).run(),
   );
   if (insuredCount !== undefined && insuredCount !== null) addHeadcount(ctx, row.id, headcountAsOf ?? ctx.today, insuredCount, 'register');
   ctx.audit({ action: 'enterprises.register', entityType: 'enterprise', entityId: row.id, after: row });
@@ -111,15 +107,15 @@ export function update(ctx: ServiceContext, input: ParsedInputOf<'enterprises.up
   const at = ctx.now.toISOString();
   const after = db
     .update(enterprises)
-    .set({ ...fields, updatedAt: at, updatedBy: actorId(ctx), version: before.version + 1 })
+    .set({ ...fields, updatedAt: at, updatedBy: actorUserId(ctx), version: before.version + 1 })
     .where(and(eq(enterprises.id, input.id), eq(enterprises.version, input.version)))
     .returning()
     .get();
   if (!after) throw new AppError('CONFLICT', '该企业信息已被他人修改，您的修改未保存。请刷新后重新修改。', { details: { currentVersion: before.version } });
   db.insert(enterpriseCorrections)
-    .values(changed.map((field) => ({ enterpriseId: after.id, field, oldValue: stored(before[field]), newValue: stored(after[field]), reason: input.reason, correctedBy: actorId(ctx), correctedAt: at })))
+    .values(changed.map((field) => ({ enterpriseId: after.id, field, oldValue: stored(before[field]), newValue: stored(after[field]), reason: input.reason, correctedBy: actorUserId(ctx), correctedAt: at })))
     .run();
-  if (changed.includes('name')) db.insert(enterpriseFormerNames).values({ enterpriseId: after.id, name: before.name, recordedAt: at, recordedBy: actorId(ctx) }).run();
+  if (changed.includes('name')) db.insert(enterpriseFormerNames).values({ enterpriseId: after.id, name: before.name, recordedAt: at, recordedBy: actorUserId(ctx) }).run();
   ctx.audit({ action: 'enterprises.update', entityType: 'enterprise', entityId: after.id, before, after, detail: { changedFields: changed, reason: input.reason } });
   return enterpriseView(ctx, after);
 }
@@ -154,7 +150,7 @@ export function addContact(ctx: ServiceContext, input: ParsedInputOf<'enterprise
   const added = ctx
     .database()
     .db.insert(enterpriseContacts)
-    .values({ enterpriseId: row.id, name: input.name, position: input.position ?? null, phone, createdAt: at, updatedAt: at, createdBy: actorId(ctx), updatedBy: actorId(ctx) })
+    .values({ enterpriseId: row.id, name: input.name, position: input.position ?? null, phone, createdAt: at, updatedAt: at, createdBy: actorUserId(ctx), updatedBy: actorUserId(ctx) })
     .returning()
     .get();
   ctx.audit({ action: 'enterprises.addContact', entityType: 'enterprise', entityId: row.id, detail: { contactId: added.id, phone: phone ? maskPhone(phone) : null } });
@@ -167,7 +163,7 @@ export function setContactActive(ctx: ServiceContext, input: ParsedInputOf<'ente
   if (!contact) throw new AppError('NOT_FOUND', `没有编号为 ${input.id} 的联系人`);
   const after = db
     .update(enterpriseContacts)
-    .set({ active: input.active, updatedAt: ctx.now.toISOString(), updatedBy: actorId(ctx), version: contact.version + 1 })
+    .set({ active: input.active, updatedAt: ctx.now.toISOString(), updatedBy: actorUserId(ctx), version: contact.version + 1 })
     .where(and(eq(enterpriseContacts.id, input.id), eq(enterpriseContacts.version, input.version)))
     .returning()
     .get();

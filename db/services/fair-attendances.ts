@@ -6,7 +6,7 @@ import { INTENTION_OUTCOMES } from '../../shared/domain/fair-codes';
 import { parseIdNumber } from '../../shared/domain/id-number';
 import { maskIdNumber, maskPhone } from '../../shared/domain/masking';
 import { ID_NUMBER_MESSAGES } from '../../shared/labels/zh-CN';
-import type { ServiceContext } from '../context';
+import { actorUserId, type ServiceContext } from '../context';
 import { AppError, fieldError } from '../errors';
 import { enterprises, fairAttendances, fairEnterprises, fairIntentions, fairs, fairVacancies, persons, users, vacancies } from '../schema';
 import { inputError } from '../validation';
@@ -14,10 +14,6 @@ import { requireFair, requireOpenFair } from './fairs';
 import { register } from './persons';
 
 type AttendanceRow = typeof fairAttendances.$inferSelect;
-
-function actorId(ctx: ServiceContext): number | null {
-  return ctx.actor?.userId ?? null;
-}
 
 function intentionsOf(ctx: ServiceContext, attendanceIds: number[]): Map<number, FairIntentionView[]> {
   const out = new Map<number, FairIntentionView[]>();
@@ -98,7 +94,7 @@ export function checkIn(ctx: ServiceContext, input: ParsedInputOf<'fairs.checkIn
   const at = ctx.now.toISOString();
   const row = db
     .insert(fairAttendances)
-    .values({ fairId: fair.id, personId, checkedInAt: at, registeredAtDoor: personRegistered, createdAt: at, updatedAt: at, createdBy: actorId(ctx), updatedBy: actorId(ctx) })
+    .values({ fairId: fair.id, personId, checkedInAt: at, registeredAtDoor: personRegistered, createdAt: at, updatedAt: at, createdBy: actorUserId(ctx), updatedBy: actorUserId(ctx) })
     .returning()
     .get();
   ctx.audit({ action: 'fairs.checkIn', entityType: 'fair', entityId: fair.id, after: row, detail: { attendanceId: row.id, personId, personRegistered } });
@@ -134,7 +130,7 @@ export function recordIntention(ctx: ServiceContext, input: ParsedInputOf<'fairs
   const at = ctx.now.toISOString();
   const row = db
     .insert(fairIntentions)
-    .values({ attendanceId: attendance.id, fairId: fair.id, enterpriseId: input.enterpriseId, vacancyId, note: input.note || null, createdAt: at, updatedAt: at, createdBy: actorId(ctx), updatedBy: actorId(ctx) })
+    .values({ attendanceId: attendance.id, fairId: fair.id, enterpriseId: input.enterpriseId, vacancyId, note: input.note || null, createdAt: at, updatedAt: at, createdBy: actorUserId(ctx), updatedBy: actorUserId(ctx) })
     .returning()
     .get();
   ctx.audit({ action: 'fairs.recordIntention', entityType: 'fair', entityId: fair.id, after: row, detail: { attendanceId: attendance.id, intentionId: row.id } });
@@ -153,7 +149,7 @@ export function setIntentionOutcome(ctx: ServiceContext, input: ParsedInputOf<'f
   const at = ctx.now.toISOString();
   const after = db
     .update(fairIntentions)
-    .set({ outcome: input.outcome, outcomeOn, note: input.note === undefined ? before.note : input.note || null, updatedAt: at, updatedBy: actorId(ctx), version: before.version + 1 })
+    .set({ outcome: input.outcome, outcomeOn, note: input.note === undefined ? before.note : input.note || null, updatedAt: at, updatedBy: actorUserId(ctx), version: before.version + 1 })
     .where(and(eq(fairIntentions.id, before.id), eq(fairIntentions.version, input.version)))
     .returning()
     .get();

@@ -2,7 +2,7 @@ import { eq, inArray } from 'drizzle-orm';
 import type { JobView, ParsedInputOf } from '../../shared/contract';
 import { PERSON_IMPORT_COLUMNS } from '../../shared/domain/import-columns';
 import { checkPersonRows } from '../../shared/domain/person-import';
-import type { ServiceContext } from '../context';
+import { actorUserId, type ServiceContext } from '../context';
 import { importTemplate as template, startImport, type ApplyCounts, type ImportKind, type ValidRow } from '../import/run-import';
 import { personCorrections, persons } from '../schema';
 import { deriveForNewPerson, refreshDerived, reversedPhone, type PersonRow } from './person-derived';
@@ -50,7 +50,7 @@ function applyRows(ctx: ServiceContext, valid: ValidRow[], writes: boolean, file
     for (const row of db.select().from(persons).where(inArray(persons.idNumber, ids.slice(i, i + 500))).all()) existing.set(row.idNumber, row);
   }
   const at = ctx.now.toISOString();
-  const actorId = ctx.actor?.userId ?? null;
+  const actorId = actorUserId(ctx);
   const reason = `Excel 导入：${fileName}`;
   let created = 0;
   let updated = 0;

@@ -6,7 +6,7 @@ import {
 import { ACTION_LABELS, OPEN_STATES, STATE_LABELS, type CaseAction, type CaseState } from '../../shared/domain/workflow';
 import type { ParsedInputOf, PersonView, TimelineSection } from '../../shared/contract';
 import { fieldLabel } from '../../shared/labels/zh-CN';
-import type { ServiceContext } from '../context';
+import { actorUserId, type ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { caseEvents, cases, caseTransitions, fairAttendances, personContacts, personCorrections, personKeyGroups, personKeyGroupSchedule, personQualifications, persons, personSearchKeys, users } from '../schema';
 import { refreshDerived, type PersonRow } from './person-derived';
@@ -51,19 +51,19 @@ export function merge(ctx: ServiceContext, input: ParsedInputOf<'persons.merge'>
   }
   const mergedAfter = db
     .update(persons)
-    .set({ mergedIntoId: keep.id, updatedAt: at, updatedBy: ctx.actor?.userId ?? null, version: merged.version + 1 })
+    .set({ mergedIntoId: keep.id, updatedAt: at, updatedBy: actorUserId(ctx), version: merged.version + 1 })
     .where(eq(persons.id, merged.id))
     .returning()
     .get();
   refreshDerived(db, mergedAfter, ctx.today);
   const keepAfter = db
     .update(persons)
-    .set({ updatedAt: at, updatedBy: ctx.actor?.userId ?? null, version: keep.version + 1 })
+    .set({ updatedAt: at, updatedBy: actorUserId(ctx), version: keep.version + 1 })
     .where(eq(persons.id, keep.id))
     .returning()
     .get();
   db.insert(personCorrections)
-    .values({ personId: keep.id, field: 'mergedFrom', oldValue: null, newValue: String(merged.id), reason: input.reason, correctedBy: ctx.actor?.userId ?? null, correctedAt: at })
+    .values({ personId: keep.id, field: 'mergedFrom', oldValue: null, newValue: String(merged.id), reason: input.reason, correctedBy: actorUserId(ctx), correctedAt: at })
     .run();
   refreshDerived(db, keepAfter, ctx.today);
   ctx.audit({ action: 'persons.merge', entityType: 'person', entityId: keep.id, detail: { mergedId: merged.id, moved, reason: input.reason } });

@@ -6,7 +6,7 @@ import { maskPhone } from '../../shared/domain/masking';
 import { normalizeMobile } from '../../shared/domain/phone';
 import { fieldLabel, ID_NUMBER_MESSAGES } from '../../shared/labels/zh-CN';
 import { personValueText } from '../../shared/labels/correction-values';
-import type { ServiceContext } from '../context';
+import { actorUserId, type ServiceContext } from '../context';
 import { AppError, fieldError } from '../errors';
 import { personCorrections, personQualifications, persons, users } from '../schema';
 import { deriveForNewPerson, refreshDerived, reversedPhone, type PersonRow } from './person-derived';
@@ -99,8 +99,8 @@ export function register(ctx: ServiceContext, input: ParsedInputOf<'persons.regi
       birthDate: parsed.birthDate,
       createdAt: at,
       updatedAt: at,
-      createdBy: ctx.actor?.userId ?? null,
-      updatedBy: ctx.actor?.userId ?? null,
+      createdBy: actorUserId(ctx),
+      updatedBy: actorUserId(ctx),
     })
     .returning()
     .get();
@@ -124,7 +124,7 @@ export function addQualification(ctx: ServiceContext, input: ParsedInputOf<'pers
   const added = ctx
     .database()
     .db.insert(personQualifications)
-    .values({ personId: row.id, name: input.name, level: input.level ?? null, certificateNumber: input.certificateNumber ?? null, issuedOn: input.issuedOn ?? null, createdAt: at, updatedAt: at, createdBy: ctx.actor?.userId ?? null, updatedBy: ctx.actor?.userId ?? null })
+    .values({ personId: row.id, name: input.name, level: input.level ?? null, certificateNumber: input.certificateNumber ?? null, issuedOn: input.issuedOn ?? null, createdAt: at, updatedAt: at, createdBy: actorUserId(ctx), updatedBy: actorUserId(ctx) })
     .returning()
     .get();
   ctx.audit({ action: 'persons.addQualification', entityType: 'person', entityId: row.id, after: added, detail: { qualificationId: added.id } });
@@ -154,7 +154,7 @@ export function update(ctx: ServiceContext, input: ParsedInputOf<'persons.update
   const at = ctx.now.toISOString();
   const after = db
     .update(persons)
-    .set({ ...fields, updatedAt: at, updatedBy: ctx.actor?.userId ?? null, version: before.version + 1 })
+    .set({ ...fields, updatedAt: at, updatedBy: actorUserId(ctx), version: before.version + 1 })
     .where(and(eq(persons.id, input.id), eq(persons.version, input.version)))
     .returning()
     .get();
@@ -169,7 +169,7 @@ export function update(ctx: ServiceContext, input: ParsedInputOf<'persons.update
         oldValue: stored(before[field]),
         newValue: stored(after[field]),
         reason: input.reason,
-        correctedBy: ctx.actor?.userId ?? null,
+        correctedBy: actorUserId(ctx),
         correctedAt: at,
       })),
     )

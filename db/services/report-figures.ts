@@ -1,7 +1,7 @@
 import { eq } from 'drizzle-orm';
 import type { ExternalFigures, ParsedInputOf } from '../../shared/contract';
 import { formatHundredths, parsePercentHundredths, reportPeriod } from '../../shared/domain/statistics';
-import type { ServiceContext } from '../context';
+import { actorUserId, type ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { statisticsExternalFigures, users } from '../schema';
 
@@ -45,7 +45,7 @@ export function saveExternalFigures(ctx: ServiceContext, input: ParsedInputOf<'r
     if (rateBp === null || rateBp > 10000) throw new AppError('BAD_INPUT', '调查失业率应为0—100之间的百分数，如 5.1', { fields: { surveyedUnemploymentRate: '应为0—100之间的百分数' } });
   }
   const at = ctx.now.toISOString();
-  const userId = ctx.actor?.userId ?? null;
+  const userId = actorUserId(ctx);
   const values = { urbanEmployed: input.urbanEmployed, surveyedUnemploymentRateBp: rateBp, naturalAttrition: input.naturalAttrition, updatedAt: at, updatedBy: userId };
   if (before.version === null) {
     db.insert(statisticsExternalFigures).values({ period: input.period, ...values, createdAt: at, createdBy: userId }).run();

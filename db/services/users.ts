@@ -1,7 +1,7 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { LoginLimitView, ParsedInputOf, UserView } from '../../shared/contract';
 import { isRole, type Role } from '../../shared/roles';
-import type { ServiceContext } from '../context';
+import { actorUserId, type ServiceContext } from '../context';
 import { AppError, fieldError } from '../errors';
 import type { DrizzleDb } from '../open';
 import { hashPassword, passwordProblem } from '../passwords';
@@ -51,7 +51,7 @@ function bump(ctx: ServiceContext, row: UserRow, expectedVersion: number, change
   const updated = ctx
     .database()
     .db.update(users)
-    .set({ ...changes, updatedAt: ctx.now.toISOString(), updatedBy: ctx.actor?.userId ?? null, version: row.version + 1 })
+    .set({ ...changes, updatedAt: ctx.now.toISOString(), updatedBy: actorUserId(ctx), version: row.version + 1 })
     .where(and(eq(users.id, row.id), eq(users.version, expectedVersion)))
     .returning()
     .get();
@@ -94,8 +94,8 @@ export function create(ctx: ServiceContext, input: ParsedInputOf<'users.create'>
       mustChangePassword: true,
       createdAt: at,
       updatedAt: at,
-      createdBy: ctx.actor?.userId ?? null,
-      updatedBy: ctx.actor?.userId ?? null,
+      createdBy: actorUserId(ctx),
+      updatedBy: actorUserId(ctx),
     })
     .returning()
     .get();
@@ -121,7 +121,7 @@ export function setRoles(ctx: ServiceContext, input: ParsedInputOf<'users.setRol
 export function setDisabled(ctx: ServiceContext, input: ParsedInputOf<'users.setDisabled'>): UserView {
   const { db } = ctx.database();
   const row = requireUser(db, input.id);
-  if (input.disabled && row.id === ctx.actor?.userId) throw new AppError('CONFLICT', '不能停用自己正在使用的账号');
+  if (input.disabled && row.id === actorUserId(ctx)) throw new AppError('CONFLICT', '不能停用自己正在使用的账号');
   if (input.disabled && rolesOf(db, row.id).includes('admin')) ensureAnotherAdmin(db, row.id);
   const updated = bump(ctx, row, input.version, { disabled: input.disabled });
   ctx.audit({ action: 'users.setDisabled', entityType: 'user', entityId: row.id, detail: { disabled: input.disabled, reason: input.reason } });

@@ -7,7 +7,7 @@ import { CONTRACT_TYPES } from '../../shared/domain/matter-types';
 import { formatSalaryRange } from '../../shared/domain/money';
 import { monthsBefore, vacancyStatusOn } from '../../shared/domain/vacancy';
 import type { z } from 'zod';
-import type { ServiceContext } from '../context';
+import { actorUserId, type ServiceContext } from '../context';
 import { AppError, fieldError } from '../errors';
 import { enterprises, vacancies } from '../schema';
 import { writeXlsx } from '../xlsx';
@@ -59,7 +59,7 @@ export function insertVacancy(ctx: ServiceContext, enterpriseId: number, facts: 
       salaryMinFen: facts.salaryMinFen ?? null, salaryMaxFen: facts.salaryMaxFen ?? null, educationCode: facts.educationCode ?? null,
       experienceYears: facts.experienceYears ?? null, requirements: facts.requirements ?? null, workPlace: facts.workPlace ?? null,
       contractType: facts.contractType ?? null, validFrom, validTo, source, visitId,
-      createdAt: now, updatedAt: now, createdBy: ctx.actor?.userId ?? null, updatedBy: ctx.actor?.userId ?? null,
+      createdAt: now, updatedAt: now, createdBy: actorUserId(ctx), updatedBy: actorUserId(ctx),
     })
     .returning()
     .get();
@@ -118,7 +118,7 @@ function save(ctx: ServiceContext, before: VacancyRow, enterpriseName: string, v
   const after = ctx
     .database()
     .db.update(vacancies)
-    .set({ ...set, updatedAt: ctx.now.toISOString(), updatedBy: ctx.actor?.userId ?? null, version: before.version + 1 })
+    .set({ ...set, updatedAt: ctx.now.toISOString(), updatedBy: actorUserId(ctx), version: before.version + 1 })
     .where(and(eq(vacancies.id, before.id), eq(vacancies.version, version)))
     .returning()
     .get();

@@ -1,7 +1,7 @@
 import { and, eq, gte } from 'drizzle-orm';
 import type { JobView, ParsedInputOf } from '../../shared/contract';
 import { checkVacancyRows, VACANCY_IMPORT_COLUMNS } from '../../shared/domain/enterprise-import';
-import type { ServiceContext } from '../context';
+import { actorUserId, type ServiceContext } from '../context';
 import { importTemplate as template, startImport, type ApplyCounts, type ImportKind, type ValidRow } from '../import/run-import';
 import { enterprises, vacancies } from '../schema';
 import { insertVacancy } from './vacancies';
@@ -40,7 +40,7 @@ function applyVacancies(ctx: ServiceContext, valid: ValidRow[], writes: boolean)
     }
     counts.updated += 1;
     if (!writes) continue;
-    const after = db.update(vacancies).set({ ...changes, updatedAt: at, updatedBy: ctx.actor?.userId ?? null, version: current.version + 1 }).where(eq(vacancies.id, current.id)).returning().get();
+    const after = db.update(vacancies).set({ ...changes, updatedAt: at, updatedBy: actorUserId(ctx), version: current.version + 1 }).where(eq(vacancies.id, current.id)).returning().get();
     ctx.audit({ action: 'vacancies.update', entityType: 'vacancy', entityId: current.id, before: current, after, detail: { changedFields: Object.keys(changes), source: 'import' } });
   }
   return counts;
