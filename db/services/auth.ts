@@ -6,6 +6,7 @@ import { AppError, fieldError } from '../errors';
 import { hashPassword, passwordProblem, verifyPassword } from '../passwords';
 import { userRoles, users } from '../schema';
 import { forgetAccountFailures, recordWrongPassword, refuseWhileThrottled } from './login-throttles';
+import { updatedStamps } from './row-stamps';
 
 const LOGIN_FAILED = '用户名或密码不正确';
 
@@ -89,7 +90,7 @@ export function changePassword(ctx: ServiceContext, input: ParsedInputOf<'auth.c
   ctx
     .database()
     .db.update(users)
-    .set({ passwordHash: hashPassword(input.newPassword), mustChangePassword: false, updatedAt: ctx.now.toISOString(), updatedBy: row.id, version: row.version + 1 })
+    .set({ passwordHash: hashPassword(input.newPassword), mustChangePassword: false, ...updatedStamps(ctx, row, row.id) })
     .where(eq(users.id, row.id))
     .run();
   ctx.audit({ action: 'auth.changePassword', entityType: 'user', entityId: row.id });

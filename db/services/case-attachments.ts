@@ -8,6 +8,7 @@ import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { caseAttachments, cases } from '../schema';
 import { applicantKindOf, caseView, caseWorker, documentsOf, type CaseRow } from './case-view';
+import { createdStamps, updatedStamps, updateVersioned } from './row-stamps';
 
 /**
  * 附件 of a matter. An attachment ticks its document on the checklist (the
@@ -28,15 +29,7 @@ function caseAtVersion(ctx: ServiceContext, id: number, version: number): CaseRo
 
 /** Saves the matter's ticked documents, bumping its version. */
 function saveDocuments(ctx: ServiceContext, row: CaseRow, documents: string[]): CaseRow {
-  const updated = ctx
-    .database()
-    .db.update(cases)
-    .set({ documents: JSON.stringify(documents), updatedAt: ctx.now.toISOString(), updatedBy: caseWorker(ctx).userId, version: row.version + 1 })
-    .where(and(eq(cases.id, row.id), eq(cases.version, row.version)))
-    .returning()
-    .get();
-  if (!updated) throw new AppError('CONFLICT', '该业务已被他人办理或修改，请刷新后重试');
-  return updated;
+  return updateVersioned(ctx, cases, row, row.version, { documents: JSON.stringify(documents) }, '该业务已被他人办理或修改，请刷新后重试', { by: caseWorker(ctx).userId });
 }
 
 export function attach(ctx: ServiceContext, input: ParsedInputOf<'cases.attach'>): CaseView {
@@ -62,7 +55,6 @@ export function attach(ctx: ServiceContext, input: ParsedInputOf<'cases.attach'>
     .where(and(eq(caseAttachments.caseId, row.id), eq(caseAttachments.sha256, sha256), eq(caseAttachments.documentCode, input.documentCode), eq(caseAttachments.state, 'active')))
     .get();
   if (twice) throw new AppError('DUPLICATE', `文件“${input.fileName}”已作为同一材料上传过，不必重复上传`, { details: { attachmentId: twice.id } });
-  const at = ctx.now.toISOString();
   const uploader = caseWorker(ctx).userId;
   const attachment = db
     .insert(caseAttachments)
@@ -73,10 +65,7 @@ export function attach(ctx: ServiceContext, input: ParsedInputOf<'cases.attach'>
       mediaType,
       sizeBytes: content.length,
       sha256,
-      createdAt: at,
-      updatedAt: at,
-      createdBy: uploader,
-      updatedBy: uploader,
+      ...createdStamps(ctx, uploader),
     })
     .returning({ id: caseAttachments.id })
     .get();
@@ -101,7 +90,7 @@ export function removeAttachment(ctx: ServiceContext, input: ParsedInputOf<'case
   const at = ctx.now.toISOString();
   const remover = caseWorker(ctx).userId;
   db.update(caseAttachments)
-    .set({ state: 'removed', removedReason: input.reason, removedAt: at, removedBy: remover, updatedAt: at, updatedBy: remover, version: attachment.version + 1 })
+    .set({ state: 'removed', removedReason: input.reason, removedAt: at, removedBy: remover, ...updatedStamps(ctx, attachment, remover) })
     .where(eq(caseAttachments.id, attachment.id))
     .run();
   // The tick came with the file: without another file for that document it goes too (staff tick it again for paper seen).

@@ -17,6 +17,7 @@ import { certifiedOn } from './certifications';
 import { certificationsOf, keyGroupsOf, refreshDerived } from './person-derived';
 import { endUnemploymentRegistration, registrationInForce, setEmploymentStatus } from './registrations';
 import { readSetting } from './settings';
+import { createdStamps, updateVersioned } from './row-stamps';
 
 function requireCase(ctx: ServiceContext, id: number): CaseRow {
   const row = ctx.database().db.select().from(cases).where(eq(cases.id, id)).get();
@@ -47,7 +48,6 @@ export function create(ctx: ServiceContext, input: ParsedInputOf<'cases.create'>
   refuseBadValues(ctx, input.matterType, applicant.kind, input.form);
   const itemCode = itemCodeOf(input.matterType, input.form);
   refuseSecondOpen(ctx, applicant, input.matterType, itemCode);
-  const at = ctx.now.toISOString();
   const preparer = caseWorker(ctx).userId;
   const row = db
     .insert(cases)
@@ -60,10 +60,7 @@ export function create(ctx: ServiceContext, input: ParsedInputOf<'cases.create'>
       form: JSON.stringify(input.form),
       documents: JSON.stringify(cleanDocuments(input.matterType, applicant.kind, input.documents)),
       preparedBy: preparer,
-      createdAt: at,
-      updatedAt: at,
-      createdBy: preparer,
-      updatedBy: preparer,
+      ...createdStamps(ctx, preparer),
     })
     .returning()
     .get();
@@ -84,14 +81,9 @@ export function update(ctx: ServiceContext, input: ParsedInputOf<'cases.update'>
   if (itemCode !== row.itemCode) refuseSecondOpen(ctx, applicant, type, itemCode, row.id);
   // A document with a file attached stays received: the file is removed to untick it, not the box.
   const documents = [...new Set([...cleanDocuments(type, applicant.kind, input.documents), ...attachedDocuments(ctx, row.id)])];
-  const updated = ctx
-    .database()
-    .db.update(cases)
-    .set({ form: JSON.stringify(input.form), documents: JSON.stringify(documents), itemCode, updatedAt: ctx.now.toISOString(), updatedBy: caseWorker(ctx).userId, version: row.version + 1 })
-    .where(and(eq(cases.id, row.id), eq(cases.version, input.version)))
-    .returning()
-    .get();
-  if (!updated) throw new AppError('CONFLICT', '该业务已被他人办理或修改，请刷新后重试');
+  const updated = updateVersioned(ctx, cases, row, input.version, { form: JSON.stringify(input.form), documents: JSON.stringify(documents), itemCode }, '该业务已被他人办理或修改，请刷新后重试', {
+    by: caseWorker(ctx).userId,
+  });
   ctx.audit({ action: 'cases.update', entityType: 'case', entityId: row.id });
   return caseView(ctx, updated);
 }
@@ -240,13 +232,7 @@ export function transition(ctx: ServiceContext, input: ParsedInputOf<'cases.tran
     // Frozen: later corrections of the record never change what this decision relied on.
     changes.decisionSnapshot = JSON.stringify(decisionSnapshot(ctx, row));
   }
-  const updated = db
-    .update(cases)
-    .set({ ...changes, updatedAt: ctx.now.toISOString(), updatedBy: actor.userId, version: row.version + 1 })
-    .where(and(eq(cases.id, row.id), eq(cases.version, row.version)))
-    .returning()
-    .get();
-  if (!updated) throw new AppError('CONFLICT', '该业务已被他人办理或修改，请刷新后重试');
+  const updated = updateVersioned(ctx, cases, row, row.version, changes, '该业务已被他人办理或修改，请刷新后重试', { by: actor.userId });
   // After the matter is approved: a certification's tag reads the approved matter itself.
   if (input.action === 'approve') effects = applyEffects(ctx, updated, updated.receiptNo ?? `#${updated.id}`);
   const current = input.action === 'approve' ? requireCase(ctx, row.id) : updated;

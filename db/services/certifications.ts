@@ -1,4 +1,4 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { InForceMatter, ParsedInputOf } from '../../shared/contract';
 import { addDays } from '../../shared/domain/calendar';
 import { officeDate } from '../../shared/domain/dates';
@@ -11,6 +11,7 @@ import { caseEvents, cases, persons } from '../schema';
 import { inForceView, requireApproved } from './registration-view';
 import { personIdOf, type CaseRow } from './case-view';
 import { refreshDerived } from './person-derived';
+import { updateVersioned } from './row-stamps';
 
 /**
  * The life of an approved 就业困难人员认定: annual review, suspension (the
@@ -38,13 +39,7 @@ function write(ctx: ServiceContext, row: CaseRow, kind: CertificationEventKind, 
   const { db } = ctx.database();
   const at = ctx.now.toISOString();
   const actor = actorUserId(ctx);
-  const after = db
-    .update(cases)
-    .set({ ...changes, updatedAt: at, updatedBy: actor, version: row.version + 1 })
-    .where(and(eq(cases.id, row.id), eq(cases.version, row.version)))
-    .returning()
-    .get();
-  if (!after) throw new AppError('CONFLICT', '该就业困难人员认定已被他人办理或修改，请刷新后重试');
+  const after = updateVersioned(ctx, cases, row, row.version, changes, '该就业困难人员认定已被他人办理或修改，请刷新后重试');
   db.insert(caseEvents).values({ caseId: row.id, kind, onDate, reason, note, actorUserId: actor, at }).run();
   refreshPerson(ctx, personIdOf(row));
   return after;

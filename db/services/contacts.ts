@@ -6,6 +6,7 @@ import { ROLE_PERMISSIONS, ROLES } from '../../shared/roles';
 import { requireAccount, type ServiceContext } from '../context';
 import { AppError, fieldError } from '../errors';
 import { personContacts, persons, userRoles, users, vacancies } from '../schema';
+import { createdStamps } from './row-stamps';
 
 type ContactRow = typeof personContacts.$inferSelect;
 
@@ -59,13 +60,12 @@ export function record(ctx: ServiceContext, input: ParsedInputOf<'contacts.recor
     if (input.kind !== 'job_referral') throw fieldError('vacancyId', '只有岗位推荐才填写推荐岗位', '推荐岗位');
     if (!db.select({ id: vacancies.id }).from(vacancies).where(eq(vacancies.id, vacancyId)).get()) throw fieldError('vacancyId', `没有编号为 ${vacancyId} 的岗位`, '推荐岗位');
   }
-  const at = ctx.now.toISOString();
   const row = db
     .insert(personContacts)
     .values({
       personId: person.id, contactDate: input.contactDate, kind: input.kind, channel: input.channel, staffUserId, vacancyId,
       content: input.content, outcome: input.outcome?.trim() ? input.outcome.trim() : null,
-      createdAt: at, updatedAt: at, createdBy: actor, updatedBy: actor,
+      ...createdStamps(ctx, actor),
     })
     .returning()
     .get();

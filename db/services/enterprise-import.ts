@@ -9,6 +9,7 @@ import { enterpriseContacts, enterpriseCorrections, enterpriseFormerNames, enter
 import { addHeadcount } from './enterprises';
 import { latestHeadcounts, type EnterpriseRow } from './enterprise-view';
 import { divisionNames } from './person-view';
+import { createdStamps, updatedStamps } from './row-stamps';
 
 type Imported = Pick<EnterpriseRow, 'name' | 'industryDivision' | 'industrySection' | 'ownershipCode' | 'sizeClass' | 'address' | 'townshipCode'>;
 
@@ -53,6 +54,7 @@ function applyEnterprises(ctx: ServiceContext, valid: ValidRow[], writes: boolea
   const insured = latestHeadcounts(ctx, [...existing.values()].map((e) => e.id));
   const at = ctx.now.toISOString();
   const actorId = actorUserId(ctx);
+  const stamps = createdStamps(ctx);
   const reason = `Excel 导入：${fileName}`;
   const counts = { created: 0, updated: 0, unchanged: 0 };
   for (const { record } of valid) {
@@ -68,12 +70,12 @@ function applyEnterprises(ctx: ServiceContext, valid: ValidRow[], writes: boolea
         .values({
           ...fields, name: fields.name!, creditCode: record.creditCode ?? null, registrationNumber: record.registrationNumber ?? null,
           entityType: record.creditCode ? decodeEntityType(record.creditCode).entityType : 'enterprise',
-          createdAt: at, updatedAt: at, createdBy: actorId, updatedBy: actorId,
+          ...stamps,
         })
         .returning()
         .get();
       if (record.contactName || record.contactPhone) {
-        db.insert(enterpriseContacts).values({ enterpriseId: row.id, name: record.contactName ?? '（未填姓名）', phone: record.contactPhone ?? null, createdAt: at, updatedAt: at, createdBy: actorId, updatedBy: actorId }).run();
+        db.insert(enterpriseContacts).values({ enterpriseId: row.id, name: record.contactName ?? '（未填姓名）', phone: record.contactPhone ?? null, ...stamps }).run();
       }
       if (count !== null) addHeadcount(ctx, row.id, ctx.today, count, 'import');
       ctx.audit({ action: 'enterprises.register', entityType: 'enterprise', entityId: row.id, after: row, detail: { source: 'import' } });
@@ -91,7 +93,7 @@ function applyEnterprises(ctx: ServiceContext, valid: ValidRow[], writes: boolea
     if (changed.length === 0) continue;
     const after = db
       .update(enterprises)
-      .set({ ...Object.fromEntries(changed.map((k) => [k, fields[k]])), ...(changed.includes('industryDivision') ? { industrySection: fields.industrySection } : {}), updatedAt: at, updatedBy: actorId, version: current.version + 1 })
+      .set({ ...Object.fromEntries(changed.map((k) => [k, fields[k]])), ...(changed.includes('industryDivision') ? { industrySection: fields.industrySection } : {}), ...updatedStamps(ctx, current) })
       .where(eq(enterprises.id, current.id))
       .returning()
       .get();

@@ -1,4 +1,4 @@
-import { and, desc, eq } from 'drizzle-orm';
+import { desc, eq } from 'drizzle-orm';
 import type { EnterpriseView, ParsedInputOf, PersonCorrection } from '../../shared/contract';
 import type { EnterpriseChanges } from '../../shared/contract/enterprise-fields';
 import { CREDIT_CODE_MESSAGES, parseEnterpriseKey, type EntityType } from '../../shared/domain/credit-code';
@@ -11,6 +11,7 @@ import { AppError, fieldError } from '../errors';
 import { enterpriseContacts, enterpriseCorrections, enterpriseFormerNames, enterpriseHeadcounts, enterprises, users } from '../schema';
 import { enterpriseView, requireEnterprise, type EnterpriseRow } from './enterprise-view';
 import { divisionNames } from './person-view';
+import { createdStamps, updateVersioned } from './row-stamps';
 
 type Writable = Partial<Omit<EnterpriseRow, 'id' | 'creditCode' | 'registrationNumber' | 'entityType' | 'createdAt' | 'updatedAt' | 'createdBy' | 'updatedBy' | 'version'>>;
 
@@ -72,14 +73,14 @@ export function register(ctx: ServiceContext, input: ParsedInputOf<'enterprises.
   const at = ctx.now.toISOString();
   const row = db
     .insert(enterprises)
-    .values({ ...fields, name: input.name, ...key, entityType: key.entityType ?? entityType ?? 'enterprise', createdAt: at, updatedAt: at, createdBy: actorUserId(ctx), updatedBy: actorUserId(ctx) })
+    .values({ ...fields, name: input.name, ...key, entityType: key.entityType ?? entityType ?? 'enterprise', ...createdStamps(ctx) })
     .returning()
     .get();
   for (const name of new Set(formerNames ?? [])) {
     if (name !== row.name) db.insert(enterpriseFormerNames).values({ enterpriseId: row.id, name, recordedAt: at, recordedBy: actorUserId(ctx) }).run();
   }
   (contacts ?? []).forEach((c, i) =>
-    db.insert(enterpriseContacts).values({ enterpriseId: row.id, name: c.name, position: c.position ?? null, phone: phones[i] ?? null, createdAt: at, updatedAt: at, createdBy: actorUserId(ctx), updatedBy: actorUserId(ctx) }).run(),
+    db.insert(enterpriseContacts).values({ enterpriseId: row.id, name: c.name, position: c.position ?? null, phone: phones[i] ?? null, ...createdStamps(ctx) }).run(),
   );
   if (insuredCount !== undefined && insuredCount !== null) addHeadcount(ctx, row.id, headcountAsOf ?? ctx.today, insuredCount, 'register');
   ctx.audit({ action: 'enterprises.register', entityType: 'enterprise', entityId: row.id, after: row });
@@ -105,13 +106,10 @@ export function update(ctx: ServiceContext, input: ParsedInputOf<'enterprises.up
   const changed = (Object.keys(fields) as (keyof Writable)[]).filter((k) => k !== 'industrySection' && stored(fields[k]) !== stored(before[k]));
   if (changed.length === 0) throw new AppError('BAD_INPUT', '没有需要更正的内容');
   const at = ctx.now.toISOString();
-  const after = db
-    .update(enterprises)
-    .set({ ...fields, updatedAt: at, updatedBy: actorUserId(ctx), version: before.version + 1 })
-    .where(and(eq(enterprises.id, input.id), eq(enterprises.version, input.version)))
-    .returning()
-    .get();
-  if (!after) throw new AppError('CONFLICT', '该企业信息已被他人修改，您的修改未保存。请刷新后重新修改。', { details: { currentVersion: before.version } });
+  const after = updateVersioned(ctx, enterprises, before, input.version, fields, {
+    message: '该企业信息已被他人修改，您的修改未保存。请刷新后重新修改。',
+    details: { currentVersion: before.version },
+  });
   db.insert(enterpriseCorrections)
     .values(changed.map((field) => ({ enterpriseId: after.id, field, oldValue: stored(before[field]), newValue: stored(after[field]), reason: input.reason, correctedBy: actorUserId(ctx), correctedAt: at })))
     .run();
@@ -146,11 +144,10 @@ export function corrections(ctx: ServiceContext, input: ParsedInputOf<'enterpris
 export function addContact(ctx: ServiceContext, input: ParsedInputOf<'enterprises.addContact'>): EnterpriseView {
   const row = requireEnterprise(ctx, input.enterpriseId);
   const phone = contactPhone('phone', input.phone);
-  const at = ctx.now.toISOString();
   const added = ctx
     .database()
     .db.insert(enterpriseContacts)
-    .values({ enterpriseId: row.id, name: input.name, position: input.position ?? null, phone, createdAt: at, updatedAt: at, createdBy: actorUserId(ctx), updatedBy: actorUserId(ctx) })
+    .values({ enterpriseId: row.id, name: input.name, position: input.position ?? null, phone, ...createdStamps(ctx) })
     .returning()
     .get();
   ctx.audit({ action: 'enterprises.addContact', entityType: 'enterprise', entityId: row.id, detail: { contactId: added.id, phone: phone ? maskPhone(phone) : null } });
@@ -161,13 +158,7 @@ export function setContactActive(ctx: ServiceContext, input: ParsedInputOf<'ente
   const { db } = ctx.database();
   const contact = db.select().from(enterpriseContacts).where(eq(enterpriseContacts.id, input.id)).get();
   if (!contact) throw new AppError('NOT_FOUND', `没有编号为 ${input.id} 的联系人`);
-  const after = db
-    .update(enterpriseContacts)
-    .set({ active: input.active, updatedAt: ctx.now.toISOString(), updatedBy: actorUserId(ctx), version: contact.version + 1 })
-    .where(and(eq(enterpriseContacts.id, input.id), eq(enterpriseContacts.version, input.version)))
-    .returning()
-    .get();
-  if (!after) throw new AppError('CONFLICT', '该联系人已被他人修改，请刷新后重试。');
+  updateVersioned(ctx, enterpriseContacts, contact, input.version, { active: input.active }, '该联系人已被他人修改，请刷新后重试。');
   ctx.audit({ action: 'enterprises.setContactActive', entityType: 'enterprise', entityId: contact.enterpriseId, detail: { contactId: contact.id, active: input.active, reason: input.reason } });
   return enterpriseView(ctx, requireEnterprise(ctx, contact.enterpriseId));
 }

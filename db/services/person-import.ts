@@ -7,6 +7,7 @@ import { importTemplate as template, startImport, type ApplyCounts, type ImportK
 import { personCorrections, persons } from '../schema';
 import { deriveForNewPerson, refreshDerived, reversedPhone, type PersonRow } from './person-derived';
 import { divisionNames } from './person-view';
+import { createdStamps, updatedStamps } from './row-stamps';
 import { insertReturningCached } from '../statements';
 
 type Imported = Pick<PersonRow, 'name' | 'phone' | 'ethnicityCode' | 'educationCode' | 'householdType' | 'address' | 'residenceTownshipCode' | 'school' | 'major' | 'graduationDate' | 'employmentStatus'>;
@@ -51,6 +52,7 @@ function applyRows(ctx: ServiceContext, valid: ValidRow[], writes: boolean, file
   }
   const at = ctx.now.toISOString();
   const actorId = actorUserId(ctx);
+  const stamps = createdStamps(ctx);
   const reason = `Excel 导入：${fileName}`;
   let created = 0;
   let updated = 0;
@@ -70,10 +72,7 @@ function applyRows(ctx: ServiceContext, valid: ValidRow[], writes: boolean, file
         idNumber: record.idNumber!,
         sex: record.sex as 'male' | 'female',
         birthDate: record.birthDate!,
-        createdAt: at,
-        updatedAt: at,
-        createdBy: actorId,
-        updatedBy: actorId,
+        ...stamps,
       });
       deriveForNewPerson(db, row, ctx.today);
       ctx.audit({ action: 'persons.register', entityType: 'person', entityId: row.id, after: row, detail: { source: 'import' } });
@@ -89,7 +88,7 @@ function applyRows(ctx: ServiceContext, valid: ValidRow[], writes: boolean, file
     const changes = Object.fromEntries(changed.map((k) => [k, fields[k]]));
     const after = db
       .update(persons)
-      .set({ ...changes, ...(changed.includes('phone') ? { phoneReversed: reversedPhone(fields.phone ?? null) } : {}), updatedAt: at, updatedBy: actorId, version: current.version + 1 })
+      .set({ ...changes, ...(changed.includes('phone') ? { phoneReversed: reversedPhone(fields.phone ?? null) } : {}), ...updatedStamps(ctx, current) })
       .where(eq(persons.id, current.id))
       .returning()
       .get();

@@ -12,6 +12,7 @@ import { caseEvents, cases, caseTransitions, fairAttendances, personContacts, pe
 import { refreshDerived, type PersonRow } from './person-derived';
 import { personFairEvents } from './fair-attendances';
 import { personView } from './person-view';
+import { updatedStamps } from './row-stamps';
 
 /**
  * Every table that points at a person. A merge moves the linked rows to the
@@ -51,14 +52,14 @@ export function merge(ctx: ServiceContext, input: ParsedInputOf<'persons.merge'>
   }
   const mergedAfter = db
     .update(persons)
-    .set({ mergedIntoId: keep.id, updatedAt: at, updatedBy: actorUserId(ctx), version: merged.version + 1 })
+    .set({ mergedIntoId: keep.id, ...updatedStamps(ctx, merged) })
     .where(eq(persons.id, merged.id))
     .returning()
     .get();
   refreshDerived(db, mergedAfter, ctx.today);
   const keepAfter = db
     .update(persons)
-    .set({ updatedAt: at, updatedBy: actorUserId(ctx), version: keep.version + 1 })
+    .set(updatedStamps(ctx, keep))
     .where(eq(persons.id, keep.id))
     .returning()
     .get();

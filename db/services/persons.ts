@@ -11,6 +11,7 @@ import { AppError, fieldError } from '../errors';
 import { personCorrections, personQualifications, persons, users } from '../schema';
 import { deriveForNewPerson, refreshDerived, reversedPhone, type PersonRow } from './person-derived';
 import { divisionNames, personView } from './person-view';
+import { createdStamps, updateVersioned } from './row-stamps';
 
 type Writable = Partial<Omit<PersonRow, 'id' | 'idNumber' | 'sex' | 'birthDate' | 'mergedIntoId' | 'createdAt' | 'updatedAt' | 'createdBy' | 'updatedBy' | 'version'>>;
 
@@ -88,7 +89,6 @@ export function register(ctx: ServiceContext, input: ParsedInputOf<'persons.regi
       });
     }
   }
-  const at = ctx.now.toISOString();
   const row = db
     .insert(persons)
     .values({
@@ -97,10 +97,7 @@ export function register(ctx: ServiceContext, input: ParsedInputOf<'persons.regi
       idNumber: parsed.idNumber,
       sex: parsed.sex,
       birthDate: parsed.birthDate,
-      createdAt: at,
-      updatedAt: at,
-      createdBy: actorUserId(ctx),
-      updatedBy: actorUserId(ctx),
+      ...createdStamps(ctx),
     })
     .returning()
     .get();
@@ -120,11 +117,10 @@ export function addQualification(ctx: ServiceContext, input: ParsedInputOf<'pers
   const row = requirePerson(ctx, input.personId);
   if (row.mergedIntoId !== null) throw new AppError('CONFLICT', `该档案已并入编号 ${row.mergedIntoId} 的档案，请在保留的档案上登记`);
   if (input.issuedOn && input.issuedOn > ctx.today) throw fieldError('issuedOn', '发证日期不能晚于今天', '发证日期');
-  const at = ctx.now.toISOString();
   const added = ctx
     .database()
     .db.insert(personQualifications)
-    .values({ personId: row.id, name: input.name, level: input.level ?? null, certificateNumber: input.certificateNumber ?? null, issuedOn: input.issuedOn ?? null, createdAt: at, updatedAt: at, createdBy: actorUserId(ctx), updatedBy: actorUserId(ctx) })
+    .values({ personId: row.id, name: input.name, level: input.level ?? null, certificateNumber: input.certificateNumber ?? null, issuedOn: input.issuedOn ?? null, ...createdStamps(ctx) })
     .returning()
     .get();
   ctx.audit({ action: 'persons.addQualification', entityType: 'person', entityId: row.id, after: added, detail: { qualificationId: added.id } });
@@ -152,15 +148,10 @@ export function update(ctx: ServiceContext, input: ParsedInputOf<'persons.update
   const changed = (Object.keys(fields) as (keyof Writable)[]).filter((k) => k !== 'phoneReversed' && stored(fields[k]) !== stored(before[k]));
   if (changed.length === 0) throw new AppError('BAD_INPUT', '没有需要更正的内容');
   const at = ctx.now.toISOString();
-  const after = db
-    .update(persons)
-    .set({ ...fields, updatedAt: at, updatedBy: actorUserId(ctx), version: before.version + 1 })
-    .where(and(eq(persons.id, input.id), eq(persons.version, input.version)))
-    .returning()
-    .get();
-  if (!after) {
-    throw new AppError('CONFLICT', '该档案已被他人修改，您的修改未保存。请刷新后重新修改。', { details: { currentVersion: before.version } });
-  }
+  const after = updateVersioned(ctx, persons, before, input.version, fields, {
+    message: '该档案已被他人修改，您的修改未保存。请刷新后重新修改。',
+    details: { currentVersion: before.version },
+  });
   db.insert(personCorrections)
     .values(
       changed.map((field) => ({

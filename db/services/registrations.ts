@@ -11,6 +11,7 @@ import { personIdOf, type CaseRow } from './case-view';
 import { endCertification } from './certifications';
 import { lastContactOn } from './contacts';
 import { refreshDerived } from './person-derived';
+import { updatedStamps, updateVersioned } from './row-stamps';
 
 /**
  * The person's employment status changed by a decision or a 注销, with a
@@ -21,7 +22,7 @@ export function setEmploymentStatus(ctx: ServiceContext, personId: number, statu
   const person = db.select().from(persons).where(eq(persons.id, personId)).get()!;
   if (person.employmentStatus === status) return;
   const at = ctx.now.toISOString();
-  const after = db.update(persons).set({ employmentStatus: status, updatedAt: at, updatedBy: actorUserId(ctx), version: person.version + 1 }).where(eq(persons.id, person.id)).returning().get();
+  const after = db.update(persons).set({ employmentStatus: status, ...updatedStamps(ctx, person) }).where(eq(persons.id, person.id)).returning().get();
   db.insert(personCorrections).values({ personId: person.id, field: 'employmentStatus', oldValue: person.employmentStatus, newValue: status, reason, correctedBy: actorUserId(ctx), correctedAt: at }).run();
   refreshDerived(db, after, ctx.today);
 }
@@ -37,13 +38,9 @@ export function endUnemploymentRegistration(ctx: ServiceContext, row: CaseRow, r
   const { db } = ctx.database();
   const at = ctx.now.toISOString();
   const actor = actorUserId(ctx);
-  const after = db
-    .update(cases)
-    .set({ endedOn: onDate, endReason: reason, endNote: note, endedBy: actor, updatedAt: at, updatedBy: actor, version: row.version + 1 })
-    .where(and(eq(cases.id, row.id), eq(cases.version, row.version), isNull(cases.endedOn)))
-    .returning()
-    .get();
-  if (!after) throw new AppError('CONFLICT', '该失业登记已被他人办理或修改，请刷新后重试');
+  const after = updateVersioned(ctx, cases, row, row.version, { endedOn: onDate, endReason: reason, endNote: note, endedBy: actor }, '该失业登记已被他人办理或修改，请刷新后重试', {
+    where: isNull(cases.endedOn),
+  });
   db.insert(caseEvents).values({ caseId: row.id, kind: 'cancel', onDate, reason, note, actorUserId: actor, at }).run();
   if (cancellationExitsCertification(reason)) {
     const certifications = db

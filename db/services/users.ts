@@ -7,6 +7,7 @@ import type { DrizzleDb } from '../open';
 import { hashPassword, passwordProblem } from '../passwords';
 import { userRoles, users } from '../schema';
 import { liftLoginLimits as liftLimits, loginLimitsByUsername } from './login-throttles';
+import { createdStamps, updateVersioned } from './row-stamps';
 
 type UserRow = typeof users.$inferSelect;
 
@@ -48,15 +49,7 @@ function requireUser(db: DrizzleDb, id: number): UserRow {
 
 /** Bumps the row version, refusing a stale write. */
 function bump(ctx: ServiceContext, row: UserRow, expectedVersion: number, changes: Partial<UserRow>): UserRow {
-  const updated = ctx
-    .database()
-    .db.update(users)
-    .set({ ...changes, updatedAt: ctx.now.toISOString(), updatedBy: actorUserId(ctx), version: row.version + 1 })
-    .where(and(eq(users.id, row.id), eq(users.version, expectedVersion)))
-    .returning()
-    .get();
-  if (!updated) throw new AppError('CONFLICT', '该账号已被他人修改，请刷新后重试');
-  return updated;
+  return updateVersioned(ctx, users, row, expectedVersion, changes, '该账号已被他人修改，请刷新后重试');
 }
 
 /** At least one enabled administrator must remain, or nobody could manage accounts again. */
@@ -83,7 +76,6 @@ export function create(ctx: ServiceContext, input: ParsedInputOf<'users.create'>
   if (db.select({ id: users.id }).from(users).where(eq(users.username, input.username)).get()) {
     throw new AppError('DUPLICATE', `用户名 ${input.username} 已被使用（停用的账号也保留用户名）`, { fields: { username: '用户名已被使用' } });
   }
-  const at = ctx.now.toISOString();
   const row = db
     .insert(users)
     .values({
@@ -92,10 +84,7 @@ export function create(ctx: ServiceContext, input: ParsedInputOf<'users.create'>
       passwordHash: hashPassword(input.password),
       // The administrator chose this password: the user must replace it at first login.
       mustChangePassword: true,
-      createdAt: at,
-      updatedAt: at,
-      createdBy: actorUserId(ctx),
-      updatedBy: actorUserId(ctx),
+      ...createdStamps(ctx),
     })
     .returning()
     .get();
