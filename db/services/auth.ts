@@ -1,10 +1,10 @@
 import { eq } from 'drizzle-orm';
 import type { ParsedInputOf, SessionView } from '../../shared/contract';
-import { isRole, permissionsOf } from '../../shared/roles';
 import { requireAccount, type ServiceContext } from '../context';
 import { AppError, fieldError } from '../errors';
 import { hashPassword, passwordProblem, verifyPassword } from '../passwords';
-import { userRoles, users } from '../schema';
+import { signedInUser } from '../queries/users';
+import { users } from '../schema';
 import { forgetAccountFailures, recordWrongPassword, refuseWhileThrottled } from './login-throttles';
 import { updatedStamps } from './row-stamps';
 
@@ -34,28 +34,8 @@ export function login(ctx: ServiceContext, input: ParsedInputOf<'auth.login'>): 
   forgetAccountFailures(ctx, user.username);
   ctx.startSession(user.id);
   ctx.audit({ action: 'auth.login', entityType: 'user', entityId: user.id, actor: { userId: user.id, name: user.displayName }, detail: { client: ctx.client } });
-  return sessionView(ctx, user);
-}
-
-function sessionView(ctx: ServiceContext, user: UserRow): SessionView {
-  const roles = ctx
-    .database()
-    .db.select({ role: userRoles.role })
-    .from(userRoles)
-    .where(eq(userRoles.userId, user.id))
-    .orderBy(userRoles.role)
-    .all()
-    .map((r) => r.role)
-    .filter(isRole);
-  return {
-    userId: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    roles,
-    permissions: permissionsOf(roles),
-    mustChangePassword: user.mustChangePassword,
-    locked: false,
-  };
+  // The account exists and is enabled (checked above): it is signed in.
+  return { ...signedInUser(ctx.database().sqlite, user.id)!, locked: false };
 }
 
 export function logout(ctx: ServiceContext): null {
@@ -65,8 +45,8 @@ export function logout(ctx: ServiceContext): null {
 
 export function session(ctx: ServiceContext): SessionView | null {
   if (ctx.actor?.userId == null) return null;
-  const user = ctx.database().db.select().from(users).where(eq(users.id, ctx.actor.userId)).get();
-  return user ? { ...sessionView(ctx, user), locked: ctx.actor.locked ?? false } : null;
+  const user = signedInUser(ctx.database().sqlite, ctx.actor.userId);
+  return user ? { ...user, locked: ctx.actor.locked ?? false } : null;
 }
 
 /** The account behind the session; the command line has none. */

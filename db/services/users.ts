@@ -1,33 +1,23 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { LoginLimitView, ParsedInputOf, UserView } from '../../shared/contract';
-import { isRole, type Role } from '../../shared/roles';
 import { actorUserId, type ServiceContext } from '../context';
 import { AppError, fieldError } from '../errors';
 import type { DrizzleDb } from '../open';
 import { hashPassword, passwordProblem } from '../passwords';
+import { rolesOf } from '../queries/users';
 import { userRoles, users } from '../schema';
+import { connectionOf } from '../statements';
 import { liftLoginLimits as liftLimits, loginLimitsByUsername } from './login-throttles';
 import { createdStamps, updateVersioned } from './row-stamps';
 
 type UserRow = typeof users.$inferSelect;
-
-function rolesOf(db: DrizzleDb, userId: number): Role[] {
-  return db
-    .select({ role: userRoles.role })
-    .from(userRoles)
-    .where(eq(userRoles.userId, userId))
-    .orderBy(userRoles.role)
-    .all()
-    .map((r) => r.role)
-    .filter(isRole);
-}
 
 function toView(db: DrizzleDb, row: UserRow, loginLimits: LoginLimitView[]): UserView {
   return {
     id: row.id,
     username: row.username,
     displayName: row.displayName,
-    roles: rolesOf(db, row.id),
+    roles: rolesOf(connectionOf(db), row.id),
     disabled: row.disabled,
     mustChangePassword: row.mustChangePassword,
     loginLimits,
@@ -97,7 +87,7 @@ export function create(ctx: ServiceContext, input: ParsedInputOf<'users.create'>
 export function setRoles(ctx: ServiceContext, input: ParsedInputOf<'users.setRoles'>): UserView {
   const { db } = ctx.database();
   const row = requireUser(db, input.id);
-  const before = rolesOf(db, row.id);
+  const before = rolesOf(connectionOf(db), row.id);
   const roles = [...new Set(input.roles)];
   if (before.includes('admin') && !roles.includes('admin')) ensureAnotherAdmin(db, row.id);
   const updated = bump(ctx, row, input.version, {});
@@ -111,7 +101,7 @@ export function setDisabled(ctx: ServiceContext, input: ParsedInputOf<'users.set
   const { db } = ctx.database();
   const row = requireUser(db, input.id);
   if (input.disabled && row.id === actorUserId(ctx)) throw new AppError('CONFLICT', '不能停用自己正在使用的账号');
-  if (input.disabled && rolesOf(db, row.id).includes('admin')) ensureAnotherAdmin(db, row.id);
+  if (input.disabled && rolesOf(connectionOf(db), row.id).includes('admin')) ensureAnotherAdmin(db, row.id);
   const updated = bump(ctx, row, input.version, { disabled: input.disabled });
   ctx.audit({ action: 'users.setDisabled', entityType: 'user', entityId: row.id, detail: { disabled: input.disabled, reason: input.reason } });
   return viewOf(ctx, updated);
