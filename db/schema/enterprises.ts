@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { rowMeta } from './columns';
+import { correctionColumns, rowMeta } from './columns';
 import { users } from './system';
 
 /**
@@ -67,12 +67,7 @@ export const enterpriseCorrections = sqliteTable(
     enterpriseId: integer('enterprise_id')
       .notNull()
       .references(() => enterprises.id),
-    field: text('field').notNull(),
-    oldValue: text('old_value'),
-    newValue: text('new_value'),
-    reason: text('reason').notNull(),
-    correctedBy: integer('corrected_by').references(() => users.id),
-    correctedAt: text('corrected_at').notNull(),
+    ...correctionColumns(() => users.id),
   },
   (t) => [index('enterprise_corrections_enterprise').on(t.enterpriseId)],
 );

@@ -1,5 +1,5 @@
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { rowMeta } from './columns';
+import { correctionColumns, rowMeta } from './columns';
 import { users } from './system';
 
 /** 一人一档: one row per citizen, keyed by the normalised 18-digit ID number. */
@@ -115,12 +115,7 @@ export const personCorrections = sqliteTable(
     personId: integer('person_id')
       .notNull()
       .references(() => persons.id),
-    field: text('field').notNull(),
-    oldValue: text('old_value'),
-    newValue: text('new_value'),
-    reason: text('reason').notNull(),
-    correctedBy: integer('corrected_by').references(() => users.id),
-    correctedAt: text('corrected_at').notNull(),
+    ...correctionColumns(() => users.id),
   },
   (t) => [index('person_corrections_person').on(t.personId)],
 );
