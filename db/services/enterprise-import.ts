@@ -5,7 +5,8 @@ import { decodeEntityType } from '../../shared/domain/credit-code';
 import { industrySectionOf } from '../../shared/domain/industry';
 import { actorUserId, type ServiceContext } from '../context';
 import { importTemplate as template, startImport, type ApplyCounts, type ImportKind, type ValidRow } from '../import/run-import';
-import { enterpriseContacts, enterpriseCorrections, enterpriseFormerNames, enterprises } from '../schema';
+import { enterpriseContacts, enterpriseFormerNames, enterprises } from '../schema';
+import { fieldChanges, recordCorrections } from './corrections';
 import { addHeadcount } from './enterprises';
 import { latestHeadcounts, type EnterpriseRow } from './enterprise-view';
 import { divisionNames } from './person-view';
@@ -97,9 +98,7 @@ function applyEnterprises(ctx: ServiceContext, valid: ValidRow[], writes: boolea
       .where(eq(enterprises.id, current.id))
       .returning()
       .get();
-    db.insert(enterpriseCorrections)
-      .values(changed.map((field) => ({ enterpriseId: current.id, field, oldValue: current[field] ?? null, newValue: after[field] ?? null, reason, correctedBy: actorId, correctedAt: at })))
-      .run();
+    recordCorrections(ctx, 'enterprise', current.id, fieldChanges(changed, current, after), reason);
     if (changed.includes('name')) db.insert(enterpriseFormerNames).values({ enterpriseId: current.id, name: current.name, recordedAt: at, recordedBy: actorId }).run();
     ctx.audit({ action: 'enterprises.update', entityType: 'enterprise', entityId: current.id, before: current, after, detail: { changedFields: changed, reason } });
   }

@@ -1,5 +1,5 @@
-import { desc, eq } from 'drizzle-orm';
-import type { EnterpriseView, ParsedInputOf, PersonCorrection } from '../../shared/contract';
+import { eq } from 'drizzle-orm';
+import type { EnterpriseView, FieldCorrection, ParsedInputOf } from '../../shared/contract';
 import type { EnterpriseChanges } from '../../shared/contract/enterprise-fields';
 import { CREDIT_CODE_MESSAGES, parseEnterpriseKey, type EntityType } from '../../shared/domain/credit-code';
 import { industrySectionOf } from '../../shared/domain/industry';
@@ -8,7 +8,8 @@ import { normalizeMobile } from '../../shared/domain/phone';
 import { enterpriseValueText } from '../../shared/labels/correction-values';
 import { actorUserId, type ServiceContext } from '../context';
 import { AppError, fieldError } from '../errors';
-import { enterpriseContacts, enterpriseCorrections, enterpriseFormerNames, enterpriseHeadcounts, enterprises, users } from '../schema';
+import { enterpriseContacts, enterpriseFormerNames, enterpriseHeadcounts, enterprises } from '../schema';
+import { correctionHistory, fieldChanges, fieldsToCorrect, recordCorrections } from './corrections';
 import { enterpriseView, requireEnterprise, type EnterpriseRow } from './enterprise-view';
 import { divisionNames } from './person-view';
 import { createdStamps, updateVersioned } from './row-stamps';
@@ -91,10 +92,6 @@ export function get(ctx: ServiceContext, input: ParsedInputOf<'enterprises.get'>
   return enterpriseView(ctx, requireEnterprise(ctx, input.id));
 }
 
-function stored(value: unknown): string | null {
-  return value === null || value === undefined ? null : String(value);
-}
-
 /**
  * A correction with a reason; every changed field keeps its history, and a
  * new name keeps the old one as a former name (曾用名) so it still finds the enterprise.
@@ -103,42 +100,22 @@ export function update(ctx: ServiceContext, input: ParsedInputOf<'enterprises.up
   const { db } = ctx.database();
   const before = requireEnterprise(ctx, input.id);
   const fields = cleanEnterpriseChanges(ctx, input.changes);
-  const changed = (Object.keys(fields) as (keyof Writable)[]).filter((k) => k !== 'industrySection' && stored(fields[k]) !== stored(before[k]));
-  if (changed.length === 0) throw new AppError('BAD_INPUT', '没有需要更正的内容');
-  const at = ctx.now.toISOString();
+  const changed = fieldsToCorrect(fields, before, 'industrySection');
   const after = updateVersioned(ctx, enterprises, before, input.version, fields, {
     message: '该企业信息已被他人修改，您的修改未保存。请刷新后重新修改。',
     details: { currentVersion: before.version },
   });
-  db.insert(enterpriseCorrections)
-    .values(changed.map((field) => ({ enterpriseId: after.id, field, oldValue: stored(before[field]), newValue: stored(after[field]), reason: input.reason, correctedBy: actorUserId(ctx), correctedAt: at })))
-    .run();
-  if (changed.includes('name')) db.insert(enterpriseFormerNames).values({ enterpriseId: after.id, name: before.name, recordedAt: at, recordedBy: actorUserId(ctx) }).run();
+  recordCorrections(ctx, 'enterprise', after.id, fieldChanges(changed, before, after), input.reason);
+  if (changed.includes('name')) db.insert(enterpriseFormerNames).values({ enterpriseId: after.id, name: before.name, recordedAt: ctx.now.toISOString(), recordedBy: actorUserId(ctx) }).run();
   ctx.audit({ action: 'enterprises.update', entityType: 'enterprise', entityId: after.id, before, after, detail: { changedFields: changed, reason: input.reason } });
   return enterpriseView(ctx, after);
 }
 
 /** The history of the entry's fields, values as staff read them (names for codes). */
-export function corrections(ctx: ServiceContext, input: ParsedInputOf<'enterprises.corrections'>): PersonCorrection[] {
+export function corrections(ctx: ServiceContext, input: ParsedInputOf<'enterprises.corrections'>): FieldCorrection[] {
   requireEnterprise(ctx, input.id);
   const names = divisionNames(ctx);
-  return ctx
-    .database()
-    .db.select({
-      id: enterpriseCorrections.id,
-      field: enterpriseCorrections.field,
-      oldValue: enterpriseCorrections.oldValue,
-      newValue: enterpriseCorrections.newValue,
-      reason: enterpriseCorrections.reason,
-      correctedBy: users.displayName,
-      correctedAt: enterpriseCorrections.correctedAt,
-    })
-    .from(enterpriseCorrections)
-    .leftJoin(users, eq(users.id, enterpriseCorrections.correctedBy))
-    .where(eq(enterpriseCorrections.enterpriseId, input.id))
-    .orderBy(desc(enterpriseCorrections.id))
-    .all()
-    .map((c) => ({ ...c, oldValue: enterpriseValueText(c.field, c.oldValue, names), newValue: enterpriseValueText(c.field, c.newValue, names) }));
+  return correctionHistory(ctx, 'enterprise', input.id, (field, value) => enterpriseValueText(field, value, names));
 }
 
 export function addContact(ctx: ServiceContext, input: ParsedInputOf<'enterprises.addContact'>): EnterpriseView {

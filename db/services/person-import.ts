@@ -2,9 +2,10 @@ import { eq, inArray } from 'drizzle-orm';
 import type { JobView, ParsedInputOf } from '../../shared/contract';
 import { PERSON_IMPORT_COLUMNS } from '../../shared/domain/import-columns';
 import { checkPersonRows } from '../../shared/domain/person-import';
-import { actorUserId, type ServiceContext } from '../context';
+import type { ServiceContext } from '../context';
 import { importTemplate as template, startImport, type ApplyCounts, type ImportKind, type ValidRow } from '../import/run-import';
-import { personCorrections, persons } from '../schema';
+import { persons } from '../schema';
+import { fieldChanges, recordCorrections } from './corrections';
 import { deriveForNewPerson, refreshDerived, reversedPhone, type PersonRow } from './person-derived';
 import { divisionNames } from './person-view';
 import { createdStamps, updatedStamps } from './row-stamps';
@@ -50,8 +51,6 @@ function applyRows(ctx: ServiceContext, valid: ValidRow[], writes: boolean, file
   for (let i = 0; i < ids.length; i += 500) {
     for (const row of db.select().from(persons).where(inArray(persons.idNumber, ids.slice(i, i + 500))).all()) existing.set(row.idNumber, row);
   }
-  const at = ctx.now.toISOString();
-  const actorId = actorUserId(ctx);
   const stamps = createdStamps(ctx);
   const reason = `Excel 导入：${fileName}`;
   let created = 0;
@@ -92,9 +91,7 @@ function applyRows(ctx: ServiceContext, valid: ValidRow[], writes: boolean, file
       .where(eq(persons.id, current.id))
       .returning()
       .get();
-    db.insert(personCorrections)
-      .values(changed.map((field) => ({ personId: current.id, field, oldValue: current[field] ?? null, newValue: after[field] ?? null, reason, correctedBy: actorId, correctedAt: at })))
-      .run();
+    recordCorrections(ctx, 'person', current.id, fieldChanges(changed, current, after), reason);
     refreshDerived(db, after, ctx.today);
     ctx.audit({ action: 'persons.update', entityType: 'person', entityId: current.id, before: current, after, detail: { changedFields: changed, reason } });
   }

@@ -6,10 +6,11 @@ import {
 import { ACTION_LABELS, OPEN_STATES, STATE_LABELS, type CaseAction, type CaseState } from '../../shared/domain/workflow';
 import type { ParsedInputOf, PersonView, TimelineSection } from '../../shared/contract';
 import { fieldLabel } from '../../shared/labels/zh-CN';
-import { actorUserId, type ServiceContext } from '../context';
+import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { caseEvents, cases, caseTransitions, fairAttendances, personContacts, personCorrections, personKeyGroups, personKeyGroupSchedule, personQualifications, persons, personSearchKeys, users } from '../schema';
 import { refreshDerived, type PersonRow } from './person-derived';
+import { recordCorrections } from './corrections';
 import { personFairEvents } from './fair-attendances';
 import { personView } from './person-view';
 import { updatedStamps } from './row-stamps';
@@ -41,7 +42,6 @@ export function merge(ctx: ServiceContext, input: ParsedInputOf<'persons.merge'>
   if (clash.length) {
     throw new AppError('CONFLICT', `两份档案都有正在办理的同类业务（${clash.map((t) => MATTER_TYPES[t as MatterTypeCode].label).join('、')}），请先办结或撤回其中一件再合并`);
   }
-  const at = ctx.now.toISOString();
   const moved: Record<string, number> = {};
   for (const column of PERSON_LINKED_COLUMNS) {
     // One check-in per person and fair: where both records attended the same fair, the duplicate's
@@ -63,9 +63,7 @@ export function merge(ctx: ServiceContext, input: ParsedInputOf<'persons.merge'>
     .where(eq(persons.id, keep.id))
     .returning()
     .get();
-  db.insert(personCorrections)
-    .values({ personId: keep.id, field: 'mergedFrom', oldValue: null, newValue: String(merged.id), reason: input.reason, correctedBy: actorUserId(ctx), correctedAt: at })
-    .run();
+  recordCorrections(ctx, 'person', keep.id, [{ field: 'mergedFrom', oldValue: null, newValue: String(merged.id) }], input.reason);
   refreshDerived(db, keepAfter, ctx.today);
   ctx.audit({ action: 'persons.merge', entityType: 'person', entityId: keep.id, detail: { mergedId: merged.id, moved, reason: input.reason } });
   ctx.audit({ action: 'persons.merge', entityType: 'person', entityId: merged.id, before: merged, after: mergedAfter, detail: { mergedInto: keep.id } });

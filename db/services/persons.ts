@@ -1,14 +1,15 @@
-import { and, desc, eq } from 'drizzle-orm';
-import type { ParsedInputOf, PersonCorrection, PersonView } from '../../shared/contract';
+import { and, eq } from 'drizzle-orm';
+import type { FieldCorrection, ParsedInputOf, PersonView } from '../../shared/contract';
 import type { PersonChanges } from '../../shared/contract/person-fields';
 import { parseIdNumber } from '../../shared/domain/id-number';
 import { maskPhone } from '../../shared/domain/masking';
 import { normalizeMobile } from '../../shared/domain/phone';
 import { fieldLabel, ID_NUMBER_MESSAGES } from '../../shared/labels/zh-CN';
 import { personValueText } from '../../shared/labels/correction-values';
-import { actorUserId, type ServiceContext } from '../context';
+import type { ServiceContext } from '../context';
 import { AppError, fieldError } from '../errors';
-import { personCorrections, personQualifications, persons, users } from '../schema';
+import { personQualifications, persons } from '../schema';
+import { correctionHistory, fieldChanges, fieldsToCorrect, recordCorrections } from './corrections';
 import { deriveForNewPerson, refreshDerived, reversedPhone, type PersonRow } from './person-derived';
 import { divisionNames, personView } from './person-view';
 import { createdStamps, updateVersioned } from './row-stamps';
@@ -134,10 +135,6 @@ export function reveal(ctx: ServiceContext, input: ParsedInputOf<'persons.reveal
   return { value: row[input.field] };
 }
 
-function stored(value: unknown): string | null {
-  return value === null || value === undefined ? null : String(value);
-}
-
 /** A correction: refused when someone else saved the record since it was read; every changed field keeps its history. */
 export function update(ctx: ServiceContext, input: ParsedInputOf<'persons.update'>): PersonView {
   const { db } = ctx.database();
@@ -145,56 +142,22 @@ export function update(ctx: ServiceContext, input: ParsedInputOf<'persons.update
   if (before.mergedIntoId !== null) throw new AppError('CONFLICT', `该档案已并入编号 ${before.mergedIntoId} 的档案，请在保留的档案上更正`);
   const names = divisionNames(ctx);
   const fields = cleanChanges(ctx, input.changes, names, before);
-  const changed = (Object.keys(fields) as (keyof Writable)[]).filter((k) => k !== 'phoneReversed' && stored(fields[k]) !== stored(before[k]));
-  if (changed.length === 0) throw new AppError('BAD_INPUT', '没有需要更正的内容');
-  const at = ctx.now.toISOString();
+  const changed = fieldsToCorrect(fields, before, 'phoneReversed');
   const after = updateVersioned(ctx, persons, before, input.version, fields, {
     message: '该档案已被他人修改，您的修改未保存。请刷新后重新修改。',
     details: { currentVersion: before.version },
   });
-  db.insert(personCorrections)
-    .values(
-      changed.map((field) => ({
-        personId: after.id,
-        field,
-        oldValue: stored(before[field]),
-        newValue: stored(after[field]),
-        reason: input.reason,
-        correctedBy: actorUserId(ctx),
-        correctedAt: at,
-      })),
-    )
-    .run();
+  recordCorrections(ctx, 'person', after.id, fieldChanges(changed, before, after), input.reason);
   refreshDerived(db, after, ctx.today);
   ctx.audit({ action: 'persons.update', entityType: 'person', entityId: after.id, before, after, detail: { changedFields: changed, reason: input.reason } });
   return personView(ctx, after);
 }
 
 /** The history of the record's fields, values as staff read them (names for codes, masked phones). */
-export function corrections(ctx: ServiceContext, input: ParsedInputOf<'persons.corrections'>): PersonCorrection[] {
+export function corrections(ctx: ServiceContext, input: ParsedInputOf<'persons.corrections'>): FieldCorrection[] {
   requirePerson(ctx, input.id);
   const names = divisionNames(ctx);
-  return ctx
-    .database()
-    .db.select({
-      id: personCorrections.id,
-      field: personCorrections.field,
-      oldValue: personCorrections.oldValue,
-      newValue: personCorrections.newValue,
-      reason: personCorrections.reason,
-      correctedBy: users.displayName,
-      correctedAt: personCorrections.correctedAt,
-    })
-    .from(personCorrections)
-    .leftJoin(users, eq(users.id, personCorrections.correctedBy))
-    .where(eq(personCorrections.personId, input.id))
-    .orderBy(desc(personCorrections.id))
-    .all()
-    .map((c) =>
-      c.field === 'phone' || c.field === 'phone2'
-        ? { ...c, oldValue: maskOrNull(c.oldValue), newValue: maskOrNull(c.newValue) }
-        : { ...c, oldValue: personValueText(c.field, c.oldValue, names), newValue: personValueText(c.field, c.newValue, names) },
-    );
+  return correctionHistory(ctx, 'person', input.id, (field, value) => (field === 'phone' || field === 'phone2' ? maskOrNull(value) : personValueText(field, value, names)));
 }
 
 function maskOrNull(value: string | null): string | null {

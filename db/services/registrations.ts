@@ -5,11 +5,12 @@ import { cancellationRefusal, proposeCancellation } from '../../shared/domain/ma
 import { cancellationExitsCertification, cancellationReasonLabel, noContactCutoff, STATUS_AFTER_CANCELLATION } from '../../shared/domain/person-contacts';
 import { actorUserId, requireAccount, type ServiceContext } from '../context';
 import { AppError, fieldError } from '../errors';
-import { caseEvents, cases, personCorrections, persons } from '../schema';
+import { caseEvents, cases, persons } from '../schema';
 import { inForceView, requireApproved } from './registration-view';
 import { personIdOf, type CaseRow } from './case-view';
 import { endCertification } from './certifications';
 import { lastContactOn } from './contacts';
+import { recordCorrections } from './corrections';
 import { refreshDerived } from './person-derived';
 import { updatedStamps, updateVersioned } from './row-stamps';
 
@@ -21,9 +22,8 @@ export function setEmploymentStatus(ctx: ServiceContext, personId: number, statu
   const { db } = ctx.database();
   const person = db.select().from(persons).where(eq(persons.id, personId)).get()!;
   if (person.employmentStatus === status) return;
-  const at = ctx.now.toISOString();
   const after = db.update(persons).set({ employmentStatus: status, ...updatedStamps(ctx, person) }).where(eq(persons.id, person.id)).returning().get();
-  db.insert(personCorrections).values({ personId: person.id, field: 'employmentStatus', oldValue: person.employmentStatus, newValue: status, reason, correctedBy: actorUserId(ctx), correctedAt: at }).run();
+  recordCorrections(ctx, 'person', person.id, [{ field: 'employmentStatus', oldValue: person.employmentStatus, newValue: status }], reason);
   refreshDerived(db, after, ctx.today);
 }
 
