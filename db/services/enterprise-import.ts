@@ -4,6 +4,7 @@ import { checkEnterpriseRows, ENTERPRISE_IMPORT_COLUMNS } from '../../shared/dom
 import { decodeEntityType } from '../../shared/domain/credit-code';
 import { industrySectionOf } from '../../shared/domain/industry';
 import { actorUserId, type ServiceContext } from '../context';
+import { townshipInAddress } from '../divisions';
 import { importTemplate as template, startImport, type ApplyCounts, type ImportKind, type ValidRow } from '../import/run-import';
 import { enterpriseContacts, enterpriseFormerNames, enterprises } from '../schema';
 import { fieldChanges, recordCorrections } from './corrections';
@@ -14,13 +15,6 @@ import { createdStamps, updatedStamps } from './row-stamps';
 
 type Imported = Pick<EnterpriseRow, 'name' | 'industryDivision' | 'industrySection' | 'ownershipCode' | 'sizeClass' | 'address' | 'townshipCode'>;
 
-/** Township of this county named at the start of the address (木渎镇中山东路12号 → 木渎镇). */
-function townshipByAddress(names: Map<string, string>, address: string | null): string | null {
-  if (!address) return null;
-  for (const [code, name] of names) if (code.length === 9 && address.includes(name)) return code;
-  return null;
-}
-
 function toFields(record: Record<string, string | null>, names: Map<string, string>): Partial<Imported> {
   const fields: Partial<Imported> = {
     name: record.name ?? undefined,
@@ -29,7 +23,7 @@ function toFields(record: Record<string, string | null>, names: Map<string, stri
     ownershipCode: record.ownership,
     sizeClass: record.sizeClass as Imported['sizeClass'],
     address: record.address,
-    townshipCode: townshipByAddress(names, record.address ?? null),
+    townshipCode: townshipInAddress(names, record.address ?? null, 'anywhere'),
   };
   // A blank cell never erases what the record already holds.
   return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== null && v !== undefined)) as Partial<Imported>;

@@ -3,6 +3,7 @@ import type { JobView, ParsedInputOf } from '../../shared/contract';
 import { PERSON_IMPORT_COLUMNS } from '../../shared/domain/import-columns';
 import { checkPersonRows } from '../../shared/domain/person-import';
 import type { ServiceContext } from '../context';
+import { townshipInAddress } from '../divisions';
 import { importTemplate as template, startImport, type ApplyCounts, type ImportKind, type ValidRow } from '../import/run-import';
 import { persons } from '../schema';
 import { fieldChanges, recordCorrections } from './corrections';
@@ -13,13 +14,6 @@ import { insertReturningCached } from '../statements';
 
 type Imported = Pick<PersonRow, 'name' | 'phone' | 'ethnicityCode' | 'educationCode' | 'householdType' | 'address' | 'residenceTownshipCode' | 'school' | 'major' | 'graduationDate' | 'employmentStatus'>;
 
-/** Township of this county named at the start of a 现居住地 text (木渎镇中山东路12号 → 木渎镇). */
-function townshipByAddress(names: Map<string, string>, address: string | null): string | null {
-  if (!address) return null;
-  for (const [code, name] of names) if (code.length === 9 && address.startsWith(name)) return code;
-  return null;
-}
-
 function toFields(record: Record<string, string | null>, names: Map<string, string>): Partial<Imported> {
   const fields: Partial<Imported> = {
     name: record.name ?? undefined,
@@ -28,7 +22,7 @@ function toFields(record: Record<string, string | null>, names: Map<string, stri
     educationCode: record.education,
     householdType: record.householdType as Imported['householdType'],
     address: record.residence,
-    residenceTownshipCode: townshipByAddress(names, record.residence ?? null),
+    residenceTownshipCode: townshipInAddress(names, record.residence ?? null, 'start'),
     school: record.school,
     major: record.major,
     graduationDate: record.graduationDate,
