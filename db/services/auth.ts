@@ -1,5 +1,6 @@
 import { eq } from 'drizzle-orm';
 import type { ParsedInputOf, SessionView } from '../../shared/contract';
+import type { ErrorCode } from '../../shared/rpc';
 import { requireAccount, type ServiceContext } from '../context';
 import { AppError, fieldError } from '../errors';
 import { hashPassword, passwordProblem, verifyPassword } from '../passwords';
@@ -49,21 +50,25 @@ export function session(ctx: ServiceContext): SessionView | null {
   return user ? { ...user, locked: ctx.actor.locked ?? false } : null;
 }
 
-/** The account behind the session; the command line has none. */
-function ownAccount(ctx: ServiceContext): UserRow {
+/**
+ * The account behind the session (the command line has none), once the
+ * password typed is its own. A wrong one counts like a wrong login, so a
+ * stolen unlocked session cannot guess its way to the password; it is refused
+ * as `wrong` says, naming the field it was typed in.
+ */
+function ownAccountWithPassword(ctx: ServiceContext, password: string, wrong: { code: ErrorCode; field: string; message: string }): UserRow {
   const { userId } = requireAccount(ctx);
   const row = ctx.database().db.select().from(users).where(eq(users.id, userId)).get();
   if (!row) throw new AppError('NOT_FOUND', `没有编号为 ${userId} 的账号`);
+  refuseWhileThrottled(ctx, row.username);
+  if (!verifyPassword(password, row.passwordHash)) {
+    throw new AppError(wrong.code, wrong.message, { fields: { [wrong.field]: wrong.message }, commitFacts: [recordWrongPassword(ctx, row.username, row.id)] });
+  }
   return row;
 }
 
-/** A wrong current password counts like a wrong login: a stolen unlocked session cannot guess its way to the password. */
 export function changePassword(ctx: ServiceContext, input: ParsedInputOf<'auth.changePassword'>): null {
-  const row = ownAccount(ctx);
-  refuseWhileThrottled(ctx, row.username);
-  if (!verifyPassword(input.currentPassword, row.passwordHash)) {
-    throw new AppError('BAD_INPUT', '当前密码不正确', { fields: { currentPassword: '当前密码不正确' }, commitFacts: [recordWrongPassword(ctx, row.username, row.id)] });
-  }
+  const row = ownAccountWithPassword(ctx, input.currentPassword, { code: 'BAD_INPUT', field: 'currentPassword', message: '当前密码不正确' });
   const problem = passwordProblem(input.newPassword, row.username);
   if (problem) throw fieldError('newPassword', problem, '新密码');
   if (verifyPassword(input.newPassword, row.passwordHash)) throw fieldError('newPassword', '新密码不能与当前密码相同', '新密码');
@@ -79,11 +84,7 @@ export function changePassword(ctx: ServiceContext, input: ParsedInputOf<'auth.c
 
 /** Idle lock: the same password check as login, counted the same way. */
 export function unlock(ctx: ServiceContext, input: ParsedInputOf<'auth.unlock'>): null {
-  const row = ownAccount(ctx);
-  refuseWhileThrottled(ctx, row.username);
-  if (!verifyPassword(input.password, row.passwordHash)) {
-    throw new AppError('LOGIN_FAILED', '密码不正确', { fields: { password: '密码不正确' }, commitFacts: [recordWrongPassword(ctx, row.username, row.id)] });
-  }
+  const row = ownAccountWithPassword(ctx, input.password, { code: 'LOGIN_FAILED', field: 'password', message: '密码不正确' });
   forgetAccountFailures(ctx, row.username);
   ctx.unlockSession();
   ctx.audit({ action: 'auth.unlock', entityType: 'user', entityId: row.id });
