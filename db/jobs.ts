@@ -28,6 +28,21 @@ interface JobRecord extends JobView {
   controller: AbortController;
 }
 
+/**
+ * Runs `work` while no other run in this process holds `key` (a backup per
+ * database, an export per county folder: the second would find the first's
+ * files half-made); a second is refused with CONFLICT and `busy`.
+ */
+export async function oneRunAtATime<K, T>(running: { has(key: K): boolean; add(key: K): unknown; delete(key: K): unknown }, key: K, busy: string, work: () => Promise<T>): Promise<T> {
+  if (running.has(key)) throw new AppError('CONFLICT', busy);
+  running.add(key);
+  try {
+    return await work();
+  } finally {
+    running.delete(key);
+  }
+}
+
 export class CancelledError extends Error {
   constructor() {
     super('已取消');

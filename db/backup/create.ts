@@ -4,6 +4,7 @@ import type Database from 'better-sqlite3';
 import type { BackupCreated, BackupFileEntry, BackupManifest } from '../../shared/contract';
 import { AppError } from '../errors';
 import { fsyncPath } from '../exchange/deliver';
+import { oneRunAtATime } from '../jobs';
 import { copyEncryptedInto } from '../open';
 import { copyPrivateFile, makePrivateDir, PRIVATE_DIR_MODE, PRIVATE_FILE_MODE } from '../private-files';
 import { backupFolderName, DATABASE_FILE, isSafeRelativePath, listBackupFolders, MANIFEST_FILE, PARTIAL_SUFFIX, sha256Of } from './manifest';
@@ -35,13 +36,7 @@ export interface CreateBackupOptions {
  */
 export async function createBackup(options: CreateBackupOptions): Promise<BackupCreated> {
   // One backup at a time per database in this process (立即备份 while the daily run fires).
-  if (running.has(options.sqlite)) throw new AppError('CONFLICT', '已有一个备份正在进行，请等它完成后再试');
-  running.add(options.sqlite);
-  try {
-    return await writeBackup(options);
-  } finally {
-    running.delete(options.sqlite);
-  }
+  return oneRunAtATime(running, options.sqlite, '已有一个备份正在进行，请等它完成后再试', () => writeBackup(options));
 }
 
 const running = new WeakSet<Database.Database>();

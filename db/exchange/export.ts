@@ -1,7 +1,7 @@
 import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
-import { AppError } from '../errors';
+import { oneRunAtATime } from '../jobs';
 import { PRIVATE_DIR_MODE } from '../private-files';
 import { aggregateOf, EXCHANGE_AGGREGATES } from './aggregates';
 import { EXCHANGE_SCHEMA_VERSION } from './schemas';
@@ -85,13 +85,7 @@ function correctionReasons(sqlite: Database.Database, entity: string, id: number
 export async function runExport(options: ExportOptions): Promise<ExportOutcome> {
   // One export at a time per county folder in this process ("export now" while the schedule fires):
   // the second would find the first's spool and sequence half-made.
-  if (running.has(options.packagesDir)) throw new AppError('CONFLICT', '已有一个导出正在进行，请等它完成后再试');
-  running.add(options.packagesDir);
-  try {
-    return await exportOnce(options);
-  } finally {
-    running.delete(options.packagesDir);
-  }
+  return oneRunAtATime(running, options.packagesDir, '已有一个导出正在进行，请等它完成后再试', () => exportOnce(options));
 }
 
 const running = new Set<string>();
