@@ -29,3 +29,8 @@ export function correctionColumns(account: () => AnySQLiteColumn) {
     correctedAt: text('corrected_at').notNull(),
   };
 }
+
+/** A row's required link to another table's row: `<name> integer not null references …`. */
+export function refersTo(name: string, target: () => AnySQLiteColumn) {
+  return integer(name).notNull().references(target);
+}
