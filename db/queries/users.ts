@@ -1,7 +1,20 @@
 import type Database from 'better-sqlite3';
+import { eq } from 'drizzle-orm';
 import { isRole, permissionsOf, type Role } from '../../shared/roles';
 import type { Actor } from '../context';
+import { AppError } from '../errors';
+import type { DrizzleDb } from '../open';
+import { users } from '../schema';
 import { cachedStatement } from '../statements';
+
+export type UserRow = typeof users.$inferSelect;
+
+/** The account with this id, or NOT_FOUND. */
+export function requireUser(db: DrizzleDb, id: number): UserRow {
+  const row = db.select().from(users).where(eq(users.id, id)).get();
+  if (!row) throw new AppError('NOT_FOUND', `没有编号为 ${id} 的账号`);
+  return row;
+}
 
 /**
  * The signed-in user, read on every call (db/desk.ts actorFor) and for
@@ -15,7 +28,8 @@ const ROLES_SQL = 'select role from user_roles where user_id = ? order by role';
 /** An account as its session sees it: the desk adds whether the session is idle-locked. */
 export type SignedInUser = Omit<Actor, 'locked'> & { userId: number };
 
-interface UserRow {
+/** The users row as the kept statement reads it (booleans as 0/1). */
+interface SessionRow {
   id: number;
   username: string;
   displayName: string;
@@ -30,7 +44,7 @@ export function rolesOf(sqlite: Database.Database, userId: number): Role[] {
 
 /** The account with its roles and permissions; null when it no longer exists or is disabled. */
 export function signedInUser(sqlite: Database.Database, userId: number): SignedInUser | null {
-  const user = cachedStatement(sqlite, USER_SQL).get(userId) as UserRow | undefined;
+  const user = cachedStatement(sqlite, USER_SQL).get(userId) as SessionRow | undefined;
   if (!user || user.disabled) return null;
   const roles = rolesOf(sqlite, user.id);
   return {

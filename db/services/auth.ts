@@ -4,14 +4,12 @@ import type { ErrorCode } from '../../shared/rpc';
 import { requireAccount, type ServiceContext } from '../context';
 import { AppError, fieldError } from '../errors';
 import { hashPassword, passwordProblem, verifyPassword } from '../passwords';
-import { signedInUser } from '../queries/users';
+import { requireUser, signedInUser, type UserRow } from '../queries/users';
 import { users } from '../schema';
 import { forgetAccountFailures, recordWrongPassword, refuseWhileThrottled } from './login-throttles';
 import { updatedStamps } from './row-stamps';
 
 const LOGIN_FAILED = '用户名或密码不正确';
-
-type UserRow = typeof users.$inferSelect;
 
 /**
  * A hash to check against when the user name is unknown, so a failed login
@@ -57,9 +55,7 @@ export function session(ctx: ServiceContext): SessionView | null {
  * as `wrong` says, naming the field it was typed in.
  */
 function ownAccountWithPassword(ctx: ServiceContext, password: string, wrong: { code: ErrorCode; field: string; message: string }): UserRow {
-  const { userId } = requireAccount(ctx);
-  const row = ctx.database().db.select().from(users).where(eq(users.id, userId)).get();
-  if (!row) throw new AppError('NOT_FOUND', `没有编号为 ${userId} 的账号`);
+  const row = requireUser(ctx.database().db, requireAccount(ctx).userId);
   refuseWhileThrottled(ctx, row.username);
   if (!verifyPassword(password, row.passwordHash)) {
     throw new AppError(wrong.code, wrong.message, { fields: { [wrong.field]: wrong.message }, commitFacts: [recordWrongPassword(ctx, row.username, row.id)] });

@@ -4,13 +4,11 @@ import { actorUserId, type ServiceContext } from '../context';
 import { AppError, fieldError } from '../errors';
 import type { DrizzleDb } from '../open';
 import { hashPassword, passwordProblem } from '../passwords';
-import { rolesOf } from '../queries/users';
+import { requireUser, rolesOf, type UserRow } from '../queries/users';
 import { userRoles, users } from '../schema';
 import { connectionOf } from '../statements';
 import { liftLoginLimits as liftLimits, loginLimitsByUsername } from './login-throttles';
 import { createdStamps, updateVersioned } from './row-stamps';
-
-type UserRow = typeof users.$inferSelect;
 
 function toView(db: DrizzleDb, row: UserRow, loginLimits: LoginLimitView[]): UserView {
   return {
@@ -29,12 +27,6 @@ function toView(db: DrizzleDb, row: UserRow, loginLimits: LoginLimitView[]): Use
 function viewOf(ctx: ServiceContext, row: UserRow): UserView {
   const { db } = ctx.database();
   return toView(db, row, loginLimitsByUsername(db, ctx.now).get(row.username) ?? []);
-}
-
-function requireUser(db: DrizzleDb, id: number): UserRow {
-  const row = db.select().from(users).where(eq(users.id, id)).get();
-  if (!row) throw new AppError('NOT_FOUND', `没有编号为 ${id} 的账号`);
-  return row;
 }
 
 /** Bumps the row version, refusing a stale write. */
