@@ -2,6 +2,7 @@ import type { DeskState, JobView } from '../shared/contract';
 import type { Permission, Role } from '../shared/roles';
 import type { AuditInput } from './audit';
 import type { Division } from './divisions';
+import { AppError } from './errors';
 import type { JobRunner } from './jobs';
 import type { OpenedDatabase } from './open';
 
@@ -15,6 +16,21 @@ export interface Actor {
   mustChangePassword: boolean;
   /** The session sat idle past the configured minutes: only unlocking or leaving is allowed. */
   locked?: boolean;
+}
+
+/** The caller's account, stamped on what it writes; null for the command line and before login. */
+export function actorUserId(ctx: Pick<ServiceContext, 'actor'>): number | null {
+  return ctx.actor?.userId ?? null;
+}
+
+/**
+ * The caller, for acts a person must answer for by name (a matter, a contact,
+ * a 注销): the command line has no account and is refused with `message`.
+ */
+export function requireAccount(ctx: Pick<ServiceContext, 'actor'>, message = '此操作需要以个人账号登录'): Actor & { userId: number } {
+  const actor = ctx.actor;
+  if (actor?.userId == null) throw new AppError('FORBIDDEN', message);
+  return actor as Actor & { userId: number };
 }
 
 /** What a service may use: the open database, the clock, the caller, audit and session control. */

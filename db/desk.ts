@@ -3,7 +3,7 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { officeDate } from '../shared/domain/dates';
 import type { RpcResult } from '../shared/rpc';
-import { permissionsOf, isRole } from '../shared/roles';
+import { permissionsOf } from '../shared/roles';
 import { appendAuditEntries, type AuditInput } from './audit';
 import type { Actor, DeskControl, ServiceContext } from './context';
 import { loadDivisions } from './divisions';
@@ -19,7 +19,8 @@ import { openDatabase, type OpenedDatabase } from './open';
 import { dispatch, type TransactionMode } from './router';
 import { cachedStatement } from './statements';
 import { ensureKeyGroupsCurrent } from './services/person-derived';
-import { DEFAULT_IDLE_LOCK_MINUTES } from './services/settings';
+import { signedInUser } from './queries/users';
+import { DEFAULT_IDLE_LOCK_MINUTES, idleLockMinutes } from './services/settings';
 
 export interface DeskOptions {
   dbPath: string;
@@ -425,32 +426,16 @@ export class Desk implements DeskControl {
     const now = this.clock().getTime();
     if (!record.locked && now - record.lastSeen > this.idleLockMinutes() * 60_000) record.locked = true;
     if (!record.locked) record.lastSeen = now;
-    const user = cachedStatement(
-      this.opened.sqlite,
-      'select id, username, display_name as displayName, disabled, must_change_password as mustChangePassword from users where id = ?',
-    ).get(record.userId) as { id: number; username: string; displayName: string; disabled: number; mustChangePassword: number } | undefined;
-    if (!user || user.disabled) {
+    const user = signedInUser(this.opened.sqlite, record.userId);
+    if (!user) {
       this.sessions.delete(sessionId);
       return null;
     }
-    const roles = (cachedStatement(this.opened.sqlite, 'select role from user_roles where user_id = ? order by role').all(user.id) as { role: string }[])
-      .map((r) => r.role)
-      .filter(isRole);
-    return {
-      userId: user.id,
-      username: user.username,
-      displayName: user.displayName,
-      roles,
-      permissions: permissionsOf(roles),
-      mustChangePassword: user.mustChangePassword === 1,
-      locked: record.locked,
-    };
+    return { ...user, locked: record.locked };
   }
 
   private idleLockMinutes(): number {
-    if (!this.opened) return DEFAULT_IDLE_LOCK_MINUTES;
-    const row = cachedStatement(this.opened.sqlite, "select value from settings where key = 'idle_lock_minutes'").get() as { value: string } | undefined;
-    return row ? Number(row.value) : DEFAULT_IDLE_LOCK_MINUTES;
+    return this.opened ? idleLockMinutes(this.opened.db) : DEFAULT_IDLE_LOCK_MINUTES;
   }
 
   close(): void {

@@ -54,3 +54,17 @@ export function countyDivisionNames(divisions: Division[], countyCode: string): 
 export function villagesOf(divisions: Division[], townshipCode: string): Division[] {
   return divisions.filter((d) => d.level === 'village' && d.parentCode === townshipCode);
 }
+
+/**
+ * The county's township an imported address names (木渎镇中山东路12号 → 木渎镇).
+ * `start`: the address begins with the township (the persons' roster gives
+ * 现居住地 so); `anywhere`: the name may stand after a city or county (an
+ * enterprise list's registered address). The first township found wins.
+ */
+export function townshipInAddress(names: Map<string, string>, address: string | null, where: 'start' | 'anywhere'): string | null {
+  if (!address) return null;
+  for (const [code, name] of names) {
+    if (code.length === 9 && (where === 'start' ? address.startsWith(name) : address.includes(name))) return code;
+  }
+  return null;
+}

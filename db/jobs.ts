@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { JobView } from '../shared/contract';
-import type { ServiceContext } from './context';
+import { actorUserId, type ServiceContext } from './context';
 import { AppError } from './errors';
 import { TASKS, type TaskSpec } from './job-tasks';
 
@@ -33,6 +33,7 @@ interface JobRecord extends JobView {
   controller: AbortController;
 }
 
+
 export class CancelledError extends Error {
   constructor() {
     super('已取消');
@@ -64,7 +65,7 @@ export class JobRunner {
     const threads = this.threads;
     const run = (task: TaskSpec, job: JobContext) =>
       threads ? threads.run(task, ctx, job) : (TASKS[task.task] as (c: ServiceContext, i: unknown, j: JobContext) => Promise<unknown>)(ctx, task.input, job);
-    const view = this.start(spec.kind, ctx.actor?.userId ?? null, (job) => run(spec, job));
+    const view = this.start(spec.kind, actorUserId(ctx), (job) => run(spec, job));
     if (spec.lane) this.lanes.set(spec.lane.name, view.id);
     return view;
   }

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import { getTableColumns, getTableName, type Table } from 'drizzle-orm';
-import type { ExchangeAggregate } from './aggregates';
+import type { ExchangeAggregate, ExchangeChild } from './aggregates';
 
 /** One line of a package's entity file (docs/exchange-format.md, "Record files"). */
 export interface ExchangeLine {
@@ -25,6 +25,17 @@ function columnMap(table: Table, omit: readonly string[] = []): Array<{ column: 
   return Object.entries(getTableColumns(table))
     .filter(([field]) => !omit.includes(field))
     .map(([field, column]) => ({ column: column.name, field, boolean: column.columnType === 'SQLiteBoolean' }));
+}
+
+/**
+ * A child table's fields in its parent's record (the parent column left out)
+ * and the order of its rows there: by id, or by every column where it has none,
+ * so a record reads the same however it is read (the province compares whole records).
+ */
+function childLayout(child: ExchangeChild): { columns: ReturnType<typeof columnMap>; order: string } {
+  const columns = columnMap(child.table).filter((c) => c.column !== child.parent.name);
+  const hasId = columns.some((c) => c.column === 'id');
+  return { columns, order: hasId ? 'id' : columns.map((c) => `"${c.column}"`).join(', ') };
 }
 
 function toRecord(row: Row, columns: ReturnType<typeof columnMap>): Row {
@@ -55,9 +66,7 @@ export class RecordReader {
         root: this.sqlite.prepare(`select * from "${getTableName(aggregate.root)}" where id = ?`),
         rootColumns: columnMap(aggregate.root, aggregate.omit),
         children: aggregate.children.map((child) => {
-          const columns = columnMap(child.table).filter((c) => c.column !== child.parent.name);
-          const hasId = columns.some((c) => c.column === 'id');
-          const order = hasId ? 'id' : columns.map((c) => `"${c.column}"`).join(', ');
+          const { columns, order } = childLayout(child);
           return {
             field: child.field,
             columns,
@@ -117,9 +126,7 @@ export class RecordReader {
         root: this.sqlite.prepare(`select * from "${getTableName(aggregate.root)}" where id between ? and ? order by id`),
         rootColumns: columnMap(aggregate.root, aggregate.omit),
         children: aggregate.children.map((child) => {
-          const columns = columnMap(child.table).filter((c) => c.column !== child.parent.name);
-          const hasId = columns.some((c) => c.column === 'id');
-          const order = hasId ? 'id' : columns.map((c) => `"${c.column}"`).join(', ');
+          const { columns, order } = childLayout(child);
           return {
             field: child.field,
             parent: child.parent.name,

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { rowMeta } from './columns';
+import { refersTo, rowMeta } from './columns';
 import { enterprises } from './enterprises';
 import { persons } from './persons';
 import { users } from './system';
@@ -29,9 +29,7 @@ export const cases = sqliteTable(
     form: text('form').notNull(),
     /** Codes of the documents received. */
     documents: text('documents').notNull(),
-    preparedBy: integer('prepared_by')
-      .notNull()
-      .references(() => users.id),
+    preparedBy: refersTo('prepared_by', () => users.id),
     acceptedBy: integer('accepted_by').references(() => users.id),
     acceptedOn: text('accepted_on'),
     dueDate: text('due_date'),
@@ -81,9 +79,7 @@ export const caseTransitions = sqliteTable(
   'case_transitions',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    caseId: integer('case_id')
-      .notNull()
-      .references(() => cases.id),
+    caseId: refersTo('case_id', () => cases.id),
     action: text('action').notNull(),
     fromState: text('from_state').notNull(),
     toState: text('to_state').notNull(),
@@ -103,9 +99,7 @@ export const caseEvents = sqliteTable(
   'case_events',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    caseId: integer('case_id')
-      .notNull()
-      .references(() => cases.id),
+    caseId: refersTo('case_id', () => cases.id),
     kind: text('kind', { enum: ['cancel', 'review', 'suspend', 'resume', 'exit'] }).notNull(),
     onDate: text('on_date').notNull(),
     reason: text('reason'),
@@ -134,9 +128,7 @@ export const caseAttachments = sqliteTable(
   'case_attachments',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    caseId: integer('case_id')
-      .notNull()
-      .references(() => cases.id),
+    caseId: refersTo('case_id', () => cases.id),
     documentCode: text('document_code').notNull(),
     fileName: text('file_name').notNull(),
     mediaType: text('media_type').notNull(),

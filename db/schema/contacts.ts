@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
-import { rowMeta } from './columns';
+import { refersTo, rowMeta } from './columns';
 import { vacancies } from './enterprises';
 import { persons } from './persons';
 import { users } from './system';
@@ -14,15 +14,11 @@ export const personContacts = sqliteTable(
   'person_contacts',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    personId: integer('person_id')
-      .notNull()
-      .references(() => persons.id),
+    personId: refersTo('person_id', () => persons.id),
     contactDate: text('contact_date').notNull(),
     kind: text('kind', { enum: ['follow_up', 'counseling', 'job_referral', 'policy_info', 'training_referral', 'other'] }).notNull(),
     channel: text('channel', { enum: ['visit', 'phone', 'sms', 'wechat', 'home_visit'] }).notNull(),
-    staffUserId: integer('staff_user_id')
-      .notNull()
-      .references(() => users.id),
+    staffUserId: refersTo('staff_user_id', () => users.id),
     /** 岗位推荐 to a posted vacancy, when there is one. */
     vacancyId: integer('vacancy_id').references(() => vacancies.id),
     content: text('content').notNull(),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { rowMeta } from './columns';
+import { correctionColumns, refersTo, rowMeta } from './columns';
 import { users } from './system';
 
 /**
@@ -49,9 +49,7 @@ export const enterpriseFormerNames = sqliteTable(
   'enterprise_former_names',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    enterpriseId: integer('enterprise_id')
-      .notNull()
-      .references(() => enterprises.id),
+    enterpriseId: refersTo('enterprise_id', () => enterprises.id),
     name: text('name').notNull(),
     recordedAt: text('recorded_at').notNull(),
     recordedBy: integer('recorded_by').references(() => users.id),
@@ -64,15 +62,8 @@ export const enterpriseCorrections = sqliteTable(
   'enterprise_corrections',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    enterpriseId: integer('enterprise_id')
-      .notNull()
-      .references(() => enterprises.id),
-    field: text('field').notNull(),
-    oldValue: text('old_value'),
-    newValue: text('new_value'),
-    reason: text('reason').notNull(),
-    correctedBy: integer('corrected_by').references(() => users.id),
-    correctedAt: text('corrected_at').notNull(),
+    enterpriseId: refersTo('enterprise_id', () => enterprises.id),
+    ...correctionColumns(() => users.id),
   },
   (t) => [index('enterprise_corrections_enterprise').on(t.enterpriseId)],
 );
@@ -82,9 +73,7 @@ export const enterpriseContacts = sqliteTable(
   'enterprise_contacts',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    enterpriseId: integer('enterprise_id')
-      .notNull()
-      .references(() => enterprises.id),
+    enterpriseId: refersTo('enterprise_id', () => enterprises.id),
     name: text('name').notNull(),
     position: text('position'),
     phone: text('phone'),
@@ -100,9 +89,7 @@ export const enterpriseHeadcounts = sqliteTable(
   'enterprise_headcounts',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    enterpriseId: integer('enterprise_id')
-      .notNull()
-      .references(() => enterprises.id),
+    enterpriseId: refersTo('enterprise_id', () => enterprises.id),
     asOf: text('as_of').notNull(),
     insuredCount: integer('insured_count').notNull(),
     source: text('source', { enum: ['register', 'manual', 'visit', 'survey', 'import'] }).notNull(),
@@ -118,9 +105,7 @@ export const enterpriseVisits = sqliteTable(
   'enterprise_visits',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    enterpriseId: integer('enterprise_id')
-      .notNull()
-      .references(() => enterprises.id),
+    enterpriseId: refersTo('enterprise_id', () => enterprises.id),
     kind: text('kind', { enum: ['visit', 'survey'] }).notNull(),
     visitDate: text('visit_date').notNull(),
     mode: text('mode', { enum: ['on_site', 'phone', 'online'] }).notNull(),
@@ -157,12 +142,8 @@ export const enterpriseVisits = sqliteTable(
 export const enterpriseVisitStaff = sqliteTable(
   'enterprise_visit_staff',
   {
-    visitId: integer('visit_id')
-      .notNull()
-      .references(() => enterpriseVisits.id),
-    userId: integer('user_id')
-      .notNull()
-      .references(() => users.id),
+    visitId: refersTo('visit_id', () => enterpriseVisits.id),
+    userId: refersTo('user_id', () => users.id),
   },
   (t) => [primaryKey({ columns: [t.visitId, t.userId] }), index('enterprise_visit_staff_user').on(t.userId)],
 );
@@ -178,9 +159,7 @@ export const difficultyTypes = sqliteTable('difficulty_types', {
 export const enterpriseVisitDifficulties = sqliteTable(
   'enterprise_visit_difficulties',
   {
-    visitId: integer('visit_id')
-      .notNull()
-      .references(() => enterpriseVisits.id),
+    visitId: refersTo('visit_id', () => enterpriseVisits.id),
     code: text('code')
       .notNull()
       .references(() => difficultyTypes.code),
@@ -193,9 +172,7 @@ export const enterpriseVisitDifficulties = sqliteTable(
 export const enterpriseVisitPolicies = sqliteTable(
   'enterprise_visit_policies',
   {
-    visitId: integer('visit_id')
-      .notNull()
-      .references(() => enterpriseVisits.id),
+    visitId: refersTo('visit_id', () => enterpriseVisits.id),
     policyCode: text('policy_code').notNull(),
     interest: text('interest', { enum: ['applying', 'interested', 'not_interested'] }).notNull(),
   },
@@ -207,12 +184,8 @@ export const enterpriseHiringPlans = sqliteTable(
   'enterprise_hiring_plans',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    visitId: integer('visit_id')
-      .notNull()
-      .references(() => enterpriseVisits.id),
-    enterpriseId: integer('enterprise_id')
-      .notNull()
-      .references(() => enterprises.id),
+    visitId: refersTo('visit_id', () => enterpriseVisits.id),
+    enterpriseId: refersTo('enterprise_id', () => enterprises.id),
     occupationCode: text('occupation_code').notNull(),
     title: text('title').notNull(),
     quarter: text('quarter').notNull(),
@@ -227,14 +200,10 @@ export const enterpriseTasks = sqliteTable(
   'enterprise_tasks',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    enterpriseId: integer('enterprise_id')
-      .notNull()
-      .references(() => enterprises.id),
+    enterpriseId: refersTo('enterprise_id', () => enterprises.id),
     visitId: integer('visit_id').references(() => enterpriseVisits.id),
     description: text('description').notNull(),
-    ownerUserId: integer('owner_user_id')
-      .notNull()
-      .references(() => users.id),
+    ownerUserId: refersTo('owner_user_id', () => users.id),
     dueDate: text('due_date').notNull(),
     status: text('status', { enum: ['open', 'done', 'cancelled'] }).notNull().default('open'),
     closedAt: text('closed_at'),
@@ -253,9 +222,7 @@ export const vacancies = sqliteTable(
   'vacancies',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    enterpriseId: integer('enterprise_id')
-      .notNull()
-      .references(() => enterprises.id),
+    enterpriseId: refersTo('enterprise_id', () => enterprises.id),
     occupationCode: text('occupation_code').notNull(),
     title: text('title').notNull(),
     openings: integer('openings').notNull(),

@@ -1,5 +1,5 @@
 import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { rowMeta } from './columns';
+import { refersTo, rowMeta } from './columns';
 import { enterprises, vacancies } from './enterprises';
 import { persons } from './persons';
 import { users } from './system';
@@ -31,12 +31,8 @@ export const fairEnterprises = sqliteTable(
   'fair_enterprises',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    fairId: integer('fair_id')
-      .notNull()
-      .references(() => fairs.id),
-    enterpriseId: integer('enterprise_id')
-      .notNull()
-      .references(() => enterprises.id),
+    fairId: refersTo('fair_id', () => fairs.id),
+    enterpriseId: refersTo('enterprise_id', () => enterprises.id),
     boothNumber: text('booth_number'),
     ...rowMeta,
   },
@@ -48,15 +44,9 @@ export const fairVacancies = sqliteTable(
   'fair_vacancies',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    fairId: integer('fair_id')
-      .notNull()
-      .references(() => fairs.id),
-    fairEnterpriseId: integer('fair_enterprise_id')
-      .notNull()
-      .references(() => fairEnterprises.id),
-    vacancyId: integer('vacancy_id')
-      .notNull()
-      .references(() => vacancies.id),
+    fairId: refersTo('fair_id', () => fairs.id),
+    fairEnterpriseId: refersTo('fair_enterprise_id', () => fairEnterprises.id),
+    vacancyId: refersTo('vacancy_id', () => vacancies.id),
     createdAt: text('created_at').notNull(),
     createdBy: integer('created_by').references(() => users.id),
   },
@@ -68,12 +58,8 @@ export const fairAttendances = sqliteTable(
   'fair_attendances',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    fairId: integer('fair_id')
-      .notNull()
-      .references(() => fairs.id),
-    personId: integer('person_id')
-      .notNull()
-      .references(() => persons.id),
+    fairId: refersTo('fair_id', () => fairs.id),
+    personId: refersTo('person_id', () => persons.id),
     checkedInAt: text('checked_in_at').notNull(),
     /** The person was first registered at the door. */
     registeredAtDoor: integer('registered_at_door', { mode: 'boolean' }).notNull().default(false),
@@ -91,15 +77,9 @@ export const fairIntentions = sqliteTable(
   'fair_intentions',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    attendanceId: integer('attendance_id')
-      .notNull()
-      .references(() => fairAttendances.id),
-    fairId: integer('fair_id')
-      .notNull()
-      .references(() => fairs.id),
-    enterpriseId: integer('enterprise_id')
-      .notNull()
-      .references(() => enterprises.id),
+    attendanceId: refersTo('attendance_id', () => fairAttendances.id),
+    fairId: refersTo('fair_id', () => fairs.id),
+    enterpriseId: refersTo('enterprise_id', () => enterprises.id),
     vacancyId: integer('vacancy_id').references(() => vacancies.id),
     outcome: text('outcome', { enum: ['intention', 'hired', 'not_hired'] }).notNull().default('intention'),
     outcomeOn: text('outcome_on'),

@@ -1,5 +1,5 @@
 import { index, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { rowMeta } from './columns';
+import { correctionColumns, refersTo, rowMeta } from './columns';
 import { users } from './system';
 
 /** 一人一档: one row per citizen, keyed by the normalised 18-digit ID number. */
@@ -70,9 +70,7 @@ export const persons = sqliteTable(
 export const personSearchKeys = sqliteTable(
   'person_search_keys',
   {
-    personId: integer('person_id')
-      .notNull()
-      .references(() => persons.id),
+    personId: refersTo('person_id', () => persons.id),
     key: text('key').notNull(),
   },
   (t) => [primaryKey({ columns: [t.key, t.personId] }), index('person_search_keys_person').on(t.personId)],
@@ -82,9 +80,7 @@ export const personSearchKeys = sqliteTable(
 export const personKeyGroups = sqliteTable(
   'person_key_groups',
   {
-    personId: integer('person_id')
-      .notNull()
-      .references(() => persons.id),
+    personId: refersTo('person_id', () => persons.id),
     code: text('code').notNull(),
     asOf: text('as_of').notNull(),
     until: text('until'),
@@ -112,15 +108,8 @@ export const personCorrections = sqliteTable(
   'person_corrections',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    personId: integer('person_id')
-      .notNull()
-      .references(() => persons.id),
-    field: text('field').notNull(),
-    oldValue: text('old_value'),
-    newValue: text('new_value'),
-    reason: text('reason').notNull(),
-    correctedBy: integer('corrected_by').references(() => users.id),
-    correctedAt: text('corrected_at').notNull(),
+    personId: refersTo('person_id', () => persons.id),
+    ...correctionColumns(() => users.id),
   },
   (t) => [index('person_corrections_person').on(t.personId)],
 );
@@ -130,9 +119,7 @@ export const personQualifications = sqliteTable(
   'person_qualifications',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    personId: integer('person_id')
-      .notNull()
-      .references(() => persons.id),
+    personId: refersTo('person_id', () => persons.id),
     name: text('name').notNull(),
     level: text('level'),
     certificateNumber: text('certificate_number'),

@@ -1,6 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
-import { rowMeta } from './columns';
+import { refersTo, rowMeta } from './columns';
 
 /** Office-wide settings (county code, county name, created time …) as key/value. */
 export const settings = sqliteTable('settings', {
@@ -22,9 +22,7 @@ export const users = sqliteTable('users', {
 export const userRoles = sqliteTable(
   'user_roles',
   {
-    userId: integer('user_id')
-      .notNull()
-      .references(() => users.id),
+    userId: refersTo('user_id', () => users.id),
     role: text('role').notNull(),
   },
   (t) => [

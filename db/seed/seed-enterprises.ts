@@ -8,6 +8,7 @@
 import { CREDIT_CODE_CHARS, creditCodeCheck, organisationCodeCheck } from '../../shared/domain/credit-code';
 import { DEFAULT_DIFFICULTIES, POLICIES_EXPLAINED, POLICY_INTEREST, suggestSizeClass } from '../../shared/domain/enterprise-codes';
 import { INDUSTRY_SECTIONS } from '../../shared/domain/industry';
+import { quarterOf } from '../../shared/domain/vacancy';
 import { addDays, officeInstant, weekdayOnOrBefore, type SeedDriver, type Step } from './driver';
 import { PersonGenerator, Weighted, type Township } from './person-generator';
 
@@ -47,10 +48,6 @@ const JOBS: ReadonlyArray<readonly [code: string, title: string, minYuan: number
   ['4-03-02', '中式烹调师', 5000], ['4-07-02', '保洁员', 3300], ['2-02-07', '机械工程技术人员', 8000], ['3-01-02', '行政文员', 4200],
   ['4-01-02', '营销员', 5000], ['6-20-03', '质检员', 4800], ['4-04-05', '快递员', 6000], ['2-02-10', '软件工程师', 10000],
 ];
-
-function quarterOf(day: string): string {
-  return `${day.slice(0, 4)}Q${Math.floor((Number(day.slice(5, 7)) - 1) / 3) + 1}`;
-}
 
 export function makeCreditCode(random: () => number, countyCode: string, type: '1' | '2' | '3', used: Set<string>): string {
   for (;;) {

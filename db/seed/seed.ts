@@ -17,9 +17,8 @@ import type Database from 'better-sqlite3';
 import { sql } from 'drizzle-orm';
 import { existsSync } from 'node:fs';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, type SeedScale } from '../../shared/demo';
-import { Desk } from '../desk';
+import { Desk, type DeskOptions } from '../desk';
 import { loadDivisions, townshipsOf, villagesOf } from '../divisions';
-import type { KeyProvider } from '../keys';
 import { persons } from '../schema';
 import { refreshDerived, KEY_GROUPS_AS_OF } from '../services/person-derived';
 import { contentDigest } from './digest';
@@ -44,13 +43,8 @@ export const DEFAULT_SEED_COUNTY = '320506';
 export const DEMO_SETTING = 'demo';
 export const SEED_SETTING = 'demo_seed';
 
-export interface SeedOptions {
-  dbPath: string;
-  keys: KeyProvider;
-  migrationsDir: string;
-  resourcesDir: string;
-  appVersion: string;
-  nativeBinding?: string;
+/** The new database's file, key and resources, named as for the desk that writes it. */
+export interface SeedOptions extends Pick<DeskOptions, 'dbPath' | 'keys' | 'migrationsDir' | 'resourcesDir' | 'appVersion' | 'nativeBinding'> {
   scale: SeedScale;
   seed: number;
   /** The office day the county is seeded up to (the period is the two years before it). */

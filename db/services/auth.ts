@@ -1,15 +1,15 @@
 import { eq } from 'drizzle-orm';
 import type { ParsedInputOf, SessionView } from '../../shared/contract';
-import { isRole, permissionsOf } from '../../shared/roles';
-import type { ServiceContext } from '../context';
+import type { ErrorCode } from '../../shared/rpc';
+import { requireAccount, type ServiceContext } from '../context';
 import { AppError, fieldError } from '../errors';
 import { hashPassword, passwordProblem, verifyPassword } from '../passwords';
-import { userRoles, users } from '../schema';
+import { requireUser, signedInUser, type UserRow } from '../queries/users';
+import { users } from '../schema';
 import { forgetAccountFailures, recordWrongPassword, refuseWhileThrottled } from './login-throttles';
+import { updatedStamps } from './row-stamps';
 
 const LOGIN_FAILED = '用户名或密码不正确';
-
-type UserRow = typeof users.$inferSelect;
 
 /**
  * A hash to check against when the user name is unknown, so a failed login
@@ -33,28 +33,8 @@ export function login(ctx: ServiceContext, input: ParsedInputOf<'auth.login'>): 
   forgetAccountFailures(ctx, user.username);
   ctx.startSession(user.id);
   ctx.audit({ action: 'auth.login', entityType: 'user', entityId: user.id, actor: { userId: user.id, name: user.displayName }, detail: { client: ctx.client } });
-  return sessionView(ctx, user);
-}
-
-function sessionView(ctx: ServiceContext, user: UserRow): SessionView {
-  const roles = ctx
-    .database()
-    .db.select({ role: userRoles.role })
-    .from(userRoles)
-    .where(eq(userRoles.userId, user.id))
-    .orderBy(userRoles.role)
-    .all()
-    .map((r) => r.role)
-    .filter(isRole);
-  return {
-    userId: user.id,
-    username: user.username,
-    displayName: user.displayName,
-    roles,
-    permissions: permissionsOf(roles),
-    mustChangePassword: user.mustChangePassword,
-    locked: false,
-  };
+  // The account exists and is enabled (checked above): it is signed in.
+  return { ...signedInUser(ctx.database().sqlite, user.id)!, locked: false };
 }
 
 export function logout(ctx: ServiceContext): null {
@@ -64,33 +44,34 @@ export function logout(ctx: ServiceContext): null {
 
 export function session(ctx: ServiceContext): SessionView | null {
   if (ctx.actor?.userId == null) return null;
-  const user = ctx.database().db.select().from(users).where(eq(users.id, ctx.actor.userId)).get();
-  return user ? { ...sessionView(ctx, user), locked: ctx.actor.locked ?? false } : null;
+  const user = signedInUser(ctx.database().sqlite, ctx.actor.userId);
+  return user ? { ...user, locked: ctx.actor.locked ?? false } : null;
 }
 
-/** The account behind the session; the command line has none. */
-function ownAccount(ctx: ServiceContext): UserRow {
-  const userId = ctx.actor?.userId;
-  if (userId == null) throw new AppError('FORBIDDEN', '此操作需要以个人账号登录');
-  const row = ctx.database().db.select().from(users).where(eq(users.id, userId)).get();
-  if (!row) throw new AppError('NOT_FOUND', `没有编号为 ${userId} 的账号`);
+/**
+ * The account behind the session (the command line has none), once the
+ * password typed is its own. A wrong one counts like a wrong login, so a
+ * stolen unlocked session cannot guess its way to the password; it is refused
+ * as `wrong` says, naming the field it was typed in.
+ */
+function ownAccountWithPassword(ctx: ServiceContext, password: string, wrong: { code: ErrorCode; field: string; message: string }): UserRow {
+  const row = requireUser(ctx.database().db, requireAccount(ctx).userId);
+  refuseWhileThrottled(ctx, row.username);
+  if (!verifyPassword(password, row.passwordHash)) {
+    throw new AppError(wrong.code, wrong.message, { fields: { [wrong.field]: wrong.message }, commitFacts: [recordWrongPassword(ctx, row.username, row.id)] });
+  }
   return row;
 }
 
-/** A wrong current password counts like a wrong login: a stolen unlocked session cannot guess its way to the password. */
 export function changePassword(ctx: ServiceContext, input: ParsedInputOf<'auth.changePassword'>): null {
-  const row = ownAccount(ctx);
-  refuseWhileThrottled(ctx, row.username);
-  if (!verifyPassword(input.currentPassword, row.passwordHash)) {
-    throw new AppError('BAD_INPUT', '当前密码不正确', { fields: { currentPassword: '当前密码不正确' }, commitFacts: [recordWrongPassword(ctx, row.username, row.id)] });
-  }
+  const row = ownAccountWithPassword(ctx, input.currentPassword, { code: 'BAD_INPUT', field: 'currentPassword', message: '当前密码不正确' });
   const problem = passwordProblem(input.newPassword, row.username);
   if (problem) throw fieldError('newPassword', problem, '新密码');
   if (verifyPassword(input.newPassword, row.passwordHash)) throw fieldError('newPassword', '新密码不能与当前密码相同', '新密码');
   ctx
     .database()
     .db.update(users)
-    .set({ passwordHash: hashPassword(input.newPassword), mustChangePassword: false, updatedAt: ctx.now.toISOString(), updatedBy: row.id, version: row.version + 1 })
+    .set({ passwordHash: hashPassword(input.newPassword), mustChangePassword: false, ...updatedStamps(ctx, row, row.id) })
     .where(eq(users.id, row.id))
     .run();
   ctx.audit({ action: 'auth.changePassword', entityType: 'user', entityId: row.id });
@@ -99,11 +80,7 @@ export function changePassword(ctx: ServiceContext, input: ParsedInputOf<'auth.c
 
 /** Idle lock: the same password check as login, counted the same way. */
 export function unlock(ctx: ServiceContext, input: ParsedInputOf<'auth.unlock'>): null {
-  const row = ownAccount(ctx);
-  refuseWhileThrottled(ctx, row.username);
-  if (!verifyPassword(input.password, row.passwordHash)) {
-    throw new AppError('LOGIN_FAILED', '密码不正确', { fields: { password: '密码不正确' }, commitFacts: [recordWrongPassword(ctx, row.username, row.id)] });
-  }
+  const row = ownAccountWithPassword(ctx, input.password, { code: 'LOGIN_FAILED', field: 'password', message: '密码不正确' });
   forgetAccountFailures(ctx, row.username);
   ctx.unlockSession();
   ctx.audit({ action: 'auth.unlock', entityType: 'user', entityId: row.id });

@@ -7,7 +7,8 @@ import { attachmentKey, readAttachmentFile, storeAttachmentFile } from '../attac
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { caseAttachments, cases } from '../schema';
-import { applicantKindOf, caseView, documentsOf, type CaseRow } from './case-view';
+import { applicantKindOf, caseView, caseWorker, documentsOf, type CaseRow } from './case-view';
+import { createdStamps, updatedStamps, updateVersioned } from './row-stamps';
 
 /**
  * 附件 of a matter. An attachment ticks its document on the checklist (the
@@ -17,12 +18,6 @@ import { applicantKindOf, caseView, documentsOf, type CaseRow } from './case-vie
 
 /** Files may be added while the matter is with the front desk: a draft, or returned for 补正. */
 const ATTACHABLE: readonly CaseState[] = ['draft', 'returned'];
-
-function actorId(ctx: ServiceContext): number {
-  const id = ctx.actor?.userId;
-  if (id == null) throw new AppError('FORBIDDEN', '办理业务需要以个人账号登录');
-  return id;
-}
 
 /** The matter at the version the caller saw; a stale one is refused like any other write. */
 function caseAtVersion(ctx: ServiceContext, id: number, version: number): CaseRow {
@@ -34,15 +29,7 @@ function caseAtVersion(ctx: ServiceContext, id: number, version: number): CaseRo
 
 /** Saves the matter's ticked documents, bumping its version. */
 function saveDocuments(ctx: ServiceContext, row: CaseRow, documents: string[]): CaseRow {
-  const updated = ctx
-    .database()
-    .db.update(cases)
-    .set({ documents: JSON.stringify(documents), updatedAt: ctx.now.toISOString(), updatedBy: actorId(ctx), version: row.version + 1 })
-    .where(and(eq(cases.id, row.id), eq(cases.version, row.version)))
-    .returning()
-    .get();
-  if (!updated) throw new AppError('CONFLICT', '该业务已被他人办理或修改，请刷新后重试');
-  return updated;
+  return updateVersioned(ctx, cases, row, row.version, { documents: JSON.stringify(documents) }, '该业务已被他人办理或修改，请刷新后重试', { by: caseWorker(ctx).userId });
 }
 
 export function attach(ctx: ServiceContext, input: ParsedInputOf<'cases.attach'>): CaseView {
@@ -68,7 +55,7 @@ export function attach(ctx: ServiceContext, input: ParsedInputOf<'cases.attach'>
     .where(and(eq(caseAttachments.caseId, row.id), eq(caseAttachments.sha256, sha256), eq(caseAttachments.documentCode, input.documentCode), eq(caseAttachments.state, 'active')))
     .get();
   if (twice) throw new AppError('DUPLICATE', `文件“${input.fileName}”已作为同一材料上传过，不必重复上传`, { details: { attachmentId: twice.id } });
-  const at = ctx.now.toISOString();
+  const uploader = caseWorker(ctx).userId;
   const attachment = db
     .insert(caseAttachments)
     .values({
@@ -78,10 +65,7 @@ export function attach(ctx: ServiceContext, input: ParsedInputOf<'cases.attach'>
       mediaType,
       sizeBytes: content.length,
       sha256,
-      createdAt: at,
-      updatedAt: at,
-      createdBy: actorId(ctx),
-      updatedBy: actorId(ctx),
+      ...createdStamps(ctx, uploader),
     })
     .returning({ id: caseAttachments.id })
     .get();
@@ -104,8 +88,9 @@ export function removeAttachment(ctx: ServiceContext, input: ParsedInputOf<'case
   if (!attachment) throw new AppError('NOT_FOUND', `该业务没有编号为 ${input.attachmentId} 的附件`);
   if (attachment.state === 'removed') throw new AppError('CONFLICT', `附件“${attachment.fileName}”已经移除`);
   const at = ctx.now.toISOString();
+  const remover = caseWorker(ctx).userId;
   db.update(caseAttachments)
-    .set({ state: 'removed', removedReason: input.reason, removedAt: at, removedBy: actorId(ctx), updatedAt: at, updatedBy: actorId(ctx), version: attachment.version + 1 })
+    .set({ state: 'removed', removedReason: input.reason, removedAt: at, removedBy: remover, ...updatedStamps(ctx, attachment, remover) })
     .where(eq(caseAttachments.id, attachment.id))
     .run();
   // The tick came with the file: without another file for that document it goes too (staff tick it again for paper seen).

@@ -5,10 +5,15 @@ import { maskIdNumber } from '../../shared/domain/masking';
 import { documentsFor, MATTER_TYPES, missingRequiredDocuments, type ApplicantKind, type MatterTypeCode } from '../../shared/domain/matter-types';
 import { availableActions, isOpen, type CaseState } from '../../shared/domain/workflow';
 import { buildWorkCalendar, type WorkCalendar } from '../../shared/domain/working-days';
-import type { ServiceContext } from '../context';
+import { requireAccount, type Actor, type ServiceContext } from '../context';
 import { calendarDays, caseAttachments, cases, caseTransitions, enterprises, persons, users } from '../schema';
 
 export type CaseRow = typeof cases.$inferSelect;
+
+/** Who handles a matter: a member of staff by name; the command line has no account to answer for it. */
+export function caseWorker(ctx: ServiceContext): Actor & { userId: number } {
+  return requireAccount(ctx, '办理业务需要以个人账号登录');
+}
 
 export function workCalendar(ctx: ServiceContext): WorkCalendar {
   const days = ctx.database().db.select().from(calendarDays).all();

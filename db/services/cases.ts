@@ -12,22 +12,17 @@ import { AppError } from '../errors';
 import { EDITABLE_CODE_TABLES, type EditableCodeTable } from '../../shared/domain/editable-code-tables';
 import { cases, caseTransitions, enterprises, persons, settings } from '../schema';
 import { acceptanceProblems, applicantOfRow, cleanDocuments, codeLabel, itemCodeOf, refuseApplicantKind, refuseBadValues, refuseSecondOpen, type Applicant } from './case-checks';
-import { attachedDocuments, caseListItems, caseView, formOf, missingDocuments, personIdOf, workCalendar, type CaseRow } from './case-view';
+import { attachedDocuments, caseListItems, caseView, caseWorker, formOf, missingDocuments, personIdOf, workCalendar, type CaseRow } from './case-view';
 import { certifiedOn } from './certifications';
 import { certificationsOf, keyGroupsOf, refreshDerived } from './person-derived';
 import { endUnemploymentRegistration, registrationInForce, setEmploymentStatus } from './registrations';
 import { readSetting } from './settings';
+import { createdStamps, updateVersioned } from './row-stamps';
 
 function requireCase(ctx: ServiceContext, id: number): CaseRow {
   const row = ctx.database().db.select().from(cases).where(eq(cases.id, id)).get();
   if (!row) throw new AppError('NOT_FOUND', `没有编号为 ${id} 的业务`);
   return row;
-}
-
-function actorId(ctx: ServiceContext): number {
-  const id = ctx.actor?.userId;
-  if (id == null) throw new AppError('FORBIDDEN', '办理业务需要以个人账号登录');
-  return id;
 }
 
 /** The applicant named in the input: a person (not merged away) or an enterprise of the registry. */
@@ -53,7 +48,7 @@ export function create(ctx: ServiceContext, input: ParsedInputOf<'cases.create'>
   refuseBadValues(ctx, input.matterType, applicant.kind, input.form);
   const itemCode = itemCodeOf(input.matterType, input.form);
   refuseSecondOpen(ctx, applicant, input.matterType, itemCode);
-  const at = ctx.now.toISOString();
+  const preparer = caseWorker(ctx).userId;
   const row = db
     .insert(cases)
     .values({
@@ -64,11 +59,8 @@ export function create(ctx: ServiceContext, input: ParsedInputOf<'cases.create'>
       state: 'draft',
       form: JSON.stringify(input.form),
       documents: JSON.stringify(cleanDocuments(input.matterType, applicant.kind, input.documents)),
-      preparedBy: actorId(ctx),
-      createdAt: at,
-      updatedAt: at,
-      createdBy: actorId(ctx),
-      updatedBy: actorId(ctx),
+      preparedBy: preparer,
+      ...createdStamps(ctx, preparer),
     })
     .returning()
     .get();
@@ -89,14 +81,9 @@ export function update(ctx: ServiceContext, input: ParsedInputOf<'cases.update'>
   if (itemCode !== row.itemCode) refuseSecondOpen(ctx, applicant, type, itemCode, row.id);
   // A document with a file attached stays received: the file is removed to untick it, not the box.
   const documents = [...new Set([...cleanDocuments(type, applicant.kind, input.documents), ...attachedDocuments(ctx, row.id)])];
-  const updated = ctx
-    .database()
-    .db.update(cases)
-    .set({ form: JSON.stringify(input.form), documents: JSON.stringify(documents), itemCode, updatedAt: ctx.now.toISOString(), updatedBy: actorId(ctx), version: row.version + 1 })
-    .where(and(eq(cases.id, row.id), eq(cases.version, input.version)))
-    .returning()
-    .get();
-  if (!updated) throw new AppError('CONFLICT', '该业务已被他人办理或修改，请刷新后重试');
+  const updated = updateVersioned(ctx, cases, row, input.version, { form: JSON.stringify(input.form), documents: JSON.stringify(documents), itemCode }, '该业务已被他人办理或修改，请刷新后重试', {
+    by: caseWorker(ctx).userId,
+  });
   ctx.audit({ action: 'cases.update', entityType: 'case', entityId: row.id });
   return caseView(ctx, updated);
 }
@@ -193,7 +180,8 @@ export function transition(ctx: ServiceContext, input: ParsedInputOf<'cases.tran
   if (row.version !== input.version) throw new AppError('CONFLICT', '该业务已被他人办理或修改，请刷新后重试');
   const type = MATTER_TYPES[row.matterType as MatterTypeCode];
   const state = row.state as CaseState;
-  const actor = { userId: actorId(ctx), roles: ctx.actor!.roles };
+  const { userId, roles } = caseWorker(ctx);
+  const actor = { userId, roles };
   const facts = { preparedBy: row.preparedBy, acceptedBy: row.acceptedBy, missingRequiredDocuments: missingDocuments(row) };
   const comment = input.comment?.trim() ? input.comment.trim() : null;
   const check = checkTransition(type.workflow, state, input.action, actor, facts, comment);
@@ -244,13 +232,7 @@ export function transition(ctx: ServiceContext, input: ParsedInputOf<'cases.tran
     // Frozen: later corrections of the record never change what this decision relied on.
     changes.decisionSnapshot = JSON.stringify(decisionSnapshot(ctx, row));
   }
-  const updated = db
-    .update(cases)
-    .set({ ...changes, updatedAt: ctx.now.toISOString(), updatedBy: actor.userId, version: row.version + 1 })
-    .where(and(eq(cases.id, row.id), eq(cases.version, row.version)))
-    .returning()
-    .get();
-  if (!updated) throw new AppError('CONFLICT', '该业务已被他人办理或修改，请刷新后重试');
+  const updated = updateVersioned(ctx, cases, row, row.version, changes, '该业务已被他人办理或修改，请刷新后重试', { by: actor.userId });
   // After the matter is approved: a certification's tag reads the approved matter itself.
   if (input.action === 'approve') effects = applyEffects(ctx, updated, updated.receiptNo ?? `#${updated.id}`);
   const current = input.action === 'approve' ? requireCase(ctx, row.id) : updated;

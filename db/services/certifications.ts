@@ -1,16 +1,17 @@
-import { and, eq, sql } from 'drizzle-orm';
+import { eq, sql } from 'drizzle-orm';
 import type { InForceMatter, ParsedInputOf } from '../../shared/contract';
 import { addDays } from '../../shared/domain/calendar';
 import { officeDate } from '../../shared/domain/dates';
 import { annualReviewDue } from '../../shared/domain/matter-types';
 import { AFTERCARE_EVENT_LABELS, CERTIFICATION_EVENT_ROLES, type CertificationEventKind } from '../../shared/domain/person-contacts';
 import { ROLE_LABELS } from '../../shared/labels/zh-CN';
-import type { ServiceContext } from '../context';
+import { actorUserId, type ServiceContext } from '../context';
 import { AppError, fieldError } from '../errors';
 import { caseEvents, cases, persons } from '../schema';
 import { inForceView, requireApproved } from './registration-view';
 import { personIdOf, type CaseRow } from './case-view';
 import { refreshDerived } from './person-derived';
+import { updateVersioned } from './row-stamps';
 
 /**
  * The life of an approved 就业困难人员认定: annual review, suspension (the
@@ -37,14 +38,8 @@ function lastEventOn(ctx: ServiceContext, caseId: number): string | null {
 function write(ctx: ServiceContext, row: CaseRow, kind: CertificationEventKind, onDate: string, reason: string | null, note: string | null, changes: Partial<CaseRow>): CaseRow {
   const { db } = ctx.database();
   const at = ctx.now.toISOString();
-  const actor = ctx.actor?.userId ?? null;
-  const after = db
-    .update(cases)
-    .set({ ...changes, updatedAt: at, updatedBy: actor, version: row.version + 1 })
-    .where(and(eq(cases.id, row.id), eq(cases.version, row.version)))
-    .returning()
-    .get();
-  if (!after) throw new AppError('CONFLICT', '该就业困难人员认定已被他人办理或修改，请刷新后重试');
+  const actor = actorUserId(ctx);
+  const after = updateVersioned(ctx, cases, row, row.version, changes, '该就业困难人员认定已被他人办理或修改，请刷新后重试');
   db.insert(caseEvents).values({ caseId: row.id, kind, onDate, reason, note, actorUserId: actor, at }).run();
   refreshPerson(ctx, personIdOf(row));
   return after;
@@ -52,7 +47,7 @@ function write(ctx: ServiceContext, row: CaseRow, kind: CertificationEventKind, 
 
 /** Ends a certification (exit); also called when the registration it rests on is cancelled. */
 export function endCertification(ctx: ServiceContext, row: CaseRow, reason: string, note: string | null, onDate: string): CaseRow {
-  return write(ctx, row, 'exit', onDate, reason, note, { endedOn: onDate, endReason: reason, endNote: note, endedBy: ctx.actor?.userId ?? null, suspendedOn: null, suspensionReason: null });
+  return write(ctx, row, 'exit', onDate, reason, note, { endedOn: onDate, endReason: reason, endNote: note, endedBy: actorUserId(ctx), suspendedOn: null, suspensionReason: null });
 }
 
 /** The checks every step shares: the role, the version, the day (not in the future, not before the certification or its last step). */

@@ -4,6 +4,7 @@ import { codeEntryProblems, EDITABLE_CODE_TABLES, type EditableCodeTable } from 
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { codeEntries } from '../schema';
+import { createdStamps, updatedStamps } from './row-stamps';
 
 type EntryRow = typeof codeEntries.$inferSelect;
 
@@ -49,20 +50,18 @@ export function save(ctx: ServiceContext, input: ParsedInputOf<'codes.save'>): C
     .get();
   if (namesake) throw new AppError('DUPLICATE', `${tableLabel}中已有名为“${label}”的项目（代码 ${namesake.code}）`, { fields: { label: '已有同名的项目' } });
 
-  const at = ctx.now.toISOString();
-  const actor = ctx.actor?.userId ?? null;
   const facts = { label, active: input.active, sortOrder: input.sortOrder, applicant: input.applicant };
   let after: EntryRow | undefined;
   if (input.version === null) {
     if (before) {
       throw new AppError('DUPLICATE', `${tableLabel}中已有代码“${input.code}”（${before.label}），请改用其他代码，或直接修改该项目`, { fields: { code: '此代码已存在' } });
     }
-    after = db.insert(codeEntries).values({ tableCode: input.table, code: input.code, ...facts, createdAt: at, updatedAt: at, createdBy: actor, updatedBy: actor }).returning().get();
+    after = db.insert(codeEntries).values({ tableCode: input.table, code: input.code, ...facts, ...createdStamps(ctx) }).returning().get();
   } else {
     if (!before) throw new AppError('NOT_FOUND', `${tableLabel}中没有代码“${input.code}”`);
     after = db
       .update(codeEntries)
-      .set({ ...facts, updatedAt: at, updatedBy: actor, version: before.version + 1 })
+      .set({ ...facts, ...updatedStamps(ctx, before) })
       .where(and(key, eq(codeEntries.version, input.version)))
       .returning()
       .get();

@@ -3,9 +3,10 @@ import type { ContactView, FollowUpDueItem, ParsedInputOf } from '../../shared/c
 import { maskPhone } from '../../shared/domain/masking';
 import { contactChannelLabel, contactDateProblem, contactKindLabel } from '../../shared/domain/person-contacts';
 import { ROLE_PERMISSIONS, ROLES } from '../../shared/roles';
-import type { ServiceContext } from '../context';
+import { requireAccount, type ServiceContext } from '../context';
 import { AppError, fieldError } from '../errors';
 import { personContacts, persons, userRoles, users, vacancies } from '../schema';
+import { createdStamps } from './row-stamps';
 
 type ContactRow = typeof personContacts.$inferSelect;
 
@@ -46,8 +47,7 @@ function requireRecordingStaff(ctx: ServiceContext, userId: number): void {
  */
 export function record(ctx: ServiceContext, input: ParsedInputOf<'contacts.record'>): ContactView {
   const { db } = ctx.database();
-  const actor = ctx.actor?.userId;
-  if (actor == null) throw new AppError('FORBIDDEN', '记录联系需要以个人账号登录');
+  const actor = requireAccount(ctx, '记录联系需要以个人账号登录').userId;
   const person = db.select({ id: persons.id, birthDate: persons.birthDate, mergedIntoId: persons.mergedIntoId }).from(persons).where(eq(persons.id, input.personId)).get();
   if (!person) throw new AppError('NOT_FOUND', `没有编号为 ${input.personId} 的人员档案`);
   if (person.mergedIntoId !== null) throw new AppError('CONFLICT', `该档案已并入编号 ${person.mergedIntoId} 的档案，请在保留的档案上记录`);
@@ -60,13 +60,12 @@ export function record(ctx: ServiceContext, input: ParsedInputOf<'contacts.recor
     if (input.kind !== 'job_referral') throw fieldError('vacancyId', '只有岗位推荐才填写推荐岗位', '推荐岗位');
     if (!db.select({ id: vacancies.id }).from(vacancies).where(eq(vacancies.id, vacancyId)).get()) throw fieldError('vacancyId', `没有编号为 ${vacancyId} 的岗位`, '推荐岗位');
   }
-  const at = ctx.now.toISOString();
   const row = db
     .insert(personContacts)
     .values({
       personId: person.id, contactDate: input.contactDate, kind: input.kind, channel: input.channel, staffUserId, vacancyId,
       content: input.content, outcome: input.outcome?.trim() ? input.outcome.trim() : null,
-      createdAt: at, updatedAt: at, createdBy: actor, updatedBy: actor,
+      ...createdStamps(ctx, actor),
     })
     .returning()
     .get();

@@ -3,21 +3,17 @@ import type { JobView, ParsedInputOf } from '../../shared/contract';
 import { checkEnterpriseRows, ENTERPRISE_IMPORT_COLUMNS } from '../../shared/domain/enterprise-import';
 import { decodeEntityType } from '../../shared/domain/credit-code';
 import { industrySectionOf } from '../../shared/domain/industry';
-import type { ServiceContext } from '../context';
+import { actorUserId, type ServiceContext } from '../context';
+import { townshipInAddress } from '../divisions';
 import { importTemplate as template, startImport, type ApplyCounts, type ImportKind, type ValidRow } from '../import/run-import';
-import { enterpriseContacts, enterpriseCorrections, enterpriseFormerNames, enterprises } from '../schema';
+import { enterpriseContacts, enterpriseFormerNames, enterprises } from '../schema';
+import { fieldChanges, recordCorrections } from './corrections';
 import { addHeadcount } from './enterprises';
 import { latestHeadcounts, type EnterpriseRow } from './enterprise-view';
 import { divisionNames } from './person-view';
+import { createdStamps, updatedStamps } from './row-stamps';
 
 type Imported = Pick<EnterpriseRow, 'name' | 'industryDivision' | 'industrySection' | 'ownershipCode' | 'sizeClass' | 'address' | 'townshipCode'>;
-
-/** Township of this county named at the start of the address (木渎镇中山东路12号 → 木渎镇). */
-function townshipByAddress(names: Map<string, string>, address: string | null): string | null {
-  if (!address) return null;
-  for (const [code, name] of names) if (code.length === 9 && address.includes(name)) return code;
-  return null;
-}
 
 function toFields(record: Record<string, string | null>, names: Map<string, string>): Partial<Imported> {
   const fields: Partial<Imported> = {
@@ -27,7 +23,7 @@ function toFields(record: Record<string, string | null>, names: Map<string, stri
     ownershipCode: record.ownership,
     sizeClass: record.sizeClass as Imported['sizeClass'],
     address: record.address,
-    townshipCode: townshipByAddress(names, record.address ?? null),
+    townshipCode: townshipInAddress(names, record.address ?? null, 'anywhere'),
   };
   // A blank cell never erases what the record already holds.
   return Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== null && v !== undefined)) as Partial<Imported>;
@@ -52,7 +48,8 @@ function applyEnterprises(ctx: ServiceContext, valid: ValidRow[], writes: boolea
   const existing = existingByKey(ctx, valid);
   const insured = latestHeadcounts(ctx, [...existing.values()].map((e) => e.id));
   const at = ctx.now.toISOString();
-  const actorId = ctx.actor?.userId ?? null;
+  const actorId = actorUserId(ctx);
+  const stamps = createdStamps(ctx);
   const reason = `Excel 导入：${fileName}`;
   const counts = { created: 0, updated: 0, unchanged: 0 };
   for (const { record } of valid) {
@@ -68,12 +65,12 @@ function applyEnterprises(ctx: ServiceContext, valid: ValidRow[], writes: boolea
         .values({
           ...fields, name: fields.name!, creditCode: record.creditCode ?? null, registrationNumber: record.registrationNumber ?? null,
           entityType: record.creditCode ? decodeEntityType(record.creditCode).entityType : 'enterprise',
-          createdAt: at, updatedAt: at, createdBy: actorId, updatedBy: actorId,
+          ...stamps,
         })
         .returning()
         .get();
       if (record.contactName || record.contactPhone) {
-        db.insert(enterpriseContacts).values({ enterpriseId: row.id, name: record.contactName ?? '（未填姓名）', phone: record.contactPhone ?? null, createdAt: at, updatedAt: at, createdBy: actorId, updatedBy: actorId }).run();
+        db.insert(enterpriseContacts).values({ enterpriseId: row.id, name: record.contactName ?? '（未填姓名）', phone: record.contactPhone ?? null, ...stamps }).run();
       }
       if (count !== null) addHeadcount(ctx, row.id, ctx.today, count, 'import');
       ctx.audit({ action: 'enterprises.register', entityType: 'enterprise', entityId: row.id, after: row, detail: { source: 'import' } });
@@ -91,13 +88,11 @@ function applyEnterprises(ctx: ServiceContext, valid: ValidRow[], writes: boolea
     if (changed.length === 0) continue;
     const after = db
       .update(enterprises)
-      .set({ ...Object.fromEntries(changed.map((k) => [k, fields[k]])), ...(changed.includes('industryDivision') ? { industrySection: fields.industrySection } : {}), updatedAt: at, updatedBy: actorId, version: current.version + 1 })
+      .set({ ...Object.fromEntries(changed.map((k) => [k, fields[k]])), ...(changed.includes('industryDivision') ? { industrySection: fields.industrySection } : {}), ...updatedStamps(ctx, current) })
       .where(eq(enterprises.id, current.id))
       .returning()
       .get();
-    db.insert(enterpriseCorrections)
-      .values(changed.map((field) => ({ enterpriseId: current.id, field, oldValue: current[field] ?? null, newValue: after[field] ?? null, reason, correctedBy: actorId, correctedAt: at })))
-      .run();
+    recordCorrections(ctx, 'enterprise', current.id, fieldChanges(changed, current, after), reason);
     if (changed.includes('name')) db.insert(enterpriseFormerNames).values({ enterpriseId: current.id, name: current.name, recordedAt: at, recordedBy: actorId }).run();
     ctx.audit({ action: 'enterprises.update', entityType: 'enterprise', entityId: current.id, before: current, after, detail: { changedFields: changed, reason } });
   }

@@ -3,7 +3,7 @@ import type { DifficultyType, ParsedInputOf, TaskView, VisitView } from '../../s
 import { POLICIES_EXPLAINED, labelOf } from '../../shared/domain/enterprise-codes';
 import { quarterEnd, surveyReferenceDate } from '../../shared/domain/vacancy';
 import { ROLE_PERMISSIONS, ROLES } from '../../shared/roles';
-import type { ServiceContext } from '../context';
+import { actorUserId, type ServiceContext } from '../context';
 import { AppError, fieldError } from '../errors';
 import {
   difficultyTypes, enterpriseContacts, enterpriseHiringPlans, enterprises, enterpriseTasks, enterpriseVisitDifficulties,
@@ -12,13 +12,10 @@ import {
 import { addHeadcount } from './enterprises';
 import { requireEnterprise } from './enterprise-view';
 import { insertVacancy } from './vacancies';
+import { createdStamps, updateVersioned } from './row-stamps';
 
 type VisitRow = typeof enterpriseVisits.$inferSelect;
 type Input = ParsedInputOf<'enterprises.recordVisit'>;
-
-function actorId(ctx: ServiceContext): number | null {
-  return ctx.actor?.userId ?? null;
-}
 
 function requireUsers(ctx: ServiceContext, ids: number[], field: string, label: string): void {
   const found = new Set(ctx.database().db.select({ id: users.id }).from(users).where(and(inArray(users.id, ids), eq(users.disabled, false))).all().map((u) => u.id));
@@ -70,8 +67,7 @@ export function recordVisit(ctx: ServiceContext, input: Input): VisitView {
   const enterprise = requireEnterprise(ctx, input.enterpriseId);
   if (enterprise.status === 'closed') throw new AppError('CONFLICT', `${enterprise.name}已注销或迁出，不能再记录走访`);
   checkVisit(ctx, input);
-  const at = ctx.now.toISOString();
-  const meta = { createdAt: at, updatedAt: at, createdBy: actorId(ctx), updatedBy: actorId(ctx) };
+  const meta = createdStamps(ctx);
   const survey = input.survey;
   const visit = db
     .insert(enterpriseVisits)
@@ -180,15 +176,7 @@ export function visits(ctx: ServiceContext, input: ParsedInputOf<'enterprises.vi
 export function cancelVisit(ctx: ServiceContext, input: ParsedInputOf<'enterprises.cancelVisit'>): VisitView {
   const before = requireVisit(ctx, input.id);
   if (before.cancelledAt) throw new AppError('CONFLICT', '该走访记录已作废');
-  const at = ctx.now.toISOString();
-  const after = ctx
-    .database()
-    .db.update(enterpriseVisits)
-    .set({ cancelledAt: at, cancelReason: input.reason, updatedAt: at, updatedBy: actorId(ctx), version: before.version + 1 })
-    .where(and(eq(enterpriseVisits.id, input.id), eq(enterpriseVisits.version, input.version)))
-    .returning()
-    .get();
-  if (!after) throw new AppError('CONFLICT', '该走访记录已被他人修改，请刷新后重试。');
+  const after = updateVersioned(ctx, enterpriseVisits, before, input.version, { cancelledAt: ctx.now.toISOString(), cancelReason: input.reason }, '该走访记录已被他人修改，请刷新后重试。');
   ctx.audit({ action: 'enterprises.cancelVisit', entityType: 'enterprise', entityId: before.enterpriseId, detail: { visitId: before.id, reason: input.reason } });
   return visitView(ctx, after);
 }
@@ -198,7 +186,7 @@ export function tasks(ctx: ServiceContext, input: ParsedInputOf<'enterprises.tas
     ctx,
     and(
       input.enterpriseId ? eq(enterpriseTasks.enterpriseId, input.enterpriseId) : undefined,
-      input.mine ? eq(enterpriseTasks.ownerUserId, actorId(ctx) ?? -1) : undefined,
+      input.mine ? eq(enterpriseTasks.ownerUserId, actorUserId(ctx) ?? -1) : undefined,
       input.status === 'all' ? undefined : eq(enterpriseTasks.status, input.status),
     ),
   );
@@ -209,14 +197,7 @@ export function closeTask(ctx: ServiceContext, input: ParsedInputOf<'enterprises
   const before = db.select().from(enterpriseTasks).where(eq(enterpriseTasks.id, input.id)).get();
   if (!before) throw new AppError('NOT_FOUND', `没有编号为 ${input.id} 的跟进任务`);
   if (before.status !== 'open') throw new AppError('CONFLICT', '该任务已经完成或取消');
-  const at = ctx.now.toISOString();
-  const after = db
-    .update(enterpriseTasks)
-    .set({ status: input.status, closedAt: at, closingNote: input.note ?? null, updatedAt: at, updatedBy: actorId(ctx), version: before.version + 1 })
-    .where(and(eq(enterpriseTasks.id, input.id), eq(enterpriseTasks.version, input.version)))
-    .returning()
-    .get();
-  if (!after) throw new AppError('CONFLICT', '该任务已被他人修改，请刷新后重试。');
+  const after = updateVersioned(ctx, enterpriseTasks, before, input.version, { status: input.status, closedAt: ctx.now.toISOString(), closingNote: input.note ?? null }, '该任务已被他人修改，请刷新后重试。');
   ctx.audit({ action: 'enterprises.closeTask', entityType: 'enterprise', entityId: before.enterpriseId, before, after });
   return taskViews(ctx, eq(enterpriseTasks.id, after.id))[0]!;
 }

@@ -1,16 +1,18 @@
-import { and, desc, eq } from 'drizzle-orm';
-import type { EnterpriseView, ParsedInputOf, PersonCorrection } from '../../shared/contract';
+import { eq } from 'drizzle-orm';
+import type { EnterpriseView, FieldCorrection, ParsedInputOf } from '../../shared/contract';
 import type { EnterpriseChanges } from '../../shared/contract/enterprise-fields';
 import { CREDIT_CODE_MESSAGES, parseEnterpriseKey, type EntityType } from '../../shared/domain/credit-code';
 import { industrySectionOf } from '../../shared/domain/industry';
 import { maskPhone } from '../../shared/domain/masking';
 import { normalizeMobile } from '../../shared/domain/phone';
 import { enterpriseValueText } from '../../shared/labels/correction-values';
-import type { ServiceContext } from '../context';
+import { actorUserId, type ServiceContext } from '../context';
 import { AppError, fieldError } from '../errors';
-import { enterpriseContacts, enterpriseCorrections, enterpriseFormerNames, enterpriseHeadcounts, enterprises, users } from '../schema';
+import { enterpriseContacts, enterpriseFormerNames, enterpriseHeadcounts, enterprises } from '../schema';
+import { correctionHistory, fieldChanges, fieldsToCorrect, recordCorrections } from './corrections';
 import { enterpriseView, requireEnterprise, type EnterpriseRow } from './enterprise-view';
 import { divisionNames } from './person-view';
+import { createdStamps, updateVersioned } from './row-stamps';
 
 type Writable = Partial<Omit<EnterpriseRow, 'id' | 'creditCode' | 'registrationNumber' | 'entityType' | 'createdAt' | 'updatedAt' | 'createdBy' | 'updatedBy' | 'version'>>;
 
@@ -51,13 +53,9 @@ export function cleanEnterpriseChanges(ctx: ServiceContext, input: EnterpriseCha
   return out;
 }
 
-function actorId(ctx: ServiceContext): number | null {
-  return ctx.actor?.userId ?? null;
-}
-
 export function addHeadcount(ctx: ServiceContext, enterpriseId: number, asOf: string, insuredCount: number, source: typeof enterpriseHeadcounts.$inferInsert.source, visitId: number | null = null): void {
   if (asOf > ctx.today) throw fieldError('asOf', '日期不能晚于今天', '参保人数日期');
-  ctx.database().db.insert(enterpriseHeadcounts).values({ enterpriseId, asOf, insuredCount, source, visitId, recordedAt: ctx.now.toISOString(), recordedBy: actorId(ctx) }).run();
+  ctx.database().db.insert(enterpriseHeadcounts).values({ enterpriseId, asOf, insuredCount, source, visitId, recordedAt: ctx.now.toISOString(), recordedBy: actorUserId(ctx) }).run();
 }
 
 export function register(ctx: ServiceContext, input: ParsedInputOf<'enterprises.register'>): EnterpriseView {
@@ -76,14 +74,14 @@ export function register(ctx: ServiceContext, input: ParsedInputOf<'enterprises.
   const at = ctx.now.toISOString();
   const row = db
     .insert(enterprises)
-    .values({ ...fields, name: input.name, ...key, entityType: key.entityType ?? entityType ?? 'enterprise', createdAt: at, updatedAt: at, createdBy: actorId(ctx), updatedBy: actorId(ctx) })
+    .values({ ...fields, name: input.name, ...key, entityType: key.entityType ?? entityType ?? 'enterprise', ...createdStamps(ctx) })
     .returning()
     .get();
   for (const name of new Set(formerNames ?? [])) {
-    if (name !== row.name) db.insert(enterpriseFormerNames).values({ enterpriseId: row.id, name, recordedAt: at, recordedBy: actorId(ctx) }).run();
+    if (name !== row.name) db.insert(enterpriseFormerNames).values({ enterpriseId: row.id, name, recordedAt: at, recordedBy: actorUserId(ctx) }).run();
   }
   (contacts ?? []).forEach((c, i) =>
-    db.insert(enterpriseContacts).values({ enterpriseId: row.id, name: c.name, position: c.position ?? null, phone: phones[i] ?? null, createdAt: at, updatedAt: at, createdBy: actorId(ctx), updatedBy: actorId(ctx) }).run(),
+    db.insert(enterpriseContacts).values({ enterpriseId: row.id, name: c.name, position: c.position ?? null, phone: phones[i] ?? null, ...createdStamps(ctx) }).run(),
   );
   if (insuredCount !== undefined && insuredCount !== null) addHeadcount(ctx, row.id, headcountAsOf ?? ctx.today, insuredCount, 'register');
   ctx.audit({ action: 'enterprises.register', entityType: 'enterprise', entityId: row.id, after: row });
@@ -94,10 +92,6 @@ export function get(ctx: ServiceContext, input: ParsedInputOf<'enterprises.get'>
   return enterpriseView(ctx, requireEnterprise(ctx, input.id));
 }
 
-function stored(value: unknown): string | null {
-  return value === null || value === undefined ? null : String(value);
-}
-
 /**
  * A correction with a reason; every changed field keeps its history, and a
  * new name keeps the old one as a former name (曾用名) so it still finds the enterprise.
@@ -106,55 +100,31 @@ export function update(ctx: ServiceContext, input: ParsedInputOf<'enterprises.up
   const { db } = ctx.database();
   const before = requireEnterprise(ctx, input.id);
   const fields = cleanEnterpriseChanges(ctx, input.changes);
-  const changed = (Object.keys(fields) as (keyof Writable)[]).filter((k) => k !== 'industrySection' && stored(fields[k]) !== stored(before[k]));
-  if (changed.length === 0) throw new AppError('BAD_INPUT', '没有需要更正的内容');
-  const at = ctx.now.toISOString();
-  const after = db
-    .update(enterprises)
-    .set({ ...fields, updatedAt: at, updatedBy: actorId(ctx), version: before.version + 1 })
-    .where(and(eq(enterprises.id, input.id), eq(enterprises.version, input.version)))
-    .returning()
-    .get();
-  if (!after) throw new AppError('CONFLICT', '该企业信息已被他人修改，您的修改未保存。请刷新后重新修改。', { details: { currentVersion: before.version } });
-  db.insert(enterpriseCorrections)
-    .values(changed.map((field) => ({ enterpriseId: after.id, field, oldValue: stored(before[field]), newValue: stored(after[field]), reason: input.reason, correctedBy: actorId(ctx), correctedAt: at })))
-    .run();
-  if (changed.includes('name')) db.insert(enterpriseFormerNames).values({ enterpriseId: after.id, name: before.name, recordedAt: at, recordedBy: actorId(ctx) }).run();
+  const changed = fieldsToCorrect(fields, before, 'industrySection');
+  const after = updateVersioned(ctx, enterprises, before, input.version, fields, {
+    message: '该企业信息已被他人修改，您的修改未保存。请刷新后重新修改。',
+    details: { currentVersion: before.version },
+  });
+  recordCorrections(ctx, 'enterprise', after.id, fieldChanges(changed, before, after), input.reason);
+  if (changed.includes('name')) db.insert(enterpriseFormerNames).values({ enterpriseId: after.id, name: before.name, recordedAt: ctx.now.toISOString(), recordedBy: actorUserId(ctx) }).run();
   ctx.audit({ action: 'enterprises.update', entityType: 'enterprise', entityId: after.id, before, after, detail: { changedFields: changed, reason: input.reason } });
   return enterpriseView(ctx, after);
 }
 
 /** The history of the entry's fields, values as staff read them (names for codes). */
-export function corrections(ctx: ServiceContext, input: ParsedInputOf<'enterprises.corrections'>): PersonCorrection[] {
+export function corrections(ctx: ServiceContext, input: ParsedInputOf<'enterprises.corrections'>): FieldCorrection[] {
   requireEnterprise(ctx, input.id);
   const names = divisionNames(ctx);
-  return ctx
-    .database()
-    .db.select({
-      id: enterpriseCorrections.id,
-      field: enterpriseCorrections.field,
-      oldValue: enterpriseCorrections.oldValue,
-      newValue: enterpriseCorrections.newValue,
-      reason: enterpriseCorrections.reason,
-      correctedBy: users.displayName,
-      correctedAt: enterpriseCorrections.correctedAt,
-    })
-    .from(enterpriseCorrections)
-    .leftJoin(users, eq(users.id, enterpriseCorrections.correctedBy))
-    .where(eq(enterpriseCorrections.enterpriseId, input.id))
-    .orderBy(desc(enterpriseCorrections.id))
-    .all()
-    .map((c) => ({ ...c, oldValue: enterpriseValueText(c.field, c.oldValue, names), newValue: enterpriseValueText(c.field, c.newValue, names) }));
+  return correctionHistory(ctx, 'enterprise', input.id, (field, value) => enterpriseValueText(field, value, names));
 }
 
 export function addContact(ctx: ServiceContext, input: ParsedInputOf<'enterprises.addContact'>): EnterpriseView {
   const row = requireEnterprise(ctx, input.enterpriseId);
   const phone = contactPhone('phone', input.phone);
-  const at = ctx.now.toISOString();
   const added = ctx
     .database()
     .db.insert(enterpriseContacts)
-    .values({ enterpriseId: row.id, name: input.name, position: input.position ?? null, phone, createdAt: at, updatedAt: at, createdBy: actorId(ctx), updatedBy: actorId(ctx) })
+    .values({ enterpriseId: row.id, name: input.name, position: input.position ?? null, phone, ...createdStamps(ctx) })
     .returning()
     .get();
   ctx.audit({ action: 'enterprises.addContact', entityType: 'enterprise', entityId: row.id, detail: { contactId: added.id, phone: phone ? maskPhone(phone) : null } });
@@ -165,13 +135,7 @@ export function setContactActive(ctx: ServiceContext, input: ParsedInputOf<'ente
   const { db } = ctx.database();
   const contact = db.select().from(enterpriseContacts).where(eq(enterpriseContacts.id, input.id)).get();
   if (!contact) throw new AppError('NOT_FOUND', `没有编号为 ${input.id} 的联系人`);
-  const after = db
-    .update(enterpriseContacts)
-    .set({ active: input.active, updatedAt: ctx.now.toISOString(), updatedBy: actorId(ctx), version: contact.version + 1 })
-    .where(and(eq(enterpriseContacts.id, input.id), eq(enterpriseContacts.version, input.version)))
-    .returning()
-    .get();
-  if (!after) throw new AppError('CONFLICT', '该联系人已被他人修改，请刷新后重试。');
+  updateVersioned(ctx, enterpriseContacts, contact, input.version, { active: input.active }, '该联系人已被他人修改，请刷新后重试。');
   ctx.audit({ action: 'enterprises.setContactActive', entityType: 'enterprise', entityId: contact.enterpriseId, detail: { contactId: contact.id, active: input.active, reason: input.reason } });
   return enterpriseView(ctx, requireEnterprise(ctx, contact.enterpriseId));
 }

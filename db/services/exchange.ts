@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
 import type { ExchangeExportResult, ExchangeKeyView, ExchangePackageView, ExchangeRejectedRecord, ExchangeSchedule, ExchangeStatus, JobView, ParsedInputOf } from '../../shared/contract';
 import { nextScheduledRun } from '../../shared/domain/exchange-schedule';
-import type { ServiceContext } from '../context';
+import { actorUserId, type ServiceContext } from '../context';
 import type { JobContext } from '../jobs';
 import { AppError, fieldError } from '../errors';
 import { deliverToOutbox } from '../exchange/deliver';
@@ -130,7 +130,7 @@ export function generateCountyKey(ctx: ServiceContext, input: ParsedInputOf<'exc
   const keyId = keyIdOf(pair.publicKey);
   sqlite
     .prepare("insert into exchange_keys (owner, key_id, public_key, private_key, created_at, created_by) values ('county', ?, ?, ?, ?, ?)")
-    .run(keyId, pair.publicKey, pair.privateKey, at, ctx.actor?.userId ?? null);
+    .run(keyId, pair.publicKey, pair.privateKey, at, actorUserId(ctx));
   // The private key never enters the audit log; the fingerprint does.
   ctx.audit({ action: 'exchange.generateCountyKey', entityType: 'exchange_key', detail: { keyId, retiredPrevious: retired, reason: input.reason } });
   return keyView({ owner: 'county', keyId, publicKey: pair.publicKey, privateKey: null, createdAt: at, retiredAt: null }, readSetting(ctx.database().db, 'county_code'));
@@ -162,7 +162,7 @@ export function importProvinceKey(ctx: ServiceContext, input: ParsedInputOf<'exc
   const retired = sqlite.prepare("update exchange_keys set retired_at = ? where owner = 'province' and retired_at is null").run(at).changes;
   sqlite
     .prepare("insert into exchange_keys (owner, key_id, public_key, created_at, created_by) values ('province', ?, ?, ?, ?) on conflict (key_id) do update set retired_at = null")
-    .run(parsed.keyId, parsed.publicKey, at, ctx.actor?.userId ?? null);
+    .run(parsed.keyId, parsed.publicKey, at, actorUserId(ctx));
   ctx.audit({ action: 'exchange.importProvinceKey', entityType: 'exchange_key', detail: { keyId: parsed.keyId, fileName: input.fileName, retiredPrevious: retired } });
   return keyView({ owner: 'province', keyId: parsed.keyId, publicKey: parsed.publicKey, privateKey: null, createdAt: at, retiredAt: null }, '');
 }

@@ -12,12 +12,9 @@ import { enterprises, fairAttendances, fairEnterprises, fairIntentions, fairs, f
 import { inputError } from '../validation';
 import { requireFair, requireOpenFair } from './fairs';
 import { register } from './persons';
+import { createdStamps, updateVersioned } from './row-stamps';
 
 type AttendanceRow = typeof fairAttendances.$inferSelect;
-
-function actorId(ctx: ServiceContext): number | null {
-  return ctx.actor?.userId ?? null;
-}
 
 function intentionsOf(ctx: ServiceContext, attendanceIds: number[]): Map<number, FairIntentionView[]> {
   const out = new Map<number, FairIntentionView[]>();
@@ -98,7 +95,7 @@ export function checkIn(ctx: ServiceContext, input: ParsedInputOf<'fairs.checkIn
   const at = ctx.now.toISOString();
   const row = db
     .insert(fairAttendances)
-    .values({ fairId: fair.id, personId, checkedInAt: at, registeredAtDoor: personRegistered, createdAt: at, updatedAt: at, createdBy: actorId(ctx), updatedBy: actorId(ctx) })
+    .values({ fairId: fair.id, personId, checkedInAt: at, registeredAtDoor: personRegistered, ...createdStamps(ctx) })
     .returning()
     .get();
   ctx.audit({ action: 'fairs.checkIn', entityType: 'fair', entityId: fair.id, after: row, detail: { attendanceId: row.id, personId, personRegistered } });
@@ -131,10 +128,9 @@ export function recordIntention(ctx: ServiceContext, input: ParsedInputOf<'fairs
     .where(and(eq(fairIntentions.attendanceId, attendance.id), eq(fairIntentions.enterpriseId, input.enterpriseId), sql`coalesce(${fairIntentions.vacancyId}, 0) = ${vacancyId ?? 0}`))
     .get();
   if (same) throw new AppError('DUPLICATE', '已登记过该企业（岗位）的意向，请在原记录上登记结果');
-  const at = ctx.now.toISOString();
   const row = db
     .insert(fairIntentions)
-    .values({ attendanceId: attendance.id, fairId: fair.id, enterpriseId: input.enterpriseId, vacancyId, note: input.note || null, createdAt: at, updatedAt: at, createdBy: actorId(ctx), updatedBy: actorId(ctx) })
+    .values({ attendanceId: attendance.id, fairId: fair.id, enterpriseId: input.enterpriseId, vacancyId, note: input.note || null, ...createdStamps(ctx) })
     .returning()
     .get();
   ctx.audit({ action: 'fairs.recordIntention', entityType: 'fair', entityId: fair.id, after: row, detail: { attendanceId: attendance.id, intentionId: row.id } });
@@ -150,14 +146,14 @@ export function setIntentionOutcome(ctx: ServiceContext, input: ParsedInputOf<'f
   const outcomeOn = input.outcome === 'intention' ? null : (input.outcomeOn ?? ctx.today);
   if (outcomeOn && outcomeOn > ctx.today) throw fieldError('outcomeOn', '结果日期不能晚于今天', '结果日期');
   if (outcomeOn && outcomeOn < fair.startDate) throw fieldError('outcomeOn', '结果日期不能早于招聘会举办日期', '结果日期');
-  const at = ctx.now.toISOString();
-  const after = db
-    .update(fairIntentions)
-    .set({ outcome: input.outcome, outcomeOn, note: input.note === undefined ? before.note : input.note || null, updatedAt: at, updatedBy: actorId(ctx), version: before.version + 1 })
-    .where(and(eq(fairIntentions.id, before.id), eq(fairIntentions.version, input.version)))
-    .returning()
-    .get();
-  if (!after) throw new AppError('CONFLICT', '该意向记录已被他人修改，您的修改未保存。请刷新后重试。', { details: { currentVersion: before.version } });
+  const after = updateVersioned(
+    ctx,
+    fairIntentions,
+    before,
+    input.version,
+    { outcome: input.outcome, outcomeOn, note: input.note === undefined ? before.note : input.note || null },
+    { message: '该意向记录已被他人修改，您的修改未保存。请刷新后重试。', details: { currentVersion: before.version } },
+  );
   ctx.audit({ action: 'fairs.setIntentionOutcome', entityType: 'fair', entityId: fair.id, before, after, detail: { intentionId: after.id, outcome: after.outcome } });
   return attendanceViews(ctx, [requireAttendance(ctx, before.attendanceId)])[0]!;
 }

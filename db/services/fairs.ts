@@ -1,17 +1,14 @@
 import { and, desc, eq, gte, inArray, like, lte, sql, type SQL } from 'drizzle-orm';
 import type { FairCounts, FairListItem, FairParticipation, FairView, ParsedInputOf } from '../../shared/contract';
 import { officeDate } from '../../shared/domain/dates';
-import type { ServiceContext } from '../context';
+import { actorUserId, type ServiceContext } from '../context';
 import { AppError, fieldError } from '../errors';
 import { enterprises, fairEnterprises, fairs, fairVacancies, vacancies } from '../schema';
 import { requireEnterprise } from './enterprise-view';
+import { createdStamps, updateVersioned } from './row-stamps';
 
 export type FairRow = typeof fairs.$inferSelect;
 type FairFields = Omit<ParsedInputOf<'fairs.create'>, never>;
-
-function actorId(ctx: ServiceContext): number | null {
-  return ctx.actor?.userId ?? null;
-}
 
 export function requireFair(ctx: ServiceContext, id: number): FairRow {
   const row = ctx.database().db.select().from(fairs).where(eq(fairs.id, id)).get();
@@ -92,22 +89,13 @@ export function fairView(ctx: ServiceContext, row: FairRow): FairView {
 }
 
 export function create(ctx: ServiceContext, input: ParsedInputOf<'fairs.create'>): FairView {
-  const at = ctx.now.toISOString();
-  const row = ctx.database().db.insert(fairs).values({ ...cleanFields(input), createdAt: at, updatedAt: at, createdBy: actorId(ctx), updatedBy: actorId(ctx) }).returning().get();
+  const row = ctx.database().db.insert(fairs).values({ ...cleanFields(input), ...createdStamps(ctx) }).returning().get();
   ctx.audit({ action: 'fairs.create', entityType: 'fair', entityId: row.id, after: row });
   return fairView(ctx, row);
 }
 
 function save(ctx: ServiceContext, before: FairRow, version: number, set: Partial<FairRow>, action: string, detail: Record<string, unknown> = {}): FairView {
-  const at = ctx.now.toISOString();
-  const after = ctx
-    .database()
-    .db.update(fairs)
-    .set({ ...set, updatedAt: at, updatedBy: actorId(ctx), version: before.version + 1 })
-    .where(and(eq(fairs.id, before.id), eq(fairs.version, version)))
-    .returning()
-    .get();
-  if (!after) throw new AppError('CONFLICT', '该招聘会已被他人修改，您的修改未保存。请刷新后重试。', { details: { currentVersion: before.version } });
+  const after = updateVersioned(ctx, fairs, before, version, set, { message: '该招聘会已被他人修改，您的修改未保存。请刷新后重试。', details: { currentVersion: before.version } });
   ctx.audit({ action, entityType: 'fair', entityId: after.id, before, after, detail });
   return fairView(ctx, after);
 }
@@ -183,7 +171,7 @@ function checkBooth(ctx: ServiceContext, fairId: number, booth: string | null, p
 
 function linkVacancies(ctx: ServiceContext, fairId: number, participationId: number, ids: number[]): void {
   const at = ctx.now.toISOString();
-  for (const vacancyId of ids) ctx.database().db.insert(fairVacancies).values({ fairId, fairEnterpriseId: participationId, vacancyId, createdAt: at, createdBy: actorId(ctx) }).run();
+  for (const vacancyId of ids) ctx.database().db.insert(fairVacancies).values({ fairId, fairEnterpriseId: participationId, vacancyId, createdAt: at, createdBy: actorUserId(ctx) }).run();
 }
 
 export function addEnterprise(ctx: ServiceContext, input: ParsedInputOf<'fairs.addEnterprise'>): FairView {
@@ -196,8 +184,7 @@ export function addEnterprise(ctx: ServiceContext, input: ParsedInputOf<'fairs.a
   const booth = input.boothNumber || null;
   checkBooth(ctx, fair.id, booth, null);
   checkVacancies(ctx, enterprise.id, input.vacancyIds);
-  const at = ctx.now.toISOString();
-  const row = db.insert(fairEnterprises).values({ fairId: fair.id, enterpriseId: enterprise.id, boothNumber: booth, createdAt: at, updatedAt: at, createdBy: actorId(ctx), updatedBy: actorId(ctx) }).returning().get();
+  const row = db.insert(fairEnterprises).values({ fairId: fair.id, enterpriseId: enterprise.id, boothNumber: booth, ...createdStamps(ctx) }).returning().get();
   linkVacancies(ctx, fair.id, row.id, input.vacancyIds);
   ctx.audit({ action: 'fairs.addEnterprise', entityType: 'fair', entityId: fair.id, after: row, detail: { enterpriseId: enterprise.id, vacancies: input.vacancyIds.length } });
   return fairView(ctx, fair);
@@ -217,9 +204,7 @@ export function updateParticipation(ctx: ServiceContext, input: ParsedInputOf<'f
   const removed = current.filter((id) => !input.vacancyIds.includes(id));
   const inUse = removed.filter((id) => sqlite.prepare('select 1 from fair_intentions where fair_id = ? and vacancy_id = ? limit 1').get(fair.id, id));
   if (inUse.length) throw fieldError('vacancyIds', '已有求职者对该岗位达成意向，不能从本场招聘会移除', '参会岗位');
-  const at = ctx.now.toISOString();
-  const after = db.update(fairEnterprises).set({ boothNumber: booth, updatedAt: at, updatedBy: actorId(ctx), version: before.version + 1 }).where(and(eq(fairEnterprises.id, before.id), eq(fairEnterprises.version, input.version))).returning().get();
-  if (!after) throw new AppError('CONFLICT', '该参会记录已被他人修改，您的修改未保存。请刷新后重试。');
+  const after = updateVersioned(ctx, fairEnterprises, before, input.version, { boothNumber: booth }, '该参会记录已被他人修改，您的修改未保存。请刷新后重试。');
   if (removed.length) db.delete(fairVacancies).where(and(eq(fairVacancies.fairEnterpriseId, before.id), inArray(fairVacancies.vacancyId, removed))).run();
   linkVacancies(ctx, fair.id, before.id, added);
   ctx.audit({ action: 'fairs.updateParticipation', entityType: 'fair', entityId: fair.id, before, after, detail: { added, removed } });

@@ -1,10 +1,10 @@
 import type { JobView, ParsedInputOf } from '../../shared/contract';
-import type { ServiceContext } from '../context';
+import { actorUserId, type ServiceContext } from '../context';
 
 export function get(ctx: ServiceContext, input: ParsedInputOf<'jobs.get'>): JobView {
-  return ctx.jobs.get(input.id, ctx.actor?.userId ?? null);
+  return ctx.jobs.get(input.id, actorUserId(ctx));
 }
 
 export function cancel(ctx: ServiceContext, input: ParsedInputOf<'jobs.cancel'>): JobView {
-  return ctx.jobs.cancel(input.id, ctx.actor?.userId ?? null);
+  return ctx.jobs.cancel(input.id, actorUserId(ctx));
 }

@@ -3,20 +3,16 @@ import type { JobView, ParsedInputOf } from '../../shared/contract';
 import { PERSON_IMPORT_COLUMNS } from '../../shared/domain/import-columns';
 import { checkPersonRows } from '../../shared/domain/person-import';
 import type { ServiceContext } from '../context';
+import { townshipInAddress } from '../divisions';
 import { importTemplate as template, startImport, type ApplyCounts, type ImportKind, type ValidRow } from '../import/run-import';
-import { personCorrections, persons } from '../schema';
+import { persons } from '../schema';
+import { fieldChanges, recordCorrections } from './corrections';
 import { deriveForNewPerson, refreshDerived, reversedPhone, type PersonRow } from './person-derived';
 import { divisionNames } from './person-view';
+import { createdStamps, updatedStamps } from './row-stamps';
 import { insertReturningCached } from '../statements';
 
 type Imported = Pick<PersonRow, 'name' | 'phone' | 'ethnicityCode' | 'educationCode' | 'householdType' | 'address' | 'residenceTownshipCode' | 'school' | 'major' | 'graduationDate' | 'employmentStatus'>;
-
-/** Township of this county named at the start of a 现居住地 text (木渎镇中山东路12号 → 木渎镇). */
-function townshipByAddress(names: Map<string, string>, address: string | null): string | null {
-  if (!address) return null;
-  for (const [code, name] of names) if (code.length === 9 && address.startsWith(name)) return code;
-  return null;
-}
 
 function toFields(record: Record<string, string | null>, names: Map<string, string>): Partial<Imported> {
   const fields: Partial<Imported> = {
@@ -26,7 +22,7 @@ function toFields(record: Record<string, string | null>, names: Map<string, stri
     educationCode: record.education,
     householdType: record.householdType as Imported['householdType'],
     address: record.residence,
-    residenceTownshipCode: townshipByAddress(names, record.residence ?? null),
+    residenceTownshipCode: townshipInAddress(names, record.residence ?? null, 'start'),
     school: record.school,
     major: record.major,
     graduationDate: record.graduationDate,
@@ -49,8 +45,7 @@ function applyRows(ctx: ServiceContext, valid: ValidRow[], writes: boolean, file
   for (let i = 0; i < ids.length; i += 500) {
     for (const row of db.select().from(persons).where(inArray(persons.idNumber, ids.slice(i, i + 500))).all()) existing.set(row.idNumber, row);
   }
-  const at = ctx.now.toISOString();
-  const actorId = ctx.actor?.userId ?? null;
+  const stamps = createdStamps(ctx);
   const reason = `Excel 导入：${fileName}`;
   let created = 0;
   let updated = 0;
@@ -70,10 +65,7 @@ function applyRows(ctx: ServiceContext, valid: ValidRow[], writes: boolean, file
         idNumber: record.idNumber!,
         sex: record.sex as 'male' | 'female',
         birthDate: record.birthDate!,
-        createdAt: at,
-        updatedAt: at,
-        createdBy: actorId,
-        updatedBy: actorId,
+        ...stamps,
       });
       deriveForNewPerson(db, row, ctx.today);
       ctx.audit({ action: 'persons.register', entityType: 'person', entityId: row.id, after: row, detail: { source: 'import' } });
@@ -89,13 +81,11 @@ function applyRows(ctx: ServiceContext, valid: ValidRow[], writes: boolean, file
     const changes = Object.fromEntries(changed.map((k) => [k, fields[k]]));
     const after = db
       .update(persons)
-      .set({ ...changes, ...(changed.includes('phone') ? { phoneReversed: reversedPhone(fields.phone ?? null) } : {}), updatedAt: at, updatedBy: actorId, version: current.version + 1 })
+      .set({ ...changes, ...(changed.includes('phone') ? { phoneReversed: reversedPhone(fields.phone ?? null) } : {}), ...updatedStamps(ctx, current) })
       .where(eq(persons.id, current.id))
       .returning()
       .get();
-    db.insert(personCorrections)
-      .values(changed.map((field) => ({ personId: current.id, field, oldValue: current[field] ?? null, newValue: after[field] ?? null, reason, correctedBy: actorId, correctedAt: at })))
-      .run();
+    recordCorrections(ctx, 'person', current.id, fieldChanges(changed, current, after), reason);
     refreshDerived(db, after, ctx.today);
     ctx.audit({ action: 'persons.update', entityType: 'person', entityId: current.id, before: current, after, detail: { changedFields: changed, reason } });
   }

@@ -8,17 +8,31 @@ import type { ParsedInputOf, PersonView, TimelineSection } from '../../shared/co
 import { fieldLabel } from '../../shared/labels/zh-CN';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
-import { caseEvents, cases, caseTransitions, fairAttendances, personContacts, personCorrections, personKeyGroups, personKeyGroupSchedule, personQualifications, persons, personSearchKeys, users } from '../schema';
+import { caseEvents, cases, caseTransitions, fairAttendances, personAssistance, personBusinesses, personContacts, personCorrections, personDeaths, personDisabilities, personInsurance, personKeyGroups, personKeyGroupSchedule, personQualifications, persons, personSearchKeys, users } from '../schema';
 import { refreshDerived, type PersonRow } from './person-derived';
+import { recordCorrections } from './corrections';
 import { personFairEvents } from './fair-attendances';
 import { personView } from './person-view';
+import { updatedStamps } from './row-stamps';
 
 /**
  * Every table that points at a person. A merge moves the linked rows to the
  * surviving record; derived rows are recomputed. A test lists the foreign keys
  * to `persons` and fails when a new table is missing here.
  */
-export const PERSON_LINKED_COLUMNS = [personCorrections.personId, personQualifications.personId, cases.personId, fairAttendances.personId, personContacts.personId] as const;
+export const PERSON_LINKED_COLUMNS = [
+  personCorrections.personId,
+  personQualifications.personId,
+  cases.personId,
+  fairAttendances.personId,
+  personContacts.personId,
+  // Other departments' rows were matched by ID number: they describe the person the record stands for.
+  personInsurance.personId,
+  personAssistance.personId,
+  personDeaths.personId,
+  personBusinesses.personId,
+  personDisabilities.personId,
+] as const;
 export const PERSON_DERIVED_COLUMNS = [personSearchKeys.personId, personKeyGroups.personId, personKeyGroupSchedule.personId] as const;
 
 function requireActive(ctx: ServiceContext, id: number, role: string): PersonRow {
@@ -40,7 +54,6 @@ export function merge(ctx: ServiceContext, input: ParsedInputOf<'persons.merge'>
   if (clash.length) {
     throw new AppError('CONFLICT', `两份档案都有正在办理的同类业务（${clash.map((t) => MATTER_TYPES[t as MatterTypeCode].label).join('、')}），请先办结或撤回其中一件再合并`);
   }
-  const at = ctx.now.toISOString();
   const moved: Record<string, number> = {};
   for (const column of PERSON_LINKED_COLUMNS) {
     // One check-in per person and fair: where both records attended the same fair, the duplicate's
@@ -51,20 +64,18 @@ export function merge(ctx: ServiceContext, input: ParsedInputOf<'persons.merge'>
   }
   const mergedAfter = db
     .update(persons)
-    .set({ mergedIntoId: keep.id, updatedAt: at, updatedBy: ctx.actor?.userId ?? null, version: merged.version + 1 })
+    .set({ mergedIntoId: keep.id, ...updatedStamps(ctx, merged) })
     .where(eq(persons.id, merged.id))
     .returning()
     .get();
   refreshDerived(db, mergedAfter, ctx.today);
   const keepAfter = db
     .update(persons)
-    .set({ updatedAt: at, updatedBy: ctx.actor?.userId ?? null, version: keep.version + 1 })
+    .set(updatedStamps(ctx, keep))
     .where(eq(persons.id, keep.id))
     .returning()
     .get();
-  db.insert(personCorrections)
-    .values({ personId: keep.id, field: 'mergedFrom', oldValue: null, newValue: String(merged.id), reason: input.reason, correctedBy: ctx.actor?.userId ?? null, correctedAt: at })
-    .run();
+  recordCorrections(ctx, 'person', keep.id, [{ field: 'mergedFrom', oldValue: null, newValue: String(merged.id) }], input.reason);
   refreshDerived(db, keepAfter, ctx.today);
   ctx.audit({ action: 'persons.merge', entityType: 'person', entityId: keep.id, detail: { mergedId: merged.id, moved, reason: input.reason } });
   ctx.audit({ action: 'persons.merge', entityType: 'person', entityId: merged.id, before: merged, after: mergedAfter, detail: { mergedInto: keep.id } });

@@ -1,5 +1,5 @@
-import { and, desc, eq } from 'drizzle-orm';
-import type { ParsedInputOf, PersonCorrection, PersonView } from '../../shared/contract';
+import { and, eq } from 'drizzle-orm';
+import type { FieldCorrection, ParsedInputOf, PersonView } from '../../shared/contract';
 import type { PersonChanges } from '../../shared/contract/person-fields';
 import { parseIdNumber } from '../../shared/domain/id-number';
 import { maskPhone } from '../../shared/domain/masking';
@@ -8,9 +8,11 @@ import { fieldLabel, ID_NUMBER_MESSAGES } from '../../shared/labels/zh-CN';
 import { personValueText } from '../../shared/labels/correction-values';
 import type { ServiceContext } from '../context';
 import { AppError, fieldError } from '../errors';
-import { personCorrections, personQualifications, persons, users } from '../schema';
+import { personQualifications, persons } from '../schema';
+import { correctionHistory, fieldChanges, fieldsToCorrect, recordCorrections } from './corrections';
 import { deriveForNewPerson, refreshDerived, reversedPhone, type PersonRow } from './person-derived';
 import { divisionNames, personView } from './person-view';
+import { createdStamps, updateVersioned } from './row-stamps';
 
 type Writable = Partial<Omit<PersonRow, 'id' | 'idNumber' | 'sex' | 'birthDate' | 'mergedIntoId' | 'createdAt' | 'updatedAt' | 'createdBy' | 'updatedBy' | 'version'>>;
 
@@ -88,7 +90,6 @@ export function register(ctx: ServiceContext, input: ParsedInputOf<'persons.regi
       });
     }
   }
-  const at = ctx.now.toISOString();
   const row = db
     .insert(persons)
     .values({
@@ -97,10 +98,7 @@ export function register(ctx: ServiceContext, input: ParsedInputOf<'persons.regi
       idNumber: parsed.idNumber,
       sex: parsed.sex,
       birthDate: parsed.birthDate,
-      createdAt: at,
-      updatedAt: at,
-      createdBy: ctx.actor?.userId ?? null,
-      updatedBy: ctx.actor?.userId ?? null,
+      ...createdStamps(ctx),
     })
     .returning()
     .get();
@@ -120,11 +118,10 @@ export function addQualification(ctx: ServiceContext, input: ParsedInputOf<'pers
   const row = requirePerson(ctx, input.personId);
   if (row.mergedIntoId !== null) throw new AppError('CONFLICT', `该档案已并入编号 ${row.mergedIntoId} 的档案，请在保留的档案上登记`);
   if (input.issuedOn && input.issuedOn > ctx.today) throw fieldError('issuedOn', '发证日期不能晚于今天', '发证日期');
-  const at = ctx.now.toISOString();
   const added = ctx
     .database()
     .db.insert(personQualifications)
-    .values({ personId: row.id, name: input.name, level: input.level ?? null, certificateNumber: input.certificateNumber ?? null, issuedOn: input.issuedOn ?? null, createdAt: at, updatedAt: at, createdBy: ctx.actor?.userId ?? null, updatedBy: ctx.actor?.userId ?? null })
+    .values({ personId: row.id, name: input.name, level: input.level ?? null, certificateNumber: input.certificateNumber ?? null, issuedOn: input.issuedOn ?? null, ...createdStamps(ctx) })
     .returning()
     .get();
   ctx.audit({ action: 'persons.addQualification', entityType: 'person', entityId: row.id, after: added, detail: { qualificationId: added.id } });
@@ -138,10 +135,6 @@ export function reveal(ctx: ServiceContext, input: ParsedInputOf<'persons.reveal
   return { value: row[input.field] };
 }
 
-function stored(value: unknown): string | null {
-  return value === null || value === undefined ? null : String(value);
-}
-
 /** A correction: refused when someone else saved the record since it was read; every changed field keeps its history. */
 export function update(ctx: ServiceContext, input: ParsedInputOf<'persons.update'>): PersonView {
   const { db } = ctx.database();
@@ -149,61 +142,22 @@ export function update(ctx: ServiceContext, input: ParsedInputOf<'persons.update
   if (before.mergedIntoId !== null) throw new AppError('CONFLICT', `该档案已并入编号 ${before.mergedIntoId} 的档案，请在保留的档案上更正`);
   const names = divisionNames(ctx);
   const fields = cleanChanges(ctx, input.changes, names, before);
-  const changed = (Object.keys(fields) as (keyof Writable)[]).filter((k) => k !== 'phoneReversed' && stored(fields[k]) !== stored(before[k]));
-  if (changed.length === 0) throw new AppError('BAD_INPUT', '没有需要更正的内容');
-  const at = ctx.now.toISOString();
-  const after = db
-    .update(persons)
-    .set({ ...fields, updatedAt: at, updatedBy: ctx.actor?.userId ?? null, version: before.version + 1 })
-    .where(and(eq(persons.id, input.id), eq(persons.version, input.version)))
-    .returning()
-    .get();
-  if (!after) {
-    throw new AppError('CONFLICT', '该档案已被他人修改，您的修改未保存。请刷新后重新修改。', { details: { currentVersion: before.version } });
-  }
-  db.insert(personCorrections)
-    .values(
-      changed.map((field) => ({
-        personId: after.id,
-        field,
-        oldValue: stored(before[field]),
-        newValue: stored(after[field]),
-        reason: input.reason,
-        correctedBy: ctx.actor?.userId ?? null,
-        correctedAt: at,
-      })),
-    )
-    .run();
+  const changed = fieldsToCorrect(fields, before, 'phoneReversed');
+  const after = updateVersioned(ctx, persons, before, input.version, fields, {
+    message: '该档案已被他人修改，您的修改未保存。请刷新后重新修改。',
+    details: { currentVersion: before.version },
+  });
+  recordCorrections(ctx, 'person', after.id, fieldChanges(changed, before, after), input.reason);
   refreshDerived(db, after, ctx.today);
   ctx.audit({ action: 'persons.update', entityType: 'person', entityId: after.id, before, after, detail: { changedFields: changed, reason: input.reason } });
   return personView(ctx, after);
 }
 
 /** The history of the record's fields, values as staff read them (names for codes, masked phones). */
-export function corrections(ctx: ServiceContext, input: ParsedInputOf<'persons.corrections'>): PersonCorrection[] {
+export function corrections(ctx: ServiceContext, input: ParsedInputOf<'persons.corrections'>): FieldCorrection[] {
   requirePerson(ctx, input.id);
   const names = divisionNames(ctx);
-  return ctx
-    .database()
-    .db.select({
-      id: personCorrections.id,
-      field: personCorrections.field,
-      oldValue: personCorrections.oldValue,
-      newValue: personCorrections.newValue,
-      reason: personCorrections.reason,
-      correctedBy: users.displayName,
-      correctedAt: personCorrections.correctedAt,
-    })
-    .from(personCorrections)
-    .leftJoin(users, eq(users.id, personCorrections.correctedBy))
-    .where(eq(personCorrections.personId, input.id))
-    .orderBy(desc(personCorrections.id))
-    .all()
-    .map((c) =>
-      c.field === 'phone' || c.field === 'phone2'
-        ? { ...c, oldValue: maskOrNull(c.oldValue), newValue: maskOrNull(c.newValue) }
-        : { ...c, oldValue: personValueText(c.field, c.oldValue, names), newValue: personValueText(c.field, c.newValue, names) },
-    );
+  return correctionHistory(ctx, 'person', input.id, (field, value) => (field === 'phone' || field === 'phone2' ? maskOrNull(value) : personValueText(field, value, names)));
 }
 
 function maskOrNull(value: string | null): string | null {

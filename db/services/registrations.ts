@@ -3,14 +3,16 @@ import type { InForceMatter, NoContactProposal, ParsedInputOf } from '../../shar
 import type { EmploymentStatusCode } from '../../shared/domain/code-tables';
 import { cancellationRefusal, proposeCancellation } from '../../shared/domain/matter-types';
 import { cancellationExitsCertification, cancellationReasonLabel, noContactCutoff, STATUS_AFTER_CANCELLATION } from '../../shared/domain/person-contacts';
-import type { ServiceContext } from '../context';
+import { actorUserId, requireAccount, type ServiceContext } from '../context';
 import { AppError, fieldError } from '../errors';
-import { caseEvents, cases, personCorrections, persons } from '../schema';
+import { caseEvents, cases, persons } from '../schema';
 import { inForceView, requireApproved } from './registration-view';
 import { personIdOf, type CaseRow } from './case-view';
 import { endCertification } from './certifications';
 import { lastContactOn } from './contacts';
+import { recordCorrections } from './corrections';
 import { refreshDerived } from './person-derived';
+import { updatedStamps, updateVersioned } from './row-stamps';
 
 /**
  * The person's employment status changed by a decision or a 注销, with a
@@ -20,9 +22,8 @@ export function setEmploymentStatus(ctx: ServiceContext, personId: number, statu
   const { db } = ctx.database();
   const person = db.select().from(persons).where(eq(persons.id, personId)).get()!;
   if (person.employmentStatus === status) return;
-  const at = ctx.now.toISOString();
-  const after = db.update(persons).set({ employmentStatus: status, updatedAt: at, updatedBy: ctx.actor?.userId ?? null, version: person.version + 1 }).where(eq(persons.id, person.id)).returning().get();
-  db.insert(personCorrections).values({ personId: person.id, field: 'employmentStatus', oldValue: person.employmentStatus, newValue: status, reason, correctedBy: ctx.actor?.userId ?? null, correctedAt: at }).run();
+  const after = db.update(persons).set({ employmentStatus: status, ...updatedStamps(ctx, person) }).where(eq(persons.id, person.id)).returning().get();
+  recordCorrections(ctx, 'person', person.id, [{ field: 'employmentStatus', oldValue: person.employmentStatus, newValue: status }], reason);
   refreshDerived(db, after, ctx.today);
 }
 
@@ -36,14 +37,10 @@ export function setEmploymentStatus(ctx: ServiceContext, personId: number, statu
 export function endUnemploymentRegistration(ctx: ServiceContext, row: CaseRow, reason: string, note: string | null, onDate: string, statusReason: string): CaseRow {
   const { db } = ctx.database();
   const at = ctx.now.toISOString();
-  const actor = ctx.actor?.userId ?? null;
-  const after = db
-    .update(cases)
-    .set({ endedOn: onDate, endReason: reason, endNote: note, endedBy: actor, updatedAt: at, updatedBy: actor, version: row.version + 1 })
-    .where(and(eq(cases.id, row.id), eq(cases.version, row.version), isNull(cases.endedOn)))
-    .returning()
-    .get();
-  if (!after) throw new AppError('CONFLICT', '该失业登记已被他人办理或修改，请刷新后重试');
+  const actor = actorUserId(ctx);
+  const after = updateVersioned(ctx, cases, row, row.version, { endedOn: onDate, endReason: reason, endNote: note, endedBy: actor }, '该失业登记已被他人办理或修改，请刷新后重试', {
+    where: isNull(cases.endedOn),
+  });
   db.insert(caseEvents).values({ caseId: row.id, kind: 'cancel', onDate, reason, note, actorUserId: actor, at }).run();
   if (cancellationExitsCertification(reason)) {
     const certifications = db
@@ -74,8 +71,7 @@ function countedFrom(registeredOn: string, lastContact: string | null): string {
 
 /** 注销 at the desk: who may use which reason is data (CANCELLATION_REASONS); nothing is deleted. */
 export function cancel(ctx: ServiceContext, input: ParsedInputOf<'registrations.cancel'>): InForceMatter {
-  const actor = ctx.actor;
-  if (actor?.userId == null) throw new AppError('FORBIDDEN', '注销失业登记需要以个人账号登录');
+  const actor = requireAccount(ctx, '注销失业登记需要以个人账号登录');
   const row = requireApproved(ctx, input.caseId, 'unemployment_registration', input.version);
   const note = input.note?.trim() ? input.note.trim() : null;
   const refusal = cancellationRefusal(input.reason, { userId: actor.userId, roles: actor.roles }, note);

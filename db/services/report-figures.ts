@@ -4,6 +4,7 @@ import { formatHundredths, parsePercentHundredths, reportPeriod } from '../../sh
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { statisticsExternalFigures, users } from '../schema';
+import { createdStamps, updatedStamps } from './row-stamps';
 
 /**
  * The monthly report's external figures (城镇从业人员数, 城镇调查失业率, 自然减员),
@@ -44,13 +45,11 @@ export function saveExternalFigures(ctx: ServiceContext, input: ParsedInputOf<'r
     rateBp = parsePercentHundredths(input.surveyedUnemploymentRate);
     if (rateBp === null || rateBp > 10000) throw new AppError('BAD_INPUT', '调查失业率应为0—100之间的百分数，如 5.1', { fields: { surveyedUnemploymentRate: '应为0—100之间的百分数' } });
   }
-  const at = ctx.now.toISOString();
-  const userId = ctx.actor?.userId ?? null;
-  const values = { urbanEmployed: input.urbanEmployed, surveyedUnemploymentRateBp: rateBp, naturalAttrition: input.naturalAttrition, updatedAt: at, updatedBy: userId };
+  const figures = { urbanEmployed: input.urbanEmployed, surveyedUnemploymentRateBp: rateBp, naturalAttrition: input.naturalAttrition };
   if (before.version === null) {
-    db.insert(statisticsExternalFigures).values({ period: input.period, ...values, createdAt: at, createdBy: userId }).run();
+    db.insert(statisticsExternalFigures).values({ period: input.period, ...figures, ...createdStamps(ctx) }).run();
   } else {
-    db.update(statisticsExternalFigures).set({ ...values, version: before.version + 1 }).where(eq(statisticsExternalFigures.period, input.period)).run();
+    db.update(statisticsExternalFigures).set({ ...figures, ...updatedStamps(ctx, { version: before.version }) }).where(eq(statisticsExternalFigures.period, input.period)).run();
   }
   const after = externalFigures(ctx, input.period);
   const strip = ({ urbanEmployed, surveyedUnemploymentRate, naturalAttrition }: ExternalFigures) => ({ urbanEmployed, surveyedUnemploymentRate, naturalAttrition });

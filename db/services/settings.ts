@@ -8,14 +8,15 @@ import { settings } from '../schema';
 import { cachedStatement, connectionOf } from '../statements';
 
 export function readSetting(db: DrizzleDb, key: string): string {
-  // Read on every search (the county's division names): a statement prepared once per connection.
-  const row = cachedStatement(connectionOf(db), 'select value from settings where key = ?').get(key) as { value: string } | undefined;
-  if (!row) throw new Error(`setting ${key} is missing`);
-  return row.value;
+  const value = optionalSetting(db, key);
+  if (value === null) throw new Error(`setting ${key} is missing`);
+  return value;
 }
 
 function optionalSetting(db: DrizzleDb, key: string): string | null {
-  return db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get()?.value ?? null;
+  // Read on every search (the county's division names) and every call (the idle lock): a statement prepared once per connection.
+  const row = cachedStatement(connectionOf(db), 'select value from settings where key = ?').get(key) as { value: string } | undefined;
+  return row?.value ?? null;
 }
 
 function writeSetting(db: DrizzleDb, key: string, value: string | null): void {
@@ -28,6 +29,12 @@ function writeSetting(db: DrizzleDb, key: string, value: string | null): void {
 
 export const DEFAULT_IDLE_LOCK_MINUTES = 10;
 
+/** Minutes a session may sit idle before it locks; db/desk.ts asks on every call. */
+export function idleLockMinutes(db: DrizzleDb): number {
+  const value = optionalSetting(db, 'idle_lock_minutes');
+  return value ? Number(value) : DEFAULT_IDLE_LOCK_MINUTES;
+}
+
 /** The name on letterheads and beside the seal: the administrator's, or the county's 人社局. */
 export function bureauName(db: DrizzleDb): string {
   return optionalSetting(db, 'bureau_name') ?? defaultBureauName(readSetting(db, 'county_name'));
@@ -35,9 +42,8 @@ export function bureauName(db: DrizzleDb): string {
 
 export function get(ctx: ServiceContext): DeskSettings {
   const { db } = ctx.database();
-  const value = optionalSetting(db, 'idle_lock_minutes');
   return {
-    idleLockMinutes: value ? Number(value) : DEFAULT_IDLE_LOCK_MINUTES,
+    idleLockMinutes: idleLockMinutes(db),
     bureauName: optionalSetting(db, 'bureau_name'),
     defaultBureauName: defaultBureauName(readSetting(db, 'county_name')),
   };

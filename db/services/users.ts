@@ -1,32 +1,21 @@
 import { and, eq, sql } from 'drizzle-orm';
 import type { LoginLimitView, ParsedInputOf, UserView } from '../../shared/contract';
-import { isRole, type Role } from '../../shared/roles';
-import type { ServiceContext } from '../context';
+import { actorUserId, type ServiceContext } from '../context';
 import { AppError, fieldError } from '../errors';
 import type { DrizzleDb } from '../open';
 import { hashPassword, passwordProblem } from '../passwords';
+import { requireUser, rolesOf, type UserRow } from '../queries/users';
 import { userRoles, users } from '../schema';
+import { connectionOf } from '../statements';
 import { liftLoginLimits as liftLimits, loginLimitsByUsername } from './login-throttles';
-
-type UserRow = typeof users.$inferSelect;
-
-function rolesOf(db: DrizzleDb, userId: number): Role[] {
-  return db
-    .select({ role: userRoles.role })
-    .from(userRoles)
-    .where(eq(userRoles.userId, userId))
-    .orderBy(userRoles.role)
-    .all()
-    .map((r) => r.role)
-    .filter(isRole);
-}
+import { createdStamps, updateVersioned } from './row-stamps';
 
 function toView(db: DrizzleDb, row: UserRow, loginLimits: LoginLimitView[]): UserView {
   return {
     id: row.id,
     username: row.username,
     displayName: row.displayName,
-    roles: rolesOf(db, row.id),
+    roles: rolesOf(connectionOf(db), row.id),
     disabled: row.disabled,
     mustChangePassword: row.mustChangePassword,
     loginLimits,
@@ -40,23 +29,9 @@ function viewOf(ctx: ServiceContext, row: UserRow): UserView {
   return toView(db, row, loginLimitsByUsername(db, ctx.now).get(row.username) ?? []);
 }
 
-function requireUser(db: DrizzleDb, id: number): UserRow {
-  const row = db.select().from(users).where(eq(users.id, id)).get();
-  if (!row) throw new AppError('NOT_FOUND', `没有编号为 ${id} 的账号`);
-  return row;
-}
-
 /** Bumps the row version, refusing a stale write. */
 function bump(ctx: ServiceContext, row: UserRow, expectedVersion: number, changes: Partial<UserRow>): UserRow {
-  const updated = ctx
-    .database()
-    .db.update(users)
-    .set({ ...changes, updatedAt: ctx.now.toISOString(), updatedBy: ctx.actor?.userId ?? null, version: row.version + 1 })
-    .where(and(eq(users.id, row.id), eq(users.version, expectedVersion)))
-    .returning()
-    .get();
-  if (!updated) throw new AppError('CONFLICT', '该账号已被他人修改，请刷新后重试');
-  return updated;
+  return updateVersioned(ctx, users, row, expectedVersion, changes, '该账号已被他人修改，请刷新后重试');
 }
 
 /** At least one enabled administrator must remain, or nobody could manage accounts again. */
@@ -83,7 +58,6 @@ export function create(ctx: ServiceContext, input: ParsedInputOf<'users.create'>
   if (db.select({ id: users.id }).from(users).where(eq(users.username, input.username)).get()) {
     throw new AppError('DUPLICATE', `用户名 ${input.username} 已被使用（停用的账号也保留用户名）`, { fields: { username: '用户名已被使用' } });
   }
-  const at = ctx.now.toISOString();
   const row = db
     .insert(users)
     .values({
@@ -92,10 +66,7 @@ export function create(ctx: ServiceContext, input: ParsedInputOf<'users.create'>
       passwordHash: hashPassword(input.password),
       // The administrator chose this password: the user must replace it at first login.
       mustChangePassword: true,
-      createdAt: at,
-      updatedAt: at,
-      createdBy: ctx.actor?.userId ?? null,
-      updatedBy: ctx.actor?.userId ?? null,
+      ...createdStamps(ctx),
     })
     .returning()
     .get();
@@ -108,7 +79,7 @@ export function create(ctx: ServiceContext, input: ParsedInputOf<'users.create'>
 export function setRoles(ctx: ServiceContext, input: ParsedInputOf<'users.setRoles'>): UserView {
   const { db } = ctx.database();
   const row = requireUser(db, input.id);
-  const before = rolesOf(db, row.id);
+  const before = rolesOf(connectionOf(db), row.id);
   const roles = [...new Set(input.roles)];
   if (before.includes('admin') && !roles.includes('admin')) ensureAnotherAdmin(db, row.id);
   const updated = bump(ctx, row, input.version, {});
@@ -121,8 +92,8 @@ export function setRoles(ctx: ServiceContext, input: ParsedInputOf<'users.setRol
 export function setDisabled(ctx: ServiceContext, input: ParsedInputOf<'users.setDisabled'>): UserView {
   const { db } = ctx.database();
   const row = requireUser(db, input.id);
-  if (input.disabled && row.id === ctx.actor?.userId) throw new AppError('CONFLICT', '不能停用自己正在使用的账号');
-  if (input.disabled && rolesOf(db, row.id).includes('admin')) ensureAnotherAdmin(db, row.id);
+  if (input.disabled && row.id === actorUserId(ctx)) throw new AppError('CONFLICT', '不能停用自己正在使用的账号');
+  if (input.disabled && rolesOf(connectionOf(db), row.id).includes('admin')) ensureAnotherAdmin(db, row.id);
   const updated = bump(ctx, row, input.version, { disabled: input.disabled });
   ctx.audit({ action: 'users.setDisabled', entityType: 'user', entityId: row.id, detail: { disabled: input.disabled, reason: input.reason } });
   return viewOf(ctx, updated);

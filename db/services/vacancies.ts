@@ -12,6 +12,7 @@ import { AppError, fieldError } from '../errors';
 import { enterprises, vacancies } from '../schema';
 import { writeXlsx } from '../xlsx';
 import { requireEnterprise } from './enterprise-view';
+import { createdStamps, updateVersioned } from './row-stamps';
 
 type VacancyRow = typeof vacancies.$inferSelect;
 export interface VacancyFacts {
@@ -50,7 +51,6 @@ export function insertVacancy(ctx: ServiceContext, enterpriseId: number, facts: 
   const validFrom = facts.validFrom ?? ctx.today;
   const validTo = facts.validTo ?? defaultValidTo(validFrom);
   checkVacancy({ ...facts, validFrom, validTo }, at);
-  const now = ctx.now.toISOString();
   const row = ctx
     .database()
     .db.insert(vacancies)
@@ -59,7 +59,7 @@ export function insertVacancy(ctx: ServiceContext, enterpriseId: number, facts: 
       salaryMinFen: facts.salaryMinFen ?? null, salaryMaxFen: facts.salaryMaxFen ?? null, educationCode: facts.educationCode ?? null,
       experienceYears: facts.experienceYears ?? null, requirements: facts.requirements ?? null, workPlace: facts.workPlace ?? null,
       contractType: facts.contractType ?? null, validFrom, validTo, source, visitId,
-      createdAt: now, updatedAt: now, createdBy: ctx.actor?.userId ?? null, updatedBy: ctx.actor?.userId ?? null,
+      ...createdStamps(ctx),
     })
     .returning()
     .get();
@@ -115,14 +115,7 @@ export function get(ctx: ServiceContext, input: ParsedInputOf<'vacancies.get'>):
 }
 
 function save(ctx: ServiceContext, before: VacancyRow, enterpriseName: string, version: number, set: Partial<VacancyRow>, detail: Record<string, unknown>): VacancyView {
-  const after = ctx
-    .database()
-    .db.update(vacancies)
-    .set({ ...set, updatedAt: ctx.now.toISOString(), updatedBy: ctx.actor?.userId ?? null, version: before.version + 1 })
-    .where(and(eq(vacancies.id, before.id), eq(vacancies.version, version)))
-    .returning()
-    .get();
-  if (!after) throw new AppError('CONFLICT', '该岗位已被他人修改，您的修改未保存。请刷新后重新修改。', { details: { currentVersion: before.version } });
+  const after = updateVersioned(ctx, vacancies, before, version, set, { message: '该岗位已被他人修改，您的修改未保存。请刷新后重新修改。', details: { currentVersion: before.version } });
   ctx.audit({ action: detail.action as string, entityType: 'vacancy', entityId: after.id, before, after, detail });
   return toVacancyView(after, enterpriseName, ctx.today);
 }

@@ -5,6 +5,7 @@ import type { ServiceContext } from '../context';
 import { importTemplate as template, startImport, type ApplyCounts, type ImportKind, type ValidRow } from '../import/run-import';
 import { enterprises, vacancies } from '../schema';
 import { insertVacancy } from './vacancies';
+import { updatedStamps } from './row-stamps';
 
 function vacancyFacts(record: Record<string, string | null>) {
   const num = (v: string | null | undefined) => (v === null || v === undefined ? null : Number(v));
@@ -19,7 +20,6 @@ function vacancyFacts(record: Record<string, string | null>) {
 function applyVacancies(ctx: ServiceContext, valid: ValidRow[], writes: boolean): ApplyCounts {
   const { db } = ctx.database();
   const counts = { created: 0, updated: 0, unchanged: 0 };
-  const at = ctx.now.toISOString();
   for (const { record } of valid) {
     const facts = vacancyFacts(record);
     const enterpriseId = Number(record.enterpriseId);
@@ -40,7 +40,7 @@ function applyVacancies(ctx: ServiceContext, valid: ValidRow[], writes: boolean)
     }
     counts.updated += 1;
     if (!writes) continue;
-    const after = db.update(vacancies).set({ ...changes, updatedAt: at, updatedBy: ctx.actor?.userId ?? null, version: current.version + 1 }).where(eq(vacancies.id, current.id)).returning().get();
+    const after = db.update(vacancies).set({ ...changes, ...updatedStamps(ctx, current) }).where(eq(vacancies.id, current.id)).returning().get();
     ctx.audit({ action: 'vacancies.update', entityType: 'vacancy', entityId: current.id, before: current, after, detail: { changedFields: Object.keys(changes), source: 'import' } });
   }
   return counts;

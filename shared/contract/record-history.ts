@@ -19,6 +19,3 @@ export interface TimelineEvent {
   detail: string | null;
   actor: string | null;
 }
-
-/** The former name, kept while services and tests still use it (issue 18 moves them to FieldCorrection). */
-export type PersonCorrection = FieldCorrection;

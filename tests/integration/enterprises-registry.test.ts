@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EnterpriseSearchResult, EnterpriseView, PersonCorrection } from '../../shared/contract';
+import type { EnterpriseSearchResult, EnterpriseView, FieldCorrection } from '../../shared/contract';
 import { CODE_A, CODE_B, REGISTRATION_NUMBER, SOLE_TRADER, enterpriseCounts, registerEnterprise } from './enterprise-helpers';
 import { expectError, expectOk, readyDesk } from './helpers';
 import { lastAuditId, storedAudit } from './accounts-helpers';
@@ -69,7 +69,7 @@ describe('correcting enterprises', () => {
     const view = registerEnterprise(ready);
     const after = expectOk<EnterpriseView>(ready.call('enterprises.update', { id: view.id, version: view.version, changes: { name: '苏州吴中精工科技有限公司', sizeClass: 'medium' }, reason: '企业更名并扩产' }));
     expect(after).toMatchObject({ name: '苏州吴中精工科技有限公司', sizeClass: 'medium', version: 2, formerNames: [{ name: '苏州吴中精工机械有限公司' }] });
-    const history = expectOk<PersonCorrection[]>(ready.call('enterprises.corrections', { id: view.id }));
+    const history = expectOk<FieldCorrection[]>(ready.call('enterprises.corrections', { id: view.id }));
     expect(history.map((c) => [c.field, c.oldValue, c.newValue, c.reason])).toEqual(
       expect.arrayContaining([
         ['name', '苏州吴中精工机械有限公司', '苏州吴中精工科技有限公司', '企业更名并扩产'],

@@ -1,5 +1,5 @@
 import { expect } from 'vitest';
-import type { PersonCorrection, PersonSearchResult, PersonView } from '../../shared/contract';
+import type { FieldCorrection, PersonSearchResult, PersonView } from '../../shared/contract';
 import { expectOk, type ReadyDesk } from './helpers';
 
 /**
@@ -46,8 +46,8 @@ export function update(ready: ReadyDesk, id: number, version: number, changes: R
   return expectOk<PersonView>(ready.call('persons.update', { id, version, changes, reason }));
 }
 
-export function corrections(ready: ReadyDesk, id: number): PersonCorrection[] {
-  return expectOk<PersonCorrection[]>(ready.call('persons.corrections', { id }));
+export function corrections(ready: ReadyDesk, id: number): FieldCorrection[] {
+  return expectOk<FieldCorrection[]>(ready.call('persons.corrections', { id }));
 }
 
 type Row = Record<string, unknown>;
