@@ -16,7 +16,7 @@ import { attachedDocuments, caseListItems, caseView, formOf, missingDocuments, p
 import { certifiedOn } from './certifications';
 import { certificationsOf, keyGroupsOf, refreshDerived } from './person-derived';
 import { endUnemploymentRegistration, registrationInForce, setEmploymentStatus } from './registrations';
-import { readSetting } from './settings';
+import { readSetting } from '../queries/settings';
 
 function requireCase(ctx: ServiceContext, id: number): CaseRow {
   const row = ctx.database().db.select().from(cases).where(eq(cases.id, id)).get();

@@ -10,7 +10,7 @@ import { parsePublicKeyFile, publicKeyDocument, KeyFileError } from '../exchange
 import { formatFingerprint, generateSm2KeyPair, keyIdOf } from '../exchange/package-file';
 import { applyReceipt, PROVINCE_CODE, rejectedRecords } from '../exchange/receipts';
 import { decodeSignedDocument } from '../../shared/exchange/signed-document';
-import { readSetting } from './settings';
+import { optionalSetting, readSetting, writeSetting } from '../queries/settings';
 
 const OUTBOX = 'exchange_outbox_dir';
 const SCHEDULE = 'exchange_schedule';
@@ -29,11 +29,7 @@ function sqliteOf(ctx: ServiceContext) {
 }
 
 function setting(ctx: ServiceContext, key: string): string | null {
-  return (sqliteOf(ctx).prepare('select value from settings where key = ?').get(key) as { value: string } | undefined)?.value ?? null;
-}
-
-function putSetting(ctx: ServiceContext, key: string, value: string): void {
-  sqliteOf(ctx).prepare('insert into settings (key, value) values (?, ?) on conflict (key) do update set value = excluded.value').run(key, value);
+  return optionalSetting(ctx.database().db, key);
 }
 
 function keyRows(ctx: ServiceContext): KeyRow[] {
@@ -169,8 +165,8 @@ export function importProvinceKey(ctx: ServiceContext, input: ParsedInputOf<'exc
 export function saveSettings(ctx: ServiceContext, input: ParsedInputOf<'exchange.saveSettings'>): ExchangeStatus {
   if (!isAbsolute(input.outboxDir)) throw fieldError('outboxDir', '发送目录应为完整路径（如 D:\\省级交换\\发送 或 /mnt/exchange/outbox）', '发送目录');
   const before = { outboxDir: setting(ctx, OUTBOX), schedule: schedule(ctx) };
-  putSetting(ctx, OUTBOX, input.outboxDir);
-  putSetting(ctx, SCHEDULE, JSON.stringify(input.schedule));
+  writeSetting(ctx.database().db, OUTBOX, input.outboxDir);
+  writeSetting(ctx.database().db, SCHEDULE, JSON.stringify(input.schedule));
   ctx.audit({ action: 'exchange.saveSettings', entityType: 'settings', detail: { before, after: input } });
   return status(ctx);
 }

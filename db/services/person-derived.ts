@@ -3,7 +3,8 @@ import { computeKeyGroups, keyGroupsRecheckOn, type DifficultyCertification, typ
 import { certificationPeriods, type CertificationEvent } from '../../shared/domain/person-contacts';
 import { nameSearchKeys } from '../../shared/domain/pinyin-keys';
 import type { DrizzleDb } from '../open';
-import { personKeyGroupSchedule, persons, settings } from '../schema';
+import { optionalSetting, writeSetting } from '../queries/settings';
+import { personKeyGroupSchedule, persons } from '../schema';
 import { cachedStatement, connectionOf } from '../statements';
 
 export type PersonRow = typeof persons.$inferSelect;
@@ -148,10 +149,10 @@ export const KEY_GROUPS_AS_OF = 'key_groups_as_of';
  * Returns how many people were recomputed.
  */
 export function ensureKeyGroupsCurrent(db: DrizzleDb, today: string): number {
-  const asOf = db.select({ value: settings.value }).from(settings).where(eq(settings.key, KEY_GROUPS_AS_OF)).get()?.value;
+  const asOf = optionalSetting(db, KEY_GROUPS_AS_OF);
   if (asOf === today) return 0;
   let recomputed = 0;
-  if (asOf === undefined) {
+  if (asOf === null) {
     // In pages by id, so a county of a million records is never all in memory.
     for (let lastId = 0; ; ) {
       const rows = db.select().from(persons).where(gt(persons.id, lastId)).orderBy(persons.id).limit(2000).all();
@@ -170,6 +171,6 @@ export function ensureKeyGroupsCurrent(db: DrizzleDb, today: string): number {
     for (const { person } of due) storeKeyGroups(db, person, today);
     recomputed = due.length;
   }
-  db.insert(settings).values({ key: KEY_GROUPS_AS_OF, value: today }).onConflictDoUpdate({ target: settings.key, set: { value: today } }).run();
+  writeSetting(db, KEY_GROUPS_AS_OF, today);
   return recomputed;
 }
