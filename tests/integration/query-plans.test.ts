@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import * as personsQueries from '../../db/queries/persons';
 import * as settingsQueries from '../../db/queries/settings';
 import type { PlanCase } from '../../db/statements';
 import { contract } from '../../shared/contract';
@@ -14,6 +15,7 @@ import { keyedConnection, readyDesk } from './helpers';
  * big tables, as a county's database has.
  */
 const QUERY_MODULES: Record<string, Record<string, unknown>> = {
+  persons: personsQueries,
   settings: settingsQueries,
 };
 
