@@ -21,6 +21,13 @@ function userNames(ctx: ServiceContext, ids: (number | null)[]): Map<number, str
   return new Map(ctx.database().db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, wanted)).all().map((u) => [u.id, u.name]));
 }
 
+/** Whole rows of these matters in the order given: a page is read by its index first, then only its rows. */
+export function casesInOrder(ctx: ServiceContext, ids: number[]): CaseRow[] {
+  if (ids.length === 0) return [];
+  const byId = new Map(ctx.database().db.select().from(cases).where(inArray(cases.id, ids)).all().map((row) => [row.id, row]));
+  return ids.map((id) => byId.get(id)!);
+}
+
 export function formOf(row: CaseRow): Record<string, string | null> {
   return JSON.parse(row.form) as Record<string, string | null>;
 }
