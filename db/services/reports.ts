@@ -11,9 +11,9 @@ import { SEX_LABELS } from '../../shared/labels/zh-CN';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { writeXlsx } from '../xlsx';
-import { personRows, registeredRows, vacancyRows, type FigurePersonRow } from './statistics-queries';
 import { externalFigures } from './report-figures';
 import { divisionNames } from './person-view';
+import { personRows, registeredRows, vacancyRows, type FigurePersonRow } from '../queries/reports';
 import { readSetting } from '../queries/settings';
 
 /**

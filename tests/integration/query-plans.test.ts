@@ -1,62 +1,47 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import type Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import * as personsQueries from '../../db/queries/persons';
+import * as reportsQueries from '../../db/queries/reports';
 import * as settingsQueries from '../../db/queries/settings';
 import type { PlanCase } from '../../db/statements';
 import { contract } from '../../shared/contract';
-import { keyedConnection, readyDesk } from './helpers';
+import { colleagues, createCase, registerPerson } from './cases-helpers';
+import { approve, contact } from './contacts-helpers';
+import { expectOk, keyedConnection, readyDesk, type ReadyDesk } from './helpers';
+import { captureStatements, describePlan, explain, fullScans, plansOfReads, type ExplainedPlan } from './plan-helpers';
+import { ZHANG_LI } from './registry-helpers';
+import { county } from './reports-helpers';
 
 /**
- * The raw SQL that stays (db/queries/<domain>.ts: what drizzle cannot say, or a
- * statement kept prepared because it was measured) is explained statement by
- * statement on a real migrated database. No ANALYZE: on a handful of rows the
- * statistics would make a scan look cheapest; without them the planner assumes
- * big tables, as a county's database has.
+ * Query plans on a real migrated database (tests/integration/plan-helpers.ts):
+ * the SQL kept in db/queries/<domain>.ts statement by statement, and the lists
+ * the services build with drizzle as they really run them. None may read a big
+ * table from end to end; where a statement was written for an index, it uses it.
  */
 const QUERY_MODULES: Record<string, Record<string, unknown>> = {
   persons: personsQueries,
+  reports: reportsQueries,
   settings: settingsQueries,
 };
 
-/** Tables that grow to hundreds of thousands of rows or more: never read end to end without an index. */
-const BIG_TABLES = ['persons', 'cases', 'person_contacts', 'vacancies', 'enterprise_visits', 'fair_attendances'];
-const NOT_ALIASES = new Set(['where', 'join', 'left', 'inner', 'on', 'indexed', 'order', 'group', 'limit', 'using', 'set', 'values']);
-
-/** The names a statement gives the big tables (their own, and any alias: `from cases c`). */
-function bigTableNames(sql: string): Set<string> {
-  const names = new Set(BIG_TABLES);
-  for (const m of sql.matchAll(/\b(?:from|join)\s+"?(\w+)"?(?:\s+(?:as\s+)?"?(\w+)"?)?/gi)) {
-    if (BIG_TABLES.includes(m[1]!) && m[2] && !NOT_ALIASES.has(m[2].toLowerCase())) names.add(m[2]);
-  }
-  return names;
-}
-
-interface ExplainedPlan {
-  sql: string;
-  lines: string[];
-}
-
-function explain(raw: Database.Database, sql: string, params: PlanCase['params']): ExplainedPlan {
-  const statement = raw.prepare(`explain query plan ${sql}`);
-  const rows = (Array.isArray(params) ? statement.all(...params) : statement.all(params)) as Array<{ detail: string }>;
-  return { sql, lines: rows.map((r) => r.detail) };
-}
-
-/** Plan lines that read a big table row by row from end to end, with no index at all. */
-function fullScans(plan: ExplainedPlan): string[] {
-  const names = bigTableNames(plan.sql);
-  return plan.lines.filter((line) => {
-    const m = /^SCAN (\w+)(.*)$/.exec(line);
-    return m !== null && names.has(m[1]!) && !/USING (COVERING )?INDEX|USING INTEGER PRIMARY KEY/.test(m[2]!);
-  });
-}
-
-function describePlan(plan: ExplainedPlan): string {
-  return `${plan.sql}\n  ${plan.lines.join('\n  ')}`;
-}
-
 const casesOf = (module: Record<string, unknown>) => module.PLAN_CASES as Record<string, PlanCase>;
+
+/** Each plan's full scans, and the patterns it was expected to show but does not. */
+function failures(plans: Array<{ name: string; plan: ExplainedPlan; uses?: RegExp[] }>): string[] {
+  return plans.flatMap(({ name, plan, uses }) => [
+    ...(fullScans(plan).length ? [`${name} reads a big table in full: ${describePlan(plan)}`] : []),
+    ...(uses ?? []).filter((pattern) => !pattern.test(plan.lines.join('\n'))).map((pattern) => `${name} does not use ${pattern}: ${describePlan(plan)}`),
+  ]);
+}
+
+/** The reads a piece of work runs, explained; `expected` pairs a statement (by its text) with what its plan must show. */
+function plansOfWork(ready: ReadyDesk, work: () => void, expected: Array<[RegExp, RegExp]> = []): string[] {
+  const captured = captureStatements(ready);
+  work();
+  const plans = plansOfReads(keyedConnection(ready.dbPath, ready.keyFile), captured);
+  const problems = expected.filter(([statement]) => !plans.some((p) => statement.test(p.sql))).map(([statement]) => `no statement ${statement} ran`);
+  return [...problems, ...failures(plans.map((plan) => ({ name: plan.sql.slice(0, 60), plan, uses: expected.filter(([statement]) => statement.test(plan.sql)).map(([, uses]) => uses) })))];
+}
 
 describe('query plans of the statements kept as SQL', () => {
   it('has a query module only for a domain, and explains every one', () => {
@@ -81,18 +66,63 @@ describe('query plans of the statements kept as SQL', () => {
   it('reads no big table in full, and uses the indexes the statements were written for', () => {
     const ready = readyDesk();
     const raw = keyedConnection(ready.dbPath, ready.keyFile);
-    const failures: string[] = [];
-    for (const [domain, module] of Object.entries(QUERY_MODULES)) {
-      for (const [name, planCase] of Object.entries(casesOf(module))) {
-        const plan = explain(raw, planCase.sql, planCase.params);
-        const text = plan.lines.join('\n');
-        if (fullScans(plan).length) failures.push(`${domain}.${name} scans: ${describePlan(plan)}`);
-        for (const pattern of planCase.uses ?? []) if (!pattern.test(text)) failures.push(`${domain}.${name} does not use ${pattern}: ${describePlan(plan)}`);
-      }
-    }
-    expect(failures).toEqual([]);
-    // The check is not blind: a search of matters by their form text reads them all.
-    expect(fullScans(explain(raw, "select id from cases c where c.form like ?", ['%x%']))).toEqual(['SCAN c']);
-    expect(fullScans(explain(raw, 'select count(*) from "person_contacts" where "person_contacts"."content" = ?', ['x']))).toHaveLength(1);
+    const plans = Object.entries(QUERY_MODULES).flatMap(([domain, module]) =>
+      Object.entries(casesOf(module)).map(([name, c]) => ({ name: `${domain}.${name}`, plan: explain(raw, c.sql, c.params), ...(c.uses ? { uses: c.uses } : {}) })),
+    );
+    expect(failures(plans)).toEqual([]);
+    // The check is not blind: a search of matters by their form text reads them all, and so does a walk of an index.
+    expect(fullScans(explain(raw, 'select id from cases c where c.form like ?', ['%x%']))).toEqual(['SCAN c']);
+    expect(fullScans(explain(raw, 'select id from persons order by name', []))).toHaveLength(1);
+  });
+});
+
+// Each builds a small county through the router: generous on a shared machine.
+describe('query plans of the lists the services build', { timeout: 60_000 }, () => {
+  it('reads the follow-up, six-month and review lists and a person’s contacts through indexes', () => {
+    const ready = readyDesk();
+    const { lina, sunli } = colleagues(ready, ['lina', 'sunli']);
+    const a = registerPerson(ready);
+    const b = registerPerson(ready, ZHANG_LI);
+    approve(ready, lina, a);
+    approve(ready, lina, b);
+    expectOk(contact(sunli.call, a));
+    const problems = plansOfWork(
+      ready,
+      () => {
+        expectOk(sunli.call('contacts.listForPerson', { personId: a }));
+        expectOk(sunli.call('contacts.followUpsDue', {}));
+        expectOk(lina.call('registrations.noContactProposals', {}));
+        expectOk(lina.call('certifications.reviewsDue', { withinDays: 366 }));
+        expectOk(lina.call('registrations.forPerson', { personId: a }));
+      },
+      [
+        [/"cases"\."follow_up_due"|"follow_up_due" < \?/, /SEARCH cases USING INDEX cases_(in_force|type_state_decided)/],
+        [/not exists \(select 1 from "person_contacts"/, /SEARCH person_contacts USING COVERING INDEX person_contacts_person_date \(person_id=\? AND contact_date>\?\)/],
+        [/as "last_contact"/, /SEARCH person_contacts USING COVERING INDEX person_contacts_person_date \(person_id=\?\)/],
+        [/min\("contact_date"\)/, /SEARCH person_contacts USING COVERING INDEX person_contacts_person_date/],
+      ],
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it('counts the dashboard and lists the staff table and its queues through indexes', () => {
+    const { ready, staff, persons } = county();
+    createCase(ready.call, persons.b, 'difficulty_certification', { category: 'age_4050' }, ['id_card']);
+    const problems = plansOfWork(
+      ready,
+      () => {
+        expectOk(staff.zhouqiang.call('reports.dashboard', {}));
+        const table = expectOk<Array<{ staffUserId: number }>>(staff.zhouqiang.call('reports.mattersByStaff', {}));
+        expectOk(staff.zhouqiang.call('reports.matterQueue', { staffUserId: table[0]!.staffUserId, matterType: 'unemployment_registration', overdueOnly: true }));
+        expectOk(staff.zhouqiang.call('reports.matterQueue', {}));
+      },
+      [
+        [/^select count\(\*\) from "cases" where \("cases"\."state" in \(\?, \?\) and "cases"\."due_date" < \?\)$/, /SEARCH cases USING (COVERING )?INDEX cases_state_due/],
+        [/from "vacancies" where/, /SEARCH vacancies USING INDEX vacancies_status_valid_to/],
+        [/group by/, /SEARCH cases USING INDEX cases_state_due/],
+        [/order by "cases"\."due_date" is null/, /SEARCH cases USING (COVERING )?INDEX cases_state_due/],
+      ],
+    );
+    expect(problems).toEqual([]);
   });
 });
