@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, gte, inArray, sql, type SQL } from 'drizzle-orm';
 import type { EnterpriseListItem, EnterpriseSearchResult, ParsedInputOf } from '../../shared/contract';
 import { normalizeCreditCode } from '../../shared/domain/credit-code';
 import { industryDivisionLabel } from '../../shared/domain/industry';
@@ -99,7 +99,7 @@ function openVacancyCounts(ctx: ServiceContext, ids: number[]): Map<number, numb
     .database()
     .db.select({ id: vacancies.enterpriseId, n: count() })
     .from(vacancies)
-    .where(and(eq(vacancies.status, 'open'), gte(vacancies.validTo, ctx.today), sql`${vacancies.enterpriseId} in ${ids}`))
+    .where(and(eq(vacancies.status, 'open'), gte(vacancies.validTo, ctx.today), inArray(vacancies.enterpriseId, ids)))
     .groupBy(vacancies.enterpriseId)
     .all();
   return new Map(rows.map((r) => [r.id, r.n]));
