@@ -180,6 +180,22 @@ describe('check-in at the door (入场登记)', () => {
 });
 
 describe('intentions (达成意向) and their outcome', () => {
+  it('keeps a vacancy someone has an intention for at the fair; the others can be removed', () => {
+    const ready = readyDesk();
+    const { fair, a, va } = fairWithEnterprises(ready);
+    const extra = postVacancy(ready, a.id, '电工', 4);
+    const p = fair.enterprises.find((x) => x.enterpriseId === a.id)!;
+    const linked = expectOk<FairView>(ready.call('fairs.updateParticipation', { id: p.id, version: p.version, boothNumber: 'A01', vacancyIds: [va.id, extra.id] }));
+    registerPerson(ready, PERSON_A);
+    const attendance = checkIn(ready, fair.id, PERSON_A.idNumber);
+    expectOk(ready.call('fairs.recordIntention', { attendanceId: attendance.id, enterpriseId: a.id, vacancyId: va.id }));
+    const version = linked.enterprises.find((x) => x.id === p.id)!.version;
+    const refused = expectError(ready.call('fairs.updateParticipation', { id: p.id, version, boothNumber: 'A01', vacancyIds: [extra.id] }), 'BAD_INPUT');
+    expect(refused.message).toBe('参会岗位：已有求职者对该岗位达成意向，不能从本场招聘会移除');
+    const kept = expectOk<FairView>(ready.call('fairs.updateParticipation', { id: p.id, version, boothNumber: 'A01', vacancyIds: [va.id] }));
+    expect(kept.enterprises.find((x) => x.id === p.id)!.vacancies.map((v) => v.title)).toEqual(['数控车工']);
+  });
+
   it('links a checked-in person to a vacancy of an enterprise at the fair; outcomes count as hires; timelines show the fair', () => {
     const ready = readyDesk();
     const { fair, a, b, va, vb } = fairWithEnterprises(ready);

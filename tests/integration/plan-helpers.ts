@@ -86,5 +86,6 @@ export function plansOfReads(raw: Database.Database, captured: Array<{ sql: stri
     const named = params.length === 1 && typeof params[0] === 'object' && params[0] !== null && !Array.isArray(params[0]);
     plans.push(explain(raw, sql, named ? (params[0] as Record<string, unknown>) : params));
   }
+  if (process.env.SHOW_PLANS) console.log(plans.map(describePlan).join('\n'));
   return plans;
 }

@@ -5,10 +5,14 @@ import * as reportsQueries from '../../db/queries/reports';
 import * as settingsQueries from '../../db/queries/settings';
 import type { PlanCase } from '../../db/statements';
 import { contract } from '../../shared/contract';
+import { activeUser } from './accounts-helpers';
 import { colleagues, createCase, registerPerson } from './cases-helpers';
 import { approve, contact } from './contacts-helpers';
+import { recordVisit } from './enterprise-helpers';
+import { checkIn, fairWithEnterprises } from './fairs-helpers';
 import { expectOk, keyedConnection, readyDesk, type ReadyDesk } from './helpers';
 import { captureStatements, describePlan, explain, fullScans, plansOfReads, type ExplainedPlan } from './plan-helpers';
+import { PERSON_A } from './persons-data';
 import { ZHANG_LI } from './registry-helpers';
 import { county } from './reports-helpers';
 
@@ -121,6 +125,37 @@ describe('query plans of the lists the services build', { timeout: 60_000 }, () 
         [/from "vacancies" where/, /SEARCH vacancies USING INDEX vacancies_status_valid_to/],
         [/group by/, /SEARCH cases USING INDEX cases_state_due/],
         [/order by "cases"\."due_date" is null/, /SEARCH cases USING (COVERING )?INDEX cases_state_due/],
+      ],
+    );
+    expect(problems).toEqual([]);
+  });
+
+  it('reads the enterprise reports, the employer’s timeline and the fairs through indexes', () => {
+    const ready = readyDesk();
+    const head = activeUser(ready, 'zhangju', ['head'], '张局长');
+    const { fair, a } = fairWithEnterprises(ready);
+    recordVisit(ready, a.id, { difficulties: [{ code: 'recruitment' }], hiringPlan: [{ occupationCode: '6-18-01', title: '数控车工', quarter: '2027Q1', openings: 2 }] });
+    registerPerson(ready, PERSON_A);
+    checkIn(ready, fair.id, PERSON_A.idNumber);
+    const problems = plansOfWork(
+      ready,
+      () => {
+        expectOk(head.call('enterprises.timeline', { id: a.id }));
+        expectOk(head.call('enterprises.notVisited', { months: 6 }));
+        expectOk(head.call('enterprises.notVisited', { months: 6, townshipCode: '320506103' }));
+        expectOk(head.call('enterprises.visitsByStaff', { from: '2026-01-01', to: '2026-12-31' }));
+        expectOk(head.call('enterprises.hiringDemand', {}));
+        expectOk(head.call('enterprises.difficultyTally', { from: '2026-01-01', to: '2026-12-31' }));
+        expectOk(ready.call('fairs.list', {}));
+        expectOk(ready.call('fairs.get', { id: fair.id }));
+      },
+      [
+        [/"persons"\."id_number"/, /SEARCH cases USING INDEX cases_type_state_decided \(matter_type=\? AND state=\?\)/],
+        [/"cases"\."enterprise_id" = \?/, /SEARCH cases USING INDEX cases_enterprise \(enterprise_id=\?\)/],
+        [/as "lastVisitDate"/, /SEARCH enterprise_visits USING INDEX enterprise_visits_enterprise \(enterprise_id=\?\)/],
+        [/as "month"/, /SEARCH enterprise_visits USING INDEX enterprise_visits_date/],
+        [/from "vacancies" where .* group by "g"/, /SEARCH vacancies USING INDEX vacancies_status_valid_to/],
+        [/from "fair_attendances" where "fair_attendances"\."fair_id" = "fairs"\."id"/, /SEARCH fair_attendances USING COVERING INDEX fair_attendances_fair_person \(fair_id=\?\)/],
       ],
     );
     expect(problems).toEqual([]);
