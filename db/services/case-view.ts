@@ -1,4 +1,4 @@
-import { and, eq, inArray, ne } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { AttachmentView, CaseListItem, CaseView } from '../../shared/contract';
 import { OTHER_DOCUMENT, OTHER_DOCUMENT_LABEL, type AttachmentMediaType } from '../../shared/domain/attachment-files';
 import { maskIdNumber } from '../../shared/domain/masking';
@@ -30,6 +30,11 @@ export function casesInOrder(ctx: ServiceContext, ids: number[]): CaseRow[] {
 
 export function formOf(row: CaseRow): Record<string, string | null> {
   return JSON.parse(row.form) as Record<string, string | null>;
+}
+
+/** A value of a matter's form in SQL, as json_extract reads the stored JSON. */
+export function formValue<T = unknown>(key: string): SQL<T | null> {
+  return sql<T | null>`json_extract(${cases.form}, ${`$.${key}`})`;
 }
 
 export function documentsOf(row: CaseRow): string[] {

@@ -9,7 +9,7 @@ import type { ServiceContext } from '../context';
 import { AppError, fieldError } from '../errors';
 import { caseEvents, cases, persons } from '../schema';
 import { inForceView, requireApproved } from './registration-view';
-import { casesInOrder, personIdOf, type CaseRow } from './case-view';
+import { casesInOrder, formValue, personIdOf, type CaseRow } from './case-view';
 import { refreshDerived } from './person-derived';
 
 /**
@@ -110,7 +110,7 @@ export function reviewsDue(ctx: ServiceContext, input: ParsedInputOf<'certificat
   const until = addDays(ctx.today, input.withinDays);
   const due = and(
     eq(cases.matterType, 'difficulty_certification'), eq(cases.state, 'approved'), isNull(cases.endedOn), lte(cases.reviewDue, until),
-    sql`coalesce(json_extract(${cases.form}, '$.validTo'), '9999-12-31') >= ${ctx.today}`,
+    sql`coalesce(${formValue('validTo')}, '9999-12-31') >= ${ctx.today}`,
   );
   const total = db.select({ n: count() }).from(cases).where(due).get()!.n;
   const ids = db.select({ id: cases.id }).from(cases).where(due).orderBy(cases.reviewDue, cases.id).limit(input.pageSize).offset((input.page - 1) * input.pageSize).all();

@@ -12,15 +12,11 @@ import {
   cases, difficultyTypes, enterpriseHeadcounts, enterpriseHiringPlans, enterprises, enterpriseVisitDifficulties, enterpriseVisits, enterpriseVisitStaff, persons, users, vacancies,
 } from '../schema';
 import { codeLabel } from './case-checks';
+import { formValue } from './case-view';
 import { requireEnterprise } from './enterprise-view';
 import { visitView } from './enterprise-visits';
 import { enterpriseFairEvents } from './fair-attendances';
 import { divisionNames } from './person-view';
-
-/** A value of a matter's form (JSON), as SQLite's json_extract reads it. */
-function formValue<T = unknown>(key: string) {
-  return sql<T | null>`json_extract(${cases.form}, ${`$.${key}`})`;
-}
 
 /**
  * The employer's timeline: visits, vacancies, hires registered through 就业登记
