@@ -48,6 +48,24 @@ export function cachedQuery(db: DrizzleDb, query: SQL): { statement: Database.St
   return { statement: cachedStatement(connectionOf(db), text), params };
 }
 
+/**
+ * A statement of a query module (db/queries/<domain>.ts) with values to bind:
+ * tests/integration/query-plans.test.ts runs EXPLAIN QUERY PLAN on each one
+ * against a migrated database and fails on a full scan of a big table. `uses`
+ * names what the plan must show, where a statement was written for an index.
+ */
+export interface PlanCase {
+  sql: string;
+  params: unknown[] | Record<string, unknown>;
+  uses?: RegExp[];
+}
+
+/** The plan case of a drizzle fragment, rendered as the statement cache renders it. */
+export function planCaseOf(query: SQL, uses?: RegExp[]): PlanCase {
+  const { sql: text, params } = dialect.sqlToQuery(query);
+  return { sql: text, params, ...(uses ? { uses } : {}) };
+}
+
 /** Each table's columns and the text of `select <columns> from <table>`, rendered once. */
 interface TableSelect {
   columns: Array<[string, Column]>;

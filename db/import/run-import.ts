@@ -5,13 +5,12 @@
  * the end, so a cancelled or failed import leaves nothing half-written. Each
  * kind supplies its columns, its row checker and its writer.
  */
-import { eq } from 'drizzle-orm';
 import type { ImportReport, JobView } from '../../shared/contract';
 import { matchHeaders, type ColumnSpec } from '../../shared/domain/import-columns';
 import type { RowCheck, SheetRows } from '../../shared/domain/import-rows';
 import type { ServiceContext } from '../context';
 import type { JobContext } from '../jobs';
-import { settings } from '../schema';
+import { optionalSetting, writeSetting } from '../queries/settings';
 import { writeXlsx } from '../xlsx';
 import { readSheet } from './read-sheet';
 
@@ -88,8 +87,8 @@ export async function runImport(ctx: ServiceContext, kind: ImportKind, input: Im
 
 /** Column mappings staff chose before, by header text: the same layout is read the same way next time. */
 function savedMapping(ctx: ServiceContext, key: string): Record<string, string> {
-  const row = ctx.database().db.select({ value: settings.value }).from(settings).where(eq(settings.key, key)).get();
-  return row ? (JSON.parse(row.value) as Record<string, string>) : {};
+  const value = optionalSetting(ctx.database().db, key);
+  return value ? (JSON.parse(value) as Record<string, string>) : {};
 }
 
 /** Starts the import job: remembers a new mapping, audits the start, answers with the job to poll. */
@@ -98,8 +97,7 @@ export function startImport(ctx: ServiceContext, kind: ImportKind, input: Import
   const file = Buffer.from(input.base64, 'base64');
   const mapping = { ...savedMapping(ctx, key), ...input.mapping };
   if (input.mapping && Object.keys(input.mapping).length > 0) {
-    const value = JSON.stringify(mapping);
-    ctx.database().db.insert(settings).values({ key, value }).onConflictDoUpdate({ target: settings.key, set: { value } }).run();
+    writeSetting(ctx.database().db, key, JSON.stringify(mapping));
   }
   ctx.audit({ action: `${kind.name}Start`, detail: { fileName: input.fileName, dryRun: input.dryRun, allOrNothing: input.allOrNothing, mapping: input.mapping ?? {} } });
   return ctx.jobs.startTask(ctx, {

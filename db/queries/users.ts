@@ -5,7 +5,7 @@ import type { Actor } from '../context';
 import { AppError } from '../errors';
 import type { DrizzleDb } from '../open';
 import { users } from '../schema';
-import { cachedStatement } from '../statements';
+import { cachedStatement, type PlanCase } from '../statements';
 
 export type UserRow = typeof users.$inferSelect;
 
@@ -22,8 +22,15 @@ export function requireUser(db: DrizzleDb, id: number): UserRow {
  * since preparing them on every call was part of what made an exact-ID search
  * 15× its goal (README, Benchmark).
  */
-const USER_SQL = 'select id, username, display_name as displayName, disabled, must_change_password as mustChangePassword from users where id = ?';
-const ROLES_SQL = 'select role from user_roles where user_id = ? order by role';
+export const USERS_SQL = {
+  user: 'select id, username, display_name as displayName, disabled, must_change_password as mustChangePassword from users where id = ?',
+  roles: 'select role from user_roles where user_id = ? order by role',
+} as const;
+
+export const PLAN_CASES: Record<keyof typeof USERS_SQL, PlanCase> = {
+  user: { sql: USERS_SQL.user, params: [1], uses: [/SEARCH users USING INTEGER PRIMARY KEY/] },
+  roles: { sql: USERS_SQL.roles, params: [1], uses: [/SEARCH user_roles USING (COVERING )?INDEX/] },
+};
 
 /** An account as its session sees it: the desk adds whether the session is idle-locked. */
 export type SignedInUser = Omit<Actor, 'locked'> & { userId: number };
@@ -39,12 +46,12 @@ interface SessionRow {
 
 /** The account's roles, in name order; a role this version does not know is left out. */
 export function rolesOf(sqlite: Database.Database, userId: number): Role[] {
-  return (cachedStatement(sqlite, ROLES_SQL).all(userId) as { role: string }[]).map((r) => r.role).filter(isRole);
+  return (cachedStatement(sqlite, USERS_SQL.roles).all(userId) as { role: string }[]).map((r) => r.role).filter(isRole);
 }
 
 /** The account with its roles and permissions; null when it no longer exists or is disabled. */
 export function signedInUser(sqlite: Database.Database, userId: number): SignedInUser | null {
-  const user = cachedStatement(sqlite, USER_SQL).get(userId) as SessionRow | undefined;
+  const user = cachedStatement(sqlite, USERS_SQL.user).get(userId) as SessionRow | undefined;
   if (!user || user.disabled) return null;
   const roles = rolesOf(sqlite, user.id);
   return {

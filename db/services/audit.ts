@@ -7,7 +7,8 @@ import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { auditLog, persons } from '../schema';
 import { writeXlsx } from '../xlsx';
-import { bureauName, readSetting } from './settings';
+import { readSetting } from '../queries/settings';
+import { bureauName } from './settings';
 
 type Filter = ParsedInputOf<'audit.exportXlsx'>;
 type AuditRow = typeof auditLog.$inferSelect;

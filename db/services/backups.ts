@@ -7,7 +7,7 @@ import { checkOnConnection, verifyBackup } from '../backup/verify';
 import type { ServiceContext } from '../context';
 import type { JobContext } from '../jobs';
 import { fieldError } from '../errors';
-import { readSetting } from './settings';
+import { optionalSetting, readSetting, writeSetting } from '../queries/settings';
 
 const LAST_AT = 'backup_last_at';
 const LAST_FOLDER = 'backup_last_folder';
@@ -24,11 +24,6 @@ function folderInput(value: string | undefined, field: string, label: string, fa
   if (value === undefined) return fallback;
   if (!isAbsolute(value)) throw fieldError(field, '应为完整路径（如 D:\\备份 或 /mnt/backup）', label);
   return value;
-}
-
-function optionalSetting(ctx: ServiceContext, key: string): string | null {
-  const row = ctx.database().sqlite.prepare('select value from settings where key = ?').get(key) as { value: string } | undefined;
-  return row?.value ?? null;
 }
 
 /** One backup at a time: a second would copy beside the first into the same folder name. */
@@ -69,9 +64,9 @@ export async function createBackupTask(ctx: ServiceContext, input: BackupTaskInp
   });
   const removed = input.automatic ? pruneAutomaticBackups(input.targetRoot, AUTOMATIC_KEEP) : [];
   ctx.later((tx) => {
-    const put = tx.database().sqlite.prepare('insert into settings (key, value) values (?, ?) on conflict (key) do update set value = excluded.value');
-    put.run(LAST_AT, created.createdAt);
-    put.run(LAST_FOLDER, created.folder);
+    const { db } = tx.database();
+    writeSetting(db, LAST_AT, created.createdAt);
+    writeSetting(db, LAST_FOLDER, created.folder);
     tx.audit({ action: 'backups.create', entityType: 'backup', detail: { folder: created.folder, files: created.files, size: created.size, automatic: input.automatic, removed } });
   });
   return created;
@@ -79,9 +74,10 @@ export async function createBackupTask(ctx: ServiceContext, input: BackupTaskInp
 
 export function list(ctx: ServiceContext, input: ParsedInputOf<'backups.list'>): BackupList {
   const dir = folderInput(input.dir, 'dir', '备份文件夹', defaultBackupDir(ctx));
-  const lastBackupAt = optionalSetting(ctx, LAST_AT);
+  const { db } = ctx.database();
+  const lastBackupAt = optionalSetting(db, LAST_AT);
   const overdue = lastBackupAt === null || ctx.now.getTime() - new Date(lastBackupAt).getTime() > BACKUP_OVERDUE_DAYS * 86_400_000;
-  return { dir, lastBackupAt, lastBackupFolder: optionalSetting(ctx, LAST_FOLDER), overdue, entries: listBackupFolders(dir) };
+  return { dir, lastBackupAt, lastBackupFolder: optionalSetting(db, LAST_FOLDER), overdue, entries: listBackupFolders(dir) };
 }
 
 /** 校验: a job (hashing a county's database takes a while); the copy is checked with the desk's key. */

@@ -1,4 +1,4 @@
-import { and, eq, inArray, ne } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { AttachmentView, CaseListItem, CaseView } from '../../shared/contract';
 import { OTHER_DOCUMENT, OTHER_DOCUMENT_LABEL, type AttachmentMediaType } from '../../shared/domain/attachment-files';
 import { maskIdNumber } from '../../shared/domain/masking';
@@ -26,8 +26,20 @@ function userNames(ctx: ServiceContext, ids: (number | null)[]): Map<number, str
   return new Map(ctx.database().db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, wanted)).all().map((u) => [u.id, u.name]));
 }
 
+/** Whole rows of these matters in the order given: a page is read by its index first, then only its rows. */
+export function casesInOrder(ctx: ServiceContext, ids: number[]): CaseRow[] {
+  if (ids.length === 0) return [];
+  const byId = new Map(ctx.database().db.select().from(cases).where(inArray(cases.id, ids)).all().map((row) => [row.id, row]));
+  return ids.map((id) => byId.get(id)!);
+}
+
 export function formOf(row: CaseRow): Record<string, string | null> {
   return JSON.parse(row.form) as Record<string, string | null>;
+}
+
+/** A value of a matter's form in SQL, as json_extract reads the stored JSON. */
+export function formValue<T = unknown>(key: string): SQL<T | null> {
+  return sql<T | null>`json_extract(${cases.form}, ${`$.${key}`})`;
 }
 
 export function documentsOf(row: CaseRow): string[] {

@@ -16,7 +16,7 @@ import { attachedDocuments, caseListItems, caseView, caseWorker, formOf, missing
 import { certifiedOn } from './certifications';
 import { certificationsOf, keyGroupsOf, refreshDerived } from './person-derived';
 import { endUnemploymentRegistration, registrationInForce, setEmploymentStatus } from './registrations';
-import { readSetting } from './settings';
+import { readSetting } from '../queries/settings';
 import { createdStamps, updateVersioned } from './row-stamps';
 
 function requireCase(ctx: ServiceContext, id: number): CaseRow {

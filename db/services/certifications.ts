@@ -1,4 +1,4 @@
-import { eq, sql } from 'drizzle-orm';
+import { and, count, eq, isNull, lte, sql } from 'drizzle-orm';
 import type { InForceMatter, ParsedInputOf } from '../../shared/contract';
 import { addDays } from '../../shared/domain/calendar';
 import { officeDate } from '../../shared/domain/dates';
@@ -9,7 +9,7 @@ import { actorUserId, type ServiceContext } from '../context';
 import { AppError, fieldError } from '../errors';
 import { caseEvents, cases, persons } from '../schema';
 import { inForceView, requireApproved } from './registration-view';
-import { personIdOf, type CaseRow } from './case-view';
+import { casesInOrder, formValue, personIdOf, type CaseRow } from './case-view';
 import { refreshDerived } from './person-derived';
 import { updateVersioned } from './row-stamps';
 
@@ -101,12 +101,13 @@ export function exit(ctx: ServiceContext, input: ParsedInputOf<'certifications.e
 
 /** Certifications in force (suspended ones too) whose annual review falls within `withinDays`, or is past. */
 export function reviewsDue(ctx: ServiceContext, input: ParsedInputOf<'certifications.reviewsDue'>): { items: InForceMatter[]; total: number } {
-  const { sqlite, db } = ctx.database();
-  const base = `from cases c
-    where c.matter_type = 'difficulty_certification' and c.state = 'approved' and c.ended_on is null
-      and c.review_due <= ? and coalesce(json_extract(c.form, '$.validTo'), '9999-12-31') >= ?`;
+  const { db } = ctx.database();
   const until = addDays(ctx.today, input.withinDays);
-  const total = (sqlite.prepare(`select count(*) as n ${base}`).get(until, ctx.today) as { n: number }).n;
-  const ids = sqlite.prepare(`select c.id ${base} order by c.review_due, c.id limit ? offset ?`).all(until, ctx.today, input.pageSize, (input.page - 1) * input.pageSize) as { id: number }[];
-  return { total, items: ids.map(({ id }) => inForceView(ctx, db.select().from(cases).where(eq(cases.id, id)).get()!)) };
+  const due = and(
+    eq(cases.matterType, 'difficulty_certification'), eq(cases.state, 'approved'), isNull(cases.endedOn), lte(cases.reviewDue, until),
+    sql`coalesce(${formValue('validTo')}, '9999-12-31') >= ${ctx.today}`,
+  );
+  const total = db.select({ n: count() }).from(cases).where(due).get()!.n;
+  const ids = db.select({ id: cases.id }).from(cases).where(due).orderBy(cases.reviewDue, cases.id).limit(input.pageSize).offset((input.page - 1) * input.pageSize).all();
+  return { total, items: casesInOrder(ctx, ids.map((r) => r.id)).map((row) => inForceView(ctx, row)) };
 }

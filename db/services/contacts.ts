@@ -1,11 +1,11 @@
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, count, desc, eq, gte, isNull, min, notExists, sql } from 'drizzle-orm';
 import type { ContactView, FollowUpDueItem, ParsedInputOf } from '../../shared/contract';
 import { maskPhone } from '../../shared/domain/masking';
 import { contactChannelLabel, contactDateProblem, contactKindLabel } from '../../shared/domain/person-contacts';
 import { ROLE_PERMISSIONS, ROLES } from '../../shared/roles';
 import { requireAccount, type ServiceContext } from '../context';
 import { AppError, fieldError } from '../errors';
-import { personContacts, persons, userRoles, users, vacancies } from '../schema';
+import { cases, personContacts, persons, userRoles, users, vacancies } from '../schema';
 import { createdStamps } from './row-stamps';
 
 type ContactRow = typeof personContacts.$inferSelect;
@@ -94,29 +94,37 @@ export function lastContactOn(ctx: ServiceContext, personId: number): string | n
   return ctx.database().db.select({ d: sql<string | null>`max(${personContacts.contactDate})` }).from(personContacts).where(eq(personContacts.personId, personId)).get()?.d ?? null;
 }
 
+/** The first contact with the person on or after a day (a registration's follow-up), or null. */
+export function firstContactSince(ctx: ServiceContext, personId: number, since: string): string | null {
+  return ctx.database().db.select({ d: min(personContacts.contactDate) }).from(personContacts).where(and(eq(personContacts.personId, personId), gte(personContacts.contactDate, since))).get()?.d ?? null;
+}
+
 /**
  * 待跟踪联系: registrations in force with no contact since acceptance, the
  * longest-waiting first. Reads the in-force partial index and, per
  * registration, the person's contacts by index.
  */
 export function followUpsDue(ctx: ServiceContext, input: ParsedInputOf<'contacts.followUpsDue'>): { items: FollowUpDueItem[]; total: number; overdue: number } {
-  const { sqlite } = ctx.database();
-  const from = `from cases c
-    where c.matter_type = 'unemployment_registration' and c.state = 'approved' and c.ended_on is null
-      and not exists (select 1 from person_contacts pc where pc.person_id = c.person_id and pc.contact_date >= c.accepted_on)`;
-  const counts = sqlite.prepare(`select count(*) as total, coalesce(sum(c.follow_up_due < ?), 0) as overdue ${from}`).get(ctx.today) as { total: number; overdue: number };
-  const rows = sqlite
-    .prepare(
-      `select c.id, c.receipt_no, c.person_id, c.accepted_on, c.follow_up_due, p.name, p.phone ${from.replace('where', 'join persons p on p.id = c.person_id where')}
-       order by c.accepted_on, c.id limit ? offset ?`,
-    )
-    .all(input.pageSize, (input.page - 1) * input.pageSize) as Array<{ id: number; receipt_no: string | null; person_id: number; accepted_on: string; follow_up_due: string; name: string; phone: string | null }>;
+  const { db } = ctx.database();
+  const contactSince = db.select({ one: sql`1` }).from(personContacts).where(and(eq(personContacts.personId, cases.personId), gte(personContacts.contactDate, cases.acceptedOn)));
+  const waiting = and(eq(cases.matterType, 'unemployment_registration'), eq(cases.state, 'approved'), isNull(cases.endedOn), notExists(contactSince));
+  const counts = db.select({ total: count(), overdue: sql<number>`coalesce(sum(${cases.followUpDue} < ${ctx.today}), 0)` }).from(cases).where(waiting).get()!;
+  const rows = db
+    .select({ id: cases.id, receiptNo: cases.receiptNo, personId: persons.id, acceptedOn: cases.acceptedOn, followUpDue: cases.followUpDue, name: persons.name, phone: persons.phone })
+    .from(cases)
+    .innerJoin(persons, eq(persons.id, cases.personId))
+    .where(waiting)
+    .orderBy(cases.acceptedOn, cases.id)
+    .limit(input.pageSize)
+    .offset((input.page - 1) * input.pageSize)
+    .all();
   return {
     total: counts.total,
     overdue: counts.overdue,
+    // An approved registration was accepted, and its follow-up date was set on approval.
     items: rows.map((r) => ({
-      caseId: r.id, receiptNo: r.receipt_no, personId: r.person_id, personName: r.name, phoneMasked: r.phone ? maskPhone(r.phone) : null,
-      acceptedOn: r.accepted_on, followUpDue: r.follow_up_due, overdue: r.follow_up_due < ctx.today,
+      caseId: r.id, receiptNo: r.receiptNo, personId: r.personId, personName: r.name, phoneMasked: r.phone ? maskPhone(r.phone) : null,
+      acceptedOn: r.acceptedOn!, followUpDue: r.followUpDue!, overdue: r.followUpDue! < ctx.today,
     })),
   };
 }

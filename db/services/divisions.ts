@@ -1,7 +1,7 @@
 import type { Township } from '../../shared/contract';
 import type { ServiceContext } from '../context';
 import { townshipsOf, villagesOf } from '../divisions';
-import { readSetting } from './settings';
+import { readSetting } from '../queries/settings';
 
 export function townships(ctx: ServiceContext): Township[] {
   const county = readSetting(ctx.database().db, 'county_code');

@@ -1,4 +1,4 @@
-import { desc, eq } from 'drizzle-orm';
+import { and, between, count, countDistinct, desc, eq, gt, gte, isNull, lt, max, or, sql } from 'drizzle-orm';
 import type { EnterpriseTimelineSection, ParsedInputOf } from '../../shared/contract';
 import { maskIdNumber } from '../../shared/domain/masking';
 import { formatFenAsYuan } from '../../shared/domain/matter-types';
@@ -8,8 +8,11 @@ import { formatSalaryRange } from '../../shared/domain/money';
 import { monthsBefore, quarterOf, vacancyStatusOn } from '../../shared/domain/vacancy';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
-import { enterpriseVisits, users, vacancies } from '../schema';
+import {
+  cases, difficultyTypes, enterpriseHeadcounts, enterpriseHiringPlans, enterprises, enterpriseVisitDifficulties, enterpriseVisits, enterpriseVisitStaff, persons, users, vacancies,
+} from '../schema';
 import { codeLabel } from './case-checks';
+import { formValue } from './case-view';
 import { requireEnterprise } from './enterprise-view';
 import { visitView } from './enterprise-visits';
 import { enterpriseFairEvents } from './fair-attendances';
@@ -22,7 +25,7 @@ import { divisionNames } from './person-view';
  * took part in.
  */
 export function timeline(ctx: ServiceContext, input: ParsedInputOf<'enterprises.timeline'>): EnterpriseTimelineSection[] {
-  const { db, sqlite } = ctx.database();
+  const { db } = ctx.database();
   const enterprise = requireEnterprise(ctx, input.id);
   const visitRows = db.select().from(enterpriseVisits).where(eq(enterpriseVisits.enterpriseId, enterprise.id)).orderBy(desc(enterpriseVisits.visitDate), desc(enterpriseVisits.id)).all();
   const visitEvents = visitRows.map((row) => {
@@ -55,16 +58,17 @@ export function timeline(ctx: ServiceContext, input: ParsedInputOf<'enterprises.
       link: null,
     }));
   const hires = enterprise.creditCode
-    ? (sqlite
-        .prepare(
-          `select c.id, c.decided_at as at, p.name, p.id_number as idNumber, json_extract(c.form, '$.startDate') as startDate, u.display_name as actor
-           from cases c join persons p on p.id = c.person_id left join users u on u.id = c.decided_by
-           where c.matter_type = 'employment_registration' and c.state = 'approved' and upper(json_extract(c.form, '$.employerCreditCode')) = ?
-           order by c.decided_at desc`,
-        )
-        .all(enterprise.creditCode) as { id: number; at: string; name: string; idNumber: string; startDate: string | null; actor: string | null }[])
+    ? db
+        .select({ id: cases.id, at: cases.decidedAt, name: persons.name, idNumber: persons.idNumber, startDate: formValue<string>('startDate'), actor: users.displayName })
+        .from(cases)
+        .innerJoin(persons, eq(persons.id, cases.personId))
+        .leftJoin(users, eq(users.id, cases.decidedBy))
+        .where(and(eq(cases.matterType, 'employment_registration'), eq(cases.state, 'approved'), eq(sql`upper(${formValue('employerCreditCode')})`, enterprise.creditCode)))
+        .orderBy(desc(cases.decidedAt))
+        .all()
     : [];
-  const hireEvents = hires.map((h) => ({ at: h.at, title: `就业登记：${h.name}（${maskIdNumber(h.idNumber)}）`, detail: h.startDate ? `就业日期 ${h.startDate}` : null, actor: h.actor, link: `/cases/${h.id}` }));
+  // An approved matter was decided.
+  const hireEvents = hires.map((h) => ({ at: h.at!, title: `就业登记：${h.name}（${maskIdNumber(h.idNumber)}）`, detail: h.startDate ? `就业日期 ${h.startDate}` : null, actor: h.actor, link: `/cases/${h.id}` }));
   return [
     { kind: 'visits', label: '走访与用工调查', events: visitEvents, pending: null },
     { kind: 'vacancies', label: '岗位', events: vacancyEvents, pending: null },
@@ -78,13 +82,15 @@ export function timeline(ctx: ServiceContext, input: ParsedInputOf<'enterprises.
 function subsidyEvents(ctx: ServiceContext, enterpriseId: number): EnterpriseTimelineSection['events'] {
   const rows = ctx
     .database()
-    .sqlite.prepare(
-      `select c.id, c.receipt_no as receiptNo, c.state, c.item_code as itemCode, c.created_at as createdAt, c.accepted_on as acceptedOn,
-         json_extract(c.form, '$.requestedAmountFen') as amountFen, u.display_name as actor
-       from cases c left join users u on u.id = c.prepared_by
-       where c.enterprise_id = ? and c.matter_type = 'subsidy_application' order by c.id desc`,
-    )
-    .all(enterpriseId) as { id: number; receiptNo: string | null; state: CaseState; itemCode: string; createdAt: string; acceptedOn: string | null; amountFen: string | null; actor: string | null }[];
+    .db.select({
+      id: cases.id, receiptNo: cases.receiptNo, state: sql<CaseState>`${cases.state}`, itemCode: cases.itemCode, createdAt: cases.createdAt, acceptedOn: cases.acceptedOn,
+      amountFen: formValue<string>('requestedAmountFen'), actor: users.displayName,
+    })
+    .from(cases)
+    .leftJoin(users, eq(users.id, cases.preparedBy))
+    .where(and(eq(cases.enterpriseId, enterpriseId), eq(cases.matterType, 'subsidy_application')))
+    .orderBy(desc(cases.id))
+    .all();
   return rows.map((r) => ({
     at: r.acceptedOn ?? r.createdAt.slice(0, 10),
     title: `${codeLabel(ctx, 'subsidy_catalogue', r.itemCode)}（${STATE_LABELS[r.state]}）`,
@@ -97,18 +103,22 @@ function subsidyEvents(ctx: ServiceContext, enterpriseId: number): EnterpriseTim
 export function notVisited(ctx: ServiceContext, input: ParsedInputOf<'enterprises.notVisited'>) {
   const since = monthsBefore(ctx.today, input.months);
   const names = divisionNames(ctx);
-  const rows = ctx
-    .database()
-    .sqlite.prepare(
-      `select e.id, e.name, e.credit_code as creditCode, e.township_code as townshipCode,
-         (select max(v.visit_date) from enterprise_visits v where v.enterprise_id = e.id and v.cancelled_at is null) as lastVisitDate,
-         (select h.insured_count from enterprise_headcounts h where h.enterprise_id = e.id order by h.as_of desc, h.id desc limit 1) as insuredCount
-       from enterprises e
-       where e.status = 'active' and (? is null or e.township_code = ?)
-       and coalesce((select max(v.visit_date) from enterprise_visits v where v.enterprise_id = e.id and v.cancelled_at is null), '') < ?
-       order by lastVisitDate is not null, lastVisitDate, e.name limit 2000`,
-    )
-    .all(input.townshipCode ?? null, input.townshipCode ?? null, since) as { id: number; name: string; creditCode: string | null; townshipCode: string | null; lastVisitDate: string | null; insuredCount: number | null }[];
+  const { db } = ctx.database();
+  const lastVisit = db.select({ on: max(enterpriseVisits.visitDate) }).from(enterpriseVisits).where(and(eq(enterpriseVisits.enterpriseId, enterprises.id), isNull(enterpriseVisits.cancelledAt)));
+  const latestHeadcount = db
+    .select({ n: enterpriseHeadcounts.insuredCount })
+    .from(enterpriseHeadcounts)
+    .where(eq(enterpriseHeadcounts.enterpriseId, enterprises.id))
+    .orderBy(desc(enterpriseHeadcounts.asOf), desc(enterpriseHeadcounts.id))
+    .limit(1);
+  const lastVisitDate = sql<string | null>`(${lastVisit})`.as('lastVisitDate');
+  const rows = db
+    .select({ id: enterprises.id, name: enterprises.name, creditCode: enterprises.creditCode, townshipCode: enterprises.townshipCode, lastVisitDate, insuredCount: sql<number | null>`(${latestHeadcount})` })
+    .from(enterprises)
+    .where(and(eq(enterprises.status, 'active'), input.townshipCode ? eq(enterprises.townshipCode, input.townshipCode) : undefined, lt(sql`coalesce((${lastVisit}), '')`, since)))
+    .orderBy((row) => [sql`${row.lastVisitDate} is not null`, row.lastVisitDate, enterprises.name])
+    .limit(2000)
+    .all();
   return { since, items: rows.map(({ townshipCode, ...r }) => ({ ...r, townshipName: townshipCode ? (names.get(townshipCode) ?? null) : null })) };
 }
 
@@ -118,33 +128,45 @@ function checkPeriod(from: string, to: string): void {
 
 export function visitsByStaff(ctx: ServiceContext, input: ParsedInputOf<'enterprises.visitsByStaff'>) {
   checkPeriod(input.from, input.to);
+  const month = sql<string>`substr(${enterpriseVisits.visitDate}, 1, 7)`.as('month');
   return ctx
     .database()
-    .sqlite.prepare(
-      `select u.id as userId, u.display_name as displayName, substr(v.visit_date, 1, 7) as month,
-         sum(v.kind = 'visit') as visits, sum(v.kind = 'survey') as surveys
-       from enterprise_visits v join enterprise_visit_staff s on s.visit_id = v.id join users u on u.id = s.user_id
-       where v.cancelled_at is null and v.visit_date between ? and ?
-       group by u.id, month order by u.display_name, month`,
-    )
-    .all(input.from, input.to) as { userId: number; displayName: string; month: string; visits: number; surveys: number }[];
+    .db.select({
+      userId: users.id, displayName: users.displayName, month,
+      visits: sql<number>`sum(${enterpriseVisits.kind} = 'visit')`, surveys: sql<number>`sum(${enterpriseVisits.kind} = 'survey')`,
+    })
+    .from(enterpriseVisits)
+    .innerJoin(enterpriseVisitStaff, eq(enterpriseVisitStaff.visitId, enterpriseVisits.id))
+    .innerJoin(users, eq(users.id, enterpriseVisitStaff.userId))
+    .where(and(isNull(enterpriseVisits.cancelledAt), between(enterpriseVisits.visitDate, input.from, input.to)))
+    .groupBy((row) => [users.id, row.month])
+    .orderBy((row) => [users.displayName, row.month])
+    .all();
 }
 
 /** Open vacancies today, and planned openings of this quarter and later, by 职业大类. */
 export function hiringDemand(ctx: ServiceContext) {
-  const { sqlite } = ctx.database();
+  const { db } = ctx.database();
+  // 职业大类: the first character of the occupation code.
+  const groupOf = (code: typeof vacancies.occupationCode | typeof enterpriseHiringPlans.occupationCode) => sql<string>`substr(${code}, 1, 1)`.as('g');
   const open = new Map(
-    (sqlite
-      .prepare(`select substr(occupation_code, 1, 1) as g, count(*) as n, sum(openings) as openings from vacancies where status = 'open' and valid_to >= ? group by g`)
-      .all(ctx.today) as { g: string; n: number; openings: number }[]).map((r) => [r.g, r]),
+    db
+      .select({ g: groupOf(vacancies.occupationCode), n: count(), openings: sql<number>`sum(${vacancies.openings})` })
+      .from(vacancies)
+      .where(and(eq(vacancies.status, 'open'), gte(vacancies.validTo, ctx.today)))
+      .groupBy((row) => row.g)
+      .all()
+      .map((r) => [r.g, r]),
   );
   const planned = new Map(
-    (sqlite
-      .prepare(
-        `select substr(p.occupation_code, 1, 1) as g, sum(p.openings) as openings from enterprise_hiring_plans p
-         join enterprise_visits v on v.id = p.visit_id where v.cancelled_at is null and p.quarter >= ? group by g`,
-      )
-      .all(quarterOf(ctx.today)) as { g: string; openings: number }[]).map((r) => [r.g, r.openings]),
+    db
+      .select({ g: groupOf(enterpriseHiringPlans.occupationCode), openings: sql<number>`sum(${enterpriseHiringPlans.openings})` })
+      .from(enterpriseHiringPlans)
+      .innerJoin(enterpriseVisits, eq(enterpriseVisits.id, enterpriseHiringPlans.visitId))
+      .where(and(isNull(enterpriseVisits.cancelledAt), gte(enterpriseHiringPlans.quarter, quarterOf(ctx.today))))
+      .groupBy((row) => row.g)
+      .all()
+      .map((r) => [r.g, r.openings]),
   );
   return OCCUPATION_GROUPS.map(([code, label]) => ({
     groupCode: code,
@@ -157,16 +179,17 @@ export function hiringDemand(ctx: ServiceContext) {
 
 export function difficultyTally(ctx: ServiceContext, input: ParsedInputOf<'enterprises.difficultyTally'>) {
   checkPeriod(input.from, input.to);
+  const visits = count(enterpriseVisits.id);
   return ctx
     .database()
-    .sqlite.prepare(
-      `select t.code, t.label, count(v.id) as visits, count(distinct v.enterprise_id) as enterprises
-       from difficulty_types t
-       left join enterprise_visit_difficulties d on d.code = t.code
-       left join enterprise_visits v on v.id = d.visit_id and v.cancelled_at is null and v.visit_date between ? and ?
-       group by t.code having t.active or count(v.id) > 0
-       order by visits desc, t.sort_order`,
-    )
-    .all(input.from, input.to) as { code: string; label: string; visits: number; enterprises: number }[];
+    .db.select({ code: difficultyTypes.code, label: difficultyTypes.label, visits, enterprises: countDistinct(enterpriseVisits.enterpriseId) })
+    .from(difficultyTypes)
+    .leftJoin(enterpriseVisitDifficulties, eq(enterpriseVisitDifficulties.code, difficultyTypes.code))
+    .leftJoin(enterpriseVisits, and(eq(enterpriseVisits.id, enterpriseVisitDifficulties.visitId), isNull(enterpriseVisits.cancelledAt), between(enterpriseVisits.visitDate, input.from, input.to)))
+    .groupBy(difficultyTypes.code)
+    // Retired types stay listed while visits in the period named them.
+    .having(or(eq(difficultyTypes.active, true), gt(visits, 0)))
+    .orderBy(desc(visits), difficultyTypes.sortOrder)
+    .all();
 }
 

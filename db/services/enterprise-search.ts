@@ -1,8 +1,10 @@
-import { and, asc, count, eq, gte, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, eq, exists, gte, inArray, like, or, sql, type SQL } from 'drizzle-orm';
+import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { EnterpriseListItem, EnterpriseSearchResult, ParsedInputOf } from '../../shared/contract';
 import { normalizeCreditCode } from '../../shared/domain/credit-code';
 import { industryDivisionLabel } from '../../shared/domain/industry';
 import type { ServiceContext } from '../context';
+import type { DrizzleDb } from '../open';
 import { enterpriseFormerNames, enterprises, vacancies } from '../schema';
 import { entityLabelOf, lastVisitDates, latestHeadcounts } from './enterprise-view';
 import { divisionNames } from './person-view';
@@ -11,34 +13,36 @@ function likePattern(fragment: string): string {
   return `%${fragment.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
+/** LIKE with the pattern's wildcards escaped by likePattern (drizzle's like has no ESCAPE clause). */
+function matches(column: AnySQLiteColumn, pattern: string): SQL {
+  return sql`${column} like ${pattern} escape '\\'`;
+}
+
 /**
  * How a query is read: letters and digits only, 6 or more → a credit code or
  * 注册号 (prefix, so a partly typed code finds it); anything else → part of the
  * current or a former name. A county holds thousands of enterprises, not
  * millions: a LIKE scan over names is fast enough and finds any fragment.
  */
-function queryCondition(query: string): { where: SQL | undefined; matchedAs: EnterpriseSearchResult['matchedAs']; pattern: string | null } {
+function queryCondition(db: DrizzleDb, query: string): { where: SQL | undefined; matchedAs: EnterpriseSearchResult['matchedAs']; pattern: string | null } {
   const q = query.trim();
   if (q === '') return { where: undefined, matchedAs: 'all', pattern: null };
   const code = normalizeCreditCode(q);
   // A whole code is looked up in its unique index; a beginning is matched as a prefix.
   if (/^[0-9A-Z]{18}$/.test(code)) return { where: eq(enterprises.creditCode, code), matchedAs: 'creditCode', pattern: null };
-  if (/^\d{15}$/.test(code)) return { where: sql`(${enterprises.registrationNumber} = ${code} or ${enterprises.creditCode} like ${`${code}%`})`, matchedAs: 'creditCode', pattern: null };
+  if (/^\d{15}$/.test(code)) return { where: or(eq(enterprises.registrationNumber, code), like(enterprises.creditCode, `${code}%`)), matchedAs: 'creditCode', pattern: null };
   if (/^[0-9A-Z]{6,18}$/.test(code) && /\d/.test(code)) {
     const prefix = `${code}%`;
-    return { where: sql`(${enterprises.creditCode} like ${prefix} or ${enterprises.registrationNumber} like ${prefix})`, matchedAs: 'creditCode', pattern: null };
+    return { where: or(like(enterprises.creditCode, prefix), like(enterprises.registrationNumber, prefix)), matchedAs: 'creditCode', pattern: null };
   }
   const pattern = likePattern(q);
-  return {
-    where: sql`(${enterprises.name} like ${pattern} escape '\\' or exists (select 1 from ${enterpriseFormerNames} f where f.enterprise_id = ${enterprises.id} and f.name like ${pattern} escape '\\'))`,
-    matchedAs: 'name',
-    pattern,
-  };
+  const formerName = db.select({ one: sql`1` }).from(enterpriseFormerNames).where(and(eq(enterpriseFormerNames.enterpriseId, enterprises.id), matches(enterpriseFormerNames.name, pattern)));
+  return { where: or(matches(enterprises.name, pattern), exists(formerName)), matchedAs: 'name', pattern };
 }
 
 export function search(ctx: ServiceContext, input: ParsedInputOf<'enterprises.search'>): EnterpriseSearchResult {
   const { db } = ctx.database();
-  const { where: byQuery, matchedAs, pattern } = queryCondition(input.query);
+  const { where: byQuery, matchedAs, pattern } = queryCondition(db, input.query);
   const f = input.filters ?? {};
   const conditions = [
     byQuery,
@@ -69,7 +73,7 @@ export function search(ctx: ServiceContext, input: ParsedInputOf<'enterprises.se
       const former = db
         .select({ name: enterpriseFormerNames.name })
         .from(enterpriseFormerNames)
-        .where(and(eq(enterpriseFormerNames.enterpriseId, r.id), sql`${enterpriseFormerNames.name} like ${pattern} escape '\\'`))
+        .where(and(eq(enterpriseFormerNames.enterpriseId, r.id), matches(enterpriseFormerNames.name, pattern)))
         .get();
       if (former) formerMatch.set(r.id, former.name);
     }
@@ -99,7 +103,7 @@ function openVacancyCounts(ctx: ServiceContext, ids: number[]): Map<number, numb
     .database()
     .db.select({ id: vacancies.enterpriseId, n: count() })
     .from(vacancies)
-    .where(and(eq(vacancies.status, 'open'), gte(vacancies.validTo, ctx.today), sql`${vacancies.enterpriseId} in ${ids}`))
+    .where(and(eq(vacancies.status, 'open'), gte(vacancies.validTo, ctx.today), inArray(vacancies.enterpriseId, ids)))
     .groupBy(vacancies.enterpriseId)
     .all();
   return new Map(rows.map((r) => [r.id, r.n]));

@@ -1,4 +1,5 @@
-import { and, desc, eq, inArray, isNull, max, sql } from 'drizzle-orm';
+import { and, desc, eq, inArray, isNull, max } from 'drizzle-orm';
+import { alias } from 'drizzle-orm/sqlite-core';
 import type { EnterpriseView, HeadcountEntry } from '../../shared/contract';
 import { ENTITY_TYPE_LABELS, decodeEntityType, type EntityType } from '../../shared/domain/credit-code';
 import { industryDivisionLabel, industrySectionLabel } from '../../shared/domain/industry';
@@ -48,14 +49,16 @@ export function lastVisitDates(ctx: ServiceContext, ids: number[]): Map<number, 
 /** The latest insured headcount of each enterprise. */
 export function latestHeadcounts(ctx: ServiceContext, ids: number[]): Map<number, number> {
   if (ids.length === 0) return new Map();
-  const rows = ctx
-    .database()
-    .db.select({ id: enterpriseHeadcounts.enterpriseId, count: enterpriseHeadcounts.insuredCount })
+  const { db } = ctx.database();
+  const h = alias(enterpriseHeadcounts, 'h');
+  const latest = db.select({ id: h.id }).from(h).where(eq(h.enterpriseId, enterpriseHeadcounts.enterpriseId)).orderBy(desc(h.asOf), desc(h.id)).limit(1);
+  const rows = db
+    .select({ id: enterpriseHeadcounts.enterpriseId, count: enterpriseHeadcounts.insuredCount })
     .from(enterpriseHeadcounts)
     .where(
       and(
         inArray(enterpriseHeadcounts.enterpriseId, ids),
-        sql`${enterpriseHeadcounts.id} = (select h.id from enterprise_headcounts h where h.enterprise_id = ${enterpriseHeadcounts.enterpriseId} order by h.as_of desc, h.id desc limit 1)`,
+        eq(enterpriseHeadcounts.id, latest),
       ),
     )
     .all();

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import { isAbsolute, join } from 'node:path';
+import { and, count, desc, eq, gt, isNull } from 'drizzle-orm';
 import type { ExchangeExportResult, ExchangeKeyView, ExchangePackageView, ExchangeRejectedRecord, ExchangeSchedule, ExchangeStatus, JobView, ParsedInputOf } from '../../shared/contract';
 import { nextScheduledRun } from '../../shared/domain/exchange-schedule';
 import { actorUserId, type ServiceContext } from '../context';
@@ -10,37 +11,23 @@ import { runExport, type ExportKeys } from '../exchange/export';
 import { parsePublicKeyFile, publicKeyDocument, KeyFileError } from '../exchange/key-files';
 import { formatFingerprint, generateSm2KeyPair, keyIdOf } from '../exchange/package-file';
 import { applyReceipt, PROVINCE_CODE, rejectedRecords } from '../exchange/receipts';
+import type { DrizzleDb } from '../open';
+import { exchangeChanges, exchangeKeys, exchangePackages } from '../schema';
 import { decodeSignedDocument } from '../../shared/exchange/signed-document';
-import { readSetting } from './settings';
+import { optionalSetting, readSetting, writeSetting } from '../queries/settings';
 
 const OUTBOX = 'exchange_outbox_dir';
 const SCHEDULE = 'exchange_schedule';
 
-interface KeyRow {
-  owner: 'county' | 'province';
-  keyId: string;
-  publicKey: string;
-  privateKey: string | null;
-  createdAt: string;
-  retiredAt: string | null;
-}
-
-function sqliteOf(ctx: ServiceContext) {
-  return ctx.database().sqlite;
-}
+type KeyRow = Pick<typeof exchangeKeys.$inferSelect, 'owner' | 'keyId' | 'publicKey' | 'privateKey' | 'createdAt' | 'retiredAt'>;
 
 function setting(ctx: ServiceContext, key: string): string | null {
-  return (sqliteOf(ctx).prepare('select value from settings where key = ?').get(key) as { value: string } | undefined)?.value ?? null;
-}
-
-function putSetting(ctx: ServiceContext, key: string, value: string): void {
-  sqliteOf(ctx).prepare('insert into settings (key, value) values (?, ?) on conflict (key) do update set value = excluded.value').run(key, value);
+  return optionalSetting(ctx.database().db, key);
 }
 
 function keyRows(ctx: ServiceContext): KeyRow[] {
-  return sqliteOf(ctx)
-    .prepare('select owner, key_id as keyId, public_key as publicKey, private_key as privateKey, created_at as createdAt, retired_at as retiredAt from exchange_keys order by id')
-    .all() as KeyRow[];
+  const { owner, keyId, publicKey, privateKey, createdAt, retiredAt } = exchangeKeys;
+  return ctx.database().db.select({ owner, keyId, publicKey, privateKey, createdAt, retiredAt }).from(exchangeKeys).orderBy(exchangeKeys.id).all();
 }
 
 function keyView(row: KeyRow, countyCode: string): ExchangeKeyView {
@@ -52,6 +39,11 @@ function keyView(row: KeyRow, countyCode: string): ExchangeKeyView {
     createdAt: row.createdAt,
     retiredAt: row.retiredAt,
   };
+}
+
+/** Retires the owner's current key (rotation keeps old keys for old packages and receipts); returns how many. */
+function retireKeys(db: DrizzleDb, owner: KeyRow['owner'], at: string): number {
+  return db.update(exchangeKeys).set({ retiredAt: at }).where(and(eq(exchangeKeys.owner, owner), isNull(exchangeKeys.retiredAt))).run().changes;
 }
 
 export function packagesDir(ctx: ServiceContext): string {
@@ -74,39 +66,22 @@ export function exportKeys(ctx: ServiceContext): ExportKeys | string {
   return { county: { code: countyCode, keyId: county.keyId, privateKey: county.privateKey }, recipients: province.map((p) => ({ keyId: p.keyId, publicKey: p.publicKey })) };
 }
 
-function packageView(row: Record<string, unknown>): ExchangePackageView {
-  return {
-    sequence: row.sequence as number,
-    fileName: row.fileName as string,
-    createdAt: row.createdAt as string,
-    changeFrom: row.changeFrom as number,
-    changeTo: row.changeTo as number,
-    counts: JSON.parse(row.counts as string) as Record<string, number>,
-    records: row.records as number,
-    size: row.size as number,
-    packageHash: row.packageHash as string,
-    status: row.status as 'sent' | 'receipted',
-    accepted: (row.accepted as number | null) ?? null,
-    rejected: (row.rejected as number | null) ?? null,
-    receiptAt: (row.receiptAt as string | null) ?? null,
-  };
-}
-
-const PACKAGE_COLUMNS = `sequence, file_name as fileName, created_at as createdAt, change_from as changeFrom, change_to as changeTo, counts, records, size,
-  package_hash as packageHash, status, accepted, rejected, receipt_at as receiptAt`;
-
 export function history(ctx: ServiceContext, input: ParsedInputOf<'exchange.history'>): ExchangePackageView[] {
-  return (sqliteOf(ctx).prepare(`select ${PACKAGE_COLUMNS} from exchange_packages order by sequence desc limit ?`).all(input.limit) as Record<string, unknown>[]).map(
-    packageView,
-  );
+  const { sequence, fileName, createdAt, changeFrom, changeTo, counts, records, size, packageHash, status, accepted, rejected, receiptAt } = exchangePackages;
+  return ctx
+    .database()
+    .db.select({ sequence, fileName, createdAt, changeFrom, changeTo, counts, records, size, packageHash, status, accepted, rejected, receiptAt })
+    .from(exchangePackages)
+    .orderBy(desc(exchangePackages.sequence))
+    .limit(input.limit)
+    .all()
+    .map((row) => ({ ...row, counts: JSON.parse(row.counts) as Record<string, number> }));
 }
 
 export function status(ctx: ServiceContext): ExchangeStatus {
   const countyCode = readSetting(ctx.database().db, 'county_code');
   const last = history(ctx, { limit: 1 })[0] ?? null;
-  const pending = (
-    sqliteOf(ctx).prepare('select count(*) as n from exchange_changes where seq > ?').get(last?.changeTo ?? 0) as { n: number }
-  ).n;
+  const pending = ctx.database().db.select({ n: count() }).from(exchangeChanges).where(gt(exchangeChanges.seq, last?.changeTo ?? 0)).get()!.n;
   const keys = exportKeys(ctx);
   const outboxDir = setting(ctx, OUTBOX);
   const plan = schedule(ctx);
@@ -125,12 +100,10 @@ export function status(ctx: ServiceContext): ExchangeStatus {
 export function generateCountyKey(ctx: ServiceContext, input: ParsedInputOf<'exchange.generateCountyKey'>): ExchangeKeyView {
   const pair = generateSm2KeyPair();
   const at = ctx.now.toISOString();
-  const sqlite = sqliteOf(ctx);
-  const retired = sqlite.prepare("update exchange_keys set retired_at = ? where owner = 'county' and retired_at is null").run(at).changes;
+  const { db } = ctx.database();
+  const retired = retireKeys(db, 'county', at);
   const keyId = keyIdOf(pair.publicKey);
-  sqlite
-    .prepare("insert into exchange_keys (owner, key_id, public_key, private_key, created_at, created_by) values ('county', ?, ?, ?, ?, ?)")
-    .run(keyId, pair.publicKey, pair.privateKey, at, actorUserId(ctx));
+  db.insert(exchangeKeys).values({ owner: 'county', keyId, publicKey: pair.publicKey, privateKey: pair.privateKey, createdAt: at, createdBy: actorUserId(ctx) }).run();
   // The private key never enters the audit log; the fingerprint does.
   ctx.audit({ action: 'exchange.generateCountyKey', entityType: 'exchange_key', detail: { keyId, retiredPrevious: retired, reason: input.reason } });
   return keyView({ owner: 'county', keyId, publicKey: pair.publicKey, privateKey: null, createdAt: at, retiredAt: null }, readSetting(ctx.database().db, 'county_code'));
@@ -152,17 +125,17 @@ export function importProvinceKey(ctx: ServiceContext, input: ParsedInputOf<'exc
   } catch (error) {
     throw fieldError('content', error instanceof KeyFileError ? error.message : '所选文件不是省级公钥文件（应为本系统的 JSON 公钥文件）', '公钥文件');
   }
-  const sqlite = sqliteOf(ctx);
-  const existing = sqlite.prepare('select owner, retired_at as retiredAt from exchange_keys where key_id = ?').get(parsed.keyId) as
-    | { owner: string; retiredAt: string | null }
-    | undefined;
+  const { db } = ctx.database();
+  const existing = db.select({ owner: exchangeKeys.owner, retiredAt: exchangeKeys.retiredAt }).from(exchangeKeys).where(eq(exchangeKeys.keyId, parsed.keyId)).get();
   if (existing?.owner === 'county') throw fieldError('content', '这是本县自己的公钥，不是省级公钥', '公钥文件');
   if (existing && existing.retiredAt === null) throw new AppError('CONFLICT', `该省级公钥已经导入（指纹 ${formatFingerprint(parsed.keyId)}）`);
   const at = ctx.now.toISOString();
-  const retired = sqlite.prepare("update exchange_keys set retired_at = ? where owner = 'province' and retired_at is null").run(at).changes;
-  sqlite
-    .prepare("insert into exchange_keys (owner, key_id, public_key, created_at, created_by) values ('province', ?, ?, ?, ?) on conflict (key_id) do update set retired_at = null")
-    .run(parsed.keyId, parsed.publicKey, at, actorUserId(ctx));
+  const retired = retireKeys(db, 'province', at);
+  // A retired province key imported again is made current again, as it was first recorded.
+  db.insert(exchangeKeys)
+    .values({ owner: 'province', keyId: parsed.keyId, publicKey: parsed.publicKey, createdAt: at, createdBy: actorUserId(ctx) })
+    .onConflictDoUpdate({ target: exchangeKeys.keyId, set: { retiredAt: null } })
+    .run();
   ctx.audit({ action: 'exchange.importProvinceKey', entityType: 'exchange_key', detail: { keyId: parsed.keyId, fileName: input.fileName, retiredPrevious: retired } });
   return keyView({ owner: 'province', keyId: parsed.keyId, publicKey: parsed.publicKey, privateKey: null, createdAt: at, retiredAt: null }, '');
 }
@@ -170,8 +143,8 @@ export function importProvinceKey(ctx: ServiceContext, input: ParsedInputOf<'exc
 export function saveSettings(ctx: ServiceContext, input: ParsedInputOf<'exchange.saveSettings'>): ExchangeStatus {
   if (!isAbsolute(input.outboxDir)) throw fieldError('outboxDir', '发送目录应为完整路径（如 D:\\省级交换\\发送 或 /mnt/exchange/outbox）', '发送目录');
   const before = { outboxDir: setting(ctx, OUTBOX), schedule: schedule(ctx) };
-  putSetting(ctx, OUTBOX, input.outboxDir);
-  putSetting(ctx, SCHEDULE, JSON.stringify(input.schedule));
+  writeSetting(ctx.database().db, OUTBOX, input.outboxDir);
+  writeSetting(ctx.database().db, SCHEDULE, JSON.stringify(input.schedule));
   ctx.audit({ action: 'exchange.saveSettings', entityType: 'settings', detail: { before, after: input } });
   return status(ctx);
 }
@@ -199,7 +172,7 @@ export async function exportTask(ctx: ServiceContext, input: { outboxDir: string
   const keys = exportKeys(ctx);
   if (typeof keys === 'string') throw new AppError('CONFLICT', `${keys}，不能导出`);
   const outcome = await runExport({
-    sqlite: sqliteOf(ctx),
+    sqlite: ctx.database().sqlite,
     keys,
     packagesDir: packagesDir(ctx),
     outboxDir: input.outboxDir,
@@ -219,7 +192,7 @@ export async function exportTask(ctx: ServiceContext, input: { outboxDir: string
 
 /** Copies a past package to the outbox again, byte for byte (temp file, fsync, rename). */
 export function resend(ctx: ServiceContext, input: ParsedInputOf<'exchange.resend'>): { outboxPath: string; size: number } {
-  const row = sqliteOf(ctx).prepare('select file_name as fileName from exchange_packages where sequence = ?').get(input.sequence) as { fileName: string } | undefined;
+  const row = ctx.database().db.select({ fileName: exchangePackages.fileName }).from(exchangePackages).where(eq(exchangePackages.sequence, input.sequence)).get();
   if (!row) throw new AppError('NOT_FOUND', `没有序号为 ${input.sequence} 的数据包`);
   const outboxDir = setting(ctx, OUTBOX);
   if (!outboxDir) throw new AppError('CONFLICT', '尚未设置发送目录');
@@ -241,11 +214,11 @@ export function importReceipt(ctx: ServiceContext, input: ParsedInputOf<'exchang
   } catch (error) {
     throw fieldError('base64', `回执验证失败：${error instanceof Error ? error.message : String(error)}`, '回执文件');
   }
-  const outcome = applyReceipt(sqliteOf(ctx), readSetting(ctx.database().db, 'county_code'), document.content, ctx.now);
+  const outcome = applyReceipt(ctx.database().sqlite, readSetting(ctx.database().db, 'county_code'), document.content, ctx.now);
   ctx.audit({ action: 'exchange.importReceipt', entityType: 'exchange_package', entityId: outcome.sequence, detail: { fileName: input.fileName, ...outcome } });
   return outcome;
 }
 
 export function rejected(ctx: ServiceContext, input: ParsedInputOf<'exchange.rejected'>): ExchangeRejectedRecord[] {
-  return rejectedRecords(sqliteOf(ctx), input.limit);
+  return rejectedRecords(ctx.database().sqlite, input.limit);
 }

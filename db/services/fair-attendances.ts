@@ -10,7 +10,7 @@ import type { ServiceContext } from '../context';
 import { AppError, fieldError } from '../errors';
 import { enterprises, fairAttendances, fairEnterprises, fairIntentions, fairs, fairVacancies, persons, users, vacancies } from '../schema';
 import { inputError } from '../validation';
-import { requireFair, requireOpenFair } from './fairs';
+import { countOf, requireFair, requireOpenFair } from './fairs';
 import { register } from './persons';
 import { createdStamps, updateVersioned } from './row-stamps';
 
@@ -180,18 +180,19 @@ export function personFairEvents(ctx: ServiceContext, personId: number): Timelin
 
 /** The enterprise's timeline: fairs it took part in, with intentions and hires there. */
 export function enterpriseFairEvents(ctx: ServiceContext, enterpriseId: number): (TimelineEvent & { link: string | null })[] {
-  return (
-    ctx
-      .database()
-      .sqlite.prepare(
-        `select f.id, f.name, f.start_date as startDate, p.booth_number as booth,
-           (select count(*) from fair_vacancies fv where fv.fair_enterprise_id = p.id) as vacancies,
-           (select count(*) from fair_intentions i where i.fair_id = f.id and i.enterprise_id = p.enterprise_id) as intentions,
-           (select count(*) from fair_intentions i where i.fair_id = f.id and i.enterprise_id = p.enterprise_id and i.outcome = 'hired') as hires
-         from fair_enterprises p join fairs f on f.id = p.fair_id where p.enterprise_id = ? order by f.start_date desc, f.id desc`,
-      )
-      .all(enterpriseId) as { id: number; name: string; startDate: string; booth: string | null; vacancies: number; intentions: number; hires: number }[]
-  ).map((f) => ({ at: f.startDate, title: `招聘会：${f.name}`, detail: `${f.booth ? `展位 ${f.booth}；` : ''}岗位 ${f.vacancies} 个；达成意向 ${f.intentions} 人；录用 ${f.hires} 人`, actor: null, link: `/fairs/${f.id}` }));
+  const { db } = ctx.database();
+  const itsIntentions = and(eq(fairIntentions.fairId, fairs.id), eq(fairIntentions.enterpriseId, fairEnterprises.enterpriseId));
+  return db
+    .select({
+      id: fairs.id, name: fairs.name, startDate: fairs.startDate, booth: fairEnterprises.boothNumber,
+      vacancies: countOf(db, fairVacancies, eq(fairVacancies.fairEnterpriseId, fairEnterprises.id)),
+      intentions: countOf(db, fairIntentions, itsIntentions),
+      hires: countOf(db, fairIntentions, and(itsIntentions, eq(fairIntentions.outcome, 'hired'))),
+    })
+    .from(fairEnterprises)
+    .innerJoin(fairs, eq(fairs.id, fairEnterprises.fairId))
+    .where(eq(fairEnterprises.enterpriseId, enterpriseId))
+    .orderBy(desc(fairs.startDate), desc(fairs.id))
+    .all()
+    .map((f) => ({ at: f.startDate, title: `招聘会：${f.name}`, detail: `${f.booth ? `展位 ${f.booth}；` : ''}岗位 ${f.vacancies} 个；达成意向 ${f.intentions} 人；录用 ${f.hires} 人`, actor: null, link: `/fairs/${f.id}` }));
 }
-
-

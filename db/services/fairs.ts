@@ -1,9 +1,11 @@
-import { and, desc, eq, gte, inArray, like, lte, sql, type SQL } from 'drizzle-orm';
+import { and, count, desc, eq, gte, inArray, like, lte, min, sql, type SQL } from 'drizzle-orm';
+import type { SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { FairCounts, FairListItem, FairParticipation, FairView, ParsedInputOf } from '../../shared/contract';
 import { officeDate } from '../../shared/domain/dates';
 import { actorUserId, type ServiceContext } from '../context';
 import { AppError, fieldError } from '../errors';
-import { enterprises, fairEnterprises, fairs, fairVacancies, vacancies } from '../schema';
+import type { DrizzleDb } from '../open';
+import { enterprises, fairAttendances, fairEnterprises, fairIntentions, fairs, fairVacancies, vacancies } from '../schema';
 import { requireEnterprise } from './enterprise-view';
 import { createdStamps, updateVersioned } from './row-stamps';
 
@@ -32,28 +34,41 @@ function cleanFields(input: FairFields) {
   };
 }
 
+/** How many rows of a table match, as a scalar subquery (correlated when `where` names an outer row). */
+export function countOf(db: DrizzleDb, table: SQLiteTable, where: SQL | undefined): SQL<number> {
+  return sql<number>`(${db.select({ n: count() }).from(table).where(where)})`;
+}
+
 /**
- * The counts of each fair in one statement, each part answered by an index
- * (fair_enterprises, fair_vacancies, fair_attendances, fair_intentions by fair).
+ * The counts of each fair of a page in one statement, each part answered by an
+ * index (fair_enterprises, fair_vacancies, fair_attendances, fair_intentions by fair).
  */
 export function fairCounts(ctx: ServiceContext, fairIds: number[]): Map<number, FairCounts> {
-  const out = new Map<number, FairCounts>();
-  if (fairIds.length === 0) return out;
-  const statement = ctx.database().sqlite.prepare(
-    `select
-       (select count(*) from fair_enterprises where fair_id = @id) as enterprises,
-       (select count(*) from fair_vacancies where fair_id = @id) as vacancies,
-       (select coalesce(sum(v.openings), 0) from fair_vacancies fv join vacancies v on v.id = fv.vacancy_id where fv.fair_id = @id) as positions,
-       (select count(*) from fair_attendances where fair_id = @id) as checkIns,
-       (select count(*) from fair_intentions where fair_id = @id) as intentions,
-       (select count(*) from fair_intentions where fair_id = @id and outcome = 'hired') as hires`,
-  );
-  for (const id of fairIds) out.set(id, statement.get({ id }) as FairCounts);
-  return out;
+  if (fairIds.length === 0) return new Map();
+  const { db } = ctx.database();
+  const positions = db
+    .select({ n: sql<number>`coalesce(sum(${vacancies.openings}), 0)` })
+    .from(fairVacancies)
+    .innerJoin(vacancies, eq(vacancies.id, fairVacancies.vacancyId))
+    .where(eq(fairVacancies.fairId, fairs.id));
+  const rows = db
+    .select({
+      id: fairs.id,
+      enterprises: countOf(db, fairEnterprises, eq(fairEnterprises.fairId, fairs.id)),
+      vacancies: countOf(db, fairVacancies, eq(fairVacancies.fairId, fairs.id)),
+      positions: sql<number>`(${positions})`,
+      checkIns: countOf(db, fairAttendances, eq(fairAttendances.fairId, fairs.id)),
+      intentions: countOf(db, fairIntentions, eq(fairIntentions.fairId, fairs.id)),
+      hires: countOf(db, fairIntentions, and(eq(fairIntentions.fairId, fairs.id), eq(fairIntentions.outcome, 'hired'))),
+    })
+    .from(fairs)
+    .where(inArray(fairs.id, fairIds))
+    .all();
+  return new Map(rows.map(({ id, ...counts }) => [id, counts]));
 }
 
 function participations(ctx: ServiceContext, fairId: number): FairParticipation[] {
-  const { db, sqlite } = ctx.database();
+  const { db } = ctx.database();
   const rows = db
     .select({ p: fairEnterprises, enterpriseName: enterprises.name })
     .from(fairEnterprises)
@@ -69,9 +84,13 @@ function participations(ctx: ServiceContext, fairId: number): FairParticipation[
     .orderBy(fairVacancies.id)
     .all();
   const tallies = new Map(
-    (sqlite
-      .prepare(`select enterprise_id as enterpriseId, count(*) as intentions, sum(outcome = 'hired') as hires from fair_intentions where fair_id = ? group by enterprise_id`)
-      .all(fairId) as { enterpriseId: number; intentions: number; hires: number }[]).map((t) => [t.enterpriseId, t]),
+    db
+      .select({ enterpriseId: fairIntentions.enterpriseId, intentions: count(), hires: sql<number>`sum(${fairIntentions.outcome} = 'hired')` })
+      .from(fairIntentions)
+      .where(eq(fairIntentions.fairId, fairId))
+      .groupBy(fairIntentions.enterpriseId)
+      .all()
+      .map((t) => [t.enterpriseId, t]),
   );
   return rows.map(({ p, enterpriseName }) => ({
     id: p.id, enterpriseId: p.enterpriseId, enterpriseName, boothNumber: p.boothNumber,
@@ -106,7 +125,7 @@ export function update(ctx: ServiceContext, input: ParsedInputOf<'fairs.update'>
   const clean = cleanFields(fields);
   if (clean.startDate > before.startDate) {
     // People already came through the door: the fair cannot have begun after them.
-    const first = ctx.database().sqlite.prepare('select min(checked_in_at) as at from fair_attendances where fair_id = ?').get(before.id) as { at: string | null };
+    const first = ctx.database().db.select({ at: min(fairAttendances.checkedInAt) }).from(fairAttendances).where(eq(fairAttendances.fairId, before.id)).get()!;
     if (first.at && officeDate(new Date(first.at)) < clean.startDate) {
       throw fieldError('startDate', `已有${officeDate(new Date(first.at))}的入场登记，举办日期不能晚于该日`, '举办日期');
     }
@@ -192,7 +211,7 @@ export function addEnterprise(ctx: ServiceContext, input: ParsedInputOf<'fairs.a
 
 /** A new booth or a new list of vacancies; vacancies someone has an intention for stay linked. */
 export function updateParticipation(ctx: ServiceContext, input: ParsedInputOf<'fairs.updateParticipation'>): FairView {
-  const { db, sqlite } = ctx.database();
+  const { db } = ctx.database();
   const before = db.select().from(fairEnterprises).where(eq(fairEnterprises.id, input.id)).get();
   if (!before) throw new AppError('NOT_FOUND', `没有编号为 ${input.id} 的参会记录`);
   const fair = requireOpenFair(ctx, before.fairId, '修改参会企业');
@@ -202,8 +221,8 @@ export function updateParticipation(ctx: ServiceContext, input: ParsedInputOf<'f
   const added = input.vacancyIds.filter((id) => !current.includes(id));
   checkVacancies(ctx, before.enterpriseId, input.vacancyIds);
   const removed = current.filter((id) => !input.vacancyIds.includes(id));
-  const inUse = removed.filter((id) => sqlite.prepare('select 1 from fair_intentions where fair_id = ? and vacancy_id = ? limit 1').get(fair.id, id));
-  if (inUse.length) throw fieldError('vacancyIds', '已有求职者对该岗位达成意向，不能从本场招聘会移除', '参会岗位');
+  const inUse = removed.length > 0 && db.select({ id: fairIntentions.id }).from(fairIntentions).where(and(eq(fairIntentions.fairId, fair.id), inArray(fairIntentions.vacancyId, removed))).get() !== undefined;
+  if (inUse) throw fieldError('vacancyIds', '已有求职者对该岗位达成意向，不能从本场招聘会移除', '参会岗位');
   const after = updateVersioned(ctx, fairEnterprises, before, input.version, { boothNumber: booth }, '该参会记录已被他人修改，您的修改未保存。请刷新后重试。');
   if (removed.length) db.delete(fairVacancies).where(and(eq(fairVacancies.fairEnterpriseId, before.id), inArray(fairVacancies.vacancyId, removed))).run();
   linkVacancies(ctx, fair.id, before.id, added);

@@ -3,8 +3,9 @@ import { computeKeyGroups, keyGroupsRecheckOn, type DifficultyCertification, typ
 import { certificationPeriods, type CertificationEvent } from '../../shared/domain/person-contacts';
 import { nameSearchKeys } from '../../shared/domain/pinyin-keys';
 import type { DrizzleDb } from '../open';
-import { personKeyGroupSchedule, persons, settings } from '../schema';
-import { cachedStatement, connectionOf } from '../statements';
+import { approvedCertifications, certificationEvents, deleteKeyGroups, deleteSearchKeys, insertKeyGroups, insertSearchKeys } from '../queries/persons';
+import { optionalSetting, writeSetting } from '../queries/settings';
+import { personKeyGroupSchedule, persons } from '../schema';
 
 export type PersonRow = typeof persons.$inferSelect;
 
@@ -30,24 +31,10 @@ export function certificationsOfMany(db: DrizzleDb, personIds: number[]): Map<nu
     return result;
   }
   if (personIds.length === 0) return result;
-  // Prepared once per connection (a search runs this for every page): the ids travel as one JSON array.
-  const sqlite = connectionOf(db);
-  const matters = cachedStatement(
-    sqlite,
-    // The category as people read it: its name when the certification was decided, else the table's, else the code.
-    `select c.id, c.person_id as personId, c.form,
-        coalesce(json_extract(c.decision_snapshot, '$.choiceLabels.category'),
-                 (select e.label from code_entries e where e.table_code = 'difficulty_categories' and e.code = json_extract(c.form, '$.category')),
-                 json_extract(c.form, '$.category'), '') as categoryName
-     from cases c
-     where c.person_id in (select value from json_each(?)) and c.matter_type = 'difficulty_certification' and c.state = 'approved' order by c.id`,
-  ).all(JSON.stringify(personIds)) as Array<{ id: number; personId: number; form: string; categoryName: string }>;
+  const matters = approvedCertifications(db, personIds);
   if (matters.length === 0) return result;
   const eventsOf = new Map<number, CertificationEvent[]>();
-  const events = cachedStatement(sqlite, 'select case_id as caseId, kind, on_date as onDate from case_events where case_id in (select value from json_each(?)) order by id').all(
-    JSON.stringify(matters.map((m) => m.id)),
-  ) as Array<{ caseId: number; kind: CertificationEvent['kind']; onDate: string }>;
-  for (const { caseId, kind, onDate } of events) eventsOf.set(caseId, [...(eventsOf.get(caseId) ?? []), { kind, onDate }]);
+  for (const { caseId, kind, onDate } of certificationEvents(db, matters.map((m) => m.id))) eventsOf.set(caseId, [...(eventsOf.get(caseId) ?? []), { kind, onDate }]);
   for (const { id, personId, form, categoryName } of matters) {
     const values = JSON.parse(form) as Record<string, string | null>;
     const periods = certificationPeriods({ category: categoryName, validFrom: values.validFrom ?? '0000-01-01', validTo: values.validTo ?? null }, eventsOf.get(id) ?? []);
@@ -84,9 +71,8 @@ export function keyGroupsOf(row: PersonRow, today: string, certifications: Diffi
  * when the caller knows them.
  */
 export function refreshDerived(db: DrizzleDb, row: PersonRow, today: string, knownCertifications?: DifficultyCertification[]): KeyGroupTag[] {
-  const sqlite = connectionOf(db);
-  cachedStatement(sqlite, 'delete from person_search_keys where person_id = ?').run(row.id);
-  if (row.mergedIntoId === null) insertSearchKeys(db, row);
+  deleteSearchKeys(db, row.id);
+  if (row.mergedIntoId === null) insertSearchKeys(db, row.id, nameSearchKeys(row.name));
   return storeKeyGroups(db, row, today, knownCertifications);
 }
 
@@ -96,13 +82,8 @@ export function refreshDerived(db: DrizzleDb, row: PersonRow, today: string, kno
  * writes thousands of these).
  */
 export function deriveForNewPerson(db: DrizzleDb, row: PersonRow, today: string): KeyGroupTag[] {
-  insertSearchKeys(db, row);
-  return insertKeyGroups(db, row, today, []);
-}
-
-function insertSearchKeys(db: DrizzleDb, row: PersonRow): void {
-  const insertKey = cachedStatement(connectionOf(db), 'insert into person_search_keys (person_id, key) values (?, ?)');
-  for (const key of nameSearchKeys(row.name)) insertKey.run(row.id, key);
+  insertSearchKeys(db, row.id, nameSearchKeys(row.name));
+  return storeNewKeyGroups(db, row, today, []);
 }
 
 /**
@@ -110,25 +91,15 @@ function insertSearchKeys(db: DrizzleDb, row: PersonRow): void {
  * once per person of a bulk write, so its statements are prepared once.
  */
 function storeKeyGroups(db: DrizzleDb, row: PersonRow, today: string, knownCertifications?: DifficultyCertification[]): KeyGroupTag[] {
-  const sqlite = connectionOf(db);
-  cachedStatement(sqlite, 'delete from person_key_groups where person_id = ?').run(row.id);
-  if (row.mergedIntoId !== null) {
-    cachedStatement(sqlite, 'delete from person_key_group_schedule where person_id = ?').run(row.id);
-    return [];
-  }
-  return insertKeyGroups(db, row, today, knownCertifications ?? certificationsOf(db, row.id));
+  deleteKeyGroups(db, row.id, row.mergedIntoId !== null);
+  if (row.mergedIntoId !== null) return [];
+  return storeNewKeyGroups(db, row, today, knownCertifications ?? certificationsOf(db, row.id));
 }
 
-function insertKeyGroups(db: DrizzleDb, row: PersonRow, today: string, certifications: DifficultyCertification[]): KeyGroupTag[] {
-  const sqlite = connectionOf(db);
+function storeNewKeyGroups(db: DrizzleDb, row: PersonRow, today: string, certifications: DifficultyCertification[]): KeyGroupTag[] {
   const facts = keyGroupFacts(row, certifications);
   const tags = computeKeyGroups(facts, today);
-  const insertTag = cachedStatement(sqlite, 'insert into person_key_groups (person_id, code, as_of, until) values (?, ?, ?, ?)');
-  for (const t of tags) insertTag.run(row.id, t.code, today, t.until ?? null);
-  cachedStatement(
-    sqlite,
-    'insert into person_key_group_schedule (person_id, recheck_on) values (?, ?) on conflict(person_id) do update set recheck_on = excluded.recheck_on',
-  ).run(row.id, keyGroupsRecheckOn(facts, today));
+  insertKeyGroups(db, row.id, today, tags, keyGroupsRecheckOn(facts, today));
   return tags;
 }
 
@@ -148,10 +119,10 @@ export const KEY_GROUPS_AS_OF = 'key_groups_as_of';
  * Returns how many people were recomputed.
  */
 export function ensureKeyGroupsCurrent(db: DrizzleDb, today: string): number {
-  const asOf = db.select({ value: settings.value }).from(settings).where(eq(settings.key, KEY_GROUPS_AS_OF)).get()?.value;
+  const asOf = optionalSetting(db, KEY_GROUPS_AS_OF);
   if (asOf === today) return 0;
   let recomputed = 0;
-  if (asOf === undefined) {
+  if (asOf === null) {
     // In pages by id, so a county of a million records is never all in memory.
     for (let lastId = 0; ; ) {
       const rows = db.select().from(persons).where(gt(persons.id, lastId)).orderBy(persons.id).limit(2000).all();
@@ -170,6 +141,6 @@ export function ensureKeyGroupsCurrent(db: DrizzleDb, today: string): number {
     for (const { person } of due) storeKeyGroups(db, person, today);
     recomputed = due.length;
   }
-  db.insert(settings).values({ key: KEY_GROUPS_AS_OF, value: today }).onConflictDoUpdate({ target: settings.key, set: { value: today } }).run();
+  writeSetting(db, KEY_GROUPS_AS_OF, today);
   return recomputed;
 }

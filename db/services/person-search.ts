@@ -1,5 +1,4 @@
-import { and, eq, gt, gte, isNull, lt, lte, or, sql, type SQL } from 'drizzle-orm';
-import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import { and, eq, gt, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
 import type { ParsedInputOf, PersonSearchResult } from '../../shared/contract';
 import { parseIdNumber } from '../../shared/domain/id-number';
 import { normalizeMobile } from '../../shared/domain/phone';
@@ -8,19 +7,14 @@ import { compactCode } from '../../shared/domain/text';
 import { EMPLOYMENT_STATUS_LABELS, SEX_LABELS } from '../../shared/labels/zh-CN';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
-import { personKeyGroups, persons, personSearchKeys } from '../schema';
-import { cachedQuery, selectRowsCached } from '../statements';
+import { countPersonMatches, idNumberContains, keyGroupIds, personMatchesPage, prefix, searchKeyIds, type PersonMatch } from '../queries/persons';
+import { persons } from '../schema';
 import { writeXlsx } from '../xlsx';
 import { certificationsOfMany, keyGroupsOf, type PersonRow } from './person-derived';
 import { divisionNames, toListItem } from './person-view';
 
 type Filters = NonNullable<ParsedInputOf<'persons.search'>['filters']>;
 type MatchedAs = PersonSearchResult['matchedAs'];
-
-/** Everything that sorts after a prefix: `col >= p and col < p + U+FFFF` is an index range, unlike LIKE. */
-function prefix(column: AnySQLiteColumn, value: string): SQL {
-  return and(gte(column, value), lt(column, `${value}\uffff`))!;
-}
 
 function yearsBefore(today: string, years: number): string {
   return `${Number(today.slice(0, 4)) - years}${today.slice(4)}`;
@@ -58,16 +52,14 @@ function queryMatching(ctx: ServiceContext, raw: string): Matching {
     const asPhone = normalizeMobile(raw);
     const byPhone = asPhone ? eq(persons.phone, asPhone) : prefix(persons.phoneReversed, [...digits].reverse().join(''));
     const asIdFragment = /^[\dX]+$/.test(digits) && digits.length >= MIN_ID_FRAGMENT_DIGITS;
-    const byId = sql`${persons.id} in (select rowid from person_id_fts where person_id_fts match ${`"${digits}"`})`;
-    return { where: [asIdFragment ? or(byPhone, byId)! : byPhone], idSets: [], matchedAs: 'digits' };
+    return { where: [asIdFragment ? or(byPhone, idNumberContains(digits))! : byPhone], idSets: [], matchedAs: 'digits' };
   }
-  const keyIds = (key: string) => sql`select ${personSearchKeys.personId} from ${personSearchKeys} where ${prefix(personSearchKeys.key, key)}`;
-  if (/^[a-z\s']+$/i.test(query)) return { where: [], idSets: [keyIds(normalizePinyinQuery(query))], matchedAs: 'pinyin' };
+  if (/^[a-z\s']+$/i.test(query)) return { where: [], idSets: [searchKeyIds(normalizePinyinQuery(query))], matchedAs: 'pinyin' };
   const name = raw.trim();
   // One character is a surname: tens of thousands of matches, read straight from the name index in
   // name order. Longer queries are full or given names, few enough to also try the given-name keys.
   if ([...name].length === 1) return { where: [prefix(persons.name, name)], idSets: [], matchedAs: 'name' };
-  return { where: [or(prefix(persons.name, name), sql`${persons.id} in (${keyIds(name)})`)!], idSets: [], matchedAs: 'name' };
+  return { where: [or(prefix(persons.name, name), sql`${persons.id} in (${searchKeyIds(name)})`)!], idSets: [], matchedAs: 'name' };
 }
 
 function addFilters(ctx: ServiceContext, matching: Matching, filters: Filters | undefined): Matching {
@@ -75,7 +67,7 @@ function addFilters(ctx: ServiceContext, matching: Matching, filters: Filters | 
   const idSets = [...matching.idSets];
   if (filters?.keyGroup) {
     // Stored tags are current: the desk rechecks the people due on the first call of each office day.
-    idSets.push(sql`select ${personKeyGroups.personId} from ${personKeyGroups} where ${personKeyGroups.code} = ${filters.keyGroup}`);
+    idSets.push(keyGroupIds(filters.keyGroup));
   }
   if (filters?.employmentStatus) where.push(eq(persons.employmentStatus, filters.employmentStatus));
   if (filters?.residenceTownshipCode) where.push(eq(persons.residenceTownshipCode, filters.residenceTownshipCode));
@@ -96,18 +88,10 @@ function conditions(ctx: ServiceContext, query: string, filters: Filters | undef
   return { where: and(...all), matching };
 }
 
-/**
- * Matches counted up to COUNT_CAP + 1. A search by one id set alone (pinyin,
- * or a key group) is counted in its own covering index without touching a
- * person row.
- */
-function countMatches(ctx: ServiceContext, where: SQL | undefined, matching: Matching): number {
-  const count =
-    matching.idSets.length === 1 && matching.where.length === 0
-      ? sql`select count(*) as n from (select distinct * from (${matching.idSets[0]}) limit ${COUNT_CAP + 1})`
-      : sql`select count(*) as n from (select 1 from ${persons} where ${where ?? sql`1`} limit ${COUNT_CAP + 1})`;
-  const { statement, params } = cachedQuery(ctx.database().db, count);
-  return (statement.get(...params) as { n: number }).n;
+/** A search by one id set alone (pinyin, or a key group) is counted and paged in that set's own covering index. */
+function personMatch(where: SQL | undefined, matching: Matching): PersonMatch {
+  const onlyIdSet = matching.idSets.length === 1 && matching.where.length === 0 ? matching.idSets[0] : undefined;
+  return onlyIdSet ? { idSet: onlyIdSet } : { where };
 }
 
 /** Each row's key groups as of today, with the certifications of all the rows read at once. */
@@ -122,22 +106,12 @@ export const COUNT_CAP = 10_000;
 export function search(ctx: ServiceContext, input: ParsedInputOf<'persons.search'>): PersonSearchResult {
   const { where, matching } = conditions(ctx, input.query, input.filters);
   const { matchedAs } = matching;
-  const counted = countMatches(ctx, where, matching);
+  const { db } = ctx.database();
+  const match = personMatch(where, matching);
+  const counted = countPersonMatches(db, match, COUNT_CAP);
   // Each kind is read in the order of the index it searches, so the first page needs no sort of every match:
   // names alphabetically, everything else newest record first.
-  const offset = (input.page - 1) * input.pageSize;
-  const onlyIdSet = matching.idSets.length === 1 && matching.where.length === 0 ? matching.idSets[0] : undefined;
-  // One id set alone is paged in its own index (newest first), then only the page's rows are read:
-  // a key group of 400,000 people is never listed whole to show twenty.
-  const pageWhere = onlyIdSet
-    ? sql`${persons.id} in (select distinct ${sql.identifier('person_id')} from (${onlyIdSet}) order by 1 desc limit ${input.pageSize} offset ${offset})`
-    : where;
-  const order = matchedAs === 'name' ? sql`${persons.name}, ${persons.mergedIntoId}, ${persons.id}` : sql`${persons.id} desc`;
-  const rows = selectRowsCached(
-    ctx.database().db,
-    persons,
-    sql`where ${pageWhere ?? sql`1`} order by ${order} limit ${input.pageSize} offset ${onlyIdSet ? 0 : offset}`,
-  );
+  const rows = personMatchesPage(db, match, { order: matchedAs === 'name' ? 'name' : 'newest', limit: input.pageSize, offset: (input.page - 1) * input.pageSize });
   const names = divisionNames(ctx);
   return {
     // Tags computed for today, as the profile shows them (stored tags serve only the filter).

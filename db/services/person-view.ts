@@ -8,7 +8,7 @@ import type { ServiceContext } from '../context';
 import { personQualifications } from '../schema';
 import { countyDivisionNames } from '../divisions';
 import { certificationsOf, keyGroupsOf, type PersonRow } from './person-derived';
-import { readSetting } from './settings';
+import { readSetting } from '../queries/settings';
 
 /** Township and village names of the bureau's county, by code. */
 export function divisionNames(ctx: ServiceContext): Map<string, string> {

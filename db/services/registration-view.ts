@@ -5,6 +5,7 @@ import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { caseEvents, cases, persons, users } from '../schema';
 import { personIdOf, type CaseRow } from './case-view';
+import { firstContactSince } from './contacts';
 
 /**
  * The approved 失业登记 and 就业困难人员认定 of a person as they stand after
@@ -42,7 +43,7 @@ export function inForceView(ctx: ServiceContext, row: CaseRow): InForceMatter {
   const endedBy = row.endedBy ? db.select({ name: users.displayName }).from(users).where(eq(users.id, row.endedBy)).get() : undefined;
   const firstContact = isCert
     ? null
-    : (ctx.database().sqlite.prepare('select min(contact_date) as d from person_contacts where person_id = ? and contact_date >= ?').get(personIdOf(row), row.acceptedOn ?? '') as { d: string | null }).d;
+    : firstContactSince(ctx, personIdOf(row), row.acceptedOn ?? '');
   const validTo = isCert ? (form.validTo ?? null) : null;
   const endKind: AftercareEventKind = isCert ? 'exit' : 'cancel';
   return {

@@ -1,11 +1,11 @@
-import { and, eq, isNull } from 'drizzle-orm';
+import { and, count, eq, isNull, lte, max, sql } from 'drizzle-orm';
 import type { InForceMatter, NoContactProposal, ParsedInputOf } from '../../shared/contract';
 import type { EmploymentStatusCode } from '../../shared/domain/code-tables';
 import { cancellationRefusal, proposeCancellation } from '../../shared/domain/matter-types';
 import { cancellationExitsCertification, cancellationReasonLabel, noContactCutoff, STATUS_AFTER_CANCELLATION } from '../../shared/domain/person-contacts';
 import { actorUserId, requireAccount, type ServiceContext } from '../context';
 import { AppError, fieldError } from '../errors';
-import { caseEvents, cases, persons } from '../schema';
+import { caseEvents, cases, personContacts, persons } from '../schema';
 import { inForceView, requireApproved } from './registration-view';
 import { personIdOf, type CaseRow } from './case-view';
 import { endCertification } from './certifications';
@@ -95,28 +95,34 @@ export function cancel(ctx: ServiceContext, input: ParsedInputOf<'registrations.
  * cutoff makes the SQL agree with proposeCancellation day for day.
  */
 export function noContactProposals(ctx: ServiceContext, input: ParsedInputOf<'registrations.noContactProposals'>): { items: NoContactProposal[]; total: number; cutoff: string } {
-  const { sqlite } = ctx.database();
+  const { db } = ctx.database();
   const cutoff = noContactCutoff(ctx.today);
-  const base = `from (
-      select c.id, c.version, c.receipt_no, c.person_id, c.accepted_on,
-        (select max(pc.contact_date) from person_contacts pc where pc.person_id = c.person_id) as last_contact
-      from cases c
-      where c.matter_type = 'unemployment_registration' and c.state = 'approved' and c.ended_on is null
-    ) r
-    where max(r.accepted_on, coalesce(r.last_contact, r.accepted_on)) <= ?`;
-  const total = (sqlite.prepare(`select count(*) as n ${base}`).get(cutoff) as { n: number }).n;
-  const rows = sqlite
-    .prepare(
-      `select r.*, p.name, max(r.accepted_on, coalesce(r.last_contact, r.accepted_on)) as counted_from ${base.replace(') r', ') r join persons p on p.id = r.person_id')}
-       order by counted_from, r.id limit ? offset ?`,
-    )
-    .all(cutoff, input.pageSize, (input.page - 1) * input.pageSize) as Array<{ id: number; version: number; receipt_no: string | null; person_id: number; accepted_on: string; last_contact: string | null; name: string; counted_from: string }>;
+  const lastContact = db.select({ on: max(personContacts.contactDate) }).from(personContacts).where(eq(personContacts.personId, cases.personId));
+  const inForce = db
+    .select({ id: cases.id, version: cases.version, receiptNo: cases.receiptNo, personId: cases.personId, acceptedOn: cases.acceptedOn, lastContact: sql<string | null>`(${lastContact})`.as('last_contact') })
+    .from(cases)
+    .where(and(eq(cases.matterType, 'unemployment_registration'), eq(cases.state, 'approved'), isNull(cases.endedOn)))
+    .as('r');
+  // SQLite's max of two values: the later of the registration and its latest contact.
+  const countedFrom = sql<string>`max(${inForce.acceptedOn}, coalesce(${inForce.lastContact}, ${inForce.acceptedOn}))`;
+  const silent = lte(countedFrom, cutoff);
+  const total = db.select({ n: count() }).from(inForce).where(silent).get()!.n;
+  const rows = db
+    .select({ id: inForce.id, version: inForce.version, receiptNo: inForce.receiptNo, personId: persons.id, acceptedOn: inForce.acceptedOn, lastContact: inForce.lastContact, name: persons.name, countedFrom })
+    .from(inForce)
+    .innerJoin(persons, eq(persons.id, inForce.personId))
+    .where(silent)
+    .orderBy(countedFrom, inForce.id)
+    .limit(input.pageSize)
+    .offset((input.page - 1) * input.pageSize)
+    .all();
   return {
     total,
     cutoff,
     items: rows.map((r) => ({
-      caseId: r.id, caseVersion: r.version, receiptNo: r.receipt_no, personId: r.person_id, personName: r.name,
-      registeredOn: r.accepted_on, lastContactOn: r.last_contact, countedFrom: r.counted_from,
+      caseId: r.id, caseVersion: r.version, receiptNo: r.receiptNo, personId: r.personId, personName: r.name,
+      // An approved registration was accepted.
+      registeredOn: r.acceptedOn!, lastContactOn: r.lastContact, countedFrom: r.countedFrom,
     })),
   };
 }

@@ -1,12 +1,13 @@
-import { inArray } from 'drizzle-orm';
+import { and, between, count, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
 import type { DashboardFigures, ParsedInputOf, StaffMatterRow } from '../../shared/contract';
 import { MATTER_TYPE_CODES, type MatterTypeCode } from '../../shared/domain/matter-types';
 import { periodOf, reportPeriod } from '../../shared/domain/statistics';
-import { OPEN_STATES } from '../../shared/domain/workflow';
+import { OPEN_STATES, type CaseState } from '../../shared/domain/workflow';
 import { addWorkingDays } from '../../shared/domain/working-days';
 import type { ServiceContext } from '../context';
-import { cases, users } from '../schema';
-import { caseListItems, workCalendar, type CaseRow } from './case-view';
+import { newRegistrations } from '../queries/reports';
+import { cases, users, vacancies } from '../schema';
+import { caseListItems, casesInOrder, workCalendar } from './case-view';
 
 /**
  * 工作台: today's figures and, for the head, open and overdue matters by the
@@ -15,45 +16,46 @@ import { caseListItems, workCalendar, type CaseRow } from './case-view';
  * its due date passed (the clock stands still while returned for documents).
  */
 
-const OPEN = OPEN_STATES.map((s) => `'${s}'`).join(', ');
-const RUNNING = `'accepted', 'in_review'`;
-
-export const DASHBOARD_SQL = {
-  open: `select count(*) as n from cases where state in (${OPEN})`,
-  overdue: `select count(*) as n from cases where state in (${RUNNING}) and due_date < @today`,
-  dueSoon: `select count(*) as n from cases where state in (${RUNNING}) and due_date between @today and @until`,
-  // INDEXED BY: counting distinct persons tempts the planner into walking the person index end to end.
-  newRegistrations: `select count(distinct person_id) as n from cases indexed by cases_type_state_decided where matter_type = 'unemployment_registration' and state = 'approved' and decided_at >= @start and decided_at < @end`,
-  openVacancies: `select count(*) as n, coalesce(sum(openings), 0) as openings from vacancies where status = 'open' and valid_to >= @today`,
-  byStaff: `select coalesce(accepted_by, prepared_by) as staff, matter_type as matterType, count(*) as open,
-      sum(state in (${RUNNING}) and due_date < @today) as overdue
-    from cases where state in (${OPEN}) group by staff, matter_type`,
-} as const;
+const RUNNING: CaseState[] = ['accepted', 'in_review'];
+const open = () => inArray(cases.state, [...OPEN_STATES]);
+const overdue = (today: string) => and(inArray(cases.state, RUNNING), lt(cases.dueDate, today));
+/** Who answers for a matter: its acceptor, or the preparer of a draft. */
+const staffOf = sql<number>`coalesce(${cases.acceptedBy}, ${cases.preparedBy})`;
 
 /** Today's figures; also the function the benchmark times (`dashboard(ctx)`). */
 export function dashboard(ctx: ServiceContext): DashboardFigures {
-  const { sqlite } = ctx.database();
+  const database = ctx.database();
+  const { db } = database;
   const today = ctx.today;
   const period = reportPeriod(periodOf(today));
   const until = addWorkingDays(today, 2, workCalendar(ctx));
-  const n = (sql: string, params: Record<string, string> = {}) => (sqlite.prepare(sql).get(params) as { n: number }).n;
-  const vacancies = sqlite.prepare(DASHBOARD_SQL.openVacancies).get({ today }) as { n: number; openings: number };
+  const matters = (where: SQL | undefined) => db.select({ n: count() }).from(cases).where(where).get()!.n;
+  const openVacancies = db
+    .select({ n: count(), openings: sql<number>`coalesce(sum(${vacancies.openings}), 0)` })
+    .from(vacancies)
+    .where(and(eq(vacancies.status, 'open'), gte(vacancies.validTo, today)))
+    .get()!;
   return {
     today,
     period: period.code,
-    openMatters: n(DASHBOARD_SQL.open),
-    overdueMatters: n(DASHBOARD_SQL.overdue, { today }),
-    dueSoonMatters: n(DASHBOARD_SQL.dueSoon, { today, until }),
+    openMatters: matters(open()),
+    overdueMatters: matters(overdue(today)),
+    dueSoonMatters: matters(and(inArray(cases.state, RUNNING), between(cases.dueDate, today, until))),
     dueSoonUntil: until,
-    newRegistrationsThisPeriod: n(DASHBOARD_SQL.newRegistrations, { start: period.startInstant, end: period.endInstant }),
-    openVacancies: vacancies.n,
-    openVacancyOpenings: vacancies.openings,
+    newRegistrationsThisPeriod: newRegistrations(database, period),
+    openVacancies: openVacancies.n,
+    openVacancyOpenings: openVacancies.openings,
   };
 }
 
 export function mattersByStaff(ctx: ServiceContext): StaffMatterRow[] {
-  const { db, sqlite } = ctx.database();
-  const counts = sqlite.prepare(DASHBOARD_SQL.byStaff).all({ today: ctx.today }) as { staff: number; matterType: MatterTypeCode; open: number; overdue: number }[];
+  const { db } = ctx.database();
+  const counts = db
+    .select({ staff: staffOf, matterType: sql<MatterTypeCode>`${cases.matterType}`, open: count(), overdue: sql<number>`sum(${overdue(ctx.today)})` })
+    .from(cases)
+    .where(open())
+    .groupBy(staffOf, cases.matterType)
+    .all();
   const staffIds = [...new Set(counts.map((c) => c.staff))];
   const names = new Map(staffIds.length ? db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, staffIds)).all().map((u) => [u.id, u.name]) : []);
   return staffIds
@@ -72,17 +74,20 @@ const QUEUE_PAGE = 50;
 
 /** The queue behind one cell of the staff table: open (or only overdue) matters of a staff member and type. */
 export function matterQueue(ctx: ServiceContext, input: ParsedInputOf<'reports.matterQueue'>) {
-  const { sqlite, db } = ctx.database();
-  const where = [
-    input.overdueOnly ? `state in (${RUNNING}) and due_date < @today` : `state in (${OPEN})`,
-    input.staffUserId !== undefined ? 'coalesce(accepted_by, prepared_by) = @staff' : null,
-    input.matterType !== undefined ? 'matter_type = @type' : null,
-  ].filter(Boolean).join(' and ');
-  const params = { ...(input.overdueOnly ? { today: ctx.today } : {}), ...(input.staffUserId !== undefined ? { staff: input.staffUserId } : {}), ...(input.matterType ? { type: input.matterType } : {}) };
-  const total = (sqlite.prepare(`select count(*) as n from cases where ${where}`).get(params) as { n: number }).n;
-  const ids = (sqlite.prepare(`select id from cases where ${where} order by due_date is null, due_date, id limit ${QUEUE_PAGE} offset @offset`).all({ ...params, offset: (input.page - 1) * QUEUE_PAGE }) as { id: number }[]).map((r) => r.id);
-  const rows: CaseRow[] = ids.length ? db.select().from(cases).where(inArray(cases.id, ids)).all() : [];
-  const order = new Map(ids.map((id, i) => [id, i]));
-  rows.sort((a, b) => order.get(a.id)! - order.get(b.id)!);
-  return { items: caseListItems(ctx, rows), total };
+  const { db } = ctx.database();
+  const where = and(
+    input.overdueOnly ? overdue(ctx.today) : open(),
+    input.staffUserId !== undefined ? eq(staffOf, input.staffUserId) : undefined,
+    input.matterType !== undefined ? eq(cases.matterType, input.matterType) : undefined,
+  );
+  const total = db.select({ n: count() }).from(cases).where(where).get()!.n;
+  const ids = db
+    .select({ id: cases.id })
+    .from(cases)
+    .where(where)
+    .orderBy(sql`${cases.dueDate} is null`, cases.dueDate, cases.id)
+    .limit(QUEUE_PAGE)
+    .offset((input.page - 1) * QUEUE_PAGE)
+    .all();
+  return { items: caseListItems(ctx, casesInOrder(ctx, ids.map((r) => r.id))), total };
 }

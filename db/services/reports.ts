@@ -11,10 +11,10 @@ import { SEX_LABELS } from '../../shared/labels/zh-CN';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { writeXlsx } from '../xlsx';
-import { personRows, registeredRows, vacancyRows, type FigurePersonRow } from './statistics-queries';
 import { externalFigures } from './report-figures';
 import { divisionNames } from './person-view';
-import { readSetting } from './settings';
+import { personRows, registeredRows, vacancyRows, type FigurePersonRow } from '../queries/reports';
+import { readSetting } from '../queries/settings';
 
 /**
  * 就业失业情况月报: every count is the length of its named list (实名制台账),

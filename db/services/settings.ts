@@ -1,31 +1,9 @@
-import { eq } from 'drizzle-orm';
 import type { DeskSettings, ParsedInputOf } from '../../shared/contract';
 import { bureauNameProblem, defaultBureauName } from '../../shared/domain/bureau-name';
 import type { ServiceContext } from '../context';
 import { fieldError } from '../errors';
 import type { DrizzleDb } from '../open';
-import { settings } from '../schema';
-import { cachedStatement, connectionOf } from '../statements';
-
-export function readSetting(db: DrizzleDb, key: string): string {
-  const value = optionalSetting(db, key);
-  if (value === null) throw new Error(`setting ${key} is missing`);
-  return value;
-}
-
-function optionalSetting(db: DrizzleDb, key: string): string | null {
-  // Read on every search (the county's division names) and every call (the idle lock): a statement prepared once per connection.
-  const row = cachedStatement(connectionOf(db), 'select value from settings where key = ?').get(key) as { value: string } | undefined;
-  return row?.value ?? null;
-}
-
-function writeSetting(db: DrizzleDb, key: string, value: string | null): void {
-  if (value === null) {
-    db.delete(settings).where(eq(settings.key, key)).run();
-    return;
-  }
-  db.insert(settings).values({ key, value }).onConflictDoUpdate({ target: settings.key, set: { value } }).run();
-}
+import { optionalSetting, readSetting, writeSetting } from '../queries/settings';
 
 export const DEFAULT_IDLE_LOCK_MINUTES = 10;
 

@@ -1,4 +1,3 @@
-import { eq } from 'drizzle-orm';
 import type { CountyOption, JobView, SetupStatus } from '../../shared/contract';
 import type { ParsedInputOf } from '../../shared/contract';
 import { appendAudit } from '../audit';
@@ -8,13 +7,14 @@ import { AppError, fieldError } from '../errors';
 import { hashPassword, passwordProblem } from '../passwords';
 import { settings, userRoles, users } from '../schema';
 import { KEY_GROUPS_AS_OF } from './person-derived';
-import { bureauName, readSetting } from './settings';
+import { optionalSetting, readSetting } from '../queries/settings';
+import { bureauName } from './settings';
 
 export function status(ctx: ServiceContext): SetupStatus {
   const state = ctx.desk.state();
   if (state.state !== 'ready') return state;
   const db = ctx.database().db;
-  const demo = db.select({ value: settings.value }).from(settings).where(eq(settings.key, 'demo')).get()?.value === 'true';
+  const demo = optionalSetting(db, 'demo') === 'true';
   return {
     state: 'ready',
     county: { code: readSetting(db, 'county_code'), name: readSetting(db, 'county_name') },

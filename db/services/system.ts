@@ -1,6 +1,6 @@
 import type { SystemInfo } from '../../shared/contract';
 import type { ServiceContext } from '../context';
-import { readSetting } from './settings';
+import { readSetting } from '../queries/settings';
 
 export function info(ctx: ServiceContext): SystemInfo {
   const opened = ctx.database();

@@ -4,8 +4,17 @@ import { activeUser } from './accounts-helpers';
 import { registerPerson } from './cases-helpers';
 import { registerEnterprise } from './enterprise-helpers';
 import { checkIn, createFair, FAIR, fairCounts, fairWithEnterprises, postVacancy } from './fairs-helpers';
-import { expectError, expectOk, readyDesk } from './helpers';
+import { expectError, expectOk, readyDesk, type ReadyDesk } from './helpers';
 import { PERSON_A, PERSON_B } from './persons-data';
+
+/** The fair of fairWithEnterprises, the first enterprise bringing a second vacancy (电工, 4) to booth C09. */
+function withSecondVacancy(ready: ReadyDesk) {
+  const { fair, a, va } = fairWithEnterprises(ready);
+  const extra = postVacancy(ready, a.id, '电工', 4);
+  const p = fair.enterprises.find((x) => x.enterpriseId === a.id)!;
+  const after = expectOk<FairView>(ready.call('fairs.updateParticipation', { id: p.id, version: p.version, boothNumber: 'C09', vacancyIds: [va.id, extra.id] }));
+  return { fair, a, va, extra, p, after };
+}
 
 describe('planning a fair', () => {
   it('stores the campaign, target group, channel, dates and place; a one-day fair has no end date', () => {
@@ -97,10 +106,7 @@ describe('participating enterprises', () => {
 
   it('changes booth and vacancies with optimistic locking', () => {
     const ready = readyDesk();
-    const { fair, a, va } = fairWithEnterprises(ready);
-    const extra = postVacancy(ready, a.id, '电工', 4);
-    const p = fair.enterprises.find((x) => x.enterpriseId === a.id)!;
-    const after = expectOk<FairView>(ready.call('fairs.updateParticipation', { id: p.id, version: p.version, boothNumber: 'C09', vacancyIds: [va.id, extra.id] }));
+    const { after, p } = withSecondVacancy(ready);
     expect(after.counts).toMatchObject({ vacancies: 3, positions: 9 });
     expect(after.enterprises.find((x) => x.id === p.id)).toMatchObject({ boothNumber: 'C09', vacancies: [{ title: '数控车工' }, { title: '电工' }] });
     expect(expectError(ready.call('fairs.updateParticipation', { id: p.id, version: p.version, boothNumber: 'C10', vacancyIds: [] }), 'CONFLICT').message).toContain('已被他人修改');
@@ -180,6 +186,19 @@ describe('check-in at the door (入场登记)', () => {
 });
 
 describe('intentions (达成意向) and their outcome', () => {
+  it('keeps a vacancy someone has an intention for at the fair; the others can be removed', () => {
+    const ready = readyDesk();
+    const { fair, a, va, extra, after, p } = withSecondVacancy(ready);
+    registerPerson(ready, PERSON_A);
+    const attendance = checkIn(ready, fair.id, PERSON_A.idNumber);
+    expectOk(ready.call('fairs.recordIntention', { attendanceId: attendance.id, enterpriseId: a.id, vacancyId: va.id }));
+    const version = after.enterprises.find((x) => x.id === p.id)!.version;
+    const refused = expectError(ready.call('fairs.updateParticipation', { id: p.id, version, boothNumber: 'C09', vacancyIds: [extra.id] }), 'BAD_INPUT');
+    expect(refused.message).toBe('参会岗位：已有求职者对该岗位达成意向，不能从本场招聘会移除');
+    const kept = expectOk<FairView>(ready.call('fairs.updateParticipation', { id: p.id, version, boothNumber: 'C09', vacancyIds: [va.id] }));
+    expect(kept.enterprises.find((x) => x.id === p.id)!.vacancies.map((v) => v.title)).toEqual(['数控车工']);
+  });
+
   it('links a checked-in person to a vacancy of an enterprise at the fair; outcomes count as hires; timelines show the fair', () => {
     const ready = readyDesk();
     const { fair, a, b, va, vb } = fairWithEnterprises(ready);

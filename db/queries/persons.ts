@@ -1,0 +1,157 @@
+import { and, gte, lt, sql, type SQL } from 'drizzle-orm';
+import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
+import type { CertificationEvent } from '../../shared/domain/person-contacts';
+import type { DrizzleDb } from '../open';
+import { personKeyGroups, persons, personSearchKeys } from '../schema';
+import { cachedQuery, cachedStatement, connectionOf, planCaseOf, selectRowsCached, type PlanCase } from '../statements';
+
+/**
+ * The person registry's SQL that stays SQL. Every statement here is kept
+ * prepared per connection (README, Benchmark): a search runs the count, the
+ * page and the page's certifications on every call, and a roster import runs
+ * the derived-row writes once per person. The certifications pass their ids as
+ * one JSON array (`json_each`), so one statement serves any page; the ID
+ * fragment is an FTS5 `match`. Neither can be written in drizzle.
+ */
+export const PERSON_SQL = {
+  // The category as people read it: its name when the certification was decided, else the table's, else the code.
+  certificationMatters: `select c.id, c.person_id as personId, c.form,
+        coalesce(json_extract(c.decision_snapshot, '$.choiceLabels.category'),
+                 (select e.label from code_entries e where e.table_code = 'difficulty_categories' and e.code = json_extract(c.form, '$.category')),
+                 json_extract(c.form, '$.category'), '') as categoryName
+     from cases c
+     where c.person_id in (select value from json_each(?)) and c.matter_type = 'difficulty_certification' and c.state = 'approved' order by c.id`,
+  certificationEvents: 'select case_id as caseId, kind, on_date as onDate from case_events where case_id in (select value from json_each(?)) order by id',
+  deleteSearchKeys: 'delete from person_search_keys where person_id = ?',
+  insertSearchKey: 'insert into person_search_keys (person_id, key) values (?, ?)',
+  deleteKeyGroups: 'delete from person_key_groups where person_id = ?',
+  deleteKeyGroupSchedule: 'delete from person_key_group_schedule where person_id = ?',
+  insertKeyGroup: 'insert into person_key_groups (person_id, code, as_of, until) values (?, ?, ?, ?)',
+  setKeyGroupRecheck: 'insert into person_key_group_schedule (person_id, recheck_on) values (?, ?) on conflict(person_id) do update set recheck_on = excluded.recheck_on',
+} as const;
+
+export interface CertificationMatterRow {
+  id: number;
+  personId: number;
+  form: string;
+  categoryName: string;
+}
+
+/** The approved 就业困难人员认定 of these persons, oldest first. */
+export function approvedCertifications(db: DrizzleDb, personIds: number[]): CertificationMatterRow[] {
+  return cachedStatement(connectionOf(db), PERSON_SQL.certificationMatters).all(JSON.stringify(personIds)) as CertificationMatterRow[];
+}
+
+export interface CertificationEventRow {
+  caseId: number;
+  kind: CertificationEvent['kind'];
+  onDate: string;
+}
+
+/** The history rows of these matters, in the order they were written. */
+export function certificationEvents(db: DrizzleDb, caseIds: number[]): CertificationEventRow[] {
+  return cachedStatement(connectionOf(db), PERSON_SQL.certificationEvents).all(JSON.stringify(caseIds)) as CertificationEventRow[];
+}
+
+export function deleteSearchKeys(db: DrizzleDb, personId: number): void {
+  cachedStatement(connectionOf(db), PERSON_SQL.deleteSearchKeys).run(personId);
+}
+
+export function insertSearchKeys(db: DrizzleDb, personId: number, keys: Iterable<string>): void {
+  const insert = cachedStatement(connectionOf(db), PERSON_SQL.insertSearchKey);
+  for (const key of keys) insert.run(personId, key);
+}
+
+/** Removes a person's stored key-group tags, and with `andSchedule` their recheck date (a merged record has neither). */
+export function deleteKeyGroups(db: DrizzleDb, personId: number, andSchedule: boolean): void {
+  const sqlite = connectionOf(db);
+  cachedStatement(sqlite, PERSON_SQL.deleteKeyGroups).run(personId);
+  if (andSchedule) cachedStatement(sqlite, PERSON_SQL.deleteKeyGroupSchedule).run(personId);
+}
+
+/** Stores a person's key-group tags as of a day, and the day they must be computed again. */
+export function insertKeyGroups(db: DrizzleDb, personId: number, asOf: string, tags: Array<{ code: string; until?: string | null }>, recheckOn: string | null): void {
+  const sqlite = connectionOf(db);
+  const insertTag = cachedStatement(sqlite, PERSON_SQL.insertKeyGroup);
+  for (const t of tags) insertTag.run(personId, t.code, asOf, t.until ?? null);
+  cachedStatement(sqlite, PERSON_SQL.setKeyGroupRecheck).run(personId, recheckOn);
+}
+
+/** Everything that sorts after a prefix: `col >= p and col < p + U+FFFF` is an index range, unlike LIKE. */
+export function prefix(column: AnySQLiteColumn, value: string): SQL {
+  return and(gte(column, value), lt(column, `${value}\uffff`))!;
+}
+
+/** Persons whose ID number contains the digits: the FTS5 trigram index of ID numbers. */
+export function idNumberContains(digits: string): SQL {
+  return sql`${persons.id} in (select rowid from person_id_fts where person_id_fts match ${`"${digits}"`})`;
+}
+
+/** Person ids whose pinyin or given-name search keys start with `key` (merged records have none). */
+export function searchKeyIds(key: string): SQL {
+  return sql`select ${personSearchKeys.personId} from ${personSearchKeys} where ${prefix(personSearchKeys.key, key)}`;
+}
+
+/** Person ids holding a key group, by their stored tags (merged records have none). */
+export function keyGroupIds(code: string): SQL {
+  return sql`select ${personKeyGroups.personId} from ${personKeyGroups} where ${personKeyGroups.code} = ${code}`;
+}
+
+/**
+ * What a search reads: one set of ids from a derived table alone (counted and
+ * paged in that table's own covering index, never touching a person row), or
+ * conditions on persons.
+ */
+export type PersonMatch = { idSet: SQL } | { where: SQL | undefined };
+
+function countStatement(match: PersonMatch, cap: number): SQL {
+  return 'idSet' in match
+    ? sql`select count(*) as n from (select distinct * from (${match.idSet}) limit ${cap + 1})`
+    : sql`select count(*) as n from (select 1 from ${persons} where ${match.where ?? sql`1`} limit ${cap + 1})`;
+}
+
+/** Matches counted up to cap + 1. */
+export function countPersonMatches(db: DrizzleDb, match: PersonMatch, cap: number): number {
+  const { statement, params } = cachedQuery(db, countStatement(match, cap));
+  return (statement.get(...params) as { n: number }).n;
+}
+
+export interface PersonPage {
+  /** Names alphabetically, or newest record first: each kind is read in the order of the index it searches. */
+  order: 'name' | 'newest';
+  limit: number;
+  offset: number;
+}
+
+function pageClause(match: PersonMatch, page: PersonPage): SQL {
+  const order = page.order === 'name' ? sql`${persons.name}, ${persons.mergedIntoId}, ${persons.id}` : sql`${persons.id} desc`;
+  // One id set alone is paged in its own index (newest first), then only the page's rows are read:
+  // a key group of 400,000 people is never listed whole to show twenty.
+  if ('idSet' in match) {
+    const ids = sql`${persons.id} in (select distinct ${sql.identifier('person_id')} from (${match.idSet}) order by 1 desc limit ${page.limit} offset ${page.offset})`;
+    return sql`where ${ids} order by ${order} limit ${page.limit} offset ${0}`;
+  }
+  return sql`where ${match.where ?? sql`1`} order by ${order} limit ${page.limit} offset ${page.offset}`;
+}
+
+/** One page of the matching person rows. */
+export function personMatchesPage(db: DrizzleDb, match: PersonMatch, page: PersonPage): Array<typeof persons.$inferSelect> {
+  return selectRowsCached(db, persons, pageClause(match, page));
+}
+
+const SAMPLE_PAGE: PersonPage = { order: 'newest', limit: 20, offset: 0 };
+
+export const PLAN_CASES: Record<keyof typeof PERSON_SQL | 'countBySearchKeys' | 'countByIdFragment' | 'pageByKeyGroup' | 'pageByName', PlanCase> = {
+  certificationMatters: { sql: PERSON_SQL.certificationMatters, params: ['[1,2,3]'], uses: [/SEARCH c USING INDEX cases_person/] },
+  certificationEvents: { sql: PERSON_SQL.certificationEvents, params: ['[1,2,3]'], uses: [/SEARCH case_events USING INDEX case_events_case \(case_id=\?\)/] },
+  deleteSearchKeys: { sql: PERSON_SQL.deleteSearchKeys, params: [1], uses: [/person_search_keys_person \(person_id=\?\)/] },
+  insertSearchKey: { sql: PERSON_SQL.insertSearchKey, params: [1, 'zs'] },
+  deleteKeyGroups: { sql: PERSON_SQL.deleteKeyGroups, params: [1], uses: [/person_key_groups_person \(person_id=\?\)/] },
+  deleteKeyGroupSchedule: { sql: PERSON_SQL.deleteKeyGroupSchedule, params: [1] },
+  insertKeyGroup: { sql: PERSON_SQL.insertKeyGroup, params: [1, 'age_4050', '2026-11-27', null] },
+  setKeyGroupRecheck: { sql: PERSON_SQL.setKeyGroupRecheck, params: [1, '2027-01-01'] },
+  countBySearchKeys: planCaseOf(countStatement({ idSet: searchKeyIds('zs') }, 10_000), [/SEARCH person_search_keys USING COVERING INDEX sqlite_autoindex_person_search_keys_1 \(key>\? AND key<\?\)/]),
+  countByIdFragment: planCaseOf(countStatement({ where: idNumberContains('920115') }, 10_000), [/SCAN person_id_fts VIRTUAL TABLE INDEX \d+:M/]),
+  pageByKeyGroup: planCaseOf(sql`select * from ${persons} ${pageClause({ idSet: keyGroupIds('age_4050') }, SAMPLE_PAGE)}`, [/SEARCH person_key_groups USING COVERING INDEX/]),
+  pageByName: planCaseOf(sql`select * from ${persons} ${pageClause({ where: prefix(persons.name, '张') }, { ...SAMPLE_PAGE, order: 'name' })}`, [/SEARCH persons USING (COVERING )?INDEX persons_name_active \(name>\? AND name<\?\)/]),
+};
