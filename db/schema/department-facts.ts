@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { refersTo } from './columns';
 import { enterprises } from './enterprises';
 import { persons } from './persons';
 import { users } from './system';
@@ -39,14 +40,8 @@ export const factImports = sqliteTable(
   (t) => [index('fact_imports_source_as_of').on(t.source, t.asOf)],
 );
 
-const importId = () =>
-  integer('import_id')
-    .notNull()
-    .references(() => factImports.id);
-const personId = () =>
-  integer('person_id')
-    .notNull()
-    .references(() => persons.id);
+const importId = () => refersTo('import_id', () => factImports.id);
+const personId = () => refersTo('person_id', () => persons.id);
 
 /** 社保缴费（个人）: one row per person per import. */
 export const personInsurance = sqliteTable(
@@ -76,9 +71,7 @@ export const employerInsurance = sqliteTable(
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
     importId: importId(),
-    enterpriseId: integer('enterprise_id')
-      .notNull()
-      .references(() => enterprises.id),
+    enterpriseId: refersTo('enterprise_id', () => enterprises.id),
     insuredHeadcount: integer('insured_headcount').notNull(),
     /** The headcount a year before, for the change rate. */
     headcountYearAgo: integer('headcount_year_ago'),

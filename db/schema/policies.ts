@@ -1,7 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { cases } from './cases';
-import { rowMeta } from './columns';
+import { refersTo, rowMeta } from './columns';
 import { users } from './system';
 
 /**
@@ -115,9 +115,7 @@ export const policyOutreach = sqliteTable(
   'policy_outreach',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    findingId: integer('finding_id')
-      .notNull()
-      .references(() => policyFindings.id),
+    findingId: refersTo('finding_id', () => policyFindings.id),
     channel: text('channel', { enum: ['phone', 'sms', 'letter', 'home_visit', 'wechat'] }).notNull(),
     contactedOn: text('contacted_on').notNull(),
     outcome: text('outcome', { enum: ['reached', 'no_answer', 'interested', 'declined', 'applied'] }).notNull(),
