@@ -55,6 +55,12 @@ export const PERMISSIONS = [
   'exchange.manage',
   /** The records the province sent back, to correct. */
   'exchange.worklist',
+  /** 政策库: the catalogue, its versions, conditions and test cases (no personal data). */
+  'policies.read',
+  /** 政策找人/政策找企: judge a person or an enterprise against a policy, with the facts it was drawn from. */
+  'policies.find',
+  /** Keep the catalogue: drafts, checks and activation of versions (the administrator, as for the 补贴目录). */
+  'policies.manage',
   'audit.read',
   'users.manage',
   'settings.manage',
@@ -66,17 +72,23 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   front_desk: [
     'persons.read', 'persons.write', 'persons.reveal', 'persons.export', 'persons.import', 'cases.read', 'cases.prepare', 'contacts.write',
     'enterprises.read', 'enterprises.write', 'enterprises.reveal', 'enterprises.import', 'exchange.worklist', 'system.read',
-    'fairs.read', 'fairs.write', 'fairs.checkIn',
+    'fairs.read', 'fairs.write', 'fairs.checkIn', 'policies.read', 'policies.find',
   ],
-  counselor: ['persons.read', 'persons.reveal', 'persons.export', 'cases.read', 'contacts.write', 'enterprises.read', 'enterprises.write', 'enterprises.reveal', 'enterprises.import', 'system.read', 'fairs.read', 'fairs.write', 'fairs.checkIn'],
-  reviewer: ['persons.read', 'persons.reveal', 'persons.merge', 'persons.export', 'cases.read', 'enterprises.read', 'reports.dashboard', 'reports.read', 'system.read', 'fairs.read'],
+  counselor: [
+    'persons.read', 'persons.reveal', 'persons.export', 'cases.read', 'contacts.write', 'enterprises.read', 'enterprises.write', 'enterprises.reveal', 'enterprises.import',
+    'system.read', 'fairs.read', 'fairs.write', 'fairs.checkIn', 'policies.read', 'policies.find',
+  ],
+  reviewer: [
+    'persons.read', 'persons.reveal', 'persons.merge', 'persons.export', 'cases.read', 'enterprises.read', 'reports.dashboard', 'reports.read', 'system.read', 'fairs.read',
+    'policies.read', 'policies.find',
+  ],
   head: [
     'persons.read', 'persons.reveal', 'persons.merge', 'persons.export', 'cases.read', 'enterprises.read', 'enterprises.reveal', 'enterprises.reports',
-    'reports.dashboard', 'reports.read', 'reports.figures', 'audit.read', 'system.read', 'fairs.read',
+    'reports.dashboard', 'reports.read', 'reports.figures', 'audit.read', 'system.read', 'fairs.read', 'policies.read', 'policies.find',
   ],
   // The administrator keeps the system running and does not see citizens' data by default;
   // the report's external figures carry no personal data, so the administrator may enter them.
-  admin: ['users.manage', 'settings.manage', 'exchange.manage', 'exchange.worklist', 'reports.figures', 'audit.read', 'system.read'],
+  admin: ['users.manage', 'settings.manage', 'exchange.manage', 'exchange.worklist', 'reports.figures', 'audit.read', 'system.read', 'policies.read', 'policies.manage'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Permission[] {

@@ -6,6 +6,7 @@ import { calendarHandlers } from './calendar';
 import { casesHandlers } from './cases';
 import { certificationsHandlers } from './certifications';
 import { codesHandlers } from './codes';
+import { policiesHandlers } from './policies';
 import { contactsHandlers } from './contacts';
 import { divisionsHandlers } from './divisions';
 import { enterprisesHandlers } from './enterprises';
@@ -38,6 +39,7 @@ const byDomain = {
   cases: casesHandlers,
   calendar: calendarHandlers,
   codes: codesHandlers,
+  policies: policiesHandlers,
   contacts: contactsHandlers,
   registrations: registrationsHandlers,
   certifications: certificationsHandlers,

@@ -4,6 +4,7 @@ import { IMPORT_KINDS, importSheet } from './import-command';
 import { exportCommand, keysCommand, provinceKeygen, receiveCommand } from './exchange-commands';
 import { auditVerify, userAdd, userList, userResetPassword, userSetDisabled, userUnlock } from './admin-commands';
 import { backupCommand } from './backup-commands';
+import { policiesTest } from './policy-commands';
 import { seedCommand } from './seed-command';
 import { contractEntries, dbCheck, init, personsAdd, personsFind, type Options } from './commands';
 
@@ -21,6 +22,7 @@ const USAGE = `用法：npm run cli -- <命令> [参数]
        （角色：front_desk 前台经办, counselor 职业指导员, reviewer 审核员, head 局领导, admin 系统管理员）
   audit verify --db PATH        （哈希链完整时退出码 0，否则指出第一处断裂）
   db check --db PATH
+  policies test --db PATH       运行政策库全部测试用例（启用中与草稿版本）；有未通过的退出码 1
   import persons|enterprises|vacancies FILE.xlsx --db PATH [--dry-run] [--all-or-nothing] [--json] [--user NAME --password-file FILE]
   keys init --db PATH [--reason 原因]            生成本县交换密钥（再次执行即更换，旧密钥保留备查）
   keys export --db PATH --out county.pub        导出本县公钥，交省级
@@ -120,6 +122,7 @@ const COMMANDS = new Map<string, Finishes | Waits>([
   ['user list', finishes(userList)],
   ['audit verify', finishes(auditVerify)],
   ['db check', finishes(dbCheck)],
+  ['policies test', finishes(policiesTest)],
   ['contract', finishes((_options, _env, print) => print(JSON.stringify(contractEntries(), null, 2)))],
   ['import', waits((options, env, print, [kind = '', file]) => {
     if (!(kind in IMPORT_KINDS)) throw new CliError(`不支持的导入类型：${kind}（支持 import persons、enterprises、vacancies）`, 2);

@@ -18,6 +18,7 @@ import { exchangeContract } from './exchange';
 import { fairsContract } from './fairs';
 import { jobsContract } from './jobs';
 import { personsContract } from './persons';
+import { policiesContract } from './policies';
 import { registrationsContract } from './registrations';
 import { reportsContract } from './reports';
 import { settingsContract } from './settings';
@@ -55,6 +56,7 @@ export const contract = {
   ...fairsContract,
   ...backupsContract,
   ...reportsContract,
+  ...policiesContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -78,6 +80,7 @@ export type * from './cases';
 export type * from './certifications';
 export type * from './codes';
 export type * from './contacts';
+export type * from './policies';
 export type * from './divisions';
 export type * from './enterprise-reports';
 export type * from './enterprise-visits';

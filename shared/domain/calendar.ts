@@ -89,3 +89,13 @@ export function compareDates(a: string, b: string): -1 | 0 | 1 {
   parseIsoDate(b);
   return a < b ? -1 : a > b ? 1 : 0;
 }
+
+/** Whole calendar months from `from` to `to` (0 when `to` is before a full month has passed, or before `from`). */
+export function wholeMonthsBetween(from: string, to: string): number {
+  if (to <= from) return 0;
+  const a = parseIsoDate(from);
+  const b = parseIsoDate(to);
+  let months = (b.year - a.year) * 12 + (b.month - a.month);
+  if (addMonths(from, months) > to) months -= 1;
+  return Math.max(0, months);
+}

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import * as personsQueries from '../../db/queries/persons';
+import * as policiesQueries from '../../db/queries/policies';
 import * as reportsQueries from '../../db/queries/reports';
 import * as settingsQueries from '../../db/queries/settings';
 import * as usersQueries from '../../db/queries/users';
@@ -25,6 +26,7 @@ import { county } from './reports-helpers';
  */
 const QUERY_MODULES: Record<string, Record<string, unknown>> = {
   persons: personsQueries,
+  policies: policiesQueries,
   reports: reportsQueries,
   settings: settingsQueries,
   users: usersQueries,

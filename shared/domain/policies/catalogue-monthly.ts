@@ -172,7 +172,14 @@ export const FLEXIBLE_SOCIAL_INSURANCE: PolicyDefinition = {
       label: '就业困难人员或离校2年内未就业高校毕业生',
       anyOf: [
         { fact: 'certified', op: 'isTrue' },
-        { fact: 'keyGroups', op: 'includesAny', value: ['graduate_unemployed_2y'] },
+        // Judged by the graduation date, not the key group 离校2年内未就业: registering flexible employment makes the graduate employed.
+        {
+          label: '离校2年内的高校毕业生',
+          allOf: [
+            { fact: 'higherEducation', op: 'isTrue' },
+            { fact: 'monthsSinceGraduation', op: 'lte', value: 24, note: '毕业之日起2年内' },
+          ],
+        },
       ],
     },
     { fact: 'flexibleEmployment', op: 'isTrue', note: '以灵活就业人员身份参保' },
@@ -202,11 +209,18 @@ export const FLEXIBLE_SOCIAL_INSURANCE: PolicyDefinition = {
       expect: { result: 'not_eligible', amountFen: null },
     },
     {
-      name: '离校2年内未就业的毕业生，未认定：符合，缴费5个月',
+      name: '离校2年内的毕业生灵活就业，未认定：符合，缴费5个月',
       on: '2026-03-01',
       born: { birthDate: '2002-06-30', sex: 'male' },
-      facts: { ...flexible, certified: false, keyGroups: ['graduate_unemployed_2y'], contributionMonthsLast12: 5 },
+      facts: { ...flexible, certified: false, keyGroups: [], higherEducation: true, monthsSinceGraduation: 8, contributionMonthsLast12: 5 },
       expect: { result: 'eligible', amountFen: 200_000 },
+    },
+    {
+      name: '毕业已满2年零1个月，未认定：不符合',
+      on: '2026-03-01',
+      born: { birthDate: '2000-06-30', sex: 'male' },
+      facts: { ...flexible, certified: false, keyGroups: [], higherEducation: true, monthsSinceGraduation: 25, contributionMonthsLast12: 5 },
+      expect: { result: 'not_eligible', amountFen: null },
     },
     {
       name: '不是灵活就业：不符合',

@@ -1,0 +1,132 @@
+/**
+ * The reads a policy fact snapshot is built from (db/services/policy-facts.ts,
+ * policy-enterprise-facts.ts), for a batch of persons or enterprises at once:
+ * the sweep reads a county's million persons in slices, so each is one
+ * statement over a JSON array of ids (json_each, which drizzle cannot write),
+ * kept prepared per connection. Department data comes from the latest import
+ * of each source whose 数据截止日期 is on or before the evaluation day.
+ */
+import type Database from 'better-sqlite3';
+import { cachedStatement, type PlanCase } from '../statements';
+
+const IDS = 'in (select value from json_each(?))';
+
+export const POLICIES_SQL = {
+  approvedMatters: `select person_id as personId, enterprise_id as enterpriseId, matter_type as matterType, form, item_code as itemCode,
+            accepted_on as acceptedOn, decided_at as decidedAt, ended_on as endedOn
+     from cases where person_id ${IDS} and state = 'approved'
+       and matter_type in ('unemployment_registration', 'employment_registration', 'difficulty_certification', 'subsidy_application')
+     order by id`,
+  approvedEnterpriseMatters: `select person_id as personId, enterprise_id as enterpriseId, matter_type as matterType, form, item_code as itemCode,
+            accepted_on as acceptedOn, decided_at as decidedAt, ended_on as endedOn
+     from cases where enterprise_id ${IDS} and state = 'approved' and matter_type = 'subsidy_application'
+     order by id`,
+  latestImport: 'select id from fact_imports where source = ? and as_of <= ? order by as_of desc, id desc limit 1',
+  insurance: `select person_id, months_total, months_last12 from person_insurance where import_id = ? and person_id ${IDS}`,
+  assistance: `select person_id, kind, from_date, to_date from person_assistance where import_id = ? and person_id ${IDS}`,
+  businesses: `select person_id, founded_on, operating from person_businesses where import_id = ? and person_id ${IDS}`,
+  disabilities: `select person_id, valid_to from person_disabilities where import_id = ? and person_id ${IDS}`,
+  deaths: `select d.person_id as personId from person_deaths d join fact_imports i on i.id = d.import_id
+     where d.person_id ${IDS} and i.as_of <= ? and d.died_on <= ?`,
+  qualifications: `select person_id as personId, level, issued_on as issuedOn from person_qualifications where person_id ${IDS}`,
+  employerInsurance: `select enterprise_id as enterpriseId, insured_headcount as insuredHeadcount, headcount_year_ago as headcountYearAgo,
+            headcount_start_last_year as headcountStartLastYear, reductions_last_year as reductionsLastYear,
+            ui_paid_last_year_fen as uiPaidLastYearFen, arrears
+     from employer_insurance where import_id = ? and enterprise_id ${IDS}`,
+  registryHeadcounts: `select h.enterprise_id as enterpriseId, h.insured_count as insuredCount from enterprise_headcounts h
+     where h.enterprise_id ${IDS} and h.as_of <= ?
+       and h.id = (select h2.id from enterprise_headcounts h2 where h2.enterprise_id = h.enterprise_id and h2.as_of <= ? order by h2.as_of desc, h2.id desc limit 1)`,
+  hires: `select enterprise_id as enterpriseId, person_id as personId, employer_since as since from person_insurance
+     where import_id = ? and enterprise_id ${IDS} and employer_since between ? and ?`,
+  foundingDates: `select enterprise_id as enterpriseId, min(founded_on) as foundedOn from person_businesses where enterprise_id ${IDS} group by enterprise_id`,
+} as const;
+
+const ONE = '[1]';
+export const PLAN_CASES: Record<keyof typeof POLICIES_SQL, PlanCase> = {
+  approvedMatters: { sql: POLICIES_SQL.approvedMatters, params: [ONE], uses: [/SEARCH cases USING INDEX cases_person/] },
+  approvedEnterpriseMatters: { sql: POLICIES_SQL.approvedEnterpriseMatters, params: [ONE], uses: [/SEARCH cases USING INDEX (cases_enterprise|cases_type_state_decided)/] },
+  latestImport: { sql: POLICIES_SQL.latestImport, params: ['person_insurance', '2026-12-01'], uses: [/fact_imports_source_as_of/] },
+  insurance: { sql: POLICIES_SQL.insurance, params: [1, ONE], uses: [/person_insurance_person/] },
+  assistance: { sql: POLICIES_SQL.assistance, params: [1, ONE], uses: [/person_assistance_person/] },
+  businesses: { sql: POLICIES_SQL.businesses, params: [1, ONE], uses: [/person_businesses_person/] },
+  disabilities: { sql: POLICIES_SQL.disabilities, params: [1, ONE], uses: [/person_disabilities_person/] },
+  deaths: { sql: POLICIES_SQL.deaths, params: [ONE, '2026-12-01', '2026-12-01'], uses: [/person_deaths_person/] },
+  qualifications: { sql: POLICIES_SQL.qualifications, params: [ONE] },
+  employerInsurance: { sql: POLICIES_SQL.employerInsurance, params: [1, ONE], uses: [/employer_insurance_enterprise/] },
+  registryHeadcounts: { sql: POLICIES_SQL.registryHeadcounts, params: [ONE, '2026-12-01', '2026-12-01'] },
+  hires: { sql: POLICIES_SQL.hires, params: [1, ONE, '2026-01-01', '2026-09-01'], uses: [/person_insurance_enterprise/] },
+  foundingDates: { sql: POLICIES_SQL.foundingDates, params: [ONE] },
+};
+
+export interface MatterRow {
+  personId: number | null;
+  enterpriseId: number | null;
+  matterType: string;
+  form: string;
+  itemCode: string | null;
+  acceptedOn: string | null;
+  decidedAt: string | null;
+  endedOn: string | null;
+}
+
+const ids = (list: number[]) => JSON.stringify(list);
+
+/** Approved matters of the persons: registrations, certifications and subsidies. */
+export function approvedMattersOfPersons(sqlite: Database.Database, list: number[]): MatterRow[] {
+  return cachedStatement(sqlite, POLICIES_SQL.approvedMatters).all(ids(list)) as MatterRow[];
+}
+
+/** Approved subsidy applications of the enterprises. */
+export function approvedMattersOfEnterprises(sqlite: Database.Database, list: number[]): MatterRow[] {
+  return cachedStatement(sqlite, POLICIES_SQL.approvedEnterpriseMatters).all(ids(list)) as MatterRow[];
+}
+
+/** The latest import of `source` describing a day on or before `on`; null when there is none. */
+export function latestImport(sqlite: Database.Database, source: string, on: string): number | null {
+  return (cachedStatement(sqlite, POLICIES_SQL.latestImport).get(source, on) as { id: number } | undefined)?.id ?? null;
+}
+
+export type DepartmentTable = 'insurance' | 'assistance' | 'businesses' | 'disabilities';
+
+/** Rows of one department's import for the persons `list` (person_id first, then the table's own columns). */
+export function importedRows<T>(sqlite: Database.Database, table: DepartmentTable, importId: number, list: number[]): T[] {
+  return cachedStatement(sqlite, POLICIES_SQL[table]).all(importId, ids(list)) as T[];
+}
+
+/** Persons reported dead by any import up to `on` (a death is not taken back by a later list). */
+export function deathsOf(sqlite: Database.Database, list: number[], on: string): number[] {
+  return (cachedStatement(sqlite, POLICIES_SQL.deaths).all(ids(list), on, on) as Array<{ personId: number }>).map((d) => d.personId);
+}
+
+export function qualificationsOf(sqlite: Database.Database, list: number[]): Array<{ personId: number; level: string | null; issuedOn: string | null }> {
+  return cachedStatement(sqlite, POLICIES_SQL.qualifications).all(ids(list)) as Array<{ personId: number; level: string | null; issuedOn: string | null }>;
+}
+
+export interface EmployerInsuranceRow {
+  enterpriseId: number;
+  insuredHeadcount: number;
+  headcountYearAgo: number | null;
+  headcountStartLastYear: number | null;
+  reductionsLastYear: number | null;
+  uiPaidLastYearFen: number | null;
+  arrears: number;
+}
+
+export function employerInsuranceRows(sqlite: Database.Database, importId: number, list: number[]): EmployerInsuranceRow[] {
+  return cachedStatement(sqlite, POLICIES_SQL.employerInsurance).all(importId, ids(list)) as EmployerInsuranceRow[];
+}
+
+/** The registry's own headcount history (visits, surveys, manual entries): the latest on or before `on`. */
+export function registryHeadcounts(sqlite: Database.Database, list: number[], on: string): Array<{ enterpriseId: number; insuredCount: number }> {
+  return cachedStatement(sqlite, POLICIES_SQL.registryHeadcounts).all(ids(list), on, on) as Array<{ enterpriseId: number; insuredCount: number }>;
+}
+
+/** Hires the employers made (from 社保个人: who they pay for, since when) between `from` and `to`, in import `importId`. */
+export function hiresOf(sqlite: Database.Database, importId: number, list: number[], from: string, to: string): Array<{ enterpriseId: number; personId: number; since: string }> {
+  return cachedStatement(sqlite, POLICIES_SQL.hires).all(importId, ids(list), from, to) as Array<{ enterpriseId: number; personId: number; since: string }>;
+}
+
+/** When the registry's businesses were founded, from 市场监管 data. */
+export function foundingDates(sqlite: Database.Database, list: number[]): Array<{ enterpriseId: number; foundedOn: string }> {
+  return cachedStatement(sqlite, POLICIES_SQL.foundingDates).all(ids(list)) as Array<{ enterpriseId: number; foundedOn: string }>;
+}
