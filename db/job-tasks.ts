@@ -12,6 +12,7 @@ import { createBackupTask, verifyBackupTask, type BackupTaskInput } from './serv
 import { ENTERPRISE_IMPORT } from './services/enterprise-import';
 import { exportTask } from './services/exchange';
 import { PERSON_IMPORT } from './services/person-import';
+import { sweepTask } from './services/policy-sweep';
 import { VACANCY_IMPORT } from './services/vacancy-import';
 
 const IMPORT_KINDS = { [PERSON_IMPORT.name]: PERSON_IMPORT, [ENTERPRISE_IMPORT.name]: ENTERPRISE_IMPORT, [VACANCY_IMPORT.name]: VACANCY_IMPORT };
@@ -22,6 +23,8 @@ export interface TaskInputs {
   'backups.create': BackupTaskInput;
   'backups.verify': { folder: string };
   'exchange.export': { outboxDir: string };
+  /** 政策找人: judge the persons and enterprises that are due against every policy in force. */
+  'policies.sweep': Record<string, never>;
 }
 
 export type TaskName = keyof TaskInputs;
@@ -35,6 +38,7 @@ export const TASKS: { [T in TaskName]: (ctx: ServiceContext, input: TaskInputs[T
   'backups.create': createBackupTask,
   'backups.verify': verifyBackupTask,
   'exchange.export': exportTask,
+  'policies.sweep': sweepTask,
 };
 
 /** One job to run: its kind (shown and audited), the task and its input, and the lane it must have alone. */

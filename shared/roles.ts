@@ -61,6 +61,8 @@ export const PERMISSIONS = [
   'policies.find',
   /** Keep the catalogue: drafts, checks and activation of versions (the administrator, as for the 补贴目录). */
   'policies.manage',
+  /** 免申即享: confirm or reject the proposed applications of a batch (a reviewer; never who proposed it). */
+  'policies.decide',
   'audit.read',
   'users.manage',
   'settings.manage',
@@ -80,11 +82,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   reviewer: [
     'persons.read', 'persons.reveal', 'persons.merge', 'persons.export', 'cases.read', 'enterprises.read', 'reports.dashboard', 'reports.read', 'system.read', 'fairs.read',
-    'policies.read', 'policies.find',
+    'policies.read', 'policies.find', 'policies.decide',
   ],
   head: [
     'persons.read', 'persons.reveal', 'persons.merge', 'persons.export', 'cases.read', 'enterprises.read', 'enterprises.reveal', 'enterprises.reports',
-    'reports.dashboard', 'reports.read', 'reports.figures', 'audit.read', 'system.read', 'fairs.read', 'policies.read', 'policies.find',
+    'reports.dashboard', 'reports.read', 'reports.figures', 'audit.read', 'system.read', 'fairs.read', 'policies.read', 'policies.find', 'policies.decide',
   ],
   // The administrator keeps the system running and does not see citizens' data by default;
   // the report's external figures carry no personal data, so the administrator may enter them.

@@ -19,6 +19,7 @@ import { fairsContract } from './fairs';
 import { jobsContract } from './jobs';
 import { personsContract } from './persons';
 import { policiesContract } from './policies';
+import { policyFindingsContract } from './policy-findings';
 import { registrationsContract } from './registrations';
 import { reportsContract } from './reports';
 import { settingsContract } from './settings';
@@ -57,6 +58,7 @@ export const contract = {
   ...backupsContract,
   ...reportsContract,
   ...policiesContract,
+  ...policyFindingsContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -81,6 +83,7 @@ export type * from './certifications';
 export type * from './codes';
 export type * from './contacts';
 export type * from './policies';
+export type * from './policy-findings';
 export type * from './divisions';
 export type * from './enterprise-reports';
 export type * from './enterprise-visits';

@@ -78,6 +78,26 @@ describe('jobs in threads of their own (db/job-threads.ts)', () => {
     expect(expectOk<{ ok: boolean }>(ready.call('audit.verify', {})).ok).toBe(true);
   }, 120_000);
 
+  it('keeps answering a colleague’s searches while the policy sweep judges 5,000 persons in its thread', async () => {
+    const ready = threadedDesk();
+    expect((await settle(ready, expectOk<JobView>(ready.call('persons.importStart', { fileName: '花名册.xlsx', base64: roster(5_000, 9), dryRun: false, allOrNothing: false })))).state).toBe('done');
+    const colleague = activeUser(ready, 'zhaolei', ['front_desk']);
+    const job = expectOk<JobView>(ready.call('policies.sweepStart', {}));
+    const searches: number[] = [];
+    let view = job;
+    while (view.state === 'running') {
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      const started = performance.now();
+      expectOk<PersonSearchResult>(colleague.call('persons.search', { query: '李' }));
+      searches.push(performance.now() - started);
+      view = expectOk<JobView>(ready.call('jobs.get', { id: job.id }));
+    }
+    expect(view.state, view.error ?? '').toBe('done');
+    expect(view.result).toMatchObject({ mode: 'full', evaluated: 5_000 });
+    expect(searches.length).toBeGreaterThan(3);
+    expect(Math.max(...searches)).toBeLessThan(100);
+  }, 300_000);
+
   it('a cancelled import in its thread writes nothing', async () => {
     const ready = threadedDesk();
     const before = rowCounts(ready.desk);

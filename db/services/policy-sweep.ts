@@ -1,0 +1,142 @@
+/**
+ * 政策找人/政策找企: the sweep. It judges, against every policy in force, only
+ * the persons and enterprises that are due (policy_subjects: a fact changed —
+ * the triggers mark them — or their recheck day came, or a new version was
+ * activated), in pages, each page read, judged and written in one short
+ * transaction on the job's own connection: the desk's reads never wait, and a
+ * cancelled sweep keeps the pages it finished, each whole. A finding stays
+ * open until staff act or a later sweep no longer finds it (gone).
+ */
+import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import type { JobView, SweepView } from '../../shared/contract';
+import { addMonths } from '../../shared/domain/calendar';
+import { evaluatePolicy, type FactSnapshot, type PolicyDefinition } from '../../shared/domain/policies';
+import { actorUserId, type ServiceContext } from '../context';
+import type { JobContext } from '../jobs';
+import { persons, policyFindings, policySubjects, policySweeps, policyVersions, users } from '../schema';
+import { createdStamps, updatedStamps } from './row-stamps';
+import { enterpriseFacts } from './policy-enterprise-facts';
+import { personFacts } from './policy-facts';
+import { definitionOf } from './policies';
+
+/** Subjects per transaction: a page holds the write lock for well under a tenth of a second at county scale. */
+export const SWEEP_PAGE = 500;
+const SWEEP_LANE = { name: 'policies.sweep', busy: '已有一次政策比对正在进行，请等它完成后再试' };
+
+export function sweepStart(ctx: ServiceContext): JobView {
+  ctx.audit({ action: 'policies.sweepStart', entityType: 'policy_sweep' });
+  return ctx.jobs.startTask(ctx, { kind: 'policies.sweep', task: 'policies.sweep', input: {}, lane: SWEEP_LANE });
+}
+
+export function sweeps(ctx: ServiceContext): SweepView[] {
+  return ctx
+    .database()
+    .db.select({ sweep: policySweeps, startedBy: users.displayName })
+    .from(policySweeps)
+    .leftJoin(users, eq(users.id, policySweeps.startedBy))
+    .orderBy(desc(policySweeps.id))
+    .limit(20)
+    .all()
+    .map(({ sweep, startedBy }) => ({ ...sweep, startedBy }));
+}
+
+/** The day a subject's verdicts can next change by the calendar alone: a person's next birthday or the next month's first day. */
+export function recheckOn(today: string, birthDate: string | null): string {
+  const nextMonth = `${addMonths(today, 1).slice(0, 7)}-01`;
+  if (!birthDate) return nextMonth;
+  // Ages turn on the birthday; someone born on 29 February turns on 1 March in a common year (ageOn's rule).
+  const birthdayIn = (year: number) => (birthDate.slice(5) === '02-29' && !isLeapYear(year) ? `${year}-03-01` : `${year}${birthDate.slice(4)}`);
+  const year = Number(today.slice(0, 4));
+  const birthday = birthdayIn(year) > today ? birthdayIn(year) : birthdayIn(year + 1);
+  return birthday < nextMonth ? birthday : nextMonth;
+}
+
+function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+}
+
+interface Judged {
+  subjectType: 'person' | 'enterprise';
+  subjectId: number;
+  policy: PolicyDefinition;
+  facts: FactSnapshot;
+}
+
+/** The sweep job, on the connection it runs on. */
+export async function sweepTask(ctx: ServiceContext, _input: Record<string, never>, job: JobContext): Promise<SweepView> {
+  const { db } = ctx.database();
+  const today = ctx.today;
+  const policies = db.select().from(policyVersions).where(eq(policyVersions.status, 'active')).all().map(definitionOf);
+  const byTarget = { person: policies.filter((p) => p.target === 'person'), enterprise: policies.filter((p) => p.target === 'enterprise') };
+  const due = () => db.select({ n: sql<number>`count(*)` }).from(policySubjects).where(lte(policySubjects.recheckOn, today)).get()?.n ?? 0;
+  const total = due();
+  const full = total >= (db.select({ n: sql<number>`count(*)` }).from(policySubjects).get()?.n ?? 0) && total > 0;
+  const sweepId = ctx.later((tx) =>
+    tx.database().db.insert(policySweeps).values({ mode: full ? 'full' : 'incremental', versions: JSON.stringify(Object.fromEntries(policies.map((p) => [p.code, p.version]))), startedAt: ctx.now.toISOString(), startedBy: actorUserId(ctx) }).returning({ id: policySweeps.id }).get().id,
+  );
+  let evaluated = 0;
+  let found = 0;
+  job.progress({ phase: '比对', done: 0, total });
+  for (;;) {
+    await job.checkpoint();
+    const page = ctx.later((tx) => sweepPage(tx, sweepId, byTarget, today));
+    if (page.evaluated === 0) break;
+    evaluated += page.evaluated;
+    found += page.found;
+    job.progress({ phase: '比对', done: Math.min(evaluated, total), total: Math.max(total, evaluated) });
+  }
+  return ctx.later((tx) => {
+    const row = tx.database().db.update(policySweeps).set({ finishedAt: new Date(ctx.now.getTime()).toISOString(), evaluated, found }).where(eq(policySweeps.id, sweepId)).returning().get();
+    tx.audit({ action: 'policies.sweep', entityType: 'policy_sweep', entityId: sweepId, detail: { mode: row.mode, evaluated, found } });
+    return { ...row, startedBy: ctx.actor?.displayName ?? null };
+  });
+}
+
+/** One page of due subjects: judged against every policy of their kind, findings kept up to date, recheck days set. */
+function sweepPage(ctx: ServiceContext, sweepId: number, byTarget: Record<'person' | 'enterprise', PolicyDefinition[]>, today: string): { evaluated: number; found: number } {
+  const { db } = ctx.database();
+  const subjects = db
+    .select()
+    .from(policySubjects)
+    .where(lte(policySubjects.recheckOn, today))
+    .orderBy(policySubjects.recheckOn, policySubjects.subjectType, policySubjects.subjectId)
+    .limit(SWEEP_PAGE)
+    .all();
+  if (subjects.length === 0) return { evaluated: 0, found: 0 };
+  const personIds = subjects.filter((s) => s.subjectType === 'person').map((s) => s.subjectId);
+  const enterpriseIds = subjects.filter((s) => s.subjectType === 'enterprise').map((s) => s.subjectId);
+  const personSnapshots = byTarget.person.length ? personFacts(db, personIds, today) : new Map<number, FactSnapshot>();
+  const enterpriseSnapshots = byTarget.enterprise.length ? enterpriseFacts(db, enterpriseIds, today) : new Map<number, FactSnapshot>();
+  const judged: Judged[] = [
+    ...[...personSnapshots].flatMap(([subjectId, facts]) => byTarget.person.map((policy) => ({ subjectType: 'person' as const, subjectId, policy, facts }))),
+    ...[...enterpriseSnapshots].flatMap(([subjectId, facts]) => byTarget.enterprise.map((policy) => ({ subjectType: 'enterprise' as const, subjectId, policy, facts }))),
+  ];
+  let found = 0;
+  for (const { subjectType, subjectId, policy, facts } of judged) {
+    const verdict = evaluatePolicy(policy, facts, today);
+    const live = db
+      .select()
+      .from(policyFindings)
+      .where(and(eq(policyFindings.policyCode, policy.code), eq(policyFindings.subjectType, subjectType), eq(policyFindings.subjectId, subjectId), inArray(policyFindings.status, ['open', 'contacted'])))
+      .get();
+    if (verdict.result === 'not_eligible') {
+      if (live) db.update(policyFindings).set({ status: 'gone', lastSweepId: sweepId, ...updatedStamps(ctx, live) }).where(eq(policyFindings.id, live.id)).run();
+      continue;
+    }
+    found += 1;
+    const values = { policyVersion: policy.version, result: verdict.result, amountFen: verdict.amountFen, verdict: JSON.stringify(verdict), facts: JSON.stringify(facts), lastSweepId: sweepId };
+    if (live) db.update(policyFindings).set({ ...values, ...updatedStamps(ctx, live) }).where(eq(policyFindings.id, live.id)).run();
+    else db.insert(policyFindings).values({ policyCode: policy.code, subjectType, subjectId, status: 'open', firstFoundAt: ctx.now.toISOString(), ...values, ...createdStamps(ctx) }).run();
+  }
+  // Subjects no longer there (a merged record, …) are not judged: their live findings go.
+  const judgedPersons = new Set(personSnapshots.keys());
+  for (const id of personIds.filter((id) => !judgedPersons.has(id))) {
+    db.update(policyFindings).set({ status: 'gone', lastSweepId: sweepId }).where(and(eq(policyFindings.subjectType, 'person'), eq(policyFindings.subjectId, id), inArray(policyFindings.status, ['open', 'contacted']))).run();
+  }
+  const births = new Map(personIds.length ? db.select({ id: persons.id, birthDate: persons.birthDate }).from(persons).where(inArray(persons.id, personIds)).all().map((p) => [p.id, p.birthDate]) : []);
+  for (const subject of subjects) {
+    const next = recheckOn(today, subject.subjectType === 'person' ? (births.get(subject.subjectId) ?? null) : null);
+    db.update(policySubjects).set({ recheckOn: next }).where(and(eq(policySubjects.subjectType, subject.subjectType), eq(policySubjects.subjectId, subject.subjectId))).run();
+  }
+  return { evaluated: subjects.length, found };
+}
