@@ -11,6 +11,7 @@ import type { JobContext } from './jobs';
 import { createBackupTask, verifyBackupTask, type BackupTaskInput } from './services/backups';
 import { ENTERPRISE_IMPORT } from './services/enterprise-import';
 import { exportTask } from './services/exchange';
+import { FACT_IMPORTS } from './services/fact-import';
 import { PERSON_IMPORT } from './services/person-import';
 import { VACANCY_IMPORT } from './services/vacancy-import';
 
@@ -20,7 +21,7 @@ type ImportRunner = (ctx: ServiceContext, input: ImportTaskInput, job: JobContex
 const importEntry = <O>(kind: ImportKind<O>): [string, ImportRunner] => [importKey(kind), (ctx, input, job) => runImport(ctx, kind, input, job)];
 
 const IMPORT_KINDS: Record<string, ImportRunner> = Object.fromEntries([
-  importEntry(PERSON_IMPORT), importEntry(ENTERPRISE_IMPORT), importEntry(VACANCY_IMPORT),
+  importEntry(PERSON_IMPORT), importEntry(ENTERPRISE_IMPORT), importEntry(VACANCY_IMPORT), ...FACT_IMPORTS.map(importEntry),
 ]);
 
 export interface TaskInputs {
