@@ -165,7 +165,10 @@ const CHECKS: Record<FactSource, SourceCheck> = {
     const duplicate = seen(key, row.rowNumber);
     if (duplicate) row.problem('creditCode', duplicate);
     const enterprise = registry.enterprise(key);
-    if (!enterprise) return row.note('creditCode', UNMATCHED_REASON, 'unmatched');
+    if (!enterprise) {
+      row.note('creditCode', UNMATCHED_REASON, 'unmatched');
+      return;
+    }
     row.set({ enterpriseId: String(enterprise.id) });
     if (name !== null && !enterprise.names.some((n) => sameName(n, name))) row.note('name', ENTERPRISE_NAME_DIFFERS_REASON, 'warning');
   },
@@ -225,7 +228,8 @@ const CHECKS: Record<FactSource, SourceCheck> = {
 
 /** Checks and matches every row of one department's file. */
 export function checkFactRows(source: FactSource, sheet: SheetRows, options: FactCheckOptions, registry: FactRegistry, savedMapping?: Record<string, string>): RowCheck[] {
-  const seen = firstRowTracker(FACT_COLUMNS[source][0]!.label === '身份证号' ? '身份证号' : '统一社会信用代码');
+  // The first column is the key a row is matched by: 身份证号, or 统一社会信用代码 for firms.
+  const seen = firstRowTracker(FACT_COLUMNS[source][0]!.label);
   const check = CHECKS[source];
   return checkRows(sheet, FACT_COLUMNS[source], savedMapping, (row) => check(row, options, registry, seen));
 }
