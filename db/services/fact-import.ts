@@ -5,18 +5,20 @@
  * rows under ONE dated import (fact_imports) — never overwriting an earlier
  * file. Rows naming nobody registered here are reported, not kept.
  */
+import { inArray, or } from 'drizzle-orm';
 import { z } from 'zod';
 import type { JobView, ParsedInputOf } from '../../shared/contract';
 import { isoDate } from '../../shared/contract/person-fields';
-import { checkFactRows, type FactRegistry } from '../../shared/domain/department-fact-rows';
+import { checkFactRows, factKeys, type FactRegistry } from '../../shared/domain/department-fact-rows';
 import { FACT_COLUMNS, FACT_SOURCE_INFO, FACT_SOURCES, FACT_TEXT_FIELDS, type AssistanceKind, type FactSource } from '../../shared/domain/department-facts';
-import type { ServiceContext } from '../context';
+import { actorUserId, type ServiceContext } from '../context';
 import { fieldError } from '../errors';
 import { importTemplate as template, startImport, type ApplyCounts, type ImportKind, type ImportRun, type ValidRow } from '../import/run-import';
 import {
-  employerInsurance, factImports, FACT_SOURCES as STORED_SOURCES, personAssistance, personBusinesses, personDeaths, personDisabilities, personInsurance,
+  employerInsurance, enterpriseFormerNames, enterprises, factImports, FACT_SOURCES as STORED_SOURCES, personAssistance, personBusinesses, personDeaths,
+  personDisabilities, personInsurance, persons,
 } from '../schema';
-import { cachedStatement, insertReturningCached } from '../statements';
+import { insertReturningCached } from '../statements';
 
 // The contract's sources and the table's enum are the same words: a source added to one only fails the build.
 type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
@@ -27,28 +29,54 @@ export interface FactImportOptions {
   asOf: string;
 }
 
-/** The registry as the row checks ask it, one indexed look-up per row on the job's connection. */
-function registryOf(ctx: ServiceContext): FactRegistry {
-  const sqlite = ctx.database().sqlite;
-  const byIdNumber = cachedStatement(sqlite, 'select id, name, merged_into_id as mergedIntoId from persons where id_number = ?');
-  const byId = cachedStatement(sqlite, 'select id, name, merged_into_id as mergedIntoId from persons where id = ?');
-  const byCreditCode = cachedStatement(sqlite, 'select id, name from enterprises where credit_code = ?');
-  const byRegistrationNumber = cachedStatement(sqlite, 'select id, name from enterprises where registration_number = ?');
-  const formerNames = cachedStatement(sqlite, 'select name from enterprise_former_names where enterprise_id = ?');
-  type PersonHit = { id: number; name: string; mergedIntoId: number | null } | undefined;
-  return {
-    person(idNumber) {
-      let hit = byIdNumber.get(idNumber) as PersonHit;
-      // A merged duplicate stands for the record it was merged into.
-      for (let hops = 0; hit?.mergedIntoId && hops < 10; hops += 1) hit = byId.get(hit.mergedIntoId) as PersonHit;
-      return hit && hit.mergedIntoId === null ? { id: hit.id, name: hit.name } : null;
-    },
-    enterprise(key) {
-      const hit = (byCreditCode.get(key) ?? byRegistrationNumber.get(key)) as { id: number; name: string } | undefined;
-      if (!hit) return null;
-      return { id: hit.id, names: [hit.name, ...(formerNames.all(hit.id) as { name: string }[]).map((r) => r.name)] };
-    },
-  };
+/**
+ * The registry as the row checks ask it: every person and enterprise the file
+ * names, read in batches before the rows are checked (one query per 500 keys,
+ * through the unique indexes), so a city-wide list costs no query per row.
+ */
+function registryOf(ctx: ServiceContext, keys: { idNumbers: string[]; enterpriseKeys: string[] }): FactRegistry {
+  const { db } = ctx.database();
+  const people = new Map<string, { id: number; name: string }>();
+  const waiting = new Map<number, string[]>();
+  for (const slice of chunks(keys.idNumbers)) {
+    for (const p of db.select({ id: persons.id, name: persons.name, idNumber: persons.idNumber, mergedIntoId: persons.mergedIntoId }).from(persons).where(inArray(persons.idNumber, slice)).all()) {
+      if (p.mergedIntoId === null) people.set(p.idNumber, { id: p.id, name: p.name });
+      else waiting.set(p.mergedIntoId, [...(waiting.get(p.mergedIntoId) ?? []), p.idNumber]);
+    }
+  }
+  // A merged duplicate stands for the record it was merged into (followed as far as merges were chained).
+  for (let hops = 0; waiting.size > 0 && hops < 10; hops += 1) {
+    const next = new Map<number, string[]>();
+    for (const slice of chunks([...waiting.keys()])) {
+      for (const p of db.select({ id: persons.id, name: persons.name, mergedIntoId: persons.mergedIntoId }).from(persons).where(inArray(persons.id, slice)).all()) {
+        const idNumbers = waiting.get(p.id)!;
+        if (p.mergedIntoId === null) for (const idNumber of idNumbers) people.set(idNumber, { id: p.id, name: p.name });
+        else next.set(p.mergedIntoId, [...(next.get(p.mergedIntoId) ?? []), ...idNumbers]);
+      }
+    }
+    waiting.clear();
+    for (const [id, idNumbers] of next) waiting.set(id, idNumbers);
+  }
+  const firms = new Map<string, { id: number; names: string[] }>();
+  const byId = new Map<number, { id: number; names: string[] }>();
+  for (const slice of chunks(keys.enterpriseKeys)) {
+    for (const e of db.select({ id: enterprises.id, name: enterprises.name, creditCode: enterprises.creditCode, registrationNumber: enterprises.registrationNumber }).from(enterprises)
+      .where(or(inArray(enterprises.creditCode, slice), inArray(enterprises.registrationNumber, slice))).all()) {
+      const firm = { id: e.id, names: [e.name] };
+      byId.set(e.id, firm);
+      for (const key of [e.creditCode, e.registrationNumber]) if (key) firms.set(key, firm);
+    }
+  }
+  for (const slice of chunks([...byId.keys()])) {
+    for (const f of db.select({ enterpriseId: enterpriseFormerNames.enterpriseId, name: enterpriseFormerNames.name }).from(enterpriseFormerNames).where(inArray(enterpriseFormerNames.enterpriseId, slice)).all()) {
+      byId.get(f.enterpriseId)!.names.push(f.name);
+    }
+  }
+  return { person: (idNumber) => people.get(idNumber) ?? null, enterprise: (key) => firms.get(key) ?? null };
+}
+
+function chunks<T>(values: T[], size = 500): T[][] {
+  return Array.from({ length: Math.ceil(values.length / size) }, (_, i) => values.slice(i * size, (i + 1) * size));
 }
 
 const num = (value: string | null | undefined): number | null => (value === null || value === undefined ? null : Number(value));
@@ -93,7 +121,7 @@ function applyFacts(source: FactSource, ctx: ServiceContext, valid: ValidRow[], 
   // cannot stand as "nobody of ours is on the list". A sound file with no match here still is one.
   if (!writes || valid.length === 0) return counts;
   const row = insertReturningCached(ctx.database().db, factImports, {
-    source, asOf: run.options.asOf, fileName, rows: run.total, matched, unmatched, importedAt: ctx.now.toISOString(), importedBy: ctx.actor?.userId ?? null,
+    source, asOf: run.options.asOf, fileName, rows: run.total, matched, unmatched, importedAt: ctx.now.toISOString(), importedBy: actorUserId(ctx),
   });
   for (const { record } of matchedRows) WRITERS[source](ctx, row.id, record);
   return { ...counts, importId: row.id };
@@ -105,7 +133,8 @@ function factKind(source: FactSource): ImportKind<FactImportOptions> {
     variant: source,
     columns: FACT_COLUMNS[source],
     options: z.strictObject({ asOf: isoDate }),
-    check: (ctx, sheet, mapping, options) => checkFactRows(source, sheet, { today: ctx.today, asOf: options.asOf }, registryOf(ctx), mapping),
+    check: (ctx, sheet, mapping, options) =>
+      checkFactRows(source, sheet, { today: ctx.today, asOf: options.asOf }, registryOf(ctx, factKeys(source, sheet, ctx.today, mapping)), mapping),
     apply: (ctx, valid, writes, fileName, run) => applyFacts(source, ctx, valid, writes, fileName, run),
     // Who, when and the file are the entry's own; nothing of the rows (names, ID numbers) goes in.
     auditDetail: (options) => ({ source, asOf: options.asOf }),

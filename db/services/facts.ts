@@ -4,6 +4,7 @@
  * latest file that lists the person.
  */
 import { and, count, desc, eq, type SQL } from 'drizzle-orm';
+import type { SQLiteColumn, SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { FactImportView, ParsedInputOf, PersonFactRow, PersonFactSource } from '../../shared/contract';
 import { ASSISTANCE_KINDS, DISABILITY_CATEGORIES, DISABILITY_GRADES, FACT_SOURCE_INFO, factSourceLabel, labelOf, type FactSource } from '../../shared/domain/department-facts';
 import { maskIdNumber } from '../../shared/domain/masking';
@@ -66,26 +67,34 @@ const ROWS_OF: Record<PersonSource, (ctx: ServiceContext, personId: number, impo
       })),
 };
 
-const TABLE_OF: Record<PersonSource, string> = {
-  person_insurance: 'person_insurance', assistance: 'person_assistance', deaths: 'person_deaths',
-  business_registrations: 'person_businesses', disability_certificates: 'person_disabilities',
+/** Each person source's table, by its links to the person and to the import. */
+const LINKS_OF: Record<PersonSource, { table: SQLiteTable; personId: SQLiteColumn; importId: SQLiteColumn }> = {
+  person_insurance: { table: personInsurance, personId: personInsurance.personId, importId: personInsurance.importId },
+  assistance: { table: personAssistance, personId: personAssistance.personId, importId: personAssistance.importId },
+  deaths: { table: personDeaths, personId: personDeaths.personId, importId: personDeaths.importId },
+  business_registrations: { table: personBusinesses, personId: personBusinesses.personId, importId: personBusinesses.importId },
+  disability_certificates: { table: personDisabilities, personId: personDisabilities.personId, importId: personDisabilities.importId },
 };
 
 /** A person's department data: per source, the latest file (by 数据截止日期) that lists the person. */
 export function forPerson(ctx: ServiceContext, input: ParsedInputOf<'facts.forPerson'>): PersonFactSource[] {
-  const { db, sqlite } = ctx.database();
+  const { db } = ctx.database();
   if (!db.select({ id: persons.id }).from(persons).where(eq(persons.id, input.personId)).get()) throw new AppError('NOT_FOUND', '没有找到该人员');
-  const latestOfSource = sqlite.prepare('select id, as_of as asOf from fact_imports where source = ? order by as_of desc, id desc limit 1');
   const result: PersonFactSource[] = [];
-  for (const source of Object.keys(TABLE_OF) as PersonSource[]) {
-    // The table name comes from the fixed map above, never from input.
-    const found = sqlite
-      .prepare(`select f.id, f.as_of as asOf from ${TABLE_OF[source]} t join fact_imports f on f.id = t.import_id where t.person_id = ? order by f.as_of desc, f.id desc limit 1`)
-      .get(input.personId) as { id: number; asOf: string } | undefined;
+  for (const source of Object.keys(LINKS_OF) as PersonSource[]) {
+    const link = LINKS_OF[source];
+    const found = db
+      .select({ id: factImports.id, asOf: factImports.asOf })
+      .from(link.table)
+      .innerJoin(factImports, eq(factImports.id, link.importId))
+      .where(eq(link.personId, input.personId))
+      .orderBy(desc(factImports.asOf), desc(factImports.id))
+      .limit(1)
+      .get();
     if (!found) continue;
-    const latest = latestOfSource.get(source) as { id: number; asOf: string };
+    const latest = db.select({ id: factImports.id, asOf: factImports.asOf }).from(factImports).where(eq(factImports.source, source)).orderBy(desc(factImports.asOf), desc(factImports.id)).limit(1).get();
     // Ordered alike, a different latest file is a later one that no longer lists the person.
-    const absent = FACT_SOURCE_INFO[source].complete && latest.id !== found.id;
+    const absent = FACT_SOURCE_INFO[source].complete && latest !== undefined && latest.id !== found.id;
     result.push({
       source, sourceLabel: factSourceLabel(source), importId: found.id, asOf: found.asOf,
       rows: ROWS_OF[source](ctx, input.personId, found.id), absentFromLaterAsOf: absent ? latest.asOf : null,

@@ -17,6 +17,7 @@ import {
   ARREARS_CHOICES, ASSISTANCE_CHOICES, BUSINESS_STATUS_CHOICES, DISABILITY_CATEGORIES, DISABILITY_CATEGORY_CHOICES,
   DISABILITY_GRADE_CHOICES, FACT_COLUMNS, type FactSource,
 } from './department-facts';
+import { matchHeaders } from './import-columns';
 import { checkRows, firstRowTracker, type RowCheck, type RowReader, type SheetRows } from './import-rows';
 import { cellText, choiceCell, countCell, creditCodeCell, dateCell, idNumberCell, personNameCell, REQUIRED_REASON, textCell, yuanCell } from './import-values';
 import { compactCode } from './text';
@@ -225,6 +226,28 @@ const CHECKS: Record<FactSource, SourceCheck> = {
     lifeDate(row, 'validTo', '有效期至', options, { birthDate: person?.birthDate ?? null, mayFollowAsOf: true });
   },
 };
+
+/**
+ * The ID numbers and credit codes (or 注册号) a file names, as the checks will read
+ * them: the service looks them all up in batches before the rows are checked.
+ */
+export function factKeys(source: FactSource, sheet: SheetRows, today: string, savedMapping?: Record<string, string>): { idNumbers: string[]; enterpriseKeys: string[] } {
+  const { columns } = matchHeaders(sheet.headers, FACT_COLUMNS[source], savedMapping);
+  const at = (field: string) => (columns as Record<string, number | undefined>)[field];
+  const idAt = at('idNumber');
+  const keyAts = ['creditCode', 'employerCreditCode'].map(at).filter((i): i is number => i !== undefined);
+  const idNumbers = new Set<string>();
+  const enterpriseKeys = new Set<string>();
+  for (const { cells } of sheet.rows) {
+    const id = idAt === undefined ? null : idNumberCell(cells[idAt], today);
+    if (id?.ok) idNumbers.add(id.value.idNumber);
+    for (const i of keyAts) {
+      const key = creditCodeCell(cells[i]);
+      if (key.ok) enterpriseKeys.add(key.value.value);
+    }
+  }
+  return { idNumbers: [...idNumbers], enterpriseKeys: [...enterpriseKeys] };
+}
 
 /** Checks and matches every row of one department's file. */
 export function checkFactRows(source: FactSource, sheet: SheetRows, options: FactCheckOptions, registry: FactRegistry, savedMapping?: Record<string, string>): RowCheck[] {

@@ -3,7 +3,8 @@ import type { FactImportView, ImportReport, JobView, PersonFactSource } from '..
 import { activeUser } from './accounts-helpers';
 import { CODE_A, registerEnterprise } from './enterprise-helpers';
 import { AS_OF, NOT_HERE, REGISTERED_A, REGISTERED_B, departmentFile, importFacts, registerBoth } from './fact-helpers';
-import { deskFiles, expectError, expectOk, login, openDesk, readyDesk, type ReadyDesk } from './helpers';
+import { deskFiles, expectError, expectOk, keyedConnection, login, openDesk, readyDesk, type ReadyDesk } from './helpers';
+import { captureStatements, explain, fullScans } from './plan-helpers';
 
 const ASSISTANCE = ['身份证号', '姓名', '类别', '起始日期', '终止日期'];
 const DEATHS = ['身份证号', '姓名', '死亡日期'];
@@ -68,6 +69,38 @@ describe('a person’s department data on the profile, and the history of import
     const head = activeUser(ready, 'juzhang', ['head'], '周局长');
     const job = expectOk<JobView>(head.call('facts.importStart', input));
     expect((await ready.desk.jobs.settled(job.id)).state).toBe('done');
+  });
+});
+
+describe('query plans', () => {
+  it('looks the file’s persons up through the ID-number index, and a person’s data through the per-person indexes', async () => {
+    const ready = readyDesk();
+    const { a } = registerBoth(ready);
+    const file = departmentFile(['身份证号', '姓名', '累计缴费月数', '近12个月缴费月数'], [[REGISTERED_A.idNumber, REGISTERED_A.name, 40, 12], [NOT_HERE.idNumber, NOT_HERE.name, 30, 12]]);
+    await importFacts(ready, { source: 'person_insurance', base64: file });
+    const captured = captureStatements(ready);
+    await importFacts(ready, { source: 'person_insurance', base64: file, dryRun: true });
+    expectOk(ready.call('facts.forPerson', { personId: a }));
+    const raw = keyedConnection(ready.dbPath, ready.keyFile);
+    const reads = captured.filter((c) => /^select/i.test(c.sql) && /"persons"|"person_insurance"|"fact_imports"/.test(c.sql));
+    const plans = reads.map((c) => explain(raw, c.sql, c.params));
+    expect(plans.flatMap(fullScans)).toEqual([]);
+    const lines = plans.flatMap((p) => p.lines).join('\n');
+    expect(lines).toMatch(/SEARCH persons USING INDEX persons_id_number \(id_number=\?\)/);
+    expect(lines).toMatch(/SEARCH person_insurance USING (COVERING )?INDEX person_insurance_person \(person_id=\?\)/);
+    expect(lines).toMatch(/SEARCH fact_imports USING (COVERING )?INDEX fact_imports_source_as_of \(source=\?\)/);
+  });
+});
+
+describe('merging a duplicate record', () => {
+  it('moves the duplicate’s department data to the record that stays', async () => {
+    const ready = readyDesk();
+    const { a, b } = registerBoth(ready);
+    await importFacts(ready, { source: 'deaths', base64: departmentFile(DEATHS, [[REGISTERED_B.idNumber, REGISTERED_B.name, '2026-10-01']]) });
+    const reviewer = activeUser(ready, 'shenhe', ['reviewer'], '赵审核');
+    expectOk(reviewer.call('persons.merge', { keepId: a, mergeId: b, reason: '同一人重复登记' }));
+    expect(expectOk<PersonFactSource[]>(ready.call('facts.forPerson', { personId: a })).map((f) => [f.source, f.rows])).toEqual([['deaths', [{ source: 'deaths', diedOn: '2026-10-01' }]]]);
+    expect(expectOk<PersonFactSource[]>(ready.call('facts.forPerson', { personId: b }))).toEqual([]);
   });
 });
 
