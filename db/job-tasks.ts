@@ -6,19 +6,27 @@
  * — and the job to report progress to.
  */
 import type { ServiceContext } from './context';
-import { runImport, type ImportTaskInput } from './import/run-import';
+import { importKey, runImport, type ImportKind, type ImportTaskInput } from './import/run-import';
 import type { JobContext } from './jobs';
 import { createBackupTask, verifyBackupTask, type BackupTaskInput } from './services/backups';
 import { ENTERPRISE_IMPORT } from './services/enterprise-import';
 import { exportTask } from './services/exchange';
+import { FACT_IMPORTS } from './services/fact-import';
 import { PERSON_IMPORT } from './services/person-import';
 import { sweepTask } from './services/policy-sweep';
 import { VACANCY_IMPORT } from './services/vacancy-import';
 
-const IMPORT_KINDS = { [PERSON_IMPORT.name]: PERSON_IMPORT, [ENTERPRISE_IMPORT.name]: ENTERPRISE_IMPORT, [VACANCY_IMPORT.name]: VACANCY_IMPORT };
+type ImportRunner = (ctx: ServiceContext, input: ImportTaskInput, job: JobContext) => Promise<unknown>;
+
+/** Each kind bound to its own options type once, so the registry can hold kinds whose choices differ. */
+const importEntry = <O>(kind: ImportKind<O>): [string, ImportRunner] => [importKey(kind), (ctx, input, job) => runImport(ctx, kind, input, job)];
+
+const IMPORT_KINDS: Record<string, ImportRunner> = Object.fromEntries([
+  importEntry(PERSON_IMPORT), importEntry(ENTERPRISE_IMPORT), importEntry(VACANCY_IMPORT), ...FACT_IMPORTS.map(importEntry),
+]);
 
 export interface TaskInputs {
-  /** A spreadsheet import of persons, enterprises or vacancies (db/import/run-import.ts). */
+  /** A spreadsheet import of persons, enterprises, vacancies or department data (db/import/run-import.ts). */
   import: ImportTaskInput;
   'backups.create': BackupTaskInput;
   'backups.verify': { folder: string };
@@ -31,9 +39,9 @@ export type TaskName = keyof TaskInputs;
 
 export const TASKS: { [T in TaskName]: (ctx: ServiceContext, input: TaskInputs[T], job: JobContext) => Promise<unknown> } = {
   import: (ctx, input, job) => {
-    const kind = IMPORT_KINDS[input.kind];
-    if (!kind) throw new Error(`unknown import kind ${input.kind}`);
-    return runImport(ctx, kind, input, job);
+    const run = IMPORT_KINDS[input.kind];
+    if (!run) throw new Error(`unknown import kind ${input.kind}`);
+    return run(ctx, input, job);
   },
   'backups.create': createBackupTask,
   'backups.verify': verifyBackupTask,

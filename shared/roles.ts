@@ -52,6 +52,16 @@ export const PERMISSIONS = [
   'reports.read',
   /** Enter the report's external figures per period (城镇从业人员数, 调查失业率, 自然减员); audited. */
   'reports.figures',
+  /**
+   * 部门数据比对: import the lists other departments send (社保, 民政 低保/特困, deaths,
+   * 市场监管, 残联) and see the history of those imports. Whole lists of deaths and
+   * 低保 recipients arrive under the bureau's data-sharing arrangements, not at a
+   * window, and they change what 政策找人 proposes for thousands of people: the
+   * administrator (who receives and files other bodies' data, as with the
+   * provincial exchange) and the head (answerable for it) import them. Staff see
+   * the result one person at a time on the profile (persons.read).
+   */
+  'facts.import',
   'exchange.manage',
   /** The records the province sent back, to correct. */
   'exchange.worklist',
@@ -86,11 +96,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   head: [
     'persons.read', 'persons.reveal', 'persons.merge', 'persons.export', 'cases.read', 'enterprises.read', 'enterprises.reveal', 'enterprises.reports',
-    'reports.dashboard', 'reports.read', 'reports.figures', 'audit.read', 'system.read', 'fairs.read', 'policies.read', 'policies.find', 'policies.decide',
+    'reports.dashboard', 'reports.read', 'reports.figures', 'audit.read', 'system.read', 'fairs.read', 'policies.read', 'policies.find', 'policies.decide', 'facts.import',
   ],
   // The administrator keeps the system running and does not see citizens' data by default;
   // the report's external figures carry no personal data, so the administrator may enter them.
-  admin: ['users.manage', 'settings.manage', 'exchange.manage', 'exchange.worklist', 'reports.figures', 'audit.read', 'system.read', 'policies.read', 'policies.manage'],
+  // Importing department data shows the administrator only the file's own cells, never the registry's.
+  admin: ['users.manage', 'settings.manage', 'exchange.manage', 'exchange.worklist', 'reports.figures', 'facts.import', 'audit.read', 'system.read', 'policies.read', 'policies.manage'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Permission[] {

@@ -11,6 +11,7 @@ import { contactsHandlers } from './contacts';
 import { divisionsHandlers } from './divisions';
 import { enterprisesHandlers } from './enterprises';
 import { exchangeHandlers } from './exchange';
+import { factsHandlers } from './facts';
 import { fairsHandlers } from './fairs';
 import { jobsHandlers } from './jobs';
 import { personsHandlers } from './persons';
@@ -49,6 +50,7 @@ const byDomain = {
   fairs: fairsHandlers,
   backups: backupsHandlers,
   reports: reportsHandlers,
+  facts: factsHandlers,
 } satisfies { [D in Domain]: DomainHandlers<D> };
 
 /** Every contract method → its service function. Each method has one prefix, so the lists join with no key twice. */

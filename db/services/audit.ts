@@ -18,6 +18,9 @@ const EXTRA_ACTION_TITLES: Record<string, string> = {
   'auth.loginFailed': '登录失败（密码错误）',
   'persons.view': '查看人员档案',
   'persons.importCommit': '导入人员（写入）',
+  'enterprises.importCommit': '导入企业（写入）',
+  'vacancies.importCommit': '导入岗位（写入）',
+  'facts.importCommit': '导入部门数据（写入）',
 };
 
 export function actionTitle(action: string): string {

@@ -5,7 +5,7 @@ import { decodeEntityType } from '../../shared/domain/credit-code';
 import { industrySectionOf } from '../../shared/domain/industry';
 import { actorUserId, type ServiceContext } from '../context';
 import { townshipInAddress } from '../divisions';
-import { importTemplate as template, startImport, type ApplyCounts, type ImportKind, type ValidRow } from '../import/run-import';
+import { importTemplate as template, NO_OPTIONS, startImport, type ApplyCounts, type ImportKind, type ValidRow } from '../import/run-import';
 import { enterpriseContacts, enterpriseFormerNames, enterprises } from '../schema';
 import { fieldChanges, recordCorrections } from './corrections';
 import { addHeadcount } from './enterprises';
@@ -102,6 +102,7 @@ function applyEnterprises(ctx: ServiceContext, valid: ValidRow[], writes: boolea
 export const ENTERPRISE_IMPORT: ImportKind = {
   name: 'enterprises.import',
   columns: ENTERPRISE_IMPORT_COLUMNS,
+  options: NO_OPTIONS,
   check: (_ctx, sheet, mapping) => checkEnterpriseRows(sheet, mapping),
   apply: applyEnterprises,
 };

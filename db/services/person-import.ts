@@ -4,7 +4,7 @@ import { PERSON_IMPORT_COLUMNS } from '../../shared/domain/import-columns';
 import { checkPersonRows } from '../../shared/domain/person-import';
 import type { ServiceContext } from '../context';
 import { townshipInAddress } from '../divisions';
-import { importTemplate as template, startImport, type ApplyCounts, type ImportKind, type ValidRow } from '../import/run-import';
+import { importTemplate as template, NO_OPTIONS, startImport, type ApplyCounts, type ImportKind, type ValidRow } from '../import/run-import';
 import { persons } from '../schema';
 import { fieldChanges, recordCorrections } from './corrections';
 import { deriveForNewPerson, refreshDerived, reversedPhone, type PersonRow } from './person-derived';
@@ -96,6 +96,7 @@ function applyRows(ctx: ServiceContext, valid: ValidRow[], writes: boolean, file
 export const PERSON_IMPORT: ImportKind = {
   name: 'persons.import',
   columns: PERSON_IMPORT_COLUMNS,
+  options: NO_OPTIONS,
   check: (ctx, sheet, mapping) => checkPersonRows(sheet, ctx.today, mapping),
   apply: applyRows,
 };

@@ -2,7 +2,7 @@ import { and, eq, gte } from 'drizzle-orm';
 import type { JobView, ParsedInputOf } from '../../shared/contract';
 import { checkVacancyRows, VACANCY_IMPORT_COLUMNS } from '../../shared/domain/enterprise-import';
 import type { ServiceContext } from '../context';
-import { importTemplate as template, startImport, type ApplyCounts, type ImportKind, type ValidRow } from '../import/run-import';
+import { importTemplate as template, NO_OPTIONS, startImport, type ApplyCounts, type ImportKind, type ValidRow } from '../import/run-import';
 import { enterprises, vacancies } from '../schema';
 import { insertVacancy } from './vacancies';
 import { updatedStamps } from './row-stamps';
@@ -49,6 +49,7 @@ function applyVacancies(ctx: ServiceContext, valid: ValidRow[], writes: boolean)
 export const VACANCY_IMPORT: ImportKind = {
   name: 'vacancies.import',
   columns: VACANCY_IMPORT_COLUMNS,
+  options: NO_OPTIONS,
   check: (ctx, sheet, mapping) => {
     const known = new Map<string, number>();
     for (const e of ctx.database().db.select({ id: enterprises.id, creditCode: enterprises.creditCode, registrationNumber: enterprises.registrationNumber }).from(enterprises).where(eq(enterprises.status, 'active')).all()) {

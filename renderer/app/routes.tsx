@@ -13,6 +13,7 @@ import { ReceiptPage } from '../cases/receipt-page';
 import { AuditPage } from '../audit/audit-page';
 import { EnterpriseProfilePage } from '../enterprises/enterprise-profile-page';
 import { ExchangePage } from '../exchange/exchange-page';
+import { FactsPage } from '../facts/facts-page';
 import { FairPage } from '../fairs/fair-page';
 import { FairsPage } from '../fairs/fairs-page';
 import { FairSummaryPage } from '../fairs/summary-page';
@@ -83,6 +84,7 @@ export const routes: RouteObject[] = [
       { path: 'reports/queue', element: <MatterQueuePage /> },
       { path: 'reports/figures', element: <ExternalFiguresPage /> },
       { path: 'exchange', element: <ExchangePage /> },
+      { path: 'facts', element: <FactsPage /> },
       { path: 'audit', element: <AuditPage /> },
       { path: 'admin', element: <AdminPage /> },
       { path: 'account', element: <AccountPage /> },

@@ -14,6 +14,7 @@ import { MergeDialog } from './merge-dialog';
 import { PersonEditDialog } from './person-edit-dialog';
 import { RegistrationsSection } from '../registrations/registrations-section';
 import { ContactsSection } from '../contacts/contacts-section';
+import { PersonFactsSection } from '../facts/person-facts-section';
 import { KeyGroupBadges, PersonCorrections, TimelineSections } from './person-sections';
 import { QualificationsSection } from './qualifications-section';
 
@@ -106,6 +107,7 @@ export function PersonProfilePage() {
       {canSeeCases && <RegistrationsSection personId={p.id} />}
       <ContactsSection person={p} canWrite={canContact} />
       <QualificationsSection person={p} canWrite={canWrite} />
+      <PersonFactsSection personId={p.id} />
       <TimelineSections personId={p.id} />
       <PersonCorrections personId={p.id} />
       {editing && <PersonEditDialog person={p} opened={editing} onClose={() => setEditing(false)} />}

@@ -1,4 +1,4 @@
-/** What the three spreadsheet imports share (persons, enterprises and vacancies declare their own methods). */
+/** What the spreadsheet imports share (persons, enterprises, vacancies and department data declare their own methods). */
 import { z } from 'zod';
 import { text } from './fields';
 
@@ -10,8 +10,12 @@ export interface ImportReport {
   created: number;
   updated: number;
   unchanged: number;
-  /** One entry per problem, row numbers as Excel shows them. */
-  rows: { row: number; column: string; value: string; reason: string }[];
+  /**
+   * One entry per problem, row numbers as Excel shows them. Department data adds entries
+   * with a `kind` that do not make the row bad: `unmatched` (未在本县登记, not written) and
+   * `warning` (written, worth a look).
+   */
+  rows: { row: number; column: string; value: string; reason: string; kind?: 'warning' | 'unmatched' }[];
   dryRun: boolean;
   allOrNothing: boolean;
   /** True when nothing was written (dry run, or all-or-nothing with bad rows). */
@@ -23,6 +27,11 @@ export interface ImportReport {
   missingRequired: string[];
   /** Every header of the sheet and the field it was read as (null: ignored or not recognised). */
   columns: { header: string; field: string | null }[];
+  /** Department data only: valid rows matched to a registered person or enterprise (written), and those naming nobody registered here. */
+  matched?: number;
+  unmatched?: number;
+  /** Department data only: the dated import written (facts.imports); absent when nothing was written. */
+  importId?: number;
 }
 
 /** Fields a persons roster column can be read as, for the mapping screen. */

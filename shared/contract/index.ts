@@ -15,6 +15,7 @@ import { enterpriseReportsContract } from './enterprise-reports';
 import { enterpriseVisitsContract } from './enterprise-visits';
 import { enterprisesContract } from './enterprises';
 import { exchangeContract } from './exchange';
+import { factsContract } from './facts';
 import { fairsContract } from './fairs';
 import { jobsContract } from './jobs';
 import { personsContract } from './persons';
@@ -59,6 +60,7 @@ export const contract = {
   ...reportsContract,
   ...policiesContract,
   ...policyFindingsContract,
+  ...factsContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -89,6 +91,7 @@ export type * from './enterprise-reports';
 export type * from './enterprise-visits';
 export type * from './enterprises';
 export type * from './exchange';
+export type * from './facts';
 export type * from './fairs';
 export type * from './import-fields';
 export type * from './jobs';

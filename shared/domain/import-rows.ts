@@ -13,8 +13,18 @@ export interface ImportProblem {
   reason: string;
 }
 
+/**
+ * What is said of a row that does not keep it out of the import: `warning`, it is
+ * written but deserves a look (a name that differs from the registry's);
+ * `unmatched`, it is sound but names nobody registered in this county, so there
+ * is nothing to write it to (department data). Neither counts as a bad row.
+ */
+export interface ImportNote extends ImportProblem {
+  kind: 'warning' | 'unmatched';
+}
+
 export type RowCheck =
-  | { rowNumber: number; valid: true; record: Record<string, string | null> }
+  | { rowNumber: number; valid: true; record: Record<string, string | null>; notes?: ImportNote[] }
   | { rowNumber: number; valid: false; problems: ImportProblem[] };
 
 export interface SheetRows {
@@ -32,6 +42,8 @@ export interface RowReader<F extends string> {
   /** Keeps the parsed value in the record (under the field's name), or files the reason as a problem. */
   take<T extends string | null>(field: F, result: CellResult<T>): T | null;
   problem(field: F, reason: string): void;
+  /** Says something of the row that does not make it bad (ImportNote); dropped when the row is bad anyway. */
+  note(field: F, reason: string, kind: ImportNote['kind']): void;
   /** Values for the record that no single cell gives (derived from the ID number, …). */
   set(values: Record<string, string | null>): void;
 }
@@ -58,15 +70,19 @@ export function checkRows<F extends string>(
   const { columns } = matchHeaders(sheet.headers, specs, savedMapping);
   return sheet.rows.map(({ rowNumber, cells }) => {
     const problems: (ImportProblem & { at: number })[] = [];
+    const notes: ImportNote[] = [];
     const record: Record<string, string | null> = {};
     const raw = (field: F) => (columns[field] === undefined ? undefined : cells[columns[field]!]);
-    const problem = (field: F, reason: string) =>
-      problems.push({ column: sheet.headers[columns[field]!]!, value: cellText(raw(field)), reason, at: columns[field]! });
+    const cell = (field: F) => ({ column: sheet.headers[columns[field]!]!, value: cellText(raw(field)) });
+    const problem = (field: F, reason: string) => problems.push({ ...cell(field), reason, at: columns[field]! });
     checkRow({
       rowNumber,
       date1904: sheet.date1904,
       raw,
       problem,
+      note(field, reason, kind) {
+        notes.push({ ...cell(field), reason, kind });
+      },
       take(field, result) {
         if (result.ok) {
           record[field] = result.value;
@@ -79,7 +95,7 @@ export function checkRows<F extends string>(
         Object.assign(record, values);
       },
     });
-    if (problems.length === 0) return { rowNumber, valid: true, record };
+    if (problems.length === 0) return notes.length > 0 ? { rowNumber, valid: true, record, notes } : { rowNumber, valid: true, record };
     problems.sort((a, b) => a.at - b.at);
     return { rowNumber, valid: false, problems: problems.map(({ at: _at, ...p }) => p) };
   });

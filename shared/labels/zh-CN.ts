@@ -166,6 +166,8 @@ export const NAV_AREAS = [
   { path: '/reports', label: '报表', ready: true, permission: 'reports.read' },
   { path: '/admin', label: '系统管理', ready: true, permission: 'users.manage' },
   { path: '/exchange', label: '数据交换', ready: true, permission: 'exchange.worklist' },
+  // Other departments' lists: administrator and head; the 政策 area will read what they become.
+  { path: '/facts', label: '部门数据', ready: true, permission: 'facts.import' },
   { path: '/audit', label: '审计日志', ready: true, permission: 'audit.read' },
 ] as const satisfies ReadonlyArray<{ path: string; label: string; ready: boolean; permission: Permission }>;
 

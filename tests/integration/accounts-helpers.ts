@@ -255,6 +255,10 @@ export const SAMPLE_INPUTS: Partial<Record<MethodName, unknown>> = {
   'reports.dashboard': {},
   'reports.mattersByStaff': {},
   'reports.matterQueue': {},
+  'facts.importStart': { source: 'person_insurance', asOf: '2026-10-31', fileName: '社保个人.xlsx', base64: 'UEsDBA==', dryRun: true },
+  'facts.importTemplate': { source: 'deaths' },
+  'facts.imports': {},
+  'facts.forPerson': { personId: 1 },
 };
 
 export function sampleInput(method: MethodName): unknown {

@@ -16,7 +16,7 @@ const HANDLERS = 'db/handlers';
 const SINGULAR: Record<string, string> = {
   persons: 'person', enterprises: 'enterprise', cases: 'case', fairs: 'fair', vacancies: 'vacancy', contacts: 'contact',
   registrations: 'registration', certifications: 'certification', users: 'user', codes: 'code', backups: 'backup',
-  reports: 'report', divisions: 'division', jobs: 'job', policies: 'policy',
+  reports: 'report', divisions: 'division', jobs: 'job', policies: 'policy', facts: 'fact',
 };
 const singular = (domain: string) => SINGULAR[domain] ?? domain;
 
