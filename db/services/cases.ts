@@ -1,23 +1,22 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { CaseView, ParsedInputOf } from '../../shared/contract';
 import { officeDate } from '../../shared/domain/dates';
-import {
-  annualReviewDue, cancellationReasonForChannel, followUpDue, MATTER_TYPES,
-  type EffectCode, type EmploymentChannel, type MatterTypeCode,
-} from '../../shared/domain/matter-types';
-import { checkTransition, OPEN_STATES, STATE_LABELS, type CaseState } from '../../shared/domain/workflow';
+import { MATTER_TYPES, type MatterTypeCode } from '../../shared/domain/matter-types';
+import { applyTransition, OPEN_STATES, STATE_LABELS, type CaseState, type RefusalKind } from '../../shared/domain/workflow';
 import { addWorkingDays, dueDateWithPauses } from '../../shared/domain/working-days';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { EDITABLE_CODE_TABLES, type EditableCodeTable } from '../../shared/domain/editable-code-tables';
 import { cases, caseTransitions, enterprises, persons, settings } from '../schema';
 import { acceptanceProblems, applicantOfRow, cleanDocuments, codeLabel, itemCodeOf, refuseApplicantKind, refuseBadValues, refuseSecondOpen, type Applicant } from './case-checks';
-import { attachedDocuments, caseListItems, caseView, caseWorker, formOf, missingDocuments, personIdOf, workCalendar, type CaseRow } from './case-view';
-import { certifiedOn } from './certifications';
-import { certificationsOf, keyGroupsOf, refreshDerived } from './person-derived';
-import { endUnemploymentRegistration, registrationInForce, setEmploymentStatus } from './registrations';
+import { applyCaseEffects } from './case-effects';
+import { attachedDocuments, caseListItems, caseView, caseWorker, formOf, missingDocuments, workCalendar, type CaseRow } from './case-view';
+import { certificationsOf, keyGroupsOf } from './person-derived';
 import { readSetting } from '../queries/settings';
 import { createdStamps, updateVersioned } from './row-stamps';
+
+/** The workflow's kinds of refusal, as the contract's errors. */
+const REFUSAL_ERRORS: Record<RefusalKind, 'CONFLICT' | 'FORBIDDEN' | 'BAD_INPUT'> = { not_now: 'CONFLICT', not_yours: 'FORBIDDEN', incomplete: 'BAD_INPUT' };
 
 function requireCase(ctx: ServiceContext, id: number): CaseRow {
   const row = ctx.database().db.select().from(cases).where(eq(cases.id, id)).get();
@@ -99,47 +98,6 @@ function nextReceiptNo(ctx: ServiceContext): string {
   return `${readSetting(db, 'county_code')}-${year}-${String(next).padStart(5, '0')}`;
 }
 
-const STATUS_EFFECTS: Partial<Record<EffectCode, 'unemployed_registered' | 'employed'>> = {
-  set_status_unemployed_registered: 'unemployed_registered',
-  set_status_employed: 'employed',
-};
-
-/** The decision's effects on the person's record, in the decision's transaction. */
-function applyEffects(ctx: ServiceContext, row: CaseRow, receiptNo: string): EffectCode[] {
-  const { db } = ctx.database();
-  const type = MATTER_TYPES[row.matterType as MatterTypeCode];
-  const applied: EffectCode[] = [];
-  for (const effect of type.effects.onApprove) {
-    if (effect === 'grant_difficulty_certification') {
-      // The certification is the approved matter; the person's stored tags and recheck date follow it.
-      db.update(cases).set({ reviewDue: annualReviewDue(certifiedOn(row), null) }).where(eq(cases.id, row.id)).run();
-      refreshDerived(db, db.select().from(persons).where(eq(persons.id, personIdOf(row))).get()!, ctx.today);
-      applied.push(effect);
-      continue;
-    }
-    if (effect === 'schedule_follow_up_contact') {
-      // Due 5 working days from acceptance; the first contact on or after acceptance satisfies it.
-      db.update(cases).set({ followUpDue: followUpDue(row.acceptedOn ?? ctx.today, workCalendar(ctx)) }).where(eq(cases.id, row.id)).run();
-      applied.push(effect);
-      continue;
-    }
-    if (effect === 'close_open_unemployment_registration') {
-      const open = registrationInForce(ctx, personIdOf(row));
-      if (open) {
-        const reason = cancellationReasonForChannel((formOf(row).channel ?? 'employer_job') as EmploymentChannel);
-        endUnemploymentRegistration(ctx, open, reason, `${type.label}批准（${receiptNo}）`, ctx.today, `${type.label}批准（${receiptNo}）`);
-      }
-      applied.push(effect);
-      continue;
-    }
-    const status = STATUS_EFFECTS[effect];
-    if (!status) continue; // subsidy effects arrive with their feature
-    setEmploymentStatus(ctx, personIdOf(row), status, `${type.label}批准（${receiptNo}）`);
-    applied.push(effect);
-  }
-  return applied;
-}
-
 /**
  * The names the form's choices from the administrator's code tables (认定类别, 补贴项目) had when the
  * decision was taken: a later renaming of the entry must not change what a notice says was decided.
@@ -183,14 +141,11 @@ export function transition(ctx: ServiceContext, input: ParsedInputOf<'cases.tran
   const { userId, roles } = caseWorker(ctx);
   const actor = { userId, roles };
   const facts = { preparedBy: row.preparedBy, acceptedBy: row.acceptedBy, missingRequiredDocuments: missingDocuments(row) };
-  const comment = input.comment?.trim() ? input.comment.trim() : null;
-  const check = checkTransition(type.workflow, state, input.action, actor, facts, comment);
-  if (!check.ok) {
-    const rule = type.workflow.find((r) => r.action === input.action && r.from.includes(state));
-    const forbidden = rule && (!rule.roles.some((r) => actor.roles.includes(r)) || (rule.separateFromPreparer && (actor.userId === row.preparedBy || actor.userId === row.acceptedBy)));
-    throw new AppError(!rule ? 'CONFLICT' : forbidden ? 'FORBIDDEN' : 'BAD_INPUT', check.reason);
-  }
-  const changes: Partial<CaseRow> = { state: check.to };
+  // The pure workflow decides: whether the step is allowed, why not, and which effects it brings.
+  const step = applyTransition(type.workflow, state, input.action, actor, facts, input.comment ?? null, ctx.now.toISOString(), type.effects.onApprove);
+  if (!step.ok) throw new AppError(REFUSAL_ERRORS[step.kind], step.reason);
+  const comment = step.record.comment;
+  const changes: Partial<CaseRow> = { state: step.to };
   if (input.action === 'accept') {
     const problems = acceptanceProblems(ctx, row);
     if (problems.length) throw new AppError('BAD_INPUT', `不能受理：${problems.join('；')}`);
@@ -224,7 +179,6 @@ export function transition(ctx: ServiceContext, input: ParsedInputOf<'cases.tran
       });
     changes.dueDate = dueDateWithPauses(row.acceptedOn, type.timeLimitWorkingDays, pauses, workCalendar(ctx), ctx.today);
   }
-  let effects: EffectCode[] = [];
   if (input.action === 'approve' || input.action === 'reject') {
     changes.decidedBy = actor.userId;
     changes.decidedAt = ctx.now.toISOString();
@@ -234,10 +188,11 @@ export function transition(ctx: ServiceContext, input: ParsedInputOf<'cases.tran
   }
   const updated = updateVersioned(ctx, cases, row, row.version, changes, '该业务已被他人办理或修改，请刷新后重试', { by: actor.userId });
   // After the matter is approved: a certification's tag reads the approved matter itself.
-  if (input.action === 'approve') effects = applyEffects(ctx, updated, updated.receiptNo ?? `#${updated.id}`);
-  const current = input.action === 'approve' ? requireCase(ctx, row.id) : updated;
-  db.insert(caseTransitions).values({ caseId: row.id, action: input.action, fromState: state, toState: check.to, actorUserId: actor.userId, at: ctx.now.toISOString(), comment }).run();
-  ctx.audit({ action: 'cases.transition', entityType: 'case', entityId: row.id, detail: { action: input.action, from: state, to: check.to, effects } });
+  const effects = applyCaseEffects(ctx, updated, updated.receiptNo ?? `#${updated.id}`, step.effects);
+  const current = effects.length > 0 ? requireCase(ctx, row.id) : updated;
+  const { record } = step;
+  db.insert(caseTransitions).values({ caseId: row.id, action: record.action, fromState: record.from, toState: record.to, actorUserId: record.actorUserId, at: record.at, comment: record.comment }).run();
+  ctx.audit({ action: 'cases.transition', entityType: 'case', entityId: row.id, detail: { action: input.action, from: state, to: step.to, effects } });
   return caseView(ctx, current);
 }
 

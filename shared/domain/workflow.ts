@@ -47,7 +47,15 @@ export interface WorkflowActor {
   roles: readonly Role[];
 }
 
-export type TransitionCheck = { ok: true; to: CaseState } | { ok: false; reason: string };
+/**
+ * Why a step is refused, for the caller to answer with the right kind of
+ * error: the case is not where the step starts (or has no such step), the
+ * caller is not the one to take it (role, separation of duties), or something
+ * the caller can supply is missing (a reason, a required document).
+ */
+export type RefusalKind = 'not_now' | 'not_yours' | 'incomplete';
+
+export type TransitionCheck = { ok: true; to: CaseState } | { ok: false; reason: string; kind: RefusalKind };
 
 export const STATE_LABELS: Record<CaseState, string> = {
   draft: '草稿',
@@ -110,25 +118,26 @@ function refusal(
   facts: WorkflowFacts,
   comment: string | null,
   checkComment: boolean,
-): { rule: TransitionRule; reason: null } | { rule: null; reason: string } {
+): { rule: TransitionRule; reason: null } | { rule: null; reason: string; kind: RefusalKind } {
   const act = `「${ACTION_LABELS[action]}」`;
-  if (!isOpen(state)) return { rule: null, reason: `案件已办结（${STATE_LABELS[state]}），不能再${act}` };
+  const refused = (kind: RefusalKind, reason: string) => ({ rule: null, reason, kind });
+  if (!isOpen(state)) return refused('not_now', `案件已办结（${STATE_LABELS[state]}），不能再${act}`);
   const candidates = workflow.filter((r) => r.action === action);
-  if (candidates.length === 0) return { rule: null, reason: `此类事项没有${act}环节` };
+  if (candidates.length === 0) return refused('not_now', `此类事项没有${act}环节`);
   const rule = candidates.find((r) => r.from.includes(state));
   if (!rule) {
     const allowed = [...new Set(candidates.flatMap((r) => r.from))].map((s) => STATE_LABELS[s]).join('、');
-    return { rule: null, reason: `案件处于「${STATE_LABELS[state]}」状态，不能${act}（仅限：${allowed}）` };
+    return refused('not_now', `案件处于「${STATE_LABELS[state]}」状态，不能${act}（仅限：${allowed}）`);
   }
-  if (!rule.roles.some((r) => actor.roles.includes(r))) return { rule: null, reason: `${act}须由${roleList(rule.roles)}办理` };
+  if (!rule.roles.some((r) => actor.roles.includes(r))) return refused('not_yours', `${act}须由${roleList(rule.roles)}办理`);
   if (rule.separateFromPreparer && (actor.userId === facts.preparedBy || actor.userId === facts.acceptedBy)) {
-    return { rule: null, reason: `职责分离：本申请由您录入或受理，不能由您${act}，请交其他审核人员办理` };
+    return refused('not_yours', `职责分离：本申请由您录入或受理，不能由您${act}，请交其他审核人员办理`);
   }
   if (checkComment && rule.commentRequired && (comment === null || comment.trim() === '')) {
-    return { rule: null, reason: `${act}须填写理由` };
+    return refused('incomplete', `${act}须填写理由`);
   }
   if (rule.requiresCompleteDocuments && facts.missingRequiredDocuments.length > 0) {
-    return { rule: null, reason: `缺少必需材料：${facts.missingRequiredDocuments.join('、')}，不能${act}` };
+    return refused('incomplete', `缺少必需材料：${facts.missingRequiredDocuments.join('、')}，不能${act}`);
   }
   return { rule, reason: null };
 }
@@ -147,7 +156,7 @@ export function checkTransition(
   comment: string | null,
 ): TransitionCheck {
   const result = refusal(workflow, state, action, actor, facts, comment, true);
-  return result.rule !== null ? { ok: true, to: result.rule.to } : { ok: false, reason: result.reason };
+  return result.rule !== null ? { ok: true, to: result.rule.to } : { ok: false, reason: result.reason, kind: result.kind };
 }
 
 /** One line of a case's history; the service appends it in the same transaction as the state change. */
@@ -163,13 +172,15 @@ export interface TransitionRecord {
 }
 
 export type TransitionResult =
-  | { ok: true; to: CaseState; record: TransitionRecord; facts: WorkflowFacts }
-  | { ok: false; reason: string };
+  | { ok: true; to: CaseState; record: TransitionRecord; facts: WorkflowFacts; effects: readonly string[] }
+  | { ok: false; reason: string; kind: RefusalKind };
 
 /**
- * checkTransition plus what to persist: the history record and the facts
- * after the step (acceptedBy is set by `accept`, which is how separation of
- * duties later knows who accepted).
+ * checkTransition plus what to persist and carry out: the history record, the
+ * facts after the step (acceptedBy is set by `accept`, which is how
+ * separation of duties later knows who accepted), and the effects the step
+ * brings — the matter type's `onApprove` effects when it approves, none
+ * otherwise. The case service only carries them out (db/services/case-effects.ts).
  */
 export function applyTransition(
   workflow: readonly TransitionRule[],
@@ -179,13 +190,14 @@ export function applyTransition(
   facts: WorkflowFacts,
   comment: string | null,
   at: string,
+  onApprove: readonly string[] = [],
 ): TransitionResult {
   const check = checkTransition(workflow, state, action, actor, facts, comment);
   if (!check.ok) return check;
   const trimmed = comment === null || comment.trim() === '' ? null : comment.trim();
   const record: TransitionRecord = { action, from: state, to: check.to, actorUserId: actor.userId, at, comment: trimmed };
   const nextFacts = action === 'accept' ? { ...facts, acceptedBy: actor.userId } : facts;
-  return { ok: true, to: check.to, record, facts: nextFacts };
+  return { ok: true, to: check.to, record, facts: nextFacts, effects: check.to === 'approved' ? onApprove : [] };
 }
 
 /**

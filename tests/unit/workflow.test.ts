@@ -218,14 +218,14 @@ describe('workflow rules, case by case', () => {
     const missing = missingRequiredDocuments(unemployment, {}, ['id_card']);
     expect(missing).toEqual(['告知承诺书']);
     const check = checkTransition(wf, 'draft', 'accept', clerk, facts({ acceptedBy: null, missingRequiredDocuments: missing }), null);
-    expect(check).toEqual({ ok: false, reason: '缺少必需材料：告知承诺书，不能「受理」' });
+    expect(check).toEqual({ ok: false, kind: 'incomplete', reason: '缺少必需材料：告知承诺书，不能「受理」' });
     expect(checkTransition(wf, 'draft', 'accept', clerk, facts({ acceptedBy: null }), null)).toEqual({ ok: true, to: 'accepted' });
   });
 
   it('reject without a comment is refused; blank does not count as a comment', () => {
     const f = facts();
     for (const comment of [null, '', '  \n ']) {
-      expect(checkTransition(wf, 'in_review', 'reject', reviewer, f, comment)).toEqual({ ok: false, reason: '「不予批准」须填写理由' });
+      expect(checkTransition(wf, 'in_review', 'reject', reviewer, f, comment)).toEqual({ ok: false, kind: 'incomplete', reason: '「不予批准」须填写理由' });
     }
     expect(checkTransition(wf, 'in_review', 'reject', reviewer, f, '不符合登记条件')).toEqual({ ok: true, to: 'rejected' });
   });
@@ -258,6 +258,7 @@ describe('workflow rules, case by case', () => {
   it('names the roles a step needs', () => {
     expect(checkTransition(wf, 'in_review', 'approve', clerk, facts({ preparedBy: 2, acceptedBy: 2 }), null)).toEqual({
       ok: false,
+      kind: 'not_yours',
       reason: '「批准」须由审核员或局领导/中心主任办理',
     });
   });
@@ -277,6 +278,7 @@ describe('workflow rules, case by case', () => {
   it('a step from the wrong state says which states allow it', () => {
     expect(checkTransition(wf, 'draft', 'approve', reviewer, facts({ preparedBy: 2, acceptedBy: null }), null)).toEqual({
       ok: false,
+      kind: 'not_now',
       reason: '案件处于「草稿」状态，不能「批准」（仅限：审核中）',
     });
   });

@@ -1,0 +1,67 @@
+/**
+ * What an approval does beyond the matter itself, by effect name: the matter
+ * types declare their effects as data (shared/domain/matter-types.ts), the
+ * pure workflow says when they apply (applyTransition), and this registry
+ * carries them out in the decision's transaction. A new kind of matter — a
+ * policy's own effect — registers its handler here instead of adding a branch
+ * to the case service; a test fails when a declared effect has no handler.
+ */
+import { eq } from 'drizzle-orm';
+import type { ServiceContext } from '../context';
+import { annualReviewDue, cancellationReasonForChannel, followUpDue, MATTER_TYPES, type EffectCode, type EmploymentChannel, type MatterTypeCode } from '../../shared/domain/matter-types';
+import { cases, persons } from '../schema';
+import { formOf, personIdOf, workCalendar, type CaseRow } from './case-view';
+import { certifiedOn } from './certifications';
+import { refreshDerived } from './person-derived';
+import { endUnemploymentRegistration, registrationInForce, setEmploymentStatus } from './registrations';
+
+/** Carries out one effect of an approved matter; `receiptNo` names the matter in the records it writes. */
+export type CaseEffect = (ctx: ServiceContext, row: CaseRow, receiptNo: string) => void;
+
+const EFFECTS = new Map<string, CaseEffect>();
+
+/** Adds the handler of an effect; naming an effect twice is a programming error. */
+export function registerCaseEffect(name: string, effect: CaseEffect): void {
+  if (EFFECTS.has(name)) throw new Error(`case effect ${name} is registered twice`);
+  EFFECTS.set(name, effect);
+}
+
+export function hasCaseEffect(name: string): boolean {
+  return EFFECTS.has(name);
+}
+
+/** Carries out `names` in order, in the caller's transaction; an unknown name fails the decision (nothing is written). */
+export function applyCaseEffects(ctx: ServiceContext, row: CaseRow, receiptNo: string, names: readonly string[]): string[] {
+  for (const name of names) {
+    const effect = EFFECTS.get(name);
+    if (!effect) throw new Error(`no handler for case effect ${name}`);
+    effect(ctx, row, receiptNo);
+  }
+  return [...names];
+}
+
+const label = (row: CaseRow) => MATTER_TYPES[row.matterType as MatterTypeCode].label;
+const builtIn: Record<EffectCode, CaseEffect> = {
+  set_status_unemployed_registered: (ctx, row, receiptNo) => setEmploymentStatus(ctx, personIdOf(row), 'unemployed_registered', `${label(row)}批准（${receiptNo}）`),
+  set_status_employed: (ctx, row, receiptNo) => setEmploymentStatus(ctx, personIdOf(row), 'employed', `${label(row)}批准（${receiptNo}）`),
+  // Due 5 working days from acceptance; the first contact on or after acceptance satisfies it.
+  schedule_follow_up_contact: (ctx, row) => {
+    ctx.database().db.update(cases).set({ followUpDue: followUpDue(row.acceptedOn ?? ctx.today, workCalendar(ctx)) }).where(eq(cases.id, row.id)).run();
+  },
+  close_open_unemployment_registration: (ctx, row, receiptNo) => {
+    const open = registrationInForce(ctx, personIdOf(row));
+    if (!open) return;
+    const reason = cancellationReasonForChannel((formOf(row).channel ?? 'employer_job') as EmploymentChannel);
+    endUnemploymentRegistration(ctx, open, reason, `${label(row)}批准（${receiptNo}）`, ctx.today, `${label(row)}批准（${receiptNo}）`);
+  },
+  // The certification is the approved matter; the person's stored tags and recheck date follow it.
+  grant_difficulty_certification: (ctx, row) => {
+    const { db } = ctx.database();
+    db.update(cases).set({ reviewDue: annualReviewDue(certifiedOn(row), null) }).where(eq(cases.id, row.id)).run();
+    refreshDerived(db, db.select().from(persons).where(eq(persons.id, personIdOf(row))).get()!, ctx.today);
+  },
+  // The approved 补贴申请 is itself the entitlement the policy engine reads (policy-facts.ts entitlementOf):
+  // its limits and exclusions count it from the decision on. Payment records arrive with the payments feature.
+  record_subsidy_entitlement: () => undefined,
+};
+for (const [name, effect] of Object.entries(builtIn)) registerCaseEffect(name, effect);
