@@ -39,6 +39,16 @@ export const POLICIES_SQL = {
   hires: `select enterprise_id as enterpriseId, person_id as personId, employer_since as since from person_insurance
      where import_id = ? and enterprise_id ${IDS} and employer_since between ? and ?`,
   foundingDates: `select enterprise_id as enterpriseId, min(founded_on) as foundedOn from person_businesses where enterprise_id ${IDS} group by enterprise_id`,
+  // The sweep's page (db/services/policy-sweep.ts): kept prepared, as it runs for every 500 of a county's persons.
+  duePage: 'select subject_type as subjectType, subject_id as subjectId from policy_subjects where recheck_on <= ? order by recheck_on, subject_type, subject_id limit ?',
+  liveFindings: `select id, policy_code as policyCode, subject_id as subjectId, policy_version as policyVersion, result, amount_fen as amountFen, verdict, facts
+     from policy_findings where subject_type = ? and subject_id ${IDS} and status in ('open', 'contacted')`,
+  insertFinding: `insert into policy_findings (policy_code, policy_version, subject_type, subject_id, result, amount_fen, verdict, facts, status, first_found_at, last_sweep_id, created_at, updated_at, created_by, updated_by)
+     values (?, ?, ?, ?, ?, ?, ?, ?, 'open', ?, ?, ?, ?, ?, ?)`,
+  refreshFinding: `update policy_findings set policy_version = ?, result = ?, amount_fen = ?, verdict = ?, facts = ?, last_sweep_id = ?, updated_at = ?, updated_by = ?, version = version + 1 where id = ?`,
+  findingGone: `update policy_findings set status = 'gone', last_sweep_id = ?, updated_at = ?, updated_by = ?, version = version + 1 where id = ?`,
+  recheck: 'update policy_subjects set recheck_on = ? where subject_type = ? and subject_id = ?',
+  birthDates: `select id, birth_date as birthDate from persons where id ${IDS}`,
 } as const;
 
 const ONE = '[1]';
@@ -56,6 +66,13 @@ export const PLAN_CASES: Record<keyof typeof POLICIES_SQL, PlanCase> = {
   registryHeadcounts: { sql: POLICIES_SQL.registryHeadcounts, params: [ONE, '2026-12-01', '2026-12-01'] },
   hires: { sql: POLICIES_SQL.hires, params: [1, ONE, '2026-01-01', '2026-09-01'], uses: [/person_insurance_enterprise/] },
   foundingDates: { sql: POLICIES_SQL.foundingDates, params: [ONE] },
+  duePage: { sql: POLICIES_SQL.duePage, params: ['2026-12-01', 500], uses: [/policy_subjects_due/] },
+  liveFindings: { sql: POLICIES_SQL.liveFindings, params: ['person', ONE], uses: [/policy_findings_subject|policy_findings_live/] },
+  insertFinding: { sql: POLICIES_SQL.insertFinding, params: ['p', 1, 'person', 1, 'eligible', 0, '{}', '{}', '2026-12-01', null, '2026-12-01', '2026-12-01', null, null] },
+  refreshFinding: { sql: POLICIES_SQL.refreshFinding, params: [1, 'eligible', 0, '{}', '{}', null, '2026-12-01', null, 1] },
+  findingGone: { sql: POLICIES_SQL.findingGone, params: [null, '2026-12-01', null, 1] },
+  recheck: { sql: POLICIES_SQL.recheck, params: ['2026-12-01', 'person', 1], uses: [/policy_subjects_subject/] },
+  birthDates: { sql: POLICIES_SQL.birthDates, params: [ONE], uses: [/SEARCH persons USING INTEGER PRIMARY KEY/] },
 };
 
 export interface MatterRow {
@@ -129,4 +146,38 @@ export function hiresOf(sqlite: Database.Database, importId: number, list: numbe
 /** When the registry's businesses were founded, from 市场监管 data. */
 export function foundingDates(sqlite: Database.Database, list: number[]): Array<{ enterpriseId: number; foundedOn: string }> {
   return cachedStatement(sqlite, POLICIES_SQL.foundingDates).all(ids(list)) as Array<{ enterpriseId: number; foundedOn: string }>;
+}
+
+export interface LiveFinding {
+  id: number;
+  policyCode: string;
+  subjectId: number;
+  policyVersion: number;
+  result: string;
+  amountFen: number | null;
+  verdict: string;
+  facts: string;
+}
+
+export interface SweepStatements {
+  duePage(today: string, limit: number): Array<{ subjectType: 'person' | 'enterprise'; subjectId: number }>;
+  liveFindings(subjectType: 'person' | 'enterprise', ids: number[]): LiveFinding[];
+  insertFinding(values: unknown[]): void;
+  refreshFinding(values: unknown[]): void;
+  findingGone(values: unknown[]): void;
+  recheck(on: string, subjectType: string, subjectId: number): void;
+  birthDates(ids: number[]): Array<{ id: number; birthDate: string }>;
+}
+
+/** The sweep's statements on one connection (the job's own), prepared once. */
+export function sweepStatements(sqlite: Database.Database): SweepStatements {
+  return {
+    duePage: (today, limit) => cachedStatement(sqlite, POLICIES_SQL.duePage).all(today, limit) as Array<{ subjectType: 'person' | 'enterprise'; subjectId: number }>,
+    liveFindings: (subjectType, list) => cachedStatement(sqlite, POLICIES_SQL.liveFindings).all(subjectType, ids(list)) as LiveFinding[],
+    insertFinding: (values) => void cachedStatement(sqlite, POLICIES_SQL.insertFinding).run(...values),
+    refreshFinding: (values) => void cachedStatement(sqlite, POLICIES_SQL.refreshFinding).run(...values),
+    findingGone: (values) => void cachedStatement(sqlite, POLICIES_SQL.findingGone).run(...values),
+    recheck: (on, subjectType, subjectId) => void cachedStatement(sqlite, POLICIES_SQL.recheck).run(on, subjectType, subjectId),
+    birthDates: (list) => cachedStatement(sqlite, POLICIES_SQL.birthDates).all(ids(list)) as Array<{ id: number; birthDate: string }>,
+  };
 }

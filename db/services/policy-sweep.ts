@@ -7,14 +7,14 @@
  * cancelled sweep keeps the pages it finished, each whole. A finding stays
  * open until staff act or a later sweep no longer finds it (gone).
  */
-import { and, desc, eq, inArray, lte, sql } from 'drizzle-orm';
+import { desc, eq, lte, sql } from 'drizzle-orm';
 import type { JobView, SweepView } from '../../shared/contract';
 import { addMonths } from '../../shared/domain/calendar';
 import { evaluatePolicy, type FactSnapshot, type PolicyDefinition } from '../../shared/domain/policies';
 import { actorUserId, type ServiceContext } from '../context';
 import type { JobContext } from '../jobs';
-import { persons, policyFindings, policySubjects, policySweeps, policyVersions, users } from '../schema';
-import { createdStamps, updatedStamps } from './row-stamps';
+import { sweepStatements } from '../queries/policies';
+import { policySubjects, policySweeps, policyVersions, users } from '../schema';
 import { enterpriseFacts } from './policy-enterprise-facts';
 import { personFacts } from './policy-facts';
 import { definitionOf } from './policies';
@@ -37,7 +37,11 @@ export function sweeps(ctx: ServiceContext): SweepView[] {
     .orderBy(desc(policySweeps.id))
     .limit(20)
     .all()
-    .map(({ sweep, startedBy }) => ({ ...sweep, startedBy }));
+    .map(({ sweep, startedBy }) => sweepView(sweep, startedBy));
+}
+
+function sweepView(row: typeof policySweeps.$inferSelect, startedBy: string | null): SweepView {
+  return { ...row, versions: JSON.parse(row.versions) as Record<string, number>, startedBy };
 }
 
 /** The day a subject's verdicts can next change by the calendar alone: a person's next birthday or the next month's first day. */
@@ -53,13 +57,6 @@ export function recheckOn(today: string, birthDate: string | null): string {
 
 function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
-}
-
-interface Judged {
-  subjectType: 'person' | 'enterprise';
-  subjectId: number;
-  policy: PolicyDefinition;
-  facts: FactSnapshot;
 }
 
 /** The sweep job, on the connection it runs on. */
@@ -88,55 +85,49 @@ export async function sweepTask(ctx: ServiceContext, _input: Record<string, neve
   return ctx.later((tx) => {
     const row = tx.database().db.update(policySweeps).set({ finishedAt: new Date(ctx.now.getTime()).toISOString(), evaluated, found }).where(eq(policySweeps.id, sweepId)).returning().get();
     tx.audit({ action: 'policies.sweep', entityType: 'policy_sweep', entityId: sweepId, detail: { mode: row.mode, evaluated, found } });
-    return { ...row, startedBy: ctx.actor?.displayName ?? null };
+    return sweepView(row, ctx.actor?.displayName ?? null);
   });
 }
 
 /** One page of due subjects: judged against every policy of their kind, findings kept up to date, recheck days set. */
 function sweepPage(ctx: ServiceContext, sweepId: number, byTarget: Record<'person' | 'enterprise', PolicyDefinition[]>, today: string): { evaluated: number; found: number } {
-  const { db } = ctx.database();
-  const subjects = db
-    .select()
-    .from(policySubjects)
-    .where(lte(policySubjects.recheckOn, today))
-    .orderBy(policySubjects.recheckOn, policySubjects.subjectType, policySubjects.subjectId)
-    .limit(SWEEP_PAGE)
-    .all();
+  const { db, sqlite } = ctx.database();
+  const sql = sweepStatements(sqlite);
+  const subjects = sql.duePage(today, SWEEP_PAGE);
   if (subjects.length === 0) return { evaluated: 0, found: 0 };
-  const personIds = subjects.filter((s) => s.subjectType === 'person').map((s) => s.subjectId);
-  const enterpriseIds = subjects.filter((s) => s.subjectType === 'enterprise').map((s) => s.subjectId);
-  const personSnapshots = byTarget.person.length ? personFacts(db, personIds, today) : new Map<number, FactSnapshot>();
-  const enterpriseSnapshots = byTarget.enterprise.length ? enterpriseFacts(db, enterpriseIds, today) : new Map<number, FactSnapshot>();
-  const judged: Judged[] = [
-    ...[...personSnapshots].flatMap(([subjectId, facts]) => byTarget.person.map((policy) => ({ subjectType: 'person' as const, subjectId, policy, facts }))),
-    ...[...enterpriseSnapshots].flatMap(([subjectId, facts]) => byTarget.enterprise.map((policy) => ({ subjectType: 'enterprise' as const, subjectId, policy, facts }))),
-  ];
+  const at = ctx.now.toISOString();
+  const by = actorUserId(ctx);
   let found = 0;
-  for (const { subjectType, subjectId, policy, facts } of judged) {
-    const verdict = evaluatePolicy(policy, facts, today);
-    const live = db
-      .select()
-      .from(policyFindings)
-      .where(and(eq(policyFindings.policyCode, policy.code), eq(policyFindings.subjectType, subjectType), eq(policyFindings.subjectId, subjectId), inArray(policyFindings.status, ['open', 'contacted'])))
-      .get();
-    if (verdict.result === 'not_eligible') {
-      if (live) db.update(policyFindings).set({ status: 'gone', lastSweepId: sweepId, ...updatedStamps(ctx, live) }).where(eq(policyFindings.id, live.id)).run();
-      continue;
+  for (const subjectType of ['person', 'enterprise'] as const) {
+    const ids = subjects.filter((s) => s.subjectType === subjectType).map((s) => s.subjectId);
+    if (ids.length === 0) continue;
+    const policies = byTarget[subjectType];
+    const snapshots = policies.length === 0 ? new Map<number, FactSnapshot>() : subjectType === 'person' ? personFacts(db, ids, today) : enterpriseFacts(db, ids, today);
+    const live = new Map(sql.liveFindings(subjectType, ids).map((f) => [`${f.policyCode}:${f.subjectId}`, f]));
+    for (const [subjectId, facts] of snapshots) {
+      const factsJson = JSON.stringify(facts);
+      for (const policy of policies) {
+        const verdict = evaluatePolicy(policy, facts, today);
+        const finding = live.get(`${policy.code}:${subjectId}`);
+        live.delete(`${policy.code}:${subjectId}`);
+        if (verdict.result === 'not_eligible') {
+          if (finding) sql.findingGone([sweepId, at, by, finding.id]);
+          continue;
+        }
+        found += 1;
+        const verdictJson = JSON.stringify(verdict);
+        if (!finding) {
+          sql.insertFinding([policy.code, policy.version, subjectType, subjectId, verdict.result, verdict.amountFen, verdictJson, factsJson, at, sweepId, at, at, by, by]);
+        } else if (finding.verdict !== verdictJson || finding.facts !== factsJson) {
+          // A finding unchanged by the sweep is left as it was: no new version, no write.
+          sql.refreshFinding([policy.version, verdict.result, verdict.amountFen, verdictJson, factsJson, sweepId, at, by, finding.id]);
+        }
+      }
     }
-    found += 1;
-    const values = { policyVersion: policy.version, result: verdict.result, amountFen: verdict.amountFen, verdict: JSON.stringify(verdict), facts: JSON.stringify(facts), lastSweepId: sweepId };
-    if (live) db.update(policyFindings).set({ ...values, ...updatedStamps(ctx, live) }).where(eq(policyFindings.id, live.id)).run();
-    else db.insert(policyFindings).values({ policyCode: policy.code, subjectType, subjectId, status: 'open', firstFoundAt: ctx.now.toISOString(), ...values, ...createdStamps(ctx) }).run();
+    // Findings of subjects no longer judged (a merged record) or of policies no longer in force go.
+    for (const finding of live.values()) sql.findingGone([sweepId, at, by, finding.id]);
   }
-  // Subjects no longer there (a merged record, …) are not judged: their live findings go.
-  const judgedPersons = new Set(personSnapshots.keys());
-  for (const id of personIds.filter((id) => !judgedPersons.has(id))) {
-    db.update(policyFindings).set({ status: 'gone', lastSweepId: sweepId }).where(and(eq(policyFindings.subjectType, 'person'), eq(policyFindings.subjectId, id), inArray(policyFindings.status, ['open', 'contacted']))).run();
-  }
-  const births = new Map(personIds.length ? db.select({ id: persons.id, birthDate: persons.birthDate }).from(persons).where(inArray(persons.id, personIds)).all().map((p) => [p.id, p.birthDate]) : []);
-  for (const subject of subjects) {
-    const next = recheckOn(today, subject.subjectType === 'person' ? (births.get(subject.subjectId) ?? null) : null);
-    db.update(policySubjects).set({ recheckOn: next }).where(and(eq(policySubjects.subjectType, subject.subjectType), eq(policySubjects.subjectId, subject.subjectId))).run();
-  }
+  const births = new Map(sql.birthDates(subjects.filter((s) => s.subjectType === 'person').map((s) => s.subjectId)).map((p) => [p.id, p.birthDate]));
+  for (const subject of subjects) sql.recheck(recheckOn(today, subject.subjectType === 'person' ? (births.get(subject.subjectId) ?? null) : null), subject.subjectType, subject.subjectId);
   return { evaluated: subjects.length, found };
 }

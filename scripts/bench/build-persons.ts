@@ -59,7 +59,8 @@ export interface BenchMarker {
 
 const PATHS = appPaths(resolve(import.meta.dirname, '..', '..'));
 
-export function openBenchDesk(paths: BenchPaths, clock?: () => Date): Desk {
+/** `jobThreadEntry`: run long work in threads of its own, as the app and the host do. */
+export function openBenchDesk(paths: BenchPaths, clock?: () => Date, jobThreadEntry?: string): Desk {
   return new Desk({
     dbPath: paths.dbPath,
     keys: keyProviderFrom({ keyFile: paths.keyFile }),
@@ -67,6 +68,7 @@ export function openBenchDesk(paths: BenchPaths, clock?: () => Date): Desk {
     resourcesDir: PATHS.resourcesDir,
     appVersion: '0.0.0-bench',
     ...(clock ? { clock } : {}),
+    ...(jobThreadEntry ? { jobThreadEntry } : {}),
     log: (message, error) => console.error(`[desk] ${message}`, error),
   });
 }

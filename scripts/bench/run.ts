@@ -23,6 +23,7 @@
  *                            [--skip-exchange true]  (the export benchmark, scripts/bench/exchange.ts, runs after the searches)
  *                            [--skip-writes true]    (bulk write and Excel import, scripts/bench/writes.ts, in fresh databases)
  *                            [--skip-reports true]   (monthly report and dashboard, scripts/bench/reports.ts, on a seeded county of the scale)
+ *                            [--skip-sweep true]     (政策找人: full and incremental sweeps, search during a sweep, scripts/bench/sweep.ts)
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -290,6 +291,7 @@ async function main(): Promise<void> {
   const skipExchange = take('skip-exchange', '') === 'true';
   const skipWrites = take('skip-writes', '') === 'true';
   const skipReports = take('skip-reports', '') === 'true';
+  const skipSweep = take('skip-sweep', '') === 'true';
   if (args.rest.size > 0) throw new Error(`unknown option --${[...args.rest.keys()][0]}`);
   if (!(iterations >= 1 && warmup >= 0 && pageSize >= 1 && pageSize <= 200)) throw new Error('bad --iterations, --warmup or --page-size');
   const log = (line: string) => console.error(line);
@@ -361,19 +363,21 @@ async function main(): Promise<void> {
     const exchange = skipExchange ? null : runExchangeBench(args.dir, log);
     const writes = skipWrites ? null : runChildBench('scripts/bench/writes.ts', [], 'writes and Excel import (fresh databases, own process)', log);
     const reports = skipReports ? null : runChildBench('scripts/bench/reports.ts', ['--scale', (args.scale ?? 'city'), '--dir', args.dir], `monthly report and dashboard on a seeded ${(args.scale ?? 'city')} county (own process)`, log);
+    const sweep = skipSweep ? null : runChildBench('scripts/bench/sweep.ts', ['--persons', String(build.persons), '--dir', args.dir], 'policy sweep on the benchmark county (own process)', log);
     const bundle = rendererBundle(PATHS.rendererDir);
     // A start-up failure is a figure of the report, not the end of an hour of measuring.
     const hostStart = await hostColdStart(PATHS.root).catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }));
     log(`renderer ${'gzipMb' in bundle ? `${bundle.gzipMb} MB gzip` : bundle.error}; host cold start ${'medianMs' in hostStart ? `${hostStart.medianMs} ms (median of ${hostStart.runs.length})` : hostStart.error}`);
     const misses = [
       ...(reports ? ((reports as { misses?: string[] }).misses ?? []).map((m) => `reports: ${m}`) : []),
+      ...(sweep ? ((sweep as { misses?: string[] }).misses ?? []).map((m) => `sweep: ${m}`) : []),
       ...(writes ? ((writes as { misses?: string[] }).misses ?? []).map((m) => `writes: ${m}`) : []),
       ...(exchange ? ((exchange as { misses?: string[] }).misses ?? []).map((m) => `exchange: ${m}`) : []),
       ...('pass' in bundle && !bundle.pass ? [`renderer bundle ${bundle.gzipMb} MB gzip (goal < ${BUNDLE_GOAL_MB} MB)`] : []),
       ...('error' in bundle ? [`renderer bundle not measured: ${bundle.error}`] : []),
       ...('error' in hostStart ? [`host cold start not measured: ${hostStart.error}`] : []),
     ];
-    const full = { ...report, writes, reports, exchange, startup: { rendererBundle: bundle, hostColdStart: hostStart }, summary: { pass: report.summary.pass && misses.length === 0, failed: [...failed, ...misses] } };
+    const full = { ...report, writes, reports, exchange, sweep, startup: { rendererBundle: bundle, hostColdStart: hostStart }, summary: { pass: report.summary.pass && misses.length === 0, failed: [...failed, ...misses] } };
     const text = `${JSON.stringify(full, null, 2)}\n`;
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, text);

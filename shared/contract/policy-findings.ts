@@ -69,6 +69,8 @@ export interface FindingView extends FindingListItem {
 export interface SweepView {
   id: number;
   mode: 'full' | 'incremental';
+  /** Policy code → the version in force it judged by. */
+  versions: Record<string, number>;
   startedAt: string;
   finishedAt: string | null;
   startedBy: string | null;
