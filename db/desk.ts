@@ -1,74 +1,28 @@
 import { dirname } from 'node:path';
-import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { officeDate } from '../shared/domain/dates';
 import type { RpcResult } from '../shared/rpc';
-import { permissionsOf } from '../shared/roles';
 import { appendAuditEntries, type AuditInput } from './audit';
 import type { Actor, DeskControl, ServiceContext } from './context';
 import { loadDivisions } from './divisions';
 import { AppError } from './errors';
 import { handlers } from './handlers';
-import { demoKey, demoPaths, removeDemo, type DemoBuilder } from './demo-files';
+import { demoKey, demoPaths, removeDemo } from './demo-files';
 import { JobThreads, type JobConnection } from './job-threads';
 import { JobRunner } from './jobs';
 import type { DeskState, JobView } from '../shared/contract';
 import { acquireDeskLock, type DeskLock } from './desk-lock';
-import { formatRecoveryKey, type KeyProvider } from './keys';
+import { formatRecoveryKey } from './keys';
 import { openDatabase, type OpenedDatabase } from './open';
+import { commandLineActor, SessionStore } from './sessions';
 import { dispatch, type TransactionMode } from './router';
 import { cachedStatement } from './statements';
+import { UNNAMED_CLIENT, type CallOutcome, type DeskOptions, type SessionChange } from './desk-options';
 import { ensureKeyGroupsCurrent } from './services/person-derived';
-import { signedInUser } from './queries/users';
 import { DEFAULT_IDLE_LOCK_MINUTES, idleLockMinutes } from './services/settings';
 
-export interface DeskOptions {
-  dbPath: string;
-  keys: KeyProvider;
-  migrationsDir: string;
-  resourcesDir: string;
-  appVersion: string;
-  nativeBinding?: string;
-  /**
-   * The job thread's entry (db/job-thread.mjs from sources, the bundled
-   * job-thread.cjs under Electron): imports, exports and backups then run in
-   * threads of their own; without it they run on this desk's event loop.
-   */
-  jobThreadEntry?: string | URL;
-  /**
-   * Builds the demo county for 打开演示县 (db/demo.ts `buildDemo`), given by the
-   * shells that offer it; without it the desk offers no demo, and never
-   * imports the seeder.
-   */
-  demo?: DemoBuilder;
-  /**
-   * Who holds the database's lock file while this desk runs (named to a second
-   * desk that is refused: 主程序, 浏览器服务, 命令行 …); false for the command
-   * line's read-only and backup commands, which may run beside a running desk.
-   */
-  lock?: string | false;
-  /** Injectable clock for tests of dates and time limits. */
-  clock?: () => Date;
-  log?: (message: string, error?: unknown) => void;
-}
-
-/** The client of a call that does not say where it came from (tests, scripts). */
-export const UNNAMED_CLIENT = '未注明的终端';
-
-export type SessionChange = { set: string } | { clear: true } | null;
-
-export interface CallOutcome {
-  result: RpcResult<unknown>;
-  session: SessionChange;
-}
-
-interface SessionRecord {
-  userId: number;
-  startedAt: string;
-  /** Last call that was not refused; the idle lock counts from here. */
-  lastSeen: number;
-  locked: boolean;
-}
+export type { CallOutcome, DeskOptions, SessionChange } from './desk-options';
+export { UNNAMED_CLIENT } from './desk-options';
 
 /**
  * One county database and its sessions, hosted by Electron, the HTTP host or
@@ -85,7 +39,7 @@ export class Desk implements DeskControl {
   /** Another desk holds the database (db/desk-lock.ts): nothing is opened, and the message names it. */
   private inUseReason: string | null = null;
   private lock: DeskLock | null = null;
-  private readonly sessions = new Map<string, SessionRecord>();
+  private readonly sessions = new SessionStore();
   readonly jobs: JobRunner;
   /** The open database is the demo county (db/demo.ts), not the bureau's own. */
   private demoOpen = false;
@@ -310,15 +264,7 @@ export class Desk implements DeskControl {
    * the audit names it as the command line run by this OS user.
    */
   callAsCommandLine(osUser: string, method: string, input: unknown): RpcResult<unknown> {
-    const actor: Actor = {
-      userId: null,
-      username: '',
-      displayName: `命令行（${osUser}）`,
-      roles: ['admin'],
-      // Administrators script roster and enterprise-list imports; the import reports problems, it reveals no record.
-      permissions: [...permissionsOf(['admin']), 'persons.import', 'enterprises.import'],
-      mustChangePassword: false,
-    };
+    const actor = commandLineActor(osUser);
     return this.dispatchAs(actor, null, method, input, actor.displayName).result;
   }
 
@@ -329,22 +275,13 @@ export class Desk implements DeskControl {
     const wasOpen = this.opened !== null;
     const sessionHooks = {
       startSession: (userId: number) => {
-        const id = randomBytes(32).toString('base64url');
-        this.sessions.set(id, { userId, startedAt: now.toISOString(), lastSeen: now.getTime(), locked: false });
-        if (sessionId) this.sessions.delete(sessionId);
-        session = { set: id };
+        session = { set: this.sessions.start(userId, now, sessionId) };
       },
       endSession: () => {
-        if (sessionId) this.sessions.delete(sessionId);
+        this.sessions.end(sessionId);
         session = { clear: true };
       },
-      unlockSession: () => {
-        const record = sessionId ? this.sessions.get(sessionId) : undefined;
-        if (record) {
-          record.locked = false;
-          record.lastSeen = now.getTime();
-        }
-      },
+      unlockSession: () => this.sessions.unlock(sessionId, now),
     };
     const result = dispatch(
       handlers,
@@ -420,18 +357,8 @@ export class Desk implements DeskControl {
   }
 
   private actorFor(sessionId: string | null): Actor | null {
-    if (!sessionId || !this.opened) return null;
-    const record = this.sessions.get(sessionId);
-    if (!record) return null;
-    const now = this.clock().getTime();
-    if (!record.locked && now - record.lastSeen > this.idleLockMinutes() * 60_000) record.locked = true;
-    if (!record.locked) record.lastSeen = now;
-    const user = signedInUser(this.opened.sqlite, record.userId);
-    if (!user) {
-      this.sessions.delete(sessionId);
-      return null;
-    }
-    return { ...user, locked: record.locked };
+    if (!this.opened) return null;
+    return this.sessions.actor(sessionId, this.opened.sqlite, this.clock(), () => this.idleLockMinutes());
   }
 
   private idleLockMinutes(): number {

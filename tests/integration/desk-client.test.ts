@@ -85,7 +85,9 @@ describe('the desk in its own thread (electron/desk-client.ts)', () => {
     expect(job.state, job.error ?? '').toBe('done');
     expect(job.result).toMatchObject({ created: 5_000 });
     expect(performance.now() - began).toBeGreaterThan(300);
-    expect(worstLag).toBeLessThan(100);
+    // Had the desk run on this thread, the timer would have waited seconds; a machine shared with other
+    // test files may still pause any thread for a moment, which this margin allows.
+    expect(worstLag).toBeLessThan(250);
   }, 120_000);
 
   it('a thread that dies answers its waiting call with an error, starts again, and staff log in again', async () => {

