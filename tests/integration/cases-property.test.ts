@@ -7,18 +7,8 @@ import type { Call } from './accounts-helpers';
 import { act, colleagues, createCase, footprint, registerPerson, userId, UNEMPLOYMENT_DOCS, UNEMPLOYMENT_FORM, type Footprint } from './cases-helpers';
 import { readyDesk } from './helpers';
 import { idNumber, rows } from './registry-helpers';
+import { mulberry32 as prng } from '../fixtures/seeded-random';
 
-/** mulberry32: a small seeded PRNG, so a failure replays exactly. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const SEED = 20261127;
 const SEQUENCES = 300;

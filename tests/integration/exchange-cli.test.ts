@@ -15,15 +15,19 @@ async function cli(...argv: string[]): Promise<{ code: number; out: string }> {
   return { code, out: lines.join('\n') };
 }
 
+/** A county desk with 张三 registered, closed so the command line may take it; a folder for both ends' files. */
+function countyWithOnePerson(): { dir: string; db: string[] } {
+  const ready = readyDesk();
+  register(ready, ZHANG_SAN);
+  const dir = join(ready.dbPath, '..', '..', 'exchange-cli');
+  mkdirSync(dir, { recursive: true });
+  ready.desk.close();
+  return { dir, db: ['--db', ready.dbPath, '--key-file', ready.keyFile] };
+}
+
 describe('the exchange from the command line, both ends', () => {
   it('keys, export, receive with receipts; a replayed or tampered package is refused with exit code 3 and nothing applied', async () => {
-    const ready = readyDesk();
-    register(ready, ZHANG_SAN);
-    const dir = join(ready.dbPath, '..', '..', 'exchange-cli');
-    mkdirSync(dir, { recursive: true });
-    const db = ['--db', ready.dbPath, '--key-file', ready.keyFile];
-    ready.desk.close();
-
+    const { dir, db } = countyWithOnePerson();
     expect(await cli('province', 'keygen', '--out', join(dir, 'province'))).toMatchObject({ code: 0 });
     const init = await cli('keys', 'init', ...db);
     expect(init.code).toBe(0);
@@ -67,12 +71,7 @@ describe('the exchange from the command line, both ends', () => {
   });
 
   it('the province keeps what it receives encrypted: no received ID number or name in its files, a wrong or missing key refused', async () => {
-    const ready = readyDesk();
-    register(ready, ZHANG_SAN);
-    const dir = join(ready.dbPath, '..', '..', 'exchange-cli');
-    mkdirSync(dir, { recursive: true });
-    const db = ['--db', ready.dbPath, '--key-file', ready.keyFile];
-    ready.desk.close();
+    const { dir, db } = countyWithOnePerson();
     await cli('province', 'keygen', '--out', join(dir, 'province'));
     await cli('keys', 'init', ...db);
     await cli('keys', 'export', ...db, '--out', join(dir, 'county.pub'));
