@@ -27,6 +27,8 @@ import { VisitFormPage } from '../enterprises/visit-form-page';
 import { VisitPage } from '../enterprises/visit-page';
 import { AccessReportPage } from '../audit/access-report-page';
 import { ENTERPRISE_IMPORT_UI, ImportPage, VACANCY_IMPORT_UI } from './import-page';
+import { FindingPage } from '../policies/finding-page';
+import { FindingsPage } from '../policies/findings-page';
 import { PoliciesPage } from '../policies/policies-page';
 import { PolicyPage } from '../policies/policy-page';
 import { PersonProfilePage } from '../persons/person-profile-page';
@@ -87,6 +89,8 @@ export const routes: RouteObject[] = [
       { path: 'reports/figures', element: <ExternalFiguresPage /> },
       { path: 'exchange', element: <ExchangePage /> },
       { path: 'policies', element: <PoliciesPage /> },
+      { path: 'policies/findings', element: <FindingsPage /> },
+      { path: 'policies/findings/:id', element: <FindingPage /> },
       { path: 'policies/:code', element: <PolicyPage /> },
       { path: 'facts', element: <FactsPage /> },
       { path: 'audit', element: <AuditPage /> },

@@ -4,6 +4,7 @@ import { useLocation, useNavigate } from 'react-router';
 import type { VerdictResult } from '../../shared/domain/policies';
 import { formatFen } from '../../shared/domain/money';
 import { VERDICT_COLORS, VERDICT_LABELS } from '../../shared/labels/policies';
+import { useCan } from '../api/queries';
 
 /** Short cells (a badge, a date, a name) keep to one line; the long text beside them takes the width left. */
 export const NOWRAP = { whiteSpace: 'nowrap' } as const;
@@ -30,10 +31,11 @@ export function VerdictBadge({ result, size = 'md' }: { result: VerdictResult; s
   return <Badge size={size} color={VERDICT_COLORS[result]} data-testid="verdict">{VERDICT_LABELS[result]}</Badge>;
 }
 
-/** The 政策 area's head: its title, the actions of the page, and its lists. */
+/** The 政策 area's head: its title, the actions of the page, and the two lists (政策库, 政策找人 for whoever may search). */
 export function PolicyAreaHeader({ actions }: { actions?: ReactNode }) {
   const navigate = useNavigate();
   const location = useLocation();
+  const canFind = useCan('policies.find');
   const current = location.pathname.startsWith('/policies/findings') ? '/policies/findings' : '/policies';
   return (
     <>
@@ -44,6 +46,7 @@ export function PolicyAreaHeader({ actions }: { actions?: ReactNode }) {
       <Tabs value={current} onChange={(v) => v && navigate(v)}>
         <Tabs.List>
           <Tabs.Tab value="/policies">政策库</Tabs.Tab>
+          {canFind && <Tabs.Tab value="/policies/findings">政策找人</Tabs.Tab>}
         </Tabs.List>
       </Tabs>
     </>
