@@ -27,6 +27,8 @@ import { VisitFormPage } from '../enterprises/visit-form-page';
 import { VisitPage } from '../enterprises/visit-page';
 import { AccessReportPage } from '../audit/access-report-page';
 import { ENTERPRISE_IMPORT_UI, ImportPage, VACANCY_IMPORT_UI } from './import-page';
+import { BatchNoticePage } from '../policies/batch-notice-page';
+import { BatchPage } from '../policies/batch-page';
 import { FindingPage } from '../policies/finding-page';
 import { FindingsPage } from '../policies/findings-page';
 import { PoliciesPage } from '../policies/policies-page';
@@ -91,6 +93,8 @@ export const routes: RouteObject[] = [
       { path: 'policies', element: <PoliciesPage /> },
       { path: 'policies/findings', element: <FindingsPage /> },
       { path: 'policies/findings/:id', element: <FindingPage /> },
+      { path: 'policies/batches/:id', element: <BatchPage /> },
+      { path: 'policies/batches/:id/notice', element: <BatchNoticePage /> },
       { path: 'policies/:code', element: <PolicyPage /> },
       { path: 'facts', element: <FactsPage /> },
       { path: 'audit', element: <AuditPage /> },

@@ -57,6 +57,7 @@ export function FindingPage() {
               <Group>
                 {canPrepare && open && f.caseId === null && f.batchId === null && <OpenApplicationButton finding={f} />}
                 {f.caseId !== null && <Button variant="light" component={Link} to={`/cases/${f.caseId}`}>查看申请</Button>}
+                {f.batchId !== null && <Button variant="default" component={Link} to={`/policies/batches/${f.batchId}`}>免申即享批次</Button>}
                 <Button variant="default" component={Link} to={profilePath(f)}>{f.subject.type === 'person' ? '人员档案' : '企业档案'}</Button>
                 <Button variant="default" component={Link} to="/policies/findings">返回清单</Button>
               </Group>

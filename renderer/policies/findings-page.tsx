@@ -1,6 +1,7 @@
-import { Alert, Group, Select, Stack, Table, Text } from '@mantine/core';
-import { useQuery } from '@tanstack/react-query';
-import { Link } from 'react-router';
+import { Alert, Badge, Button, Group, Select, Stack, Table, Text } from '@mantine/core';
+import { notifications } from '@mantine/notifications';
+import { useMutation, useQuery } from '@tanstack/react-query';
+import { Link, useNavigate } from 'react-router';
 import type { InputOf } from '../../shared/contract';
 import { FINDING_STATUSES } from '../../shared/contract/policy-findings';
 import { officeDate } from '../../shared/domain/dates';
@@ -17,6 +18,17 @@ type FindingFilters = Pick<InputOf<'policies.findings'>, 'policyCode' | 'status'
 const PAGE_SIZE = 20;
 const FILTER_KEYS = ['policyCode', 'status'] as const;
 
+/** 汇总为批次: the open findings of a no-application policy, proposed together for a reviewer to confirm. */
+function ProposeBatchButton({ policyCode }: { policyCode: string }) {
+  const navigate = useNavigate();
+  const propose = useMutation({
+    mutationFn: () => call('policies.proposeBatch', { policyCode }),
+    onSuccess: (batch) => navigate(`/policies/batches/${batch.id}`),
+    onError: (e) => notifications.show({ color: 'red', message: errorMessage(e) }),
+  });
+  return <Button variant="light" color="teal" loading={propose.isPending} onClick={() => propose.mutate()}>汇总为免申即享批次</Button>;
+}
+
 /**
  * 政策找人: the work list of 疑似符合、尚未享受 the sweep leaves, by policy and
  * status, a page at a time; each row opens the finding. Above it the sweep
@@ -30,6 +42,7 @@ export function FindingsPage() {
     queryKey: [...FINDINGS_KEY, filters, page],
     queryFn: () => call('policies.findings', { ...filters, page, pageSize: PAGE_SIZE }),
   });
+  const chosen = policies.data?.find((p) => p.code === filters.policyCode);
   return (
     <Stack maw={1200}>
       <PolicyAreaHeader />
@@ -39,6 +52,7 @@ export function FindingsPage() {
           data={(policies.data ?? []).filter((p) => p.activeVersion !== null).map((p) => ({ value: p.code, label: p.noApplication ? `${p.name}（免申即享）` : p.name }))} />
         <Select label="状态" w={200} clearable placeholder="待联系和已联系" value={param('status')} onChange={(v) => setParam({ status: v })}
           data={FINDING_STATUSES.map((s) => ({ value: s, label: FINDING_STATUS_LABELS[s] }))} />
+        {chosen?.noApplication && <ProposeBatchButton policyCode={chosen.code} />}
       </Group>
       {list.isError && <Alert color="red">{errorMessage(list.error)}</Alert>}
       {list.data && (
@@ -60,6 +74,7 @@ export function FindingsPage() {
                     <Table.Td><Text size="sm" lineClamp={2} title={f.headline}>{f.headline}</Text></Table.Td>
                     <Table.Td style={NOWRAP}>
                       {FINDING_STATUS_LABELS[f.status]}
+                      {f.batchId !== null && <Badge ml={4} size="xs" color="teal" variant="light" component={Link} to={`/policies/batches/${f.batchId}`} style={{ cursor: 'pointer' }}>批次{f.batchId}</Badge>}
                     </Table.Td>
                     <Table.Td>
                       {f.lastOutreach
