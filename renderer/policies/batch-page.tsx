@@ -27,9 +27,9 @@ export function isUndecided(item: Item): boolean {
 }
 
 function DecisionCell({ item }: { item: Item }) {
-  if (isUndecided(item)) return <Badge color="gray" variant="light">{BATCH_DECISION_LABELS.pending}</Badge>;
-  if (item.status === 'applied') return <Badge color="green" variant="light">{BATCH_DECISION_LABELS.confirmed}</Badge>;
-  return <Badge color="red" variant="light">{FINDING_STATUS_LABELS[item.status]}</Badge>;
+  if (isUndecided(item)) return <Badge miw="max-content" color="gray" variant="light">{BATCH_DECISION_LABELS.pending}</Badge>;
+  if (item.status === 'applied') return <Badge miw="max-content" color="green" variant="light">{BATCH_DECISION_LABELS.confirmed}</Badge>;
+  return <Badge miw="max-content" color="red" variant="light">{FINDING_STATUS_LABELS[item.status]}</Badge>;
 }
 
 /**
@@ -72,7 +72,7 @@ export function BatchPage() {
             <Group justify="space-between">
               <Group>
                 <Title order={2}>免申即享批次 {b.id}：{b.policyName}</Title>
-                <Badge size="lg" color={b.state === 'decided' ? 'green' : 'orange'} data-testid="batch-state">{BATCH_STATE_LABELS[b.state]}</Badge>
+                <Badge miw="max-content" size="lg" color={b.state === 'decided' ? 'green' : 'orange'} data-testid="batch-state">{BATCH_STATE_LABELS[b.state]}</Badge>
               </Group>
               <Group>
                 {confirmed.length > 0 && <Button variant="default" component={Link} to={`/policies/batches/${b.id}/notice`}>打印免申即享告知书</Button>}
@@ -98,7 +98,7 @@ export function BatchPage() {
               </Paper>
             )}
             <Table withTableBorder striped data-testid="batch-items">
-              <HeaderRow labels={['', '对象', '金额', '为什么符合', '确认结果', '申请']} />
+              <HeaderRow labels={['', '对象', '金额', '为什么符合', '确认', '申请']} />
               <Table.Tbody>
                 {b.items.map((item) => (
                   <Table.Tr key={item.id}>

@@ -74,7 +74,7 @@ export function FindingsPage() {
                     <Table.Td><Text size="sm" lineClamp={2} title={f.headline}>{f.headline}</Text></Table.Td>
                     <Table.Td style={NOWRAP}>
                       {FINDING_STATUS_LABELS[f.status]}
-                      {f.batchId !== null && <Badge ml={4} size="xs" color="teal" variant="light" component={Link} to={`/policies/batches/${f.batchId}`} style={{ cursor: 'pointer' }}>批次{f.batchId}</Badge>}
+                      {f.batchId !== null && <Badge miw="max-content" ml={4} size="xs" color="teal" variant="light" component={Link} to={`/policies/batches/${f.batchId}`} style={{ cursor: 'pointer' }}>批次{f.batchId}</Badge>}
                     </Table.Td>
                     <Table.Td>
                       {f.lastOutreach

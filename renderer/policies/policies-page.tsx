@@ -33,13 +33,13 @@ export function PoliciesPage() {
                       <Text size="xs" c="dimmed" maw={440} lineClamp={1} title={p.legalBasis}>{p.legalBasis}</Text>
                     </Table.Td>
                     <Table.Td style={NOWRAP}>{POLICY_TARGET_LABELS[p.target]}</Table.Td>
-                    <Table.Td style={NOWRAP}>{p.noApplication ? <Badge color="teal" variant="light">免申即享</Badge> : '否'}</Table.Td>
+                    <Table.Td style={NOWRAP}>{p.noApplication ? <Badge miw="max-content" color="teal" variant="light">免申即享</Badge> : '否'}</Table.Td>
                     <Table.Td style={NOWRAP}>{p.fundSource}</Table.Td>
                     <Table.Td style={NOWRAP}>
                       {p.activeVersion === null ? <Text span c="red">未启用</Text> : `第${p.activeVersion}版`}
-                      {p.draftVersion !== null && <Badge ml={6} size="sm" color="gray" variant="light">第{p.draftVersion}版草稿</Badge>}
+                      {p.draftVersion !== null && <Badge miw="max-content" ml={6} size="sm" color="gray" variant="light">第{p.draftVersion}版草稿</Badge>}
                     </Table.Td>
-                    <Table.Td style={NOWRAP}>{p.amountsConfirmed ? '已确认' : <Badge color="orange" variant="light">金额待核</Badge>}</Table.Td>
+                    <Table.Td style={NOWRAP}>{p.amountsConfirmed ? '已确认' : <Badge miw="max-content" color="orange" variant="light">金额待核</Badge>}</Table.Td>
                     <Table.Td style={NOWRAP}>{periodText(p.effectiveFrom, p.effectiveTo)}</Table.Td>
                   </Table.Tr>
                 ))}

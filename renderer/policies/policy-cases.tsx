@@ -45,7 +45,7 @@ export function PolicyCases({ definition, failing }: { definition: PolicyDefinit
                   <Table.Td style={NOWRAP}>{c.on}</Table.Td>
                   <Table.Td style={NOWRAP}>{outcomeText(c.expect)}</Table.Td>
                   <Table.Td style={NOWRAP}>{outcomeText(got)}</Table.Td>
-                  <Table.Td style={NOWRAP}>{ok ? <Badge color="green" variant="light">通过</Badge> : <Badge color="red">未通过</Badge>}</Table.Td>
+                  <Table.Td style={NOWRAP}>{ok ? <Badge miw="max-content" color="green" variant="light">通过</Badge> : <Badge miw="max-content" color="red">未通过</Badge>}</Table.Td>
                 </Table.Tr>
               );
             })}

@@ -6,7 +6,10 @@ import { formatFen } from '../../shared/domain/money';
 import { VERDICT_COLORS, VERDICT_LABELS } from '../../shared/labels/policies';
 import { useCan } from '../api/queries';
 
-/** Short cells (a badge, a date, a name) keep to one line; the long text beside them takes the width left. */
+/**
+ * Short cells (a date, a name) keep to one line; the long text beside them takes the width left.
+ * Badges in tables carry miw="max-content": a badge's label clips, so without it a column of badges shrinks to "待…".
+ */
 export const NOWRAP = { whiteSpace: 'nowrap' } as const;
 
 /** 有效期 as the list and the policy page show it: 2025-01-01 至 2026-12-31, or 2025-01-01 起（长期）. */
@@ -21,14 +24,14 @@ export function Amount({ fen, confirmed }: { fen: number | null; confirmed: bool
   return (
     <Group gap={6} wrap="nowrap" component="span">
       <Text span>{formatFen(fen)}</Text>
-      {!confirmed && <Badge size="sm" color="orange" variant="light" title="金额标准尚未经局里确认" style={{ flexShrink: 0 }}>待核</Badge>}
+      {!confirmed && <Badge miw="max-content" size="sm" color="orange" variant="light" title="金额标准尚未经局里确认">待核</Badge>}
     </Group>
   );
 }
 
 /** 符合 / 不符合 / 需人工核查 as a coloured badge. */
 export function VerdictBadge({ result, size = 'md' }: { result: VerdictResult; size?: 'sm' | 'md' | 'lg' }) {
-  return <Badge size={size} color={VERDICT_COLORS[result]} data-testid="verdict">{VERDICT_LABELS[result]}</Badge>;
+  return <Badge miw="max-content" size={size} color={VERDICT_COLORS[result]} data-testid="verdict">{VERDICT_LABELS[result]}</Badge>;
 }
 
 /** The 政策 area's head: its title, the actions of the page, and the two lists (政策库, 政策找人 for whoever may search). */
