@@ -68,7 +68,7 @@ export function SampleDialog({ items, opened, onClose, onConfirm, pending, error
       <Stack>
         <Text size="sm">请逐条核对样本的判定过程，全部核对无误后，本批次待确认的 {items.length} 条一并确认，各生成一份预填的补贴申请。</Text>
         {error ? <Alert color="red">{errorMessage(error)}</Alert> : null}
-        <Accordion variant="separated">
+        <Accordion variant="separated" transitionDuration={0}>
           {sample.map((item) => (
             <Accordion.Item key={item.id} value={String(item.id)}>
               <Group wrap="nowrap" pl="sm">

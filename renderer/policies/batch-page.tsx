@@ -112,7 +112,7 @@ export function BatchPage() {
                       <Text size="xs" c="dimmed">{item.subject.keyMasked}</Text>
                     </Table.Td>
                     <Table.Td style={NOWRAP}><Amount fen={item.amountFen} confirmed={item.amountConfirmed} /></Table.Td>
-                    <Table.Td><Text size="sm">{item.headline}</Text></Table.Td>
+                    <Table.Td><Text size="sm" maw={520}>{item.headline}</Text></Table.Td>
                     <Table.Td style={NOWRAP}><DecisionCell item={item} /></Table.Td>
                     <Table.Td style={NOWRAP}>{item.caseId !== null ? <Link to={`/cases/${item.caseId}`}>补贴申请</Link> : '—'}</Table.Td>
                   </Table.Tr>

@@ -71,7 +71,7 @@ export function FindingsPage() {
                     <Table.Td>{f.policyName}</Table.Td>
                     <Table.Td style={NOWRAP}><VerdictBadge result={f.result} size="sm" /></Table.Td>
                     <Table.Td style={NOWRAP}><Amount fen={f.amountFen} confirmed={f.amountConfirmed} /></Table.Td>
-                    <Table.Td><Text size="sm" lineClamp={2} title={f.headline}>{f.headline}</Text></Table.Td>
+                    <Table.Td><Text size="sm" maw={420} lineClamp={2} title={f.headline}>{f.headline}</Text></Table.Td>
                     <Table.Td style={NOWRAP}>
                       {FINDING_STATUS_LABELS[f.status]}
                       {f.batchId !== null && <Badge miw="max-content" ml={4} size="xs" color="teal" variant="light" component={Link} to={`/policies/batches/${f.batchId}`} style={{ cursor: 'pointer' }}>批次{f.batchId}</Badge>}
