@@ -27,6 +27,12 @@ import { VisitFormPage } from '../enterprises/visit-form-page';
 import { VisitPage } from '../enterprises/visit-page';
 import { AccessReportPage } from '../audit/access-report-page';
 import { ENTERPRISE_IMPORT_UI, ImportPage, VACANCY_IMPORT_UI } from './import-page';
+import { BatchNoticePage } from '../policies/batch-notice-page';
+import { BatchPage } from '../policies/batch-page';
+import { FindingPage } from '../policies/finding-page';
+import { FindingsPage } from '../policies/findings-page';
+import { PoliciesPage } from '../policies/policies-page';
+import { PolicyPage } from '../policies/policy-page';
 import { PersonProfilePage } from '../persons/person-profile-page';
 import { PersonsPage } from '../persons/persons-page';
 import { RegisterPersonPage } from '../persons/register-person-page';
@@ -41,7 +47,7 @@ import { ComingSoon } from '../shell/coming-soon';
 /** Staff land in their first work area: the head and reviewers in 工作台, the front desk in 登记/经办, an administrator in 系统管理. */
 function HomeRedirect() {
   const session = useSession();
-  const first = NAV_AREAS.find((a) => a.ready && session.data?.permissions.includes(a.permission));
+  const first = NAV_AREAS.find((a) => a.ready && !('landing' in a) && session.data?.permissions.includes(a.permission));
   return <Navigate to={first?.path ?? '/persons'} replace />;
 }
 
@@ -84,6 +90,12 @@ export const routes: RouteObject[] = [
       { path: 'reports/queue', element: <MatterQueuePage /> },
       { path: 'reports/figures', element: <ExternalFiguresPage /> },
       { path: 'exchange', element: <ExchangePage /> },
+      { path: 'policies', element: <PoliciesPage /> },
+      { path: 'policies/findings', element: <FindingsPage /> },
+      { path: 'policies/findings/:id', element: <FindingPage /> },
+      { path: 'policies/batches/:id', element: <BatchPage /> },
+      { path: 'policies/batches/:id/notice', element: <BatchNoticePage /> },
+      { path: 'policies/:code', element: <PolicyPage /> },
       { path: 'facts', element: <FactsPage /> },
       { path: 'audit', element: <AuditPage /> },
       { path: 'admin', element: <AdminPage /> },

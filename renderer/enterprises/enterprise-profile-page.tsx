@@ -7,6 +7,7 @@ import { OWNERSHIP_TYPES, SIZE_CLASSES, labelOf } from '../../shared/domain/ente
 import { formatOfficeTimestamp } from '../../shared/domain/dates';
 import { call, errorMessage } from '../api/client';
 import { useCan } from '../api/queries';
+import { PolicyVerdictPanel } from '../policies/policy-verdict-panel';
 import { CorrectionsSection } from '../shell/corrections-table';
 import { Field } from '../shell/field';
 import { EnterpriseEditDialog } from './enterprise-edit-dialog';
@@ -76,6 +77,7 @@ function Corrections({ enterpriseId }: { enterpriseId: number }) {
 export function EnterpriseProfilePage() {
   const id = Number(useParams().id);
   const canWrite = useCan('enterprises.write');
+  const canJudge = useCan('policies.find');
   const [editing, setEditing] = useState(false);
   const [addingVacancy, setAddingVacancy] = useState(false);
   const query = useQuery({ queryKey: ['enterprises.get', id], queryFn: () => call('enterprises.get', { id }), enabled: id > 0 });
@@ -132,6 +134,7 @@ export function EnterpriseProfilePage() {
         <TasksTable filter={{ enterpriseId: e.id, status: 'open' }} />
       </Paper>
       <EnterpriseMatters enterpriseId={e.id} active={e.status === 'active'} />
+      {canJudge && <PolicyVerdictPanel key={e.id} subject={{ enterpriseId: e.id }} />}
       <TimelineView enterpriseId={e.id} />
       <Corrections enterpriseId={e.id} />
       {editing && <EnterpriseEditDialog enterprise={e} onClose={() => setEditing(false)} />}

@@ -15,6 +15,7 @@ import { PersonEditDialog } from './person-edit-dialog';
 import { RegistrationsSection } from '../registrations/registrations-section';
 import { ContactsSection } from '../contacts/contacts-section';
 import { PersonFactsSection } from '../facts/person-facts-section';
+import { PolicyVerdictPanel } from '../policies/policy-verdict-panel';
 import { KeyGroupBadges, PersonCorrections, TimelineSections } from './person-sections';
 import { QualificationsSection } from './qualifications-section';
 
@@ -39,6 +40,7 @@ export function PersonProfilePage() {
   const canPrepare = useCan('cases.prepare');
   const canContact = useCan('contacts.write');
   const canSeeCases = useCan('cases.read');
+  const canJudge = useCan('policies.find');
   const [revealed, setRevealed] = useState<Partial<Record<'idNumber' | 'phone' | 'phone2', string | null>>>({});
   const [editing, setEditing] = useState(false);
   const [merging, setMerging] = useState(false);
@@ -108,6 +110,7 @@ export function PersonProfilePage() {
       <ContactsSection person={p} canWrite={canContact} />
       <QualificationsSection person={p} canWrite={canWrite} />
       <PersonFactsSection personId={p.id} />
+      {canJudge && p.mergedIntoId === null && <PolicyVerdictPanel key={p.id} subject={{ personId: p.id }} />}
       <TimelineSections personId={p.id} />
       <PersonCorrections personId={p.id} />
       {editing && <PersonEditDialog person={p} opened={editing} onClose={() => setEditing(false)} />}

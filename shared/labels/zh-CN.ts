@@ -162,14 +162,15 @@ export const NAV_AREAS = [
   { path: '/counseling', label: '职业指导', ready: true, permission: 'persons.read' },
   { path: '/enterprises', label: '企业', ready: true, permission: 'enterprises.read' },
   { path: '/fairs', label: '招聘会', ready: true, permission: 'fairs.read' },
-  { path: '/policies', label: '政策', ready: false, permission: 'system.read' },
+  // Everyone may read the catalogue, so nobody lands here: HomeRedirect passes over areas marked landing: false.
+  { path: '/policies', label: '政策', ready: true, permission: 'policies.read', landing: false },
   { path: '/reports', label: '报表', ready: true, permission: 'reports.read' },
   { path: '/admin', label: '系统管理', ready: true, permission: 'users.manage' },
   { path: '/exchange', label: '数据交换', ready: true, permission: 'exchange.worklist' },
   // Other departments' lists: administrator and head; the 政策 area will read what they become.
   { path: '/facts', label: '部门数据', ready: true, permission: 'facts.import' },
   { path: '/audit', label: '审计日志', ready: true, permission: 'audit.read' },
-] as const satisfies ReadonlyArray<{ path: string; label: string; ready: boolean; permission: Permission }>;
+] as const satisfies ReadonlyArray<{ path: string; label: string; ready: boolean; permission: Permission; landing?: false }>;
 
 export const EMPLOYMENT_STATUS_LABELS: Record<EmploymentStatusCode, string> = {
   employed: '已就业',

@@ -132,7 +132,7 @@ function evaluateLimits(policy: PolicyDefinition, read: FactReader, on: string, 
   const own = history.value === null ? null : (history.value as Entitlement[]).filter((e) => e.policyCode === policy.code);
   const state: LimitState = { amountCap: null, months: null };
   policy.limits.forEach((limit, i) => {
-    const line: TraceLine = { kind: 'limit', path: `limits.${i}`, depth: 0, fact: 'entitlements', label: LIMIT_LABELS[limit.kind], seen: '', rule: limitRule(limit), outcome: 'pass' };
+    const line: TraceLine = { kind: 'limit', path: `limits.${i}`, depth: 0, fact: 'entitlements', label: LIMIT_LABELS[limit.kind], seen: '', rule: describeLimit(limit), outcome: 'pass' };
     trace.push(line);
     if (own === null) {
       Object.assign(line, { seen: '享受记录未知', outcome: 'unknown' });
@@ -194,7 +194,8 @@ function amountWithinLimits(policy: PolicyDefinition, read: FactReader, trace: T
 
 const LIMIT_LABELS: Record<Limit['kind'], string> = { once: '享受次数', timesPerYear: '每年享受次数', maxAmount: '累计金额', maxMonths: '享受期限' };
 
-function limitRule(limit: Limit): string {
+/** A limit in plain Chinese, as its trace line and the policy page word it. */
+export function describeLimit(limit: Limit): string {
   switch (limit.kind) {
     case 'once':
       return '每个对象只能享受一次';

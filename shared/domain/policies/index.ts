@@ -11,6 +11,7 @@
  *   catalogueProblems(defs): string[]      versions of one code overlapping in time, duplicate versions
  *   evaluatePolicy(policy, facts, on: 'YYYY-MM-DD', { confirmedChecklist? }): Verdict
  *                                { result: eligible | not_eligible | needs_check, amountFen, trace, … }
+ *   describeRule, describeFormula, describeLimit, describeValue   a condition, formula, limit, value in plain Chinese
  *   explainVerdict(verdict): Explanation   { title: 为什么符合/为什么不符合/为什么需要人工核查, headline, lines }
  *   runStoredCases(policy): StoredCaseFailure[]   the stored cases that fail, expected vs got; [] = all pass
  *   evaluateCase(policy, case), caseFacts(case)    one stored case's verdict and snapshot
@@ -47,7 +48,7 @@ export { FUND_SOURCES, OPERATORS, conditionNodeSchema, formulaSchema, policyDefi
 export type { AllOf, AnyOf, ChecklistItem, Condition, ConditionNode, ConditionValue, Exclusion, Formula, FundSource, Limit, Operator, PolicyDefinition, PolicyTestCase, VerdictResult } from './definition';
 export { catalogueProblems, placeOf, validatePolicy } from './validate';
 export type { PolicyProblem } from './validate';
-export { evaluatePolicy, policyFactNames } from './engine';
+export { describeLimit, evaluatePolicy, policyFactNames } from './engine';
 export type { EvaluateOptions, Outcome, TraceKind, TraceLine, Verdict } from './engine';
 export { explainVerdict, traceSentence } from './explain';
 export type { Explanation } from './explain';
