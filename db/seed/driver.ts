@@ -7,6 +7,7 @@
  * receipt numbers, due dates and transition times fall where they would have.
  */
 import type Database from 'better-sqlite3';
+import type { JobView } from '../../shared/contract';
 import type { Desk } from '../desk';
 
 /** Office hours are Asia/Shanghai (UTC+8, no daylight saving). */
@@ -31,6 +32,19 @@ export interface Step {
   at: number;
   run: () => void;
 }
+
+/**
+ * A step that starts a job (a department file's import, a sweep) and awaits
+ * it, outside the timeline's transactions as at the desk; it may answer the
+ * steps that follow from what the job left (the findings of a sweep), each at
+ * its own later instant.
+ */
+export interface AsyncStep {
+  at: number;
+  runAsync: () => Promise<TimelineStep[] | void>;
+}
+
+export type TimelineStep = Step | AsyncStep;
 
 /** Mutable clock handed to the Desk: the seed sets it before every step. */
 export class SeedClock {
@@ -65,24 +79,56 @@ export class SeedDriver {
     return null;
   }
 
+  /** A job started by one call as `username` and awaited; a refusal or a failed job is recorded and answers null. */
+  async job<T>(username: string, method: string, input: unknown): Promise<T | null> {
+    const started = this.call<JobView>(username, method, input);
+    if (!started) return null;
+    const done = await this.desk.jobs.settled(started.id);
+    if (done.state === 'done') return done.result as T;
+    this.refusals.push(`${method}（${username}，${new Date(this.clock.ms).toISOString()}）：${done.error ?? done.state}`);
+    return null;
+  }
+
   /**
    * Runs the steps in time order (ties in the order given), `chunk` steps per
    * transaction: each call's own transaction nests as a savepoint, so a refusal
    * rolls back only that call, and there is one commit per chunk instead of
-   * one per call.
+   * one per call. An async step ends the chunk, runs on its own and is
+   * awaited; the steps it answers join the rest in time order (after those
+   * already planned for the same instant).
    */
-  async runTimeline(steps: Step[], chunk: number, afterChunk: (done: number, total: number) => Promise<void>): Promise<void> {
-    const ordered = steps.map((step, i) => ({ step, i })).sort((a, b) => a.step.at - b.step.at || a.i - b.i);
+  async runTimeline(steps: TimelineStep[], chunk: number, afterChunk: (done: number, total: number) => Promise<void>): Promise<void> {
+    let order = 0;
+    const byTime = (a: { step: TimelineStep; i: number }, b: { step: TimelineStep; i: number }) => a.step.at - b.step.at || a.i - b.i;
+    let queue = steps.map((step) => ({ step, i: order++ })).sort(byTime);
     const sqlite = this.desk.database().sqlite;
-    for (let from = 0; from < ordered.length; from += chunk) {
-      const slice = ordered.slice(from, from + chunk);
+    let done = 0;
+    for (let from = 0; from < queue.length; ) {
+      const next = queue[from]!.step;
+      if ('runAsync' in next) {
+        this.clock.ms = next.at;
+        const later = (await next.runAsync()) ?? [];
+        from += 1;
+        done += 1;
+        if (later.length > 0) {
+          if (later.some((step) => step.at < next.at)) throw new Error('a step cannot plan steps before its own time');
+          queue = [...queue.slice(0, from), ...[...queue.slice(from), ...later.map((step) => ({ step, i: order++ }))].sort(byTime)];
+        }
+        await afterChunk(done, queue.length);
+        continue;
+      }
+      let end = from;
+      while (end < queue.length && end - from < chunk && !('runAsync' in queue[end]!.step)) end += 1;
+      const slice = queue.slice(from, end);
       sqlite.transaction(() => {
         for (const { step } of slice) {
           this.clock.ms = step.at;
-          step.run();
+          (step as Step).run();
         }
       })();
-      await afterChunk(Math.min(from + chunk, ordered.length), ordered.length);
+      done += slice.length;
+      from = end;
+      await afterChunk(done, queue.length);
     }
   }
 }

@@ -22,7 +22,7 @@ import { loadDivisions, townshipsOf, villagesOf } from '../divisions';
 import { persons } from '../schema';
 import { refreshDerived, KEY_GROUPS_AS_OF } from '../services/person-derived';
 import { contentDigest } from './digest';
-import { addDays, officeInstant, reuseStatements, SeedClock, SeedDriver, type Step } from './driver';
+import { addDays, officeInstant, reuseStatements, SeedClock, SeedDriver, type TimelineStep } from './driver';
 import { loadPersons } from './load-persons';
 import { prng } from './person-generator';
 import { planCases, type CandidatePerson } from './seed-cases';
@@ -30,6 +30,7 @@ import { planEnterprises, type SeededEnterprise } from './seed-enterprises';
 import { fairAttendeePool, FAIR_SCALES, planFairs } from './seed-fairs';
 import { planAftercare } from './seed-aftercare';
 import { CONTACTS_PER_PERSON, loadContacts } from './seed-contacts';
+import { planPolicies, type PolicyRoad } from './seed-policies';
 
 export const SEED_SCALES: Record<SeedScale, { persons: number; enterprises: number; visits: number; walkInVacancies: number; unemployment: number; employment: number; certifications: number; subsidies: number }> = {
   // Small enough to open from the first-start screen in seconds, large enough for every list to page.
@@ -69,6 +70,8 @@ export interface SeedSummary {
   cases: number;
   serviceCalls: number;
   refusals: string[];
+  /** The policy road of the last two weeks (seed-policies.ts): department imports, findings, outreach, applications, 免申即享 batches. */
+  policies: PolicyRoad;
   seconds: number;
   phases: Record<string, number>;
   digest: string | null;
@@ -106,7 +109,7 @@ export async function seedDatabase(o: SeedOptions): Promise<SeedSummary> {
     const townships = await loadRegistry(run);
     timer.phase('persons');
 
-    const { steps, enterprises, cases } = planTimeline(run, townships, userIds);
+    const { steps, enterprises, cases, policies } = planTimeline(run, townships, userIds);
     timer.phase('plan');
     await run.driver.runTimeline(steps, o.scale === 'demo' ? 200 : 1_000, async (done, total) => {
       await o.progress?.('企业、走访与业务', done, total);
@@ -120,7 +123,7 @@ export async function seedDatabase(o: SeedOptions): Promise<SeedSummary> {
     timer.phase('finish');
     return {
       scale: o.scale, seed: o.seed, asOf: o.asOf, countyCode, persons: personCount, enterprises: enterprises.length, cases,
-      serviceCalls: run.driver.calls, refusals: run.driver.refusals, seconds: timer.seconds(), phases: timer.phases, digest,
+      serviceCalls: run.driver.calls, refusals: run.driver.refusals, policies, seconds: timer.seconds(), phases: timer.phases, digest,
     };
   } finally {
     desk.close();
@@ -199,7 +202,7 @@ async function loadRegistry({ o, sqlite, countyCode, size }: SeedRun): Promise<T
  * of timeline steps. Each planner draws from its own stream but enterprises
  * and cases share one, in that order; the order of the list decides ties.
  */
-function planTimeline({ o, sqlite, driver, countyCode, from, size }: SeedRun, townships: Townships, userIds: Map<string, number>): { steps: Step[]; enterprises: SeededEnterprise[]; cases: number } {
+function planTimeline({ o, sqlite, driver, countyCode, from, size }: SeedRun, townships: Townships, userIds: Map<string, number>): { steps: TimelineStep[]; enterprises: SeededEnterprise[]; cases: number; policies: PolicyRoad } {
   const random = prng(o.seed ^ 0x5eed);
   const visitors = ['zhidao', 'qiantai2'].map((username) => ({ username, userId: userIds.get(username)! }));
   const { enterprises, steps: enterpriseSteps } = planEnterprises(driver, {
@@ -209,7 +212,8 @@ function planTimeline({ o, sqlite, driver, countyCode, from, size }: SeedRun, to
   const aftercareSteps = planAftercare(driver, sqlite, registered, { random: prng(o.seed ^ 0xaf7e), asOf: o.asOf });
   const attendees = fairAttendeePool(sqlite, o.asOf, 40_000);
   const { steps: fairSteps } = planFairs(driver, { random: prng(o.seed ^ 0xfa125), countyCode, from, asOf: o.asOf, enterprises, attendees, ...FAIR_SCALES[o.scale] });
-  return { steps: [...enterpriseSteps, ...caseSteps, ...fairSteps, ...aftercareSteps], enterprises, cases };
+  const { steps: policySteps, road: policies } = planPolicies(driver, sqlite, { random: prng(o.seed ^ 0x9011c7), countyCode, townships, asOf: o.asOf, persons: size.persons, log: o.log });
+  return { steps: [...enterpriseSteps, ...caseSteps, ...fairSteps, ...aftercareSteps, ...policySteps], enterprises, cases, policies };
 }
 
 /** People a matter can be about: aged 19 to 54 on asOf, out of work or at work. */

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDemo } from '../../db/demo';
 import { demoPaths } from '../../db/demo-files';
-import type { PersonSearchResult } from '../../shared/contract';
+import type { FactImportView, PersonSearchResult, SweepView } from '../../shared/contract';
+import { FACT_SOURCES } from '../../shared/domain/department-facts';
 import { DEMO_PASSWORD } from '../../shared/demo';
 import { deskFiles, expectOk, login, openDesk, tempDir } from './helpers';
 
@@ -22,6 +23,12 @@ describe('the demo county (打开演示县)', () => {
     const session = login(desk, 'qiantai', DEMO_PASSWORD);
     const found = expectOk<PersonSearchResult>(desk.call(session, 'persons.search', { query: '王', page: 1, pageSize: 20 }).result);
     expect(found.items.length).toBeGreaterThan(0);
+    // The policy road is there to follow: the departments' files, a finished sweep and its work list.
+    const admin = login(desk, 'admin', DEMO_PASSWORD);
+    const imports = expectOk<{ items: FactImportView[]; total: number }>(desk.call(admin, 'facts.imports', { page: 1, pageSize: 20 }).result);
+    expect(new Set(imports.items.map((i) => i.source)).size).toBe(FACT_SOURCES.length);
+    expect(expectOk<SweepView[]>(desk.call(session, 'policies.sweeps', {}).result).map((s) => s.finishedAt !== null)).toEqual([true]);
+    expect(expectOk<{ total: number }>(desk.call(session, 'policies.findings', { page: 1, pageSize: 20 }).result).total).toBeGreaterThan(0);
     // Setting up the bureau's database is refused while the demo is open: leave it first.
     expect(desk.call(null, 'setup.initialize', { countyCode: '320506', adminUsername: 'boss', adminDisplayName: '王局长', password: 'Real-2026-desk' }).result.ok).toBe(false);
 

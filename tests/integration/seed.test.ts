@@ -6,6 +6,7 @@ import { keyProviderFrom, readKeyFile } from '../../db/keys';
 import { seedDatabase } from '../../db/seed/seed';
 import { runCliAsync } from '../../electron/cli/run';
 import { parseCreditCode } from '../../shared/domain/credit-code';
+import { FACT_SOURCES } from '../../shared/domain/department-facts';
 import { parseIdNumber } from '../../shared/domain/id-number';
 import { MATTER_TYPES, missingRequiredDocuments, type MatterTypeCode } from '../../shared/domain/matter-types';
 import { applyTransition, CASE_STATES, type CaseAction, type CaseState } from '../../shared/domain/workflow';
@@ -49,6 +50,63 @@ function illegalTransitions(sqlite: Database.Database): string[] {
   return problems;
 }
 
+/**
+ * The policy road of the seed's last two weeks (db/seed/seed-policies.ts): every department's file
+ * imported, a finished sweep, outreach, applications opened from findings and approved, and a
+ * decided 免申即享 batch of 一次性扩岗补助.
+ */
+function policyRoad(sqlite: Database.Database, summary: { persons: number; policies: Record<string, number> }): void {
+  const count = (sql: string, ...params: unknown[]) => Number(sqlite.prepare(sql).pluck().get(...params));
+  // One dated file of each source, by the administrator or the head, matched to the registry; each also names someone not registered here.
+  const imports = sqlite.prepare('select source, as_of as asOf, rows, matched, unmatched from fact_imports order by id').all() as { source: string; asOf: string; rows: number; matched: number; unmatched: number }[];
+  expect(imports.map((i) => i.source).sort()).toEqual(FACT_SOURCES.map(([source]) => source).sort());
+  for (const i of imports) {
+    expect(i.matched, i.source).toBeGreaterThan(0);
+    expect(i.unmatched, i.source).toBeGreaterThan(0);
+    expect(i.matched + i.unmatched, i.source).toBe(i.rows);
+    expect(i.asOf < AS_OF, i.source).toBe(true);
+  }
+  expect(sqlite.prepare('select distinct r.role from fact_imports f join user_roles r on r.user_id = f.imported_by order by 1').pluck().all()).toEqual(['admin', 'head']);
+  // 社保个人 covers a realistic share of the registry; employers and businesses carry valid credit codes, certificates the holder's ID number.
+  const insured = count('select count(*) from person_insurance');
+  expect(insured).toBeGreaterThan(summary.persons * 0.3);
+  expect(insured).toBeLessThan(summary.persons * 0.8);
+  const codes = sqlite.prepare('select employer_credit_code from person_insurance where employer_credit_code is not null union select credit_code from person_businesses').pluck().all() as string[];
+  expect(codes.filter((v) => !parseCreditCode(v).ok)).toEqual([]);
+  expect(count('select count(*) from person_disabilities d join persons p on p.id = d.person_id where substr(d.certificate_no, 1, 18) != p.id_number')).toBe(0);
+  expect(count('select count(*) from person_insurance i join persons p on p.id = i.person_id where i.enterprise_id is not null and i.employer_since > p.graduation_date and p.graduation_date like ?', `${AS_OF.slice(0, 4)}%`), 'this year’s graduates hired by seeded employers').toBeGreaterThan(0);
+  // 社保单位: every enterprise the registry held when the file came in.
+  expect(count('select count(*) from employer_insurance')).toBe(count("select count(*) from enterprises where created_at < (select imported_at from fact_imports where source = 'employer_insurance')"));
+  expect(count('select count(*) from person_deaths')).toBeGreaterThanOrEqual(3);
+
+  // One finished full sweep of everyone; its findings in several states.
+  expect(sqlite.prepare('select mode, finished_at is not null as finished, evaluated >= ? as everyone from policy_sweeps').all(summary.persons)).toEqual([{ mode: 'full', finished: 1, everyone: 1 }]);
+  const statuses = sqlite.prepare('select distinct status from policy_findings').pluck().all();
+  for (const status of ['open', 'contacted', 'applied', 'declined']) expect(statuses).toContain(status);
+  // Outreach by phone and by the suggested SMS text; some people said no.
+  expect(count("select count(*) from policy_outreach where channel = 'phone'")).toBeGreaterThan(0);
+  expect(count("select count(*) from policy_outreach o join policy_findings f on f.id = o.finding_id where o.channel = 'sms' and o.message like '【%】%您好：经比对%'")).toBeGreaterThan(0);
+  expect(count("select count(*) from policy_outreach where outcome = 'declined' and note is not null")).toBeGreaterThan(0);
+  expect(count('select count(*) from policy_outreach o join policy_findings f on f.id = o.finding_id where o.contacted_on < substr(f.first_found_at, 1, 10)')).toBe(0);
+  // Applications opened from findings, approved by someone who neither prepared nor accepted them.
+  const opened = `select count(*) from policy_findings f join cases c on c.id = f.case_id
+    where c.state = 'approved' and c.decided_by not in (c.prepared_by, c.accepted_by) and f.batch_id is null`;
+  expect(count(opened)).toBeGreaterThan(0);
+  // A decided batch of 一次性扩岗补助: proposed by one, decided by another, one rejected with a reason, the confirmed approved by a third.
+  const batches = sqlite.prepare("select id, state, created_by as proposer from policy_batches where policy_code = 'job_expansion'").all() as { id: number; state: string; proposer: number }[];
+  expect(batches.map((b) => b.state)).toEqual(['decided']);
+  const items = sqlite.prepare('select f.decision, f.decision_reason as reason, f.decided_by as decider, c.state, c.decided_by as approver from policy_findings f left join cases c on c.id = f.case_id where f.batch_id = ?').all(batches[0]!.id) as { decision: string; reason: string | null; decider: number; state: string | null; approver: number | null }[];
+  expect(items.filter((i) => i.decision === 'rejected' && i.reason).length).toBeGreaterThan(0);
+  const confirmed = items.filter((i) => i.decision === 'confirmed');
+  expect(confirmed.length).toBeGreaterThan(0);
+  for (const item of items) expect(item.decider).not.toBe(batches[0]!.proposer);
+  for (const item of confirmed) {
+    expect(item.state).toBe('approved');
+    expect([item.decider, batches[0]!.proposer]).not.toContain(item.approver);
+  }
+  expect(summary.policies).toMatchObject({ imports: FACT_SOURCES.length, findings: count('select count(*) from policy_findings'), outreach: count('select count(*) from policy_outreach'), batches: 1 });
+}
+
 describe('seed: a synthetic county', () => {
   it('passes the validators, reaches every workflow state legally, and the same seed gives the same database', async () => {
     const dir = tempDir('desk-seed-');
@@ -56,7 +114,7 @@ describe('seed: a synthetic county', () => {
     const lines: string[] = [];
     const code = await runCliAsync(['seed', '--db', first.dbPath, '--key-file', first.keyFile, '--scale', 'demo', '--seed', '7', '--as-of', AS_OF, '--json'], {}, (line) => lines.push(line));
     expect(code, lines.join('\n')).toBe(0);
-    const summary = JSON.parse(lines.at(-1)!) as { digest: string; refusals: string[]; persons: number; cases: number };
+    const summary = JSON.parse(lines.at(-1)!) as { digest: string; refusals: string[]; persons: number; cases: number; policies: Record<string, number> };
     expect(summary.refusals).toEqual([]);
 
     const second = await seedDatabase({
@@ -108,6 +166,7 @@ describe('seed: a synthetic county', () => {
       expect(sqlite.prepare('select count(*) from fair_attendances').pluck().get()).toBeGreaterThan(100);
       expect(sqlite.prepare('select count(*) from fair_intentions').pluck().get()).toBeGreaterThan(5);
       expect(sqlite.prepare('select count(*) from (select 1 from fair_attendances group by fair_id, person_id having count(*) > 1)').pluck().get()).toBe(0);
+      policyRoad(sqlite, summary);
 
       expect(sqlite.pragma('foreign_key_check')).toEqual([]);
       expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
