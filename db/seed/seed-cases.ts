@@ -40,7 +40,8 @@ const FINAL = new Weighted<CaseState>([['approved', 58], ['rejected', 5], ['with
 const OPEN_STATES = new Set<CaseState>(['draft', 'accepted', 'in_review', 'returned']);
 const PREPARERS = ['qiantai', 'qiantai2'];
 const DECIDERS = ['shenhe', 'shenhe', 'shenhe', 'juzhang'];
-const CAUSES = ['劳动合同期满', '单位裁员', '个人辞职', '单位经营困难', '毕业后未就业'];
+// 失业原因 codes (UNEMPLOYMENT_CAUSES); the first four follow a job, the last does not.
+const CAUSES = ['contract_expired', 'layoff', 'resigned', 'employer_closed', 'graduate_not_employed'];
 
 interface Matter {
   type: MatterTypeCode;

@@ -3,9 +3,10 @@ import { isIsoDate } from '../../shared/domain/calendar';
 import { parseEnterpriseKey } from '../../shared/domain/credit-code';
 import { applicantMayApply, EDITABLE_CODE_TABLES, type CodeEntryApplicant, type EditableCodeTable } from '../../shared/domain/editable-code-tables';
 import {
-  checkUnemploymentEligibility, documentsFor, MATTER_CODE_TABLES, MATTER_TYPES, MAX_AMOUNT_FEN, missingFormFields,
+  checkUnemploymentEligibility, documentsFor, isMatterCodeTable, MATTER_CODE_TABLES, MATTER_TYPES, MAX_AMOUNT_FEN, missingFormFields,
   type ApplicantKind, type MatterTypeCode,
 } from '../../shared/domain/matter-types';
+import { formDateProblems, type MatterDateContext } from '../../shared/domain/matter-dates';
 import { OPEN_STATES } from '../../shared/domain/workflow';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
@@ -78,16 +79,31 @@ export function codeLabel(ctx: ServiceContext, table: EditableCodeTable, code: s
   return codeEntry(ctx, table, code)?.label ?? code;
 }
 
+/** The day a matter's dates are judged on (its acceptance day, or today for a draft) and the applicant's birth date. */
+export function matterDateContext(ctx: ServiceContext, applicant: Applicant, acceptedOn: string | null): MatterDateContext {
+  const birthDate = applicant.kind === 'person'
+    ? (ctx.database().db.select({ birthDate: persons.birthDate }).from(persons).where(eq(persons.id, applicant.id)).get()?.birthDate ?? null)
+    : null;
+  return { matterDay: acceptedOn ?? ctx.today, accepted: acceptedOn !== null, birthDate };
+}
+
 /**
- * Values that cannot be right whatever the matter: impossible dates, answers outside their list, a
- * retired category or subsidy, a subsidy this kind of applicant cannot ask for, an amount that is not one.
- * `keep` is the form already saved: a value it holds stays acceptable after its entry is retired.
+ * Values that cannot be right whatever the matter: dates malformed or impossible for the matter's day
+ * and the applicant's life, answers outside their list, a retired category or subsidy, a subsidy this
+ * kind of applicant cannot ask for, an amount that is not one. `keep` is the form already saved: a
+ * value it holds stays acceptable after its entry is retired (or, for 失业原因, when it was typed
+ * before the reason became a list).
  */
-export function formValueProblems(ctx: ServiceContext, code: MatterTypeCode, kind: ApplicantKind, form: Record<string, string | null>, keep: Record<string, string | null> = {}): string[] {
+export function formValueProblems(
+  ctx: ServiceContext, code: MatterTypeCode, applicant: Applicant, form: Record<string, string | null>,
+  dates: MatterDateContext, keep: Record<string, string | null> = {},
+): string[] {
+  const kind = applicant.kind;
   const problems: string[] = [];
   for (const field of MATTER_TYPES[code].fields) {
     const value = form[field.code];
-    if (value === null || value === undefined || value === '') continue;
+    // Blank is not filled in: missingFormFields names it at acceptance.
+    if (value === null || value === undefined || value.trim() === '') continue;
     if (field.kind === 'date' && !isIsoDate(value)) problems.push(`${field.label}“${value}”不是有效日期（应为YYYY-MM-DD）`);
     if (field.kind === 'yes_no' && value !== 'yes' && value !== 'no') problems.push(`${field.label}应为“是”或“否”`);
     if (field.enterpriseKey && !parseEnterpriseKey(value).ok) problems.push(`${field.label}“${value}”不是有效的统一社会信用代码或15位注册号（校验位不符）`);
@@ -97,9 +113,9 @@ export function formValueProblems(ctx: ServiceContext, code: MatterTypeCode, kin
       else if (fen > MAX_AMOUNT_FEN) problems.push(`${field.label}超过单笔上限（1000万元），请核对`);
     }
     if (field.kind !== 'choice' || !field.options) continue;
-    if (field.options === 'employment_channels' || field.options === 'contract_types') {
+    if (isMatterCodeTable(field.options)) {
       const allowed = MATTER_CODE_TABLES[field.options].map(([c]) => c as string);
-      if (!allowed.includes(value)) problems.push(`${field.label}不在可选范围内`);
+      if (!allowed.includes(value) && keep[field.code] !== value) problems.push(`${field.label}“${value}”不在可选范围内，请从列表中选择`);
       continue;
     }
     const entry = codeEntry(ctx, field.options, value);
@@ -109,15 +125,16 @@ export function formValueProblems(ctx: ServiceContext, code: MatterTypeCode, kin
       problems.push(`${field.label}“${entry.label}”只能由${entry.applicant === 'enterprise' ? '单位' : '个人'}申请`);
     }
   }
-  if (form.periodFrom && form.periodTo && isIsoDate(form.periodFrom) && isIsoDate(form.periodTo) && form.periodTo < form.periodFrom) {
-    problems.push('补贴期间止不能早于补贴期间起');
-  }
+  problems.push(...formDateProblems(MATTER_TYPES[code].fields, form, dates));
   return problems;
 }
 
 /** Refuses a draft whose values cannot be right (missing ones may still be filled in later). */
-export function refuseBadValues(ctx: ServiceContext, code: MatterTypeCode, kind: ApplicantKind, form: Record<string, string | null>, keep?: Record<string, string | null>): void {
-  const problems = formValueProblems(ctx, code, kind, form, keep);
+export function refuseBadValues(
+  ctx: ServiceContext, code: MatterTypeCode, applicant: Applicant, form: Record<string, string | null>,
+  acceptedOn: string | null, keep?: Record<string, string | null>,
+): void {
+  const problems = formValueProblems(ctx, code, applicant, form, matterDateContext(ctx, applicant, acceptedOn), keep);
   if (problems.length) throw new AppError('BAD_INPUT', problems.join('；'), { fields: { form: problems[0]! } });
 }
 
@@ -127,7 +144,10 @@ export function acceptanceProblems(ctx: ServiceContext, row: CaseRow): string[] 
   const form = formOf(row);
   // A matter accepted before its category or subsidy was retired carries on with it (补正 and resubmission).
   const keep = row.acceptedOn ? form : {};
-  const problems = [...missingFormFields(type, form).map((label) => `未填写：${label}`), ...formValueProblems(ctx, type.code, applicantKindOf(row), form, keep)];
+  const applicant = applicantOfRow(row);
+  // Accepting now: the dates are judged on today, which becomes the acceptance day; after 补正, on the day it was accepted.
+  const dates = matterDateContext(ctx, applicant, row.acceptedOn);
+  const problems = [...missingFormFields(type, form).map((label) => `未填写：${label}`), ...formValueProblems(ctx, type.code, applicant, form, dates, keep)];
   if (type.code === 'unemployment_registration') {
     const personId = personIdOf(row);
     const person = ctx.database().db.select().from(persons).where(eq(persons.id, personId)).get()!;

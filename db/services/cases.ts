@@ -44,7 +44,7 @@ function applicantFromInput(ctx: ServiceContext, input: ParsedInputOf<'cases.cre
 export function create(ctx: ServiceContext, input: ParsedInputOf<'cases.create'>): CaseView {
   const { db } = ctx.database();
   const applicant = applicantFromInput(ctx, input);
-  refuseBadValues(ctx, input.matterType, applicant.kind, input.form);
+  refuseBadValues(ctx, input.matterType, applicant, input.form, null);
   const itemCode = itemCodeOf(input.matterType, input.form);
   refuseSecondOpen(ctx, applicant, input.matterType, itemCode);
   const preparer = caseWorker(ctx).userId;
@@ -75,7 +75,7 @@ export function update(ctx: ServiceContext, input: ParsedInputOf<'cases.update'>
   if (row.version !== input.version) throw new AppError('CONFLICT', '该业务已被他人办理或修改，请刷新后重试');
   const type = row.matterType as MatterTypeCode;
   const applicant = applicantOfRow(row);
-  refuseBadValues(ctx, type, applicant.kind, input.form, formOf(row));
+  refuseBadValues(ctx, type, applicant, input.form, row.acceptedOn, formOf(row));
   const itemCode = itemCodeOf(type, input.form);
   if (itemCode !== row.itemCode) refuseSecondOpen(ctx, applicant, type, itemCode, row.id);
   // A document with a file attached stays received: the file is removed to untick it, not the box.

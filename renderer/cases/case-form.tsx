@@ -3,7 +3,7 @@ import { useState } from 'react';
 import type { CodeTableEntry } from '../../shared/contract';
 import { applicantMayApply, type EditableCodeTable } from '../../shared/domain/editable-code-tables';
 import {
-  documentsFor, formatFenAsYuan, MATTER_CODE_TABLES, MAX_AMOUNT_FEN, parseYuanToFen, type ApplicantKind, type FormField, type MatterType,
+  documentsFor, formatFenAsYuan, isMatterCodeTable, MATTER_CODE_TABLES, MAX_AMOUNT_FEN, parseYuanToFen, type ApplicantKind, type FormField, type MatterType,
 } from '../../shared/domain/matter-types';
 import { useCodeTable } from '../api/queries';
 import { EnterprisePicker } from './enterprise-picker';
@@ -80,7 +80,9 @@ export function CaseFormFields({ type, applicant, form, onChange }: { type: Matt
         if (field.kind === 'amount_fen') return <AmountField key={field.code} field={field} value={value} onChange={onChange} />;
         const common = { label: field.label, withAsterisk: field.required };
         if (field.kind === 'choice') {
-          const data = field.options === 'employment_channels' || field.options === 'contract_types' ? MATTER_CODE_TABLES[field.options].map(([v, label]) => ({ value: v, label })) : [];
+          const data: { value: string; label: string }[] = isMatterCodeTable(field.options) ? MATTER_CODE_TABLES[field.options].map(([v, label]) => ({ value: v, label })) : [];
+          // A value typed before the field became a list (失业原因) stays visible until staff pick from the list.
+          if (value !== null && !data.some((d) => d.value === value)) data.push({ value, label: `${value}（原填写，请改选）` });
           return <Select key={field.code} {...common} data={data} clearable value={value} onChange={(v) => onChange(field.code, v)} />;
         }
         if (field.kind === 'yes_no') {
@@ -115,7 +117,7 @@ export function useFormValueText(type: MatterType): (field: FormField, value: st
     if (field.kind === 'amount_fen') return /^\d{1,12}$/.test(value) ? `${formatFenAsYuan(Number(value))} 元` : value;
     const table = editableTable(field);
     if (table) return ((table === 'difficulty_categories' ? categories : subsidies).data ?? []).find((e) => e.code === value)?.label ?? value;
-    if (field.options === 'employment_channels' || field.options === 'contract_types') {
+    if (isMatterCodeTable(field.options)) {
       return MATTER_CODE_TABLES[field.options].find(([code]) => code === value)?.[1] ?? value;
     }
     return value;

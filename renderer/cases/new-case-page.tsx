@@ -2,6 +2,8 @@ import { Alert, Anchor, Button, Group, Paper, Stack, Text, Title } from '@mantin
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
+import { officeDate } from '../../shared/domain/dates';
+import { formDateProblems } from '../../shared/domain/matter-dates';
 import { MATTER_TYPES, missingFormFields, missingRequiredDocuments, type ApplicantKind, type MatterTypeCode } from '../../shared/domain/matter-types';
 import { call, RpcCallError, errorMessage } from '../api/client';
 import { queryKeys } from '../api/queries';
@@ -42,6 +44,7 @@ export function NewCasePage() {
   const accept = () => {
     const problems = [
       ...missingFormFields(type, form).map((label) => `未填写：${label}`),
+      ...formDateProblems(type.fields, form, { matterDay: officeDate(new Date()), accepted: false, birthDate: person.data?.birthDate ?? null }),
       ...missingRequiredDocuments(type, form, documents, applicant).map((label) => `缺少材料：${label}`),
     ];
     if (problems.length) return setError({ message: `不能受理：${problems.join('；')}` });

@@ -8,6 +8,7 @@ import type { EditableCodeTable } from './editable-code-tables';
 import { type FemaleRetirementCategory, MIN_WORKING_AGE, statutoryRetirement } from './retirement';
 import { STANDARD_WORKFLOW, type TransitionRule, type WorkflowActor } from './workflow';
 import { addWorkingDays, type WorkCalendar } from './working-days';
+import type { DateRule } from './matter-dates';
 
 /**
  * The matters handled at the front desk (经办事项), each as data: its form,
@@ -45,7 +46,9 @@ export interface FormField {
   required: boolean;
   requiredWhen?: RequiredWhen;
   /** For choices: the code table the options come from (MATTER_CODE_TABLES, or an administrator's editable table). */
-  options?: 'employment_channels' | 'contract_types' | EditableCodeTable;
+  options?: MatterCodeTable | EditableCodeTable;
+  /** For dates: which kind of date it is, checked against the matter's day and the applicant's life (matter-dates.ts). */
+  dateRule?: DateRule;
   /** Text fields that may be filled from the enterprise registry: the picker also fills the named credit-code field. */
   lookup?: { from: 'enterprises'; creditCodeField: string };
   /** The value is an enterprise key: an 18-character 统一社会信用代码 or a 15-digit 注册号, check digits verified. */
@@ -90,7 +93,24 @@ export const CONTRACT_TYPES = [
 ] as const;
 export type ContractType = (typeof CONTRACT_TYPES)[number][0];
 
-export const MATTER_CODE_TABLES = { employment_channels: EMPLOYMENT_CHANNELS, contract_types: CONTRACT_TYPES } as const;
+/**
+ * [confirm] Why the person is out of work, as the 失业登记 form asks; a closed list so the
+ * register can be counted by cause (a 失业原因 typed as "x" cannot be).
+ */
+export const UNEMPLOYMENT_CAUSES = [
+  ['contract_expired', '劳动合同期满终止'], ['dismissed', '用人单位解除劳动合同'], ['layoff', '单位经济性裁员'],
+  ['employer_closed', '单位破产、关闭或撤销'], ['resigned', '本人辞职'], ['business_ended', '个体经营或创业停止'],
+  ['graduate_not_employed', '毕业后未就业'], ['discharged_not_employed', '退役后未就业'], ['land_expropriated', '承包土地被征收'],
+  ['other', '其他原因'],
+] as const;
+
+export const MATTER_CODE_TABLES = { employment_channels: EMPLOYMENT_CHANNELS, contract_types: CONTRACT_TYPES, unemployment_causes: UNEMPLOYMENT_CAUSES } as const;
+export type MatterCodeTable = keyof typeof MATTER_CODE_TABLES;
+
+/** Whether a choice's options are one of the fixed lists above (not an administrator's table). */
+export function isMatterCodeTable(options: string | undefined): options is MatterCodeTable {
+  return options !== undefined && Object.hasOwn(MATTER_CODE_TABLES, options);
+}
 
 /**
  * 就业困难人员 categories are each province's own: an administrator's table
@@ -125,8 +145,8 @@ export const MATTER_TYPES: Record<MatterTypeCode, MatterType> = {
     code: 'unemployment_registration',
     label: '失业登记',
     fields: [
-      { code: 'unemployedSince', label: '失业日期', kind: 'date', required: true },
-      { code: 'unemploymentCause', label: '失业原因', kind: 'text', required: true },
+      { code: 'unemployedSince', label: '失业日期', kind: 'date', required: true, dateRule: { tense: 'past', workFact: true } },
+      { code: 'unemploymentCause', label: '失业原因', kind: 'choice', required: true, options: 'unemployment_causes' },
       { code: 'lastEmployer', label: '原工作单位', kind: 'text', required: false },
       { code: 'drawingUnemploymentInsurance', label: '是否领取失业保险金', kind: 'yes_no', required: true },
       { code: 'jobWanted', label: '求职意向', kind: 'text', required: false },
@@ -152,9 +172,9 @@ export const MATTER_TYPES: Record<MatterTypeCode, MatterType> = {
       { code: 'employerName', label: '用人单位', kind: 'text', required: false, requiredWhen: WORKING, lookup: { from: 'enterprises', creditCodeField: 'employerCreditCode' } },
       { code: 'employerCreditCode', label: '统一社会信用代码', kind: 'text', required: false, enterpriseKey: true },
       { code: 'businessName', label: '经营主体名称', kind: 'text', required: false, requiredWhen: when('channel', 'self_employed') },
-      { code: 'startDate', label: '就业日期', kind: 'date', required: true },
+      { code: 'startDate', label: '就业日期', kind: 'date', required: true, dateRule: { tense: 'past', workFact: true } },
       { code: 'contractType', label: '合同类型', kind: 'choice', required: false, requiredWhen: WORKING, options: 'contract_types' },
-      { code: 'contractEndDate', label: '合同终止日期', kind: 'date', required: false },
+      { code: 'contractEndDate', label: '合同终止日期', kind: 'date', required: false, dateRule: { tense: 'planned', notBefore: 'startDate' } },
     ],
     documents: [
       ID_DOCUMENT,
@@ -172,9 +192,9 @@ export const MATTER_TYPES: Record<MatterTypeCode, MatterType> = {
     label: '就业困难人员认定',
     fields: [
       { code: 'category', label: '认定类别', kind: 'choice', required: true, options: 'difficulty_categories' },
-      { code: 'validFrom', label: '有效期起', kind: 'date', required: true },
+      { code: 'validFrom', label: '有效期起', kind: 'date', required: true, dateRule: { tense: 'planned', workFact: true } },
       // Empty: no fixed end, the annual review decides.
-      { code: 'validTo', label: '有效期止', kind: 'date', required: false },
+      { code: 'validTo', label: '有效期止', kind: 'date', required: false, dateRule: { tense: 'planned', notBefore: 'validFrom' } },
       { code: 'evidenceNote', label: '证明材料说明', kind: 'text', required: false },
     ],
     documents: [
@@ -197,8 +217,8 @@ export const MATTER_TYPES: Record<MatterTypeCode, MatterType> = {
     label: '补贴申请',
     fields: [
       { code: 'subsidyCode', label: '补贴项目', kind: 'choice', required: true, options: 'subsidy_catalogue' },
-      { code: 'periodFrom', label: '补贴期间起', kind: 'date', required: false },
-      { code: 'periodTo', label: '补贴期间止', kind: 'date', required: false },
+      { code: 'periodFrom', label: '补贴期间起', kind: 'date', required: false, dateRule: { tense: 'planned', workFact: true } },
+      { code: 'periodTo', label: '补贴期间止', kind: 'date', required: false, dateRule: { tense: 'planned', notBefore: 'periodFrom' } },
       { code: 'requestedAmountFen', label: '申请金额', kind: 'amount_fen', required: true },
     ],
     documents: [

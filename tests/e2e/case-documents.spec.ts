@@ -47,7 +47,8 @@ test('the front desk attaches a photo and a scan, views them, and the refusal an
   // A draft with the ID seen at the window; the signed declaration comes as a photo.
   await page.getByTestId('quick-actions').getByRole('link', { name: '失业登记' }).click();
   await page.getByLabel('失业日期').fill('2026-11-01');
-  await page.getByLabel('失业原因').fill('劳动合同期满');
+  await page.getByRole('combobox', { name: '失业原因' }).click();
+  await page.getByRole('option', { name: '劳动合同期满终止' }).click();
   await page.getByRole('combobox', { name: '是否领取失业保险金' }).click();
   await page.getByRole('option', { name: '否' }).click();
   await page.getByRole('checkbox', { name: /身份证/ }).check();

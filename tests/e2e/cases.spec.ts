@@ -16,7 +16,8 @@ test('the front desk accepts an unemployment registration and prints the receipt
   await registerPerson(page, { idNumber: '32050619920115004X', name: '李四', phone: '13912345678' });
   await page.getByTestId('quick-actions').getByRole('link', { name: '失业登记' }).click();
   await page.getByLabel('失业日期').fill('2026-11-01');
-  await page.getByLabel('失业原因').fill('劳动合同期满');
+  await page.getByRole('combobox', { name: '失业原因' }).click();
+  await page.getByRole('option', { name: '劳动合同期满终止' }).click();
   await page.getByRole('combobox', { name: '是否领取失业保险金' }).click();
   await page.getByRole('option', { name: '否' }).click();
   await page.getByRole('checkbox', { name: /身份证/ }).check();

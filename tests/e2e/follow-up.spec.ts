@@ -14,7 +14,7 @@ async function rpc<T = unknown>(page: Page, method: string, input: unknown): Pro
   return answer.value as T;
 }
 
-const FORM = { unemployedSince: '2026-01-05', unemploymentCause: '劳动合同期满', drawingUnemploymentInsurance: 'no' };
+const FORM = { unemployedSince: '2026-01-05', unemploymentCause: 'contract_expired', drawingUnemploymentInsurance: 'no' };
 
 test('a counselor records a contact on the profile; a reviewer confirms a 6-month no-contact 注销', async ({ page, host }) => {
   await page.goto(host.url);

@@ -22,7 +22,7 @@ test('the head lands on 工作台, opens the monthly report, clicks a figure for
   // The administrator, also at the window, registers 李四 and accepts his 失业登记.
   const person = await rpc<{ id: number }>(page, 'persons.register', { idNumber: '32050619920115004X', name: '李四', phone: '13912345678' });
   const draft = await rpc<{ id: number; version: number }>(page, 'cases.create', {
-    personId: person.id, matterType: 'unemployment_registration', form: { unemployedSince: '2026-10-31', unemploymentCause: '劳动合同期满', drawingUnemploymentInsurance: 'no' }, documents: ['id_card', 'self_declaration'],
+    personId: person.id, matterType: 'unemployment_registration', form: { unemployedSince: '2026-10-31', unemploymentCause: 'contract_expired', drawingUnemploymentInsurance: 'no' }, documents: ['id_card', 'self_declaration'],
   });
   const accepted = await rpc<{ id: number; version: number }>(page, 'cases.transition', { id: draft.id, version: draft.version, action: 'accept' });
   await logOut(page);

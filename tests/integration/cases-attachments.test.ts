@@ -141,7 +141,7 @@ describe('editing a draft on the case page (cases.update)', () => {
     expect(expectError(ready.call('cases.update', { id: draft.id, version: draft.version, form: UNEMPLOYMENT_FORM, documents: ['business_license'] }), 'BAD_INPUT').message).toContain('不属于该业务的材料');
     expect(footprint(ready, draft.id)).toEqual(before);
     const saved = expectOk<CaseView>(ready.call('cases.update', { id: draft.id, version: draft.version, form: { ...UNEMPLOYMENT_FORM, jobWanted: '仓储管理' }, documents: ['id_card', 'self_declaration'] }));
-    expect(saved.form).toMatchObject({ unemploymentCause: '劳动合同期满', jobWanted: '仓储管理' });
+    expect(saved.form).toMatchObject({ unemploymentCause: 'contract_expired', jobWanted: '仓储管理' });
     expect(saved.version).toBe(draft.version + 1);
     // The screen that loaded version 1 is told the matter changed meanwhile.
     expect(expectError(ready.call('cases.update', { id: draft.id, version: draft.version, form: UNEMPLOYMENT_FORM, documents: [] }), 'CONFLICT').message).toBe('该业务已被他人办理或修改，请刷新后重试');

@@ -13,7 +13,7 @@ import { ZHANG_SAN, register, rows } from './registry-helpers';
  */
 
 /** A complete 失业登记 form and its two required documents (告知承诺制). */
-export const UNEMPLOYMENT_FORM = { unemployedSince: '2026-10-31', unemploymentCause: '劳动合同期满', drawingUnemploymentInsurance: 'no' };
+export const UNEMPLOYMENT_FORM = { unemployedSince: '2026-10-31', unemploymentCause: 'contract_expired', drawingUnemploymentInsurance: 'no' };
 export const UNEMPLOYMENT_DOCS = ['id_card', 'self_declaration'];
 
 /** A complete 就业登记 form for flexible employment (灵活就业) and its documents. */

@@ -49,7 +49,7 @@ describe('补贴申请 by an enterprise', () => {
     for (const bad of ['0', '-5', 'abc', '12.5']) {
       expect(expectError(createForEnterprise(ready, enterprise.id, socialInsurance(bad)), 'BAD_INPUT').message, bad).toContain('申请金额');
     }
-    expect(expectError(createForEnterprise(ready, enterprise.id, { ...socialInsurance(), periodTo: '2026-09-30' }), 'BAD_INPUT').message).toContain('补贴期间止不能早于补贴期间起');
+    expect(expectError(createForEnterprise(ready, enterprise.id, { ...socialInsurance(), periodTo: '2026-09-30' }), 'BAD_INPUT').message).toContain('补贴期间止（2026-09-30）不能早于补贴期间起（2026-10-01）');
     expect(expectError(createForEnterprise(ready, enterprise.id, socialInsurance(), ['id_card']), 'BAD_INPUT').message).toContain('不属于该业务的材料');
     const both = expectError(ready.call('cases.create', { personId: 1, enterpriseId: enterprise.id, matterType: 'subsidy_application', form: socialInsurance(), documents: [] }), 'BAD_INPUT');
     expect(both.message).toContain('二选一');
