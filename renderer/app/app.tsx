@@ -1,4 +1,4 @@
-import { Center, createTheme, Loader, MantineProvider } from '@mantine/core';
+import { Autocomplete, Center, createTheme, Loader, MantineProvider, MultiSelect, Select } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
@@ -14,11 +14,17 @@ import { FirstStartPage } from '../setup/first-start-page';
 import { UnavailablePage } from '../setup/unavailable-page';
 import { routes } from './routes';
 import { useAppState } from './app-state';
+import { COMBOBOX_DEFAULTS } from '../shell/combobox-keys';
 
 const theme = createTheme({
   primaryColor: 'blue',
   fontFamily: '"Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", "Source Han Sans SC", sans-serif',
   defaultRadius: 'sm',
+  components: {
+    Select: Select.extend({ defaultProps: COMBOBOX_DEFAULTS }),
+    Autocomplete: Autocomplete.extend({ defaultProps: COMBOBOX_DEFAULTS }),
+    MultiSelect: MultiSelect.extend({ defaultProps: COMBOBOX_DEFAULTS }),
+  },
 });
 
 /** The backend's word on the session wins: a locked or expired session changes the screen wherever it is noticed. */

@@ -40,8 +40,15 @@ test('first run, register a person, find them by name, ID and phone, open the pr
   await expect(page.getByTestId('derived')).toHaveText('1992-01-15 / 女');
   await page.getByLabel('姓名').fill('李四');
   await page.getByLabel('手机号码').fill('139 1234 5678');
-  await page.getByRole('combobox', { name: '居住乡镇（街道）' }).click();
-  await page.getByRole('option', { name: '木渎镇' }).click();
+  // Typed and Enter, as a clerk does: Enter picks the highlighted township and never submits the form.
+  const township = page.getByRole('combobox', { name: '居住乡镇（街道）' });
+  await township.fill('木渎');
+  await expect(page.getByRole('option', { name: '木渎镇' })).toBeVisible();
+  await township.press('Enter');
+  await expect(township).toHaveValue('木渎镇');
+  await township.press('Enter');
+  await expect(page.getByRole('button', { name: '保存登记' })).toBeVisible();
+  expect(countPersons(host.dbPath, host.keyFile)).toBe(0);
   await page.getByRole('button', { name: '保存登记' }).click();
   await expect(page.getByTestId('profile-name')).toHaveText('李四');
   await expect(page.getByText('3205**********004X')).toBeVisible();

@@ -1,0 +1,16 @@
+import type { KeyboardEvent } from 'react';
+
+/**
+ * Enter in a select or autocomplete picks the highlighted option and never
+ * submits the form around it (a clerk typed 木渎 in 居住乡镇, pressed Enter
+ * and saved the person with no township). Mantine's combobox picks the option
+ * on Enter but leaves the key's default, the form's implicit submission, alone
+ * when nothing is highlighted; preventing it here does not stop the pick. An
+ * Enter that ends an IME composition (拼音 input) is left to the IME.
+ */
+export function keepEnterInCombobox(event: KeyboardEvent<HTMLInputElement>): void {
+  if (event.key === 'Enter' && !event.nativeEvent.isComposing) event.preventDefault();
+}
+
+/** The theme's defaults for Select, Autocomplete and MultiSelect: typing highlights the first match, so Enter takes it. (Not TagsInput: there Enter adds the typed tag, and a prevented Enter would not.) */
+export const COMBOBOX_DEFAULTS = { selectFirstOptionOnChange: true, onKeyDown: keepEnterInCombobox } as const;
