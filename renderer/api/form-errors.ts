@@ -1,8 +1,10 @@
+import { focusFirstFieldInError } from '../shell/focus-first-error';
 import { RpcCallError } from './client';
 
 /**
- * Maps the contract's field errors onto a Mantine form; returns the overall
- * message for anything not tied to a visible field.
+ * Maps the contract's field errors onto a Mantine form, brings the first of
+ * them into view with the focus, and returns the overall message for anything
+ * not tied to a visible field.
  */
 export function applyFieldErrors(
   error: unknown,
@@ -11,12 +13,8 @@ export function applyFieldErrors(
 ): string | null {
   if (!(error instanceof RpcCallError)) return '操作失败，请重试';
   const fields = error.error.fields ?? {};
-  let shown = false;
-  for (const [path, message] of Object.entries(fields)) {
-    if (visibleFields.includes(path)) {
-      setFieldError(path, message);
-      shown = true;
-    }
-  }
-  return shown ? null : error.error.message;
+  const shown = Object.keys(fields).filter((path) => visibleFields.includes(path));
+  for (const path of shown) setFieldError(path, fields[path]!);
+  focusFirstFieldInError(shown);
+  return shown.length > 0 ? null : error.error.message;
 }

@@ -4,6 +4,7 @@ import { useMutation } from '@tanstack/react-query';
 import { useState } from 'react';
 import { call } from '../api/client';
 import { applyFieldErrors } from '../api/form-errors';
+import { onInvalidFields } from '../shell/focus-first-error';
 
 const FIELDS = ['currentPassword', 'newPassword'] as const;
 
@@ -23,7 +24,7 @@ export function ChangePasswordForm({ username, onDone }: { username: string; onD
     onError: (e) => setError(applyFieldErrors(e, form.setFieldError, FIELDS)),
   });
   return (
-    <form noValidate onSubmit={form.onSubmit((v) => { setError(null); change.mutate({ currentPassword: v.currentPassword, newPassword: v.newPassword }); })}>
+    <form noValidate onSubmit={form.onSubmit((v) => { setError(null); change.mutate({ currentPassword: v.currentPassword, newPassword: v.newPassword }); }, onInvalidFields)}>
       <Stack>
         {error && <Alert color="red">{error}</Alert>}
         <PasswordInput label="当前密码" autoComplete="current-password" {...form.getInputProps('currentPassword')} />

@@ -6,6 +6,7 @@ import { APP_TITLE } from '../../shared/labels/zh-CN';
 import { call, errorMessage } from '../api/client';
 import { queryKeys } from '../api/queries';
 import { DemoLoginNotice } from '../setup/demo-mark';
+import { onInvalidFields } from '../shell/focus-first-error';
 
 export function LoginPage({ countyName }: { countyName: string }) {
   const queryClient = useQueryClient();
@@ -24,7 +25,7 @@ export function LoginPage({ countyName }: { countyName: string }) {
       <Stack w={440}>
         <DemoLoginNotice />
         <Paper withBorder p="xl">
-          <form onSubmit={form.onSubmit((values) => { setError(null); login.mutate(values); })} noValidate>
+          <form onSubmit={form.onSubmit((values) => { setError(null); login.mutate(values); }, onInvalidFields)} noValidate>
             <Stack>
               <Title order={2}>{APP_TITLE}</Title>
               <Text c="dimmed">{countyName} 人力资源和社会保障局</Text>

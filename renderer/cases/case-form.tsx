@@ -36,11 +36,11 @@ function choicesFrom(entries: readonly CodeTableEntry[], table: EditableCodeTabl
   return data;
 }
 
-function EditableChoice({ field, table, applicant, value, onChange }: { field: FormField; table: EditableCodeTable; applicant: ApplicantKind; value: string | null; onChange: Change }) {
+function EditableChoice({ field, table, applicant, value, onChange, error }: { field: FormField; table: EditableCodeTable; applicant: ApplicantKind; value: string | null; onChange: Change; error?: string }) {
   const entries = useCodeTable(table);
   return (
-    <Select label={field.label} withAsterisk={field.required} searchable clearable nothingFoundMessage="没有符合的项目"
-      placeholder={entries.isPending ? '正在读取…' : '请选择'} error={entries.isError ? '选项读取失败，请刷新后重试' : undefined}
+    <Select label={field.label} withAsterisk={field.required} searchable clearable nothingFoundMessage="没有符合的项目" data-path={field.code}
+      placeholder={entries.isPending ? '正在读取…' : '请选择'} error={entries.isError ? '选项读取失败，请刷新后重试' : error}
       data={choicesFrom(entries.data ?? [], table, applicant, value)} value={value} onChange={(v) => onChange(field.code, v)} />
   );
 }
@@ -49,7 +49,7 @@ function EditableChoice({ field, table, applicant, value, onChange }: { field: F
  * An amount typed in 元 ("1500", "1,500.50") and kept in the form as whole 分. Text that is
  * not an amount stays in the form as typed, so saving is refused rather than keeping an older amount.
  */
-function AmountField({ field, value, onChange }: { field: FormField; value: string | null; onChange: Change }) {
+function AmountField({ field, value, onChange, shownError }: { field: FormField; value: string | null; onChange: Change; shownError?: string }) {
   const [text, setText] = useState(() => fenText(value));
   const fen = parseYuanToFen(text);
   const error = text.trim() === '' ? undefined
@@ -63,22 +63,27 @@ function AmountField({ field, value, onChange }: { field: FormField; value: stri
     onChange(field.code, typed.trim() === '' ? null : parsed === null ? typed.trim() : String(parsed));
   };
   return (
-    <TextInput label={field.label} withAsterisk={field.required} inputMode="decimal" placeholder="如 1,500.00" maxLength={20}
-      rightSection={<Text size="sm" c="dimmed">元</Text>} rightSectionPointerEvents="none" error={error}
+    <TextInput label={field.label} withAsterisk={field.required} inputMode="decimal" placeholder="如 1,500.00" maxLength={20} data-path={field.code}
+      rightSection={<Text size="sm" c="dimmed">元</Text>} rightSectionPointerEvents="none" error={error ?? shownError}
       value={text} onChange={(e) => change(e.currentTarget.value)} onBlur={() => fen !== null && fen > 0 && setText(formatFenAsYuan(fen))} />
   );
 }
 
-/** The matter type's form, rendered from its data: no screen is written per matter type. */
-export function CaseFormFields({ type, applicant, form, onChange }: { type: MatterType; applicant: ApplicantKind; form: FormValues; onChange: Change }) {
+/**
+ * The matter type's form, rendered from its data: no screen is written per matter type. `errors`
+ * (by field code) marks the fields a refused save named; each input carries its code as `data-path`
+ * so the first of them can take the focus.
+ */
+export function CaseFormFields({ type, applicant, form, onChange, errors = {} }: { type: MatterType; applicant: ApplicantKind; form: FormValues; onChange: Change; errors?: Readonly<Record<string, string>> }) {
   return (
     <SimpleGrid cols={3}>
       {type.fields.map((field) => {
         const value = form[field.code] ?? null;
         const table = editableTable(field);
-        if (table) return <EditableChoice key={field.code} field={field} table={table} applicant={applicant} value={value} onChange={onChange} />;
-        if (field.kind === 'amount_fen') return <AmountField key={field.code} field={field} value={value} onChange={onChange} />;
-        const common = { label: field.label, withAsterisk: field.required };
+        const error = errors[field.code];
+        if (table) return <EditableChoice key={field.code} field={field} table={table} applicant={applicant} value={value} onChange={onChange} {...(error ? { error } : {})} />;
+        if (field.kind === 'amount_fen') return <AmountField key={field.code} field={field} value={value} onChange={onChange} {...(error ? { shownError: error } : {})} />;
+        const common = { label: field.label, withAsterisk: field.required, error, 'data-path': field.code };
         if (field.kind === 'choice') {
           const data: { value: string; label: string }[] = isMatterCodeTable(field.options) ? MATTER_CODE_TABLES[field.options].map(([v, label]) => ({ value: v, label })) : [];
           // A value typed before the field became a list (失业原因) stays visible until staff pick from the list.

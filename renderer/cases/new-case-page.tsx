@@ -4,9 +4,10 @@ import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { officeDate } from '../../shared/domain/dates';
 import { formDateProblems } from '../../shared/domain/matter-dates';
-import { MATTER_TYPES, missingFormFields, missingRequiredDocuments, type ApplicantKind, type MatterTypeCode } from '../../shared/domain/matter-types';
+import { formFieldErrors, MATTER_TYPES, missingFormFields, missingRequiredDocuments, type ApplicantKind, type MatterTypeCode } from '../../shared/domain/matter-types';
 import { call, RpcCallError, errorMessage } from '../api/client';
 import { queryKeys } from '../api/queries';
+import { focusFirstFieldInError } from '../shell/focus-first-error';
 import { CaseFormFields, DocumentChecklist } from './case-form';
 
 /** A matter at the window: fill the form, tick the documents received, save as draft or accept at once. */
@@ -25,6 +26,8 @@ export function NewCasePage() {
   const [form, setForm] = useState<Record<string, string | null>>({});
   const [documents, setDocuments] = useState<string[]>([]);
   const [error, setError] = useState<{ message: string; caseId?: number } | null>(null);
+  // Fields a refused 受理 named, each marked until it is changed.
+  const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const save = useMutation({
     mutationFn: async (accept: boolean) => {
       const draft = await call('cases.create', { ...applicantInput, matterType: type.code, form, documents });
@@ -41,13 +44,19 @@ export function NewCasePage() {
     onError: (e) => setError({ message: errorMessage(e), ...(e instanceof RpcCallError && e.error.details?.caseId ? { caseId: Number(e.error.details.caseId) } : {}) }),
   });
   /** The same checks the backend makes, shown before anything is saved. */
+  const dates = { matterDay: officeDate(new Date()), accepted: false, birthDate: person.data?.birthDate ?? null };
   const accept = () => {
     const problems = [
       ...missingFormFields(type, form).map((label) => `未填写：${label}`),
-      ...formDateProblems(type.fields, form, { matterDay: officeDate(new Date()), accepted: false, birthDate: person.data?.birthDate ?? null }),
+      ...formDateProblems(type.fields, form, dates),
       ...missingRequiredDocuments(type, form, documents, applicant).map((label) => `缺少材料：${label}`),
     ];
-    if (problems.length) return setError({ message: `不能受理：${problems.join('；')}` });
+    const marked = formFieldErrors(type, form, dates);
+    setFieldErrors(marked);
+    if (problems.length) {
+      focusFirstFieldInError(Object.keys(marked));
+      return setError({ message: `不能受理：${problems.join('；')}` });
+    }
     setError(null);
     save.mutate(true);
   };
@@ -65,7 +74,10 @@ export function NewCasePage() {
       )}
       <Paper withBorder p="lg">
         <Stack>
-          <CaseFormFields type={type} applicant={applicant} form={form} onChange={(code, value) => setForm((f) => ({ ...f, [code]: value }))} />
+          <CaseFormFields type={type} applicant={applicant} form={form} errors={fieldErrors} onChange={(code, value) => {
+            setForm((f) => ({ ...f, [code]: value }));
+            setFieldErrors(({ [code]: _fixed, ...rest }) => rest);
+          }} />
           <DocumentChecklist type={type} applicant={applicant} received={documents} onChange={setDocuments} />
           <Text size="sm" c="dimmed">办理时限：受理后 {type.timeLimitWorkingDays} 个工作日。</Text>
           <Group justify="flex-end">

@@ -7,6 +7,7 @@ import { officeDate } from '../../shared/domain/dates';
 import { CONTACT_CHANNELS, CONTACT_KINDS, type ContactChannel, type ContactKind } from '../../shared/domain/person-contacts';
 import { call, errorMessage } from '../api/client';
 import { applyFieldErrors } from '../api/form-errors';
+import { onInvalidFields } from '../shell/focus-first-error';
 
 const PAGE_SIZE = 10;
 const FIELDS = ['contactDate', 'kind', 'channel', 'content', 'outcome', 'vacancyId'] as const;
@@ -66,7 +67,7 @@ export function ContactsSection({ person, canWrite }: { person: PersonView; canW
     <Paper withBorder p="lg" data-testid="contacts-section">
       <Title order={4} mb="sm">联系记录（跟踪联系、职业指导、岗位推荐）</Title>
       {canWrite && person.mergedIntoId === null && (
-        <form noValidate aria-label="记录联系" onSubmit={form.onSubmit((v) => { setError(null); setSaved(false); record.mutate(v); })}>
+        <form noValidate aria-label="记录联系" onSubmit={form.onSubmit((v) => { setError(null); setSaved(false); record.mutate(v); }, onInvalidFields)}>
           <Stack gap="xs" mb="md">
             {error && <Alert color="red">{error}</Alert>}
             {saved && <Alert color="green" data-testid="contact-saved">已记录联系。</Alert>}

@@ -11,6 +11,7 @@ import { call, RpcCallError } from '../api/client';
 import { applyFieldErrors } from '../api/form-errors';
 import { EMPTY_ENTERPRISE_FORM, ENTERPRISE_FORM_FIELDS, EnterpriseFormFields, toEnterpriseInput, type EnterpriseFormValues } from './enterprise-form-fields';
 import { FormActions } from '../shell/form-actions';
+import { onInvalidFields } from '../shell/focus-first-error';
 
 type RegisterValues = EnterpriseFormValues & { creditCode: string; insuredCount: number | string; contactName: string; contactPhone: string };
 
@@ -55,7 +56,7 @@ export function RegisterEnterprisePage() {
     <>
       <Title order={2} mb="md">登记企业</Title>
       <Paper withBorder p="lg" maw={1000}>
-        <form noValidate onSubmit={form.onSubmit((v) => { setFormError(null); setDuplicateId(null); register.mutate(v); })}>
+        <form noValidate onSubmit={form.onSubmit((v) => { setFormError(null); setDuplicateId(null); register.mutate(v); }, onInvalidFields)}>
           <Stack>
             {formError && <Alert color="red">{formError}</Alert>}
             {duplicateId && <Alert color="yellow" title="该企业已经登记"><Anchor component={Link} to={`/enterprises/${duplicateId}`}>打开已有档案</Anchor></Alert>}

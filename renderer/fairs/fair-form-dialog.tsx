@@ -9,6 +9,7 @@ import { call } from '../api/client';
 import { applyFieldErrors } from '../api/form-errors';
 import { CAMPAIGN_OPTIONS, CHANNEL_OPTIONS, TARGET_GROUP_OPTIONS } from './options';
 import { FormActions } from '../shell/form-actions';
+import { onInvalidFields } from '../shell/focus-first-error';
 
 interface FairValues {
   name: string; campaign: string | null; targetGroup: string | null; channel: string | null;
@@ -46,7 +47,7 @@ export function FairFormDialog({ fair, onClose, onSaved }: { fair?: FairView; on
   });
   return (
     <Modal opened onClose={onClose} title={fair ? '修改招聘会' : '新建招聘会'} size="50rem">
-      <form noValidate onSubmit={form.onSubmit((v) => { setError(null); save.mutate(v); })}>
+      <form noValidate onSubmit={form.onSubmit((v) => { setError(null); save.mutate(v); }, onInvalidFields)}>
         <Stack>
           {error && <Alert color="red">{error}</Alert>}
           <TextInput label="招聘会名称" withAsterisk data-autofocus maxLength={100} {...form.getInputProps('name')} />

@@ -6,6 +6,7 @@ import type { PersonView } from '../../shared/contract';
 import { call } from '../api/client';
 import { applyFieldErrors } from '../api/form-errors';
 import { queryKeys } from '../api/queries';
+import { onInvalidFields } from '../shell/focus-first-error';
 
 const LEVELS = ['一级/高级技师', '二级/技师', '三级/高级工', '四级/中级工', '五级/初级工', '专项职业能力', '其他'] as const;
 
@@ -55,7 +56,7 @@ export function QualificationsSection({ person, canWrite }: { person: PersonView
         </Table>
       )}
       <Modal opened={adding} onClose={() => setAdding(false)} title="登记职业资格或技能证书">
-        <form noValidate onSubmit={form.onSubmit((v) => { setError(null); add.mutate(v); })}>
+        <form noValidate onSubmit={form.onSubmit((v) => { setError(null); add.mutate(v); }, onInvalidFields)}>
           <Stack>
             {error && <Alert color="red">{error}</Alert>}
             <TextInput label="证书名称（职业/工种）" withAsterisk maxLength={100} {...form.getInputProps('name')} />

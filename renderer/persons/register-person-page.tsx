@@ -12,6 +12,7 @@ import { call, RpcCallError } from '../api/client';
 import { applyFieldErrors } from '../api/form-errors';
 import { EMPTY_PERSON_FORM, PERSON_FORM_FIELDS, PersonFormFields, toPersonInput, type PersonFormValues } from './person-form-fields';
 import { FormActions } from '../shell/form-actions';
+import { onInvalidFields } from '../shell/focus-first-error';
 
 type RegisterValues = PersonFormValues & { idNumber: string };
 
@@ -63,7 +64,7 @@ export function RegisterPersonPage() {
     <>
       <Title order={2} mb="md">登记新人员</Title>
       <Paper withBorder p="lg" maw={1000}>
-        <form noValidate onSubmit={form.onSubmit((values) => submit(values))}>
+        <form noValidate onSubmit={form.onSubmit((values) => submit(values), onInvalidFields)}>
           <Stack>
             {formError && <Alert color="red">{formError}</Alert>}
             {duplicate && (

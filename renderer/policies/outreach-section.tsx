@@ -12,6 +12,7 @@ import { applyFieldErrors } from '../api/form-errors';
 import { HeaderRow } from '../shell/header-row';
 import { FINDINGS_KEY } from './sweep-panel';
 import { NOWRAP } from './policy-text';
+import { onInvalidFields } from '../shell/focus-first-error';
 
 export const findingKey = (id: number) => ['policies.finding', id] as const;
 
@@ -52,7 +53,7 @@ function OutreachForm({ finding }: { finding: FindingView }) {
   });
   const written = WRITTEN.includes(form.values.channel);
   return (
-    <form noValidate aria-label="记录联系" onSubmit={form.onSubmit((v) => record.mutate(v))}>
+    <form noValidate aria-label="记录联系" onSubmit={form.onSubmit((v) => record.mutate(v), onInvalidFields)}>
       <Stack gap="xs">
         {error && <Alert color="red">{error}</Alert>}
         <SimpleGrid cols={3}>

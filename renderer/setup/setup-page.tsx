@@ -5,6 +5,7 @@ import { useMemo, useState } from 'react';
 import { call } from '../api/client';
 import { applyFieldErrors } from '../api/form-errors';
 import { queryKeys } from '../api/queries';
+import { onInvalidFields } from '../shell/focus-first-error';
 
 interface SetupValues {
   cityCode: string | null;
@@ -81,7 +82,7 @@ export function SetupPage({ onBack }: { onBack?: () => void } = {}) {
   return (
     <Center mih="100vh" p="md">
       <Paper withBorder p="xl" w={560}>
-        <form onSubmit={form.onSubmit((values) => { setFormError(null); initialize.mutate(values); })} noValidate>
+        <form onSubmit={form.onSubmit((values) => { setFormError(null); initialize.mutate(values); }, onInvalidFields)} noValidate>
           <Stack>
             <Title order={2}>首次使用：建立本局数据库</Title>
             <Text c="dimmed" size="sm">

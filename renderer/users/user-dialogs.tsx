@@ -10,6 +10,7 @@ import { call, errorMessage } from '../api/client';
 import { applyFieldErrors } from '../api/form-errors';
 import { queryKeys } from '../api/queries';
 import { HeaderRow } from '../shell/header-row';
+import { onInvalidFields } from '../shell/focus-first-error';
 
 function useRefreshUsers() {
   const queryClient = useQueryClient();
@@ -82,7 +83,7 @@ export function CreateUserDialog({ opened, onClose }: { opened: boolean; onClose
   });
   return (
     <Modal opened={opened} onClose={onClose} title="新建账号">
-      <form noValidate onSubmit={form.onSubmit((v) => { setError(null); create.mutate(v); })}>
+      <form noValidate onSubmit={form.onSubmit((v) => { setError(null); create.mutate(v); }, onInvalidFields)}>
         <Stack>
           {error && <Alert color="red">{error}</Alert>}
           <TextInput label="用户名" withAsterisk {...form.getInputProps('username')} />

@@ -10,6 +10,7 @@ import { applyFieldErrors } from '../api/form-errors';
 import { EDUCATION_OPTIONS, toFen } from '../enterprises/options';
 import { CONTRACT_OPTIONS } from './options';
 import { FormActions } from '../shell/form-actions';
+import { onInvalidFields } from '../shell/focus-first-error';
 
 interface VacancyValues {
   occupationCode: string; title: string; openings: number | string; salaryMinYuan: number | string; salaryMaxYuan: number | string;
@@ -47,7 +48,7 @@ export function VacancyDialog({ enterprise, onClose }: { enterprise: EnterpriseV
   });
   return (
     <Modal opened onClose={onClose} title={`登记岗位：${enterprise.name}`} size="60rem">
-      <form noValidate onSubmit={form.onSubmit((v) => { setError(null); save.mutate(v); })}>
+      <form noValidate onSubmit={form.onSubmit((v) => { setError(null); save.mutate(v); }, onInvalidFields)}>
         <Stack>
           {error && <Alert color="red">{error}</Alert>}
           <SimpleGrid cols={3}>

@@ -37,25 +37,33 @@ interface DateField { code: string; label: string; kind: string; dateRule?: Date
 
 /** Every date in the form that cannot be right, each message naming the field and the rule. */
 export function formDateProblems(fields: readonly DateField[], form: Readonly<Record<string, string | null | undefined>>, context: MatterDateContext): string[] {
-  const problems: string[] = [];
+  return dateFieldProblems(fields, form, context).map((p) => p.message);
+}
+
+/** The same, each with the code of the field it is about, so a form can mark the field. */
+export function dateFieldProblems(
+  fields: readonly DateField[], form: Readonly<Record<string, string | null | undefined>>, context: MatterDateContext,
+): Array<{ field: string; message: string }> {
+  const problems: Array<{ field: string; message: string }> = [];
+  const push = (field: string, message: string) => problems.push({ field, message });
   const dayName = context.accepted ? `受理日（${context.matterDay}）` : `今天（${context.matterDay}）`;
   for (const field of fields) {
     const value = form[field.code];
     if (field.kind !== 'date' || !field.dateRule || !value || !isIsoDate(value)) continue;
     const rule = field.dateRule;
     const named = `${field.label}（${value}）`;
-    if (rule.tense === 'past' && value > context.matterDay) problems.push(`${named}不能晚于${dayName}`);
+    if (rule.tense === 'past' && value > context.matterDay) push(field.code, `${named}不能晚于${dayName}`);
     if (rule.tense === 'planned' && value > addYears(context.matterDay, PLANNED_HORIZON_YEARS)) {
-      problems.push(`${named}比${dayName}晚${PLANNED_HORIZON_YEARS}年以上，请核对`);
+      push(field.code, `${named}比${dayName}晚${PLANNED_HORIZON_YEARS}年以上，请核对`);
     }
     if (context.birthDate !== null) {
       const workingAge = addYears(context.birthDate, MIN_WORKING_AGE);
-      if (value < context.birthDate) problems.push(`${named}早于本人出生日期（${context.birthDate}）`);
-      else if (rule.workFact && value < workingAge) problems.push(`${named}早于本人年满${MIN_WORKING_AGE}周岁之日（${workingAge}），不在劳动年龄内`);
+      if (value < context.birthDate) push(field.code, `${named}早于本人出生日期（${context.birthDate}）`);
+      else if (rule.workFact && value < workingAge) push(field.code, `${named}早于本人年满${MIN_WORKING_AGE}周岁之日（${workingAge}），不在劳动年龄内`);
     }
     const earlier = rule.notBefore ? fields.find((f) => f.code === rule.notBefore) : undefined;
     const earlierValue = earlier ? form[earlier.code] : null;
-    if (earlier && earlierValue && isIsoDate(earlierValue) && value < earlierValue) problems.push(`${named}不能早于${earlier.label}（${earlierValue}）`);
+    if (earlier && earlierValue && isIsoDate(earlierValue) && value < earlierValue) push(field.code, `${named}不能早于${earlier.label}（${earlierValue}）`);
   }
   return problems;
 }

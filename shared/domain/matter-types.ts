@@ -8,7 +8,7 @@ import type { EditableCodeTable } from './editable-code-tables';
 import { type FemaleRetirementCategory, MIN_WORKING_AGE, statutoryRetirement } from './retirement';
 import { STANDARD_WORKFLOW, type TransitionRule, type WorkflowActor } from './workflow';
 import { addWorkingDays, type WorkCalendar } from './working-days';
-import type { DateRule } from './matter-dates';
+import { dateFieldProblems, type DateRule, type MatterDateContext } from './matter-dates';
 
 /**
  * The matters handled at the front desk (经办事项), each as data: its form,
@@ -254,6 +254,14 @@ function filled(value: string | null | undefined): boolean {
 /** Labels of the form's required fields left empty, e.g. ['用人单位'], for "请填写：…". */
 export function missingFormFields(type: MatterType, form: MatterForm): string[] {
   return type.fields.filter((f) => applies(f, form) && !filled(form[f.code])).map((f) => f.label);
+}
+
+/** What a form shows beside each field before saving: 请填写 for an empty required one, else the first date rule it breaks. */
+export function formFieldErrors(type: MatterType, form: MatterForm, dates: MatterDateContext): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const f of type.fields) if (applies(f, form) && !filled(form[f.code])) errors[f.code] = `请填写${f.label}`;
+  for (const p of dateFieldProblems(type.fields, form, dates)) errors[p.field] ??= p.message;
+  return errors;
 }
 
 /** The checklist for this kind of applicant. */

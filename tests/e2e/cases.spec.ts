@@ -15,7 +15,15 @@ test('the front desk accepts an unemployment registration and prints the receipt
   await logInWithForcedChange(page, 'qian', 'Temp-pass-1', 'Qian-own-pass-9');
   await registerPerson(page, { idNumber: '32050619920115004X', name: '李四', phone: '13912345678' });
   await page.getByTestId('quick-actions').getByRole('link', { name: '失业登记' }).click();
+  // 受理 on an empty form: every field it needs is marked, and the first takes the focus.
+  await page.getByRole('button', { name: '受理' }).click();
+  await expect(page.getByLabel('失业日期')).toBeFocused();
+  for (const field of [page.getByLabel('失业日期'), page.getByRole('combobox', { name: '失业原因' }), page.getByRole('combobox', { name: '是否领取失业保险金' })]) {
+    await expect(field).toHaveAttribute('aria-invalid', 'true');
+  }
+  await page.screenshot({ path: test.info().outputPath('case-form-marked.png') });
   await page.getByLabel('失业日期').fill('2026-11-01');
+  await expect(page.getByLabel('失业日期')).not.toHaveAttribute('aria-invalid', 'true');
   await page.getByRole('combobox', { name: '失业原因' }).click();
   await page.getByRole('option', { name: '劳动合同期满终止' }).click();
   await page.getByRole('combobox', { name: '是否领取失业保险金' }).click();

@@ -35,6 +35,16 @@ test('first run, register a person, find them by name, ID and phone, open the pr
   await expect(page.getByText('校验位不正确，请核对是否录错')).toBeVisible();
   expect(countPersons(host.dbPath, host.keyFile)).toBe(0);
 
+  // A refused save brings the first field in error into view with the focus, clear of the top bar.
+  await page.getByLabel('身份证号').fill('32050619920115004X');
+  await page.getByLabel('手机号码').fill('139123');
+  await page.mouse.wheel(0, 2000);
+  await page.getByRole('button', { name: '保存登记' }).click();
+  await expect(page.getByLabel('手机号码')).toBeFocused();
+  await expect(page.getByText('手机号码应为11位，以1开头')).toBeInViewport({ ratio: 1 });
+  await page.getByLabel('手机号码').fill('');
+  expect(countPersons(host.dbPath, host.keyFile)).toBe(0);
+
   // Full-width digits and a lower-case x, as pasted from a document, are normalised.
   await page.getByLabel('身份证号').fill('３２０５０６１９９２０１１５００４x');
   await expect(page.getByTestId('derived')).toHaveText('1992-01-15 / 女');
