@@ -32,7 +32,12 @@ export function demoJob(ctx: ServiceContext): JobView | null {
   return ctx.desk.demoJob();
 }
 
+/**
+ * 退出演示 deletes the demo for everyone training on it: a signed-in clerk may not, only an
+ * administrator. The login screen offers it too (its accounts and password are printed there).
+ */
 export function leaveDemo(ctx: ServiceContext): { left: true } {
+  if (ctx.actor && !ctx.actor.roles.includes('admin')) throw new AppError('FORBIDDEN', '只有系统管理员可以退出演示');
   ctx.desk.leaveDemo();
   return { left: true };
 }

@@ -1,11 +1,15 @@
 import { Alert, Badge, Button, Code, Group, Stack, Table, Text } from '@mantine/core';
+import { modals } from '@mantine/modals';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { DEMO_ACCOUNTS, DEMO_MARK, DEMO_NOTICE, DEMO_PASSWORD } from '../../shared/demo';
 import { ROLE_LABELS } from '../../shared/labels/zh-CN';
 import { call, errorMessage } from '../api/client';
-import { queryKeys, useDeskStatus } from '../api/queries';
+import { queryKeys, useDeskStatus, useSession } from '../api/queries';
 
-/** 退出演示: deletes the demo county and returns to the first-start screen; the bureau's own data is elsewhere. */
+/**
+ * 退出演示: deletes the demo county and returns to the first-start screen, after a confirmation;
+ * the bureau's own data is elsewhere. Signed in, only an administrator is offered it.
+ */
 function LeaveDemoButton({ variant }: { variant: 'white' | 'outline' }) {
   const queryClient = useQueryClient();
   const leave = useMutation({
@@ -19,7 +23,13 @@ function LeaveDemoButton({ variant }: { variant: 'white' | 'outline' }) {
     },
   });
   return (
-    <Button size="compact-sm" variant={variant} color="orange" loading={leave.isPending} onClick={() => leave.mutate()} title={leave.error ? errorMessage(leave.error) : undefined}>
+    <Button size="compact-sm" variant={variant} color="orange" loading={leave.isPending} onClick={() => modals.openConfirmModal({
+      title: '退出演示',
+      children: <Text size="sm">退出后演示县的全部数据将被删除，正在使用演示县练习的同事也将退出。本局数据库不受影响。</Text>,
+      labels: { confirm: '删除演示数据并退出', cancel: '返回' },
+      confirmProps: { color: 'orange' },
+      onConfirm: () => leave.mutate(),
+    })} title={leave.error ? errorMessage(leave.error) : undefined}>
       退出演示
     </Button>
   );
@@ -28,13 +38,14 @@ function LeaveDemoButton({ variant }: { variant: 'white' | 'outline' }) {
 /** Under the header of every screen while a demo database is open. */
 export function DemoBanner() {
   const status = useDeskStatus();
+  const isAdmin = useSession().data?.roles.includes('admin') ?? false;
   if (!status.data?.demo) return null;
   return (
     <Group className="no-print" justify="space-between" px="md" py={6} bg="orange.6" c="white" data-testid="demo-banner" mb="md" style={{ borderRadius: 4 }}>
       <Text fw={700} size="sm">
         {DEMO_MARK} · {DEMO_NOTICE}
       </Text>
-      {status.data.demoLeavable && <LeaveDemoButton variant="white" />}
+      {status.data.demoLeavable && isAdmin && <LeaveDemoButton variant="white" />}
     </Group>
   );
 }

@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { DEMO_PASSWORD } from '../../shared/demo';
 import { expect, test } from './host-fixture';
-import { logIn, printAndRead, searchPersons, waitForAppState } from './pages';
+import { logIn, logOut, printAndRead, searchPersons, waitForAppState } from './pages';
 
 test('first start opens the demo county: seeded people, 演示数据 on screen and on paper, and leaving it returns to first start', async ({ page, host }) => {
   test.setTimeout(240_000);
@@ -37,8 +37,14 @@ test('first start opens the demo county: seeded people, 演示数据 on screen a
   expect(text).toContain('受理回执');
   expect(text).toContain('演示数据');
 
-  // Leaving deletes the demo and nothing else: the first-start screen again, no bureau database made.
-  await page.getByTestId('demo-banner').getByRole('button', { name: '退出演示' }).click();
+  // A clerk is not offered 退出演示; at the login screen it asks first, then deletes the demo and nothing
+  // else: the first-start screen again, no bureau database made.
+  await expect(page.getByTestId('demo-banner').getByRole('button', { name: '退出演示' })).toHaveCount(0);
+  await page.goto(`${host.url}#/`);
+  await logOut(page);
+  await page.getByTestId('demo-login-notice').getByRole('button', { name: '退出演示' }).click();
+  await expect(page.getByRole('dialog', { name: '退出演示' })).toContainText('演示县的全部数据将被删除');
+  await page.getByRole('button', { name: '删除演示数据并退出' }).click();
   await waitForAppState(page, 'setup');
   await expect(page.getByRole('button', { name: '打开演示县' })).toBeVisible();
   expect(existsSync(host.dbPath)).toBe(false);

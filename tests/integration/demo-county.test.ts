@@ -36,6 +36,10 @@ describe('the demo county (打开演示县)', () => {
     desk.close();
     const again = openDesk(files, { demo: buildDemo });
     expect(expectOk(again.call(null, 'setup.status', {}).result)).toMatchObject({ state: 'ready', demo: true });
+    // A clerk signed in may not delete the demo others train on; the login screen (no session) may.
+    const clerk = login(again, 'qiantai', DEMO_PASSWORD);
+    expect(again.call(clerk, 'setup.leaveDemo', {}).result).toMatchObject({ ok: false, error: { code: 'FORBIDDEN', message: '只有系统管理员可以退出演示' } });
+    expect(expectOk(again.call(null, 'setup.status', {}).result)).toMatchObject({ state: 'ready', demo: true });
     const left = again.call(null, 'setup.leaveDemo', {});
     expectOk(left.result);
     expect(left.session).toEqual({ clear: true });
