@@ -16,7 +16,8 @@ export function ExternalFiguresPage() {
       <Title order={2}>月报外部数据</Title>
       <Select
         label="报告期"
-        w={320}
+        // The whole period must show: 2026年11月（2026年10月26日至2026年11月25日）.
+        w={430}
         value={period}
         data={periods.map((p) => ({ value: p, label: `${formatPeriodMonth(p)}（${formatPeriodChinese(reportPeriod(p))}）` }))}
         onChange={(v) => v && setPeriod(v)}

@@ -78,7 +78,8 @@ export function MonthlyReportPage() {
           <Title order={2}>就业失业情况月报</Title>
           <Select
             label="报告期"
-            w={260}
+            // The whole period must show: 2026年11月（2026年10月26日至2026年11月25日）.
+            w={430}
             value={period}
             data={periods.map((p) => ({ value: p, label: `${formatPeriodMonth(p)}（${formatPeriodChinese(reportPeriod(p))}）` }))}
             onChange={(v) => v && setParams({ period: v })}
