@@ -42,21 +42,41 @@ function MainFigures({ r }: { r: MonthlyReport }) {
   );
 }
 
+/** More categories than fit side by side on A4 (a county's townships): listed as 乡镇 | 人数 pairs, four to a row. */
+const CELLS_IN_ONE_ROW = 8;
+const PAIRS_PER_ROW = 4;
+
 function Breakdown({ r, b }: { r: MonthlyReport; b: FigureBreakdown }) {
+  const title = `${REPORT_FIGURE_LABELS[b.figure]} · 按${dimensionLabel(b.dimension)}`;
+  const count = (c: FigureBreakdown['cells'][number]) => <Anchor component={Link} to={listLink(r.period, b.figure, b.dimension, c.value)}>{c.count}</Anchor>;
+  if (b.cells.length > CELLS_IN_ONE_ROW) {
+    const rows = Array.from({ length: Math.ceil(b.cells.length / PAIRS_PER_ROW) }, (_, i) => b.cells.slice(i * PAIRS_PER_ROW, (i + 1) * PAIRS_PER_ROW));
+    return (
+      <Table withTableBorder withColumnBorders mb="sm" className="keep-lines">
+        <Table.Thead>
+          <Table.Tr><Table.Th colSpan={PAIRS_PER_ROW * 2}>{title}</Table.Th></Table.Tr>
+          <Table.Tr>{rows[0]!.map((c) => [<Table.Th key={`${c.value}-l`}>{dimensionLabel(b.dimension)}</Table.Th>, <Table.Th key={`${c.value}-n`}>人数</Table.Th>])}</Table.Tr>
+        </Table.Thead>
+        <Table.Tbody>
+          {rows.map((row, i) => (
+            <Table.Tr key={i}>
+              {row.map((c) => [<Table.Td key={`${c.value}-l`}>{c.label}</Table.Td>, <Table.Td key={`${c.value}-n`}>{count(c)}</Table.Td>])}
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    );
+  }
   return (
     <Table withTableBorder withColumnBorders mb="sm">
       <Table.Thead>
-        <Table.Tr><Table.Th colSpan={b.cells.length}>{REPORT_FIGURE_LABELS[b.figure]} · 按{dimensionLabel(b.dimension)}</Table.Th></Table.Tr>
+        <Table.Tr><Table.Th colSpan={b.cells.length}>{title}</Table.Th></Table.Tr>
         <Table.Tr>{b.cells.map((c) => <Table.Th key={c.value}>{c.label}</Table.Th>)}</Table.Tr>
       </Table.Thead>
       <Table.Tbody>
         <Table.Tr>
           {b.cells.length === 0 && <Table.Td>无</Table.Td>}
-          {b.cells.map((c) => (
-            <Table.Td key={c.value}>
-              <Anchor component={Link} to={listLink(r.period, b.figure, b.dimension, c.value)}>{c.count}</Anchor>
-            </Table.Td>
-          ))}
+          {b.cells.map((c) => <Table.Td key={c.value}>{count(c)}</Table.Td>)}
         </Table.Tr>
       </Table.Tbody>
     </Table>

@@ -31,11 +31,11 @@ export function NamedListPage() {
       {list.isError && <Alert color="red">{errorMessage(list.error)}</Alert>}
       {exportFile.isError && <Alert color="red">{errorMessage(exportFile.error)}</Alert>}
       {l && (
-        <div className="print-document compact-table" data-testid="named-list">
+        <div className="print-document compact-table landscape" data-testid="named-list">
           <Title order={3} ta="center" mb="xs">实名制台账</Title>
           <Text ta="center" mb="sm" data-testid="named-list-title">{l.title}</Text>
           <Text size="sm" mb="xs">共 {l.total} {figure === 'vacancies' ? '个岗位' : '人'}</Text>
-          <Table withTableBorder withColumnBorders striped>
+          <Table withTableBorder withColumnBorders striped className="keep-lines">
             <Table.Thead><Table.Tr>{l.columns.map((c) => <Table.Th key={c}>{c}</Table.Th>)}</Table.Tr></Table.Thead>
             <Table.Tbody>
               {l.rows.map((r) => (

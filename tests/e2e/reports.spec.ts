@@ -52,6 +52,11 @@ test('the head lands on 工作台, opens the monthly report, clicks a figure for
   await expect(list).toContainText('3205**********004X');
   await expect(list).toContainText('139****5678');
   await page.screenshot({ path: 'test-results/reports-named-list.png', fullPage: true });
+  const listText = await printAndRead(page, 'named-list.pdf');
+  // A name, an ID number and a date each print on one line, not a character per line.
+  expect(listText).toMatch(/序号\s+姓名\s+性别\s+年龄\s+身份证号\s+手机号码\s+文化程度\s+居住乡镇（街道）\s+业务编号\s+办结日期\n/);
+  expect(listText).toMatch(/李四\s+女\s+\d+\s+3205\*{10}004X\s+139\*{4}5678\s+其他或未填\s+—\s+320506-2026-00001\s+\d{4}-\d{2}-\d{2}\n/);
+  expect(listText).toContain('第1页共1页');
 
   await page.getByRole('link', { name: '返回月报' }).click();
   await expect(page.getByTestId('figure-registered_unemployed')).toHaveText('1');
