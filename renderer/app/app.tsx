@@ -6,6 +6,7 @@ import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@ta
 import type { SessionView } from '../../shared/contract';
 import { createHashRouter, RouterProvider } from 'react-router';
 import { RpcCallError } from '../api/client';
+import { useLiveRefresh } from '../api/live';
 import { queryKeys, useDeskStatus, useSession } from '../api/queries';
 import { ForcedPasswordChange } from '../auth/forced-password-change';
 import { IdleLock } from '../auth/idle-lock';
@@ -45,6 +46,12 @@ const queryClient: QueryClient = new QueryClient({
 
 const router = createHashRouter(routes);
 
+/** Queues, counts and the fair's door list refresh when a colleague's change commits (renderer/api/live.ts). */
+function LiveRefresh({ locked }: { locked: boolean }) {
+  useLiveRefresh(locked);
+  return null;
+}
+
 function Gate() {
   const status = useDeskStatus();
   const ready = status.data?.state === 'ready';
@@ -81,6 +88,7 @@ function Gate() {
     <>
       <RouterProvider router={router} />
       <IdleLock session={session.data} />
+      <LiveRefresh locked={session.data.locked} />
     </>
   );
 }

@@ -1,0 +1,156 @@
+import { useQueryClient, type Query } from '@tanstack/react-query';
+import { useEffect, useRef } from 'react';
+import type { MethodName } from '../../shared/contract';
+import { parseLiveEvent, type LiveTopic } from '../../shared/live';
+
+/**
+ * Live refresh: the desk announces each committed change as a topic
+ * (shared/live.ts) — over the preload's push channel under Electron, as
+ * server-sent events from `GET /events` under the host — and this window
+ * refetches the lists and counts on screen that the topic touches. Query keys
+ * start with the method they call (`['cases.list', scope]`), so a topic names
+ * the methods whose answers may have changed.
+ */
+
+/** What else a change of each topic can show up in, besides its own domain's lists. */
+const ALSO: Partial<Record<LiveTopic, readonly string[]>> = {
+  persons: ['registrations', 'contacts', 'facts', 'policies'],
+  cases: ['registrations', 'certifications', 'persons', 'enterprises', 'policies'],
+  registrations: ['cases', 'certifications', 'persons'],
+  certifications: ['cases', 'registrations', 'persons'],
+  contacts: ['persons'],
+  enterprises: ['vacancies', 'fairs'],
+  vacancies: ['enterprises', 'fairs'],
+  policies: ['cases', 'facts', 'persons'],
+  facts: ['policies', 'persons'],
+  calendar: ['cases'],
+};
+
+/** The door list changes every few seconds on a fair day: only it and the fair's own counts refetch. */
+const DOOR: readonly string[] = ['fairs.attendances', 'fairs.get'];
+
+/** The counts on the 工作台 and the 待办 queue follow every change of matters and records. */
+const COUNTS: readonly string[] = ['reports.dashboard', 'reports.matterQueue', 'reports.mattersByStaff'];
+
+/**
+ * Reads that write an audit entry (a profile viewed, a value revealed, a file
+ * opened) are never refetched by an announcement: the log must name what a
+ * person looked at, not what a colleague's save made the screen reload. Such
+ * a page shows the record as read; a stale save there meets the conflict dialog.
+ */
+const AUDITED_READS: ReadonlySet<string> = new Set<MethodName>(['persons.get', 'persons.reveal', 'enterprises.revealContact', 'cases.readAttachment', 'audit.personAccessReport']);
+
+const within = (method: string, scope: string) => method === scope || method.startsWith(`${scope}.`);
+
+/** The method prefixes a change of `topic` refreshes. */
+export function scopesOf(topic: LiveTopic): readonly string[] {
+  if (topic === 'fairs.door') return DOOR;
+  return [topic, ...(ALSO[topic] ?? []), ...COUNTS];
+}
+
+/** Whether a cached query (keyed by its method) shows something a change of one of `topics` may have altered. */
+export function refreshes(queryKey: readonly unknown[], topics: Iterable<LiveTopic> | 'all'): boolean {
+  const method = queryKey[0];
+  if (typeof method !== 'string' || AUDITED_READS.has(method)) return false;
+  if (method === 'auth.session' || method === 'setup.status') return false;
+  if (topics === 'all') return true;
+  for (const topic of topics) if (scopesOf(topic).some((scope) => within(method, scope))) return true;
+  return false;
+}
+
+type StreamState = 'connecting' | 'open' | 'off';
+
+/**
+ * Opens the announcements of this window: the preload's channel under
+ * Electron, else `GET /events`. `onReopen` runs when a broken stream is back
+ * (whatever changed meanwhile was not heard).
+ */
+function openStream(onTopic: (topic: LiveTopic) => void, onState: (state: StreamState, reopened: boolean) => void): () => void {
+  const hear = (raw: unknown) => {
+    const event = parseLiveEvent(raw);
+    if (event) onTopic(event.topic);
+  };
+  if (window.bureau?.onChange) {
+    onState('open', false);
+    return window.bureau.onChange(hear);
+  }
+  if (typeof EventSource === 'undefined') {
+    onState('off', false);
+    return () => undefined;
+  }
+  const source = new EventSource('events');
+  let broken = false;
+  source.addEventListener('ready', () => {
+    onState('open', broken);
+    broken = false;
+  });
+  source.onmessage = (message: MessageEvent<string>) => {
+    try {
+      hear(JSON.parse(message.data));
+    } catch {
+      // Not an announcement: ignored.
+    }
+  };
+  source.onerror = () => {
+    broken = true;
+    // CLOSED: the host refused (signed out, or not this page's origin); the browser will not retry.
+    onState(source.readyState === EventSource.CLOSED ? 'off' : 'connecting', false);
+  };
+  return () => source.close();
+}
+
+/** Announcements arriving close together are answered with one refetch. */
+const GATHER_MS = 300;
+
+/**
+ * Mounted once while someone is signed in. Paused while the screen is
+ * idle-locked: a locked screen makes no calls, so the backend's idle lock
+ * still comes, and on unlock what changed meanwhile is refetched.
+ * `<html data-live="open|connecting|off">` is the readiness signal tests wait on.
+ */
+export function useLiveRefresh(locked: boolean): void {
+  const queryClient = useQueryClient();
+  const pending = useRef<Set<LiveTopic> | 'all'>(new Set());
+  const lockedRef = useRef(locked);
+  const flushRef = useRef<() => void>(() => undefined);
+
+  flushRef.current = () => {
+    const topics = pending.current;
+    if (lockedRef.current || (topics !== 'all' && topics.size === 0)) return;
+    pending.current = new Set();
+    void queryClient.invalidateQueries({ predicate: (query: Query) => refreshes(query.queryKey, topics) });
+  };
+
+  useEffect(() => {
+    lockedRef.current = locked;
+    if (!locked) flushRef.current();
+  }, [locked]);
+
+  useEffect(() => {
+    let timer: number | undefined;
+    const schedule = () => {
+      if (timer === undefined) timer = window.setTimeout(() => {
+        timer = undefined;
+        flushRef.current();
+      }, GATHER_MS);
+    };
+    const close = openStream(
+      (topic) => {
+        if (pending.current !== 'all') pending.current.add(topic);
+        schedule();
+      },
+      (state, reopened) => {
+        document.documentElement.dataset.live = state;
+        if (reopened) {
+          pending.current = 'all';
+          schedule();
+        }
+      },
+    );
+    return () => {
+      window.clearTimeout(timer);
+      close();
+      document.documentElement.dataset.live = 'off';
+    };
+  }, []);
+}
