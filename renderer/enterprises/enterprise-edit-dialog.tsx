@@ -95,7 +95,7 @@ export function EnterpriseEditDialog({ enterprise: e, onClose }: { enterprise: E
   };
 
   return (
-    <Modal opened onClose={onClose} title={`更正企业信息：${e.name}`} size="70rem">
+    <Modal opened onClose={onClose} title={`更正企业信息：${e.name}`} closeOnEscape={!conflict} trapFocus={!conflict} size="70rem">
       <Stack>
         {error && <Alert color="red">{error}</Alert>}
         <EnterpriseFormFields form={form} />

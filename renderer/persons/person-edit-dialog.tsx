@@ -107,7 +107,7 @@ export function PersonEditDialog({ person, opened, onClose }: { person: PersonVi
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} title={`更正信息：${person.name}`} size="80rem">
+    <Modal opened={opened} onClose={onClose} title={`更正信息：${person.name}`} closeOnEscape={!conflict} trapFocus={!conflict} size="80rem">
       <Stack>
         {error && <Alert color="red">{error}</Alert>}
         <PersonFormFields form={form} sex={person.sex} />

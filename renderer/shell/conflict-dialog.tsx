@@ -20,7 +20,9 @@ const TINT: Record<ConflictChange, { mine?: string; current?: string }> = {
  * opened it. Both versions side by side — hers unsaved, the one saved now —
  * field by field, differences tinted; she reapplies her changes on top of the
  * current version (the default: Enter), goes back to editing on the current
- * version (Esc), or discards hers. One dialog for every edit form.
+ * version (Esc), or discards hers. One dialog for every edit form; an edit
+ * dialog under it gives up Esc and its focus trap while it is open
+ * (`closeOnEscape={!conflict}`), since Mantine closes every open modal on Esc.
  */
 export function ConflictDialog({ what, fields, sides, savedAt, saving, onReapply, onBack, onDiscard }: {
   /** The record, as the message names it: 该档案, 该企业信息, 该业务的表单. */
@@ -56,7 +58,9 @@ export function ConflictDialog({ what, fields, sides, savedAt, saving, onReapply
             {rows.map((row) => (
               <Table.Tr key={row.key} data-change={row.change}>
                 <Table.Td fw={600}>{row.label}</Table.Td>
-                <Table.Td style={{ background: TINT[row.change].mine }}>{shown(row.mine)}</Table.Td>
+                <Table.Td style={{ background: TINT[row.change].mine }}>
+                  {row.change === 'theirs' ? <Text size="sm" c="dimmed">{row.mine ? `未改动：${row.mine}` : '未改动'}</Text> : shown(row.mine)}
+                </Table.Td>
                 <Table.Td style={{ background: TINT[row.change].current }}>{shown(row.current)}</Table.Td>
                 <Table.Td><Badge variant="light" color={CHANGE_BADGES[row.change].color}>{CHANGE_BADGES[row.change].label}</Badge></Table.Td>
               </Table.Tr>

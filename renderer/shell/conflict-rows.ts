@@ -1,4 +1,4 @@
-import { RpcCallError } from '../api/client';
+import type { RpcError } from '../../shared/rpc';
 
 /**
  * Two people edited the same record: she read version N, someone saved N+1
@@ -73,7 +73,9 @@ export function reapply<T extends object>(base: T, mine: T, current: T): T {
  * merged record): only the former is resolved by reapplying.
  */
 export function isStaleSave(error: unknown): boolean {
-  return error instanceof RpcCallError && error.error.code === 'CONFLICT' && error.error.details?.currentVersion !== undefined;
+  // Read as the RpcCallError's shape (renderer/api/client.ts), so this module stays free of the browser bridge.
+  const refused = (error as { error?: RpcError } | null)?.error;
+  return refused?.code === 'CONFLICT' && refused.details?.currentVersion !== undefined;
 }
 
 /** Shows a value for the dialog: blank as —. */

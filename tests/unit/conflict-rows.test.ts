@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RpcCallError } from '../../renderer/api/client';
+import type { RpcError } from '../../shared/rpc';
 import { conflictRows, isStaleSave, reapply } from '../../renderer/shell/conflict-rows';
 
 const FIELDS = [
@@ -34,9 +34,12 @@ describe('the second editor’s conflict, field by field (renderer/shell/conflic
     expect(reapply(read, mine, current)).toEqual({ name: '李秀英（更名）', tags: ['a', 'b'], phone: '13912345678' });
   });
 
+  /** What renderer/api/client.ts throws for a refused call. */
+  const refused = (error: RpcError) => Object.assign(new Error(error.message), { name: 'RpcCallError', error });
+
   it('only a stale version is resolved by reapplying; another refusal stays an error', () => {
-    expect(isStaleSave(new RpcCallError({ code: 'CONFLICT', message: '该档案已被他人修改', details: { currentVersion: 3 } }))).toBe(true);
-    expect(isStaleSave(new RpcCallError({ code: 'CONFLICT', message: '该档案已并入编号 7 的档案' }))).toBe(false);
+    expect(isStaleSave(refused({ code: 'CONFLICT', message: '该档案已被他人修改', details: { currentVersion: 3 } }))).toBe(true);
+    expect(isStaleSave(refused({ code: 'CONFLICT', message: '该档案已并入编号 7 的档案' }))).toBe(false);
     expect(isStaleSave(new Error('x'))).toBe(false);
   });
 });

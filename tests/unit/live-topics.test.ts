@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isLivePush, shouldPush } from '../../electron/shell/live-channel';
-import { refreshes, scopesOf } from '../../renderer/api/live';
+import { refreshes, scopesOf } from '../../renderer/api/live-scopes';
 import { contract, type MethodName } from '../../shared/contract';
 import { announcesChange, liveTopicOf, parseLiveEvent } from '../../shared/live';
 
