@@ -1,5 +1,5 @@
 import { useQueryClient, type Query } from '@tanstack/react-query';
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { parseLiveEvent, type LiveTopic } from '../../shared/live';
 import { refreshes } from './live-scopes';
 
@@ -12,7 +12,7 @@ import { refreshes } from './live-scopes';
  * the methods whose answers may have changed.
  */
 
-type StreamState = 'connecting' | 'open' | 'off';
+export type StreamState = 'connecting' | 'open' | 'off';
 
 /**
  * Opens the announcements of this window: the preload's channel under
@@ -62,8 +62,9 @@ const GATHER_MS = 300;
  * still comes, and on unlock what changed meanwhile is refetched.
  * `<html data-live="open|connecting|off">` is the readiness signal tests wait on.
  */
-export function useLiveRefresh(locked: boolean): void {
+export function useLiveRefresh(locked: boolean): StreamState {
   const queryClient = useQueryClient();
+  const [state, setState] = useState<StreamState>('connecting');
   const pending = useRef<Set<LiveTopic> | 'all'>(new Set());
   const lockedRef = useRef(locked);
   const flushRef = useRef<() => void>(() => undefined);
@@ -95,6 +96,7 @@ export function useLiveRefresh(locked: boolean): void {
       },
       (state, reopened) => {
         document.documentElement.dataset.live = state;
+        setState(state);
         if (reopened) {
           pending.current = 'all';
           schedule();
@@ -107,4 +109,5 @@ export function useLiveRefresh(locked: boolean): void {
       document.documentElement.dataset.live = 'off';
     };
   }, []);
+  return state;
 }
