@@ -25,7 +25,8 @@ test('a matter accepted at one window appears in the other’s open queue; the s
   // Window 1 accepts an unemployment registration; window 2's queue shows it, unreloaded.
   await one.getByTestId('quick-actions').getByRole('link', { name: '失业登记' }).click();
   await one.getByLabel('失业日期').fill('2026-11-01');
-  await one.getByLabel('失业原因').fill('劳动合同期满');
+  await one.getByRole('combobox', { name: '失业原因' }).click();
+  await one.getByRole('option', { name: '劳动合同期满终止' }).click();
   await one.getByRole('combobox', { name: '是否领取失业保险金' }).click();
   await one.getByRole('option', { name: '否' }).click();
   await one.getByRole('checkbox', { name: /身份证/ }).check();
