@@ -10,6 +10,7 @@ import { handlers } from './handlers';
 import { demoKey, demoPaths, removeDemo } from './demo-files';
 import { JobThreads, type JobConnection } from './job-threads';
 import { JobRunner } from './jobs';
+import { LiveEvents, type LiveListener } from './live-events';
 import type { DeskState, JobView } from '../shared/contract';
 import { acquireDeskLock, type DeskLock } from './desk-lock';
 import { formatRecoveryKey } from './keys';
@@ -41,6 +42,8 @@ export class Desk implements DeskControl {
   private lock: DeskLock | null = null;
   private readonly sessions = new SessionStore();
   readonly jobs: JobRunner;
+  /** Change announcements for open windows (shared/live.ts): topics only, never personal data. */
+  private readonly live: LiveEvents;
   /** The open database is the demo county (db/demo.ts), not the bureau's own. */
   private demoOpen = false;
   private demoJobId: string | null = null;
@@ -60,7 +63,8 @@ export class Desk implements DeskControl {
     this.clock = options.clock ?? (() => new Date());
     // Errors are logged by kind only: messages may quote input, which can hold personal data.
     this.log = options.log ?? ((message, error) => console.error(message, (error as Error | undefined)?.name ?? ''));
-    this.jobs = new JobRunner(options.jobThreadEntry ? new JobThreads(options.jobThreadEntry, () => this.jobConnection()) : null);
+    this.live = new LiveEvents(this.clock);
+    this.jobs = new JobRunner(options.jobThreadEntry ? new JobThreads(options.jobThreadEntry, () => this.jobConnection()) : null, (kind) => this.live.committed(kind));
     if (options.lock !== false) {
       try {
         this.lock = acquireDeskLock(options.dbPath, options.lock ?? '工作台', this.clock());
@@ -291,6 +295,7 @@ export class Desk implements DeskControl {
           if (this.opened && wasOpen) this.appendEntries(actor, now, entries);
         },
         log: this.log,
+        committed: (name) => this.live.committed(name),
       },
       (collect) => this.contextFor(actor, client, now, collect, sessionHooks),
       method,
@@ -354,6 +359,16 @@ export class Desk implements DeskControl {
       this.appendEntries(actor, now, entries);
       return value;
     });
+  }
+
+  /** Hears every committed change's topic (shared/live.ts); returns the unsubscribe. */
+  subscribe(listener: LiveListener): () => void {
+    return this.live.subscribe(listener);
+  }
+
+  /** Whether `sessionId` is still signed in, without counting as activity (the event stream's heartbeat). */
+  sessionAlive(sessionId: string | null): boolean {
+    return this.opened !== null && this.sessions.has(sessionId);
   }
 
   private actorFor(sessionId: string | null): Actor | null {

@@ -50,7 +50,11 @@ export class JobRunner {
   /** Lane → id of the job that has it. */
   private readonly lanes = new Map<string, string>();
 
-  constructor(private readonly threads: TaskThreads | null = null) {}
+  /** `finished` hears the kind of every job that ended done (its writes committed): the desk announces it to open windows. */
+  constructor(
+    private readonly threads: TaskThreads | null = null,
+    private readonly finished: (kind: string) => void = () => undefined,
+  ) {}
 
   /**
    * Starts a task as a job of the caller's: in its own thread when the desk
@@ -101,6 +105,7 @@ export class JobRunner {
         record.state = 'done';
         record.result = result;
         record.finishedAt = now().toISOString();
+        this.finished(kind);
       },
       (error: unknown) => {
         record.finishedAt = now().toISOString();

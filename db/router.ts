@@ -29,6 +29,8 @@ export interface RouterHooks {
   /** Writes the audit entries collected during the call (inside the transaction). */
   flushAudit(entries: AuditInput[]): void;
   log(message: string, error: unknown): void;
+  /** After a write's transaction committed: the desk announces the change to open windows (shared/live.ts). */
+  committed?(methodName: MethodName): void;
 }
 
 /**
@@ -70,6 +72,8 @@ export function dispatch(
     // What a read must audit (a profile viewed, a value revealed) is appended before the value leaves:
     // if the entry cannot be written, the caller gets an error, not the value.
     if (!spec.writes && entries.length > 0) hooks.inTransaction(() => hooks.flushAudit(entries), 'write');
+    // Only now, after the commit: a window that refetches on the news must find the change.
+    if (spec.writes) hooks.committed?.(methodName);
     return { ok: true, value: value ?? null };
   } catch (error) {
     if (error instanceof AppError) {

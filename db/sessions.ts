@@ -61,6 +61,15 @@ export class SessionStore {
     return { ...user, locked: record.locked };
   }
 
+  /**
+   * Whether `id` is still a session, without counting as activity: an open
+   * event stream asks this on every heartbeat, and must not keep an
+   * unattended screen from locking.
+   */
+  has(id: string | null): boolean {
+    return id !== null && this.sessions.has(id);
+  }
+
   clear(): void {
     this.sessions.clear();
   }

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { CallOutcome } from '../db/desk';
 import { releaseLockOfThisProcess } from '../db/desk-lock';
+import type { LiveEvent } from '../shared/live';
 import type { RpcResult } from '../shared/rpc';
 import type { DeskCaller, DeskReply, DeskRequest, DeskStateView, DeskThreadOptions } from './desk-protocol';
 
@@ -14,6 +15,7 @@ const LOST_MESSAGE = '后台服务意外停止，刚才的操作可能未完成�
 const CLOSING_MESSAGE = '程序正在关闭，操作未执行';
 const failed = (code: 'INTERNAL' | 'DATABASE_UNAVAILABLE', message: string): CallOutcome => ({ result: { ok: false, error: { code, message } } satisfies RpcResult<never>, session: null });
 const CALL_FALLBACKS: Fallbacks = { lost: failed('INTERNAL', LOST_MESSAGE), closing: failed('DATABASE_UNAVAILABLE', CLOSING_MESSAGE) };
+const ALIVE_FALLBACKS: Fallbacks = { lost: false, closing: false };
 const STATE_FALLBACKS: Fallbacks = { lost: { state: 'unavailable', message: LOST_MESSAGE }, closing: { state: 'unavailable', message: CLOSING_MESSAGE } };
 /** More crashes than this within a minute and the thread stays down: something is wrong that a restart will not mend. */
 const MAX_CRASHES_PER_MINUTE = 5;
@@ -32,6 +34,7 @@ export class DeskClient implements DeskCaller {
   private seq = 0;
   private readonly pending = new Map<number, Pending>();
   private readonly crashes: number[] = [];
+  private readonly listeners = new Set<(event: LiveEvent) => void>();
   private closing: Promise<void> | null = null;
   /** Set when the thread crashed too often: every call answers this. */
   private downReason: string | null = null;
@@ -48,6 +51,7 @@ export class DeskClient implements DeskCaller {
     const worker = new Worker(this.entry, { workerData: this.options });
     this.worker = worker;
     worker.on('message', (message: DeskReply) => {
+      if (message.kind === 'event') return this.announce(message.event);
       if (message.kind !== 'reply') return;
       const waiting = this.pending.get(message.seq);
       this.pending.delete(message.seq);
@@ -91,6 +95,28 @@ export class DeskClient implements DeskCaller {
   async call(sessionId: string | null, method: string, input: unknown, client = '未注明的终端'): Promise<CallOutcome> {
     if (this.downReason) return failed('DATABASE_UNAVAILABLE', this.downReason);
     return (await this.request({ kind: 'call', session: sessionId, method, input, client }, CALL_FALLBACKS)) as CallOutcome;
+  }
+
+  /** Hears each change the desk announces (a topic and a time); survives a restart of the thread. */
+  subscribe(listener: (event: LiveEvent) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  private announce(event: LiveEvent): void {
+    for (const listener of this.listeners) {
+      try {
+        listener(event);
+      } catch (error) {
+        this.log(`a change listener failed: ${(error as Error | undefined)?.name ?? ''}`);
+      }
+    }
+  }
+
+  /** Whether the session still stands, asked without counting as activity; false while the thread is down. */
+  async sessionAlive(sessionId: string | null): Promise<boolean> {
+    if (this.downReason || !sessionId) return false;
+    return (await this.request({ kind: 'alive', session: sessionId }, ALIVE_FALLBACKS)) === true;
   }
 
   async state(): Promise<DeskStateView> {

@@ -1,5 +1,6 @@
 import type { CallOutcome } from '../db/desk';
 import type { DeskState } from '../shared/contract';
+import type { LiveEvent } from '../shared/live';
 
 /**
  * What crosses between a shell (Electron's main process, the browser host) and
@@ -34,6 +35,10 @@ export interface DeskThreadOptions {
 /** Anything that answers RPC calls: a Desk in this thread (tests, CLI) or a DeskClient. */
 export interface DeskCaller {
   call(sessionId: string | null, method: string, input: unknown, client?: string): CallOutcome | Promise<CallOutcome>;
+  /** Hears each committed change's topic (shared/live.ts); returns the unsubscribe. */
+  subscribe?(listener: (event: LiveEvent) => void): () => void;
+  /** Whether the session still stands, without counting as activity (the idle lock must still come). */
+  sessionAlive?(sessionId: string | null): boolean | Promise<boolean>;
 }
 
 export interface DeskStateView {
@@ -44,6 +49,8 @@ export interface DeskStateView {
 export type DeskRequest =
   | { seq: number; kind: 'call'; session: string | null; method: string; input: unknown; client: string }
   | { seq: number; kind: 'state' }
+  | { seq: number; kind: 'alive'; session: string | null }
   | { seq: number; kind: 'close' };
 
-export type DeskReply = { kind: 'ready' } | { kind: 'reply'; seq: number; value: unknown };
+/** `event`: a change announcement, posted unasked to the shell, which passes it on to open windows. */
+export type DeskReply = { kind: 'ready' } | { kind: 'reply'; seq: number; value: unknown } | { kind: 'event'; event: LiveEvent };

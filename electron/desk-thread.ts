@@ -73,6 +73,8 @@ function answer(desk: Desk, request: DeskRequest): unknown {
       }
     case 'state':
       return desk.state();
+    case 'alive':
+      return desk.sessionAlive(request.session);
     case 'close':
       for (const stop of stops) stop();
       desk.close();
@@ -82,6 +84,7 @@ function answer(desk: Desk, request: DeskRequest): unknown {
 
 function refusal(message: string, request: DeskRequest): unknown {
   if (request.kind === 'state') return { state: 'unavailable', message };
+  if (request.kind === 'alive') return false;
   if (request.kind === 'close') return null;
   return { result: { ok: false, error: { code: 'DATABASE_UNAVAILABLE', message } }, session: null };
 }
@@ -91,4 +94,5 @@ port.on('message', (request: DeskRequest) => {
   port.postMessage({ kind: 'reply', seq: request.seq, value } satisfies DeskReply);
   if (request.kind === 'close') port.close();
 });
+if (typeof opened !== 'string') opened.subscribe((event) => port.postMessage({ kind: 'event', event } satisfies DeskReply));
 port.postMessage({ kind: 'ready' } satisfies DeskReply);

@@ -4,6 +4,7 @@ import { extname, join, normalize, sep } from 'node:path';
 import type { DeskCaller } from './desk-protocol';
 import { MAX_REQUEST_BYTES, type RpcResult } from '../shared/rpc';
 import { SECURITY_HEADERS } from './shell/csp';
+import { serveEvents } from './host-events';
 
 /**
  * The browser host: the built renderer and `POST /rpc` on 127.0.0.1 only.
@@ -38,6 +39,8 @@ export interface HostServerOptions {
   rendererDir: string;
   /** Host names (without port) accepted in the Host header; the loopback names by default. */
   hostNames?: readonly string[];
+  /** How often an open `GET /events` stream sends a heartbeat and checks its session (tests shorten it). */
+  eventsHeartbeatMs?: number;
 }
 
 /**
@@ -51,7 +54,7 @@ export function isServedHost(host: string | undefined, names: readonly string[],
   return names.some((name) => lower === `${name.toLowerCase()}:${port}`);
 }
 
-export function createHostServer({ desk, rendererDir, hostNames = LOOPBACK_HOST_NAMES }: HostServerOptions): Server {
+export function createHostServer({ desk, rendererDir, hostNames = LOOPBACK_HOST_NAMES, eventsHeartbeatMs }: HostServerOptions): Server {
   return createServer((req, res) => {
     // Before any routing: a request for a name this server does not serve gets nothing, not even the page.
     if (!isServedHost(req.headers.host, hostNames, req.socket.localPort)) {
@@ -63,6 +66,8 @@ export function createHostServer({ desk, rendererDir, hostNames = LOOPBACK_HOST_
       if (req.method !== 'POST') return sendJson(res, 405, failure('BAD_INPUT', '请使用 POST 调用接口'));
       return handleRpc(desk, req, res);
     }
+    // Live refresh (electron/host-events.ts): change topics as server-sent events, for a signed-in session of this page.
+    if (req.url === '/events') return void serveEvents(desk, req, res, readSessionCookie(req), { ...(eventsHeartbeatMs ? { heartbeatMs: eventsHeartbeatMs } : {}) });
     if (req.method !== 'GET' && req.method !== 'HEAD') return sendJson(res, 405, failure('BAD_INPUT', '不支持的请求方法'));
     return serveStatic(rendererDir, req, res);
   });

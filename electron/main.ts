@@ -8,6 +8,7 @@ import { SECURITY_HEADERS } from './shell/csp';
 import { applicationMenuTemplate } from './shell/menu-template';
 import { keySourceFor } from './shell/desk-key';
 import { safeStorageKeyProvider } from './shell/safe-storage-keys';
+import { LIVE_CHANNEL, shouldPush } from './shell/live-channel';
 import { APP_ENTRY_URL, APP_SCHEME, isAppUrl, isTrustedSender, mainWindowOptions, rendererFileFor, RPC_CHANNEL } from './shell/security';
 
 // The renderer is served from app://desk/, a privileged standard scheme, never file://.
@@ -78,6 +79,14 @@ function registerRpc(): void {
   });
 }
 
+/** The desk's change announcements go to the window while it is signed in; the window refetches what it shows. */
+function forwardChanges(client: DeskClient): void {
+  client.subscribe((event) => {
+    const contents = mainWindow?.webContents;
+    if (contents && !contents.isDestroyed() && shouldPush(windowSessions, contents.id)) contents.send(LIVE_CHANNEL, event);
+  });
+}
+
 function lockDownWebContents(): void {
   app.on('web-contents-created', (_event, contents) => {
     contents.setWindowOpenHandler(() => ({ action: 'deny' }));
@@ -120,6 +129,7 @@ app.on('second-instance', () => {
 
 app.whenReady().then(() => {
   desk = createDesk();
+  forwardChanges(desk);
   registerAppProtocol();
   registerRpc();
   lockDownWebContents();

@@ -1,11 +1,20 @@
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
+import { isLivePush, LIVE_CHANNEL, type LivePush } from './shell/live-channel';
 import { RPC_CHANNEL } from './shell/security';
 
 /**
- * The renderer's only door: `window.bureau.call(method, input)` → a result
- * object. No generic channel is exposed (compare Bruno's preload, which
- * forwards any channel).
+ * The renderer's only doors: `window.bureau.call(method, input)` → a result
+ * object, and `window.bureau.onChange(listener)` for the desk's change
+ * announcements (a topic and a time). No generic channel is exposed (compare
+ * Bruno's preload, which forwards any channel).
  */
 contextBridge.exposeInMainWorld('bureau', {
   call: (method: string, input: unknown) => ipcRenderer.invoke(RPC_CHANNEL, method, input),
+  onChange: (listener: (event: LivePush) => void) => {
+    const relay = (_event: IpcRendererEvent, payload: unknown) => {
+      if (isLivePush(payload)) listener({ topic: payload.topic, at: payload.at });
+    };
+    ipcRenderer.on(LIVE_CHANNEL, relay);
+    return () => void ipcRenderer.removeListener(LIVE_CHANNEL, relay);
+  },
 });

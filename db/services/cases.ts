@@ -72,7 +72,8 @@ export function update(ctx: ServiceContext, input: ParsedInputOf<'cases.update'>
   if (row.state !== 'draft' && row.state !== 'returned') {
     throw new AppError('CONFLICT', `业务处于「${STATE_LABELS[row.state as CaseState]}」状态，不能修改表单和材料（仅限草稿或退回补正）`);
   }
-  if (row.version !== input.version) throw new AppError('CONFLICT', '该业务已被他人办理或修改，请刷新后重试');
+  // currentVersion: the form can show what was saved meanwhile beside what was typed (renderer/shell/conflict-dialog.tsx).
+  if (row.version !== input.version) throw new AppError('CONFLICT', '该业务已被他人办理或修改，请刷新后重试', { details: { currentVersion: row.version } });
   const type = row.matterType as MatterTypeCode;
   const applicant = applicantOfRow(row);
   refuseBadValues(ctx, type, applicant, input.form, row.acceptedOn, formOf(row));

@@ -1,8 +1,10 @@
 import type { RpcResult } from '../../shared/rpc';
 
-/** What Electron's preload exposes as `window.bureau`: one call, no generic channel. */
+/** What Electron's preload exposes as `window.bureau`: one call and the change announcements, no generic channel. */
 export interface BureauBridge {
   call(method: string, input: unknown): Promise<RpcResult<unknown>>;
+  /** The desk's change announcements (shared/live.ts); returns the unsubscribe. */
+  onChange?(listener: (event: unknown) => void): () => void;
 }
 
 declare global {

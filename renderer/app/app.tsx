@@ -1,11 +1,13 @@
-import { Autocomplete, Center, createTheme, Loader, MantineProvider, MultiSelect, Select } from '@mantine/core';
+import { Affix, Autocomplete, Badge, Center, createTheme, Loader, MantineProvider, MultiSelect, Select } from '@mantine/core';
 import { DatesProvider } from '@mantine/dates';
 import { ModalsProvider } from '@mantine/modals';
 import { Notifications } from '@mantine/notifications';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import type { SessionView } from '../../shared/contract';
+import { useEffect, useState } from 'react';
 import { createHashRouter, RouterProvider } from 'react-router';
 import { RpcCallError } from '../api/client';
+import { useLiveRefresh } from '../api/live';
 import { queryKeys, useDeskStatus, useSession } from '../api/queries';
 import { ForcedPasswordChange } from '../auth/forced-password-change';
 import { IdleLock } from '../auth/idle-lock';
@@ -45,6 +47,31 @@ const queryClient: QueryClient = new QueryClient({
 
 const router = createHashRouter(routes);
 
+/**
+ * Queues, counts and the fair's door list refresh when a colleague's change
+ * commits (renderer/api/live.ts). While the stream is down, a note says the
+ * lists may be behind, so nobody trusts a stale queue unawares.
+ */
+function LiveRefresh({ locked }: { locked: boolean }) {
+  const state = useLiveRefresh(locked);
+  // A stream that opens within a few seconds (every sign-in, a brief reconnect) is not worth a note.
+  const [late, setLate] = useState(false);
+  useEffect(() => {
+    setLate(false);
+    if (state === 'open') return;
+    const timer = window.setTimeout(() => setLate(true), 4_000);
+    return () => window.clearTimeout(timer);
+  }, [state]);
+  if (state === 'open' || !late || locked) return null;
+  return (
+    <Affix position={{ bottom: 16, right: 16 }}>
+      <Badge color={state === 'off' ? 'red' : 'yellow'} variant="filled" size="lg" radius="sm" role="status">
+        {state === 'off' ? '实时刷新已停止，列表可能不是最新，请刷新页面' : '实时刷新连接中，列表可能不是最新…'}
+      </Badge>
+    </Affix>
+  );
+}
+
 function Gate() {
   const status = useDeskStatus();
   const ready = status.data?.state === 'ready';
@@ -81,6 +108,7 @@ function Gate() {
     <>
       <RouterProvider router={router} />
       <IdleLock session={session.data} />
+      <LiveRefresh locked={session.data.locked} />
     </>
   );
 }
