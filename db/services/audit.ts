@@ -9,22 +9,14 @@ import { auditLog, persons } from '../schema';
 import { writeXlsx } from '../xlsx';
 import { readSetting } from '../queries/settings';
 import { bureauName } from './settings';
+import { auditEntityLabels } from './audit-entities';
+import { AUDIT_EXTRA_ACTION_TITLES, auditDetailText } from '../../shared/labels/audit-detail';
 
 type Filter = ParsedInputOf<'audit.exportXlsx'>;
 type AuditRow = typeof auditLog.$inferSelect;
 
-/** Titles of acts that are not contract methods. */
-const EXTRA_ACTION_TITLES: Record<string, string> = {
-  'auth.loginFailed': '登录失败（密码错误）',
-  'persons.view': '查看人员档案',
-  'persons.importCommit': '导入人员（写入）',
-  'enterprises.importCommit': '导入企业（写入）',
-  'vacancies.importCommit': '导入岗位（写入）',
-  'facts.importCommit': '导入部门数据（写入）',
-};
-
 export function actionTitle(action: string): string {
-  return isMethodName(action) ? contract[action].title : (EXTRA_ACTION_TITLES[action] ?? action);
+  return isMethodName(action) ? contract[action].title : (AUDIT_EXTRA_ACTION_TITLES[action] ?? action);
 }
 
 /** UTC instant where an office calendar day (Asia/Shanghai) starts. */
@@ -46,7 +38,14 @@ function whereOf(filter: Filter): SQL | undefined {
   return parts.length ? and(...parts) : undefined;
 }
 
-function toView(row: AuditRow): AuditEntryView {
+/** A page of entries as the screens show them, the things they name resolved in one query per kind. */
+function toViews(ctx: ServiceContext, rows: AuditRow[]): AuditEntryView[] {
+  const labels = auditEntityLabels(ctx, rows);
+  return rows.map((row, i) => toView(row, labels[i] ?? null));
+}
+
+function toView(row: AuditRow, entityLabel: string | null): AuditEntryView {
+  const detail = row.detail ? (JSON.parse(row.detail) as Record<string, unknown>) : null;
   return {
     id: row.id,
     at: row.at,
@@ -56,7 +55,9 @@ function toView(row: AuditRow): AuditEntryView {
     actionTitle: actionTitle(row.action),
     entityType: row.entityType,
     entityId: row.entityId,
-    detail: row.detail ? (JSON.parse(row.detail) as Record<string, unknown>) : null,
+    entityLabel,
+    detail,
+    detailText: auditDetailText(detail),
   };
 }
 
@@ -64,15 +65,7 @@ export function list(ctx: ServiceContext, input: ParsedInputOf<'audit.list'>): A
   const { db } = ctx.database();
   const where = whereOf(input);
   const total = db.select({ n: sql<number>`count(*)` }).from(auditLog).where(where).get()?.n ?? 0;
-  const items = db
-    .select()
-    .from(auditLog)
-    .where(where)
-    .orderBy(desc(auditLog.id))
-    .limit(input.pageSize)
-    .offset((input.page - 1) * input.pageSize)
-    .all()
-    .map(toView);
+  const items = toViews(ctx, db.select().from(auditLog).where(where).orderBy(desc(auditLog.id)).limit(input.pageSize).offset((input.page - 1) * input.pageSize).all());
   return { items, total, page: input.page, pageSize: input.pageSize };
 }
 
@@ -84,9 +77,9 @@ export function exportXlsx(ctx: ServiceContext, input: Filter): { fileName: stri
   if (rows.length > EXPORT_LIMIT) throw new AppError('BAD_INPUT', `符合条件的记录超过 ${EXPORT_LIMIT} 条，请缩小日期范围后再导出`);
   const buffer = writeXlsx(
     '审计日志',
-    ['序号', '时间', '操作人', '操作', '对象类型', '对象编号', '说明'],
-    rows.map((r) => [r.id, formatOfficeTimestamp(r.at), r.actorName ?? '系统', actionTitle(r.action), r.entityType, r.entityId, r.detail]),
-    [8, 18, 12, 22, 10, 10, 60],
+    ['序号', '时间', '操作人', '操作', '对象', '对象编号', '说明'],
+    toViews(ctx, rows).map((v) => [v.id, formatOfficeTimestamp(v.at), v.actorName ?? '系统', v.actionTitle, v.entityLabel ?? '', v.entityId, v.detailText]),
+    [8, 18, 12, 22, 36, 10, 60],
   );
   ctx.audit({ action: 'audit.exportXlsx', detail: { filter: input, rows: rows.length } });
   return { fileName: `审计日志-${ctx.today}.xlsx`, base64: buffer.toString('base64'), rows: rows.length };
@@ -100,13 +93,7 @@ export function personAccessReport(ctx: ServiceContext, input: ParsedInputOf<'au
   const { db } = ctx.database();
   const person = db.select({ name: persons.name, idNumber: persons.idNumber }).from(persons).where(eq(persons.id, input.personId)).get();
   if (!person) throw new AppError('NOT_FOUND', `没有编号为 ${input.personId} 的人员档案`);
-  const entries = db
-    .select()
-    .from(auditLog)
-    .where(and(eq(auditLog.entityType, 'person'), eq(auditLog.entityId, String(input.personId))))
-    .orderBy(auditLog.id)
-    .all()
-    .map(toView);
+  const entries = toViews(ctx, db.select().from(auditLog).where(and(eq(auditLog.entityType, 'person'), eq(auditLog.entityId, String(input.personId)))).orderBy(auditLog.id).all());
   ctx.audit({ action: 'audit.personAccessReport', entityType: 'person', entityId: input.personId });
   return {
     personId: input.personId,

@@ -2,7 +2,9 @@ import { Alert, Badge, Button, Group, Pagination, Select, Stack, Table, Text, Te
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { contract } from '../../shared/contract';
 import { formatOfficeTimestamp } from '../../shared/domain/dates';
+import { AUDIT_EXTRA_ACTION_TITLES } from '../../shared/labels/audit-detail';
 import { call, errorMessage } from '../api/client';
 import { downloadBase64, XLSX_TYPE } from '../api/download';
 import { queryKeys, useCan } from '../api/queries';
@@ -17,6 +19,12 @@ interface Filter {
 }
 
 const PAGE_SIZE = 50;
+
+/** Every act the log can hold, by its Chinese title (the method name stays the value, never shown). */
+const ACTION_OPTIONS = [
+  ...Object.entries(contract).map(([method, spec]) => ({ value: method, label: spec.title })),
+  ...Object.entries(AUDIT_EXTRA_ACTION_TITLES).map(([action, title]) => ({ value: action, label: title })),
+].sort((a, b) => a.label.localeCompare(b.label, 'zh-CN'));
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** 审计日志: who did what and when, for the head and the administrator. */
@@ -73,7 +81,8 @@ export function AuditPage() {
             <Select label="操作人" w={160} clearable data={(users.data ?? []).map((u) => ({ value: String(u.id), label: u.displayName }))}
               value={draft.actorUserId} onChange={(v) => setDraft({ ...draft, actorUserId: v })} />
           )}
-          <TextInput label="操作代码" placeholder="如 persons.register" w={180} value={draft.action} onChange={(e) => setDraft({ ...draft, action: e.currentTarget.value })} />
+          <Select label="操作" placeholder="全部操作" w={240} searchable clearable nothingFoundMessage="没有这样的操作" data={ACTION_OPTIONS}
+            value={draft.action || null} onChange={(v) => setDraft({ ...draft, action: v ?? '' })} />
           <TextInput label="起始日期" placeholder="YYYY-MM-DD" w={130} value={draft.from} onChange={(e) => setDraft({ ...draft, from: e.currentTarget.value })} />
           <TextInput label="截止日期" placeholder="YYYY-MM-DD" w={130} value={draft.to} onChange={(e) => setDraft({ ...draft, to: e.currentTarget.value })} />
           <Button type="submit" variant="light">筛选</Button>
@@ -93,11 +102,11 @@ export function AuditPage() {
                   <Table.Td>{formatOfficeTimestamp(e.at)}</Table.Td>
                   <Table.Td>{e.actorName ?? '系统'}</Table.Td>
                   <Table.Td>
-                    <Badge variant="light" title={e.action}>{e.actionTitle}</Badge>
+                    <Badge variant="light">{e.actionTitle}</Badge>
                   </Table.Td>
-                  <Table.Td>{e.entityType ? `${e.entityType} #${e.entityId ?? ''}` : '—'}</Table.Td>
+                  <Table.Td>{e.entityLabel ?? '—'}</Table.Td>
                   <Table.Td>
-                    <Text size="xs" ff="monospace">{e.detail ? JSON.stringify(e.detail) : ''}</Text>
+                    <Text size="xs">{e.detailText}</Text>
                   </Table.Td>
                 </Table.Tr>
               ))}

@@ -13,7 +13,11 @@ export interface AuditEntryView {
   actionTitle: string;
   entityType: string | null;
   entityId: string | null;
+  /** What the entry is about, as staff name it: 人员档案 张三（3205**********004X）, 业务 320506-2026-00001. */
+  entityLabel: string | null;
   detail: Record<string, unknown> | null;
+  /** The detail in Chinese (shared/labels/audit-detail.ts), for screens and exports. */
+  detailText: string;
 }
 
 export interface AuditPage {

@@ -45,6 +45,14 @@ test('roles, forced password change, audited reveal, citizen access report, audi
   await page.getByRole('link', { name: '审计日志' }).click();
   await expect(page.getByText('查看完整个人信息').first()).toBeVisible();
   await expect(page.getByText('打印').first()).toBeVisible();
+  // Who and what in words: no method names, row numbers or JSON; the filter picks an act by its Chinese title.
+  const log = page.getByRole('table');
+  await expect(log).not.toContainText(/#\d|[a-z]+\.[a-z][A-Za-z]+|[{}]/);
+  await page.getByRole('combobox', { name: '操作' }).fill('查看完整个人信息');
+  await page.getByRole('option', { name: '查看完整个人信息' }).click();
+  await page.getByRole('button', { name: '筛选' }).click();
+  await expect(log.getByRole('row').nth(1)).toContainText(/查看完整个人信息.*人员档案 .+（\d{4}\*{10}\d{3}[\dX]）.*字段：/);
+  await page.screenshot({ path: test.info().outputPath('audit-log.png'), fullPage: true });
   await page.getByRole('button', { name: '校验完整性' }).click();
   await expect(page.getByTestId('audit-verdict')).toContainText('哈希链无断裂');
   const downloading = page.waitForEvent('download');

@@ -134,11 +134,11 @@ describe('audit.exportXlsx', () => {
     const result = expectOk<Export>(ready.call('audit.exportXlsx', {}));
     expect(result).toMatchObject({ fileName: '审计日志-2026-11-27.xlsx', rows: entries.length });
     const rows = await readXlsx(result.base64);
-    expect(rows[0]).toEqual(['序号', '时间', '操作人', '操作', '对象类型', '对象编号', '说明']);
+    expect(rows[0]).toEqual(['序号', '时间', '操作人', '操作', '对象', '对象编号', '说明']);
     expect(rows).toHaveLength(entries.length + 1);
     expect(rows.slice(1).map((r) => r[0])).toEqual(entries.map((e) => String(e.id)));
     const register = rows.find((r) => r[3] === '登记人员');
-    expect(register?.slice(1, 6)).toEqual(['2026-11-27 10:00', '王芳', '登记人员', 'person', '1']);
+    expect(register?.slice(1, 6)).toEqual(['2026-11-27 10:00', '王芳', '登记人员', expect.stringMatching(/^人员档案 .+（\d{4}\*{10}\d{3}[\dX]）$/), '1']);
     expect(rows.slice(1).map((r) => r[3])).toEqual(
       expect.arrayContaining(['首次使用：创建本县数据库和管理员', '登录', '查看人员档案', '查看完整个人信息', '更正人员信息']),
     );

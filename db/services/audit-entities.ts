@@ -1,0 +1,63 @@
+import { inArray } from 'drizzle-orm';
+import { maskIdNumber } from '../../shared/domain/masking';
+import { MATTER_TYPES, type MatterTypeCode } from '../../shared/domain/matter-types';
+import type { ServiceContext } from '../context';
+import { cases, enterprises, fairs, persons, policyVersions, users, vacancies } from '../schema';
+
+/**
+ * What an audit entry is about, named as staff know it — 人员档案 张三
+ * （3205**********004X）, 业务 320506-2026-00001, 账号 王芳 — instead of the
+ * table and row number it is stored under. Resolved for a page of entries at
+ * a time, one query per kind; ID numbers stay masked.
+ */
+
+/** The kinds of things audit entries name (ctx.audit's entityType), in Chinese. */
+export const AUDIT_ENTITY_LABELS: Record<string, string> = {
+  person: '人员档案', enterprise: '单位', case: '业务', user: '账号', fair: '招聘会', vacancy: '岗位',
+  policy: '政策', policy_batch: '免申即享批次', policy_sweep: '政策比对', exchange_package: '交换包', exchange_key: '交换密钥',
+  backup: '备份', settings: '系统设置', statistics_period: '统计期', difficulty_type: '就业困难人员类别',
+  code_entry: '业务代码', calendar: '工作日历', report: '报表', workstation: '工作站',
+};
+
+type Ref = { entityType: string | null; entityId: string | null };
+
+function idsOf(refs: readonly Ref[], type: string): number[] {
+  return [...new Set(refs.filter((r) => r.entityType === type && r.entityId && /^\d+$/.test(r.entityId)).map((r) => Number(r.entityId)))];
+}
+
+/** One label per ref, in order: null when the entry names nothing. */
+export function auditEntityLabels(ctx: ServiceContext, refs: readonly Ref[]): Array<string | null> {
+  const { db } = ctx.database();
+  const named = new Map<string, string>();
+  const put = (type: string, id: number | string, text: string) => named.set(`${type}:${id}`, text);
+  const ids = (type: string) => idsOf(refs, type);
+  for (const p of ids('person').length ? db.select({ id: persons.id, name: persons.name, idNumber: persons.idNumber }).from(persons).where(inArray(persons.id, ids('person'))).all() : []) {
+    put('person', p.id, `${p.name}（${maskIdNumber(p.idNumber)}）`);
+  }
+  for (const e of ids('enterprise').length ? db.select({ id: enterprises.id, name: enterprises.name }).from(enterprises).where(inArray(enterprises.id, ids('enterprise'))).all() : []) put('enterprise', e.id, e.name);
+  for (const c of ids('case').length ? db.select({ id: cases.id, receiptNo: cases.receiptNo, matterType: cases.matterType }).from(cases).where(inArray(cases.id, ids('case'))).all() : []) {
+    const type = MATTER_TYPES[c.matterType as MatterTypeCode]?.label ?? '';
+    put('case', c.id, c.receiptNo ? `${type} ${c.receiptNo}` : `${type}草稿（第 ${c.id} 号）`);
+  }
+  for (const u of ids('user').length ? db.select({ id: users.id, displayName: users.displayName, username: users.username }).from(users).where(inArray(users.id, ids('user'))).all() : []) {
+    put('user', u.id, `${u.displayName}（${u.username}）`);
+  }
+  for (const f of ids('fair').length ? db.select({ id: fairs.id, name: fairs.name }).from(fairs).where(inArray(fairs.id, ids('fair'))).all() : []) put('fair', f.id, f.name);
+  for (const v of ids('vacancy').length ? db.select({ id: vacancies.id, title: vacancies.title }).from(vacancies).where(inArray(vacancies.id, ids('vacancy'))).all() : []) put('vacancy', v.id, v.title);
+  // A policy's entries name a version: "job_expansion.2".
+  const policyRefs = refs.filter((r) => r.entityType === 'policy' && r.entityId).map((r) => r.entityId!);
+  const policyCodes = [...new Set(policyRefs.map((ref) => ref.split('.')[0]!))];
+  const policyNames = new Map(policyCodes.length ? db.select({ code: policyVersions.code, name: policyVersions.name }).from(policyVersions).where(inArray(policyVersions.code, policyCodes)).all().map((p) => [p.code, p.name]) : []);
+  for (const ref of policyRefs) {
+    const [code, version] = ref.split('.');
+    const name = policyNames.get(code!);
+    if (name) put('policy', ref, version ? `${name}（第${version}版）` : name);
+  }
+  return refs.map(({ entityType, entityId }) => {
+    if (!entityType) return null;
+    const kind = AUDIT_ENTITY_LABELS[entityType] ?? '记录';
+    const name = named.get(`${entityType}:${entityId}`);
+    if (name) return `${kind} ${name}`;
+    return entityId ? `${kind}（第 ${entityId} 号）` : kind;
+  });
+}
