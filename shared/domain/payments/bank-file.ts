@@ -124,6 +124,8 @@ export function readBankResult(batch: BatchHeader, lines: readonly BatchLine[], 
   const seen = new Map<number, number>();
   const outcomes: LineOutcome[] = [];
   let sumFen = 0;
+  // An unreadable amount is reported on its row; the sum check would only repeat it.
+  let allAmountsRead = true;
   file.rows.forEach((cells, i) => {
     const row = headerRow + 1 + i;
     const cell = (c: ResultColumn) => String(cells[index.get(c)!] ?? '').trim();
@@ -134,6 +136,7 @@ export function readBankResult(batch: BatchHeader, lines: readonly BatchLine[], 
     if (seen.has(no)) { problem(row, '序号', `第${row}行「序号」${no}与第${seen.get(no)}行重复`); return; }
     seen.set(no, row);
     const amount = parseYuan(cell('金额(元)'));
+    if (amount === null) allAmountsRead = false;
     if (amount === null) problem(row, '金额(元)', `第${row}行「金额(元)」“${cell('金额(元)')}”不是金额`);
     else {
       sumFen += amount;
@@ -155,7 +158,7 @@ export function readBankResult(batch: BatchHeader, lines: readonly BatchLine[], 
     problem(null, '合计笔数', `「合计笔数」${file.declaredCount.trim() || '（空）'}与明细行数${seen.size}不符`);
   }
   const declared = parseYuan(file.declaredTotal);
-  if (declared === null || declared !== sumFen) {
+  if (allAmountsRead && (declared === null || declared !== sumFen)) {
     problem(null, '合计金额(元)', `「合计金额(元)」${file.declaredTotal.trim() || '（空）'}与明细金额之和${formatYuan(sumFen)}不符`);
   }
   if (problems.length > 0) return { ok: false, problems };
