@@ -7,6 +7,7 @@ import {
   type BatchLine,
   bankFileCaption,
   bankFileRows,
+  bankFileSheet,
   readBankResult,
 } from '../../shared/domain/payments';
 
@@ -43,6 +44,16 @@ describe('the bank file (银行代发文件)', () => {
     });
     expect(file.rows[2]!['金额(元)']).toBe('0.99');
     expect(bankFileCaption(batch, file.totals)).toBe('JY202604001 就业补助资金 2026年4月：合计 3 笔，4,501.49 元');
+  });
+
+  it('is a sheet of text cells the bank’s result, built on it, reads back against the batch', () => {
+    const sheet = bankFileSheet(bankFileRows(batch, lines));
+    expect(sheet.slice(0, 3)).toEqual([['批次号', 'JY202604001'], ['合计笔数', '3', '合计金额(元)', '4501.49'], [...BANK_FILE_COLUMNS]]);
+    expect(sheet[3]).toEqual(['1', '收款人1', '320102199003071239', '622202020001', '工商银行玄武支行', '3000.00', '就业补助资金 公益性岗位补贴 2026年1月—2026年3月']);
+    // The bank answers on the same layout, its result columns taken from the rows it was sent.
+    const rows = sheet.slice(3).map((r) => [r[0]!, r[1]!, r[3]!, r[5]!, r[0] === '2' ? '失败' : '成功', r[0] === '2' ? '账户已冻结' : '']);
+    const reading = readBankResult(batch, lines, { batchNumber: sheet[0]![1]!, declaredCount: sheet[1]![1]!, declaredTotal: sheet[1]![3]!, header: [...BANK_RESULT_COLUMNS], rows });
+    expect(reading.ok && reading.outcomes.map((o) => o.result)).toEqual(['paid', 'failed', 'paid']);
   });
 
   it('is made only for a released batch', () => {

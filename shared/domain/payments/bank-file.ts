@@ -49,6 +49,21 @@ export function bankFileRows(batch: BatchHeader, lines: readonly BatchLine[]): B
   };
 }
 
+/**
+ * The whole sheet as rows of text cells, as the backend writes it to xlsx (one
+ * worksheet, every cell a string so a bank's import never reads 0012 as 12):
+ * row 1 批次号, row 2 合计笔数 / 合计金额(元), row 3 the header, then the lines.
+ * A bank's result keeps rows 1–2 and the header on row 3 (readBankResult's default).
+ */
+export function bankFileSheet(file: BankFile): string[][] {
+  return [
+    ['批次号', file.batchNumber],
+    ['合计笔数', String(file.totals.count), '合计金额(元)', plainYuan(file.totals.totalFen)],
+    [...BANK_FILE_COLUMNS],
+    ...file.rows.map((row) => BANK_FILE_COLUMNS.map((c) => row[c])),
+  ];
+}
+
 /** `JY202612001 就业补助资金 2026年12月：合计 3 笔，12,345.67 元`. */
 export function bankFileCaption(batch: BatchHeader, totals: ControlTotals): string {
   return `${batch.number} ${FUND_SOURCE_LABELS[batch.fundSource]} ${formatYearMonth(batch.month)}：合计 ${totals.count} 笔，${formatYuan(totals.totalFen)} 元`;

@@ -166,6 +166,9 @@ export interface BatchRefusal {
   message: string;
 }
 
+/** `JY202612001#3`: a line's name for ever (batch number and 序号), the ledger's lineRef. */
+export const lineRef = (batchNo: string, lineNo: number) => `${batchNo}#${lineNo}`;
+
 /** A line already holding keys (pending or paid, in any batch), as the double-payment check sees it. */
 export const lineClaim = (batchNo: string, line: Pick<BatchLine, 'lineNo' | 'payee' | 'policyCode' | 'period'>): PeriodClaim => ({
   ref: `批次${batchNo}第${line.lineNo}笔`, payee: line.payee, policyCode: line.policyCode, period: line.period,
