@@ -7,6 +7,7 @@ import {
   buildLedger,
   emptyLedger,
   eventRefusal,
+  ledgerFromLines,
   ledgerTotalsBy,
   netPaidOf,
   postEvent,
@@ -105,6 +106,22 @@ describe('the fund ledger (补贴发放台账)', () => {
     expect(eventRefusal(state, { kind: 'failed', on: '2026-04-10', subject: b, reason: 'x' })).toContain('不能改为发放失败');
     for (const amountFen of [0, -1, 1.5]) expect(eventRefusal(state, paid(subject('C#1'), amountFen))).toContain('大于0的整数');
     expect(eventRefusal(state, paid(subject('C#1'), 1, '2026-02-30'))).toContain('日期');
+  });
+});
+
+describe('a service checks a new event against the stored lines of its batch line', () => {
+  it('replays stored lines into the same state, and refuses a damaged ledger', () => {
+    const { state } = buildLedger([
+      paid(a, 300_000),
+      { kind: 'recovery_ordered', on: '2026-06-01', subject: a, recoveryId: 'ZH1', amountFen: 100_000, reason: '3月未在岗' },
+      { kind: 'repayment_received', on: '2026-06-20', subject: a, recoveryId: 'ZH1', amountFen: 60_000 },
+    ]);
+    const replayed = ledgerFromLines([...state.lines].reverse());
+    expect(replayed.lines).toEqual(state.lines);
+    expect(netPaidOf(replayed, a.lineRef)).toBe(200_000);
+    expect(eventRefusal(replayed, { kind: 'recovery_ordered', on: '2026-07-01', subject: a, recoveryId: 'ZH2', amountFen: 200_001, reason: 'x' })).toContain('超过');
+    const damaged = state.lines.map((l) => (l.kind === 'recovery_ordered' ? { ...l, recoveryOrderedFen: 400_000 } : l));
+    expect(() => ledgerFromLines(damaged)).toThrow('超过');
   });
 });
 

@@ -9,10 +9,11 @@
  *                    (the unit is the calendar month; the key is payee + policy CODE + month)
  *   entitlements.ts  PaymentEntitlement (应发记录), entitlementProblems, toEnjoyedRecord
  *   batches.ts       BatchHeader, BatchLine, batchNumber, batchTransition (who may move a batch),
- *                    buildBatchLines, lineTransition, controlTotals
- *   bank-file.ts     bankFileRows (银行代发文件), readBankResult (银行回盘, all or nothing)
+ *                    buildBatchLines, lineTransition, lineRef, lineClaim, controlTotals
+ *   bank-file.ts     bankFileRows, bankFileSheet (银行代发文件), readBankResult (银行回盘, all or nothing)
  *   ledger.ts        PaymentEvent → LedgerLine (补贴发放台账): eventRefusal, postEvent, buildLedger,
- *                    sumLedger, ledgerTotalsBy, Budget (预算额度), budgetProblems, budgetUsage
+ *                    ledgerFromLines (replay stored lines), sumLedger, ledgerTotalsBy,
+ *                    Budget (预算额度), budgetProblems, budgetUsage
  *   controls.ts      releaseControls (拨付前核查): block or flag with a Chinese reason; unresolvedFindings
  */
 export * from './money';

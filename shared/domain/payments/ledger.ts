@@ -198,6 +198,31 @@ export function buildLedger(events: readonly PaymentEvent[]): { state: LedgerSta
   return { state, refused };
 }
 
+/** The event a stored ledger line records (the inverse of postEvent). */
+export function eventOfLine(line: LedgerLine): PaymentEvent {
+  const { on, subject } = line;
+  const reason = line.reason ?? '';
+  switch (line.kind) {
+    case 'paid': return { kind: 'paid', on, subject, amountFen: line.paidFen };
+    case 'failed': return { kind: 'failed', on, subject, reason };
+    case 'reversal': return { kind: 'reversal', on, subject, amountFen: line.reversedFen, reason };
+    case 'recovery_ordered': return { kind: 'recovery_ordered', on, subject, recoveryId: line.recoveryId ?? '', amountFen: line.recoveryOrderedFen, reason };
+    case 'repayment_received': return { kind: 'repayment_received', on, subject, recoveryId: line.recoveryId ?? '', amountFen: line.repaidFen };
+  }
+}
+
+/**
+ * The ledger state behind stored lines, in seq order — how a service asks
+ * eventRefusal about a new event: it reads the stored lines of that batch line
+ * (the payee's other months are guarded by the unique index) and replays them.
+ * Throws when the stored lines themselves break a rule (a damaged ledger).
+ */
+export function ledgerFromLines(lines: readonly LedgerLine[]): LedgerState {
+  const state = emptyLedger();
+  for (const line of [...lines].sort((a, b) => a.seq - b.seq)) postEvent(state, eventOfLine(line));
+  return state;
+}
+
 export function sumLedger(lines: readonly LedgerLine[]): LedgerTotals {
   const t: LedgerTotals = { lines: 0, paidFen: 0, reversedFen: 0, recoveryOrderedFen: 0, repaidFen: 0, outstandingRecoveryFen: 0, netFen: 0 };
   for (const l of lines) {
