@@ -14,11 +14,11 @@ import { addMonths, wholeMonthsBetween } from '../../shared/domain/calendar';
 import { CERTIFICATE_LEVELS, personDateFacts, type Entitlement, type FactSnapshot } from '../../shared/domain/policies';
 import { certificateLevelOf, higherCertificateLevel } from '../../shared/domain/certificate-levels';
 import { isHigherEducation } from '../../shared/domain/key-groups';
-import { inArray } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { DrizzleDb } from '../open';
 import { approvedMattersOfPersons, deathsOf, importedRows, latestImport, qualificationsOf, type DepartmentTable, type MatterRow } from '../queries/policies';
 import { persons } from '../schema';
-import { connectionOf } from '../statements';
+import { connectionOf, selectRowsCached } from '../statements';
 import { certificationsOfMany, keyGroupsOf, type PersonRow } from './person-derived';
 
 type Form = Record<string, unknown>;
@@ -100,7 +100,8 @@ function departmentRows(db: DrizzleDb, ids: number[], on: string): DepartmentRow
 export function personFacts(db: DrizzleDb, ids: number[], on: string): Map<number, FactSnapshot> {
   const result = new Map<number, FactSnapshot>();
   if (ids.length === 0) return result;
-  const rows = db.select().from(persons).where(inArray(persons.id, ids)).all();
+  // One kept statement over a JSON array of ids, rows mapped as drizzle maps them (a drizzle select prepared again each page).
+  const rows = selectRowsCached(db, persons, sql`where id in (select value from json_each(${JSON.stringify(ids)}))`);
   const sqlite = connectionOf(db);
   const certifications = certificationsOfMany(db, ids);
   const matters = group(approvedMattersOfPersons(sqlite, ids), (m) => m.personId);

@@ -10,7 +10,7 @@
 import { desc, eq, lte, sql } from 'drizzle-orm';
 import type { JobView, SweepView } from '../../shared/contract';
 import { addMonths } from '../../shared/domain/calendar';
-import { evaluatePolicy, type FactSnapshot, type PolicyDefinition } from '../../shared/domain/policies';
+import { compilePolicy, type CompiledPolicy, type FactSnapshot } from '../../shared/domain/policies';
 import { actorUserId, type ServiceContext } from '../context';
 import type { JobContext } from '../jobs';
 import { sweepStatements } from '../queries/policies';
@@ -64,7 +64,9 @@ export async function sweepTask(ctx: ServiceContext, _input: Record<string, neve
   const { db } = ctx.database();
   const today = ctx.today;
   const policies = db.select().from(policyVersions).where(eq(policyVersions.status, 'active')).all().map(definitionOf);
-  const byTarget = { person: policies.filter((p) => p.target === 'person'), enterprise: policies.filter((p) => p.target === 'enterprise') };
+  // Each version compiled once for the whole sweep, not once per subject.
+  const compiled = policies.map(compilePolicy);
+  const byTarget = { person: compiled.filter((p) => p.policy.target === 'person'), enterprise: compiled.filter((p) => p.policy.target === 'enterprise') };
   const due = () => db.select({ n: sql<number>`count(*)` }).from(policySubjects).where(lte(policySubjects.recheckOn, today)).get()?.n ?? 0;
   const total = due();
   const full = total >= (db.select({ n: sql<number>`count(*)` }).from(policySubjects).get()?.n ?? 0) && total > 0;
@@ -90,7 +92,7 @@ export async function sweepTask(ctx: ServiceContext, _input: Record<string, neve
 }
 
 /** One page of due subjects: judged against every policy of their kind, findings kept up to date, recheck days set. */
-function sweepPage(ctx: ServiceContext, sweepId: number, byTarget: Record<'person' | 'enterprise', PolicyDefinition[]>, today: string): { evaluated: number; found: number } {
+function sweepPage(ctx: ServiceContext, sweepId: number, byTarget: Record<'person' | 'enterprise', CompiledPolicy[]>, today: string): { evaluated: number; found: number } {
   const { db, sqlite } = ctx.database();
   const sql = sweepStatements(sqlite);
   const subjects = sql.duePage(today, SWEEP_PAGE);
@@ -105,16 +107,19 @@ function sweepPage(ctx: ServiceContext, sweepId: number, byTarget: Record<'perso
     const snapshots = policies.length === 0 ? new Map<number, FactSnapshot>() : subjectType === 'person' ? personFacts(db, ids, today) : enterpriseFacts(db, ids, today);
     const live = new Map(sql.liveFindings(subjectType, ids).map((f) => [`${f.policyCode}:${f.subjectId}`, f]));
     for (const [subjectId, facts] of snapshots) {
-      const factsJson = JSON.stringify(facts);
-      for (const policy of policies) {
-        const verdict = evaluatePolicy(policy, facts, today);
+      // Written only with a finding: most subjects meet no policy.
+      let factsJson: string | null = null;
+      for (const { policy, rejects, evaluate } of policies) {
         const finding = live.get(`${policy.code}:${subjectId}`);
         live.delete(`${policy.code}:${subjectId}`);
-        if (verdict.result === 'not_eligible') {
+        // A subject the policy turns away (not in force, a condition failing) needs no verdict built.
+        const verdict = rejects(facts, today) ? null : evaluate(facts, today);
+        if (verdict === null || verdict.result === 'not_eligible') {
           if (finding) sql.findingGone([sweepId, at, by, finding.id]);
           continue;
         }
         found += 1;
+        factsJson ??= JSON.stringify(facts);
         const verdictJson = JSON.stringify(verdict);
         if (!finding) {
           sql.insertFinding([policy.code, policy.version, subjectType, subjectId, verdict.result, verdict.amountFen, verdictJson, factsJson, at, sweepId, at, at, by, by]);
