@@ -44,9 +44,13 @@ function sweepView(row: typeof policySweeps.$inferSelect, startedBy: string | nu
   return { ...row, versions: JSON.parse(row.versions) as Record<string, number>, startedBy };
 }
 
+/** Worked out once per day, not once per subject. */
+const firstOfNextMonth = { today: '', day: '' };
+
 /** The day a subject's verdicts can next change by the calendar alone: a person's next birthday or the next month's first day. */
 export function recheckOn(today: string, birthDate: string | null): string {
-  const nextMonth = `${addMonths(today, 1).slice(0, 7)}-01`;
+  if (firstOfNextMonth.today !== today) Object.assign(firstOfNextMonth, { today, day: `${addMonths(today, 1).slice(0, 7)}-01` });
+  const nextMonth = firstOfNextMonth.day;
   if (!birthDate) return nextMonth;
   // Ages turn on the birthday; someone born on 29 February turns on 1 March in a common year (ageOn's rule).
   const birthdayIn = (year: number) => (birthDate.slice(5) === '02-29' && !isLeapYear(year) ? `${year}-03-01` : `${year}${birthDate.slice(4)}`);
