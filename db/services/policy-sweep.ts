@@ -82,7 +82,7 @@ export async function sweepTask(ctx: ServiceContext, _input: Record<string, neve
   job.progress({ phase: '比对', done: 0, total });
   for (;;) {
     await job.checkpoint();
-    const page = ctx.later((tx) => sweepPage(tx, sweepId, byTarget, today));
+    const page = withoutWaitingForDisk(ctx, () => ctx.later((tx) => sweepPage(tx, sweepId, byTarget, today)));
     if (page.evaluated === 0) break;
     evaluated += page.evaluated;
     found += page.found;
@@ -93,6 +93,26 @@ export async function sweepTask(ctx: ServiceContext, _input: Record<string, neve
     tx.audit({ action: 'policies.sweep', entityType: 'policy_sweep', entityId: sweepId, detail: { mode: row.mode, evaluated, found } });
     return sweepView(row, ctx.actor?.displayName ?? null);
   });
+}
+
+/**
+ * A page's commit without waiting for the disk (synchronous = NORMAL for this
+ * one transaction, the connection's setting back at once): a page is derived
+ * data — lost on a power cut, the WAL rolls it back whole and its subjects
+ * stay due — and the sweep's last transaction, which records the sweep in the
+ * audit chain, is synced as always, and with it every page before it. Waiting
+ * for the disk after each of a million persons' 2,000 pages took a fifth of
+ * the sweep.
+ */
+function withoutWaitingForDisk<T>(ctx: ServiceContext, work: () => T): T {
+  const { sqlite } = ctx.database();
+  const before = sqlite.pragma('synchronous', { simple: true }) as number;
+  sqlite.pragma('synchronous = NORMAL');
+  try {
+    return work();
+  } finally {
+    sqlite.pragma(`synchronous = ${before}`);
+  }
 }
 
 /** One page of due subjects: judged against every policy of their kind, findings kept up to date, recheck days set. */
