@@ -89,7 +89,7 @@ export async function sweepTask(ctx: ServiceContext, _input: Record<string, neve
     job.progress({ phase: '比对', done: Math.min(evaluated, total), total: Math.max(total, evaluated) });
   }
   return ctx.later((tx) => {
-    const row = tx.database().db.update(policySweeps).set({ finishedAt: new Date(ctx.now.getTime()).toISOString(), evaluated, found }).where(eq(policySweeps.id, sweepId)).returning().get();
+    const row = tx.database().db.update(policySweeps).set({ finishedAt: tx.now.toISOString(), evaluated, found }).where(eq(policySweeps.id, sweepId)).returning().get();
     tx.audit({ action: 'policies.sweep', entityType: 'policy_sweep', entityId: sweepId, detail: { mode: row.mode, evaluated, found } });
     return sweepView(row, ctx.actor?.displayName ?? null);
   });
