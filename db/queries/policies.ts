@@ -66,7 +66,8 @@ export const PLAN_CASES: Record<keyof typeof POLICIES_SQL, PlanCase> = {
   registryHeadcounts: { sql: POLICIES_SQL.registryHeadcounts, params: [ONE, '2026-12-01', '2026-12-01'] },
   hires: { sql: POLICIES_SQL.hires, params: [1, ONE, '2026-01-01', '2026-09-01'], uses: [/person_insurance_enterprise/] },
   foundingDates: { sql: POLICIES_SQL.foundingDates, params: [ONE] },
-  duePage: { sql: POLICIES_SQL.duePage, params: ['2026-12-01', 500], uses: [/policy_subjects_due/] },
+  // From the index in its order, never a sort of everyone due: at a full sweep of a million that sort cost 0.26 s a page.
+  duePage: { sql: POLICIES_SQL.duePage, params: ['2026-12-01', 500], uses: [/^(?![\s\S]*TEMP B-TREE)[\s\S]*COVERING INDEX policy_subjects_due/] },
   liveFindings: { sql: POLICIES_SQL.liveFindings, params: ['person', ONE], uses: [/policy_findings_subject|policy_findings_live/] },
   insertFinding: { sql: POLICIES_SQL.insertFinding, params: ['p', 1, 'person', 1, 'eligible', 0, '{}', '{}', '2026-12-01', null, '2026-12-01', '2026-12-01', null, null] },
   refreshFinding: { sql: POLICIES_SQL.refreshFinding, params: [1, 'eligible', 0, '{}', '{}', null, '2026-12-01', null, 1] },

@@ -53,7 +53,9 @@ export const policySubjects = sqliteTable(
     subjectId: integer('subject_id').notNull(),
     recheckOn: text('recheck_on').notNull(),
   },
-  (t) => [uniqueIndex('policy_subjects_subject').on(t.subjectType, t.subjectId), index('policy_subjects_due').on(t.recheckOn)],
+  // Due subjects in the order a sweep takes them, read from the index alone: a page is the next 500
+  // entries, never a sort of everyone due (a full sweep of a million).
+  (t) => [uniqueIndex('policy_subjects_subject').on(t.subjectType, t.subjectId), index('policy_subjects_due').on(t.recheckOn, t.subjectType, t.subjectId)],
 );
 
 /** One run of the sweep: which versions it used, how many it looked at and found. */

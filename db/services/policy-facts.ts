@@ -11,14 +11,14 @@
  * subsidies it approved) is known.
  */
 import { addMonths, wholeMonthsBetween } from '../../shared/domain/calendar';
-import { CERTIFICATE_LEVELS, personDateFacts, type Entitlement, type FactSnapshot } from '../../shared/domain/policies';
+import { CERTIFICATE_LEVELS, personDateFacts, type BirthFacts, type Entitlement, type FactSnapshot } from '../../shared/domain/policies';
 import { certificateLevelOf, higherCertificateLevel } from '../../shared/domain/certificate-levels';
 import { isHigherEducation } from '../../shared/domain/key-groups';
-import { inArray } from 'drizzle-orm';
+import { sql } from 'drizzle-orm';
 import type { DrizzleDb } from '../open';
 import { approvedMattersOfPersons, deathsOf, importedRows, latestImport, qualificationsOf, type DepartmentTable, type MatterRow } from '../queries/policies';
 import { persons } from '../schema';
-import { connectionOf } from '../statements';
+import { connectionOf, selectRowsCached } from '../statements';
 import { certificationsOfMany, keyGroupsOf, type PersonRow } from './person-derived';
 
 type Form = Record<string, unknown>;
@@ -61,6 +61,7 @@ function group<T>(rows: T[], key: (row: T) => number | null): Map<number, T[]> {
 
 /** Months of [on − 12 months, on] covered by matters in force at some time in it. */
 function monthsLast12(matters: MatterRow[], on: string): number {
+  if (matters.length === 0) return 0;
   const windowStart = addMonths(on, -12);
   let months = 0;
   for (const m of matters) {
@@ -69,6 +70,27 @@ function monthsLast12(matters: MatterRow[], on: string): number {
     months += wholeMonthsBetween(from, to);
   }
   return Math.min(12, months);
+}
+
+/**
+ * Age and months to retirement depend on the birth alone (and the day): a
+ * county of a million has some 70,000 births (date, sex, retirement category),
+ * so a sweep works each out once. personDateFacts is pure; the memo only
+ * saves time, and is dropped when the day changes or it grows large.
+ */
+const dateFacts = { on: '', byBirth: new Map<string, ReturnType<typeof personDateFacts>>() };
+function dateFactsOf(born: BirthFacts, on: string): ReturnType<typeof personDateFacts> {
+  if (dateFacts.on !== on || dateFacts.byBirth.size >= 200_000) {
+    dateFacts.on = on;
+    dateFacts.byBirth.clear();
+  }
+  const key = `${born.birthDate}|${born.sex}|${born.femaleRetirementCategory ?? ''}`;
+  let facts = dateFacts.byBirth.get(key);
+  if (facts === undefined) {
+    facts = personDateFacts(born, on);
+    dateFacts.byBirth.set(key, facts);
+  }
+  return facts;
 }
 
 type Keyed<T> = T & { person_id: number };
@@ -100,7 +122,8 @@ function departmentRows(db: DrizzleDb, ids: number[], on: string): DepartmentRow
 export function personFacts(db: DrizzleDb, ids: number[], on: string): Map<number, FactSnapshot> {
   const result = new Map<number, FactSnapshot>();
   if (ids.length === 0) return result;
-  const rows = db.select().from(persons).where(inArray(persons.id, ids)).all();
+  // One kept statement over a JSON array of ids, rows mapped as drizzle maps them (a drizzle select prepared again each page).
+  const rows = selectRowsCached(db, persons, sql`where id in (select value from json_each(${JSON.stringify(ids)}))`);
   const sqlite = connectionOf(db);
   const certifications = certificationsOfMany(db, ids);
   const matters = group(approvedMattersOfPersons(sqlite, ids), (m) => m.personId);
@@ -143,7 +166,7 @@ function snapshotOf(
     { level: 'none', issuedOn: null },
   );
   return {
-    ...personDateFacts(born, on),
+    ...dateFactsOf(born, on),
     sex: row.sex,
     householdType: row.householdType,
     keyGroups: keyGroupsOf(row, on, known.certifications).map((t) => t.code),

@@ -10,7 +10,7 @@
 import { desc, eq, lte, sql } from 'drizzle-orm';
 import type { JobView, SweepView } from '../../shared/contract';
 import { addMonths } from '../../shared/domain/calendar';
-import { evaluatePolicy, type FactSnapshot, type PolicyDefinition } from '../../shared/domain/policies';
+import { compilePolicy, type CompiledPolicy, type FactSnapshot } from '../../shared/domain/policies';
 import { actorUserId, type ServiceContext } from '../context';
 import type { JobContext } from '../jobs';
 import { sweepStatements } from '../queries/policies';
@@ -44,9 +44,13 @@ function sweepView(row: typeof policySweeps.$inferSelect, startedBy: string | nu
   return { ...row, versions: JSON.parse(row.versions) as Record<string, number>, startedBy };
 }
 
+/** Worked out once per day, not once per subject. */
+const firstOfNextMonth = { today: '', day: '' };
+
 /** The day a subject's verdicts can next change by the calendar alone: a person's next birthday or the next month's first day. */
 export function recheckOn(today: string, birthDate: string | null): string {
-  const nextMonth = `${addMonths(today, 1).slice(0, 7)}-01`;
+  if (firstOfNextMonth.today !== today) Object.assign(firstOfNextMonth, { today, day: `${addMonths(today, 1).slice(0, 7)}-01` });
+  const nextMonth = firstOfNextMonth.day;
   if (!birthDate) return nextMonth;
   // Ages turn on the birthday; someone born on 29 February turns on 1 March in a common year (ageOn's rule).
   const birthdayIn = (year: number) => (birthDate.slice(5) === '02-29' && !isLeapYear(year) ? `${year}-03-01` : `${year}${birthDate.slice(4)}`);
@@ -64,7 +68,9 @@ export async function sweepTask(ctx: ServiceContext, _input: Record<string, neve
   const { db } = ctx.database();
   const today = ctx.today;
   const policies = db.select().from(policyVersions).where(eq(policyVersions.status, 'active')).all().map(definitionOf);
-  const byTarget = { person: policies.filter((p) => p.target === 'person'), enterprise: policies.filter((p) => p.target === 'enterprise') };
+  // Each version compiled once for the whole sweep, not once per subject.
+  const compiled = policies.map(compilePolicy);
+  const byTarget = { person: compiled.filter((p) => p.policy.target === 'person'), enterprise: compiled.filter((p) => p.policy.target === 'enterprise') };
   const due = () => db.select({ n: sql<number>`count(*)` }).from(policySubjects).where(lte(policySubjects.recheckOn, today)).get()?.n ?? 0;
   const total = due();
   const full = total >= (db.select({ n: sql<number>`count(*)` }).from(policySubjects).get()?.n ?? 0) && total > 0;
@@ -76,21 +82,41 @@ export async function sweepTask(ctx: ServiceContext, _input: Record<string, neve
   job.progress({ phase: '比对', done: 0, total });
   for (;;) {
     await job.checkpoint();
-    const page = ctx.later((tx) => sweepPage(tx, sweepId, byTarget, today));
+    const page = withoutWaitingForDisk(ctx, () => ctx.later((tx) => sweepPage(tx, sweepId, byTarget, today)));
     if (page.evaluated === 0) break;
     evaluated += page.evaluated;
     found += page.found;
     job.progress({ phase: '比对', done: Math.min(evaluated, total), total: Math.max(total, evaluated) });
   }
   return ctx.later((tx) => {
-    const row = tx.database().db.update(policySweeps).set({ finishedAt: new Date(ctx.now.getTime()).toISOString(), evaluated, found }).where(eq(policySweeps.id, sweepId)).returning().get();
+    const row = tx.database().db.update(policySweeps).set({ finishedAt: tx.now.toISOString(), evaluated, found }).where(eq(policySweeps.id, sweepId)).returning().get();
     tx.audit({ action: 'policies.sweep', entityType: 'policy_sweep', entityId: sweepId, detail: { mode: row.mode, evaluated, found } });
     return sweepView(row, ctx.actor?.displayName ?? null);
   });
 }
 
+/**
+ * A page's commit without waiting for the disk (synchronous = NORMAL for this
+ * one transaction, the connection's setting back at once): a page is derived
+ * data — lost on a power cut, the WAL rolls it back whole and its subjects
+ * stay due — and the sweep's last transaction, which records the sweep in the
+ * audit chain, is synced as always, and with it every page before it. Waiting
+ * for the disk after each of a million persons' 2,000 pages took a fifth of
+ * the sweep.
+ */
+function withoutWaitingForDisk<T>(ctx: ServiceContext, work: () => T): T {
+  const { sqlite } = ctx.database();
+  const before = sqlite.pragma('synchronous', { simple: true }) as number;
+  sqlite.pragma('synchronous = NORMAL');
+  try {
+    return work();
+  } finally {
+    sqlite.pragma(`synchronous = ${before}`);
+  }
+}
+
 /** One page of due subjects: judged against every policy of their kind, findings kept up to date, recheck days set. */
-function sweepPage(ctx: ServiceContext, sweepId: number, byTarget: Record<'person' | 'enterprise', PolicyDefinition[]>, today: string): { evaluated: number; found: number } {
+function sweepPage(ctx: ServiceContext, sweepId: number, byTarget: Record<'person' | 'enterprise', CompiledPolicy[]>, today: string): { evaluated: number; found: number } {
   const { db, sqlite } = ctx.database();
   const sql = sweepStatements(sqlite);
   const subjects = sql.duePage(today, SWEEP_PAGE);
@@ -105,16 +131,19 @@ function sweepPage(ctx: ServiceContext, sweepId: number, byTarget: Record<'perso
     const snapshots = policies.length === 0 ? new Map<number, FactSnapshot>() : subjectType === 'person' ? personFacts(db, ids, today) : enterpriseFacts(db, ids, today);
     const live = new Map(sql.liveFindings(subjectType, ids).map((f) => [`${f.policyCode}:${f.subjectId}`, f]));
     for (const [subjectId, facts] of snapshots) {
-      const factsJson = JSON.stringify(facts);
-      for (const policy of policies) {
-        const verdict = evaluatePolicy(policy, facts, today);
+      // Written only with a finding: most subjects meet no policy.
+      let factsJson: string | null = null;
+      for (const { policy, rejects, evaluate } of policies) {
         const finding = live.get(`${policy.code}:${subjectId}`);
         live.delete(`${policy.code}:${subjectId}`);
-        if (verdict.result === 'not_eligible') {
+        // A subject the policy turns away (not in force, a condition failing) needs no verdict built.
+        const verdict = rejects(facts, today) ? null : evaluate(facts, today);
+        if (verdict === null || verdict.result === 'not_eligible') {
           if (finding) sql.findingGone([sweepId, at, by, finding.id]);
           continue;
         }
         found += 1;
+        factsJson ??= JSON.stringify(facts);
         const verdictJson = JSON.stringify(verdict);
         if (!finding) {
           sql.insertFinding([policy.code, policy.version, subjectType, subjectId, verdict.result, verdict.amountFen, verdictJson, factsJson, at, sweepId, at, at, by, by]);

@@ -36,6 +36,11 @@ export function idNumberCheckChar(first17: string): string {
 }
 
 export function isRealDate(year: number, month: number, day: number): boolean {
+  // The common case by arithmetic (a sweep checks millions of dates); Date.UTC keeps the rest as it was (years 0–99 map to 19xx there).
+  if (Number.isInteger(year) && Number.isInteger(month) && Number.isInteger(day) && year >= 100 && year <= 9999) {
+    const leap = (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;
+    return month >= 1 && month <= 12 && day >= 1 && day <= (month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31);
+  }
   const d = new Date(Date.UTC(year, month - 1, day));
   return d.getUTCFullYear() === year && d.getUTCMonth() === month - 1 && d.getUTCDate() === day;
 }

@@ -1,19 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { ETHNICITY_CODES } from '../../shared/domain/code-tables';
 import {
-  type Entitlement,
   type FactSnapshot,
-  type FactSpec,
   type FactValue,
-  KNOWN_POLICY_CODES,
   POLICY_FACTS,
   type PolicyDefinition,
   SEED_POLICIES,
   caseFacts,
   evaluatePolicy,
-  factsFor,
   policyFactNames,
 } from '../../shared/domain/policies';
+import { randomSnapshot, randomValue } from '../fixtures/policy-facts-random';
 import { type Random, random } from '../fixtures/seeded-random';
 
 /**
@@ -23,36 +20,6 @@ import { type Random, random } from '../fixtures/seeded-random';
  * random value — or dropped, or joined by keys the catalogue does not know —
  * and the whole verdict, trace included, must stay the same.
  */
-
-function randomValue(spec: FactSpec, r: Random): FactValue {
-  if (r.chance(0.1)) return null;
-  const type = spec.type;
-  switch (type.kind) {
-    case 'number': {
-      const hi = type.max ?? (type.unit === '分' ? 5_000_000 : 400);
-      const n = r.int(type.min, hi);
-      return type.integer ? n : Math.min(hi, n + r.int(0, 99) / 100);
-    }
-    case 'boolean':
-      return r.chance(0.5);
-    case 'date':
-      return r.date(1990, 2030);
-    case 'code':
-      return r.pick(type.codes)[0];
-    case 'codeList':
-      return type.codes.filter(() => r.chance(0.3)).map(([code]) => code);
-    case 'entitlements':
-      return Array.from({ length: r.int(0, 3) }, (): Entitlement => {
-        const from = r.date(2020, 2027);
-        return { policyCode: r.pick(KNOWN_POLICY_CODES)[0], from, to: from, months: r.int(0, 40), amountFen: r.int(0, 1_000_000) };
-      });
-  }
-}
-
-/** A snapshot of every fact of the target, random. */
-function randomSnapshot(target: PolicyDefinition['target'], r: Random): Record<string, FactValue> {
-  return Object.fromEntries(factsFor(target).map((name) => [name, randomValue(POLICY_FACTS[name], r)]));
-}
 
 /** The same snapshot with every fact the policy does not name changed, dropped or added to. */
 function perturbUnnamed(policy: PolicyDefinition, facts: FactSnapshot, r: Random): FactSnapshot {

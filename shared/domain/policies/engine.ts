@@ -77,8 +77,8 @@ export function policyFactNames(policy: PolicyDefinition): string[] {
 }
 
 /** A reader over the named facts only: anything else in the snapshot is never looked at. */
-function namedReader(policy: PolicyDefinition, facts: FactSnapshot): FactReader {
-  const view = new Map(policyFactNames(policy).map((name) => [name, facts[name] ?? null]));
+function namedReader(factNames: readonly string[], facts: FactSnapshot): FactReader {
+  const view = new Map(factNames.map((name) => [name, facts[name] ?? null]));
   return (name) => {
     const spec = factSpec(name);
     const raw = view.has(name) ? view.get(name) : null;
@@ -210,8 +210,13 @@ export function describeLimit(limit: Limit): string {
 
 /** The verdict of one policy version for one snapshot on one date (YYYY-MM-DD). */
 export function evaluatePolicy(policy: PolicyDefinition, facts: FactSnapshot, on: string, options: EvaluateOptions = {}): Verdict {
+  return evaluateNamed(policy, policyFactNames(policy), facts, on, options);
+}
+
+/** evaluatePolicy with the policy's fact names computed once (compilePolicy, for a sweep's many subjects). */
+export function evaluateNamed(policy: PolicyDefinition, factNames: readonly string[], facts: FactSnapshot, on: string, options: EvaluateOptions = {}): Verdict {
   parseIsoDate(on);
-  const read = namedReader(policy, facts);
+  const read = namedReader(factNames, facts);
   const trace: TraceLine[] = [];
 
   const inForce = on >= policy.effectiveFrom && (!policy.effectiveTo || on <= policy.effectiveTo);

@@ -16,6 +16,8 @@
  *   runStoredCases(policy): StoredCaseFailure[]   the stored cases that fail, expected vs got; [] = all pass
  *   evaluateCase(policy, case), caseFacts(case)    one stored case's verdict and snapshot
  *   policyFactNames(policy): string[]      the facts a verdict may read (an incremental sweep watches these)
+ *   compilePolicy(policy): CompiledPolicy  once per version for many subjects: rejects(facts, on) — certainly
+ *                                not_eligible, no verdict built — and evaluate(facts, on) as evaluatePolicy
  *   personDateFacts(born, on)    age and monthsToRetirement on a date, as the backend must compute them
  *   snapshotProblems(target, facts)        a snapshot's facts of the wrong target or type (for backend tests)
  *   SEED_POLICIES                the DOMAIN.md subsidies, amounts 待核
@@ -49,6 +51,8 @@ export type { AllOf, AnyOf, ChecklistItem, Condition, ConditionNode, ConditionVa
 export { catalogueProblems, placeOf, validatePolicy } from './validate';
 export type { PolicyProblem } from './validate';
 export { describeLimit, evaluatePolicy, policyFactNames } from './engine';
+export { compilePolicy } from './compiled';
+export type { CompiledPolicy } from './compiled';
 export type { EvaluateOptions, Outcome, TraceKind, TraceLine, Verdict } from './engine';
 export { explainVerdict, traceSentence } from './explain';
 export type { Explanation } from './explain';
