@@ -93,11 +93,11 @@ export class DeskClient implements DeskCaller {
     return (await this.request({ kind: 'call', session: sessionId, method, input, client, ...(office ? { office } : {}) }, CALL_FALLBACKS)) as CallOutcome;
   }
 
-  /** Switches on 办公室主机 when it is off and returns its certificate (electron/office-server.ts serves with it). */
-  async officeHost(names: string[], osUser: string): Promise<OfficeHostSetup> {
+  /** Switches on 办公室主机 when it is off (unless `switchOn` is false) and returns its certificate (electron/office-server.ts serves with it). */
+  async officeHost(names: string[], osUser: string, switchOn = true): Promise<OfficeHostSetup> {
     if (this.downReason) return { ok: false, message: this.downReason };
     const fallbacks = { lost: { ok: false, message: LOST_MESSAGE }, closing: { ok: false, message: CLOSING_MESSAGE } };
-    return (await this.request({ kind: 'officeHost', names, osUser }, fallbacks)) as OfficeHostSetup;
+    return (await this.request({ kind: 'officeHost', names, osUser, switchOn }, fallbacks)) as OfficeHostSetup;
   }
 
   async state(): Promise<DeskStateView> {

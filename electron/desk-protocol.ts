@@ -50,7 +50,7 @@ export interface DeskStateView {
 export type DeskRequest =
   | { seq: number; kind: 'call'; session: string | null; method: string; input: unknown; client: string; office?: OfficeVia }
   /** Switch on 办公室主机 if it is off and hand over its certificate (db/office-host.ts). */
-  | { seq: number; kind: 'officeHost'; names: string[]; osUser: string }
+  | { seq: number; kind: 'officeHost'; names: string[]; osUser: string; switchOn: boolean }
   | { seq: number; kind: 'state' }
   | { seq: number; kind: 'close' };
 

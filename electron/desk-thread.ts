@@ -76,7 +76,7 @@ function answer(desk: Desk, request: DeskRequest): unknown {
       return desk.state();
     case 'officeHost':
       try {
-        return prepareOfficeHost(desk, request.names, request.osUser);
+        return prepareOfficeHost(desk, request.names, request.osUser, request.switchOn);
       } catch (error) {
         console.error('office host could not be prepared', (error as Error | undefined)?.name ?? '');
         return { ok: false, message: '办公室主机无法开启：证书未能生成或读取，请检查数据文件夹的权限' };

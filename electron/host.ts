@@ -7,7 +7,7 @@ import { KEY_ENV } from '../db/keys';
 import { defaultLocations } from './data-dir';
 import { DeskClient } from './desk-client';
 import { createHostServer } from './host-server';
-import { defaultOfficeNames, startOfficeHost } from './office-host-start';
+import { DEFAULT_OFFICE_PORT, defaultOfficeNames, startOfficeHost } from './office-host-start';
 import { appPaths, appVersion } from './paths';
 
 /**
@@ -26,7 +26,7 @@ const { values } = parseArgs({
   options: {
     db: { type: 'string' },
     'key-file': { type: 'string' },
-    port: { type: 'string', default: '5680' },
+    port: { type: 'string' },
     office: { type: 'boolean', default: false },
     'ui-port': { type: 'string', default: '5680' },
     name: { type: 'string', multiple: true },
@@ -41,7 +41,7 @@ const portOf = (text: string | undefined): number => {
   }
   return n;
 };
-const port = portOf(values.port);
+const port = portOf(values.port ?? (values.office ? String(DEFAULT_OFFICE_PORT) : '5680'));
 const uiPort = values.office ? portOf(values['ui-port']) : port;
 if (values.office && uiPort === port && port !== 0) {
   console.error('办公室主机的加密端口（--port）与本机管理界面端口（--ui-port）不能相同');

@@ -13,9 +13,9 @@ export type OfficeHostStarted = { ok: true; server: OfficeServer; fingerprint: s
 
 export async function startOfficeHost(
   desk: DeskClient,
-  { port, names, osUser, log = (line: string) => console.log(line) }: { port: number; names: string[]; osUser: string; log?: (line: string) => void },
+  { port, names, osUser, switchOn = true, log = (line: string) => console.log(line) }: { port: number; names: string[]; osUser: string; switchOn?: boolean; log?: (line: string) => void },
 ): Promise<OfficeHostStarted> {
-  const setup = await desk.officeHost(names, osUser);
+  const setup = await desk.officeHost(names, osUser, switchOn);
   if (!setup.ok) return { ok: false, message: `办公室主机未能开启：${setup.message}` };
   const server = createOfficeServer({ desk, certificate: setup.certificate, hostNames: setup.names });
   const listening = await new Promise<string | null>((resolve) => {
@@ -33,6 +33,9 @@ export async function startOfficeHost(
   log(`listening https://0.0.0.0:${actual}/`);
   return { ok: true, server, fingerprint, names: setup.names };
 }
+
+/** The office port when none is given (`--port`, the app's office host): open it in the host's firewall. */
+export const DEFAULT_OFFICE_PORT = 5681;
 
 /** This computer's name and its LAN IPv4 addresses: what workstations may type to reach it. */
 export function defaultOfficeNames(): string[] {
