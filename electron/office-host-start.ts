@@ -1,5 +1,6 @@
 import { hostname, networkInterfaces } from 'node:os';
 import { formatFingerprint } from '../shared/domain/office';
+export { DEFAULT_OFFICE_PORT } from '../shared/domain/office';
 import type { DeskClient } from './desk-client';
 import { createOfficeServer, type OfficeServer } from './office-server';
 
@@ -33,9 +34,6 @@ export async function startOfficeHost(
   log(`listening https://0.0.0.0:${actual}/`);
   return { ok: true, server, fingerprint, names: setup.names };
 }
-
-/** The office port when none is given (`--port`, the app's office host): open it in the host's firewall. */
-export const DEFAULT_OFFICE_PORT = 5681;
 
 /** This computer's name and its LAN IPv4 addresses: what workstations may type to reach it. */
 export function defaultOfficeNames(): string[] {

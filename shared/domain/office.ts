@@ -5,6 +5,9 @@
  * reach it over TLS, pinning the host certificate's SHA-256 fingerprint.
  */
 
+/** The office host's TLS port unless told otherwise: the one port to open in the host's firewall. */
+export const DEFAULT_OFFICE_PORT = 5681;
+
 /** Minutes a pairing code (配对码) is valid after it is shown. */
 export const PAIRING_CODE_MINUTES = 10;
 /** Digits of a pairing code: read off the host's screen and typed at the workstation. */
