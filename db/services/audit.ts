@@ -5,7 +5,8 @@ import { maskIdNumber } from '../../shared/domain/masking';
 import { verifyAuditChain } from '../audit';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
-import { auditLog, persons } from '../schema';
+import { auditLog, persons, workstations } from '../schema';
+import type { DrizzleDb } from '../open';
 import { writeXlsx } from '../xlsx';
 import { readSetting } from '../queries/settings';
 import { bureauName } from './settings';
@@ -46,7 +47,12 @@ function whereOf(filter: Filter): SQL | undefined {
   return parts.length ? and(...parts) : undefined;
 }
 
-function toView(row: AuditRow): AuditEntryView {
+/** 办公室模式's workstations by id (a handful), to name where each entry came from. */
+function workstationNames(db: DrizzleDb): Map<number, string> {
+  return new Map(db.select({ id: workstations.id, name: workstations.name }).from(workstations).all().map((w) => [w.id, w.name]));
+}
+
+function toView(row: AuditRow, names: Map<number, string>): AuditEntryView {
   return {
     id: row.id,
     at: row.at,
@@ -57,6 +63,7 @@ function toView(row: AuditRow): AuditEntryView {
     entityType: row.entityType,
     entityId: row.entityId,
     detail: row.detail ? (JSON.parse(row.detail) as Record<string, unknown>) : null,
+    workstation: row.workstationId === null ? null : (names.get(row.workstationId) ?? `#${row.workstationId}`),
   };
 }
 
@@ -64,6 +71,7 @@ export function list(ctx: ServiceContext, input: ParsedInputOf<'audit.list'>): A
   const { db } = ctx.database();
   const where = whereOf(input);
   const total = db.select({ n: sql<number>`count(*)` }).from(auditLog).where(where).get()?.n ?? 0;
+  const names = workstationNames(db);
   const items = db
     .select()
     .from(auditLog)
@@ -72,7 +80,7 @@ export function list(ctx: ServiceContext, input: ParsedInputOf<'audit.list'>): A
     .limit(input.pageSize)
     .offset((input.page - 1) * input.pageSize)
     .all()
-    .map(toView);
+    .map((row) => toView(row, names));
   return { items, total, page: input.page, pageSize: input.pageSize };
 }
 
@@ -100,13 +108,14 @@ export function personAccessReport(ctx: ServiceContext, input: ParsedInputOf<'au
   const { db } = ctx.database();
   const person = db.select({ name: persons.name, idNumber: persons.idNumber }).from(persons).where(eq(persons.id, input.personId)).get();
   if (!person) throw new AppError('NOT_FOUND', `没有编号为 ${input.personId} 的人员档案`);
+  const names = workstationNames(db);
   const entries = db
     .select()
     .from(auditLog)
     .where(and(eq(auditLog.entityType, 'person'), eq(auditLog.entityId, String(input.personId))))
     .orderBy(auditLog.id)
     .all()
-    .map(toView);
+    .map((row) => toView(row, names));
   ctx.audit({ action: 'audit.personAccessReport', entityType: 'person', entityId: input.personId });
   return {
     personId: input.personId,

@@ -14,6 +14,8 @@ export interface AuditEntryView {
   entityType: string | null;
   entityId: string | null;
   detail: Record<string, unknown> | null;
+  /** The workstation (办公室模式) the act came from; null on the host itself. */
+  workstation: string | null;
 }
 
 export interface AuditPage {

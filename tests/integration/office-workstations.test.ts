@@ -31,6 +31,9 @@ describe('office host and workstations', () => {
     const logins = sqlite.prepare(`select workstation_id as ws, detail from audit_log where action = 'auth.login' order by id`).all() as Array<{ ws: number | null; detail: string }>;
     expect(logins.at(-1)!.ws).toBe(counter.config.workstationId);
     expect(logins.at(-1)!.detail).toContain('前台2号窗口');
+    const page = expectOk<{ items: Array<{ action: string; workstation: string | null }> }>(host.ready.call('audit.list', { page: 1, pageSize: 50 }));
+    expect(page.items.find((e) => e.action === 'persons.register')?.workstation).toBe('前台1号窗口');
+    expect(page.items.find((e) => e.action === 'office.switchOn')?.workstation).toBeNull();
     // The chain still checks with the workstation in it.
     expect(expectOk<{ ok: boolean }>(host.ready.call('audit.verify', {})).ok).toBe(true);
 
