@@ -49,6 +49,8 @@ const PLAIN_HTTP_REFUSAL = Buffer.from(
     '办公室主机只接受加密连接（HTTPS），请在工作站上用配对时的地址连接。\n',
   'utf8',
 );
+/** How long the host keeps an idle workstation connection open. */
+export const OFFICE_KEEP_ALIVE_MS = 60_000;
 /** A TLS record of type handshake starts with this byte; plain HTTP starts with a letter. */
 const TLS_HANDSHAKE = 0x16;
 
@@ -66,6 +68,8 @@ export function createOfficeServer({ desk, certificate, hostNames, routes = OFFI
     if (!route) return sendJson(res, 404, failure('NOT_FOUND', '办公室主机没有这个接口'));
     route(req, res, desk);
   });
+  // Longer than a workstation keeps an idle connection (electron/workstation-client.ts), so it is always the one to let go.
+  tls.keepAliveTimeout = OFFICE_KEEP_ALIVE_MS;
   // A handshake that fails (a scanner, a client that refused our certificate) only closes that connection.
   tls.on('tlsClientError', (_error, socket) => socket.destroy());
   const open = new Set<Socket>();

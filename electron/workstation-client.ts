@@ -2,7 +2,6 @@ import { Agent, request } from 'node:https';
 import { connect, type ConnectionOptions, type TLSSocket } from 'node:tls';
 import type { Duplex } from 'node:stream';
 import type { CallOutcome } from '../db/desk-options';
-import { contract, isMethodName } from '../shared/contract';
 import { normalizeFingerprint } from '../shared/domain/office';
 import type { ErrorCode, RpcResult } from '../shared/rpc';
 import type { DeskCaller } from './desk-protocol';
@@ -35,12 +34,17 @@ export interface WorkstationClientOptions extends HostAddress {
   timeoutMs?: number;
 }
 
+const CLIENT_IDLE_MS = 30_000;
+const STALE_CONNECTION = Symbol('stale connection');
+
 export const HOST_CERTIFICATE_CHANGED_MESSAGE =
   '办公室主机出示的证书与配对时核对的指纹不一致，已拒绝连接，没有发送任何数据。可能有人冒充主机，或主机重新生成了证书：请联系系统管理员核对证书指纹后重新配对。';
 
 class PinnedAgent extends Agent {
   constructor(private readonly fingerprint: string) {
-    super({ keepAlive: true, maxSockets: 16 });
+    // An idle connection is dropped here well before the host drops it (OFFICE_KEEP_ALIVE_MS), so a
+    // call never goes out on a connection the host is closing at that moment.
+    super({ keepAlive: true, maxSockets: 16, timeout: CLIENT_IDLE_MS });
   }
 
   /** A connection is handed to HTTP only after its certificate matched the pin. */
@@ -77,18 +81,25 @@ export class WorkstationClient implements DeskCaller {
     this.agent = new PinnedAgent(pinned);
   }
 
+  /**
+   * A call that went out on a kept-alive connection which then turned out
+   * dead (the host restarted since: it keeps idle connections longer than
+   * this client, so it never drops a live one) is sent once more on a fresh
+   * connection. The host never answered it, and it answers a call only after
+   * its transaction committed, so what it had not answered it had not done —
+   * except a host killed between its commit and its answer.
+   */
   async call(sessionId: string | null, method: string, input: unknown): Promise<CallOutcome> {
     const body = JSON.stringify({ method, input });
-    const first = await this.post(sessionId, body);
-    // A kept-alive connection the host had closed fails before the host saw the call; a read is safely sent again.
-    if ('retry' in first && isRead(method)) {
-      const again = await this.post(sessionId, body);
-      return 'retry' in again ? again.outcome : again;
+    // Each dead connection found is gone for good; a few may have been kept.
+    for (let attempt = 0; attempt < 4; attempt += 1) {
+      const outcome = await this.post(sessionId, body);
+      if (outcome !== STALE_CONNECTION) return outcome;
     }
-    return 'retry' in first ? first.outcome : first;
+    return this.unreachable();
   }
 
-  private post(sessionId: string | null, body: string): Promise<CallOutcome | { retry: true; outcome: CallOutcome }> {
+  private post(sessionId: string | null, body: string): Promise<CallOutcome | typeof STALE_CONNECTION> {
     const { host, port, credential, timeoutMs = 60_000 } = this.options;
     return new Promise((resolve) => {
       const req = request(
@@ -116,7 +127,7 @@ export class WorkstationClient implements DeskCaller {
       req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })));
       req.on('error', (error: Error & { code?: string }) => {
         if (error.code === 'HOST_CERTIFICATE_CHANGED') return resolve(failed('HOST_CERTIFICATE_CHANGED', HOST_CERTIFICATE_CHANGED_MESSAGE));
-        if (req.reusedSocket && error.code === 'ECONNRESET') return resolve({ retry: true, outcome: this.unreachable() });
+        if (req.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE')) return resolve(STALE_CONNECTION);
         resolve(this.unreachable());
       });
       req.end(body);
@@ -136,10 +147,6 @@ export class WorkstationClient implements DeskCaller {
   async close(): Promise<void> {
     this.agent.destroy();
   }
-}
-
-function isRead(method: string): boolean {
-  return isMethodName(method) && !contract[method].writes;
 }
 
 function failed(code: ErrorCode, message: string): CallOutcome {
