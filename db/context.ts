@@ -49,7 +49,7 @@ export interface ServiceContext {
    * is the paired workstation it came from (null for a pairing attempt).
    * Absent for the host's own window, the command line and jobs.
    */
-  readonly office?: { workstation: WorkstationRef | null };
+  readonly office?: { workstation: WorkstationRef | null; address: string };
   /** The open database; throws NOT_INITIALIZED before first run. */
   database(): OpenedDatabase;
   divisions(): Division[];

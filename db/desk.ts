@@ -254,7 +254,7 @@ export class Desk implements DeskControl {
    */
   call(sessionId: string | null, method: string, input: unknown, client: string = UNNAMED_CLIENT, office?: OfficeVia): CallOutcome {
     this.keepDerivedCurrent();
-    let workstation: WorkstationRef | null | undefined;
+    let workstation: WorkstationRef | null = null;
     if (office) {
       if (!this.opened || this.demoOpen) return { result: { ok: false, error: { code: 'WORKSTATION_REFUSED', message: '办公室主机的数据库尚未就绪，请稍后再试或联系系统管理员' } }, session: null };
       const verdict = this.officeDoor.check(this.opened.db, office, method);
@@ -265,7 +265,8 @@ export class Desk implements DeskControl {
         this.transaction(() => this.officeDoor.writeLastSeen(this.database().db, seen, this.clock()));
       }
     }
-    const outcome = this.dispatchAs(this.actorFor(sessionId, workstation?.id ?? null), sessionId, method, input, client, workstation);
+    const via = office ? { workstation, address: office.address } : undefined;
+    const outcome = this.dispatchAs(this.actorFor(sessionId, workstation?.id ?? null), sessionId, method, input, client, via);
     if (this.leaveDemoAfterCall) {
       this.finishLeavingDemo();
       return { ...outcome, session: { clear: true } };
@@ -283,7 +284,8 @@ export class Desk implements DeskControl {
     return this.dispatchAs(actor, null, method, input, actor.displayName).result;
   }
 
-  private dispatchAs(actor: Actor | null, sessionId: string | null, method: string, input: unknown, client: string, workstation?: WorkstationRef | null): CallOutcome {
+  private dispatchAs(actor: Actor | null, sessionId: string | null, method: string, input: unknown, client: string, office?: ServiceContext['office']): CallOutcome {
+    const workstation = office?.workstation ?? null;
     let session: SessionChange = null;
     const now = this.clock();
     // First run opens the database during the call; its service audits itself inside its own transaction.
@@ -307,7 +309,7 @@ export class Desk implements DeskControl {
         },
         log: this.log,
       },
-      (collect) => this.contextFor(actor, client, now, collect, sessionHooks, workstation),
+      (collect) => this.contextFor(actor, client, now, collect, sessionHooks, office),
       method,
       input,
     );
@@ -320,14 +322,14 @@ export class Desk implements DeskControl {
     now: Date,
     collect: (entry: AuditInput) => void,
     sessionHooks: Pick<ServiceContext, 'startSession' | 'endSession' | 'unlockSession'>,
-    workstation?: WorkstationRef | null,
+    office?: ServiceContext['office'],
   ): ServiceContext {
     return {
       now,
       today: officeDate(now),
       actor,
       client,
-      ...(workstation !== undefined ? { office: { workstation } } : {}),
+      ...(office ? { office } : {}),
       database: () => this.database(),
       divisions: () => loadDivisions(this.options.resourcesDir),
       audit: collect,

@@ -91,7 +91,7 @@ export function pair(ctx: ServiceContext, input: ParsedInputOf<'office.pair'>): 
   if (code.usedAt) return refuse('该配对码已使用过，每个配对码只能用一次，请在办公室主机上重新生成');
   if (code.expiresAt <= ctx.now.toISOString()) return refuse(`该配对码已过期（有效期 ${PAIRING_CODE_MINUTES} 分钟），请在办公室主机上重新生成`);
   const credential = randomBytes(32).toString('base64url');
-  const pairedFrom = ctx.client;
+  const pairedFrom = ctx.office.address;
   const row = db
     .insert(workstations)
     .values({ name: input.name, credentialHash: secretHash(credential), pairedAt: ctx.now.toISOString(), pairedFrom })
