@@ -19,6 +19,8 @@ export interface AuditInput {
 export interface AuditActor {
   userId: number | null;
   name: string | null;
+  /** The workstation (办公室模式) the call came from; absent on the host itself. */
+  workstationId?: number | null;
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -55,12 +57,15 @@ export interface AuditRow {
   beforeDigest: string | null;
   afterDigest: string | null;
   detail: string | null;
+  /** Covered by the hash when set; entries written before office mode (null) hash as they always did. */
+  workstationId?: number | null;
   prevHash: string;
 }
 
 /** The hash of an entry covers every field and the previous entry's hash. */
 export function auditEntryHash(row: AuditRow): string {
-  return createHash('sha256').update(canonicalJson(row)).digest('hex');
+  const { workstationId, ...rest } = row;
+  return createHash('sha256').update(canonicalJson(workstationId == null ? rest : row)).digest('hex');
 }
 
 /** Appends one entry; call inside the transaction of the act it records. */
@@ -82,9 +87,9 @@ export function appendAuditEntries(sqlite: Database.Database, actor: AuditActor,
   const insert = cachedStatement(
     sqlite,
     `insert into audit_log (id, at, actor_user_id, actor_name, action, entity_type, entity_id,
-        before_digest, after_digest, detail, prev_hash, hash)
+        before_digest, after_digest, detail, workstation_id, prev_hash, hash)
        values (@id, @at, @actorUserId, @actorName, @action, @entityType, @entityId,
-        @beforeDigest, @afterDigest, @detail, @prevHash, @hash)`,
+        @beforeDigest, @afterDigest, @detail, @workstationId, @prevHash, @hash)`,
   );
   let id = last?.id ?? 0;
   let prevHash = last?.hash ?? GENESIS_HASH;
@@ -102,6 +107,7 @@ export function appendAuditEntries(sqlite: Database.Database, actor: AuditActor,
       beforeDigest: digest(key, input.before),
       afterDigest: digest(key, input.after),
       detail: input.detail ? canonicalJson(input.detail) : null,
+      workstationId: (input.actor ?? actor).workstationId ?? actor.workstationId ?? null,
       prevHash,
     };
     const hash = auditEntryHash(row);
@@ -121,7 +127,7 @@ export function verifyAuditChain(sqlite: Database.Database): ChainVerdict {
   const rows = sqlite
     .prepare(
       `select id, at, actor_user_id as actorUserId, actor_name as actorName, action, entity_type as entityType,
-        entity_id as entityId, before_digest as beforeDigest, after_digest as afterDigest, detail, prev_hash as prevHash, hash
+        entity_id as entityId, before_digest as beforeDigest, after_digest as afterDigest, detail, workstation_id as workstationId, prev_hash as prevHash, hash
        from audit_log order by id`,
     )
     .iterate() as IterableIterator<AuditRow & { hash: string }>;

@@ -44,6 +44,12 @@ export interface ServiceContext {
    * wrong passwords are counted per account and computer.
    */
   readonly client: string;
+  /**
+   * The call came through the office host's TLS door (办公室模式); `workstation`
+   * is the paired workstation it came from (null for a pairing attempt).
+   * Absent for the host's own window, the command line and jobs.
+   */
+  readonly office?: { workstation: WorkstationRef | null; address: string };
   /** The open database; throws NOT_INITIALIZED before first run. */
   database(): OpenedDatabase;
   divisions(): Division[];
@@ -71,4 +77,13 @@ export interface DeskControl {
   openDemo(): JobView;
   demoJob(): JobView | null;
   leaveDemo(): void;
+  /** 办公室模式: staff signed in per workstation now, and ending a revoked workstation's sessions. */
+  workstationSessions?(): Map<number, number>;
+  endWorkstationSessions?(workstationId: number): void;
+}
+
+/** A paired workstation, as a call from it is stamped (sessions, audit, login limits). */
+export interface WorkstationRef {
+  id: number;
+  name: string;
 }

@@ -3,7 +3,7 @@ import { existsSync } from 'node:fs';
 import { officeDate } from '../shared/domain/dates';
 import type { RpcResult } from '../shared/rpc';
 import { appendAuditEntries, type AuditInput } from './audit';
-import type { Actor, DeskControl, ServiceContext } from './context';
+import type { Actor, DeskControl, ServiceContext, WorkstationRef } from './context';
 import { loadDivisions } from './divisions';
 import { AppError } from './errors';
 import { handlers } from './handlers';
@@ -15,6 +15,7 @@ import type { DeskState, JobView } from '../shared/contract';
 import { acquireDeskLock, type DeskLock } from './desk-lock';
 import { formatRecoveryKey } from './keys';
 import { openDatabase, type OpenedDatabase } from './open';
+import { OfficeDoor, type OfficeVia } from './office-door';
 import { commandLineActor, SessionStore } from './sessions';
 import { dispatch, type TransactionMode } from './router';
 import { cachedStatement } from './statements';
@@ -50,6 +51,7 @@ export class Desk implements DeskControl {
   private leaveDemoAfterCall = false;
   /** The office day whose key-group rechecks are done (keepDerivedCurrent). */
   private derivedCurrentOn: string | null = null;
+  private readonly officeDoor = new OfficeDoor();
 
   /** The folder of the open database's own files (exchange packages …): the demo's folder while the demo is open. */
   get dataDir(): string {
@@ -250,11 +252,25 @@ export class Desk implements DeskControl {
 
   /**
    * Answers one RPC call for the holder of `sessionId` (a cookie, a window, a
-   * CLI run), coming from `client` (the caller's address or 本机窗口).
+   * CLI run), coming from `client` (the caller's address or 本机窗口) — or,
+   * with `office`, from a workstation through the office host's TLS port
+   * (db/office-door.ts): then the workstation is the client.
    */
-  call(sessionId: string | null, method: string, input: unknown, client: string = UNNAMED_CLIENT): CallOutcome {
+  call(sessionId: string | null, method: string, input: unknown, client: string = UNNAMED_CLIENT, office?: OfficeVia): CallOutcome {
     this.keepDerivedCurrent();
-    const outcome = this.dispatchAs(this.actorFor(sessionId), sessionId, method, input, client);
+    let workstation: WorkstationRef | null = null;
+    if (office) {
+      if (!this.opened || this.demoOpen) return { result: { ok: false, error: { code: 'WORKSTATION_REFUSED', message: '办公室主机的数据库尚未就绪，请稍后再试或联系系统管理员' } }, session: null };
+      const verdict = this.officeDoor.check(this.opened.db, office, method);
+      if ('refused' in verdict) return { result: { ok: false, error: verdict.refused }, session: null };
+      ({ workstation, client } = verdict);
+      if (workstation && this.officeDoor.dueLastSeen(workstation.id, this.clock())) {
+        const seen = workstation.id;
+        this.transaction(() => this.officeDoor.writeLastSeen(this.database().db, seen, this.clock()));
+      }
+    }
+    const via = office ? { workstation, address: office.address } : undefined;
+    const outcome = this.dispatchAs(this.actorFor(sessionId, workstation?.id ?? null), sessionId, method, input, client, via);
     if (this.leaveDemoAfterCall) {
       this.finishLeavingDemo();
       return { ...outcome, session: { clear: true } };
@@ -272,14 +288,15 @@ export class Desk implements DeskControl {
     return this.dispatchAs(actor, null, method, input, actor.displayName).result;
   }
 
-  private dispatchAs(actor: Actor | null, sessionId: string | null, method: string, input: unknown, client: string): CallOutcome {
+  private dispatchAs(actor: Actor | null, sessionId: string | null, method: string, input: unknown, client: string, office?: ServiceContext['office']): CallOutcome {
+    const workstation = office?.workstation ?? null;
     let session: SessionChange = null;
     const now = this.clock();
     // First run opens the database during the call; its service audits itself inside its own transaction.
     const wasOpen = this.opened !== null;
     const sessionHooks = {
       startSession: (userId: number) => {
-        session = { set: this.sessions.start(userId, now, sessionId) };
+        session = { set: this.sessions.start(userId, now, sessionId, workstation?.id ?? null) };
       },
       endSession: () => {
         this.sessions.end(sessionId);
@@ -292,12 +309,12 @@ export class Desk implements DeskControl {
       {
         inTransaction: (work, mode) => (this.opened ? this.transaction(work, mode) : work()),
         flushAudit: (entries) => {
-          if (this.opened && wasOpen) this.appendEntries(actor, now, entries);
+          if (this.opened && wasOpen) this.appendEntries(actor, now, entries, workstation?.id ?? null);
         },
         log: this.log,
         committed: (name) => this.live.committed(name),
       },
-      (collect) => this.contextFor(actor, client, now, collect, sessionHooks),
+      (collect) => this.contextFor(actor, client, now, collect, sessionHooks, office),
       method,
       input,
     );
@@ -310,12 +327,14 @@ export class Desk implements DeskControl {
     now: Date,
     collect: (entry: AuditInput) => void,
     sessionHooks: Pick<ServiceContext, 'startSession' | 'endSession' | 'unlockSession'>,
+    office?: ServiceContext['office'],
   ): ServiceContext {
     return {
       now,
       today: officeDate(now),
       actor,
       client,
+      ...(office ? { office } : {}),
       database: () => this.database(),
       divisions: () => loadDivisions(this.options.resourcesDir),
       audit: collect,
@@ -344,9 +363,9 @@ export class Desk implements DeskControl {
     }
   }
 
-  private appendEntries(actor: Actor | null, now: Date, entries: AuditInput[]): void {
+  private appendEntries(actor: Actor | null, now: Date, entries: AuditInput[], workstationId: number | null = null): void {
     const sqlite = this.database().sqlite;
-    appendAuditEntries(sqlite, { userId: actor?.userId ?? null, name: actor?.displayName ?? null }, now, entries);
+    appendAuditEntries(sqlite, { userId: actor?.userId ?? null, name: actor?.displayName ?? null, workstationId }, now, entries);
   }
 
   /** A job's final write: one transaction, as the actor who started the job, with its audit entries. */
@@ -371,9 +390,17 @@ export class Desk implements DeskControl {
     return this.opened !== null && this.sessions.has(sessionId);
   }
 
-  private actorFor(sessionId: string | null): Actor | null {
+  private actorFor(sessionId: string | null, workstationId: number | null): Actor | null {
     if (!this.opened) return null;
-    return this.sessions.actor(sessionId, this.opened.sqlite, this.clock(), () => this.idleLockMinutes());
+    return this.sessions.actor(sessionId, this.opened.sqlite, this.clock(), () => this.idleLockMinutes(), workstationId);
+  }
+
+  workstationSessions(): Map<number, number> {
+    return this.sessions.countByWorkstation();
+  }
+
+  endWorkstationSessions(workstationId: number): void {
+    this.sessions.endWorkstation(workstationId);
   }
 
   private idleLockMinutes(): number {

@@ -10,6 +10,8 @@ interface SessionRecord {
   /** Last call that was not refused; the idle lock counts from here. */
   lastSeen: number;
   locked: boolean;
+  /** The workstation (办公室模式) it was started at: it is valid from there only. Null on the host itself. */
+  workstationId: number | null;
 }
 
 /**
@@ -22,9 +24,9 @@ export class SessionStore {
   private readonly sessions = new Map<string, SessionRecord>();
 
   /** A new session for `userId`, replacing `previous` (no session fixation); returns its id. */
-  start(userId: number, now: Date, previous: string | null): string {
+  start(userId: number, now: Date, previous: string | null, workstationId: number | null = null): string {
     const id = randomBytes(32).toString('base64url');
-    this.sessions.set(id, { userId, startedAt: now.toISOString(), lastSeen: now.getTime(), locked: false });
+    this.sessions.set(id, { userId, startedAt: now.toISOString(), lastSeen: now.getTime(), locked: false, workstationId });
     if (previous) this.sessions.delete(previous);
     return id;
   }
@@ -46,10 +48,11 @@ export class SessionStore {
    * The caller behind `id` at `now`, locking the session when it sat idle past
    * `idleMinutes`; null for no session, or one whose account is gone or disabled.
    */
-  actor(id: string | null, sqlite: Database.Database, now: Date, idleMinutes: () => number): Actor | null {
+  actor(id: string | null, sqlite: Database.Database, now: Date, idleMinutes: () => number, workstationId: number | null = null): Actor | null {
     if (!id) return null;
     const record = this.sessions.get(id);
-    if (!record) return null;
+    // A session id carried to another workstation (or to the host) is no session there.
+    if (!record || record.workstationId !== workstationId) return null;
     const at = now.getTime();
     if (!record.locked && at - record.lastSeen > idleMinutes() * 60_000) record.locked = true;
     if (!record.locked) record.lastSeen = at;
@@ -72,6 +75,20 @@ export class SessionStore {
 
   clear(): void {
     this.sessions.clear();
+  }
+
+  /** Staff signed in now, per workstation. */
+  countByWorkstation(): Map<number, number> {
+    const counts = new Map<number, number>();
+    for (const { workstationId } of this.sessions.values()) {
+      if (workstationId !== null) counts.set(workstationId, (counts.get(workstationId) ?? 0) + 1);
+    }
+    return counts;
+  }
+
+  /** A revoked workstation's sessions end at once. */
+  endWorkstation(workstationId: number): void {
+    for (const [id, record] of this.sessions) if (record.workstationId === workstationId) this.sessions.delete(id);
   }
 }
 

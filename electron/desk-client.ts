@@ -3,7 +3,7 @@ import type { CallOutcome } from '../db/desk';
 import { releaseLockOfThisProcess } from '../db/desk-lock';
 import type { LiveEvent } from '../shared/live';
 import type { RpcResult } from '../shared/rpc';
-import type { DeskCaller, DeskReply, DeskRequest, DeskStateView, DeskThreadOptions } from './desk-protocol';
+import type { DeskCaller, DeskReply, DeskRequest, DeskStateView, DeskThreadOptions, OfficeHostSetup, OfficeVia } from './desk-protocol';
 
 /** A waiting request, and what it answers if the thread dies first. */
 type Pending = { resolve: (value: unknown) => void; lost: unknown };
@@ -92,9 +92,16 @@ export class DeskClient implements DeskCaller {
     });
   }
 
-  async call(sessionId: string | null, method: string, input: unknown, client = '未注明的终端'): Promise<CallOutcome> {
+  async call(sessionId: string | null, method: string, input: unknown, client = '未注明的终端', office?: OfficeVia): Promise<CallOutcome> {
     if (this.downReason) return failed('DATABASE_UNAVAILABLE', this.downReason);
-    return (await this.request({ kind: 'call', session: sessionId, method, input, client }, CALL_FALLBACKS)) as CallOutcome;
+    return (await this.request({ kind: 'call', session: sessionId, method, input, client, ...(office ? { office } : {}) }, CALL_FALLBACKS)) as CallOutcome;
+  }
+
+  /** Switches on 办公室主机 when it is off (unless `switchOn` is false) and returns its certificate (electron/office-server.ts serves with it). */
+  async officeHost(names: string[], osUser: string, switchOn = true): Promise<OfficeHostSetup> {
+    if (this.downReason) return { ok: false, message: this.downReason };
+    const fallbacks = { lost: { ok: false, message: LOST_MESSAGE }, closing: { ok: false, message: CLOSING_MESSAGE } };
+    return (await this.request({ kind: 'officeHost', names, osUser, switchOn }, fallbacks)) as OfficeHostSetup;
   }
 
   /** Hears each change the desk announces (a topic and a time); survives a restart of the thread. */

@@ -1,4 +1,6 @@
 import type { CallOutcome } from '../db/desk';
+import type { OfficeHostSetup } from '../db/office-host';
+import type { OfficeVia } from '../db/office-door';
 import type { DeskState } from '../shared/contract';
 import type { LiveEvent } from '../shared/live';
 
@@ -32,9 +34,13 @@ export interface DeskThreadOptions {
   schedulers: { exchange: boolean; backups: boolean };
 }
 
-/** Anything that answers RPC calls: a Desk in this thread (tests, CLI) or a DeskClient. */
+/**
+ * Anything that answers RPC calls: a Desk in this thread (tests, CLI), a
+ * DeskClient, or a workstation's client of the office host. `office`: the
+ * call came through the office host's TLS port (db/office-door.ts).
+ */
 export interface DeskCaller {
-  call(sessionId: string | null, method: string, input: unknown, client?: string): CallOutcome | Promise<CallOutcome>;
+  call(sessionId: string | null, method: string, input: unknown, client?: string, office?: OfficeVia): CallOutcome | Promise<CallOutcome>;
   /** Hears each committed change's topic (shared/live.ts); returns the unsubscribe. */
   subscribe?(listener: (event: LiveEvent) => void): () => void;
   /** Whether the session still stands, without counting as activity (the idle lock must still come). */
@@ -47,10 +53,14 @@ export interface DeskStateView {
 }
 
 export type DeskRequest =
-  | { seq: number; kind: 'call'; session: string | null; method: string; input: unknown; client: string }
+  | { seq: number; kind: 'call'; session: string | null; method: string; input: unknown; client: string; office?: OfficeVia }
+  /** Switch on 办公室主机 if it is off and hand over its certificate (db/office-host.ts). */
+  | { seq: number; kind: 'officeHost'; names: string[]; osUser: string; switchOn: boolean }
   | { seq: number; kind: 'state' }
   | { seq: number; kind: 'alive'; session: string | null }
   | { seq: number; kind: 'close' };
+
+export type { OfficeHostSetup, OfficeVia };
 
 /** `event`: a change announcement, posted unasked to the shell, which passes it on to open windows. */
 export type DeskReply = { kind: 'ready' } | { kind: 'reply'; seq: number; value: unknown } | { kind: 'event'; event: LiveEvent };

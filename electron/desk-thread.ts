@@ -3,6 +3,7 @@ import { buildDemo } from '../db/demo';
 import { Desk } from '../db/desk';
 import { AppError } from '../db/errors';
 import { keyProviderFrom, KEY_ENV, type KeyProvider } from '../db/keys';
+import { prepareOfficeHost } from '../db/office-host';
 import { startBackupScheduler } from './backup-scheduler';
 import type { DeskKeySource, DeskReply, DeskRequest, DeskThreadOptions } from './desk-protocol';
 import { startExchangeScheduler } from './exchange-scheduler';
@@ -65,7 +66,7 @@ function answer(desk: Desk, request: DeskRequest): unknown {
   switch (request.kind) {
     case 'call':
       try {
-        return desk.call(request.session, request.method, request.input, request.client);
+        return desk.call(request.session, request.method, request.input, request.client, request.office);
       } catch (error) {
         // The router answers every refusal itself; this is the desk failing around it.
         console.error(`${request.method.slice(0, 80)} failed in the desk thread`, (error as Error | undefined)?.name ?? '');
@@ -75,6 +76,13 @@ function answer(desk: Desk, request: DeskRequest): unknown {
       return desk.state();
     case 'alive':
       return desk.sessionAlive(request.session);
+    case 'officeHost':
+      try {
+        return prepareOfficeHost(desk, request.names, request.osUser, request.switchOn);
+      } catch (error) {
+        console.error('office host could not be prepared', (error as Error | undefined)?.name ?? '');
+        return { ok: false, message: '办公室主机无法开启：证书未能生成或读取，请检查数据文件夹的权限' };
+      }
     case 'close':
       for (const stop of stops) stop();
       desk.close();
@@ -86,6 +94,7 @@ function refusal(message: string, request: DeskRequest): unknown {
   if (request.kind === 'state') return { state: 'unavailable', message };
   if (request.kind === 'alive') return false;
   if (request.kind === 'close') return null;
+  if (request.kind === 'officeHost') return { ok: false, message };
   return { result: { ok: false, error: { code: 'DATABASE_UNAVAILABLE', message } }, session: null };
 }
 

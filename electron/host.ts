@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { homedir } from 'node:os';
+import { homedir, userInfo } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -7,6 +7,7 @@ import { KEY_ENV } from '../db/keys';
 import { defaultLocations } from './data-dir';
 import { DeskClient } from './desk-client';
 import { createHostServer } from './host-server';
+import { DEFAULT_OFFICE_PORT, defaultOfficeNames, startOfficeHost } from './office-host-start';
 import { appPaths, appVersion } from './paths';
 
 /**
@@ -14,18 +15,36 @@ import { appPaths, appVersion } from './paths';
  * built UI on 127.0.0.1, without Electron. The desk runs in its own thread
  * (electron/desk-thread.ts); this thread only serves HTTP. Prints
  * `listening http://…` when ready.
+ *
+ * `--office`: 办公室主机 as a service. Office mode is switched on (if it was
+ * off), and the port N serves paired workstations over TLS on every network
+ * interface; the UI for the administrator stays on 127.0.0.1 at --ui-port.
+ * `--name` (repeatable) gives the addresses workstations use, at the first
+ * switch-on; by default this computer's name and LAN addresses.
  */
 const { values } = parseArgs({
   options: {
     db: { type: 'string' },
     'key-file': { type: 'string' },
-    port: { type: 'string', default: '5680' },
+    port: { type: 'string' },
+    office: { type: 'boolean', default: false },
+    'ui-port': { type: 'string', default: '5680' },
+    name: { type: 'string', multiple: true },
   },
 });
 
-const port = Number(values.port);
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`端口号不正确：${values.port}`);
+const portOf = (text: string | undefined): number => {
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 0 || n > 65535) {
+    console.error(`端口号不正确：${text}`);
+    process.exit(2);
+  }
+  return n;
+};
+const port = portOf(values.port ?? (values.office ? String(DEFAULT_OFFICE_PORT) : '5680'));
+const uiPort = values.office ? portOf(values['ui-port']) : port;
+if (values.office && uiPort === port && port !== 0) {
+  console.error('办公室主机的加密端口（--port）与本机管理界面端口（--ui-port）不能相同');
   process.exit(2);
 }
 const defaults = defaultLocations(process.platform, process.env, homedir());
@@ -41,7 +60,7 @@ const desk = new DeskClient(new URL('./desk-thread.mjs', import.meta.url), {
   migrationsDir: paths.migrationsDir,
   resourcesDir: paths.resourcesDir,
   appVersion: appVersion(),
-  lock: `浏览器服务（端口 ${values.port}）`,
+  lock: values.office ? `办公室主机服务（端口 ${port}）` : `浏览器服务（端口 ${port}）`,
   offerDemo: true,
   jobThreadEntry: fileURLToPath(new URL('../db/job-thread.mjs', import.meta.url)),
   schedulers: { exchange: true, backups: false },
@@ -53,15 +72,25 @@ if (opening.state === 'in_use') {
   await desk.close();
   process.exit(1);
 }
+const office = values.office ? await startOfficeHost(desk, { port, names: values.name ?? defaultOfficeNames(), osUser: userInfo().username }) : null;
+if (office && !office.ok) {
+  console.error(office.message);
+  await desk.close();
+  process.exit(1);
+}
 const server = createHostServer({ desk, rendererDir: paths.rendererDir });
-server.listen(port, '127.0.0.1', () => {
+server.listen(uiPort, '127.0.0.1', () => {
   const address = server.address();
-  const actual = typeof address === 'object' && address ? address.port : port;
+  const actual = typeof address === 'object' && address ? address.port : uiPort;
   console.log(`数据库：${dbPath}（${opening.state}）`);
   console.log(`listening http://127.0.0.1:${actual}/`);
 });
 
 async function shutdown(): Promise<void> {
+  if (office?.ok) {
+    office.server.close();
+    office.server.closeAllConnections();
+  }
   server.close();
   server.closeAllConnections();
   await desk.close();

@@ -3,6 +3,11 @@ import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, session, type MenuItemConstructorOptions } from 'electron';
 import { DeskClient } from './desk-client';
+import type { DeskCaller } from './desk-protocol';
+import { DEFAULT_OFFICE_PORT, defaultOfficeNames, startOfficeHost } from './office-host-start';
+import type { OfficeServer } from './office-server';
+import { WorkstationClient } from './workstation-client';
+import { loadWorkstationConfig } from './workstation-pairing';
 import { appPaths, appVersion } from './paths';
 import { SECURITY_HEADERS } from './shell/csp';
 import { applicationMenuTemplate } from './shell/menu-template';
@@ -20,7 +25,9 @@ if (!app.requestSingleInstanceLock()) {
 }
 
 let mainWindow: BrowserWindow | null = null;
-let desk: DeskClient | null = null;
+/** The local desk thread, or — on a paired workstation (办公室模式) — the office host's client: the same call(). */
+let desk: (DeskCaller & { close(): Promise<void> }) | null = null;
+let officeServer: OfficeServer | null = null;
 /** One RPC session per window: the logged-in user of that window. */
 const windowSessions = new Map<number, string>();
 
@@ -127,9 +134,29 @@ app.on('second-instance', () => {
   mainWindow.focus();
 });
 
+/**
+ * A paired workstation keeps no database: its calls go to the office host
+ * (userData/workstation.json, written by `npm run cli -- workstation pair`).
+ * Otherwise the desk is local and, when its office mode is on, this
+ * installation is the 办公室主机 and also serves workstations on the office port.
+ */
+function createBackend(): void {
+  const workstation = loadWorkstationConfig(app.getPath('userData'));
+  if (workstation) {
+    // Live refresh does not reach a workstation yet: its window refreshes when it asks.
+    desk = new WorkstationClient(workstation);
+    return;
+  }
+  const local = createDesk();
+  desk = local;
+  forwardChanges(local);
+  void startOfficeHost(local, { port: DEFAULT_OFFICE_PORT, names: defaultOfficeNames(), osUser: 'office-host', switchOn: false, log: () => undefined }).then((started) => {
+    if (started.ok) officeServer = started.server;
+  });
+}
+
 app.whenReady().then(() => {
-  desk = createDesk();
-  forwardChanges(desk);
+  createBackend();
   registerAppProtocol();
   registerRpc();
   lockDownWebContents();
@@ -139,6 +166,8 @@ app.whenReady().then(() => {
 
 app.on('window-all-closed', () => {
   // The desk thread stops its schedules and closes the database before the process ends.
+  officeServer?.close();
+  officeServer?.closeAllConnections();
   const closing = desk?.close() ?? Promise.resolve();
   desk = null;
   void closing.finally(() => app.quit());

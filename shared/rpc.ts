@@ -16,6 +16,12 @@ export const ERROR_CODES = [
   'LOCKED',
   'DATABASE_UNAVAILABLE',
   'INTERNAL',
+  /** A workstation cannot reach the office host (network, host switched off). */
+  'HOST_UNREACHABLE',
+  /** The office host presented a certificate other than the one pinned at pairing. */
+  'HOST_CERTIFICATE_CHANGED',
+  /** The office host refused this workstation: revoked, never paired, or office mode off. */
+  'WORKSTATION_REFUSED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

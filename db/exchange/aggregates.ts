@@ -157,6 +157,8 @@ export const INTERNAL_TABLES: Record<string, string> = {
   user_roles: '本地账号角色',
   login_throttles: '本地登录限制（每次尝试另记审计日志）',
   audit_log: '本地审计日志',
+  workstations: '办公室模式的工作站（本地设备，凭据只存摘要）',
+  office_pairing_codes: '办公室模式的一次性配对码（只存摘要）',
   calendar_days: '本地工作日历',
   person_search_keys: '检索用拼音键（由档案推导）',
   person_key_groups: '重点群体标签（由档案推导，省级按规则自行计算）',

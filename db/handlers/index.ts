@@ -14,6 +14,7 @@ import { exchangeHandlers } from './exchange';
 import { factsHandlers } from './facts';
 import { fairsHandlers } from './fairs';
 import { jobsHandlers } from './jobs';
+import { officeHandlers } from './office';
 import { personsHandlers } from './persons';
 import { registrationsHandlers } from './registrations';
 import { reportsHandlers } from './reports';
@@ -51,6 +52,7 @@ const byDomain = {
   backups: backupsHandlers,
   reports: reportsHandlers,
   facts: factsHandlers,
+  office: officeHandlers,
 } satisfies { [D in Domain]: DomainHandlers<D> };
 
 /** Every contract method → its service function. Each method has one prefix, so the lists join with no key twice. */

@@ -18,6 +18,8 @@ export const auditLog = sqliteTable(
     afterDigest: text('after_digest'),
     /** Non-personal detail (JSON), e.g. which fields changed and the stated reason. */
     detail: text('detail'),
+    /** The workstation (办公室模式) the call came from; null on the host's own window, the command line and jobs. */
+    workstationId: integer('workstation_id'),
     prevHash: text('prev_hash').notNull(),
     hash: text('hash').notNull(),
   },

@@ -10,3 +10,4 @@ export * from './contacts';
 export * from './code-tables';
 export * from './policies';
 export * from './department-facts';
+export * from './office';

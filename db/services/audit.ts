@@ -5,7 +5,8 @@ import { maskIdNumber } from '../../shared/domain/masking';
 import { verifyAuditChain } from '../audit';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
-import { auditLog, persons } from '../schema';
+import { auditLog, persons, workstations } from '../schema';
+import type { DrizzleDb } from '../open';
 import { writeXlsx } from '../xlsx';
 import { readSetting } from '../queries/settings';
 import { bureauName } from './settings';
@@ -38,13 +39,19 @@ function whereOf(filter: Filter): SQL | undefined {
   return parts.length ? and(...parts) : undefined;
 }
 
+/** 办公室模式's workstations by id (a handful), to name where each entry came from. */
+function workstationNames(db: DrizzleDb): Map<number, string> {
+  return new Map(db.select({ id: workstations.id, name: workstations.name }).from(workstations).all().map((w) => [w.id, w.name]));
+}
+
 /** A page of entries as the screens show them, the things they name resolved in one query per kind. */
 function toViews(ctx: ServiceContext, rows: AuditRow[]): AuditEntryView[] {
   const labels = auditEntityLabels(ctx, rows);
-  return rows.map((row, i) => toView(row, labels[i] ?? null));
+  const names = workstationNames(ctx.database().db);
+  return rows.map((row, i) => toView(row, labels[i] ?? null, names));
 }
 
-function toView(row: AuditRow, entityLabel: string | null): AuditEntryView {
+function toView(row: AuditRow, entityLabel: string | null, names: Map<number, string>): AuditEntryView {
   const detail = row.detail ? (JSON.parse(row.detail) as Record<string, unknown>) : null;
   return {
     id: row.id,
@@ -58,6 +65,7 @@ function toView(row: AuditRow, entityLabel: string | null): AuditEntryView {
     entityLabel,
     detail,
     detailText: auditDetailText(detail),
+    workstation: row.workstationId === null ? null : (names.get(row.workstationId) ?? `工作站（第 ${row.workstationId} 号）`),
   };
 }
 

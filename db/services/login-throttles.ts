@@ -107,3 +107,22 @@ export function liftLoginLimits(ctx: ServiceContext, user: { id: number; usernam
   }
   ctx.audit({ action: 'users.liftLoginLimits', entityType: 'user', entityId: user.id, detail: { clients, reason } });
 }
+
+/**
+ * For attempts with no account (a pairing code typed at a workstation): refuses
+ * while this client must wait, with `what` naming the attempt (配对).
+ */
+export function refuseClientWhileThrottled(ctx: ServiceContext, what: string): void {
+  const wait = secondsToWait(stateOf(rowOf(ctx.database().db, null, ctx.client)), ctx.now);
+  if (wait > 0) {
+    throw new AppError('FORBIDDEN', `${what}失败次数过多，请 ${formatWait(wait)}后再试`, { details: { retryAfterSeconds: wait } });
+  }
+}
+
+/** A failed attempt with no account counts for the client alone (a fact kept after the rollback). */
+export function recordClientFailure(ctx: ServiceContext, action: string): () => void {
+  return () => {
+    const next = count(ctx.database().db, null, ctx.client, ctx.now);
+    ctx.audit({ action, detail: { client: ctx.client, failures: next.failures, waitUntil: next.blockedUntil } });
+  };
+}

@@ -6,6 +6,7 @@ import { auditVerify, userAdd, userList, userResetPassword, userSetDisabled, use
 import { backupCommand } from './backup-commands';
 import { policiesTest } from './policy-commands';
 import { seedCommand } from './seed-command';
+import { workstationCommand } from './workstation-commands';
 import { contractEntries, dbCheck, init, personsAdd, personsFind, type Options } from './commands';
 
 const USAGE = `用法：npm run cli -- <命令> [参数]
@@ -37,6 +38,9 @@ const USAGE = `用法：npm run cli -- <命令> [参数]
   backup create --db PATH [--out DIR] [--json]  备份数据库（加密，同一密钥）与附件到一个文件夹（默认数据目录下 backups）
   backup verify --from DIR [--json]             校验备份：逐个文件核对校验值，检查数据库完整性；有问题时退出码 3
   backup restore --from DIR --db PATH [--force] （须先退出工作台）先校验再恢复；已有数据库须加 --force，原库改名保留
+  workstation pair --data-dir DIR --host 主机地址 --port 端口 [--fingerprint 指纹 --code 配对码 --name 工作站名称]
+                                                把本机配对为办公室主机的工作站（不加 --fingerprint 时只显示主机证书指纹供核对）
+  workstation status|unpair --data-dir DIR      查看配对 / 解除配对（DIR：工作台的数据文件夹）
   contract --json
 数据库密钥：--key-file FILE 或环境变量 EMPLOYMENT_DESK_DB_KEY`;
 
@@ -74,6 +78,10 @@ const OPTIONS = {
   'as-of': { type: 'string' },
   from: { type: 'string' },
   force: { type: 'boolean' },
+  'data-dir': { type: 'string' },
+  host: { type: 'string' },
+  port: { type: 'string' },
+  fingerprint: { type: 'string' },
 } as const;
 
 type Print = (line: string) => void;
@@ -137,6 +145,7 @@ const COMMANDS = new Map<string, Finishes | Waits>([
   ['receive', waits(receiveCommand)],
   ['seed', waits(seedCommand)],
   ['backup', waits((options, env, print, [sub]) => backupCommand(sub, options, env, print))],
+  ['workstation', waits((options, _env, print, [sub]) => workstationCommand(sub, options, print))],
 ]);
 
 function parse(argv: string[]): { options: Options; positionals: string[] } {

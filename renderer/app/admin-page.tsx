@@ -3,6 +3,7 @@ import { BackupOverdueAlert, BackupsPanel } from '../backups/backups-panel';
 import { CalendarPanel } from '../calendar/calendar-panel';
 import { CodesPanel } from '../codes/codes-panel';
 import { DifficultyTypesPanel } from '../enterprises/difficulty-types-panel';
+import { OfficePanel } from '../office/office-panel';
 import { ExternalFiguresPage } from '../reports/external-figures-page';
 import { SettingsPanel } from '../settings/settings-panel';
 import { UsersPanel } from '../users/users-panel';
@@ -15,6 +16,7 @@ const ADMIN_TABS = [
   { value: 'code-tables', label: '业务代码表', panel: <CodesPanel /> },
   { value: 'difficulties', label: '企业困难类型', panel: <DifficultyTypesPanel /> },
   { value: 'backups', label: '数据备份', panel: <BackupsPanel /> },
+  { value: 'office', label: '办公室模式', panel: <OfficePanel /> },
   { value: 'report-figures', label: '月报外部数据', panel: <ExternalFiguresPage /> },
 ];
 

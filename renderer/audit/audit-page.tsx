@@ -100,7 +100,10 @@ export function AuditPage() {
                 <Table.Tr key={e.id}>
                   <Table.Td>{e.id}</Table.Td>
                   <Table.Td>{formatOfficeTimestamp(e.at)}</Table.Td>
-                  <Table.Td>{e.actorName ?? '系统'}</Table.Td>
+                  <Table.Td>
+                    {e.actorName ?? '系统'}
+                    {e.workstation && <Text size="xs" c="dimmed">工作站：{e.workstation}</Text>}
+                  </Table.Td>
                   <Table.Td>
                     <Badge variant="light">{e.actionTitle}</Badge>
                   </Table.Td>

@@ -18,6 +18,8 @@ export interface AuditEntryView {
   detail: Record<string, unknown> | null;
   /** The detail in Chinese (shared/labels/audit-detail.ts), for screens and exports. */
   detailText: string;
+  /** The workstation (办公室模式) the act came from; null on the host itself. */
+  workstation: string | null;
 }
 
 export interface AuditPage {

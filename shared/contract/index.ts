@@ -18,6 +18,7 @@ import { exchangeContract } from './exchange';
 import { factsContract } from './facts';
 import { fairsContract } from './fairs';
 import { jobsContract } from './jobs';
+import { officeContract } from './office';
 import { personsContract } from './persons';
 import { policiesContract } from './policies';
 import { policyFindingsContract } from './policy-findings';
@@ -61,6 +62,7 @@ export const contract = {
   ...policiesContract,
   ...policyFindingsContract,
   ...factsContract,
+  ...officeContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -95,6 +97,7 @@ export type * from './facts';
 export type * from './fairs';
 export type * from './import-fields';
 export type * from './jobs';
+export type * from './office';
 export type * from './persons';
 export type * from './record-history';
 export type * from './registrations';

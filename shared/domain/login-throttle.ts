@@ -7,6 +7,11 @@
  * same account can still be used from every other computer. A quiet day
  * forgets the count; a right password forgets the account's count for that
  * client. The administrator can lift a wait at any time.
+ *
+ * In office mode (办公室模式) the client of a call from a workstation is that
+ * workstation (`workstationClient` in shared/domain/office.ts), so attempts are
+ * limited per workstation and per account at each workstation; pairing
+ * attempts are counted per address with the client scope (`pairingClient`).
  */
 export interface ThrottleState {
   failures: number;

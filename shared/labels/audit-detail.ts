@@ -76,6 +76,7 @@ export const AUDIT_DETAIL_LABELS: Record<string, string> = {
   active: '启用', added: '新增', automatic: '自动', clients: '计算机', dimension: '分组', disabled: '停用', document: '文书',
   failures: '失败次数', field: '字段', figure: '指标', files: '文件数', folder: '文件夹', moved: '已移动', on: '评估日',
   removed: '已移除', table: '代码表', targetRoot: '目标位置', waitUntil: '限制至',
+  expiresAt: '有效至', fingerprint: '证书指纹', names: '主机名称',
 };
 
 /** Items kept in the log for the record but summarised on screen. */

@@ -145,6 +145,9 @@ export const ERROR_TITLES: Record<ErrorCode, string> = {
   LOCKED: '屏幕已锁定',
   DATABASE_UNAVAILABLE: '数据库无法打开',
   INTERNAL: '系统错误',
+  HOST_UNREACHABLE: '连接不上办公室主机',
+  HOST_CERTIFICATE_CHANGED: '办公室主机证书不符',
+  WORKSTATION_REFUSED: '工作站已被拒绝',
 };
 
 export function fieldLabel(path: string): string {

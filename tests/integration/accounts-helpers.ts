@@ -259,6 +259,12 @@ export const SAMPLE_INPUTS: Partial<Record<MethodName, unknown>> = {
   'facts.importTemplate': { source: 'deaths' },
   'facts.imports': {},
   'facts.forPerson': { personId: 1 },
+  'office.status': {},
+  'office.switchOn': { names: ['192.168.1.20'] },
+  'office.switchOff': {},
+  'office.issuePairingCode': {},
+  'office.workstations': {},
+  'office.revoke': { id: 1, reason: '电脑报废' },
 };
 
 export function sampleInput(method: MethodName): unknown {

@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { DeskClient } from '../../electron/desk-client';
-import { createHostServer } from '../../electron/host-server';
+import { createHostServer, hostRoutes } from '../../electron/host-server';
 import type { JobView } from '../../shared/contract';
 import type { LiveEvent } from '../../shared/live';
 import type { RpcResult } from '../../shared/rpc';
@@ -40,7 +40,7 @@ async function startHall(heartbeatMs = 15_000) {
     schedulers: { exchange: false, backups: false },
   });
   onTestFinished(() => desk.close());
-  const server: Server = createHostServer({ desk, rendererDir: join(tempDir('desk-live-'), 'renderer'), eventsHeartbeatMs: heartbeatMs });
+  const server: Server = createHostServer({ desk, rendererDir: join(tempDir('desk-live-'), 'renderer'), routes: hostRoutes({ heartbeatMs }) });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   onTestFinished(() => new Promise<void>((resolve) => {
     server.closeAllConnections();

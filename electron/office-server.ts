@@ -1,0 +1,158 @@
+import { createServer as createHttpsServer, type Server as HttpsServer } from 'node:https';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer as createNetServer, type Server, type Socket } from 'node:net';
+import type { DeskCaller } from './desk-protocol';
+import { Duplex } from 'node:stream';
+import { failure, readRpcBody, requestPath, sendJson } from './http-json';
+
+/**
+ * The office host's port (办公室模式): the same `/rpc` contract as the
+ * loopback host, for paired workstations on the hall's LAN, over TLS only.
+ *
+ * A workstation is a Node client (electron/workstation-client.ts), not a
+ * browser: it proves itself with its credential (`Authorization: Workstation
+ * …`, checked by the desk on every call, db/office-door.ts) and carries its
+ * staff's session in `X-Desk-Session`; there are no cookies, and a call with
+ * an Origin (a web page) is refused. The first byte of every connection is
+ * looked at: a TLS handshake goes on to TLS, anything else (plain HTTP) gets
+ * one plain sentence and the connection is closed, so nothing of the
+ * contract is ever spoken in clear.
+ */
+export const WORKSTATION_AUTH_SCHEME = 'Workstation';
+export const SESSION_HEADER = 'x-desk-session';
+
+/** One route of the office port; the live events add theirs here. */
+export type OfficeRoute = (req: IncomingMessage, res: ServerResponse, desk: DeskCaller) => void;
+
+export const OFFICE_ROUTES: Readonly<Record<string, OfficeRoute>> = {
+  '/rpc': (req, res, desk) => {
+    if (req.method !== 'POST') return sendJson(res, 405, failure('BAD_INPUT', '请使用 POST 调用接口'));
+    if (req.headers.origin !== undefined) return sendJson(res, 403, failure('FORBIDDEN', '办公室主机只接受已配对工作站的调用，不接受网页调用'));
+    readRpcBody(req, res, async (method, input) => {
+      const address = peerAddress(req);
+      const outcome = await desk.call(sessionOf(req), method, input, address, { credential: workstationCredential(req), address });
+      sendJson(res, 200, outcome);
+    });
+  },
+};
+
+export interface OfficeServerOptions {
+  desk: DeskCaller;
+  certificate: { certPem: string; keyPem: string };
+  /** Names workstations reach the host by (office.switchOn); checked against the Host header. */
+  hostNames: readonly string[];
+  routes?: Readonly<Record<string, OfficeRoute>>;
+}
+
+const PLAIN_HTTP_REFUSAL = Buffer.from(
+  'HTTP/1.1 400 Bad Request\r\nContent-Type: text/plain; charset=utf-8\r\nConnection: close\r\n\r\n' +
+    '办公室主机只接受加密连接（HTTPS），请在工作站上用配对时的地址连接。\n',
+  'utf8',
+);
+/** How long the host keeps an idle workstation connection open. */
+export const OFFICE_KEEP_ALIVE_MS = 60_000;
+/** A TLS record of type handshake starts with this byte; plain HTTP starts with a letter. */
+const TLS_HANDSHAKE = 0x16;
+
+/** A net.Server that can also drop every open connection (as node:http's closeAllConnections), for shutting down. */
+export type OfficeServer = Server & { closeAllConnections(): void };
+
+/** The office host: call `.listen(port, host)` on the result. */
+export function createOfficeServer({ desk, certificate, hostNames, routes = OFFICE_ROUTES }: OfficeServerOptions): OfficeServer {
+  const tls: HttpsServer = createHttpsServer({ cert: certificate.certPem, key: certificate.keyPem, minVersion: 'TLSv1.2' }, (req, res) => {
+    if (!isOfficeName(req.headers.host, hostNames)) {
+      return sendJson(res, 421, failure('FORBIDDEN', '办公室主机不接受此主机名的访问，请使用开启办公室模式时填写的地址'));
+    }
+    const path = requestPath(req.url);
+    const route = path === null ? undefined : routes[path];
+    if (!route) return sendJson(res, 404, failure('NOT_FOUND', '办公室主机没有这个接口'));
+    route(req, res, desk);
+  });
+  // Longer than a workstation keeps an idle connection (electron/workstation-client.ts), so it is always the one to let go.
+  tls.keepAliveTimeout = OFFICE_KEEP_ALIVE_MS;
+  // A handshake that fails (a scanner, a client that refused our certificate) only closes that connection.
+  tls.on('tlsClientError', (_error, socket) => socket.destroy());
+  const open = new Set<Socket>();
+  const server = createNetServer((socket: Socket) => {
+    open.add(socket);
+    socket.on('close', () => open.delete(socket));
+    socket.once('data', (first: Buffer) => {
+      if (first[0] !== TLS_HANDSHAKE) {
+        socket.end(PLAIN_HTTP_REFUSAL);
+        return;
+      }
+      socket.setTimeout(0); // from here the TLS server's own timeouts apply (and live events stay open)
+      tls.emit('connection', replaying(socket, first));
+    });
+    socket.on('error', () => socket.destroy());
+    // A connection that says nothing is not a workstation.
+    socket.setTimeout(10_000, () => socket.destroy());
+  });
+  server.on('close', () => tls.close());
+  return Object.assign(server, { closeAllConnections: () => open.forEach((socket) => socket.destroy()) });
+}
+
+/**
+ * The Host header names one of the configured names (at any port: a NAT or a
+ * port forward may stand between). Browsers are kept out by the Origin check
+ * and the credential, not by the port.
+ */
+function isOfficeName(host: string | undefined, names: readonly string[]): boolean {
+  if (!host) return false;
+  const name = host.toLowerCase().replace(/:\d+$/, '');
+  return names.some((n) => n.toLowerCase() === name || `[${n.toLowerCase()}]` === name);
+}
+
+/**
+ * The connection as a stream that first gives back the byte already read.
+ * TLS over a net.Socket reads from its native handle and would never see a
+ * byte put back with unshift(); over a plain Duplex it reads through
+ * JavaScript, so the handshake starts from its first byte.
+ */
+function replaying(socket: Socket, first: Buffer): Duplex {
+  socket.pause();
+  const stream = new Duplex({
+    read: () => void socket.resume(),
+    write: (chunk: Buffer, _encoding, done) => void socket.write(chunk, done),
+    final: (done) => {
+      socket.end();
+      done();
+    },
+    destroy: (error, done) => {
+      socket.destroy();
+      done(error);
+    },
+  });
+  Object.assign(stream, { remoteAddress: socket.remoteAddress });
+  socket.on('data', (chunk: Buffer) => {
+    if (!stream.push(chunk)) socket.pause();
+  });
+  socket.on('end', () => stream.push(null));
+  socket.on('close', () => stream.destroy());
+  stream.push(first);
+  return stream;
+}
+
+/**
+ * The workstation's address. The TLS socket wraps the replaying stream
+ * (above), which knows the address; Node keeps that stream as the TLS
+ * handle's `_parentWrap.stream` (no public path leads there). Should that
+ * change, the address reads 未知地址: only the pairing record and the pairing
+ * limit use it.
+ */
+function peerAddress(req: IncomingMessage): string {
+  const handle = (req.socket as unknown as { _handle?: { _parentWrap?: { stream?: { remoteAddress?: string } } } })._handle;
+  const address = handle?._parentWrap?.stream?.remoteAddress ?? req.socket.remoteAddress ?? '';
+  return address.replace(/^::ffff:/, '') || '未知地址';
+}
+
+function workstationCredential(req: IncomingMessage): string | null {
+  const header = req.headers.authorization ?? '';
+  const prefix = `${WORKSTATION_AUTH_SCHEME} `;
+  return header.startsWith(prefix) ? header.slice(prefix.length).trim() || null : null;
+}
+
+function sessionOf(req: IncomingMessage): string | null {
+  const value = req.headers[SESSION_HEADER];
+  return typeof value === 'string' && value.length > 0 ? value : null;
+}

@@ -1,0 +1,166 @@
+import { Agent, request } from 'node:https';
+import { connect, type ConnectionOptions, type TLSSocket } from 'node:tls';
+import type { Duplex } from 'node:stream';
+import type { CallOutcome } from '../db/desk-options';
+import { normalizeFingerprint } from '../shared/domain/office';
+import type { ErrorCode, RpcResult } from '../shared/rpc';
+import type { DeskCaller } from './desk-protocol';
+import { SESSION_HEADER, WORKSTATION_AUTH_SCHEME } from './office-server';
+
+/**
+ * A workstation's side of 办公室模式: the same `call(session, method, input)`
+ * as the desk thread's client (electron/desk-client.ts), answered by the
+ * office host over HTTPS. The workstation keeps no database: everything it
+ * shows comes from the host and stays in memory.
+ *
+ * The host's certificate is self-signed and trusted only by its SHA-256
+ * fingerprint, pinned at pairing: every new connection is checked before a
+ * single byte of a request is sent on it. A host that cannot be reached, or
+ * one that shows another certificate, answers the call with a plain Chinese
+ * error (never a rejection); the next call connects afresh, so the
+ * workstation reconnects by itself once the network or the host is back.
+ */
+export interface HostAddress {
+  host: string;
+  port: number;
+  /** The pinned SHA-256 fingerprint (any spelling; compared as 64 hex digits). */
+  fingerprint: string;
+}
+
+export interface WorkstationClientOptions extends HostAddress {
+  /** The credential received at pairing; null only to pair. */
+  credential: string | null;
+  /** How long a call may take before the host counts as unreachable. */
+  timeoutMs?: number;
+}
+
+const CLIENT_IDLE_MS = 30_000;
+const STALE_CONNECTION = Symbol('stale connection');
+
+export const HOST_CERTIFICATE_CHANGED_MESSAGE =
+  '办公室主机出示的证书与配对时核对的指纹不一致，已拒绝连接，没有发送任何数据。可能有人冒充主机，或主机重新生成了证书：请联系系统管理员核对证书指纹后重新配对。';
+
+class PinnedAgent extends Agent {
+  constructor(private readonly fingerprint: string) {
+    // An idle connection is dropped here well before the host drops it (OFFICE_KEEP_ALIVE_MS), so a
+    // call never goes out on a connection the host is closing at that moment.
+    super({ keepAlive: true, maxSockets: 16, timeout: CLIENT_IDLE_MS });
+  }
+
+  /** A connection is handed to HTTP only after its certificate matched the pin. */
+  override createConnection(options: ConnectionOptions, callback?: (error: Error | null, socket: Duplex) => void): Duplex | undefined {
+    const socket: TLSSocket = connect({ ...options, rejectUnauthorized: false });
+    let settled = false;
+    const settle = (error: Error | null) => {
+      if (settled) return;
+      settled = true;
+      callback?.(error, socket);
+    };
+    socket.once('secureConnect', () => {
+      const seen = normalizeFingerprint(socket.getPeerCertificate().fingerprint256 ?? '');
+      if (seen !== this.fingerprint) {
+        socket.destroy();
+        settle(Object.assign(new Error('host certificate changed'), { code: 'HOST_CERTIFICATE_CHANGED' }));
+        return;
+      }
+      settle(null);
+    });
+    socket.once('error', (error) => settle(error));
+    return undefined;
+  }
+}
+
+export class WorkstationClient implements DeskCaller {
+  private readonly agent: PinnedAgent;
+  private readonly fingerprint: string;
+
+  constructor(private readonly options: WorkstationClientOptions) {
+    const pinned = normalizeFingerprint(options.fingerprint);
+    if (!pinned) throw new Error('a workstation needs the host certificate fingerprint (64 hex digits)');
+    this.fingerprint = pinned;
+    this.agent = new PinnedAgent(pinned);
+  }
+
+  /**
+   * A call that went out on a kept-alive connection which then turned out
+   * dead (the host restarted since: it keeps idle connections longer than
+   * this client, so it never drops a live one) is sent once more on a fresh
+   * connection. The host never answered it, and it answers a call only after
+   * its transaction committed, so what it had not answered it had not done —
+   * except a host killed between its commit and its answer.
+   */
+  async call(sessionId: string | null, method: string, input: unknown): Promise<CallOutcome> {
+    const body = JSON.stringify({ method, input });
+    // Each dead connection found is gone for good; a few may have been kept.
+    for (let attempt = 0; attempt < 4; attempt += 1) {
+      const outcome = await this.post(sessionId, body);
+      if (outcome !== STALE_CONNECTION) return outcome;
+    }
+    return this.unreachable();
+  }
+
+  private post(sessionId: string | null, body: string): Promise<CallOutcome | typeof STALE_CONNECTION> {
+    const { host, port, credential, timeoutMs = 60_000 } = this.options;
+    return new Promise((resolve) => {
+      const req = request(
+        {
+          host,
+          port,
+          path: '/rpc',
+          method: 'POST',
+          agent: this.agent,
+          headers: {
+            'Content-Type': 'application/json',
+            'Content-Length': Buffer.byteLength(body),
+            ...(credential ? { Authorization: `${WORKSTATION_AUTH_SCHEME} ${credential}` } : {}),
+            ...(sessionId ? { [SESSION_HEADER]: sessionId } : {}),
+          },
+          timeout: timeoutMs,
+        },
+        (res) => {
+          const chunks: Buffer[] = [];
+          res.on('data', (chunk: Buffer) => chunks.push(chunk));
+          res.on('error', () => resolve(this.unreachable()));
+          res.on('end', () => resolve(parseReply(res.statusCode ?? 0, Buffer.concat(chunks).toString('utf8'))));
+        },
+      );
+      req.on('timeout', () => req.destroy(Object.assign(new Error('timeout'), { code: 'ETIMEDOUT' })));
+      req.on('error', (error: Error & { code?: string }) => {
+        if (error.code === 'HOST_CERTIFICATE_CHANGED') return resolve(failed('HOST_CERTIFICATE_CHANGED', HOST_CERTIFICATE_CHANGED_MESSAGE));
+        if (req.reusedSocket && (error.code === 'ECONNRESET' || error.code === 'EPIPE')) return resolve(STALE_CONNECTION);
+        resolve(this.unreachable());
+      });
+      req.end(body);
+    });
+  }
+
+  private unreachable(): CallOutcome {
+    const { host, port } = this.options;
+    return failed('HOST_UNREACHABLE', `连接不上办公室主机（${host}:${port}）。请检查本机网络、网线，以及主机是否开机并在运行；恢复后会自动重新连接，已填写但未保存的内容仍在页面上。`);
+  }
+
+  /** The pinned fingerprint, 64 hex digits. */
+  get pinnedFingerprint(): string {
+    return this.fingerprint;
+  }
+
+  async close(): Promise<void> {
+    this.agent.destroy();
+  }
+}
+
+function failed(code: ErrorCode, message: string): CallOutcome {
+  return { result: { ok: false, error: { code, message } }, session: null };
+}
+
+/** The host answers `{ result, session }`; a refusal before the desk (Host, size) is a bare result. */
+function parseReply(status: number, text: string): CallOutcome {
+  try {
+    const body = JSON.parse(text) as Partial<CallOutcome> & Partial<{ ok: boolean }>;
+    if (body && typeof body === 'object' && 'result' in body && body.result) return { result: body.result, session: body.session ?? null };
+    if (body && typeof body === 'object' && 'ok' in body) return { result: body as RpcResult<unknown>, session: null };
+  } catch {
+    // fall through: not an answer of the office host
+  }
+  return failed('HOST_UNREACHABLE', `办公室主机返回了无法识别的内容（HTTP ${status}），请确认填写的是办公室主机的地址和端口`);
+}

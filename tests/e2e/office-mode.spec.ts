@@ -1,0 +1,90 @@
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { WorkstationClient } from '../../electron/workstation-client';
+import { pairWorkstation } from '../../electron/workstation-pairing';
+import { expect, test } from '@playwright/test';
+import { logIn } from './pages';
+
+const PASSWORD = 'Admin-2026-pass';
+
+/** A county database made by `cli init`, then `npm run host -- --office` on it: the hall's office host as a service. */
+async function officeHost(dir: string): Promise<{ uiUrl: string; officePort: number; fingerprint: string; stop(): Promise<void> }> {
+  const dbPath = join(dir, 'data', 'desk.db');
+  const keyFile = join(dir, 'keys', 'desk.key');
+  const passwordFile = join(dir, 'pw');
+  writeFileSync(passwordFile, PASSWORD);
+  execFileSync(process.execPath, ['--import', 'tsx', 'electron/cli.ts', 'init', '--db', dbPath, '--county', '320506', '--admin', 'admin', '--admin-name', '王管理', '--key-file', keyFile, '--password-file', passwordFile]);
+  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/host.ts', '--office', '--db', dbPath, '--key-file', keyFile, '--port', '0', '--ui-port', '0', '--name', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const started = await new Promise<{ uiUrl: string; officePort: number; fingerprint: string }>((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`office host did not start:\n${out}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      out += chunk.toString();
+      const office = /listening https:\/\/0\.0\.0\.0:(\d+)\//.exec(out);
+      const ui = /listening (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      if (office && ui) {
+        clearTimeout(timer);
+        const fingerprint = /证书指纹[^\n]*\n([0-9A-F ]+\n[0-9A-F ]+)/.exec(out)?.[1] ?? '';
+        resolve({ uiUrl: ui[1]!, officePort: Number(office[1]), fingerprint });
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`office host exited with ${code}:\n${out}`)));
+  });
+  return {
+    ...started,
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+      }),
+  };
+}
+
+test('the administrator reads the fingerprint and a pairing code off 办公室模式, a workstation pairs with them, and is revoked there', async ({ page }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'desk-e2e-office-'));
+  const host = await officeHost(dir);
+  let workstation: WorkstationClient | null = null;
+  try {
+    await page.goto(host.uiUrl);
+    await logIn(page, 'admin', PASSWORD);
+    await page.getByRole('link', { name: '系统管理' }).click();
+    await page.getByRole('tab', { name: '办公室模式' }).click();
+    const panel = page.getByTestId('office-panel');
+    await expect(panel.getByText('已开启')).toBeVisible();
+    await expect(page.getByTestId('office-fingerprint')).toHaveText(host.fingerprint);
+
+    await page.getByRole('button', { name: '生成配对码' }).click();
+    const code = (await page.getByTestId('pairing-code').getByText(/^\d{4}-\d{4}$/).textContent()) ?? '';
+    const fingerprint = (await page.getByTestId('office-fingerprint').textContent()) ?? '';
+    const paired = await pairWorkstation({ host: '127.0.0.1', port: host.officePort, fingerprint, code, name: '前台1号窗口' });
+    if (!paired.ok) throw new Error(paired.error.message);
+    workstation = new WorkstationClient(paired.config);
+    const login = await workstation.call(null, 'auth.login', { username: 'admin', password: PASSWORD });
+    expect(login.result.ok).toBe(true);
+    const session = login.session && 'set' in login.session ? login.session.set : null;
+    await page.screenshot({ path: test.info().outputPath('office-mode-pairing.png'), fullPage: true });
+
+    await page.reload();
+    await page.getByRole('tab', { name: '办公室模式' }).click();
+    const row = page.getByTestId('workstation-list').getByRole('row', { name: /前台1号窗口/ });
+    await expect(row.getByRole('cell', { name: '127.0.0.1', exact: true })).toBeVisible();
+    await expect(row.getByRole('cell', { name: '1', exact: true })).toBeVisible();
+    await row.getByRole('button', { name: '撤销' }).click();
+    await page.getByLabel('撤销原因').fill('电脑报废');
+    await page.getByRole('dialog').getByRole('button', { name: '撤销' }).click();
+    await expect(row).toContainText('已撤销（王管理');
+
+    const refused = await workstation.call(session, 'persons.search', { query: '李' });
+    expect(refused.result.ok ? null : refused.result.error.code).toBe('WORKSTATION_REFUSED');
+    await page.screenshot({ path: test.info().outputPath('office-mode-revoked.png'), fullPage: true });
+  } finally {
+    await workstation?.close();
+    await host.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
