@@ -84,7 +84,15 @@ export function appendAuditEntries(sqlite: Database.Database, actor: AuditActor,
     | { id: number; hash: string }
     | undefined;
   const key = digestKey(sqlite);
-  const insert = cachedStatement(
+  // An entry made on the host itself is written, and hashed, exactly as before workstations existed.
+  const insertOnHost = cachedStatement(
+    sqlite,
+    `insert into audit_log (id, at, actor_user_id, actor_name, action, entity_type, entity_id,
+        before_digest, after_digest, detail, prev_hash, hash)
+       values (@id, @at, @actorUserId, @actorName, @action, @entityType, @entityId,
+        @beforeDigest, @afterDigest, @detail, @prevHash, @hash)`,
+  );
+  const insertFromWorkstation = () => cachedStatement(
     sqlite,
     `insert into audit_log (id, at, actor_user_id, actor_name, action, entity_type, entity_id,
         before_digest, after_digest, detail, workstation_id, prev_hash, hash)
@@ -111,7 +119,10 @@ export function appendAuditEntries(sqlite: Database.Database, actor: AuditActor,
       prevHash,
     };
     const hash = auditEntryHash(row);
-    insert.run({ ...row, hash });
+    if (row.workstationId == null) {
+      const { workstationId: _none, ...onHost } = row;
+      insertOnHost.run({ ...onHost, hash });
+    } else insertFromWorkstation().run({ ...row, hash });
     prevHash = hash;
   }
 }
