@@ -110,6 +110,33 @@ const WRITERS: Record<FactSource, (ctx: ServiceContext, importId: number, record
     }),
 };
 
+/**
+ * Who was on each department's files, by the file: a newer file replaces the older as what the
+ * department says, so whoever was on the older but not on the newer has a fact that just changed
+ * (now unknown, or ended) and is due for the next sweep as much as those the newer names, whom
+ * the tables' own triggers mark. A death is never taken back by a later list.
+ */
+const SUBJECTS_OF_IMPORT: Record<Exclude<FactSource, 'deaths'>, string> = {
+  person_insurance: `select 'person' as type, person_id as id from person_insurance where import_id = :id
+    union select 'enterprise', enterprise_id from person_insurance where import_id = :id and enterprise_id is not null`,
+  employer_insurance: `select 'enterprise' as type, enterprise_id as id from employer_insurance where import_id = :id`,
+  assistance: `select 'person' as type, person_id as id from person_assistance where import_id = :id`,
+  business_registrations: `select 'person' as type, person_id as id from person_businesses where import_id = :id`,
+  disability_certificates: `select 'person' as type, person_id as id from person_disabilities where import_id = :id`,
+};
+
+function markPreviousFileDue(ctx: ServiceContext, source: FactSource, newImportId: number): void {
+  if (source === 'deaths') return;
+  const { sqlite } = ctx.database();
+  const previous = sqlite.prepare('select id from fact_imports where source = ? and id <> ? order by as_of desc, id desc limit 1').get(source, newImportId) as { id: number } | undefined;
+  if (!previous) return;
+  sqlite
+    .prepare(`insert into policy_subjects (subject_type, subject_id, recheck_on)
+      select type, id, '' from (${SUBJECTS_OF_IMPORT[source]}) where true
+      on conflict (subject_type, subject_id) do update set recheck_on = ''`)
+    .run({ id: previous.id });
+}
+
 /** The dated import and its matched rows, in the task's final transaction; a dry run only counts. */
 function applyFacts(source: FactSource, ctx: ServiceContext, valid: ValidRow[], writes: boolean, fileName: string, run: ImportRun<FactImportOptions>): ApplyCounts {
   const key = FACT_SOURCE_INFO[source].target === 'person' ? 'personId' : 'enterpriseId';
@@ -123,6 +150,7 @@ function applyFacts(source: FactSource, ctx: ServiceContext, valid: ValidRow[], 
   const row = insertReturningCached(ctx.database().db, factImports, {
     source, asOf: run.options.asOf, fileName, rows: run.total, matched, unmatched, importedAt: ctx.now.toISOString(), importedBy: actorUserId(ctx),
   });
+  markPreviousFileDue(ctx, source, row.id);
   for (const { record } of matchedRows) WRITERS[source](ctx, row.id, record);
   return { ...counts, importId: row.id };
 }
