@@ -2,6 +2,7 @@ import { Agent, request } from 'node:https';
 import { connect, type ConnectionOptions, type TLSSocket } from 'node:tls';
 import type { Duplex } from 'node:stream';
 import type { CallOutcome } from '../db/desk-options';
+import { contract, isMethodName } from '../shared/contract';
 import { normalizeFingerprint } from '../shared/domain/office';
 import type { ErrorCode, RpcResult } from '../shared/rpc';
 import type { DeskCaller } from './desk-protocol';
@@ -85,18 +86,26 @@ export class WorkstationClient implements DeskCaller {
    * A call that went out on a kept-alive connection which then turned out
    * dead (the host restarted since: it keeps idle connections longer than
    * this client, so it never drops a live one) is sent once more on a fresh
-   * connection. The host never answered it, and it answers a call only after
-   * its transaction committed, so what it had not answered it had not done —
-   * except a host killed between its commit and its answer.
+   * connection — if it writes nothing. A write is never sent twice: a host
+   * killed between its commit and its answer looks the same from here, and a
+   * second 登记 or 联系记录 would then be recorded. The clerk is told the save
+   * may or may not have happened, and looks before doing it again.
    */
   async call(sessionId: string | null, method: string, input: unknown): Promise<CallOutcome> {
     const body = JSON.stringify({ method, input });
+    const writes = !isMethodName(method) || contract[method].writes;
     // Each dead connection found is gone for good; a few may have been kept.
     for (let attempt = 0; attempt < 4; attempt += 1) {
       const outcome = await this.post(sessionId, body);
       if (outcome !== STALE_CONNECTION) return outcome;
+      if (writes) return this.interrupted();
     }
     return this.unreachable();
+  }
+
+  private interrupted(): CallOutcome {
+    const { host, port } = this.options;
+    return failed('HOST_UNREACHABLE', `与办公室主机（${host}:${port}）的连接在保存时中断，这次操作可能已经保存，也可能没有。请先刷新页面核对，确实没有保存再重新操作；页面上填写的内容仍在。`);
   }
 
   private post(sessionId: string | null, body: string): Promise<CallOutcome | typeof STALE_CONNECTION> {

@@ -21,6 +21,8 @@ export interface OfficeHost {
   served: string[];
   status: OfficeStatusView;
   issueCode(): string;
+  /** The next /rpc call is carried out, then its connection dropped instead of answered: a host killed between its commit and its answer. */
+  dropNextAnswer(): void;
   stop(): Promise<void>;
   /** Serves again on the same port (after stop). */
   start(certificate?: OfficeCertificate): Promise<void>;
@@ -31,8 +33,17 @@ export async function startOfficeHost(): Promise<OfficeHost> {
   const status = expectOk<OfficeStatusView>(ready.call('office.switchOn', { names: ['127.0.0.1', 'localhost'] }));
   const certificate = loadOfficeCertificate(ready.desk.dataDir)!;
   const served: string[] = [];
+  let dropNext = false;
   const counting: Record<string, OfficeRoute> = Object.fromEntries(
-    Object.entries(OFFICE_ROUTES).map(([path, route]) => [path, ((req, res, desk) => (served.push(path), route(req, res, desk))) as OfficeRoute]),
+    Object.entries(OFFICE_ROUTES).map(([path, route]) => [path, ((req, res, desk) => {
+      served.push(path);
+      if (path === '/rpc' && dropNext) {
+        dropNext = false;
+        res.writeHead = (() => res) as typeof res.writeHead;
+        res.end = (() => (req.socket.destroy(), res)) as typeof res.end;
+      }
+      return route(req, res, desk);
+    }) as OfficeRoute]),
   );
   let server: OfficeServer | null = null;
   let port = 0;
@@ -45,6 +56,9 @@ export async function startOfficeHost(): Promise<OfficeHost> {
       return port;
     },
     issueCode: () => expectOk<PairingCodeView>(ready.call('office.issuePairingCode', {})).code,
+    dropNextAnswer: () => {
+      dropNext = true;
+    },
     stop: async () => {
       const closing = server;
       server = null;

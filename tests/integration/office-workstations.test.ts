@@ -158,6 +158,23 @@ describe('office host and workstations', () => {
     expectOk(await front.call('persons.search', { query: '李' }));
   });
 
+  it('never sends a write twice when its connection dies unanswered: the clerk is told to look first; a read is simply asked again', async () => {
+    const host = await startOfficeHost();
+    const front = await pairedWorkstation(host, '前台1号窗口');
+    expectOk(await front.call('auth.login', { username: ADMIN, password: PASSWORD }));
+    // The host saves the registration and dies before it answers (the connection was kept from the login).
+    host.dropNextAnswer();
+    const lost = expectError(await front.call('persons.register', PERSON_A), 'HOST_UNREACHABLE');
+    expect(lost.message).toContain('可能已经保存，也可能没有');
+    const { sqlite } = host.ready.desk.database();
+    expect(sqlite.prepare('select count(*) as n from persons').get()).toEqual({ n: 1 });
+    expect(sqlite.prepare(`select count(*) as n from audit_log where action = 'persons.register'`).get()).toEqual({ n: 1 });
+    // Looking is safe to repeat: a search whose kept connection dies is asked again and answered.
+    expectOk(await front.call('persons.search', { query: PERSON_A.name }));
+    host.dropNextAnswer();
+    expect(expectOk<PersonSearchResult>(await front.call('persons.search', { query: PERSON_A.name })).items).toHaveLength(1);
+  });
+
   it('office mode is switched on and pairing codes are issued on the host only', async () => {
     const host = await startOfficeHost();
     const front = await pairedWorkstation(host, '前台1号窗口');
