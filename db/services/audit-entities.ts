@@ -25,25 +25,33 @@ function idsOf(refs: readonly Ref[], type: string): number[] {
   return [...new Set(refs.filter((r) => r.entityType === type && r.entityId && /^\d+$/.test(r.entityId)).map((r) => Number(r.entityId)))];
 }
 
+type Db = ReturnType<ServiceContext['database']>['db'];
+
+/** For each kind named by row number: its rows' names, as [id, name], read for the ids of one page. */
+const NAMES_BY_ID: Record<string, (db: Db, ids: number[]) => Array<[number, string]>> = {
+  person: (db, ids) => db.select({ id: persons.id, name: persons.name, idNumber: persons.idNumber }).from(persons).where(inArray(persons.id, ids)).all()
+    .map((p) => [p.id, `${p.name}（${maskIdNumber(p.idNumber)}）`]),
+  enterprise: (db, ids) => db.select({ id: enterprises.id, name: enterprises.name }).from(enterprises).where(inArray(enterprises.id, ids)).all().map((e) => [e.id, e.name]),
+  case: (db, ids) => db.select({ id: cases.id, receiptNo: cases.receiptNo, matterType: cases.matterType }).from(cases).where(inArray(cases.id, ids)).all()
+    .map((c) => {
+      const type = MATTER_TYPES[c.matterType as MatterTypeCode]?.label ?? '';
+      return [c.id, c.receiptNo ? `${type} ${c.receiptNo}` : `${type}草稿（第 ${c.id} 号）`];
+    }),
+  user: (db, ids) => db.select({ id: users.id, displayName: users.displayName, username: users.username }).from(users).where(inArray(users.id, ids)).all()
+    .map((u) => [u.id, `${u.displayName}（${u.username}）`]),
+  fair: (db, ids) => db.select({ id: fairs.id, name: fairs.name }).from(fairs).where(inArray(fairs.id, ids)).all().map((f) => [f.id, f.name]),
+  vacancy: (db, ids) => db.select({ id: vacancies.id, title: vacancies.title }).from(vacancies).where(inArray(vacancies.id, ids)).all().map((v) => [v.id, v.title]),
+};
+
 /** One label per ref, in order: null when the entry names nothing. */
 export function auditEntityLabels(ctx: ServiceContext, refs: readonly Ref[]): Array<string | null> {
   const { db } = ctx.database();
   const named = new Map<string, string>();
   const put = (type: string, id: number | string, text: string) => named.set(`${type}:${id}`, text);
-  const ids = (type: string) => idsOf(refs, type);
-  for (const p of ids('person').length ? db.select({ id: persons.id, name: persons.name, idNumber: persons.idNumber }).from(persons).where(inArray(persons.id, ids('person'))).all() : []) {
-    put('person', p.id, `${p.name}（${maskIdNumber(p.idNumber)}）`);
+  for (const [type, namesOf] of Object.entries(NAMES_BY_ID)) {
+    const ids = idsOf(refs, type);
+    if (ids.length) for (const [id, name] of namesOf(db, ids)) put(type, id, name);
   }
-  for (const e of ids('enterprise').length ? db.select({ id: enterprises.id, name: enterprises.name }).from(enterprises).where(inArray(enterprises.id, ids('enterprise'))).all() : []) put('enterprise', e.id, e.name);
-  for (const c of ids('case').length ? db.select({ id: cases.id, receiptNo: cases.receiptNo, matterType: cases.matterType }).from(cases).where(inArray(cases.id, ids('case'))).all() : []) {
-    const type = MATTER_TYPES[c.matterType as MatterTypeCode]?.label ?? '';
-    put('case', c.id, c.receiptNo ? `${type} ${c.receiptNo}` : `${type}草稿（第 ${c.id} 号）`);
-  }
-  for (const u of ids('user').length ? db.select({ id: users.id, displayName: users.displayName, username: users.username }).from(users).where(inArray(users.id, ids('user'))).all() : []) {
-    put('user', u.id, `${u.displayName}（${u.username}）`);
-  }
-  for (const f of ids('fair').length ? db.select({ id: fairs.id, name: fairs.name }).from(fairs).where(inArray(fairs.id, ids('fair'))).all() : []) put('fair', f.id, f.name);
-  for (const v of ids('vacancy').length ? db.select({ id: vacancies.id, title: vacancies.title }).from(vacancies).where(inArray(vacancies.id, ids('vacancy'))).all() : []) put('vacancy', v.id, v.title);
   // A policy's entries name a version: "job_expansion.2".
   const policyRefs = refs.filter((r) => r.entityType === 'policy' && r.entityId).map((r) => r.entityId!);
   const policyCodes = [...new Set(policyRefs.map((ref) => ref.split('.')[0]!))];
