@@ -56,6 +56,9 @@ async function openFindings(page: Page, policy: string): Promise<void> {
   await page.getByRole('tab', { name: '政策找人' }).click();
   await page.getByRole('combobox', { name: '政策' }).click();
   await page.getByRole('option', { name: policy }).click();
+  // The work list has been read again for that policy: no row of another one is left on screen.
+  const name = policy.replace(/（.*）$/, '');
+  await expect(page.getByTestId('findings').getByRole('row').filter({ has: page.getByRole('cell') }).filter({ hasNotText: name })).toHaveCount(0);
 }
 
 test('the 社保 import makes a 2026 graduate eligible: the sweep finds her with 为什么符合, the front desk contacts her and opens the prefilled application, a reviewer approves it; a 免申即享 batch is confirmed by a reviewer who did not propose it and its 告知书 printed', async ({ page, host }) => {
