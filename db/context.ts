@@ -33,6 +33,11 @@ export function requireAccount(ctx: Pick<ServiceContext, 'actor'>, message = '�
   return actor as Actor & { userId: number };
 }
 
+/** Refuses a caller without `permission`, for methods whose permission depends on their input. */
+export function requirePermission(ctx: Pick<ServiceContext, 'actor'>, permission: Permission): void {
+  if (!ctx.actor?.permissions.includes(permission)) throw new AppError('FORBIDDEN', '没有查看此记录的权限');
+}
+
 /** What a service may use: the open database, the clock, the caller, audit and session control. */
 export interface ServiceContext {
   readonly now: Date;

@@ -73,6 +73,17 @@ export const PERMISSIONS = [
   'policies.manage',
   /** 免申即享: confirm or reject the proposed applications of a batch (a reviewer; never who proposed it). */
   'policies.decide',
+  /** 资金兑付: entitlements, batches, the ledger and recoveries (read). */
+  'payments.read',
+  /**
+   * Prepare and move payment batches, bank files and results, accounts, reversals and recoveries.
+   * Who may review or release is decided by shared/domain/payments (never the preparer).
+   */
+  'payments.manage',
+  /** 预算额度 per fund and year: the head. */
+  'payments.budget',
+  /** 抽查: sample decided applications and record findings (someone who decided none of them). */
+  'spotChecks.manage',
   'audit.read',
   'users.manage',
   'settings.manage',
@@ -92,11 +103,12 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   ],
   reviewer: [
     'persons.read', 'persons.reveal', 'persons.merge', 'persons.export', 'cases.read', 'enterprises.read', 'reports.dashboard', 'reports.read', 'system.read', 'fairs.read',
-    'policies.read', 'policies.find', 'policies.decide',
+    'policies.read', 'policies.find', 'policies.decide', 'payments.read', 'payments.manage', 'spotChecks.manage',
   ],
   head: [
     'persons.read', 'persons.reveal', 'persons.merge', 'persons.export', 'cases.read', 'enterprises.read', 'enterprises.reveal', 'enterprises.reports',
     'reports.dashboard', 'reports.read', 'reports.figures', 'audit.read', 'system.read', 'fairs.read', 'policies.read', 'policies.find', 'policies.decide', 'facts.import',
+    'payments.read', 'payments.manage', 'payments.budget', 'spotChecks.manage',
   ],
   // The administrator keeps the system running and does not see citizens' data by default;
   // the report's external figures carry no personal data, so the administrator may enter them.

@@ -19,6 +19,8 @@ import {
   fairIntentions,
   fairs,
   fairVacancies,
+  paymentLedger,
+  paymentLines,
   personContacts,
   personQualifications,
   persons,
@@ -143,6 +145,16 @@ export const EXCHANGE_AGGREGATES: readonly ExchangeAggregate[] = [
     omit: [],
     children: [{ table: fairIntentions, parent: fairIntentions.attendanceId, field: 'intentions' }],
   },
+  {
+    // 资金兑付: each batch line (who, which policy and months, how much, to which account) with its money
+    // events (paid, failed, reversal, recovery, repayment), so the province sees every yuan of the county.
+    entity: 'payment_lines',
+    title: '补贴发放明细与资金流水',
+    root: paymentLines,
+    omit: [],
+    children: [{ table: paymentLedger, parent: paymentLedger.lineId, field: 'ledger' }],
+    cancelled: (record) => record.state === 'cancelled',
+  },
 ];
 
 /**
@@ -185,6 +197,16 @@ export const INTERNAL_TABLES: Record<string, string> = {
   person_deaths: '公安、卫健部门数据（省级另有来源）',
   person_businesses: '市场监管部门数据（省级另有来源）',
   person_disabilities: '残联数据（省级另有来源）',
+  payee_accounts: '收款账户（随发放明细发送账号）',
+  payment_entitlements: '应发记录（批准的补贴申请随业务事项发送；发放随发放明细发送）',
+  payment_batches: '发放批次（批次号随发放明细发送）',
+  payment_batch_events: '发放批次的操作记录（本局内部，另记审计日志）',
+  payment_months: '重复发放键（由发放明细推导）',
+  payment_acknowledgements: '拨付前核查提示的确认（本局内部）',
+  payment_recoveries: '追回决定（其金额与到账随发放明细的资金流水发送）',
+  payment_budgets: '本局的年度预算额度',
+  spot_checks: '抽查（本局内部的内控记录）',
+  spot_check_items: '抽查结论（本局内部的内控记录）',
   statistics_external_figures: '月报录入的外部数据（统计部门的城镇从业人员数、调查失业率，自然减员），省级有自己的来源',
 };
 

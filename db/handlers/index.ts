@@ -15,11 +15,13 @@ import { factsHandlers } from './facts';
 import { fairsHandlers } from './fairs';
 import { jobsHandlers } from './jobs';
 import { officeHandlers } from './office';
+import { paymentsHandlers } from './payments';
 import { personsHandlers } from './persons';
 import { registrationsHandlers } from './registrations';
 import { reportsHandlers } from './reports';
 import { settingsHandlers } from './settings';
 import { setupHandlers } from './setup';
+import { spotChecksHandlers } from './spot-checks';
 import { systemHandlers } from './system';
 import { usersHandlers } from './users';
 import { vacanciesHandlers } from './vacancies';
@@ -53,6 +55,8 @@ const byDomain = {
   reports: reportsHandlers,
   facts: factsHandlers,
   office: officeHandlers,
+  payments: paymentsHandlers,
+  spotChecks: spotChecksHandlers,
 } satisfies { [D in Domain]: DomainHandlers<D> };
 
 /** Every contract method → its service function. Each method has one prefix, so the lists join with no key twice. */

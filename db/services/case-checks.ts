@@ -1,6 +1,7 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import { isIsoDate } from '../../shared/domain/calendar';
 import { parseEnterpriseKey } from '../../shared/domain/credit-code';
+import { accountNumberProblem } from '../../shared/domain/payments/controls';
 import { applicantMayApply, EDITABLE_CODE_TABLES, type CodeEntryApplicant, type EditableCodeTable } from '../../shared/domain/editable-code-tables';
 import {
   checkUnemploymentEligibility, documentsFor, isMatterCodeTable, MATTER_CODE_TABLES, MATTER_TYPES, MAX_AMOUNT_FEN, missingFormFields,
@@ -107,6 +108,10 @@ export function formValueProblems(
     if (field.kind === 'date' && !isIsoDate(value)) problems.push(`${field.label}“${value}”不是有效日期（应为YYYY-MM-DD）`);
     if (field.kind === 'yes_no' && value !== 'yes' && value !== 'no') problems.push(`${field.label}应为“是”或“否”`);
     if (field.enterpriseKey && !parseEnterpriseKey(value).ok) problems.push(`${field.label}“${value}”不是有效的统一社会信用代码或15位注册号（校验位不符）`);
+    if (field.bankAccount) {
+      const problem = accountNumberProblem(value);
+      if (problem) problems.push(`${field.label}${problem}`);
+    }
     if (field.kind === 'amount_fen') {
       const fen = /^\d{1,10}$/.test(value) ? Number(value) : NaN;
       if (!Number.isSafeInteger(fen) || fen <= 0) problems.push(`${field.label}应为大于0的金额（元，最多两位小数）`);

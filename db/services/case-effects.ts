@@ -12,6 +12,7 @@ import { annualReviewDue, cancellationReasonForChannel, followUpDue, MATTER_TYPE
 import { cases, persons } from '../schema';
 import { formOf, personIdOf, workCalendar, type CaseRow } from './case-view';
 import { certifiedOn } from './certifications';
+import { recordEntitlementOfCase } from './payment-entitlements';
 import { refreshDerived } from './person-derived';
 import { endUnemploymentRegistration, registrationInForce, setEmploymentStatus } from './registrations';
 
@@ -60,8 +61,8 @@ const builtIn: Record<EffectCode, CaseEffect> = {
     db.update(cases).set({ reviewDue: annualReviewDue(certifiedOn(row), null) }).where(eq(cases.id, row.id)).run();
     refreshDerived(db, db.select().from(persons).where(eq(persons.id, personIdOf(row))).get()!, ctx.today);
   },
-  // The approved 补贴申请 is itself the entitlement the policy engine reads (policy-facts.ts entitlementOf):
-  // its limits and exclusions count it from the decision on. Payment records arrive with the payments feature.
-  record_subsidy_entitlement: () => undefined,
+  // The approved 补贴申请 is the 享受记录 the policy engine reads (policy-facts.ts entitlementOf), and becomes
+  // the 应发记录 a payment batch pays (payment-entitlements.ts).
+  record_subsidy_entitlement: recordEntitlementOfCase,
 };
 for (const [name, effect] of Object.entries(builtIn)) registerCaseEffect(name, effect);

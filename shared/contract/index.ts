@@ -19,6 +19,7 @@ import { factsContract } from './facts';
 import { fairsContract } from './fairs';
 import { jobsContract } from './jobs';
 import { officeContract } from './office';
+import { paymentsContract } from './payments';
 import { personsContract } from './persons';
 import { policiesContract } from './policies';
 import { policyFindingsContract } from './policy-findings';
@@ -26,6 +27,7 @@ import { registrationsContract } from './registrations';
 import { reportsContract } from './reports';
 import { settingsContract } from './settings';
 import { setupContract } from './setup';
+import { spotChecksContract } from './spot-checks';
 import { systemContract } from './system';
 import { usersContract } from './users';
 import { vacanciesContract } from './vacancies';
@@ -63,6 +65,8 @@ export const contract = {
   ...policyFindingsContract,
   ...factsContract,
   ...officeContract,
+  ...paymentsContract,
+  ...spotChecksContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -98,6 +102,8 @@ export type * from './fairs';
 export type * from './import-fields';
 export type * from './jobs';
 export type * from './office';
+export type * from './payments';
+export type * from './spot-checks';
 export type * from './persons';
 export type * from './record-history';
 export type * from './registrations';

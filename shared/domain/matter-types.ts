@@ -53,6 +53,8 @@ export interface FormField {
   lookup?: { from: 'enterprises'; creditCodeField: string };
   /** The value is an enterprise key: an 18-character 统一社会信用代码 or a 15-digit 注册号, check digits verified. */
   enterpriseKey?: boolean;
+  /** The value is a bank account number (8–34 digits; spaces and hyphens allowed): shared/domain/payments accountNumberProblem. */
+  bankAccount?: boolean;
 }
 
 /** Who applies: a person, or an employer (only where the matter type allows it). */
@@ -220,6 +222,9 @@ export const MATTER_TYPES: Record<MatterTypeCode, MatterType> = {
       { code: 'periodFrom', label: '补贴期间起', kind: 'date', required: false, dateRule: { tense: 'planned', workFact: true } },
       { code: 'periodTo', label: '补贴期间止', kind: 'date', required: false, dateRule: { tense: 'planned', notBefore: 'periodFrom' } },
       { code: 'requestedAmountFen', label: '申请金额', kind: 'amount_fen', required: true },
+      // Where the subsidy is paid: recorded as the payee's account on approval (payee_accounts), corrected on the payments pages.
+      { code: 'bankAccount', label: '收款账号', kind: 'text', required: false, bankAccount: true },
+      { code: 'bankName', label: '开户银行', kind: 'text', required: false },
     ],
     documents: [
       ID_DOCUMENT,

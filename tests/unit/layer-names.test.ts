@@ -16,12 +16,14 @@ const HANDLERS = 'db/handlers';
 const SINGULAR: Record<string, string> = {
   persons: 'person', enterprises: 'enterprise', cases: 'case', fairs: 'fair', vacancies: 'vacancy', contacts: 'contact',
   registrations: 'registration', certifications: 'certification', users: 'user', codes: 'code', backups: 'backup',
-  reports: 'report', divisions: 'division', jobs: 'job', policies: 'policy', facts: 'fact',
+  reports: 'report', divisions: 'division', jobs: 'job', policies: 'policy', facts: 'fact', payments: 'payment', spotChecks: 'spot-check',
 };
-const singular = (domain: string) => SINGULAR[domain] ?? domain;
+/** A two-word domain (spotChecks) names its files in kebab case (spot-checks.ts). */
+const fileOf = (domain: string) => domain.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+const singular = (domain: string) => SINGULAR[domain] ?? fileOf(domain);
 
 /** Does a module named `name` (no extension) belong to the domain: `D` itself or `<singular D>-<aspect>`? */
-const belongsTo = (name: string, domain: string) => name === domain || name.startsWith(`${singular(domain)}-`);
+const belongsTo = (name: string, domain: string) => name === fileOf(domain) || name.startsWith(`${singular(domain)}-`);
 
 const domains = [...new Set(Object.keys(contract).map((m) => m.split('.')[0]!))].sort();
 const read = (path: string) => readFileSync(path, 'utf8');
@@ -29,7 +31,7 @@ const tsModules = (dir: string) => readdirSync(dir).filter((f) => f.endsWith('.t
 
 /** The method names a contract module declares (`'D.verb': method<…>()`). */
 function declaredMethods(module: string): string[] {
-  return [...read(join(CONTRACT, `${module}.ts`)).matchAll(/^\s*'([a-z]+\.[A-Za-z]+)':\s*method</gm)].map((m) => m[1]!);
+  return [...read(join(CONTRACT, `${module}.ts`)).matchAll(/^\s*'([a-z][A-Za-z]*\.[A-Za-z]+)':\s*method</gm)].map((m) => m[1]!);
 }
 
 /** The sibling modules a file imports or re-exports (`from './x'`). */
@@ -40,12 +42,12 @@ function siblingImports(path: string): string[] {
 describe('one name per use case, the same in every layer', () => {
   it('knows every domain of the contract', () => {
     expect(domains.length).toBeGreaterThan(10);
-    for (const domain of domains) expect(domain).toMatch(/^[a-z]+$/);
+    for (const domain of domains) expect(domain).toMatch(/^[a-z]+([A-Z][a-z]+)?$/);
   });
 
   it.each(domains)('the %s domain has its contract module and its handler list', (domain) => {
-    expect(existsSync(join(CONTRACT, `${domain}.ts`)), `${CONTRACT}/${domain}.ts`).toBe(true);
-    expect(existsSync(join(HANDLERS, `${domain}.ts`)), `${HANDLERS}/${domain}.ts`).toBe(true);
+    expect(existsSync(join(CONTRACT, `${fileOf(domain)}.ts`)), `${CONTRACT}/${fileOf(domain)}.ts`).toBe(true);
+    expect(existsSync(join(HANDLERS, `${fileOf(domain)}.ts`)), `${HANDLERS}/${fileOf(domain)}.ts`).toBe(true);
   });
 
   it('declares each method in a module named after its domain, and only there', () => {
@@ -72,13 +74,13 @@ describe('one name per use case, the same in every layer', () => {
   });
 
   it('has a handler list for each domain and nothing else in db/handlers', () => {
-    expect(tsModules(HANDLERS).filter((m) => m !== 'index')).toEqual(domains);
+    expect(tsModules(HANDLERS).filter((m) => m !== 'index')).toEqual(domains.map(fileOf).sort());
   });
 
   it.each(domains)('the %s handlers call only the services of their domain', (domain) => {
-    const imports = [...read(join(HANDLERS, `${domain}.ts`)).matchAll(/from\s+'\.\.\/services\/([\w-]+)'/g)].map((m) => m[1]!);
+    const imports = [...read(join(HANDLERS, `${fileOf(domain)}.ts`)).matchAll(/from\s+'\.\.\/services\/([\w-]+)'/g)].map((m) => m[1]!);
     expect(imports.length).toBeGreaterThan(0);
-    expect(imports.filter((service) => !belongsTo(service, domain)), `db/services/${domain}.ts or ${singular(domain)}-*.ts`).toEqual([]);
+    expect(imports.filter((service) => !belongsTo(service, domain)), `db/services/${fileOf(domain)}.ts or ${singular(domain)}-*.ts`).toEqual([]);
   });
 
   it.each(domains)('the glossary names the %s domain', (domain) => {

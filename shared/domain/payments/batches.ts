@@ -85,7 +85,7 @@ export interface BatchLine {
   account: BankAccount;
   policyCode: string;
   policyName: string;
-  policyVersion: number;
+  policyVersion: number | null;
   period: MonthPeriod;
   amountFen: number;
   state: LineState;

@@ -93,6 +93,14 @@ export function normalizeAccount(accountNumber: string): string {
   return accountNumber.replace(/[\s-]/g, '').toUpperCase();
 }
 
+/** Why a bank account number cannot be paid to, in Chinese (after the field's label); null when it can. */
+export function accountNumberProblem(accountNumber: string): string | null {
+  const digits = normalizeAccount(accountNumber);
+  if (!/^\d+$/.test(digits)) return '只能包含数字（可用空格或短横线分隔）';
+  if (digits.length < 8 || digits.length > 34) return `应为8–34位数字，现为${digits.length}位`;
+  return null;
+}
+
 const samePayee = (a: Payee, b: Payee) => a.kind === b.kind && a.id === b.id;
 /** The person a payment is about: the person paid, or the person an enterprise is paid for. */
 const personOf = (p: { payee: Payee; beneficiaryPersonId?: number | null }) =>

@@ -27,7 +27,8 @@ export interface PaymentEntitlement {
   /** The person a subsidy paid to an enterprise is for (社会保险补贴 of a hire), when there is one. */
   beneficiaryPersonId?: number | null;
   policyCode: string;
-  policyVersion: number;
+  /** The policy version in force on approval; null for a 补贴目录 item with no policy definition (its amount is entered). */
+  policyVersion: number | null;
   period: MonthPeriod;
   amountFen: number;
   /** 资金来源, as in shared/domain/policies: a batch pays one fund. */
@@ -60,7 +61,8 @@ export function entitlementProblems(e: PaymentEntitlement): EntitlementProblem[]
   if (!Number.isSafeInteger(e.payee.id) || e.payee.id <= 0) add('payee', '收款对象不明');
   if (e.payee.kind !== 'person' && e.payee.kind !== 'enterprise') add('payee', '收款对象应为个人或单位');
   if (!/^[a-z][a-z0-9_]{1,39}$/.test(e.policyCode)) add('policyCode', '政策代码不正确');
-  if (!Number.isInteger(e.policyVersion) || e.policyVersion < 1) add('policyVersion', '政策版本号应为从1开始的整数');
+  if (e.policyVersion !== null && (!Number.isInteger(e.policyVersion) || e.policyVersion < 1)) add('policyVersion', '政策版本号应为从1开始的整数');
+  if (e.policyVersion === null && e.basis.kind === 'engine') add('basis', '没有政策定义的补贴项目，金额须录入并说明理由');
   const periodIssue = periodProblem(e.period);
   if (periodIssue) add('period', periodIssue);
   if (!isFen(e.amountFen)) add('amountFen', '金额应为以分计的整数');

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import type { LedgerLineView, LedgerView, PaymentBatchView, PayeePaymentView, RecoveryView } from '../../shared/contract';
+import { bankFileRowsOf, bankResultXlsx, entitlementsOf, approvedSubsidies, flexibleForm, importResult, releasedBatch } from './payments-helpers';
+import { expectError, expectOk, readyDesk } from './helpers';
+import { rows } from './registry-helpers';
+
+const ACCOUNTS = ['6222 0202 0001 1111 111', '6222020200022222222', '6222020200033333333'];
+
+describe('资金兑付: from approved applications to the bank and back', () => {
+  it('pays approved entitlements through a batch released by a second person, a bank result with a failed line, a corrected re-batch, and a recovery — the ledger adding up to the fen', async () => {
+    const ready = readyDesk();
+    const desk = approvedSubsidies(ready, [flexibleForm(ACCOUNTS[0]!), flexibleForm(ACCOUNTS[1]!, '2026-07-01', '2026-09-30', '270000')]);
+    const { lina, zhouqiang } = desk;
+    const owed = entitlementsOf(lina.call, 'unpaid');
+    expect(owed.map((e) => [e.payee.name, e.amountFen, e.periodText, e.basis, e.account?.accountMasked])).toEqual([
+      ['李秀英', 270000, '2026年7月—2026年9月', 'entered', '6222 **** 2222'],
+      ['张三', 360000, '2026年7月—2026年9月', 'entered', '6222 **** 1111'],
+    ]);
+    // The screen shows the ID number masked.
+    expect(owed[0]!.payee.keyMasked).toMatch(/^\d{6}\*+\d{4}$|\*/);
+
+    // The preparer cannot release their own batch: separation of duties.
+    const built = expectOk<{ batch: PaymentBatchView }>(lina.call('payments.buildBatch', { fundSource: 'employment_subsidy_fund', month: '2026-11' })).batch;
+    expect(built).toMatchObject({ number: 'JY202611001', state: 'prepared', count: 2, totalFen: 630000, totalInCapitals: '陆仟叁佰元整' });
+    expect(expectError(lina.call('payments.transition', { id: built.id, action: 'review' }), 'FORBIDDEN').message).toContain('编制人不能审核自己编制的批次');
+    expectOk(zhouqiang.call('payments.transition', { id: built.id, action: 'review' }));
+    const released = expectOk<PaymentBatchView>(zhouqiang.call('payments.transition', { id: built.id, action: 'release' }));
+    expect(released.state).toBe('released');
+
+    // The bank file carries the full ID numbers and accounts; its SM3 digest is kept with the batch.
+    const { rows: sheet, sm3 } = bankFileRowsOf(lina.call, released.id);
+    expect(sheet[0]).toEqual(['批次号', 'JY202611001']);
+    expect(sheet[1]).toEqual(['合计笔数', '2', '合计金额(元)', '6300.00']);
+    expect(sheet[3]!.slice(0, 6)).toEqual(['1', '张三', rows(ready, 'select id_number from persons where name = ?', '张三')[0]!.id_number, '6222020200011111111', '中国工商银行吴中支行', '3600.00']);
+    expect(expectOk<PaymentBatchView>(lina.call('payments.batch', { id: released.id })).bankFile?.sm3).toBe(sm3);
+
+    // A result for another batch, and a line whose amount differs, are refused whole.
+    const otherBatch = expectError(importResult(lina.call, released.id, await bankResultXlsx('JY202610001', [{ lineNo: 1, name: '张三', account: ACCOUNTS[0]!, yuan: '3600.00', result: '成功' }])), 'BAD_INPUT');
+    expect(otherBatch.message).toContain('不是本批次JY202611001的结果');
+    const wrongAmount = expectError(importResult(lina.call, released.id, await bankResultXlsx('JY202611001', [{ lineNo: 1, name: '张三', account: ACCOUNTS[0]!, yuan: '3601.00', result: '成功' }])), 'BAD_INPUT');
+    expect(wrongAmount.message).toContain('3,601.00与本批次第1笔的3,600.00不符');
+    expect(rows(ready, 'select count(*) as n from payment_ledger')[0]!.n).toBe(0);
+
+    // Line 1 paid, line 2 failed (account closed).
+    const result = expectOk<{ paid: number; failed: number }>(importResult(lina.call, released.id, await bankResultXlsx('JY202611001', [
+      { lineNo: 1, name: '张三', account: ACCOUNTS[0]!, yuan: '3600.00', result: '成功' },
+      { lineNo: 2, name: '李秀英', account: ACCOUNTS[1]!, yuan: '2700.00', result: '失败', reason: '账户已销户' },
+    ])));
+    expect(result).toMatchObject({ paid: 1, failed: 1 });
+    expectOk(zhouqiang.call('payments.transition', { id: released.id, action: 'lock' }));
+
+    // The failed line's account is corrected and it is paid in the next batch.
+    const failed = entitlementsOf(lina.call, 'failed');
+    expect(failed.map((e) => e.payee.name)).toEqual(['李秀英']);
+    expectOk(lina.call('payments.setAccount', { payeeKind: 'person', payeeId: failed[0]!.payee.id, accountNumber: '6217 0000 1234 5678', bankName: '中国建设银行' }));
+    const second = releasedBatch(desk, '2026-11');
+    expect(second.number).toBe('JY202611002');
+    expect(second.lines.map((l) => [l.payee.name, l.rebatchOf, l.account.accountMasked])).toEqual([['李秀英', 'JY202611001#2', '6217 **** 5678']]);
+    expectOk(importResult(lina.call, second.id, await bankResultXlsx('JY202611002', [{ lineNo: 1, name: '李秀英', account: '6217000012345678', yuan: '2700.00', result: '成功' }])));
+
+    // A recovery larger than what was paid is refused; a smaller one is recorded and repaid.
+    const tooMuch = expectError(lina.call('payments.orderRecovery', { batchId: released.id, lineNo: 1, amountFen: 360001, on: '2026-11-27', reason: '重复享受' }), 'CONFLICT');
+    expect(tooMuch.message).toContain('超过JY202611001#1已发放净额3,600.00元');
+    const recovery = expectOk<RecoveryView>(lina.call('payments.orderRecovery', { batchId: released.id, lineNo: 1, amountFen: 120000, on: '2026-11-27', reason: '9月已就业，不应享受' }));
+    expect(recovery).toMatchObject({ number: 'ZH2026-0001', outstandingFen: 120000, state: 'open' });
+    expect(expectError(lina.call('payments.recordRepayment', { recoveryId: recovery.id, amountFen: 120001, on: '2026-11-27' }), 'CONFLICT').message).toContain('超过追回ZH2026-0001尚欠的1,200.00');
+    expect(expectOk<RecoveryView>(lina.call('payments.recordRepayment', { recoveryId: recovery.id, amountFen: 120000, on: '2026-11-27', note: '现金缴回' })).state).toBe('settled');
+
+    // The ledger: its totals are the sum of its lines; net = paid − reversed − repaid.
+    const ledger = expectOk<LedgerView>(zhouqiang.call('payments.ledger', { year: 2026, dimensions: ['fund', 'policy'] }));
+    expect(ledger.totals).toMatchObject({ paidFen: 630000, recoveryOrderedFen: 120000, repaidFen: 120000, outstandingRecoveryFen: 0, netFen: 510000 });
+    expect(ledger.netInCapitals).toBe('伍仟壹佰元整');
+    const list = expectOk<{ items: LedgerLineView[]; total: number }>(zhouqiang.call('payments.ledgerLines', { year: 2026, pageSize: 200 }));
+    expect(list.items.reduce((s, l) => s + l.netFen, 0)).toBe(ledger.totals.netFen);
+    expect(list.items.map((l) => l.kind)).toEqual(['paid', 'failed', 'paid', 'recovery_ordered', 'repayment_received']);
+
+    // The person's timeline shows the payment; the province receives the lines.
+    const timeline = expectOk<PayeePaymentView[]>(ready.call('payments.forPayee', { payeeKind: 'person', payeeId: desk.personIds[0]! }));
+    expect(timeline.map((p) => [p.kindLabel, p.amountFen])).toEqual([['已发放', 360000], ['追回', 120000], ['退款到账', 120000]]);
+    expect(rows(ready, "select count(distinct entity_id) as n from exchange_changes where entity = 'payment_lines'")[0]!.n).toBe(3);
+    // The ledger is append-only: a money event is corrected by another event, never edited.
+    expect(() => ready.desk.database().sqlite.prepare('update payment_ledger set paid_fen = 0').run()).toThrow(/append-only/);
+    expect(() => ready.desk.database().sqlite.prepare('delete from payment_ledger').run()).toThrow(/append-only/);
+  });
+
+  it('refuses a budget of −1 元, a month paid twice, a payment in advance, and a payee without an account — writing nothing', () => {
+    const ready = readyDesk();
+    const desk = approvedSubsidies(ready, [flexibleForm(ACCOUNTS[0]!), { ...flexibleForm(ACCOUNTS[1]!), bankAccount: null, bankName: null }]);
+    const { lina, zhouqiang } = desk;
+    const budget = expectError(zhouqiang.call('payments.setBudget', { fundSource: 'employment_subsidy_fund', year: 2026, amountFen: -100 }), 'BAD_INPUT');
+    expect(budget.message).toContain('预算额度');
+    expect(budget.message).toContain('不能为负数');
+    expect(rows(ready, 'select count(*) as n from payment_budgets')[0]!.n).toBe(0);
+    expect(expectError(lina.call('payments.setBudget', { fundSource: 'employment_subsidy_fund', year: 2026, amountFen: 100 }), 'FORBIDDEN')).toBeTruthy();
+
+    const advance = expectError(lina.call('payments.buildBatch', { fundSource: 'employment_subsidy_fund', month: '2026-08' }), 'CONFLICT');
+    expect(advance.message).toContain('不得预发');
+    expect(rows(ready, 'select count(*) as n from payment_batches')[0]!.n).toBe(0);
+    const result = expectOk<{ batch: PaymentBatchView; refused: Array<{ payeeName: string; message: string }> }>(lina.call('payments.buildBatch', { fundSource: 'employment_subsidy_fund', month: '2026-11' }));
+    expect(result.refused).toEqual([{ entitlementId: expect.any(Number), payeeName: '李秀英', message: '没有收款账户，请先登记收款账号和开户银行' }]);
+    expect(result.batch.count).toBe(1);
+
+    // The same month can never be held by two lines: the unique index refuses it even without the service.
+    const sqlite = ready.desk.database().sqlite;
+    const held = sqlite.prepare('select * from payment_months limit 1').get() as Record<string, unknown>;
+    expect(() => sqlite.prepare('insert into payment_months (line_id, payee_kind, payee_id, policy_code, month) values (?, ?, ?, ?, ?)').run(held.line_id, held.payee_kind, held.payee_id, held.policy_code, held.month)).toThrow(/UNIQUE constraint failed: payment_months/);
+  });
+});
