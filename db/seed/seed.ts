@@ -30,6 +30,7 @@ import { planEnterprises, type SeededEnterprise } from './seed-enterprises';
 import { fairAttendeePool, FAIR_SCALES, planFairs } from './seed-fairs';
 import { planAftercare } from './seed-aftercare';
 import { CONTACTS_PER_PERSON, loadContacts } from './seed-contacts';
+import { planPayments } from './seed-payments';
 import { planPolicies, type PolicyRoad } from './seed-policies';
 
 export const SEED_SCALES: Record<SeedScale, { persons: number; enterprises: number; visits: number; walkInVacancies: number; unemployment: number; employment: number; certifications: number; subsidies: number }> = {
@@ -213,7 +214,9 @@ function planTimeline({ o, sqlite, driver, countyCode, from, size }: SeedRun, to
   const attendees = fairAttendeePool(sqlite, o.asOf, 40_000);
   const { steps: fairSteps } = planFairs(driver, { random: prng(o.seed ^ 0xfa125), countyCode, from, asOf: o.asOf, enterprises, attendees, ...FAIR_SCALES[o.scale] });
   const { steps: policySteps, road: policies } = planPolicies(driver, sqlite, { random: prng(o.seed ^ 0x9011c7), countyCode, townships, asOf: o.asOf, persons: size.persons, log: o.log });
-  return { steps: [...enterpriseSteps, ...caseSteps, ...fairSteps, ...aftercareSteps, ...policySteps], enterprises, cases, policies };
+  // Payments run after everything else planned for the same instant: they pay what the day's decisions approved.
+  const paymentSteps = planPayments(driver, sqlite, { random: prng(o.seed ^ 0xfee5), from, asOf: o.asOf });
+  return { steps: [...enterpriseSteps, ...caseSteps, ...fairSteps, ...aftercareSteps, ...policySteps, ...paymentSteps], enterprises, cases, policies };
 }
 
 /** People a matter can be about: aged 19 to 54 on asOf, out of work or at work. */

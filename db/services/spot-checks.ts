@@ -4,10 +4,10 @@
  * drawn application is re-reviewed by someone who neither accepted nor
  * decided it, and an irregular finding may open a recovery (payments.orderRecovery).
  */
-import { randomBytes } from 'node:crypto';
 import { and, desc, eq, gte, inArray, lte, sql } from 'drizzle-orm';
 import type { ParsedInputOf, SpotCheckListItem, SpotCheckView } from '../../shared/contract';
 import { sampleSize, spotCheckSample } from '../../shared/domain/payments/spot-checks';
+import { sm3Hex } from '../../shared/exchange/sm';
 import { requireAccount, type ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { cases, paymentEntitlements, paymentRecoveries, spotCheckItems, spotChecks, users } from '../schema';
@@ -78,7 +78,10 @@ export function create(ctx: ServiceContext, input: ParsedInputOf<'spotChecks.cre
     .all()
     .map((c) => c.id);
   if (population.length === 0) throw new AppError('CONFLICT', `${input.decidedFrom}至${input.decidedTo}没有已批准的补贴申请可供抽查`);
-  const seed = randomBytes(8).toString('hex');
+  // The seed is fixed by the moment of creation (to the millisecond), the name and the population, and is
+  // recorded: whoever creates a campaign cannot pick its sample, and anyone can repeat the draw. Every
+  // creation is audited, so redrawing until a sample suits would show.
+  const seed = sm3Hex(new TextEncoder().encode(`${ctx.now.toISOString()}:${input.name}:${population.join(',')}`)).slice(0, 16);
   const drawn = spotCheckSample(population, sampleSize(population.length, input.sharePercent), seed);
   const created = db.insert(spotChecks).values({ name: input.name, decidedFrom: input.decidedFrom, decidedTo: input.decidedTo, policyCode: input.policyCode ?? null, sharePercent: input.sharePercent, population: population.length, seed, state: 'open', ...createdStamps(ctx) }).returning().get();
   for (const caseId of drawn) db.insert(spotCheckItems).values({ spotCheckId: created.id, caseId }).run();

@@ -107,6 +107,23 @@ function policyRoad(sqlite: Database.Database, summary: { persons: number; polic
   expect(summary.policies).toMatchObject({ imports: FACT_SOURCES.length, findings: count('select count(*) from policy_findings'), outreach: count('select count(*) from policy_outreach'), batches: 1 });
 }
 
+/** Two years of monthly batches, released by the head (not the preparer), a failed line paid again, a recovery repaid, a finished spot check. */
+function paymentRoad(sqlite: Database.Database): void {
+  const count = (sql: string) => sqlite.prepare(sql).pluck().get() as number;
+  const months = sqlite.prepare("select distinct substr(month, 1, 4) from payment_batches where state = 'locked'").pluck().all();
+  expect(months.length, 'batches locked in both years').toBeGreaterThanOrEqual(2);
+  expect(count("select count(*) from payment_batches where state = 'locked'")).toBeGreaterThan(6);
+  expect(count('select count(*) from payment_batches where released_by = prepared_by')).toBe(0);
+  expect(count("select count(*) from payment_lines where state = 'rebatched'")).toBeGreaterThan(0);
+  expect(count("select count(*) from payment_lines l join payment_lines old on old.id = l.rebatch_of_line_id where l.state = 'paid' and old.state = 'rebatched'")).toBeGreaterThan(0);
+  expect(count('select count(*) from payment_recoveries where repaid_fen = amount_fen')).toBe(1);
+  expect(count("select count(*) from spot_checks where state = 'finished'")).toBe(1);
+  expect(count('select count(*) from spot_check_items where finding is null')).toBe(0);
+  // The ledger adds up: paid lines' amounts are what the ledger says was paid.
+  expect(count("select coalesce(sum(paid_fen), 0) from payment_ledger")).toBe(count("select coalesce(sum(amount_fen), 0) from payment_lines where state in ('paid', 'reversed')"));
+  expect(count('select count(*) from (select 1 from payment_months group by payee_kind, payee_id, policy_code, month having count(*) > 1)')).toBe(0);
+}
+
 describe('seed: a synthetic county', () => {
   it('passes the validators, reaches every workflow state legally, and the same seed gives the same database', async () => {
     const dir = tempDir('desk-seed-');
@@ -167,6 +184,7 @@ describe('seed: a synthetic county', () => {
       expect(sqlite.prepare('select count(*) from fair_intentions').pluck().get()).toBeGreaterThan(5);
       expect(sqlite.prepare('select count(*) from (select 1 from fair_attendances group by fair_id, person_id having count(*) > 1)').pluck().get()).toBe(0);
       policyRoad(sqlite, summary);
+      paymentRoad(sqlite);
 
       expect(sqlite.pragma('foreign_key_check')).toEqual([]);
       expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
