@@ -35,8 +35,9 @@ function controlFacts(db: DrizzleDb, batchId: number, lines: readonly LineRow[])
   for (let i = 0; i < personIds.length; i += 500) {
     const ids = personIds.slice(i, i + 500);
     const deaths = new Map(db.select({ personId: personDeaths.personId, diedOn: personDeaths.diedOn }).from(personDeaths).where(inArray(personDeaths.personId, ids)).all().map((d) => [d.personId, d.diedOn]));
-    for (const p of db.select({ id: persons.id, name: persons.name, idNumber: persons.idNumber, birthDate: persons.birthDate, sex: persons.sex }).from(persons).where(inArray(persons.id, ids)).all()) {
-      personMap.set(p.id, { name: p.name, idNumber: p.idNumber, birthDate: p.birthDate, sex: p.sex, deceasedOn: deaths.get(p.id) ?? null });
+    const columns = { id: persons.id, name: persons.name, idNumber: persons.idNumber, birthDate: persons.birthDate, sex: persons.sex, category: persons.femaleRetirementCategory };
+    for (const p of db.select(columns).from(persons).where(inArray(persons.id, ids)).all()) {
+      personMap.set(p.id, { name: p.name, idNumber: p.idNumber, birthDate: p.birthDate, sex: p.sex, ...(p.category ? { femaleCategory: p.category } : {}), deceasedOn: deaths.get(p.id) ?? null });
     }
   }
   for (let i = 0; i < enterpriseIds.length; i += 500) {

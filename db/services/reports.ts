@@ -88,7 +88,16 @@ export function monthlyReport(ctx: ServiceContext, code: string): MonthlyReport 
     jobsToSeekersRatio: ratio(vacancyOpenings, counts.jobseekers),
     external,
     breakdowns: BROKEN_DOWN_FIGURES.flatMap((f) => breakdownsOf(ctx, period, f, lists[f])),
+    subsidyPayments: subsidyPaymentsIn(database, period.from, period.to),
   };
+}
+
+/** 补贴发放 in the report period: the fund ledger's money events whose day falls in it (the 台账 holds the named list). */
+function subsidyPaymentsIn(database: ReturnType<ServiceContext['database']>, from: string, to: string): MonthlyReport['subsidyPayments'] {
+  return database.sqlite
+    .prepare(`select count(distinct case when kind = 'paid' then payee_kind || ':' || payee_id end) as payees, coalesce(sum(paid_fen), 0) as paidFen,
+      coalesce(sum(reversed_fen + repaid_fen), 0) as returnedFen, coalesce(sum(net_fen), 0) as netFen from payment_ledger where "on" between ? and ?`)
+    .get(from, to) as MonthlyReport['subsidyPayments'];
 }
 
 export function monthly(ctx: ServiceContext, input: ParsedInputOf<'reports.monthly'>): MonthlyReport {

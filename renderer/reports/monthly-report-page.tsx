@@ -4,6 +4,7 @@ import { Link, useSearchParams } from 'react-router';
 import type { FigureBreakdown, MonthlyReport } from '../../shared/contract';
 import { REPORT_FIGURE_LABELS, type ReportFigure } from '../../shared/contract/reports';
 import { formatChineseDate, officeDate } from '../../shared/domain/dates';
+import { formatYuan } from '../../shared/domain/payments/money';
 import { formatPeriodChinese, formatPeriodMonth, reportPeriod } from '../../shared/domain/statistics';
 import { call, errorMessage } from '../api/client';
 import { printRecorded } from '../shell/print-toolbar';
@@ -31,6 +32,8 @@ function MainFigures({ r }: { r: MonthlyReport }) {
     ['求人倍率', r.jobsToSeekersRatio ?? '—（本期无求职人员）', ''],
     ['新认定就业困难人员', <Figure key="d" r={r} figure="difficulty_certified" />, '人'],
     ['就业困难人员实现就业', <Figure key="de" r={r} figure="difficulty_employed" />, '人'],
+    ['本期补贴发放对象（个人和单位）', r.subsidyPayments.payees, '个'],
+    ['本期补贴发放金额（扣除退票、追回到账后净额）', `${formatYuan(r.subsidyPayments.netFen)}（发放 ${formatYuan(r.subsidyPayments.paidFen)}，退回 ${formatYuan(r.subsidyPayments.returnedFen)}）`, '元'],
   ];
   return (
     <Table withTableBorder withColumnBorders mb="md" data-testid="main-figures">

@@ -61,6 +61,11 @@ export interface MonthlyReport {
   jobsToSeekersRatio: string | null;
   external: ExternalFigures;
   breakdowns: FigureBreakdown[];
+  /**
+   * 补贴发放 in the period, from the fund ledger (补贴发放台账, payments.ledger holds the named list):
+   * persons and enterprises paid, amounts paid, returned (退票 and recoveries repaid) and net, in fen.
+   */
+  subsidyPayments: { payees: number; paidFen: number; returnedFen: number; netFen: number };
 }
 
 export interface NamedList {

@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import type { LedgerLineView, LedgerView, PaymentBatchView, PayeePaymentView, RecoveryView } from '../../shared/contract';
-import { bankFileRowsOf, bankResultXlsx, entitlementsOf, approvedSubsidies, flexibleForm, importResult, releasedBatch } from './payments-helpers';
+import { approvedSubsidies, bankFileRowsOf, bankResultXlsx, entitlementsOf, flexibleForm, importResult, releasedBatch, SUBSIDY_DOCS } from './payments-helpers';
 import { expectError, expectOk, readyDesk } from './helpers';
-import { rows } from './registry-helpers';
+import { actOk, createCase } from './cases-helpers';
+import { idNumber, rows } from './registry-helpers';
 
 const ACCOUNTS = ['6222 0202 0001 1111 111', '6222020200022222222', '6222020200033333333'];
 
@@ -74,6 +75,8 @@ describe('资金兑付: from approved applications to the bank and back', () => 
     expect(list.items.reduce((s, l) => s + l.netFen, 0)).toBe(ledger.totals.netFen);
     expect(list.items.map((l) => l.kind)).toEqual(['paid', 'failed', 'paid', 'recovery_ordered', 'repayment_received']);
 
+    // The monthly report counts what left the fund in its period (2026-11-21 … 2026-12-20).
+    expect(expectOk<{ subsidyPayments: unknown }>(zhouqiang.call('reports.monthly', { period: '2026-12' })).subsidyPayments).toEqual({ payees: 2, paidFen: 630000, returnedFen: 120000, netFen: 510000 });
     // The person's timeline shows the payment; the province receives the lines.
     const timeline = expectOk<PayeePaymentView[]>(ready.call('payments.forPayee', { payeeKind: 'person', payeeId: desk.personIds[0]! }));
     expect(timeline.map((p) => [p.kindLabel, p.amountFen])).toEqual([['已发放', 360000], ['追回', 120000], ['退款到账', 120000]]);
@@ -104,5 +107,36 @@ describe('资金兑付: from approved applications to the bank and back', () => 
     const sqlite = ready.desk.database().sqlite;
     const held = sqlite.prepare('select * from payment_months limit 1').get() as Record<string, unknown>;
     expect(() => sqlite.prepare('insert into payment_months (line_id, payee_kind, payee_id, policy_code, month) values (?, ?, ?, ?, ?)').run(held.line_id, held.payee_kind, held.payee_id, held.policy_code, held.month)).toThrow(/UNIQUE constraint failed: payment_months/);
+  });
+});
+
+describe('拨付前核查: the controls before money leaves', () => {
+  it('blocks a payee past retirement age until the line leaves the batch, and holds release until the releaser acknowledges a shared account', () => {
+    const ready = readyDesk();
+    const desk = approvedSubsidies(ready, [flexibleForm(ACCOUNTS[0]!), flexibleForm(ACCOUNTS[0]!, '2026-07-01', '2026-09-30', '270000')]);
+    const { lina, zhouqiang } = desk;
+    // A man born in 1960 reached the statutory retirement age in 2020: no subsidy for 2026.
+    const retired = expectOk<{ id: number }>(ready.call('persons.register', { idNumber: idNumber('320506', '1960-03-01', '015'), name: '王建国', phone: '13951009999' }));
+    const accepted = actOk(ready.call, createCase(ready.call, retired.id, 'subsidy_application', flexibleForm(ACCOUNTS[2]!), SUBSIDY_DOCS), 'accept');
+    actOk(lina.call, actOk(lina.call, accepted, 'start_review'), 'approve', '符合条件');
+
+    const batch = expectOk<{ batch: PaymentBatchView }>(lina.call('payments.buildBatch', { fundSource: 'employment_subsidy_fund', month: '2026-11' })).batch;
+    const byCode = (view: PaymentBatchView) => view.controls.map((c) => [c.lineNo, c.code, c.severity]);
+    const retiredLine = batch.lines.find((l) => l.payee.name === '王建国')!.lineNo;
+    expect(byCode(batch)).toEqual(expect.arrayContaining([[retiredLine, 'past_retirement', 'block'], [1, 'shared_account', 'flag'], [2, 'shared_account', 'flag']]));
+    expectOk(zhouqiang.call('payments.transition', { id: batch.id, action: 'review' }));
+    expect(expectError(zhouqiang.call('payments.transition', { id: batch.id, action: 'release' }), 'CONFLICT').message).toMatch(/批次有\d+条拦截的核查结果/);
+    expect(expectError(zhouqiang.call('payments.acknowledge', { batchId: batch.id, lineNo: retiredLine, code: 'past_retirement', note: '已核实' }), 'CONFLICT').message).toContain('拦截项');
+
+    // The blocked line leaves the batch (its entitlement is free again); the batch must be reviewed again.
+    const removed = expectOk<PaymentBatchView>(lina.call('payments.removeLine', { batchId: batch.id, lineNo: retiredLine, reason: '已达法定退休年龄，不予发放' }));
+    expect(removed.state).toBe('prepared');
+    for (const f of removed.controls.filter((c) => c.severity === 'flag')) {
+      expectOk(zhouqiang.call('payments.acknowledge', { batchId: batch.id, lineNo: f.lineNo, code: f.code, note: '夫妻共用一张社保卡金融账户，已核实' }));
+    }
+    expectOk(zhouqiang.call('payments.transition', { id: batch.id, action: 'review' }));
+    const released = expectOk<PaymentBatchView>(zhouqiang.call('payments.transition', { id: batch.id, action: 'release' }));
+    expect(released).toMatchObject({ state: 'released', count: 2, unresolvedControls: 0 });
+    expect(entitlementsOf(lina.call, 'unpaid').map((e) => e.payee.name)).toEqual(['王建国']);
   });
 });
