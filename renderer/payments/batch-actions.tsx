@@ -107,7 +107,7 @@ export function BankFilePanel({ batch }: { batch: PaymentBatchView }) {
         </div>
         {batch.state === 'released' && (
           <Group>
-            <Button variant="light" loading={exportFile.isPending} onClick={() => exportFile.mutate()}>导出银行文件</Button>
+            {batch.lines.some((l) => l.state === 'pending') && <Button variant="light" loading={exportFile.isPending} onClick={() => exportFile.mutate()}>导出银行文件</Button>}
             <FileButton onChange={(file) => { if (file) { result.reset(); result.mutate(file); } }} accept=".xlsx">
               {(props) => <Button variant="light" color="teal" {...props} loading={result.isPending}>导入银行回盘…</Button>}
             </FileButton>

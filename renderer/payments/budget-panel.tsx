@@ -2,7 +2,8 @@ import { Badge, Button, Group, Table, TextInput } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { BudgetUsageView } from '../../shared/contract';
+import type { BudgetUsageView, LedgerView } from '../../shared/contract';
+import { FUND_SOURCES } from '../../shared/domain/policies/definition';
 import { yuanToFen } from '../../shared/domain/money';
 import { formatYuan } from '../../shared/domain/payments';
 import { useCan } from '../api/queries';
@@ -34,9 +35,20 @@ function BudgetInput({ b }: { b: BudgetUsageView }) {
   );
 }
 
+/**
+ * Every fund the ledger covers, whether or not it has a budget or spending yet,
+ * so the head can enter a budget before the first payment of the year.
+ */
+function withEveryFund(ledger: Pick<LedgerView, 'year' | 'fundSource' | 'budgets'>): BudgetUsageView[] {
+  const funds = ledger.fundSource ? [ledger.fundSource] : FUND_SOURCES.map(([code]) => code);
+  return funds.map((fundSource) => ledger.budgets.find((b) => b.fundSource === fundSource)
+    ?? { fundSource, year: ledger.year, budgetFen: null, spentFen: 0, remainingFen: null, overBudget: false });
+}
+
 /** The year's 预算额度 per fund against what the ledger spent (net), with what is left or over. */
-export function BudgetTable({ budgets }: { budgets: BudgetUsageView[] }) {
+export function BudgetTable({ ledger }: { ledger: Pick<LedgerView, 'year' | 'fundSource' | 'budgets'> }) {
   const canSet = useCan('payments.budget');
+  const budgets = withEveryFund(ledger);
   return (
     <Table withTableBorder withColumnBorders mb="sm" data-testid="budgets">
       <NowrapHeader labels={['资金来源', '年度预算额度（元）', '已支出（净额，元）', '剩余（元）', '已支出大写']} />

@@ -118,7 +118,7 @@ export function LedgerPage() {
           <LedgerTable ledger={l} />
           <Text mb="md" data-testid="ledger-net">合计净额：{formatYuan(l.totals.netFen)} 元（大写：人民币{l.netInCapitals}）</Text>
           <Title order={4} mb="xs">年度预算执行</Title>
-          <BudgetTable budgets={l.budgets} />
+          <BudgetTable ledger={l} />
           <Group justify="space-between" mt="xl">
             <Text>制表人：__________</Text>
             <Text>审核人：__________</Text>
