@@ -6,7 +6,7 @@ import { formatOfficeTimestamp } from '../../shared/domain/dates';
 import { call } from '../api/client';
 import { useCan } from '../api/queries';
 import { ActionDialog } from './action-dialog';
-import { NowrapHeader } from './payments-text';
+import { NOWRAP, NowrapHeader } from './payments-text';
 import { useBatchRefresh } from './batch-cache';
 
 /**
@@ -36,7 +36,7 @@ export function BatchControls({ batch }: { batch: PaymentBatchView }) {
               {batch.controls.map((f) => (
                 <Table.Tr key={`${f.lineNo}:${f.code}`}>
                   <Table.Td>{f.lineNo}</Table.Td>
-                  <Table.Td>{f.label}</Table.Td>
+                  <Table.Td style={NOWRAP}>{f.label}</Table.Td>
                   <Table.Td><Badge miw="max-content" color={f.severity === 'block' ? 'red' : 'orange'}>{f.severity === 'block' ? '拦截' : '提示'}</Badge></Table.Td>
                   <Table.Td>{f.message}</Table.Td>
                   <Table.Td>

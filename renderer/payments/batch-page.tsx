@@ -72,7 +72,8 @@ export function PaymentBatchPage() {
             </Group>
           </Paper>
           {canManage && <TransitionButtons batch={b} />}
-          <BatchControls batch={b} />
+          {/* The backend reads the controls before release only (a released batch's view carries none). */}
+          {(b.state === 'prepared' || b.state === 'reviewed') && <BatchControls batch={b} />}
           {canManage && <BankFilePanel batch={b} />}
           <BatchLines batch={b} />
           <Events batch={b} />
