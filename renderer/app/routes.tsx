@@ -33,6 +33,14 @@ import { FindingPage } from '../policies/finding-page';
 import { FindingsPage } from '../policies/findings-page';
 import { PoliciesPage } from '../policies/policies-page';
 import { PolicyPage } from '../policies/policy-page';
+import { EntitlementsPage } from '../payments/entitlements-page';
+import { BatchesPage as PaymentBatchesPage } from '../payments/batches-page';
+import { PaymentBatchPage } from '../payments/batch-page';
+import { RecoveriesPage } from '../payments/recoveries-page';
+import { LedgerPage } from '../payments/ledger-page';
+import { LedgerLinesPage } from '../payments/ledger-lines-page';
+import { SpotChecksPage } from '../payments/spot-checks-page';
+import { SpotCheckPage } from '../payments/spot-check-page';
 import { PersonProfilePage } from '../persons/person-profile-page';
 import { PersonsPage } from '../persons/persons-page';
 import { RegisterPersonPage } from '../persons/register-person-page';
@@ -96,6 +104,14 @@ export const routes: RouteObject[] = [
       { path: 'policies/batches/:id', element: <BatchPage /> },
       { path: 'policies/batches/:id/notice', element: <BatchNoticePage /> },
       { path: 'policies/:code', element: <PolicyPage /> },
+      { path: 'payments', element: <EntitlementsPage /> },
+      { path: 'payments/batches', element: <PaymentBatchesPage /> },
+      { path: 'payments/batches/:id', element: <PaymentBatchPage /> },
+      { path: 'payments/recoveries', element: <RecoveriesPage /> },
+      { path: 'payments/ledger', element: <LedgerPage /> },
+      { path: 'payments/ledger/lines', element: <LedgerLinesPage /> },
+      { path: 'payments/spot-checks', element: <SpotChecksPage /> },
+      { path: 'payments/spot-checks/:id', element: <SpotCheckPage /> },
       { path: 'facts', element: <FactsPage /> },
       { path: 'audit', element: <AuditPage /> },
       { path: 'admin', element: <AdminPage /> },

@@ -7,6 +7,7 @@ import { OWNERSHIP_TYPES, SIZE_CLASSES, labelOf } from '../../shared/domain/ente
 import { formatOfficeTimestamp } from '../../shared/domain/dates';
 import { call, errorMessage } from '../api/client';
 import { useCan } from '../api/queries';
+import { PayeePaymentsSection } from '../payments/payee-payments-section';
 import { PolicyVerdictPanel } from '../policies/policy-verdict-panel';
 import { CorrectionsSection } from '../shell/corrections-table';
 import { Field } from '../shell/field';
@@ -136,6 +137,7 @@ export function EnterpriseProfilePage() {
       <EnterpriseMatters enterpriseId={e.id} active={e.status === 'active'} />
       {canJudge && <PolicyVerdictPanel key={e.id} subject={{ enterpriseId: e.id }} />}
       <TimelineView enterpriseId={e.id} />
+      <PayeePaymentsSection payeeKind="enterprise" payeeId={e.id} />
       <Corrections enterpriseId={e.id} />
       {editing && <EnterpriseEditDialog enterprise={e} onClose={() => setEditing(false)} />}
       {addingVacancy && <VacancyDialog enterprise={e} onClose={() => setAddingVacancy(false)} />}

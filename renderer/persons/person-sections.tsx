@@ -3,6 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import type { KeyGroupTag } from '../../shared/domain/key-groups';
 import { formatOfficeTimestamp } from '../../shared/domain/dates';
 import { call } from '../api/client';
+import { PayeePaymentsTimeline } from '../payments/payee-payments-section';
 import { CorrectionsSection } from '../shell/corrections-table';
 
 /** Key-group badges; hovering shows the rule and the date it was computed for. */
@@ -34,7 +35,10 @@ export function TimelineSections({ personId }: { personId: number }) {
       {(timeline.data ?? []).map((section) => (
         <div key={section.kind} style={{ marginBottom: 12 }}>
           <Text fw={600} size="sm" mb={4}>{section.label}</Text>
-          {section.events.length === 0 ? (
+          {section.kind === 'payments' && section.events.length === 0 ? (
+            // 补贴发放: the payments area's record of every yuan paid to the person (payments.forPayee).
+            <PayeePaymentsTimeline payeeKind="person" payeeId={personId} />
+          ) : section.events.length === 0 ? (
             <Text size="sm" c="dimmed">暂无记录</Text>
           ) : (
             <Timeline bulletSize={12} lineWidth={2}>

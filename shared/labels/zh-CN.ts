@@ -168,6 +168,8 @@ export const NAV_AREAS = [
   // Everyone may read the catalogue, so nobody lands here: HomeRedirect passes over areas marked landing: false.
   { path: '/policies', label: '政策', ready: true, permission: 'policies.read', landing: false },
   { path: '/reports', label: '报表', ready: true, permission: 'reports.read' },
+  // 资金兑付: reviewers and the head, who also hold 工作台 and land there.
+  { path: '/payments', label: '资金兑付', ready: true, permission: 'payments.read', landing: false },
   { path: '/admin', label: '系统管理', ready: true, permission: 'users.manage' },
   { path: '/exchange', label: '数据交换', ready: true, permission: 'exchange.worklist' },
   // Other departments' lists: administrator and head; the 政策 area will read what they become.
