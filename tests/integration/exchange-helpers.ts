@@ -87,7 +87,16 @@ export function expectProvinceEqualsCounty(ready: ReadyDesk, province: ProvinceS
  */
 export function fillCounty(sqlite: Database.Database, perRoot: number, seed = 1): void {
   // Every exported table, each root before its embedded children: a table added to the exchange is filled too.
-  const tables = EXCHANGE_AGGREGATES.flatMap((a) => [getTableName(a.root), ...a.children.map((c) => getTableName(c.table))]);
+  const exported = EXCHANGE_AGGREGATES.flatMap((a) => [getTableName(a.root), ...a.children.map((c) => getTableName(c.table))]);
+  // A table the exchange does not carry but an exported row must point at (a payment line's batch) is filled first, when empty.
+  const tables: string[] = [];
+  for (const table of exported) {
+    for (const fk of sqlite.pragma(`foreign_key_list("${table}")`) as Array<{ table: string }>) {
+      if (exported.includes(fk.table) || tables.includes(fk.table)) continue;
+      if (!sqlite.prepare(`select 1 from "${fk.table}" limit 1`).get()) tables.push(fk.table);
+    }
+    tables.push(table);
+  }
   let n = seed * 100_000;
   sqlite.transaction(() => {
     for (const table of tables) {
