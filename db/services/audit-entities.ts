@@ -2,7 +2,7 @@ import { inArray } from 'drizzle-orm';
 import { maskIdNumber } from '../../shared/domain/masking';
 import { MATTER_TYPES, type MatterTypeCode } from '../../shared/domain/matter-types';
 import type { ServiceContext } from '../context';
-import { cases, enterprises, fairs, persons, policyVersions, users, vacancies } from '../schema';
+import { cases, enterprises, fairs, paymentBatches, paymentRecoveries, persons, policyVersions, spotChecks, users, vacancies } from '../schema';
 
 /**
  * What an audit entry is about, named as staff know it — 人员档案 张三
@@ -17,6 +17,8 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   policy: '政策', policy_batch: '免申即享批次', policy_sweep: '政策比对', exchange_package: '交换包', exchange_key: '交换密钥',
   backup: '备份', settings: '系统设置', statistics_period: '统计期', difficulty_type: '就业困难人员类别',
   code_entry: '业务代码', calendar: '工作日历', report: '报表', workstation: '工作站',
+  payment_entitlement: '应发记录', payment_batch: '发放批次', payment_recovery: '追回', payment_ledger: '补贴发放台账',
+  payment_budget: '预算额度', spot_check: '抽查',
 };
 
 type Ref = { entityType: string | null; entityId: string | null };
@@ -40,6 +42,9 @@ const NAMES_BY_ID: Record<string, (db: Db, ids: number[]) => Array<[number, stri
   user: (db, ids) => db.select({ id: users.id, displayName: users.displayName, username: users.username }).from(users).where(inArray(users.id, ids)).all()
     .map((u) => [u.id, `${u.displayName}（${u.username}）`]),
   fair: (db, ids) => db.select({ id: fairs.id, name: fairs.name }).from(fairs).where(inArray(fairs.id, ids)).all().map((f) => [f.id, f.name]),
+  payment_batch: (db, ids) => db.select({ id: paymentBatches.id, number: paymentBatches.number }).from(paymentBatches).where(inArray(paymentBatches.id, ids)).all().map((b) => [b.id, `批次${b.number}`]),
+  payment_recovery: (db, ids) => db.select({ id: paymentRecoveries.id, number: paymentRecoveries.number }).from(paymentRecoveries).where(inArray(paymentRecoveries.id, ids)).all().map((r) => [r.id, `追回${r.number}`]),
+  spot_check: (db, ids) => db.select({ id: spotChecks.id, name: spotChecks.name }).from(spotChecks).where(inArray(spotChecks.id, ids)).all().map((c) => [c.id, c.name]),
   vacancy: (db, ids) => db.select({ id: vacancies.id, title: vacancies.title }).from(vacancies).where(inArray(vacancies.id, ids)).all().map((v) => [v.id, v.title]),
 };
 

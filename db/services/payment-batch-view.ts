@@ -1,16 +1,16 @@
 /** A payment batch as staff see it: header, masked lines, control findings and history. */
 import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { PaymentBatchListItem, PaymentBatchView, PaymentLineView } from '../../shared/contract';
-import { amountInChineseCapitals, BATCH_ACTION_LABELS, formatPeriod, type BatchAction } from '../../shared/domain/payments';
+import { amountInChineseCapitals, BATCH_ACTION_LABELS, formatPeriod, maskAccount, type BatchAction } from '../../shared/domain/payments';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
 import type { DrizzleDb } from '../open';
 import { paymentBatchEvents, paymentBatches, paymentLines, paymentRecoveries, users } from '../schema';
 import { batchControls } from './payment-controls';
-import { maskAccount, payeeKey, payeeRecords } from './payment-payees';
+import { payeeKey, payeeRecords } from './payment-payees';
 
 const EVENT_LABELS: Record<string, string> = {
-  ...BATCH_ACTION_LABELS, prepare: '编制', bank_file: '导出银行文件', bank_result: '导入银行回盘', remove_line: '移出明细', reverse_line: '银行退票',
+  ...BATCH_ACTION_LABELS, prepare: '编制', bank_file: '导出银行文件', bank_result: '导入银行回盘', remove_line: '移出明细', reverse_line: '银行退票', acknowledge: '确认核查提示',
 };
 
 export function batchViewOf(ctx: ServiceContext, id: number): PaymentBatchView {

@@ -228,6 +228,7 @@ export function acknowledge(ctx: ServiceContext, input: ParsedInputOf<'payments.
   db.insert(paymentAcknowledgements).values({ batchId: batch.id, lineNo: input.lineNo, code: input.code, note: input.note, by: actor.userId, at: ctx.now.toISOString() })
     .onConflictDoUpdate({ target: [paymentAcknowledgements.batchId, paymentAcknowledgements.lineNo, paymentAcknowledgements.code], set: { note: input.note, by: actor.userId, at: ctx.now.toISOString() } })
     .run();
+  recordBatchEvent(ctx, batch.id, 'acknowledge', `第${input.lineNo}笔 ${finding.label}：${input.note}`);
   ctx.audit({ action: 'payments.acknowledge', entityType: 'payment_batch', entityId: batch.id, detail: { lineNo: input.lineNo, code: input.code } });
   return batchViewOf(ctx, batch.id);
 }

@@ -7,11 +7,11 @@
 import { and, asc, eq, like, sql, type SQL } from 'drizzle-orm';
 import type { BudgetUsageView, LedgerLineView, LedgerTotalsView, LedgerView, ParsedInputOf, PayeePaymentView } from '../../shared/contract';
 import { FUND_SOURCE_LABELS, PAYMENT_EVENT_LABELS, amountInChineseCapitals, budgetProblems, budgetUsage, eventRefusal, formatPeriod, formatYearMonth, ledgerFromLines, ledgerTotalsBy, monthOfDate, plainYuan, sumLedger, type LedgerDimension, type LedgerLine, type PaymentEvent } from '../../shared/domain/payments';
-import type { FundSource } from '../../shared/domain/policies';
+import { FUND_SOURCES, type FundSource } from '../../shared/domain/policies';
 import { requirePermission, type ServiceContext } from '../context';
 import { AppError } from '../errors';
 import type { DrizzleDb } from '../open';
-import { paymentBudgets, paymentEntitlements, paymentLedger, paymentLines, paymentRecoveries } from '../schema';
+import { paymentBudgets, paymentEntitlements, paymentLedger, paymentLines, paymentRecoveries, users } from '../schema';
 import { writeXlsx } from '../xlsx';
 import { codeLabel } from './case-checks';
 import { payeeKey, payeeRecords } from './payment-payees';
@@ -110,7 +110,10 @@ export function ledger(ctx: ServiceContext, input: ParsedInputOf<'payments.ledge
   const groups = ledgerTotalsBy(rows, input.dimensions).map((g) => ({ key: g.key, labels: g.key.map((v, i) => labelOf(input.dimensions[i]!, v)), totals: totalsView(g.totals) }));
   const totals = sumLedger(rows);
   const allYear = input.fundSource ? db.select().from(paymentLedger).where(ledgerWhere({ year: input.year })).all().map((r) => ledgerLineOf(r)) : rows;
-  const budgets: BudgetUsageView[] = budgetUsage(budgetsOf(db, input.year), allYear).filter((b) => b.year === input.year && (!input.fundSource || b.fundSource === input.fundSource));
+  const used = budgetUsage(budgetsOf(db, input.year), allYear).filter((b) => b.year === input.year);
+  // Every fund has its row, so the head can enter a budget before the first payment.
+  const budgets: BudgetUsageView[] = FUND_SOURCES.map(([fund]) => used.find((b) => b.fundSource === fund) ?? { fundSource: fund, year: input.year, budgetFen: null, spentFen: 0, remainingFen: null, overBudget: false })
+    .filter((b) => !input.fundSource || b.fundSource === input.fundSource);
   ctx.audit({ action: 'payments.ledger', entityType: 'payment_ledger', detail: { year: input.year, fundSource: input.fundSource ?? null } });
   return { year: input.year, fundSource: input.fundSource ?? null, dimensions: input.dimensions, groups, totals: totalsView(totals), netInCapitals: amountInChineseCapitals(Math.max(0, totals.netFen)), budgets };
 }
@@ -163,17 +166,26 @@ export function setBudget(ctx: ServiceContext, input: ParsedInputOf<'payments.se
   return budgetUsage(budgetsOf(db, input.year).filter((b) => b.fundSource === input.fundSource), lines)[0]!;
 }
 
-export function forPayee(ctx: ServiceContext, input: ParsedInputOf<'payments.forPayee'>): PayeePaymentView[] {
-  requirePermission(ctx, input.payeeKind === 'person' ? 'persons.read' : 'enterprises.read');
+/** A payee's money events, oldest first; a failed payment shows the amount that did not arrive. */
+export function payeeEvents(ctx: ServiceContext, payeeKind: 'person' | 'enterprise', payeeId: number): Array<PayeePaymentView & { by: string | null; reason: string | null }> {
   const { db } = ctx.database();
   return db
-    .select()
+    .select({ r: paymentLedger, lineAmount: paymentLines.amountFen, by: users.displayName })
     .from(paymentLedger)
-    .where(and(eq(paymentLedger.payeeKind, input.payeeKind), eq(paymentLedger.payeeId, input.payeeId)))
+    .innerJoin(paymentLines, eq(paymentLines.id, paymentLedger.lineId))
+    .leftJoin(users, eq(users.id, paymentLedger.by))
+    .where(and(eq(paymentLedger.payeeKind, payeeKind), eq(paymentLedger.payeeId, payeeId)))
     .orderBy(asc(paymentLedger.seq))
     .all()
-    .map((r) => ({
+    .map(({ r, lineAmount, by }) => ({
       on: r.on, kind: r.kind, kindLabel: PAYMENT_EVENT_LABELS[r.kind], lineRef: r.lineRef, policyName: codeLabel(ctx, 'subsidy_catalogue', r.policyCode),
-      periodText: formatPeriod({ from: r.periodFrom, to: r.periodTo }), amountFen: r.paidFen || r.reversedFen || r.recoveryOrderedFen || r.repaidFen,
+      periodText: formatPeriod({ from: r.periodFrom, to: r.periodTo }),
+      amountFen: r.kind === 'failed' ? lineAmount : r.paidFen || r.reversedFen || r.recoveryOrderedFen || r.repaidFen,
+      by, reason: r.reason,
     }));
+}
+
+export function forPayee(ctx: ServiceContext, input: ParsedInputOf<'payments.forPayee'>): PayeePaymentView[] {
+  requirePermission(ctx, input.payeeKind === 'person' ? 'persons.read' : 'enterprises.read');
+  return payeeEvents(ctx, input.payeeKind, input.payeeId).map(({ by: _by, reason: _reason, ...view }) => view);
 }

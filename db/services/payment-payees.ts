@@ -6,7 +6,8 @@
 import { and, eq, inArray } from 'drizzle-orm';
 import type { AccountView, ParsedInputOf, PayeeRef } from '../../shared/contract';
 import { maskIdNumber } from '../../shared/domain/masking';
-import { accountNumberProblem, normalizeAccount, type Payee, type PayeeKind } from '../../shared/domain/payments';
+import { accountNumberProblem, maskAccount, normalizeAccount, type Payee, type PayeeKind } from '../../shared/domain/payments';
+
 import type { ServiceContext } from '../context';
 import { AppError, fieldError } from '../errors';
 import type { DrizzleDb } from '../open';
@@ -50,12 +51,6 @@ export function requirePayee(db: DrizzleDb, payee: Payee): PayeeRecord {
   const found = payeeRecords(db, [payee]).get(payeeKey(payee));
   if (!found) throw new AppError('NOT_FOUND', payee.kind === 'person' ? `没有编号为 ${payee.id} 的人员档案` : `没有编号为 ${payee.id} 的单位`);
   return found;
-}
-
-/** 6222 **** **** 1234: the first and last four digits. */
-export function maskAccount(accountNumber: string): string {
-  const digits = normalizeAccount(accountNumber);
-  return digits.length <= 8 ? `${digits.slice(0, 2)}****` : `${digits.slice(0, 4)} **** ${digits.slice(-4)}`;
 }
 
 export interface AccountRecord {

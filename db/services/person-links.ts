@@ -1,5 +1,6 @@
 import { and, desc, eq, getTableName, inArray, sql } from 'drizzle-orm';
 import { MATTER_TYPES, type MatterTypeCode } from '../../shared/domain/matter-types';
+import { formatYuan } from '../../shared/domain/payments/money';
 import {
   AFTERCARE_EVENT_LABELS, cancellationReasonLabel, contactChannelLabel, contactKindLabel, exitReasonLabel, suspensionReasonLabel, type ContactKind,
 } from '../../shared/domain/person-contacts';
@@ -12,6 +13,7 @@ import { caseEvents, cases, caseTransitions, fairAttendances, personAssistance, 
 import { refreshDerived, type PersonRow } from './person-derived';
 import { recordCorrections } from './corrections';
 import { personFairEvents } from './fair-attendances';
+import { payeeEvents } from './payment-ledger';
 import { personView } from './person-view';
 import { updatedStamps } from './row-stamps';
 
@@ -186,7 +188,16 @@ const TIMELINE_SOURCES: Source[] = [
   { kind: 'referrals', label: '岗位推荐', events: (ctx, person) => contactEvents(ctx, person.id, ['job_referral']) },
   { kind: 'fairs', label: '招聘会', events: (ctx, person) => personFairEvents(ctx, person.id) },
   { kind: 'trainings', label: '培训', events: () => [] },
-  { kind: 'payments', label: '补贴发放', events: () => [] },
+  {
+    kind: 'payments',
+    label: '补贴发放',
+    events: (ctx, person) => newestFirst(payeeEvents(ctx, 'person', person.id).map((e) => ({
+      at: e.on,
+      title: `${e.policyName} ${e.kindLabel} ${formatYuan(e.amountFen)}元（${e.periodText}）`,
+      detail: [`批次明细 ${e.lineRef}`, e.reason].filter(Boolean).join(' · '),
+      actor: e.by,
+    }))),
+  },
 ];
 
 export function timeline(ctx: ServiceContext, input: ParsedInputOf<'persons.timeline'>): TimelineSection[] {

@@ -10,7 +10,7 @@ import { sampleSize, spotCheckSample } from '../../shared/domain/payments/spot-c
 import { sm3Hex } from '../../shared/exchange/sm';
 import { requireAccount, type ServiceContext } from '../context';
 import { AppError } from '../errors';
-import { cases, paymentEntitlements, paymentRecoveries, spotCheckItems, spotChecks, users } from '../schema';
+import { cases, paymentBatches, paymentEntitlements, paymentLines, paymentRecoveries, spotCheckItems, spotChecks, users } from '../schema';
 import { codeLabel } from './case-checks';
 import { formOf } from './case-view';
 import { payeeKey, payeeRecords } from './payment-payees';
@@ -48,8 +48,20 @@ function view(ctx: ServiceContext, id: number): SpotCheckView {
       policyName: codeLabel(ctx, 'subsidy_catalogue', c.itemCode), amountFen: Number(formOf(c).requestedAmountFen ?? 0),
       decidedBy: name(c.decidedBy), decidedAt: c.decidedAt, finding: item.finding, note: item.note, checkedBy: name(item.checkedBy), checkedAt: item.checkedAt,
       recoveryNumber: recoveries.get(item.id) ?? null,
+      paidLine: paidLineOf(ctx, c.id),
     })),
   };
+}
+
+function paidLineOf(ctx: ServiceContext, caseId: number): SpotCheckView['items'][number]['paidLine'] {
+  const line = ctx.database().db
+    .select({ batchId: paymentLines.batchId, lineNo: paymentLines.lineNo, number: paymentBatches.number })
+    .from(paymentLines)
+    .innerJoin(paymentEntitlements, eq(paymentEntitlements.id, paymentLines.entitlementId))
+    .innerJoin(paymentBatches, eq(paymentBatches.id, paymentLines.batchId))
+    .where(and(eq(paymentEntitlements.caseId, caseId), eq(paymentLines.state, 'paid')))
+    .get();
+  return line ? { batchId: line.batchId, lineNo: line.lineNo, lineRef: `${line.number}#${line.lineNo}` } : null;
 }
 
 export function list(ctx: ServiceContext, input: ParsedInputOf<'spotChecks.list'>): { items: SpotCheckListItem[]; total: number } {

@@ -1,5 +1,5 @@
-import { Button, Group, Modal, Radio, Select, Stack, Text, Textarea } from '@mantine/core';
-import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { Button, Group, Modal, Radio, Stack, Text, Textarea } from '@mantine/core';
+import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { SpotCheckItemView } from '../../shared/contract';
 import { SPOT_CHECK_FINDING_LABELS } from '../../shared/labels/payments';
@@ -41,52 +41,25 @@ export function FindingDialog({ checkId, item, onClose }: { checkId: number; ite
   );
 }
 
-/** A batch's id from its number, as 批次号#序号 names a line: batches are few (one per fund and month), so their list is read through. */
-async function batchIdOf(lineRef: string): Promise<{ batchId: number; lineNo: number }> {
-  const [number, lineNo] = lineRef.split('#');
-  for (let page = 1; ; page += 1) {
-    const { items, total } = await call('payments.batches', { page, pageSize: 200 });
-    const found = items.find((b) => b.number === number);
-    if (found) return { batchId: found.id, lineNo: Number(lineNo) };
-    if (page * 200 >= total) throw new Error(`找不到批次${number}`);
-  }
-}
-
-/**
- * 登记追回 from an irregular finding: the applicant's paid lines of this
- * policy are offered; the recovery carries the finding, so the 追回 list links back.
- */
+/** 登记追回 from an irregular finding, against the paid line of the application's entitlement; the recovery carries the finding, so the 追回 list links back. */
 export function SpotRecoveryDialog({ checkId, item, onClose }: { checkId: number; item: SpotCheckItemView; onClose: () => void }) {
   const queryClient = useQueryClient();
-  const payments = useQuery({
-    queryKey: ['payments.forPayee', item.applicant.kind, item.applicant.id],
-    queryFn: () => call('payments.forPayee', { payeeKind: item.applicant.kind, payeeId: item.applicant.id }),
-  });
-  const paid = (payments.data ?? []).filter((p) => p.kind === 'paid' && p.policyName === item.policyName);
-  const [lineRef, setLineRef] = useState<string | null>(null);
-  const chosen = lineRef ?? (paid.length === 1 ? paid[0]!.lineRef : null);
+  const line = item.paidLine;
   const order = useMutation({
-    mutationFn: async ({ amountFen, on, reason }: { amountFen: number; on: string; reason: string }) => {
-      const line = await batchIdOf(chosen!);
-      return call('payments.orderRecovery', { ...line, amountFen, on, reason, spotCheckItemId: item.id });
-    },
+    mutationFn: ({ amountFen, on, reason }: { amountFen: number; on: string; reason: string }) =>
+      call('payments.orderRecovery', { batchId: line!.batchId, lineNo: line!.lineNo, amountFen, on, reason, spotCheckItemId: item.id }),
     onSuccess: () => {
       for (const key of [spotCheckKey(checkId), ['payments.recoveries'], ['payments.ledger'], ['payments.batch']]) void queryClient.invalidateQueries({ queryKey: key });
       onClose();
     },
   });
-  const amount = paid.find((p) => p.lineRef === chosen)?.amountFen ?? item.amountFen;
   return (
-    <ActionDialog key={chosen ?? 'none'} title={`登记追回：${item.applicant.name}`} reasonLabel="追回原因" withDate="追回决定日期"
-      amount={{ label: '追回金额', initialFen: amount, field: 'amountFen' }} confirmLabel="确认追回"
+    <ActionDialog title={`登记追回：${item.applicant.name}`} reasonLabel="追回原因" withDate="追回决定日期"
+      amount={{ label: '追回金额', initialFen: item.amountFen, field: 'amountFen' }} confirmLabel="确认追回"
       pending={order.isPending} error={order.error} onClose={onClose}
-      onConfirm={(v) => chosen && order.mutate({ amountFen: v.amountFen!, on: v.on, reason: v.reason })}>
+      onConfirm={(v) => line && order.mutate({ amountFen: v.amountFen!, on: v.on, reason: v.reason })}>
       <Text size="sm">抽查发现：{item.note}</Text>
-      {payments.data && paid.length === 0 && <Text size="sm" c="red">该申请尚无已发放的款项，无需追回。</Text>}
-      {paid.length > 0 && (
-        <Select label="追回的发放（批次#序号）" withAsterisk value={chosen} onChange={setLineRef}
-          data={paid.map((p) => ({ value: p.lineRef, label: `${p.lineRef} ${p.periodText} ${yuan(p.amountFen)}` }))} />
-      )}
+      {line ? <Text size="sm">追回的发放：{line.lineRef}</Text> : <Text size="sm" c="red">该申请尚无已发放的款项，无需追回。</Text>}
     </ActionDialog>
   );
 }

@@ -92,7 +92,7 @@ export interface ControlFindingView {
 }
 
 export interface PaymentBatchEventView {
-  action: BatchAction | 'prepare' | 'bank_file' | 'bank_result' | 'remove_line' | 'reverse_line';
+  action: BatchAction | 'prepare' | 'bank_file' | 'bank_result' | 'remove_line' | 'reverse_line' | 'acknowledge';
   label: string;
   by: string | null;
   at: string;

@@ -24,6 +24,8 @@ export interface SpotCheckItemView {
   checkedAt: string | null;
   /** The recovery opened from an irregular finding. */
   recoveryNumber: string | null;
+  /** The paid batch line of the application's entitlement, which a recovery is ordered against; null when not paid (yet). */
+  paidLine: { batchId: number; lineNo: number; lineRef: string } | null;
 }
 
 export interface SpotCheckListItem {

@@ -7,6 +7,7 @@ import { SEED_POLICIES } from '../domain/policies';
 import { ACTION_LABELS, STATE_LABELS, type CaseAction, type CaseState } from '../domain/workflow';
 import type { Role } from '../roles';
 import { REPORT_FIGURE_LABELS } from '../contract/reports';
+import { FUND_SOURCE_LABELS } from '../domain/payments/entitlements';
 import { BREAKDOWN_DIMENSIONS } from '../domain/statistics';
 import { OUTREACH_CHANNEL_LABELS, OUTREACH_OUTCOME_LABELS, SWEEP_MODE_LABELS, VERDICT_LABELS } from './policies';
 import { FIELD_LABELS, ROLE_LABELS } from './zh-CN';
@@ -54,6 +55,8 @@ const VALUE_LABELS: Record<string, Record<string, string>> = {
   result: VERDICT_LABELS,
   figure: REPORT_FIGURE_LABELS,
   dimension: fromPairs(BREAKDOWN_DIMENSIONS),
+  fundSource: FUND_SOURCE_LABELS,
+  finding: { confirmed: '无误', irregular: '有问题' },
 };
 
 /** The names of the items audit entries carry (db/services write them; tests/integration/audit-text.test.ts finds any missing). */
@@ -77,10 +80,15 @@ export const AUDIT_DETAIL_LABELS: Record<string, string> = {
   failures: '失败次数', field: '字段', figure: '指标', files: '文件数', folder: '文件夹', moved: '已移动', on: '评估日',
   removed: '已移除', table: '代码表', targetRoot: '目标位置', waitUntil: '限制至',
   expiresAt: '有效至', fingerprint: '证书指纹', names: '主机名称',
+  account: '收款账号（遮蔽）', previous: '原收款账号（遮蔽）', amountFen: '金额（分）', bankName: '开户银行', failed: '失败笔数',
+  finding: '核查结论', fundSource: '资金来源', label: '操作', line: '批次明细', lineNo: '明细序号', lines: '明细笔数',
+  missing: '未回盘笔数', month: '月份', number: '编号', page: '页码', paid: '成功笔数', periodFrom: '享受期间起',
+  periodTo: '享受期间止', population: '抽查总体', previousFen: '原预算额度（分）', refused: '未编入条数', sampled: '抽中数',
+  seed: '抽样种子', sharePercent: '抽查比例（%）', totalFen: '合计金额（分）', townshipCode: '乡镇（街道）代码', year: '年度',
 };
 
 /** Items kept in the log for the record but summarised on screen. */
-const SUMMARISED: Record<string, string> = { after: '已记录变更后的内容', before: '已记录变更前的内容', mapping: '已记录列对应', sha256: '已记录文件摘要' };
+const SUMMARISED: Record<string, string> = { after: '已记录变更后的内容', before: '已记录变更前的内容', mapping: '已记录列对应', sha256: '已记录文件摘要', sm3: '已记录文件摘要（SM3）' };
 
 function valueText(key: string, value: unknown): string {
   if (value === null || value === undefined || value === '') return '—';

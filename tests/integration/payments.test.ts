@@ -80,6 +80,10 @@ describe('资金兑付: from approved applications to the bank and back', () => 
     // The person's timeline shows the payment; the province receives the lines.
     const timeline = expectOk<PayeePaymentView[]>(ready.call('payments.forPayee', { payeeKind: 'person', payeeId: desk.personIds[0]! }));
     expect(timeline.map((p) => [p.kindLabel, p.amountFen])).toEqual([['已发放', 360000], ['追回', 120000], ['退款到账', 120000]]);
+    const sections = expectOk<Array<{ kind: string; events: Array<{ title: string }> }>>(ready.call('persons.timeline', { id: desk.personIds[0]! }));
+    const titles = sections.find((x) => x.kind === 'payments')!.events.map((e) => e.title);
+    expect(titles).toHaveLength(3);
+    expect(titles).toContain('灵活就业社会保险补贴 已发放 3,600.00元（2026年7月—2026年9月）');
     expect(rows(ready, "select count(distinct entity_id) as n from exchange_changes where entity = 'payment_lines'")[0]!.n).toBe(3);
     // The ledger is append-only: a money event is corrected by another event, never edited.
     expect(() => ready.desk.database().sqlite.prepare('update payment_ledger set paid_fen = 0').run()).toThrow(/append-only/);
@@ -126,6 +130,10 @@ describe('拨付前核查: the controls before money leaves', () => {
     expect(byCode(batch)).toEqual(expect.arrayContaining([[retiredLine, 'past_retirement', 'block'], [1, 'shared_account', 'flag'], [2, 'shared_account', 'flag']]));
     expectOk(zhouqiang.call('payments.transition', { id: batch.id, action: 'review' }));
     expect(expectError(zhouqiang.call('payments.transition', { id: batch.id, action: 'release' }), 'CONFLICT').message).toMatch(/批次有\d+条拦截的核查结果/);
+    // The shared account is named masked, never whole.
+    const shared = batch.controls.find((c) => c.code === 'shared_account')!.message;
+    expect(shared).toContain('6222 **** 1111');
+    expect(shared).not.toContain('6222020200011111111');
     expect(expectError(zhouqiang.call('payments.acknowledge', { batchId: batch.id, lineNo: retiredLine, code: 'past_retirement', note: '已核实' }), 'CONFLICT').message).toContain('拦截项');
 
     // The blocked line leaves the batch (its entitlement is free again); the batch must be reviewed again.

@@ -93,6 +93,12 @@ export function normalizeAccount(accountNumber: string): string {
   return accountNumber.replace(/[\s-]/g, '').toUpperCase();
 }
 
+/** 6222 **** 1234: an account as screens and messages show it (first and last four digits). */
+export function maskAccount(accountNumber: string): string {
+  const digits = normalizeAccount(accountNumber);
+  return digits.length <= 8 ? `${digits.slice(0, 2)}****` : `${digits.slice(0, 4)} **** ${digits.slice(-4)}`;
+}
+
 /** Why a bank account number cannot be paid to, in Chinese (after the field's label); null when it can. */
 export function accountNumberProblem(accountNumber: string): string | null {
   const digits = normalizeAccount(accountNumber);
@@ -184,7 +190,7 @@ export function releaseControls(lines: readonly ControlLine[], facts: ControlFac
     const users = accounts.get(normalizeAccount(line.account.accountNumber)) ?? [];
     const strangers = users.filter((u) => !samePayee(u.payee, line.payee));
     if (strangers.length > 0) {
-      add(line.lineNo, 'shared_account', 'flag', `账号${line.account.accountNumber}同时是${strangers.map((s) => s.label).join('、')}的收款账号`);
+      add(line.lineNo, 'shared_account', 'flag', `账号${maskAccount(line.account.accountNumber)}同时是${strangers.map((s) => s.label).join('、')}的收款账号`);
     }
   }
   return out.sort((a, b) => a.lineNo - b.lineNo);
