@@ -185,6 +185,10 @@ export const INTERNAL_TABLES: Record<string, string> = {
   person_deaths: '公安、卫健部门数据（省级另有来源）',
   person_businesses: '市场监管部门数据（省级另有来源）',
   person_disabilities: '残联数据（省级另有来源）',
+  guidance_sessions: '职业指导记录（本局内部；省级交换格式尚无此项）',
+  guidance_plan_items: '职业指导的行动计划（本局内部）',
+  guidance_referrals: '职业指导的推荐及结果（本局内部；录用后的就业登记随业务事项发送）',
+  guidance_follow_ups: '职业指导的回访安排（本局内部）',
   statistics_external_figures: '月报录入的外部数据（统计部门的城镇从业人员数、调查失业率，自然减员），省级有自己的来源',
 };
 

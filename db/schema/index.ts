@@ -11,3 +11,4 @@ export * from './code-tables';
 export * from './policies';
 export * from './department-facts';
 export * from './office';
+export * from './guidance';
