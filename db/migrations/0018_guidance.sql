@@ -26,6 +26,8 @@ CREATE TABLE `guidance_follow_ups` (
 CREATE INDEX `guidance_follow_ups_counselor_due` ON `guidance_follow_ups` (`counselor_user_id`,`status`,`due_on`);--> statement-breakpoint
 CREATE INDEX `guidance_follow_ups_person` ON `guidance_follow_ups` (`person_id`,`due_on`);--> statement-breakpoint
 CREATE INDEX `guidance_follow_ups_status_due` ON `guidance_follow_ups` (`status`,`due_on`);--> statement-breakpoint
+CREATE INDEX `guidance_follow_ups_referral` ON `guidance_follow_ups` (`referral_id`);--> statement-breakpoint
+CREATE INDEX `guidance_follow_ups_plan_item` ON `guidance_follow_ups` (`plan_item_id`);--> statement-breakpoint
 CREATE TABLE `guidance_plan_items` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`session_id` integer NOT NULL,

@@ -101,5 +101,12 @@ export const guidanceFollowUps = sqliteTable(
     note: text('note'),
     ...rowMeta,
   },
-  (t) => [index('guidance_follow_ups_counselor_due').on(t.counselorUserId, t.status, t.dueOn), index('guidance_follow_ups_person').on(t.personId, t.dueOn), index('guidance_follow_ups_status_due').on(t.status, t.dueOn)],
+  (t) => [
+    index('guidance_follow_ups_counselor_due').on(t.counselorUserId, t.status, t.dueOn),
+    index('guidance_follow_ups_person').on(t.personId, t.dueOn),
+    index('guidance_follow_ups_status_due').on(t.status, t.dueOn),
+    // An answer on a referral or a closed plan item settles its follow-up.
+    index('guidance_follow_ups_referral').on(t.referralId),
+    index('guidance_follow_ups_plan_item').on(t.planItemId),
+  ],
 );

@@ -1,8 +1,10 @@
 import { desc, eq } from 'drizzle-orm';
+import type { EnterpriseTimelineSection } from '../../shared/contract';
 import type { TimelineSection } from '../../shared/contract';
-import { GUIDANCE_MODES, labelOf } from '../../shared/domain/guidance';
+import { GUIDANCE_MODES, labelOf, referralStateLabel } from '../../shared/domain/guidance';
+import { maskIdNumber } from '../../shared/domain/masking';
 import type { ServiceContext } from '../context';
-import { codeEntries, guidancePlanItems, guidanceReferrals, guidanceSessions, users } from '../schema';
+import { codeEntries, guidancePlanItems, guidanceReferrals, guidanceSessions, persons, users, vacancies } from '../schema';
 import { referralViews } from './guidance-records';
 
 /**
@@ -42,4 +44,26 @@ export function guidanceReferralEvents(ctx: ServiceContext, personId: number): T
     detail: r.outcomeNote ?? r.note,
     actor: r.counselorName || null,
   }));
+}
+
+/** The people counselors referred to the enterprise's vacancies, with the employer's answer (the enterprise's timeline). */
+export function enterpriseReferralEvents(ctx: ServiceContext, enterpriseId: number): EnterpriseTimelineSection['events'] {
+  return ctx
+    .database()
+    .db.select({ r: guidanceReferrals, title: vacancies.title, name: persons.name, idNumber: persons.idNumber, actor: users.displayName })
+    .from(vacancies)
+    .innerJoin(guidanceReferrals, eq(guidanceReferrals.vacancyId, vacancies.id))
+    .innerJoin(persons, eq(persons.id, guidanceReferrals.personId))
+    .leftJoin(users, eq(users.id, guidanceReferrals.counselorUserId))
+    .where(eq(vacancies.enterpriseId, enterpriseId))
+    .orderBy(desc(guidanceReferrals.stateOn), desc(guidanceReferrals.id))
+    .limit(200)
+    .all()
+    .map(({ r, title, name, idNumber, actor }) => ({
+      at: r.stateOn,
+      title: `推荐${name}（${maskIdNumber(idNumber)}）应聘${title}：${referralStateLabel(r.state)}`,
+      detail: r.outcomeNote ?? (r.state === 'referred' ? `${r.referredOn}推荐，等待单位答复` : null),
+      actor,
+      link: `/persons/${r.personId}`,
+    }));
 }

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseView, EmploymentRegistrationProposal, GuidanceFollowUpView, GuidanceForPerson, GuidanceReferralView, GuidanceSessionView, TimelineSection, VacancyView } from '../../shared/contract';
+import type { CaseView, EmploymentRegistrationProposal, EnterpriseTimelineSection, GuidanceFollowUpView, GuidanceForPerson, GuidanceReferralView, GuidanceSessionView, TimelineSection, VacancyView } from '../../shared/contract';
 import { lastAuditId, storedAudit } from './accounts-helpers';
 import { advanceDays, colleagues, registerPerson, setCalendar } from './cases-helpers';
 import { registerEnterprise } from './enterprise-helpers';
-import { expectError, expectOk, readyDesk, type ReadyDesk } from './helpers';
+import { expectError, expectOk, keyedConnection, readyDesk, type ReadyDesk } from './helpers';
+import { captureStatements, explain } from './plan-helpers';
 import { rows } from './registry-helpers';
 
 type Due = { items: GuidanceFollowUpView[]; total: number; overdue: number };
@@ -91,6 +92,8 @@ describe('职业指导: a counselor records a session, refers, and follows it to
     expect(timeline.find((s) => s.kind === 'referrals')!.events.map((e) => [e.title, e.detail])).toEqual([
       ['岗位推荐：苏州吴中精工机械有限公司 · 仓库管理员 → 录用（2026-12-04）', '单位电话答复：下周一上岗'],
     ]);
+    const employer = expectOk<EnterpriseTimelineSection[]>(ready.call('enterprises.timeline', { id: post.enterpriseId })).find((s) => s.kind === 'referrals')!;
+    expect(employer.events).toEqual([expect.objectContaining({ title: '推荐张三（3205**********0134）应聘仓库管理员：录用', detail: '单位电话答复：下周一上岗', actor: '孙丽', link: `/persons/${personId}` })]);
     const all = expectOk<GuidanceForPerson>(ready.call('guidance.forPerson', { personId }));
     expect([all.sessions.length, all.referrals.map((r) => r.stateLabel), all.followUps.map((f) => f.statusLabel)]).toEqual([1, ['录用'], ['待回访', '已回访']]);
   });
@@ -152,5 +155,26 @@ describe('职业指导: a counselor records a session, refers, and follows it to
     const done = expectOk<GuidanceFollowUpView>(sunli.call('guidance.completeFollowUp', { id: missed.items[0]!.id, version: missed.items[0]!.version, doneOn: '2026-12-15', note: '电话回访，已投简历三份' }));
     expect(done).toMatchObject({ statusLabel: '已回访', doneOn: '2026-12-15', standing: null });
     expect(expectOk<Due>(zhouqiang.call('guidance.followUpsDue', { all: true, overdueOnly: true })).total).toBe(1);
+  });
+
+  it('reads and settles guidance through indexes, never a whole guidance table', () => {
+    const ready = readyDesk();
+    const { sunli, zhouqiang } = colleagues(ready, ['sunli', 'zhouqiang']);
+    const personId = registerPerson(ready);
+    const post = vacancy(ready);
+    const captured = captureStatements(ready);
+    const { session } = expectOk<Recorded>(sunli.call('guidance.recordSession', { personId, ...SESSION }));
+    const { referral } = expectOk<Referred>(sunli.call('guidance.refer', { personId, sessionId: session.id, kind: 'vacancy', vacancyId: post.id, referredOn: '2026-11-27' }));
+    expectOk(sunli.call('guidance.recordReferralOutcome', { id: referral.id, version: referral.version, state: 'hired', onDate: '2026-11-27' }));
+    expectOk(sunli.call('guidance.updatePlanItem', { id: session.planItems[0]!.id, version: 1, status: 'dropped' }));
+    expectOk(sunli.call('guidance.followUpsDue', {}));
+    expectOk(zhouqiang.call('guidance.followUpsDue', { all: true, overdueOnly: true }));
+    expectOk(sunli.call('guidance.forPerson', { personId }));
+    expectOk(ready.call('persons.timeline', { id: personId }));
+    const raw = keyedConnection(ready.dbPath, ready.keyFile);
+    const statements = [...new Map(captured.filter((c) => /"?guidance_/.test(c.sql) && !/^\s*insert/i.test(c.sql)).map((c) => [c.sql, c])).values()];
+    expect(statements.length).toBeGreaterThan(10);
+    const scans = statements.flatMap(({ sql, params }) => explain(raw, sql, params as unknown[]).lines.filter((line) => /^SCAN guidance_/.test(line)).map((line) => `${line} ← ${sql}`));
+    expect(scans).toEqual([]);
   });
 });
