@@ -42,6 +42,33 @@ export function CompleteFollowUpDialog({ followUp, onClose }: { followUp: Guidan
   );
 }
 
+/** 手工安排回访: a call-back on a day the counselor picks (the rules already schedule the usual ones). */
+export function ScheduleFollowUpDialog({ personId, personName, onClose }: { personId: number; personName: string; onClose: (dueOn: string | null) => void }) {
+  const queryClient = useQueryClient();
+  const [error, setError] = useState<string | null>(null);
+  const form = useForm({
+    initialValues: { dueOn: '', note: '' },
+    validate: { dueOn: (v) => (DATE.test(v.trim()) ? null : '日期格式应为 YYYY-MM-DD') },
+  });
+  const schedule = useMutation({
+    mutationFn: (v: typeof form.values) => call('guidance.scheduleFollowUp', { personId, dueOn: v.dueOn.trim(), note: v.note.trim() || null }),
+    onSuccess: (f) => { invalidateGuidance(queryClient, personId); onClose(f.dueOn); },
+    onError: (e) => setError(applyFieldErrors(e, form.setFieldError, ['dueOn', 'note'])),
+  });
+  return (
+    <Modal opened onClose={() => onClose(null)} title={`安排回访：${personName}`}>
+      <form noValidate aria-label="安排回访" onSubmit={form.onSubmit((v) => { setError(null); schedule.mutate(v); }, onInvalidFields)}>
+        <Stack gap="xs">
+          {error && <Alert color="red">{error}</Alert>}
+          <TextInput label="回访日期" withAsterisk maxLength={10} placeholder="YYYY-MM-DD" data-autofocus {...form.getInputProps('dueOn')} />
+          <TextInput label="备注" maxLength={500} placeholder="如：约定下周二电话了解面试结果" {...form.getInputProps('note')} />
+          <Group justify="flex-end"><Button type="submit" loading={schedule.isPending}>安排回访</Button></Group>
+        </Stack>
+      </form>
+    </Modal>
+  );
+}
+
 /** What a 录用 proposes: the window files the 就业登记 draft; a counselor without that right is told so. */
 export function ProposalNotice({ proposal }: { proposal: EmploymentRegistrationProposal }) {
   const canPrepare = useCan('cases.prepare');

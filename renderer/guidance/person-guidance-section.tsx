@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { EmploymentRegistrationProposal, GuidanceFollowUpView, GuidancePlanItemView, PersonView } from '../../shared/contract';
 import { officeDate } from '../../shared/domain/dates';
 import { call, errorMessage } from '../api/client';
-import { CompleteFollowUpDialog, ProposalNotice, ReferralOutcomeForm } from './follow-up-actions';
+import { CompleteFollowUpDialog, ProposalNotice, ReferralOutcomeForm, ScheduleFollowUpDialog } from './follow-up-actions';
 import { guidanceQueryKeys, invalidateGuidance } from './guidance-queries';
 import { ReferralForm } from './referral-form';
 import { SessionForm } from './session-form';
@@ -32,6 +32,7 @@ export function PersonGuidanceSection({ person, canWrite }: { person: PersonView
   const [notice, setNotice] = useState<string | null>(null);
   const [completing, setCompleting] = useState<GuidanceFollowUpView | null>(null);
   const [proposal, setProposal] = useState<EmploymentRegistrationProposal | null>(null);
+  const [scheduling, setScheduling] = useState(false);
   const data = useQuery({ queryKey: guidanceQueryKeys.person(person.id), queryFn: () => call('guidance.forPerson', { personId: person.id }) });
   const writable = canWrite && person.mergedIntoId === null;
   const g = data.data;
@@ -43,6 +44,7 @@ export function PersonGuidanceSection({ person, canWrite }: { person: PersonView
           <Group gap="xs">
             <Button size="xs" variant={open === 'session' ? 'filled' : 'light'} onClick={() => { setNotice(null); setOpen(open === 'session' ? null : 'session'); }}>记录职业指导</Button>
             <Button size="xs" variant={open === 'referral' ? 'filled' : 'light'} onClick={() => { setNotice(null); setOpen(open === 'referral' ? null : 'referral'); }}>推荐</Button>
+            <Button size="xs" variant="light" onClick={() => { setNotice(null); setScheduling(true); }}>安排回访</Button>
           </Group>
         )}
       </Group>
@@ -115,6 +117,7 @@ export function PersonGuidanceSection({ person, canWrite }: { person: PersonView
           </Table>
         )}
       </Stack>
+      {scheduling && <ScheduleFollowUpDialog personId={person.id} personName={person.name} onClose={(due) => { setScheduling(false); if (due) setNotice(`已安排 ${due} 回访。`); }} />}
       {completing && <CompleteFollowUpDialog followUp={completing} onClose={() => setCompleting(null)} />}
     </Paper>
   );

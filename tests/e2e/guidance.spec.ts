@@ -91,7 +91,19 @@ test('a counselor records a session with a plan item, refers to a vacancy, finds
   await expect(page.getByTestId('guidance-referrals')).toContainText('录用');
   await expect(page.getByText(`岗位推荐：苏州吴中精工机械有限公司 · 仓库管理员 → 录用（${officeDay()}）`)).toBeVisible();
   await page.screenshot({ path: 'test-results/guidance-hired.png', fullPage: true });
+
+  // A call-back by hand: a day in the past is refused in Chinese, with the field in focus; a later one is kept.
+  await section.getByRole('button', { name: '安排回访' }).click();
+  const schedule = page.getByRole('dialog', { name: '安排回访：张三' });
+  await schedule.getByLabel('回访日期').fill(officeDay(-1));
+  await schedule.getByLabel('回访日期').press('Enter');
+  await expect(schedule.getByText(`回访日期不能早于最近一次指导或推荐的日期（${officeDay()}）`)).toBeVisible();
+  await expect(schedule.getByLabel('回访日期')).toBeFocused();
+  await schedule.screenshot({ path: 'test-results/guidance-schedule-refused.png' });
+  await schedule.getByLabel('回访日期').fill(officeDay(3));
+  await schedule.getByLabel('回访日期').press('Enter');
+  await expect(page.getByTestId('guidance-saved')).toHaveText(`已安排 ${officeDay(3)} 回访。`);
   await page.getByRole('link', { name: '职业指导' }).click();
   await page.getByText('职业指导回访').click();
-  await expect(due.getByRole('row')).toHaveCount(3);
+  await expect(due.getByRole('row')).toHaveCount(4);
 });
