@@ -53,7 +53,7 @@ export function refer(ctx: ServiceContext, input: ParsedInputOf<'guidance.refer'
     .get();
   const planned = referralFollowUp(input.kind, input.referredOn, workCalendar(ctx));
   const followUp = insertFollowUp(ctx, actor, { personId: person.id, counselorUserId: actor, reason: planned.reason, dueOn: planned.dueOn, scheduledOn: input.referredOn, referralId: row.id, sessionId: sessionId ?? undefined });
-  ctx.audit({ action: 'guidance.refer', entityType: 'person', entityId: person.id, detail: { referralId: row.id, kind: row.kind, vacancyId, referredOn: row.referredOn, followUpDue: followUp.dueOn } });
+  ctx.audit({ action: 'guidance.refer', entityType: 'person', entityId: person.id, detail: { referralId: row.id, referralKind: row.kind, vacancyId, referredOn: row.referredOn, followUpDue: followUp.dueOn } });
   return { referral: referralViews(ctx, [row])[0]!, followUp: followUpViews(ctx, [followUp])[0]! };
 }
 
@@ -85,6 +85,6 @@ export function recordOutcome(ctx: ServiceContext, input: ParsedInputOf<'guidanc
     const employer = db.select({ name: enterprises.name, creditCode: enterprises.creditCode }).from(vacancies).innerJoin(enterprises, eq(enterprises.id, vacancies.enterpriseId)).where(eq(vacancies.id, row.vacancyId)).get()!;
     proposal = { matterType: 'employment_registration', personId: row.personId, form: employmentRegistrationProposal(input.onDate, employer) };
   }
-  ctx.audit({ action: 'guidance.recordReferralOutcome', entityType: 'person', entityId: row.personId, detail: { referralId: row.id, from: row.state, to: input.state, onDate: input.onDate } });
+  ctx.audit({ action: 'guidance.recordReferralOutcome', entityType: 'person', entityId: row.personId, detail: { referralId: row.id, referralFrom: row.state, referralTo: input.state, onDate: input.onDate } });
   return { referral: referralViews(ctx, [after])[0]!, proposal };
 }

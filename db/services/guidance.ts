@@ -87,7 +87,7 @@ export function recordSession(ctx: ServiceContext, input: ParsedInputOf<'guidanc
   // Notes and assessment may carry personal circumstances: the audit names the act, not the words.
   ctx.audit({
     action: 'guidance.recordSession', entityType: 'person', entityId: person.id,
-    detail: { sessionId: session.id, sessionDate: session.sessionDate, mode: session.mode, topics: input.topics, planItems: items.length, followUps: followUps.map((f) => f.dueOn) },
+    detail: { sessionId: session.id, sessionDate: session.sessionDate, sessionMode: session.mode, topics: input.topics, planItems: items.length, followUps: followUps.map((f) => f.dueOn) },
   });
   return { session: sessionViews(ctx, [session])[0]!, followUps: followUpViews(ctx, followUps) };
 }
@@ -121,6 +121,6 @@ export function updatePlanItem(ctx: ServiceContext, input: ParsedInputOf<'guidan
     .set({ status: input.status === 'done' ? 'done' : 'cancelled', doneOn: input.status === 'done' ? doneOn : null, note: input.status === 'done' ? '计划事项已完成' : '计划事项已取消', updatedAt: ctx.now.toISOString(), updatedBy: actor, version: sql`${guidanceFollowUps.version} + 1` })
     .where(and(eq(guidanceFollowUps.planItemId, row.id), eq(guidanceFollowUps.status, 'due')))
     .run();
-  ctx.audit({ action: 'guidance.updatePlanItem', entityType: 'person', entityId: session.personId, detail: { planItemId: row.id, status: input.status, doneOn } });
+  ctx.audit({ action: 'guidance.updatePlanItem', entityType: 'person', entityId: session.personId, detail: { planItemId: row.id, planStatus: input.status, doneOn } });
   return planItemView(after);
 }

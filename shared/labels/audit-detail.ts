@@ -2,6 +2,7 @@ import { FACT_SOURCE_INFO, type FactSource } from '../domain/department-facts';
 import { VACANCY_SOURCES, VACANCY_STATUSES, VISIT_KINDS } from '../domain/enterprise-codes';
 import { INTENTION_OUTCOMES } from '../domain/fair-codes';
 import { EFFECT_LABELS, MATTER_TYPES, type EffectCode, type MatterTypeCode } from '../domain/matter-types';
+import { FACTORY_GUIDANCE_TOPICS, GUIDANCE_MODES, PLAN_ITEM_STATUSES, REFERRAL_KINDS, REFERRAL_STATES } from '../domain/guidance';
 import { CONTACT_CHANNELS, CONTACT_KINDS } from '../domain/person-contacts';
 import { SEED_POLICIES } from '../domain/policies';
 import { ACTION_LABELS, STATE_LABELS, type CaseAction, type CaseState } from '../domain/workflow';
@@ -54,6 +55,13 @@ const VALUE_LABELS: Record<string, Record<string, string>> = {
   result: VERDICT_LABELS,
   figure: REPORT_FIGURE_LABELS,
   dimension: fromPairs(BREAKDOWN_DIMENSIONS),
+  sessionMode: fromPairs(GUIDANCE_MODES),
+  // The factory topics; a topic the administrator added prints its code.
+  topics: fromPairs(FACTORY_GUIDANCE_TOPICS),
+  planStatus: fromPairs(PLAN_ITEM_STATUSES),
+  referralKind: fromPairs(REFERRAL_KINDS),
+  referralFrom: fromPairs(REFERRAL_STATES),
+  referralTo: fromPairs(REFERRAL_STATES),
 };
 
 /** The names of the items audit entries carry (db/services write them; tests/integration/audit-text.test.ts finds any missing). */
@@ -77,6 +85,10 @@ export const AUDIT_DETAIL_LABELS: Record<string, string> = {
   failures: '失败次数', field: '字段', figure: '指标', files: '文件数', folder: '文件夹', moved: '已移动', on: '评估日',
   removed: '已移除', table: '代码表', targetRoot: '目标位置', waitUntil: '限制至',
   expiresAt: '有效至', fingerprint: '证书指纹', names: '主机名称',
+  sessionId: '指导记录编号', sessionDate: '指导日期', sessionMode: '指导方式', topics: '指导内容', planItems: '行动计划事项数',
+  followUps: '安排回访日期', followUpId: '回访编号', followUpDue: '回访日期', planItemId: '计划事项编号', planStatus: '计划事项状态',
+  referralId: '推荐编号', referralKind: '推荐类型', referralFrom: '原进展', referralTo: '新进展', referredOn: '推荐日期',
+  vacancyId: '岗位编号', doneOn: '完成日期', dueOn: '回访日期', counselorUserId: '指导员账号编号',
 };
 
 /** Items kept in the log for the record but summarised on screen. */

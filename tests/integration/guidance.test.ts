@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CaseView, EmploymentRegistrationProposal, EnterpriseTimelineSection, GuidanceFollowUpView, GuidanceForPerson, GuidanceReferralView, GuidanceSessionView, TimelineSection, VacancyView } from '../../shared/contract';
+import { auditDetailText } from '../../shared/labels/audit-detail';
 import { lastAuditId, storedAudit } from './accounts-helpers';
 import { advanceDays, colleagues, registerPerson, setCalendar } from './cases-helpers';
 import { registerEnterprise } from './enterprise-helpers';
@@ -54,6 +55,8 @@ describe('职业指导: a counselor records a session, refers, and follows it to
     const audit = storedAudit(ready, before);
     expect(audit.map((a) => [a.action, a.actorName])).toEqual([['guidance.recordSession', '孙丽']]);
     expect(JSON.stringify(audit)).not.toContain('孩子');
+    // … and reads in Chinese in the audit viewer.
+    expect(auditDetailText(audit[0]!.detail)).toBe(`安排回访日期：2026-12-11、2026-12-02、2026-12-04；行动计划事项数：2；指导日期：2026-11-26；指导记录编号：${session.id}；指导方式：窗口；指导内容：求职技巧、培训建议`);
   });
 
   it('refers to a vacancy; on the due day the follow-up is on her list; 录用 closes it, proposes a 就业登记 and shows on the timeline', () => {
