@@ -22,6 +22,8 @@ export const PERMISSIONS = [
   'cases.prepare',
   /** Record contacts with a person: follow-ups, counseling sessions, job referrals (联系记录). */
   'contacts.write',
+  /** 职业指导: record guidance sessions and their plans, referrals and their outcomes, follow-ups (回访). */
+  'guidance.write',
   /** Enterprise records, visits, vacancies. */
   'enterprises.read',
   /** Register and correct enterprises, record visits and surveys, post vacancies: the staff who visit enterprises. */
@@ -98,7 +100,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'fairs.read', 'fairs.write', 'fairs.checkIn', 'policies.read', 'policies.find',
   ],
   counselor: [
-    'persons.read', 'persons.reveal', 'persons.export', 'cases.read', 'contacts.write', 'enterprises.read', 'enterprises.write', 'enterprises.reveal', 'enterprises.import',
+    'persons.read', 'persons.reveal', 'persons.export', 'cases.read', 'contacts.write', 'guidance.write', 'enterprises.read', 'enterprises.write', 'enterprises.reveal', 'enterprises.import',
     'system.read', 'fairs.read', 'fairs.write', 'fairs.checkIn', 'policies.read', 'policies.find',
   ],
   reviewer: [
@@ -109,6 +111,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'persons.read', 'persons.reveal', 'persons.merge', 'persons.export', 'cases.read', 'enterprises.read', 'enterprises.reveal', 'enterprises.reports',
     'reports.dashboard', 'reports.read', 'reports.figures', 'audit.read', 'system.read', 'fairs.read', 'policies.read', 'policies.find', 'policies.decide', 'facts.import',
     'payments.read', 'payments.manage', 'payments.budget', 'spotChecks.manage',
+    'guidance.write',
   ],
   // The administrator keeps the system running and does not see citizens' data by default;
   // the report's external figures carry no personal data, so the administrator may enter them.

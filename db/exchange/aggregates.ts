@@ -207,6 +207,10 @@ export const INTERNAL_TABLES: Record<string, string> = {
   payment_budgets: '本局的年度预算额度',
   spot_checks: '抽查（本局内部的内控记录）',
   spot_check_items: '抽查结论（本局内部的内控记录）',
+  guidance_sessions: '职业指导记录（本局内部；省级交换格式尚无此项）',
+  guidance_plan_items: '职业指导的行动计划（本局内部）',
+  guidance_referrals: '职业指导的推荐及结果（本局内部；录用后的就业登记随业务事项发送）',
+  guidance_follow_ups: '职业指导的回访安排（本局内部）',
   statistics_external_figures: '月报录入的外部数据（统计部门的城镇从业人员数、调查失业率，自然减员），省级有自己的来源',
 };
 

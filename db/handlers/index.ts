@@ -13,6 +13,7 @@ import { enterprisesHandlers } from './enterprises';
 import { exchangeHandlers } from './exchange';
 import { factsHandlers } from './facts';
 import { fairsHandlers } from './fairs';
+import { guidanceHandlers } from './guidance';
 import { jobsHandlers } from './jobs';
 import { officeHandlers } from './office';
 import { paymentsHandlers } from './payments';
@@ -45,6 +46,7 @@ const byDomain = {
   codes: codesHandlers,
   policies: policiesHandlers,
   contacts: contactsHandlers,
+  guidance: guidanceHandlers,
   registrations: registrationsHandlers,
   certifications: certificationsHandlers,
   enterprises: enterprisesHandlers,

@@ -12,3 +12,4 @@ export * from './policies';
 export * from './department-facts';
 export * from './office';
 export * from './payments';
+export * from './guidance';

@@ -16,10 +16,12 @@ import { formValue } from './case-view';
 import { requireEnterprise } from './enterprise-view';
 import { visitView } from './enterprise-visits';
 import { enterpriseFairEvents } from './fair-attendances';
+import { enterpriseReferralEvents } from './guidance-timeline';
 import { divisionNames } from './person-view';
 
 /**
- * The employer's timeline: visits, vacancies, hires registered through 就业登记
+ * The employer's timeline: visits, vacancies, the people counselors referred
+ * to them with the answer, hires registered through 就业登记
  * (matched by the credit code on the approved form), the subsidies it applied
  * for (补贴申请 with the enterprise as applicant, in any state), and the fairs it
  * took part in.
@@ -72,6 +74,7 @@ export function timeline(ctx: ServiceContext, input: ParsedInputOf<'enterprises.
   return [
     { kind: 'visits', label: '走访与用工调查', events: visitEvents, pending: null },
     { kind: 'vacancies', label: '岗位', events: vacancyEvents, pending: null },
+    { kind: 'referrals', label: '推荐人员（职业指导）', events: enterpriseReferralEvents(ctx, enterprise.id), pending: null },
     { kind: 'hires', label: '招用人员（就业登记）', events: hireEvents, pending: enterprise.creditCode ? null : '没有统一社会信用代码的企业无法匹配就业登记' },
     { kind: 'subsidies', label: '补贴申请', events: subsidyEvents(ctx, enterprise.id), pending: null },
     { kind: 'fairs', label: '参加招聘会', events: enterpriseFairEvents(ctx, enterprise.id), pending: null },

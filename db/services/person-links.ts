@@ -9,11 +9,12 @@ import type { ParsedInputOf, PersonView, TimelineSection } from '../../shared/co
 import { fieldLabel } from '../../shared/labels/zh-CN';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
-import { caseEvents, cases, caseTransitions, fairAttendances, personAssistance, personBusinesses, personContacts, personCorrections, personDeaths, personDisabilities, personInsurance, personKeyGroups, personKeyGroupSchedule, personQualifications, persons, personSearchKeys, users } from '../schema';
+import { caseEvents, cases, caseTransitions, fairAttendances, guidanceFollowUps, guidanceReferrals, guidanceSessions, personAssistance, personBusinesses, personContacts, personCorrections, personDeaths, personDisabilities, personInsurance, personKeyGroups, personKeyGroupSchedule, personQualifications, persons, personSearchKeys, users } from '../schema';
 import { refreshDerived, type PersonRow } from './person-derived';
 import { recordCorrections } from './corrections';
 import { personFairEvents } from './fair-attendances';
 import { payeeEvents } from './payment-ledger';
+import { guidanceReferralEvents, guidanceSessionEvents } from './guidance-timeline';
 import { personView } from './person-view';
 import { updatedStamps } from './row-stamps';
 
@@ -28,6 +29,9 @@ export const PERSON_LINKED_COLUMNS = [
   cases.personId,
   fairAttendances.personId,
   personContacts.personId,
+  guidanceSessions.personId,
+  guidanceReferrals.personId,
+  guidanceFollowUps.personId,
   // Other departments' rows were matched by ID number: they describe the person the record stands for.
   personInsurance.personId,
   personAssistance.personId,
@@ -184,8 +188,12 @@ const TIMELINE_SOURCES: Source[] = [
     label: '业务申请与审批',
     events: (ctx, person) => newestFirst([...transitionEvents(ctx, person.id, ['difficulty_certification', 'subsidy_application']), ...aftercareEvents(ctx, person.id, ['difficulty_certification'])]),
   },
-  { kind: 'counseling', label: '联系与职业指导', events: (ctx, person) => contactEvents(ctx, person.id, ['follow_up', 'counseling', 'policy_info', 'training_referral', 'other']) },
-  { kind: 'referrals', label: '岗位推荐', events: (ctx, person) => contactEvents(ctx, person.id, ['job_referral']) },
+  {
+    kind: 'counseling',
+    label: '联系与职业指导',
+    events: (ctx, person) => newestFirst([...contactEvents(ctx, person.id, ['follow_up', 'counseling', 'policy_info', 'training_referral', 'other']), ...guidanceSessionEvents(ctx, person.id)]),
+  },
+  { kind: 'referrals', label: '岗位推荐', events: (ctx, person) => newestFirst([...contactEvents(ctx, person.id, ['job_referral']), ...guidanceReferralEvents(ctx, person.id)]) },
   { kind: 'fairs', label: '招聘会', events: (ctx, person) => personFairEvents(ctx, person.id) },
   { kind: 'trainings', label: '培训', events: () => [] },
   {

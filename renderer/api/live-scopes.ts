@@ -10,11 +10,13 @@ import type { LiveTopic } from '../../shared/live';
 
 /** What else a change of each topic can show up in, besides its own domain's lists. */
 const ALSO: Partial<Record<LiveTopic, readonly string[]>> = {
-  persons: ['registrations', 'contacts', 'facts', 'policies'],
+  persons: ['registrations', 'contacts', 'guidance', 'facts', 'policies'],
   cases: ['registrations', 'certifications', 'persons', 'enterprises', 'policies'],
   registrations: ['cases', 'certifications', 'persons'],
   certifications: ['cases', 'registrations', 'persons'],
   contacts: ['persons'],
+  // Sessions and referral outcomes show on the person's and the employer's timelines.
+  guidance: ['persons', 'enterprises'],
   enterprises: ['vacancies', 'fairs'],
   vacancies: ['enterprises', 'fairs'],
   policies: ['cases', 'facts', 'persons'],

@@ -18,6 +18,7 @@ const APPLICANT_LABELS: Record<CodeEntryApplicant, string> = Object.fromEntries(
 const DESCRIPTIONS: Record<EditableCodeTable, string> = {
   difficulty_categories: '办理就业困难人员认定时可选的认定类别，按本省（市、县）规定维护。',
   subsidy_catalogue: '办理补贴申请时可选的补贴项目；“申请对象”决定个人、单位或两者可以申请。',
+  guidance_topics: '记录职业指导时可选的指导内容（职业测评、求职技巧……）。',
 };
 
 /** Saves one entry and puts the table the server answers with into the cache every screen reads. */

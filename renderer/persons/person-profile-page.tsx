@@ -14,6 +14,7 @@ import { MergeDialog } from './merge-dialog';
 import { PersonEditDialog } from './person-edit-dialog';
 import { RegistrationsSection } from '../registrations/registrations-section';
 import { ContactsSection } from '../contacts/contacts-section';
+import { PersonGuidanceSection } from '../guidance/person-guidance-section';
 import { PersonFactsSection } from '../facts/person-facts-section';
 import { PolicyVerdictPanel } from '../policies/policy-verdict-panel';
 import { KeyGroupBadges, PersonCorrections, TimelineSections } from './person-sections';
@@ -39,6 +40,7 @@ export function PersonProfilePage() {
   const canMerge = useCan('persons.merge');
   const canPrepare = useCan('cases.prepare');
   const canContact = useCan('contacts.write');
+  const canGuide = useCan('guidance.write');
   const canSeeCases = useCan('cases.read');
   const canJudge = useCan('policies.find');
   const [revealed, setRevealed] = useState<Partial<Record<'idNumber' | 'phone' | 'phone2', string | null>>>({});
@@ -108,6 +110,7 @@ export function PersonProfilePage() {
       </Paper>
       {canSeeCases && <RegistrationsSection personId={p.id} />}
       <ContactsSection person={p} canWrite={canContact} />
+      <PersonGuidanceSection person={p} canWrite={canGuide} />
       <QualificationsSection person={p} canWrite={canWrite} />
       <PersonFactsSection personId={p.id} />
       {canJudge && p.mergedIntoId === null && <PolicyVerdictPanel key={p.id} subject={{ personId: p.id }} />}

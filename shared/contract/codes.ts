@@ -8,7 +8,7 @@ export interface CodeTableEntry extends CodeEntry {
   version: number;
 }
 
-const table = z.enum(['difficulty_categories', 'subsidy_catalogue'], '未知的代码表');
+const table = z.enum(['difficulty_categories', 'subsidy_catalogue', 'guidance_topics'], '未知的代码表');
 
 export const codesContract = {
   'codes.list': method<CodeTableEntry[]>()({
@@ -16,7 +16,7 @@ export const codesContract = {
     // Codes and names only, no personal data: every screen that shows a matter labels its codes.
     access: 'session',
     writes: false,
-    title: '查看业务代码表（认定类别、补贴目录）',
+    title: '查看业务代码表（认定类别、补贴目录、职业指导内容）',
   }),
   'codes.save': method<CodeTableEntry[]>()({
     input: z.strictObject({

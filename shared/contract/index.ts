@@ -17,6 +17,7 @@ import { enterprisesContract } from './enterprises';
 import { exchangeContract } from './exchange';
 import { factsContract } from './facts';
 import { fairsContract } from './fairs';
+import { guidanceContract } from './guidance';
 import { jobsContract } from './jobs';
 import { officeContract } from './office';
 import { paymentsContract } from './payments';
@@ -51,6 +52,7 @@ export const contract = {
   ...calendarContract,
   ...codesContract,
   ...contactsContract,
+  ...guidanceContract,
   ...registrationsContract,
   ...certificationsContract,
   ...enterprisesContract,
@@ -99,6 +101,7 @@ export type * from './enterprises';
 export type * from './exchange';
 export type * from './facts';
 export type * from './fairs';
+export type * from './guidance';
 export type * from './import-fields';
 export type * from './jobs';
 export type * from './office';

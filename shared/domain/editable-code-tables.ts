@@ -6,11 +6,12 @@
  * matters, and past matters keep showing its label.
  */
 
-export type EditableCodeTable = 'difficulty_categories' | 'subsidy_catalogue';
+export type EditableCodeTable = 'difficulty_categories' | 'subsidy_catalogue' | 'guidance_topics';
 
 export const EDITABLE_CODE_TABLES: Record<EditableCodeTable, { label: string; hasApplicant: boolean }> = {
   difficulty_categories: { label: '就业困难人员认定类别', hasApplicant: false },
   subsidy_catalogue: { label: '补贴目录', hasApplicant: true },
+  guidance_topics: { label: '职业指导内容', hasApplicant: false },
 };
 
 export const CODE_ENTRY_APPLICANTS = [

@@ -2,6 +2,7 @@ import { FACT_SOURCE_INFO, type FactSource } from '../domain/department-facts';
 import { VACANCY_SOURCES, VACANCY_STATUSES, VISIT_KINDS } from '../domain/enterprise-codes';
 import { INTENTION_OUTCOMES } from '../domain/fair-codes';
 import { EFFECT_LABELS, MATTER_TYPES, type EffectCode, type MatterTypeCode } from '../domain/matter-types';
+import { FACTORY_GUIDANCE_TOPICS, GUIDANCE_MODES, PLAN_ITEM_STATUSES, REFERRAL_KINDS, REFERRAL_STATES } from '../domain/guidance';
 import { CONTACT_CHANNELS, CONTACT_KINDS } from '../domain/person-contacts';
 import { SEED_POLICIES } from '../domain/policies';
 import { ACTION_LABELS, STATE_LABELS, type CaseAction, type CaseState } from '../domain/workflow';
@@ -57,6 +58,13 @@ const VALUE_LABELS: Record<string, Record<string, string>> = {
   dimension: fromPairs(BREAKDOWN_DIMENSIONS),
   fundSource: FUND_SOURCE_LABELS,
   finding: { confirmed: '无误', irregular: '有问题' },
+  sessionMode: fromPairs(GUIDANCE_MODES),
+  // The factory topics; a topic the administrator added prints its code.
+  topics: fromPairs(FACTORY_GUIDANCE_TOPICS),
+  planStatus: fromPairs(PLAN_ITEM_STATUSES),
+  referralKind: fromPairs(REFERRAL_KINDS),
+  referralFrom: fromPairs(REFERRAL_STATES),
+  referralTo: fromPairs(REFERRAL_STATES),
 };
 
 /** The names of the items audit entries carry (db/services write them; tests/integration/audit-text.test.ts finds any missing). */
@@ -85,6 +93,10 @@ export const AUDIT_DETAIL_LABELS: Record<string, string> = {
   missing: '未回盘笔数', month: '月份', number: '编号', page: '页码', paid: '成功笔数', periodFrom: '享受期间起',
   periodTo: '享受期间止', population: '抽查总体', previousFen: '原预算额度（分）', refused: '未编入条数', sampled: '抽中数',
   seed: '抽样种子', sharePercent: '抽查比例（%）', totalFen: '合计金额（分）', townshipCode: '乡镇（街道）代码', year: '年度',
+  sessionId: '指导记录编号', sessionDate: '指导日期', sessionMode: '指导方式', topics: '指导内容', planItems: '行动计划事项数',
+  followUps: '安排回访日期', followUpId: '回访编号', followUpDue: '回访日期', planItemId: '计划事项编号', planStatus: '计划事项状态',
+  referralId: '推荐编号', referralKind: '推荐类型', referralFrom: '原进展', referralTo: '新进展', referredOn: '推荐日期',
+  vacancyId: '岗位编号', doneOn: '完成日期', dueOn: '回访日期', counselorUserId: '指导员账号编号',
 };
 
 /** Items kept in the log for the record but summarised on screen. */

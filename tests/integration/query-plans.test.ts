@@ -154,8 +154,9 @@ describe('query plans of the lists the services build', { timeout: 60_000 }, () 
         expectOk(ready.call('fairs.get', { id: fair.id }));
       },
       [
-        [/"persons"\."id_number"/, /SEARCH cases USING INDEX cases_type_state_decided \(matter_type=\? AND state=\?\)/],
+        [/"persons"\."id_number".* from "cases"/, /SEARCH cases USING INDEX cases_type_state_decided \(matter_type=\? AND state=\?\)/],
         [/"cases"\."enterprise_id" = \?/, /SEARCH cases USING INDEX cases_enterprise \(enterprise_id=\?\)/],
+        [/from "vacancies" inner join "guidance_referrals"/, /SEARCH guidance_referrals USING INDEX guidance_referrals_vacancy \(vacancy_id=\?\)/],
         [/as "lastVisitDate"/, /SEARCH enterprise_visits USING INDEX enterprise_visits_enterprise \(enterprise_id=\?\)/],
         [/as "month"/, /SEARCH enterprise_visits USING INDEX enterprise_visits_date/],
         [/from "vacancies" where .* group by "g"/, /SEARCH vacancies USING INDEX vacancies_status_valid_to/],

@@ -183,6 +183,14 @@ describe('seed: a synthetic county', () => {
       expect(sqlite.prepare('select count(*) from fair_attendances').pluck().get()).toBeGreaterThan(100);
       expect(sqlite.prepare('select count(*) from fair_intentions').pluck().get()).toBeGreaterThan(5);
       expect(sqlite.prepare('select count(*) from (select 1 from fair_attendances group by fair_id, person_id having count(*) > 1)').pluck().get()).toBe(0);
+      // A year of 职业指导: sessions with plans, referrals answered (some 录用), follow-ups recorded and some missed.
+      expect(sqlite.prepare('select count(*) from guidance_sessions').pluck().get()).toBeGreaterThan(100);
+      expect(sqlite.prepare('select count(*) from guidance_plan_items').pluck().get()).toBeGreaterThan(50);
+      expect(sqlite.prepare("select count(*) from guidance_referrals where state = 'hired'").pluck().get()).toBeGreaterThan(0);
+      expect(sqlite.prepare("select count(*) from guidance_referrals where state in ('not_hired', 'taken_up', 'not_taken_up')").pluck().get()).toBeGreaterThan(0);
+      expect(sqlite.prepare("select count(*) from guidance_follow_ups where status = 'done'").pluck().get()).toBeGreaterThan(50);
+      expect(sqlite.prepare("select count(*) from guidance_follow_ups where status = 'due' and due_on < ?").pluck().get(AS_OF)).toBeGreaterThan(0);
+      expect(sqlite.prepare('select count(*) from guidance_referrals g join vacancies v on v.id = g.vacancy_id where g.referred_on < v.valid_from or g.referred_on > v.valid_to').pluck().get()).toBe(0);
       policyRoad(sqlite, summary);
       paymentRoad(sqlite);
 

@@ -1,0 +1,15 @@
+import type { DomainHandlers } from '../router';
+import * as sessions from '../services/guidance';
+import * as followUps from '../services/guidance-follow-ups';
+import * as referrals from '../services/guidance-referrals';
+
+export const guidanceHandlers = {
+  'guidance.recordSession': sessions.recordSession,
+  'guidance.forPerson': sessions.forPerson,
+  'guidance.updatePlanItem': sessions.updatePlanItem,
+  'guidance.refer': referrals.refer,
+  'guidance.recordReferralOutcome': referrals.recordOutcome,
+  'guidance.scheduleFollowUp': followUps.schedule,
+  'guidance.completeFollowUp': followUps.complete,
+  'guidance.followUpsDue': followUps.due,
+} satisfies DomainHandlers<'guidance'>;

@@ -1,0 +1,3 @@
+export * from './sessions';
+export * from './referrals';
+export * from './follow-ups';
