@@ -87,7 +87,7 @@ function registerRpc(): void {
 }
 
 /** The desk's change announcements go to the window while it is signed in; the window refetches what it shows. */
-function forwardChanges(client: DeskClient): void {
+function forwardChanges(client: Required<Pick<DeskCaller, 'subscribe'>>): void {
   client.subscribe((event) => {
     const contents = mainWindow?.webContents;
     if (contents && !contents.isDestroyed() && shouldPush(windowSessions, contents.id)) contents.send(LIVE_CHANNEL, event);
@@ -143,8 +143,10 @@ app.on('second-instance', () => {
 function createBackend(): void {
   const workstation = loadWorkstationConfig(app.getPath('userData'));
   if (workstation) {
-    // Live refresh does not reach a workstation yet: its window refreshes when it asks.
-    desk = new WorkstationClient(workstation);
+    // The host's announcements come over the office port's event stream (electron/workstation-events.ts).
+    const client = new WorkstationClient(workstation);
+    desk = client;
+    forwardChanges(client);
     return;
   }
   const local = createDesk();
