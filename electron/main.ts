@@ -13,7 +13,7 @@ import { SECURITY_HEADERS } from './shell/csp';
 import { applicationMenuTemplate } from './shell/menu-template';
 import { keySourceFor } from './shell/desk-key';
 import { safeStorageKeyProvider } from './shell/safe-storage-keys';
-import { LIVE_CHANNEL, shouldPush } from './shell/live-channel';
+import { HOST_LINK_CHANNEL, LIVE_CHANNEL, shouldPush } from './shell/live-channel';
 import { APP_ENTRY_URL, APP_SCHEME, isAppUrl, isTrustedSender, mainWindowOptions, rendererFileFor, RPC_CHANNEL } from './shell/security';
 
 // The renderer is served from app://desk/, a privileged standard scheme, never file://.
@@ -147,6 +147,11 @@ function createBackend(): void {
     const client = new WorkstationClient(workstation);
     desk = client;
     forwardChanges(client);
+    // Signed in or not, the window says when the host cannot be reached (renderer/shell/host-link-banner.tsx).
+    client.onLinkState((state) => {
+      const contents = mainWindow?.webContents;
+      if (contents && !contents.isDestroyed()) contents.send(HOST_LINK_CHANNEL, state);
+    });
     return;
   }
   const local = createDesk();

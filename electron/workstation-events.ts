@@ -1,6 +1,6 @@
 import { request, type Agent } from 'node:https';
 import type { IncomingMessage } from 'node:http';
-import { LIVE_HEARTBEAT_MS, parseLiveEvent, type LiveEvent } from '../shared/live';
+import { LIVE_HEARTBEAT_MS, parseLiveEvent, type HostLinkState, type LiveEvent } from '../shared/live';
 import { WORKSTATION_AUTH_SCHEME } from './office-server';
 
 /**
@@ -16,7 +16,7 @@ import { WORKSTATION_AUTH_SCHEME } from './office-server';
  * shows 主机连接中断，正在重新连接…) or `refused` (the host answers but will
  * not let this workstation hear: revoked, unpaired, office mode off).
  */
-export type HostLinkState = 'connecting' | 'open' | 'unreachable' | 'refused';
+export type { HostLinkState };
 
 export interface HostEventStreamOptions {
   host: string;
