@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, session, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, session, type IpcMainInvokeEvent, type MenuItemConstructorOptions } from 'electron';
 import { DeskClient } from './desk-client';
 import type { DeskCaller } from './desk-protocol';
 import { DEFAULT_OFFICE_PORT, defaultOfficeNames, startOfficeHost } from './office-host-start';
@@ -15,6 +15,7 @@ import { keySourceFor } from './shell/desk-key';
 import { safeStorageKeyProvider } from './shell/safe-storage-keys';
 import { HOST_LINK_CHANNEL, LIVE_CHANNEL, shouldPush } from './shell/live-channel';
 import { APP_ENTRY_URL, APP_SCHEME, isAppUrl, isTrustedSender, mainWindowOptions, rendererFileFor, RPC_CHANNEL } from './shell/security';
+import { handleWorkstationSetup, WORKSTATION_CHANNEL } from './shell/workstation-setup';
 
 // The renderer is served from app://desk/, a privileged standard scheme, never file://.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -69,21 +70,56 @@ function registerAppProtocol(): void {
   });
 }
 
+/** The IPC call comes from the app's own page in its main window. */
+function fromAppPage(event: IpcMainInvokeEvent): boolean {
+  const window = BrowserWindow.fromWebContents(event.sender);
+  return isTrustedSender({
+    frameUrl: event.senderFrame?.url,
+    isMainFrame: event.senderFrame === event.sender.mainFrame,
+    fromAppWindow: window !== null && window === mainWindow,
+  });
+}
+
+const FOREIGN_CALLER = { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自非本程序页面的调用' } } as const;
+
 function registerRpc(): void {
   ipcMain.handle(RPC_CHANNEL, async (event, method: unknown, input: unknown) => {
-    const window = BrowserWindow.fromWebContents(event.sender);
-    const trusted = isTrustedSender({
-      frameUrl: event.senderFrame?.url,
-      isMainFrame: event.senderFrame === event.sender.mainFrame,
-      fromAppWindow: window !== null && window === mainWindow,
-    });
-    if (!trusted || !desk) return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自非本程序页面的调用' } };
+    if (!fromAppPage(event) || !desk) return FOREIGN_CALLER;
     if (typeof method !== 'string') return { ok: false, error: { code: 'BAD_INPUT', message: '请求应包含 method 字段' } };
     const outcome = await desk.call(windowSessions.get(event.sender.id) ?? null, method, input, '本机窗口');
     if (outcome.session && 'set' in outcome.session) windowSessions.set(event.sender.id, outcome.session.set);
     else if (outcome.session) windowSessions.delete(event.sender.id);
     return outcome.result;
   });
+}
+
+/**
+ * The pairing screen (electron/shell/workstation-setup.ts): an installation
+ * without a database of its own pairs with the office host; the local desk
+ * thread is then closed and the window reloaded onto the host.
+ */
+function registerWorkstationSetup(): void {
+  ipcMain.handle(WORKSTATION_CHANNEL, async (event, request: unknown) => {
+    if (!fromAppPage(event)) return FOREIGN_CALLER;
+    const local = desk;
+    return handleWorkstationSetup(request, {
+      dataDir: app.getPath('userData'),
+      deskState: async () => (local instanceof DeskClient ? local.state() : { state: 'ready' }),
+      paired: () => void becomeWorkstation(),
+    });
+  });
+}
+
+async function becomeWorkstation(): Promise<void> {
+  officeServer?.close();
+  officeServer?.closeAllConnections();
+  officeServer = null;
+  const local = desk;
+  desk = null;
+  windowSessions.clear();
+  await local?.close();
+  createBackend();
+  mainWindow?.webContents.reload();
 }
 
 /** The desk's change announcements go to the window while it is signed in; the window refetches what it shows. */
@@ -166,6 +202,7 @@ app.whenReady().then(() => {
   createBackend();
   registerAppProtocol();
   registerRpc();
+  registerWorkstationSetup();
   lockDownWebContents();
   buildMenu();
   createWindow();

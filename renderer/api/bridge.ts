@@ -1,3 +1,4 @@
+import type { PairingForm, WorkstationSetupReply } from '../../shared/domain/office';
 import type { RpcResult } from '../../shared/rpc';
 import { hostLink } from './host-link';
 
@@ -8,6 +9,11 @@ export interface BureauBridge {
   onChange?(listener: (event: unknown) => void): () => void;
   /** On a workstation: the state of the shell's link to the office host (renderer/api/host-link.ts); returns the unsubscribe. */
   onHostLink?(listener: (state: unknown) => void): () => void;
+  /** Electron only: the pairing screen's door, to make this installation a workstation of the office host. */
+  workstation?: {
+    readFingerprint(host: string, port: string): Promise<WorkstationSetupReply>;
+    pair(form: PairingForm): Promise<WorkstationSetupReply>;
+  };
 }
 
 declare global {

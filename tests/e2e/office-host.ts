@@ -1,5 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const PASSWORD = 'Admin-2026-pass';
@@ -8,6 +8,7 @@ export const PASSWORD = 'Admin-2026-pass';
 export async function officeHost(dir: string): Promise<{ uiUrl: string; officePort: number; fingerprint: string; stop(): Promise<void> }> {
   const dbPath = join(dir, 'data', 'desk.db');
   const keyFile = join(dir, 'keys', 'desk.key');
+  mkdirSync(dir, { recursive: true });
   const passwordFile = join(dir, 'pw');
   writeFileSync(passwordFile, PASSWORD);
   execFileSync(process.execPath, ['--import', 'tsx', 'electron/cli.ts', 'init', '--db', dbPath, '--county', '320506', '--admin', 'admin', '--admin-name', '王管理', '--key-file', keyFile, '--password-file', passwordFile]);

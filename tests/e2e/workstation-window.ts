@@ -1,5 +1,9 @@
 import { createServer, connect, type Server, type Socket } from 'node:net';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { DeskClient } from '../../electron/desk-client';
+import { appPaths } from '../../electron/paths';
+import { handleWorkstationSetup } from '../../electron/shell/workstation-setup';
 import { WorkstationClient } from '../../electron/workstation-client';
 import type { WorkstationConfig } from '../../electron/workstation-pairing';
 
@@ -18,9 +22,10 @@ export interface WorkstationWindow {
 type Push = (channel: 'live' | 'link', payload: unknown) => void;
 
 /** Installs the bridge before the page's scripts run: its calls go to `call`. */
-export async function installBridge(page: Page, call: (method: string, input: unknown) => Promise<unknown>): Promise<void> {
+export async function installBridge(page: Page, call: (method: string, input: unknown) => Promise<unknown>, setup?: (request: unknown) => Promise<unknown>): Promise<void> {
   await page.exposeFunction('__workstationCall', call);
-  await page.addInitScript(() => {
+  if (setup) await page.exposeFunction('__workstationSetup', setup);
+  await page.addInitScript((withSetup) => {
     const listeners = { live: new Set<(payload: unknown) => void>(), link: new Set<(payload: unknown) => void>() };
     const w = window as unknown as Record<string, unknown>;
     w.__push = ((channel, payload) => listeners[channel].forEach((listener) => listener(payload))) satisfies Push;
@@ -32,8 +37,16 @@ export async function installBridge(page: Page, call: (method: string, input: un
       call: (method: string, input: unknown) => (w.__workstationCall as (m: string, i: unknown) => Promise<unknown>)(method, input),
       onChange: relay(listeners.live),
       onHostLink: relay(listeners.link),
+      ...(withSetup
+        ? {
+            workstation: {
+              readFingerprint: (host: string, port: string) => (w.__workstationSetup as (r: unknown) => Promise<unknown>)({ kind: 'readFingerprint', host, port }),
+              pair: (form: object) => (w.__workstationSetup as (r: unknown) => Promise<unknown>)({ ...form, kind: 'pair' }),
+            },
+          }
+        : {}),
     };
-  });
+  }, setup !== undefined);
 }
 
 export async function openWorkstationWindow(page: Page, config: WorkstationConfig): Promise<WorkstationWindow> {
@@ -50,6 +63,48 @@ export async function openWorkstationWindow(page: Page, config: WorkstationConfi
   client.subscribe((event) => session && push('live', event));
   client.onLinkState((state) => push('link', state));
   return { client, close: () => client.close() };
+}
+
+/**
+ * A fresh installation's window, as Electron's main process runs it: a local
+ * desk thread without a database (first start) and the pairing screen's door
+ * (electron/shell/workstation-setup.ts); once paired, the calls go to the
+ * office host through a WorkstationClient and the window reloads.
+ */
+export async function openFreshInstallation(page: Page, dataDir: string): Promise<WorkstationWindow> {
+  const paths = appPaths();
+  const local = new DeskClient(join(process.cwd(), 'electron', 'desk-thread.mjs'), {
+    dbPath: join(dataDir, 'data', 'desk.db'),
+    keySource: { kind: 'files', keyFile: join(dataDir, 'keys', 'desk.key') },
+    migrationsDir: paths.migrationsDir,
+    resourcesDir: paths.resourcesDir,
+    appVersion: '0.0.0-e2e',
+    lock: '工作站测试',
+    offerDemo: false,
+    schedulers: { exchange: false, backups: false },
+  });
+  let backend: DeskClient | WorkstationClient = local;
+  let session: string | null = null;
+  await installBridge(
+    page,
+    async (method, input) => {
+      const outcome = await backend.call(session, method, input);
+      if (outcome.session && 'set' in outcome.session) session = outcome.session.set;
+      else if (outcome.session) session = null;
+      return outcome.result;
+    },
+    (request) =>
+      handleWorkstationSetup(request, {
+        dataDir,
+        deskState: () => local.state(),
+        paired: (config) => {
+          backend = new WorkstationClient(config);
+          session = null;
+          void local.close().then(() => page.reload());
+        },
+      }),
+  );
+  return { get client() { return backend as WorkstationClient; }, close: async () => { await backend.close(); await local.close(); } };
 }
 
 /** A cable between the workstation and the host that can be pulled out and plugged in again (a TCP relay on loopback). */
