@@ -4,8 +4,8 @@ import { join } from 'node:path';
 import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, session, type IpcMainInvokeEvent, type MenuItemConstructorOptions } from 'electron';
 import { DeskClient } from './desk-client';
 import type { DeskCaller } from './desk-protocol';
-import { DEFAULT_OFFICE_PORT, defaultOfficeNames, startOfficeHost } from './office-host-start';
-import type { OfficeServer } from './office-server';
+import { DEFAULT_OFFICE_PORT, defaultOfficeNames } from './office-host-start';
+import { OfficePort } from './office-port';
 import { WorkstationClient } from './workstation-client';
 import { loadWorkstationConfig } from './workstation-pairing';
 import { appPaths, appVersion } from './paths';
@@ -28,7 +28,8 @@ if (!app.requestSingleInstanceLock()) {
 let mainWindow: BrowserWindow | null = null;
 /** The local desk thread, or — on a paired workstation (办公室模式) — the office host's client: the same call(). */
 let desk: (DeskCaller & { close(): Promise<void> }) | null = null;
-let officeServer: OfficeServer | null = null;
+/** The office host's TLS port, open while office mode is on (electron/office-port.ts). */
+let officePort: OfficePort | null = null;
 /** One RPC session per window: the logged-in user of that window. */
 const windowSessions = new Map<number, string>();
 
@@ -87,6 +88,8 @@ function registerRpc(): void {
     if (!fromAppPage(event) || !desk) return FOREIGN_CALLER;
     if (typeof method !== 'string') return { ok: false, error: { code: 'BAD_INPUT', message: '请求应包含 method 字段' } };
     const outcome = await desk.call(windowSessions.get(event.sender.id) ?? null, method, input, '本机窗口');
+    // 办公室模式 switched on or off here opens or closes the office port before the window hears the answer.
+    await officePort?.afterCall(method, outcome);
     if (outcome.session && 'set' in outcome.session) windowSessions.set(event.sender.id, outcome.session.set);
     else if (outcome.session) windowSessions.delete(event.sender.id);
     return outcome.result;
@@ -111,9 +114,8 @@ function registerWorkstationSetup(): void {
 }
 
 async function becomeWorkstation(): Promise<void> {
-  officeServer?.close();
-  officeServer?.closeAllConnections();
-  officeServer = null;
+  await officePort?.close();
+  officePort = null;
   const local = desk;
   desk = null;
   windowSessions.clear();
@@ -174,7 +176,8 @@ app.on('second-instance', () => {
  * A paired workstation keeps no database: its calls go to the office host
  * (userData/workstation.json, written by `npm run cli -- workstation pair`).
  * Otherwise the desk is local and, when its office mode is on, this
- * installation is the 办公室主机 and also serves workstations on the office port.
+ * installation is the 办公室主机 and also serves workstations on the office port,
+ * opened and closed as the administrator switches office mode on and off.
  */
 function createBackend(): void {
   const workstation = loadWorkstationConfig(app.getPath('userData'));
@@ -193,9 +196,8 @@ function createBackend(): void {
   const local = createDesk();
   desk = local;
   forwardChanges(local);
-  void startOfficeHost(local, { port: DEFAULT_OFFICE_PORT, names: defaultOfficeNames(), osUser: 'office-host', switchOn: false, log: () => undefined }).then((started) => {
-    if (started.ok) officeServer = started.server;
-  });
+  officePort = new OfficePort(local, { port: DEFAULT_OFFICE_PORT, names: defaultOfficeNames(), osUser: 'office-host' });
+  void officePort.follow();
 }
 
 app.whenReady().then(() => {
@@ -210,9 +212,7 @@ app.whenReady().then(() => {
 
 app.on('window-all-closed', () => {
   // The desk thread stops its schedules and closes the database before the process ends.
-  officeServer?.close();
-  officeServer?.closeAllConnections();
-  const closing = desk?.close() ?? Promise.resolve();
+  const closing = Promise.all([officePort?.close(), desk?.close()]);
   desk = null;
   void closing.finally(() => app.quit());
 });
