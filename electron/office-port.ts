@@ -20,6 +20,8 @@ export interface OfficePortOptions {
 
 export class OfficePort {
   private server: OfficeServer | null = null;
+  /** The port once it listened (asked for as 0, a free one): opened again on the same number, where the workstations were paired. */
+  private lastPort: number | null = null;
   /** One change at a time: a switch-on and a switch-off in quick succession are carried out in order. */
   private queue: Promise<void> = Promise.resolve();
 
@@ -38,8 +40,9 @@ export class OfficePort {
   follow(): Promise<void> {
     return this.enqueue(async () => {
       if (this.server) return;
-      const started = await startOfficeHost(this.desk, { ...this.options, switchOn: false, log: this.options.log ?? (() => undefined) });
-      if (started.ok) this.server = started.server;
+      const port = this.lastPort ?? this.options.port;
+      const started = await startOfficeHost(this.desk, { ...this.options, port, switchOn: false, log: this.options.log ?? (() => undefined) });
+      if (started.ok) this.adopt(started.server);
       else if (!started.message.endsWith('办公室模式未开启')) this.options.log?.(started.message);
     });
   }
@@ -47,6 +50,7 @@ export class OfficePort {
   /** Takes over a port already opened (the host's `--office` opens it at start, switching office mode on). */
   adopt(server: OfficeServer): void {
     this.server = server;
+    this.lastPort = this.listeningOn;
   }
 
   /** Closes the port and its workstations' connections. */

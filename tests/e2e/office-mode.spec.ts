@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WorkstationClient } from '../../electron/workstation-client';
-import { pairWorkstation } from '../../electron/workstation-pairing';
+import { pairWorkstation, readHostFingerprint } from '../../electron/workstation-pairing';
 import { expect, test } from '@playwright/test';
 import { officeHost, PASSWORD } from './office-host';
 import { logIn } from './pages';
@@ -44,6 +44,16 @@ test('the administrator reads the fingerprint and a pairing code off 办公室�
     const refused = await workstation.call(session, 'persons.search', { query: '李' });
     expect(refused.result.ok ? null : refused.result.error.code).toBe('WORKSTATION_REFUSED');
     await page.screenshot({ path: test.info().outputPath('office-mode-revoked.png'), fullPage: true });
+
+    // Switched off here, the port closes at once; switched on again, it opens on the same port, no restart.
+    await page.getByRole('button', { name: '关闭办公室主机' }).click();
+    await expect(panel.getByText('未开启')).toBeVisible();
+    const closed = await readHostFingerprint('127.0.0.1', host.officePort, 2_000);
+    expect(closed.ok).toBe(false);
+    await page.getByRole('button', { name: '开启办公室主机' }).click();
+    await expect(panel.getByText('已开启')).toBeVisible();
+    const reopened = await readHostFingerprint('127.0.0.1', host.officePort, 2_000);
+    expect(reopened.ok && reopened.fingerprint).toBe(fingerprint.replace(/\s/g, ''));
   } finally {
     await workstation?.close();
     await host.stop();
