@@ -71,6 +71,23 @@ describe('live refresh on workstations', () => {
     expect(revoked.states.at(-1)).toBe('refused');
   });
 
+  it('a session stands only at its own workstation and only until the workstation is revoked', async () => {
+    const host = await startOfficeHost();
+    const front = await pairedWorkstation(host, '前台1号窗口');
+    const counter = await pairedWorkstation(host, '前台2号窗口');
+    expectOk(await front.call('auth.login', { username: ADMIN, password: PASSWORD }));
+    const via = (ws: Workstation) => ({ credential: ws.config.credential, address: '127.0.0.1' });
+    const { desk } = host.ready;
+    expect(desk.sessionAlive(front.session, via(front))).toBe(true);
+    expect(desk.sessionAlive(front.session, via(counter))).toBe(false);
+    expect(desk.sessionAlive(null, via(counter))).toBe(true);
+
+    expectOk(host.ready.call('office.revoke', { id: front.config.workstationId, reason: '电脑丢失' }));
+    expect(desk.sessionAlive(front.session, via(front))).toBe(false);
+    expect(desk.sessionAlive(null, via(front))).toBe(false);
+    expect(desk.sessionAlive(null, via(counter))).toBe(true);
+  });
+
   it('the stream says when the host is gone and reconnects by itself when it is back', async () => {
     const host = await startOfficeHost();
     const front = await pairedWorkstation(host, '前台1号窗口', host.port, FAST);
