@@ -385,9 +385,18 @@ export class Desk implements DeskControl {
     return this.live.subscribe(listener);
   }
 
-  /** Whether `sessionId` is still signed in, without counting as activity (the event stream's heartbeat). */
-  sessionAlive(sessionId: string | null): boolean {
-    return this.opened !== null && this.sessions.has(sessionId);
+  /**
+   * Whether `sessionId` is still signed in, without counting as activity (the
+   * event stream's heartbeat). With `office`, asked for a workstation through
+   * the office port: the workstation must still be let in (db/office-door.ts),
+   * and a session, when named, must be one held at that workstation; a null
+   * session asks about the workstation alone (its event stream).
+   */
+  sessionAlive(sessionId: string | null, office?: OfficeVia): boolean {
+    if (!this.opened) return false;
+    if (!office) return this.sessions.has(sessionId);
+    const workstation = this.officeDoor.admits(this.opened.db, office);
+    return workstation !== null && (sessionId === null || this.sessions.has(sessionId, workstation.id));
   }
 
   private actorFor(sessionId: string | null, workstationId: number | null): Actor | null {

@@ -42,6 +42,16 @@ export class OfficeDoor {
     return { workstation: { id: row.id, name: row.name }, client: workstationClient(row.id, row.name) };
   }
 
+  /**
+   * The workstation `via` names, while the door would let its calls in; null
+   * once it is revoked, unknown, or office mode is off (its event stream then ends).
+   */
+  admits(db: DrizzleDb, via: OfficeVia): WorkstationRef | null {
+    if (via.credential === null) return null;
+    const verdict = this.check(db, via, 'office.events');
+    return 'refused' in verdict ? null : verdict.workstation;
+  }
+
   /** Whether this call should write the workstation's last-seen time (then `seen` is recorded). */
   dueLastSeen(workstationId: number, now: Date): boolean {
     const last = this.lastSeenWritten.get(workstationId) ?? 0;

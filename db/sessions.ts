@@ -67,10 +67,11 @@ export class SessionStore {
   /**
    * Whether `id` is still a session, without counting as activity: an open
    * event stream asks this on every heartbeat, and must not keep an
-   * unattended screen from locking.
+   * unattended screen from locking. With `workstationId`, also held at that workstation.
    */
-  has(id: string | null): boolean {
-    return id !== null && this.sessions.has(id);
+  has(id: string | null, workstationId?: number): boolean {
+    const record = id === null ? undefined : this.sessions.get(id);
+    return record !== undefined && (workstationId === undefined || record.workstationId === workstationId);
   }
 
   clear(): void {

@@ -121,9 +121,9 @@ export class DeskClient implements DeskCaller {
   }
 
   /** Whether the session still stands, asked without counting as activity; false while the thread is down. */
-  async sessionAlive(sessionId: string | null): Promise<boolean> {
-    if (this.downReason || !sessionId) return false;
-    return (await this.request({ kind: 'alive', session: sessionId }, ALIVE_FALLBACKS)) === true;
+  async sessionAlive(sessionId: string | null, office?: OfficeVia): Promise<boolean> {
+    if (this.downReason || (!sessionId && !office)) return false;
+    return (await this.request({ kind: 'alive', session: sessionId, ...(office ? { office } : {}) }, ALIVE_FALLBACKS)) === true;
   }
 
   async state(): Promise<DeskStateView> {

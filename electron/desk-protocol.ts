@@ -44,7 +44,7 @@ export interface DeskCaller {
   /** Hears each committed change's topic (shared/live.ts); returns the unsubscribe. */
   subscribe?(listener: (event: LiveEvent) => void): () => void;
   /** Whether the session still stands, without counting as activity (the idle lock must still come). */
-  sessionAlive?(sessionId: string | null): boolean | Promise<boolean>;
+  sessionAlive?(sessionId: string | null, office?: OfficeVia): boolean | Promise<boolean>;
 }
 
 export interface DeskStateView {
@@ -57,7 +57,7 @@ export type DeskRequest =
   /** Switch on 办公室主机 if it is off and hand over its certificate (db/office-host.ts). */
   | { seq: number; kind: 'officeHost'; names: string[]; osUser: string; switchOn: boolean }
   | { seq: number; kind: 'state' }
-  | { seq: number; kind: 'alive'; session: string | null }
+  | { seq: number; kind: 'alive'; session: string | null; office?: OfficeVia }
   | { seq: number; kind: 'close' };
 
 export type { OfficeHostSetup, OfficeVia };

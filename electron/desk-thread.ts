@@ -75,7 +75,7 @@ function answer(desk: Desk, request: DeskRequest): unknown {
     case 'state':
       return desk.state();
     case 'alive':
-      return desk.sessionAlive(request.session);
+      return desk.sessionAlive(request.session, request.office);
     case 'officeHost':
       try {
         return prepareOfficeHost(desk, request.names, request.osUser, request.switchOn);

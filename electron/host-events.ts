@@ -37,7 +37,7 @@ export function foreignRequest(req: IncomingMessage): string | null {
   return req.headers['sec-fetch-site'] === 'same-origin' ? null : '拒绝未注明来源的订阅';
 }
 
-function refuse(res: ServerResponse, status: number, message: string): void {
+export function refuse(res: ServerResponse, status: number, message: string): void {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', 'Cache-Control': 'no-store' });
   res.end(message);
 }
@@ -50,8 +50,24 @@ export async function serveEvents(desk: DeskCaller, req: IncomingMessage, res: S
   if (!subscribe || !sessionAlive) return refuse(res, 503, '此服务不提供实时刷新');
   const alive = () => Promise.resolve(sessionAlive.call(desk, sessionId)).catch(() => false);
   if (!sessionId || !(await alive())) return refuse(res, 401, '请先登录');
-  if (res.destroyed) return;
+  streamChanges(req, res, (listener) => subscribe.call(desk, listener), alive, options);
+}
 
+/**
+ * The stream itself, once its caller was let in: `ready`, then each change's
+ * topic and time, and a heartbeat that asks `alive` again and ends the stream
+ * when the answer is no. A change of `office` (a workstation revoked, office
+ * mode switched off) is checked at once, before it is passed on, so a revoked
+ * workstation's stream closes then, not a heartbeat later.
+ */
+export function streamChanges(
+  req: IncomingMessage,
+  res: ServerResponse,
+  subscribe: (listener: (event: LiveEvent) => void) => () => void,
+  alive: () => Promise<boolean>,
+  options: EventStreamOptions = {},
+): void {
+  if (res.destroyed) return;
   res.writeHead(200, {
     'Content-Type': 'text/event-stream; charset=utf-8',
     'Cache-Control': 'no-store',
@@ -60,10 +76,12 @@ export async function serveEvents(desk: DeskCaller, req: IncomingMessage, res: S
   });
   // `retry`: how long the browser waits before reconnecting; `ready`: the stream is open (tests and the UI wait on it).
   res.write('retry: 3000\nevent: ready\ndata: {}\n\n');
+  const write = (event: LiveEvent) => void res.write(`data: ${JSON.stringify({ topic: event.topic, at: event.at })}\n\n`);
   const send = (event: LiveEvent) => {
-    res.write(`data: ${JSON.stringify({ topic: event.topic, at: event.at })}\n\n`);
+    if (event.topic !== 'office') return write(event);
+    void alive().then((still) => (still ? write(event) : res.end()));
   };
-  const unsubscribe = subscribe.call(desk, send);
+  const unsubscribe = subscribe(send);
   let checking = false;
   const timer = setInterval(() => {
     if (checking) return;

@@ -8,6 +8,7 @@ import { defaultLocations } from './data-dir';
 import { DeskClient } from './desk-client';
 import { createHostServer } from './host-server';
 import { DEFAULT_OFFICE_PORT, defaultOfficeNames, startOfficeHost } from './office-host-start';
+import { followingOfficeMode, OfficePort } from './office-port';
 import { appPaths, appVersion } from './paths';
 
 /**
@@ -78,7 +79,10 @@ if (office && !office.ok) {
   await desk.close();
   process.exit(1);
 }
-const server = createHostServer({ desk, rendererDir: paths.rendererDir });
+// The administrator's page may switch office mode off and on again: the port follows (electron/office-port.ts).
+const officePort = office?.ok ? new OfficePort(desk, { port, names: office.names, osUser: userInfo().username, log: (line) => console.log(line) }) : null;
+if (office?.ok) officePort!.adopt(office.server);
+const server = createHostServer({ desk: officePort ? followingOfficeMode(desk, officePort) : desk, rendererDir: paths.rendererDir });
 server.listen(uiPort, '127.0.0.1', () => {
   const address = server.address();
   const actual = typeof address === 'object' && address ? address.port : uiPort;
@@ -87,10 +91,7 @@ server.listen(uiPort, '127.0.0.1', () => {
 });
 
 async function shutdown(): Promise<void> {
-  if (office?.ok) {
-    office.server.close();
-    office.server.closeAllConnections();
-  }
+  await officePort?.close();
   server.close();
   server.closeAllConnections();
   await desk.close();

@@ -1,11 +1,11 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, session, type MenuItemConstructorOptions } from 'electron';
+import { app, BrowserWindow, ipcMain, Menu, protocol, safeStorage, session, type IpcMainInvokeEvent, type MenuItemConstructorOptions } from 'electron';
 import { DeskClient } from './desk-client';
 import type { DeskCaller } from './desk-protocol';
-import { DEFAULT_OFFICE_PORT, defaultOfficeNames, startOfficeHost } from './office-host-start';
-import type { OfficeServer } from './office-server';
+import { DEFAULT_OFFICE_PORT, defaultOfficeNames } from './office-host-start';
+import { OfficePort } from './office-port';
 import { WorkstationClient } from './workstation-client';
 import { loadWorkstationConfig } from './workstation-pairing';
 import { appPaths, appVersion } from './paths';
@@ -13,8 +13,9 @@ import { SECURITY_HEADERS } from './shell/csp';
 import { applicationMenuTemplate } from './shell/menu-template';
 import { keySourceFor } from './shell/desk-key';
 import { safeStorageKeyProvider } from './shell/safe-storage-keys';
-import { LIVE_CHANNEL, shouldPush } from './shell/live-channel';
+import { HOST_LINK_CHANNEL, LIVE_CHANNEL, shouldPush } from './shell/live-channel';
 import { APP_ENTRY_URL, APP_SCHEME, isAppUrl, isTrustedSender, mainWindowOptions, rendererFileFor, RPC_CHANNEL } from './shell/security';
+import { handleWorkstationSetup, WORKSTATION_CHANNEL } from './shell/workstation-setup';
 
 // The renderer is served from app://desk/, a privileged standard scheme, never file://.
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true } }]);
@@ -27,7 +28,8 @@ if (!app.requestSingleInstanceLock()) {
 let mainWindow: BrowserWindow | null = null;
 /** The local desk thread, or — on a paired workstation (办公室模式) — the office host's client: the same call(). */
 let desk: (DeskCaller & { close(): Promise<void> }) | null = null;
-let officeServer: OfficeServer | null = null;
+/** The office host's TLS port, open while office mode is on (electron/office-port.ts). */
+let officePort: OfficePort | null = null;
 /** One RPC session per window: the logged-in user of that window. */
 const windowSessions = new Map<number, string>();
 
@@ -69,25 +71,61 @@ function registerAppProtocol(): void {
   });
 }
 
+/** The IPC call comes from the app's own page in its main window. */
+function fromAppPage(event: IpcMainInvokeEvent): boolean {
+  const window = BrowserWindow.fromWebContents(event.sender);
+  return isTrustedSender({
+    frameUrl: event.senderFrame?.url,
+    isMainFrame: event.senderFrame === event.sender.mainFrame,
+    fromAppWindow: window !== null && window === mainWindow,
+  });
+}
+
+const FOREIGN_CALLER = { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自非本程序页面的调用' } } as const;
+
 function registerRpc(): void {
   ipcMain.handle(RPC_CHANNEL, async (event, method: unknown, input: unknown) => {
-    const window = BrowserWindow.fromWebContents(event.sender);
-    const trusted = isTrustedSender({
-      frameUrl: event.senderFrame?.url,
-      isMainFrame: event.senderFrame === event.sender.mainFrame,
-      fromAppWindow: window !== null && window === mainWindow,
-    });
-    if (!trusted || !desk) return { ok: false, error: { code: 'FORBIDDEN', message: '拒绝来自非本程序页面的调用' } };
+    if (!fromAppPage(event) || !desk) return FOREIGN_CALLER;
     if (typeof method !== 'string') return { ok: false, error: { code: 'BAD_INPUT', message: '请求应包含 method 字段' } };
     const outcome = await desk.call(windowSessions.get(event.sender.id) ?? null, method, input, '本机窗口');
+    // 办公室模式 switched on or off here opens or closes the office port before the window hears the answer.
+    await officePort?.afterCall(method, outcome);
     if (outcome.session && 'set' in outcome.session) windowSessions.set(event.sender.id, outcome.session.set);
     else if (outcome.session) windowSessions.delete(event.sender.id);
     return outcome.result;
   });
 }
 
+/**
+ * The pairing screen (electron/shell/workstation-setup.ts): an installation
+ * without a database of its own pairs with the office host; the local desk
+ * thread is then closed and the window reloaded onto the host.
+ */
+function registerWorkstationSetup(): void {
+  ipcMain.handle(WORKSTATION_CHANNEL, async (event, request: unknown) => {
+    if (!fromAppPage(event)) return FOREIGN_CALLER;
+    const local = desk;
+    return handleWorkstationSetup(request, {
+      dataDir: app.getPath('userData'),
+      deskState: async () => (local instanceof DeskClient ? local.state() : { state: 'ready' }),
+      paired: () => void becomeWorkstation(),
+    });
+  });
+}
+
+async function becomeWorkstation(): Promise<void> {
+  await officePort?.close();
+  officePort = null;
+  const local = desk;
+  desk = null;
+  windowSessions.clear();
+  await local?.close();
+  createBackend();
+  mainWindow?.webContents.reload();
+}
+
 /** The desk's change announcements go to the window while it is signed in; the window refetches what it shows. */
-function forwardChanges(client: DeskClient): void {
+function forwardChanges(client: Required<Pick<DeskCaller, 'subscribe'>>): void {
   client.subscribe((event) => {
     const contents = mainWindow?.webContents;
     if (contents && !contents.isDestroyed() && shouldPush(windowSessions, contents.id)) contents.send(LIVE_CHANNEL, event);
@@ -138,27 +176,35 @@ app.on('second-instance', () => {
  * A paired workstation keeps no database: its calls go to the office host
  * (userData/workstation.json, written by `npm run cli -- workstation pair`).
  * Otherwise the desk is local and, when its office mode is on, this
- * installation is the 办公室主机 and also serves workstations on the office port.
+ * installation is the 办公室主机 and also serves workstations on the office port,
+ * opened and closed as the administrator switches office mode on and off.
  */
 function createBackend(): void {
   const workstation = loadWorkstationConfig(app.getPath('userData'));
   if (workstation) {
-    // Live refresh does not reach a workstation yet: its window refreshes when it asks.
-    desk = new WorkstationClient(workstation);
+    // The host's announcements come over the office port's event stream (electron/workstation-events.ts).
+    const client = new WorkstationClient(workstation);
+    desk = client;
+    forwardChanges(client);
+    // Signed in or not, the window says when the host cannot be reached (renderer/shell/host-link-banner.tsx).
+    client.onLinkState((state) => {
+      const contents = mainWindow?.webContents;
+      if (contents && !contents.isDestroyed()) contents.send(HOST_LINK_CHANNEL, state);
+    });
     return;
   }
   const local = createDesk();
   desk = local;
   forwardChanges(local);
-  void startOfficeHost(local, { port: DEFAULT_OFFICE_PORT, names: defaultOfficeNames(), osUser: 'office-host', switchOn: false, log: () => undefined }).then((started) => {
-    if (started.ok) officeServer = started.server;
-  });
+  officePort = new OfficePort(local, { port: DEFAULT_OFFICE_PORT, names: defaultOfficeNames(), osUser: 'office-host' });
+  void officePort.follow();
 }
 
 app.whenReady().then(() => {
   createBackend();
   registerAppProtocol();
   registerRpc();
+  registerWorkstationSetup();
   lockDownWebContents();
   buildMenu();
   createWindow();
@@ -166,9 +212,7 @@ app.whenReady().then(() => {
 
 app.on('window-all-closed', () => {
   // The desk thread stops its schedules and closes the database before the process ends.
-  officeServer?.close();
-  officeServer?.closeAllConnections();
-  const closing = desk?.close() ?? Promise.resolve();
+  const closing = Promise.all([officePort?.close(), desk?.close()]);
   desk = null;
   void closing.finally(() => app.quit());
 });

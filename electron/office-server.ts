@@ -4,6 +4,7 @@ import { createServer as createNetServer, type Server, type Socket } from 'node:
 import type { DeskCaller } from './desk-protocol';
 import { Duplex } from 'node:stream';
 import { failure, readRpcBody, requestPath, sendJson } from './http-json';
+import { serveOfficeEvents } from './office-events';
 
 /**
  * The office host's port (办公室模式): the same `/rpc` contract as the
@@ -21,20 +22,31 @@ import { failure, readRpcBody, requestPath, sendJson } from './http-json';
 export const WORKSTATION_AUTH_SCHEME = 'Workstation';
 export const SESSION_HEADER = 'x-desk-session';
 
-/** One route of the office port; the live events add theirs here. */
+/** One route of the office port. */
 export type OfficeRoute = (req: IncomingMessage, res: ServerResponse, desk: DeskCaller) => void;
 
-export const OFFICE_ROUTES: Readonly<Record<string, OfficeRoute>> = {
-  '/rpc': (req, res, desk) => {
-    if (req.method !== 'POST') return sendJson(res, 405, failure('BAD_INPUT', '请使用 POST 调用接口'));
-    if (req.headers.origin !== undefined) return sendJson(res, 403, failure('FORBIDDEN', '办公室主机只接受已配对工作站的调用，不接受网页调用'));
-    readRpcBody(req, res, async (method, input) => {
-      const address = peerAddress(req);
-      const outcome = await desk.call(sessionOf(req), method, input, address, { credential: workstationCredential(req), address });
-      sendJson(res, 200, outcome);
-    });
-  },
-};
+/**
+ * The office port's routes: `/rpc`, and `/events`, the change announcements
+ * for paired workstations (electron/office-events.ts); `heartbeatMs` is how
+ * often an open stream asks again whether its workstation may still hear (tests shorten it).
+ */
+export function officeRoutes({ heartbeatMs }: { heartbeatMs?: number } = {}): Readonly<Record<string, OfficeRoute>> {
+  return {
+    '/rpc': (req, res, desk) => {
+      if (req.method !== 'POST') return sendJson(res, 405, failure('BAD_INPUT', '请使用 POST 调用接口'));
+      if (req.headers.origin !== undefined) return sendJson(res, 403, failure('FORBIDDEN', '办公室主机只接受已配对工作站的调用，不接受网页调用'));
+      readRpcBody(req, res, async (method, input) => {
+        const address = peerAddress(req);
+        const outcome = await desk.call(sessionOf(req), method, input, address, { credential: workstationCredential(req), address });
+        sendJson(res, 200, outcome);
+      });
+    },
+    '/events': (req, res, desk) =>
+      void serveOfficeEvents(desk, req, res, { credential: workstationCredential(req), address: peerAddress(req) }, heartbeatMs ? { heartbeatMs } : {}),
+  };
+}
+
+export const OFFICE_ROUTES = officeRoutes();
 
 export interface OfficeServerOptions {
   desk: DeskCaller;

@@ -7,6 +7,8 @@ import { normalizeFingerprint } from '../shared/domain/office';
 import type { ErrorCode, RpcResult } from '../shared/rpc';
 import type { DeskCaller } from './desk-protocol';
 import { SESSION_HEADER, WORKSTATION_AUTH_SCHEME } from './office-server';
+import { HostEventStream, type HostLinkState, type HostEventStreamOptions } from './workstation-events';
+import type { LiveEvent } from '../shared/live';
 
 /**
  * A workstation's side of 办公室模式: the same `call(session, method, input)`
@@ -33,6 +35,8 @@ export interface WorkstationClientOptions extends HostAddress {
   credential: string | null;
   /** How long a call may take before the host counts as unreachable. */
   timeoutMs?: number;
+  /** The event stream's reconnection waits and silence limit (tests shorten them). */
+  events?: Pick<HostEventStreamOptions, 'retryMs' | 'silenceMs'>;
 }
 
 const CLIENT_IDLE_MS = 30_000;
@@ -41,11 +45,14 @@ const STALE_CONNECTION = Symbol('stale connection');
 export const HOST_CERTIFICATE_CHANGED_MESSAGE =
   '办公室主机出示的证书与配对时核对的指纹不一致，已拒绝连接，没有发送任何数据。可能有人冒充主机，或主机重新生成了证书：请联系系统管理员核对证书指纹后重新配对。';
 
-class PinnedAgent extends Agent {
-  constructor(private readonly fingerprint: string) {
+export class PinnedAgent extends Agent {
+  constructor(
+    private readonly fingerprint: string,
+    keepAlive = true,
+  ) {
     // An idle connection is dropped here well before the host drops it (OFFICE_KEEP_ALIVE_MS), so a
     // call never goes out on a connection the host is closing at that moment.
-    super({ keepAlive: true, maxSockets: 16, timeout: CLIENT_IDLE_MS });
+    super(keepAlive ? { keepAlive: true, maxSockets: 16, timeout: CLIENT_IDLE_MS } : { keepAlive: false });
   }
 
   /** A connection is handed to HTTP only after its certificate matched the pin. */
@@ -74,12 +81,31 @@ class PinnedAgent extends Agent {
 export class WorkstationClient implements DeskCaller {
   private readonly agent: PinnedAgent;
   private readonly fingerprint: string;
+  private events: HostEventStream | null = null;
 
   constructor(private readonly options: WorkstationClientOptions) {
     const pinned = normalizeFingerprint(options.fingerprint);
     if (!pinned) throw new Error('a workstation needs the host certificate fingerprint (64 hex digits)');
     this.fingerprint = pinned;
     this.agent = new PinnedAgent(pinned);
+  }
+
+  /** The host's change announcements (over a connection of their own, pinned like the calls'); the first listener opens the stream. */
+  subscribe(listener: (event: LiveEvent) => void): () => void {
+    return this.eventStream().subscribe(listener);
+  }
+
+  /** The workstation's view of the host as the event stream sees it (electron/workstation-events.ts). */
+  onLinkState(listener: (state: HostLinkState) => void): () => void {
+    return this.eventStream().onState(listener);
+  }
+
+  private eventStream(): HostEventStream {
+    const { host, port, credential, events } = this.options;
+    if (!credential) throw new Error('an unpaired workstation hears no announcements');
+    // Not kept alive: the stream holds its connection for as long as it is open.
+    this.events ??= new HostEventStream({ host, port, credential, agent: new PinnedAgent(this.fingerprint, false), ...events });
+    return this.events;
   }
 
   /**
@@ -154,6 +180,7 @@ export class WorkstationClient implements DeskCaller {
   }
 
   async close(): Promise<void> {
+    this.events?.stop();
     this.agent.destroy();
   }
 }

@@ -58,3 +58,16 @@ export function parseLiveEvent(value: unknown): LiveEvent | null {
 
 /** How often the host sends a keep-alive comment on an open event stream (and checks that the session still stands). */
 export const LIVE_HEARTBEAT_MS = 15_000;
+
+/**
+ * A workstation's link to the office host as its event stream sees it
+ * (electron/workstation-events.ts), pushed to the window for the 主机连接中断
+ * banner: `open` (hearing), `connecting`, `unreachable` (the host cannot be
+ * reached now), `refused` (the host answers but will not let this workstation
+ * hear: revoked, unpaired, office mode off).
+ */
+export type HostLinkState = 'connecting' | 'open' | 'unreachable' | 'refused';
+
+export function isHostLinkState(value: unknown): value is HostLinkState {
+  return value === 'connecting' || value === 'open' || value === 'unreachable' || value === 'refused';
+}

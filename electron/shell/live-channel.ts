@@ -22,3 +22,6 @@ export function isLivePush(value: unknown): value is LivePush {
 export function shouldPush(windowSessions: ReadonlyMap<number, string>, webContentsId: number): boolean {
   return windowSessions.has(webContentsId);
 }
+
+/** The workstation's link to the office host (shared/live.ts HostLinkState), pushed to the window for its 主机连接中断 banner. */
+export const HOST_LINK_CHANNEL = 'host-link';

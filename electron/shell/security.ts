@@ -7,6 +7,8 @@ export const APP_HOST = 'desk';
 export const APP_ORIGIN = `${APP_SCHEME}://${APP_HOST}`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 export const RPC_CHANNEL = 'rpc';
+/** The pairing screen's channel (electron/shell/workstation-setup.ts): offered only while this installation has no database. */
+export const WORKSTATION_CHANNEL = 'workstation';
 
 /** The subset of BrowserWindow options the shell sets (structurally compatible with Electron's type). */
 export interface MainWindowOptions {

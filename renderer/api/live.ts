@@ -26,7 +26,20 @@ function openStream(onTopic: (topic: LiveTopic) => void, onState: (state: Stream
   };
   if (window.bureau?.onChange) {
     onState('open', false);
-    return window.bureau.onChange(hear);
+    const stop = window.bureau.onChange(hear);
+    // On a workstation the shell's stream to the office host may break; whatever changed meanwhile was not heard.
+    let broken = false;
+    const stopLink = window.bureau.onHostLink?.((state) => {
+      if (state === 'unreachable') broken = true;
+      else if (state === 'open' && broken) {
+        broken = false;
+        onState('open', true);
+      }
+    });
+    return () => {
+      stop();
+      stopLink?.();
+    };
   }
   if (typeof EventSource === 'undefined') {
     onState('off', false);

@@ -17,6 +17,7 @@ import { UnavailablePage } from '../setup/unavailable-page';
 import { routes } from './routes';
 import { useAppState } from './app-state';
 import { COMBOBOX_DEFAULTS } from '../shell/combobox-keys';
+import { HostLinkBanner } from '../shell/host-link-banner';
 
 const theme = createTheme({
   primaryColor: 'blue',
@@ -120,6 +121,7 @@ export function App() {
         <QueryClientProvider client={queryClient}>
           <ModalsProvider labels={{ confirm: '确定', cancel: '取消' }}>
             <Notifications position="top-right" />
+            <HostLinkBanner />
             <Gate />
           </ModalsProvider>
         </QueryClientProvider>

@@ -6,18 +6,22 @@ import { DEMO_MARK } from '../../shared/demo';
 import { call, errorMessage } from '../api/client';
 import { queryKeys } from '../api/queries';
 import { SetupPage } from './setup-page';
+import { WorkstationPairingPage } from './workstation-pairing-page';
 
 /**
  * First start without a database: try the demo county (synthetic data, kept
  * apart from the bureau's own) or set up the bureau's database.
  */
 export function FirstStartPage() {
-  const [choice, setChoice] = useState<'choose' | 'setup'>('choose');
+  const [choice, setChoice] = useState<'choose' | 'setup' | 'workstation'>('choose');
+  // Only the Electron shell can make this installation a workstation (the browser host is the desk itself).
+  const door = window.bureau?.workstation;
   if (choice === 'setup') return <SetupPage onBack={() => setChoice('choose')} />;
-  return <ChooseStart onSetup={() => setChoice('setup')} />;
+  if (choice === 'workstation' && door) return <WorkstationPairingPage door={door} onBack={() => setChoice('choose')} />;
+  return <ChooseStart onSetup={() => setChoice('setup')} onWorkstation={door ? () => setChoice('workstation') : null} />;
 }
 
-function ChooseStart({ onSetup }: { onSetup: () => void }) {
+function ChooseStart({ onSetup, onWorkstation }: { onSetup: () => void; onWorkstation: (() => void) | null }) {
   const queryClient = useQueryClient();
   // The latest demo job survives a reload of the page: its progress shows again.
   const job = useQuery({
@@ -85,6 +89,19 @@ function ChooseStart({ onSetup }: { onSetup: () => void }) {
             </Stack>
           </Paper>
         </SimpleGrid>
+        {onWorkstation && (
+          <Paper withBorder p="lg">
+            <Group justify="space-between">
+              <Stack gap={2}>
+                <Title order={4}>作为工作站连接办公室主机</Title>
+                <Text size="sm">大厅已有办公室主机时选这一项：本机不建数据库，用配对码与主机配对后，与其他窗口共用主机上的同一份台账。</Text>
+              </Stack>
+              <Button variant="default" onClick={onWorkstation} disabled={running}>
+                连接办公室主机
+              </Button>
+            </Group>
+          </Paper>
+        )}
       </Stack>
     </Center>
   );

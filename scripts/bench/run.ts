@@ -24,8 +24,8 @@
  *                            [--skip-writes true]    (bulk write and Excel import, scripts/bench/writes.ts, in fresh databases)
  *                            [--skip-reports true]   (monthly report and dashboard, scripts/bench/reports.ts, on a seeded county of the scale)
  *                            [--skip-sweep true]     (政策找人: full and incremental sweeps, search during a sweep, scripts/bench/sweep.ts)
+ *                            [--skip-office true]    (办公室模式: 30 workstations over TLS, mix and burst, scripts/bench/office.ts)
  */
-import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
@@ -42,6 +42,7 @@ import { meetsGoal, nsToMs, ratio, summarize, type Goal, type Summary } from './
 import { kinds, type Case, type Kind, type SampledPerson } from './search-kinds';
 import { BUNDLE_GOAL_MB, hostColdStart, rendererBundle } from './startup';
 import { appPaths } from '../../electron/paths';
+import { missesOf, runChildBench } from './children';
 
 const PATHS = appPaths(resolve(import.meta.dirname, '..', '..'));
 
@@ -292,6 +293,7 @@ async function main(): Promise<void> {
   const skipWrites = take('skip-writes', '') === 'true';
   const skipReports = take('skip-reports', '') === 'true';
   const skipSweep = take('skip-sweep', '') === 'true';
+  const skipOffice = take('skip-office', '') === 'true';
   if (args.rest.size > 0) throw new Error(`unknown option --${[...args.rest.keys()][0]}`);
   if (!(iterations >= 1 && warmup >= 0 && pageSize >= 1 && pageSize <= 200)) throw new Error('bad --iterations, --warmup or --page-size');
   const log = (line: string) => console.error(line);
@@ -360,24 +362,22 @@ async function main(): Promise<void> {
     };
     desk.close();
     // The export benchmark runs in its own process, so its peak RSS is the exporter's alone.
-    const exchange = skipExchange ? null : runExchangeBench(args.dir, log);
+    const exchange = skipExchange ? null : runChildBench('scripts/bench/exchange.ts', ['--dir', args.dir], 'exporting every captured change through exchange.exportStart (own process)', log);
     const writes = skipWrites ? null : runChildBench('scripts/bench/writes.ts', [], 'writes and Excel import (fresh databases, own process)', log);
     const reports = skipReports ? null : runChildBench('scripts/bench/reports.ts', ['--scale', (args.scale ?? 'city'), '--dir', args.dir], `monthly report and dashboard on a seeded ${(args.scale ?? 'city')} county (own process)`, log);
     const sweep = skipSweep ? null : runChildBench('scripts/bench/sweep.ts', ['--persons', String(build.persons), '--dir', args.dir], 'policy sweep on the benchmark county (own process)', log);
+    const office = skipOffice ? null : runChildBench('scripts/bench/office.ts', ['--out', resolve(args.dir, 'office.json')], '办公室模式: 30 workstations over TLS on loopback, front-desk mix then a burst (own process)', log);
     const bundle = rendererBundle(PATHS.rendererDir);
     // A start-up failure is a figure of the report, not the end of an hour of measuring.
     const hostStart = await hostColdStart(PATHS.root).catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }));
     log(`renderer ${'gzipMb' in bundle ? `${bundle.gzipMb} MB gzip` : bundle.error}; host cold start ${'medianMs' in hostStart ? `${hostStart.medianMs} ms (median of ${hostStart.runs.length})` : hostStart.error}`);
     const misses = [
-      ...(reports ? ((reports as { misses?: string[] }).misses ?? []).map((m) => `reports: ${m}`) : []),
-      ...(sweep ? ((sweep as { misses?: string[] }).misses ?? []).map((m) => `sweep: ${m}`) : []),
-      ...(writes ? ((writes as { misses?: string[] }).misses ?? []).map((m) => `writes: ${m}`) : []),
-      ...(exchange ? ((exchange as { misses?: string[] }).misses ?? []).map((m) => `exchange: ${m}`) : []),
+      ...missesOf({ reports, sweep, writes, exchange, office }),
       ...('pass' in bundle && !bundle.pass ? [`renderer bundle ${bundle.gzipMb} MB gzip (goal < ${BUNDLE_GOAL_MB} MB)`] : []),
       ...('error' in bundle ? [`renderer bundle not measured: ${bundle.error}`] : []),
       ...('error' in hostStart ? [`host cold start not measured: ${hostStart.error}`] : []),
     ];
-    const full = { ...report, writes, reports, exchange, sweep, startup: { rendererBundle: bundle, hostColdStart: hostStart }, summary: { pass: report.summary.pass && misses.length === 0, failed: [...failed, ...misses] } };
+    const full = { ...report, writes, reports, exchange, sweep, office, startup: { rendererBundle: bundle, hostColdStart: hostStart }, summary: { pass: report.summary.pass && misses.length === 0, failed: [...failed, ...misses] } };
     const text = `${JSON.stringify(full, null, 2)}\n`;
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, text);
@@ -386,18 +386,6 @@ async function main(): Promise<void> {
   } finally {
     desk.close();
   }
-}
-
-function runExchangeBench(dir: string, log: (line: string) => void): unknown {
-  return runChildBench('scripts/bench/exchange.ts', ['--dir', dir], 'exporting every captured change through exchange.exportStart (own process)', log);
-}
-
-/** A part of the benchmark in its own process (its memory is its own); it prints one JSON object. */
-function runChildBench(script: string, args: string[], what: string, log: (line: string) => void): unknown {
-  log(`${what} …`);
-  const child = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 * 1024 * 1024 });
-  if (child.status !== 0) return { error: `${script} exited ${child.status}`, misses: [`${script} did not finish (exit ${child.status})`] };
-  return JSON.parse(child.stdout) as unknown;
 }
 
 await main();

@@ -57,3 +57,45 @@ export function workstationClient(id: number, name: string): string {
 export function pairingClient(address: string): string {
   return `配对请求（${address}）`;
 }
+
+/** What a workstation's pairing screen asks for: the host's address first, then the fingerprint compared aloud, the code and a name. */
+export interface HostAddressForm {
+  host: string;
+  port: string;
+}
+export interface PairingForm extends HostAddressForm {
+  fingerprint: string;
+  code: string;
+  name: string;
+}
+
+export type FormProblems<F> = Partial<Record<keyof F, string>>;
+
+/** The host's address and port as typed, or what is wrong with each (Chinese, per field). */
+export function hostAddressProblems(form: HostAddressForm): FormProblems<HostAddressForm> {
+  const problems: FormProblems<HostAddressForm> = {};
+  const host = form.host.trim();
+  if (!host) problems.host = '请填写办公室主机的地址（局域网 IP 或计算机名）';
+  else if (host.length > 253 || !/^[A-Za-z0-9.:-]+$/.test(host)) problems.host = '主机地址只能是计算机名或 IP 地址（字母、数字、点、冒号、连字符）';
+  const port = Number(form.port.trim());
+  if (!Number.isInteger(port) || port < 1 || port > 65535) problems.port = '端口应为 1–65535 之间的整数（默认 5681）';
+  return problems;
+}
+
+/** Everything the pairing needs, checked before anything is sent to the host. */
+export function pairingProblems(form: PairingForm): FormProblems<PairingForm> {
+  const problems: FormProblems<PairingForm> = hostAddressProblems(form);
+  if (!normalizeFingerprint(form.fingerprint)) problems.fingerprint = '证书指纹应为 64 位十六进制数字';
+  if (!form.code.trim()) problems.code = '请输入主机上显示的配对码';
+  else if (!normalizePairingCode(form.code)) problems.code = `配对码应为 ${PAIRING_CODE_DIGITS} 位数字`;
+  const name = form.name.trim();
+  if (!name) problems.name = '请填写工作站名称，例如 前台1号窗口';
+  else if (name.length > 40) problems.name = '工作站名称最多 40 个字';
+  return problems;
+}
+
+/** What the workstation's shell answers the pairing screen (electron/shell/workstation-setup.ts). */
+export type WorkstationSetupReply =
+  | { ok: true; fingerprint: string }
+  | { ok: true; paired: { name: string; host: string; port: number } }
+  | { ok: false; error: { code: string; message: string; fields?: Record<string, string> } };

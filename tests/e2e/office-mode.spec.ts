@@ -1,49 +1,11 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { WorkstationClient } from '../../electron/workstation-client';
-import { pairWorkstation } from '../../electron/workstation-pairing';
+import { pairWorkstation, readHostFingerprint } from '../../electron/workstation-pairing';
 import { expect, test } from '@playwright/test';
+import { officeHost, PASSWORD } from './office-host';
 import { logIn } from './pages';
-
-const PASSWORD = 'Admin-2026-pass';
-
-/** A county database made by `cli init`, then `npm run host -- --office` on it: the hall's office host as a service. */
-async function officeHost(dir: string): Promise<{ uiUrl: string; officePort: number; fingerprint: string; stop(): Promise<void> }> {
-  const dbPath = join(dir, 'data', 'desk.db');
-  const keyFile = join(dir, 'keys', 'desk.key');
-  const passwordFile = join(dir, 'pw');
-  writeFileSync(passwordFile, PASSWORD);
-  execFileSync(process.execPath, ['--import', 'tsx', 'electron/cli.ts', 'init', '--db', dbPath, '--county', '320506', '--admin', 'admin', '--admin-name', '王管理', '--key-file', keyFile, '--password-file', passwordFile]);
-  const child = spawn(process.execPath, ['--import', 'tsx', 'electron/host.ts', '--office', '--db', dbPath, '--key-file', keyFile, '--port', '0', '--ui-port', '0', '--name', '127.0.0.1'], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const started = await new Promise<{ uiUrl: string; officePort: number; fingerprint: string }>((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`office host did not start:\n${out}`)), 30_000);
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const office = /listening https:\/\/0\.0\.0\.0:(\d+)\//.exec(out);
-      const ui = /listening (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
-      if (office && ui) {
-        clearTimeout(timer);
-        const fingerprint = /证书指纹[^\n]*\n([0-9A-F ]+\n[0-9A-F ]+)/.exec(out)?.[1] ?? '';
-        resolve({ uiUrl: ui[1]!, officePort: Number(office[1]), fingerprint });
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`office host exited with ${code}:\n${out}`)));
-  });
-  return {
-    ...started,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
-}
 
 test('the administrator reads the fingerprint and a pairing code off 办公室模式, a workstation pairs with them, and is revoked there', async ({ page }) => {
   const dir = mkdtempSync(join(tmpdir(), 'desk-e2e-office-'));
@@ -82,6 +44,16 @@ test('the administrator reads the fingerprint and a pairing code off 办公室�
     const refused = await workstation.call(session, 'persons.search', { query: '李' });
     expect(refused.result.ok ? null : refused.result.error.code).toBe('WORKSTATION_REFUSED');
     await page.screenshot({ path: test.info().outputPath('office-mode-revoked.png'), fullPage: true });
+
+    // Switched off here, the port closes at once; switched on again, it opens on the same port, no restart.
+    await page.getByRole('button', { name: '关闭办公室主机' }).click();
+    await expect(panel.getByText('未开启')).toBeVisible();
+    const closed = await readHostFingerprint('127.0.0.1', host.officePort, 2_000);
+    expect(closed.ok).toBe(false);
+    await page.getByRole('button', { name: '开启办公室主机' }).click();
+    await expect(panel.getByText('已开启')).toBeVisible();
+    const reopened = await readHostFingerprint('127.0.0.1', host.officePort, 2_000);
+    expect(reopened.ok && reopened.fingerprint).toBe(fingerprint.replace(/\s/g, ''));
   } finally {
     await workstation?.close();
     await host.stop();

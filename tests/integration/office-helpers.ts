@@ -2,8 +2,8 @@ import type { AddressInfo } from 'node:net';
 import { onTestFinished } from 'vitest';
 import { loadOfficeCertificate, type OfficeCertificate } from '../../db/office-certificate';
 import type { CallOutcome } from '../../db/desk-options';
-import { createOfficeServer, OFFICE_ROUTES, type OfficeRoute, type OfficeServer } from '../../electron/office-server';
-import { WorkstationClient } from '../../electron/workstation-client';
+import { createOfficeServer, officeRoutes, type OfficeRoute, type OfficeServer } from '../../electron/office-server';
+import { WorkstationClient, type WorkstationClientOptions } from '../../electron/workstation-client';
 import { pairWorkstation, type WorkstationConfig } from '../../electron/workstation-pairing';
 import type { OfficeStatusView, PairingCodeView } from '../../shared/contract';
 import { expectOk, readyDesk, type ReadyDesk } from './helpers';
@@ -28,14 +28,15 @@ export interface OfficeHost {
   start(certificate?: OfficeCertificate): Promise<void>;
 }
 
-export async function startOfficeHost(): Promise<OfficeHost> {
+/** `heartbeatMs`: how often an open event stream asks again whether its workstation may hear (shortened in tests). */
+export async function startOfficeHost({ heartbeatMs }: { heartbeatMs?: number } = {}): Promise<OfficeHost> {
   const ready = readyDesk();
   const status = expectOk<OfficeStatusView>(ready.call('office.switchOn', { names: ['127.0.0.1', 'localhost'] }));
   const certificate = loadOfficeCertificate(ready.desk.dataDir)!;
   const served: string[] = [];
   let dropNext = false;
   const counting: Record<string, OfficeRoute> = Object.fromEntries(
-    Object.entries(OFFICE_ROUTES).map(([path, route]) => [path, ((req, res, desk) => {
+    Object.entries(officeRoutes(heartbeatMs ? { heartbeatMs } : {})).map(([path, route]) => [path, ((req, res, desk) => {
       served.push(path);
       if (path === '/rpc' && dropNext) {
         dropNext = false;
@@ -89,14 +90,14 @@ export interface Workstation {
 }
 
 /** Pairs a workstation named `name` with a fresh code and returns its client, as the workstation's shell would use it. */
-export async function pairedWorkstation(host: OfficeHost, name: string, port = host.port): Promise<Workstation> {
+export async function pairedWorkstation(host: OfficeHost, name: string, port = host.port, events?: WorkstationClientOptions['events']): Promise<Workstation> {
   const paired = await pairWorkstation({ host: '127.0.0.1', port, fingerprint: host.certificate.fingerprint, code: host.issueCode(), name });
   if (!paired.ok) throw new Error(`pairing failed: ${paired.error.message}`);
-  return workstationFor(paired.config);
+  return workstationFor(paired.config, events);
 }
 
-export function workstationFor(config: WorkstationConfig): Workstation {
-  const client = new WorkstationClient(config);
+export function workstationFor(config: WorkstationConfig, events?: WorkstationClientOptions['events']): Workstation {
+  const client = new WorkstationClient({ ...config, ...(events ? { events } : {}) });
   onTestFinished(() => client.close());
   const ws: Workstation = {
     config,

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { meetsGoal, nsToMs, percentile, ratio, round, summarize } from '../../scripts/bench/stats';
+import { missesOf } from '../../scripts/bench/children';
 
 const GOAL = { p95Ms: 50, ratioMax: 3 };
 
@@ -66,5 +67,18 @@ describe('meetsGoal', () => {
     expect(meetsGoal(50, 1, GOAL)).toBe(false);
     expect(meetsGoal(10, 3.01, GOAL)).toBe(false);
     expect(meetsGoal(10, null, GOAL)).toBe(false);
+  });
+});
+
+describe('the bench summary', () => {
+  it('lists every part’s missed goals under the part’s name; a skipped part adds nothing', () => {
+    expect(
+      missesOf({
+        reports: { misses: ['monthly report p95 700 ms'] },
+        sweep: null,
+        office: { misses: ['burst of 100 p95 140 ms (goal < 100 ms)', '2 errors (goal 0)'] },
+        exchange: { seconds: 3 },
+      }),
+    ).toEqual(['reports: monthly report p95 700 ms', 'office: burst of 100 p95 140 ms (goal < 100 ms)', 'office: 2 errors (goal 0)']);
   });
 });
