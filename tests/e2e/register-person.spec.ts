@@ -14,6 +14,7 @@ function countPersons(dbPath: string, keyFile: string): number {
 }
 
 test('first run, register a person, find them by name, ID and phone, open the profile', async ({ page, host }) => {
+  page.on('console', (m) => { if (m.text().startsWith('DBG')) console.log(m.text()); });
   await page.goto(host.url);
   const recoveryKey = await completeFirstRun(page, {
     city: '苏州市',
@@ -50,9 +51,15 @@ test('first run, register a person, find them by name, ID and phone, open the pr
   await expect(page.getByTestId('derived')).toHaveText('1992-01-15 / 女');
   await page.getByLabel('姓名').fill('李四');
   await page.getByLabel('手机号码').fill('139 1234 5678');
-  // Typed and Enter, as a clerk does: Enter picks the highlighted township and never submits the form.
+  // 户籍所在地 is picked by name or pinyin initials, never typed as a raw 区划代码.
+  const household = page.getByRole('combobox', { name: '户籍所在地（区、县）' });
+  await household.fill('wzq');
+  await expect(page.getByRole('option', { name: '苏州市吴中区' })).toBeVisible();
+  await household.press('Enter');
+  await expect(household).toHaveValue('苏州市吴中区');
+  // Typed and Enter, as a clerk does: Enter picks the highlighted township and never submits the form. Initials find it.
   const township = page.getByRole('combobox', { name: '居住乡镇（街道）' });
-  await township.fill('木渎');
+  await township.fill('mdz');
   await expect(page.getByRole('option', { name: '木渎镇' })).toBeVisible();
   await township.press('Enter');
   await expect(township).toHaveValue('木渎镇');
@@ -73,6 +80,7 @@ test('first run, register a person, find them by name, ID and phone, open the pr
   await page.getByRole('cell', { name: '李四' }).click();
   await expect(page.getByTestId('profile-name')).toHaveText('李四');
   await expect(page.getByText('木渎镇')).toBeVisible();
+  await expect(page.getByText('苏州市吴中区')).toBeVisible();
   await page.screenshot({ path: 'test-results/profile.png' });
 
   // Registering the same ID again is refused with a link to the existing record.
