@@ -16,10 +16,12 @@ export function keepEnterInCombobox(event: KeyboardEvent<HTMLInputElement>): voi
   // has already highlighted the first match (seen picking 户籍所在地 and then typing in 居住乡镇), so
   // Enter did nothing. Typed faster than the list highlighted a match (a pasted or scanned value),
   // nothing is highlighted at all. Either way, once Mantine has had its turn, a list still open
-  // takes the highlighted option, or the first match.
+  // takes the highlighted option, or the first match — only when Mantine left the typed text as it was
+  // (a MultiSelect keeps its list open after a pick but clears the text; a second click would undo it).
   const input = event.currentTarget;
+  const typed = input.value;
   setTimeout(() => {
-    if (input.getAttribute('aria-expanded') !== 'true') return;
+    if (typed === '' || input.value !== typed || input.getAttribute('aria-expanded') !== 'true') return;
     const listId = input.getAttribute('aria-controls');
     const list = listId ? document.getElementById(listId) : null;
     const option = list?.querySelector<HTMLElement>('[data-combobox-selected]:not([data-combobox-disabled])')
