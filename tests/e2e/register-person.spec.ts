@@ -68,12 +68,16 @@ test('first run, register a person, find them by name, ID and phone, open the pr
   expect(countPersons(host.dbPath, host.keyFile)).toBe(0);
   await page.getByRole('button', { name: '保存登记' }).click();
   await expect(page.getByTestId('profile-name')).toHaveText('李四');
+  // The save is confirmed on the profile it led to, and does not follow the clerk to the next pages.
+  await expect(page.getByTestId('page-notice')).toHaveText('已登记：李四');
+  await expect(page.locator('.mantine-Notifications-root').getByText('已登记：李四')).toHaveCount(0);
   await expect(page.getByText('3205**********004X')).toBeVisible();
   await expect(page.getByText('139****5678')).toBeVisible();
   expect(countPersons(host.dbPath, host.keyFile)).toBe(1);
 
   for (const query of ['李四', '32050619920115004X', '13912345678', '5678']) {
     await searchPersons(page, query);
+    await expect(page.getByTestId('page-notice')).toHaveCount(0);
     await expect(page.getByTestId('search-total')).toHaveText('共 1 人');
     await expect(page.getByRole('cell', { name: '李四' })).toBeVisible();
   }
