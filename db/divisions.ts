@@ -51,6 +51,18 @@ export function countyDivisionNames(divisions: Division[], countyCode: string): 
   return names;
 }
 
+const countyLevelCache = new WeakMap<Division[], Map<string, string>>();
+
+/** Jiangsu's county-level divisions (legal ones and the old codes still printed on ID cards) named with their city: 320506 → 苏州市吴中区. */
+export function countyLevelNames(divisions: Division[]): Map<string, string> {
+  const cached = countyLevelCache.get(divisions);
+  if (cached) return cached;
+  const cities = new Map(divisions.filter((d) => d.level === 'city').map((d) => [d.code, d.name]));
+  const names = new Map(divisions.filter((d) => d.level === 'county').map((d) => [d.code, `${cities.get(d.parentCode) ?? ''}${d.name}`]));
+  countyLevelCache.set(divisions, names);
+  return names;
+}
+
 export function villagesOf(divisions: Division[], townshipCode: string): Division[] {
   return divisions.filter((d) => d.level === 'village' && d.parentCode === townshipCode);
 }

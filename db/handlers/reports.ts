@@ -1,6 +1,7 @@
 import type { DomainHandlers } from '../router';
 import * as reportDashboard from '../services/report-dashboard';
 import * as reportFigures from '../services/report-figures';
+import * as reportTrends from '../services/report-trends';
 import * as reports from '../services/reports';
 
 export const reportsHandlers = {
@@ -10,6 +11,7 @@ export const reportsHandlers = {
   'reports.externalFigures': reportFigures.getExternalFigures,
   'reports.saveExternalFigures': reportFigures.saveExternalFigures,
   'reports.dashboard': reportDashboard.dashboard,
+  'reports.trends': reportTrends.reportTrends,
   'reports.mattersByStaff': reportDashboard.mattersByStaff,
   'reports.matterQueue': reportDashboard.matterQueue,
 } satisfies DomainHandlers<'reports'>;

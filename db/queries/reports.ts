@@ -1,5 +1,6 @@
 import type { ReportFigure } from '../../shared/contract/reports';
 import { reportPeriod, type ReportPeriod } from '../../shared/domain/statistics';
+import type { DecidedMatter, PostedVacancy, RegistrationSpan } from '../../shared/domain/trends';
 import type { OpenedDatabase } from '../open';
 import type { PlanCase } from '../statements';
 
@@ -22,6 +23,8 @@ import type { PlanCase } from '../statements';
  * - difficulty_employed: new_employment of persons then holding a valid
  *   certification (approved before the 就业登记, validity not over on its day).
  * - vacancies: vacancies whose validity starts in the period, not withdrawn.
+ * - subsidies_approved: persons with an approved 补贴申请 decided in the period
+ *   (an enterprise's application has no person and is not counted).
  * Decisions are UTC instants compared with the period's instants
  * (Asia/Shanghai midnights), so 23:59 on the 20th is in and 00:00 on the 21st out.
  */
@@ -65,6 +68,7 @@ export const PERSON_FIGURE_SQL: Record<PersonFigure, string> = {
   jobseekers: REGISTERED,
   difficulty_certified: APPROVED_IN_PERIOD('difficulty_certification'),
   difficulty_employed: APPROVED_IN_PERIOD('employment_registration', HELD_CERTIFICATION),
+  subsidies_approved: APPROVED_IN_PERIOD('subsidy_application'),
 };
 
 export const REPORT_SQL = {
@@ -75,6 +79,16 @@ export const REPORT_SQL = {
   // 工作台's registrations of the period. INDEXED BY (drizzle cannot write it): counting distinct persons
   // tempts the planner into walking the person index end to end.
   newRegistrations: `select count(distinct person_id) as n from cases indexed by cases_type_state_decided where matter_type = 'unemployment_registration' and state = 'approved' and decided_at >= @start and decided_at < @end`,
+  // The head's trend charts (shared/domain/trends.ts): every approved 失业登记 decided before the last period's end
+  // and not cancelled before the first one's start, with the first later approved 就业登记 that ended it.
+  trendRegistrations: `select c.person_id as personId, c.decided_at as decidedAt, c.ended_on as endedOn,
+    (select min(e.decided_at) from cases e where e.person_id = c.person_id and e.matter_type = 'employment_registration'
+      and e.state = 'approved' and e.decided_at > c.decided_at) as employedAt
+  from cases c where c.matter_type = 'unemployment_registration' and c.state = 'approved' and c.decided_at < @end
+  and (c.ended_on is null or c.ended_on >= @fromDay)`,
+  trendDecided: `select person_id as personId, decided_at as decidedAt from cases
+  where matter_type = @matterType and state = 'approved' and decided_at >= @start and decided_at < @end`,
+  trendVacancies: `select valid_from as validFrom, openings from vacancies where valid_from between @from and @to and status != 'withdrawn'`,
 } as const;
 
 export interface FigurePersonRow {
@@ -149,7 +163,34 @@ export function newRegistrations(database: OpenedDatabase, period: ReportPeriod)
   return (database.sqlite.prepare(REPORT_SQL.newRegistrations).get(periodInstants(period)) as { n: number }).n;
 }
 
+/** The window of the trend charts: from the first period's start to the last one's end. */
+export interface TrendWindow {
+  first: ReportPeriod;
+  last: ReportPeriod;
+}
+
+function trendParams({ first, last }: TrendWindow) {
+  return {
+    registrations: { end: last.endInstant, fromDay: first.from },
+    decided: (matterType: string) => ({ matterType, start: first.startInstant, end: last.endInstant }),
+    vacancies: { from: first.from, to: last.to },
+  };
+}
+
+/** What the trend charts read, in one pass each (three statements, whatever the number of periods). */
+export function trendRows(database: OpenedDatabase, window: TrendWindow): { registrations: RegistrationSpan[]; employments: DecidedMatter[]; subsidies: DecidedMatter[]; vacancies: PostedVacancy[] } {
+  const params = trendParams(window);
+  const decided = database.sqlite.prepare(REPORT_SQL.trendDecided);
+  return {
+    registrations: database.sqlite.prepare(REPORT_SQL.trendRegistrations).all(params.registrations) as RegistrationSpan[],
+    employments: decided.all(params.decided('employment_registration')) as DecidedMatter[],
+    subsidies: decided.all(params.decided('subsidy_application')) as DecidedMatter[],
+    vacancies: database.sqlite.prepare(REPORT_SQL.trendVacancies).all(params.vacancies) as PostedVacancy[],
+  };
+}
+
 const PLAN_PERIOD = reportPeriod('2026-12');
+const PLAN_TREND: TrendWindow = { first: reportPeriod('2025-12'), last: PLAN_PERIOD };
 
 const USES_DECIDED = [/SEARCH c USING (COVERING )?INDEX cases_type_state_decided/, /SEARCH p USING INTEGER PRIMARY KEY/];
 const personFigureCase = (figure: PersonFigure, ...uses: RegExp[]): PlanCase => ({ sql: PERSON_FIGURE_SQL[figure], params: figureParams(figure, PLAN_PERIOD), uses: [...USES_DECIDED, ...uses] });
@@ -161,6 +202,13 @@ export const PLAN_CASES: Record<PersonFigure | keyof typeof REPORT_SQL, PlanCase
   jobseekers: personFigureCase('jobseekers', /SEARCH e USING (COVERING )?INDEX cases_person_type_decided/),
   difficulty_certified: personFigureCase('difficulty_certified'),
   difficulty_employed: personFigureCase('difficulty_employed'),
+  subsidies_approved: personFigureCase('subsidies_approved'),
   vacancies: { sql: REPORT_SQL.vacancies, params: vacancyParams(PLAN_PERIOD), uses: [/SEARCH v USING INDEX vacancies_valid_from/] },
   newRegistrations: { sql: REPORT_SQL.newRegistrations, params: periodInstants(PLAN_PERIOD), uses: [/SEARCH cases USING (COVERING )?INDEX cases_type_state_decided/] },
+  trendRegistrations: {
+    sql: REPORT_SQL.trendRegistrations, params: trendParams(PLAN_TREND).registrations,
+    uses: [/SEARCH c USING INDEX cases_type_state_decided/, /SEARCH e USING (COVERING )?INDEX cases_person_type_decided/],
+  },
+  trendDecided: { sql: REPORT_SQL.trendDecided, params: trendParams(PLAN_TREND).decided('employment_registration'), uses: [/SEARCH cases USING INDEX cases_type_state_decided/] },
+  trendVacancies: { sql: REPORT_SQL.trendVacancies, params: trendParams(PLAN_TREND).vacancies, uses: [/SEARCH vacancies USING INDEX vacancies_valid_from/] },
 };

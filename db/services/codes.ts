@@ -1,6 +1,6 @@
 import { and, asc, eq, ne } from 'drizzle-orm';
 import type { CodeTableEntry, ParsedInputOf } from '../../shared/contract';
-import { codeEntryProblems, EDITABLE_CODE_TABLES, type EditableCodeTable } from '../../shared/domain/editable-code-tables';
+import { codeEntryProblems, EDITABLE_CODE_TABLES, generatedCode, type EditableCodeTable } from '../../shared/domain/editable-code-tables';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { codeEntries } from '../schema';
@@ -38,27 +38,28 @@ export function save(ctx: ServiceContext, input: ParsedInputOf<'codes.save'>): C
   const tableLabel = EDITABLE_CODE_TABLES[input.table].label;
   const label = input.label.trim();
   const problems = codeEntryProblems(input.table, { code: input.code, label, applicant: input.applicant });
+  if (input.version === null && input.code !== null) problems.code = '新项目的代码由系统根据名称生成，不需要填写';
+  if (input.version !== null && input.code === null) problems.code = '请指明要修改的项目（代码）';
   if (Object.keys(problems).length > 0) throw new AppError('BAD_INPUT', Object.values(problems).join('；'), { fields: problems });
 
-  const key = and(eq(codeEntries.tableCode, input.table), eq(codeEntries.code, input.code));
-  const before = db.select().from(codeEntries).where(key).get();
   // Two entries with one name would be told apart by nobody at the window.
   const namesake = db
     .select({ code: codeEntries.code })
     .from(codeEntries)
-    .where(and(eq(codeEntries.tableCode, input.table), eq(codeEntries.label, label), ne(codeEntries.code, input.code)))
+    .where(and(eq(codeEntries.tableCode, input.table), eq(codeEntries.label, label), input.code === null ? undefined : ne(codeEntries.code, input.code)))
     .get();
   if (namesake) throw new AppError('DUPLICATE', `${tableLabel}中已有名为“${label}”的项目（代码 ${namesake.code}）`, { fields: { label: '已有同名的项目' } });
+  const taken = () => new Set(db.select({ code: codeEntries.code }).from(codeEntries).where(eq(codeEntries.tableCode, input.table)).all().map((r) => r.code));
+  const code = input.code ?? generatedCode(label, taken());
+  const key = and(eq(codeEntries.tableCode, input.table), eq(codeEntries.code, code));
+  const before = input.version === null ? undefined : db.select().from(codeEntries).where(key).get();
 
   const facts = { label, active: input.active, sortOrder: input.sortOrder, applicant: input.applicant };
   let after: EntryRow | undefined;
   if (input.version === null) {
-    if (before) {
-      throw new AppError('DUPLICATE', `${tableLabel}中已有代码“${input.code}”（${before.label}），请改用其他代码，或直接修改该项目`, { fields: { code: '此代码已存在' } });
-    }
-    after = db.insert(codeEntries).values({ tableCode: input.table, code: input.code, ...facts, ...createdStamps(ctx) }).returning().get();
+    after = db.insert(codeEntries).values({ tableCode: input.table, code, ...facts, ...createdStamps(ctx) }).returning().get();
   } else {
-    if (!before) throw new AppError('NOT_FOUND', `${tableLabel}中没有代码“${input.code}”`);
+    if (!before) throw new AppError('NOT_FOUND', `${tableLabel}中没有代码“${code}”`);
     after = db
       .update(codeEntries)
       .set({ ...facts, ...updatedStamps(ctx, before) })
@@ -70,13 +71,13 @@ export function save(ctx: ServiceContext, input: ParsedInputOf<'codes.save'>): C
   ctx.audit({
     action: 'codes.save',
     entityType: 'code_entry',
-    entityId: `${input.table}.${input.code}`,
+    entityId: `${input.table}.${code}`,
     before: before ?? null,
     after,
     // Code-table names are not personal data: the log shows what was renamed or retired.
     detail: {
       table: input.table,
-      code: input.code,
+      code,
       before: before ? { label: before.label, active: before.active } : null,
       after: { label: after.label, active: after.active },
     },

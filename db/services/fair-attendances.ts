@@ -13,6 +13,8 @@ import { inputError } from '../validation';
 import { countOf, requireFair, requireOpenFair } from './fairs';
 import { register } from './persons';
 import { createdStamps, updateVersioned } from './row-stamps';
+import { checkInRefusal } from '../../shared/domain/fair-check-in';
+import { fairCheckInGraceDays } from './settings';
 
 type AttendanceRow = typeof fairAttendances.$inferSelect;
 
@@ -77,7 +79,8 @@ function registerAtDoor(ctx: ServiceContext, input: ParsedInputOf<'fairs.checkIn
 export function checkIn(ctx: ServiceContext, input: ParsedInputOf<'fairs.checkIn'>): { attendance: FairAttendanceView; personRegistered: boolean } {
   const { db } = ctx.database();
   const fair = requireOpenFair(ctx, input.fairId, '入场登记');
-  if (fair.startDate > ctx.today) throw new AppError('CONFLICT', `招聘会定于${fair.startDate}举办，尚未开始，不能入场登记`);
+  const refusal = checkInRefusal(fair, ctx.today, fairCheckInGraceDays(db));
+  if (refusal) throw new AppError('CONFLICT', refusal);
   const parsed = parseIdNumber(input.idNumber, ctx.today);
   if (!parsed.ok) throw fieldError('idNumber', ID_NUMBER_MESSAGES[parsed.problem], '身份证号');
   const found = db.select({ id: persons.id, name: persons.name, mergedIntoId: persons.mergedIntoId }).from(persons).where(eq(persons.idNumber, parsed.idNumber)).get();

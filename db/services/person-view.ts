@@ -6,7 +6,7 @@ import { statutoryRetirement } from '../../shared/domain/retirement';
 import { eq } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
 import { personQualifications } from '../schema';
-import { countyDivisionNames } from '../divisions';
+import { countyDivisionNames, countyLevelNames } from '../divisions';
 import { certificationsOf, keyGroupsOf, type PersonRow } from './person-derived';
 import { readSetting } from '../queries/settings';
 
@@ -21,7 +21,8 @@ function nameOf(names: Map<string, string>, code: string | null): string | null 
 
 /** The record as staff see it, with its qualifications and the key groups of today. */
 export function personView(ctx: ServiceContext, row: PersonRow): PersonView {
-  return toPersonView(row, divisionNames(ctx), ctx.today, qualificationsOf(ctx, row.id), certificationsOf(ctx.database().db, row.id));
+  const household = row.householdDivisionCode ? (countyLevelNames(ctx.divisions()).get(row.householdDivisionCode) ?? null) : null;
+  return toPersonView(row, divisionNames(ctx), household, ctx.today, qualificationsOf(ctx, row.id), certificationsOf(ctx.database().db, row.id));
 }
 
 function qualificationsOf(ctx: ServiceContext, personId: number): PersonView['qualifications'] {
@@ -50,6 +51,7 @@ function identity(row: Pick<PersonRow, 'id' | 'idNumber' | 'name' | 'sex' | 'bir
 function toPersonView(
   row: PersonRow,
   names: Map<string, string>,
+  householdDivisionName: string | null,
   today: string,
   qualifications: PersonView['qualifications'],
   certifications: DifficultyCertification[],
@@ -62,6 +64,7 @@ function toPersonView(
     politicalStatusCode: row.politicalStatusCode,
     householdType: row.householdType,
     householdDivisionCode: row.householdDivisionCode,
+    householdDivisionName,
     householdAddress: row.householdAddress,
     residenceTownshipCode: row.residenceTownshipCode,
     residenceTownshipName: nameOf(names, row.residenceTownshipCode),

@@ -61,7 +61,7 @@ export function mattersByStaff(ctx: ServiceContext): StaffMatterRow[] {
   return staffIds
     .map((id) => ({
       staffUserId: id,
-      staffName: names.get(id) ?? `#${id}`,
+      staffName: names.get(id) ?? '未知经办人',
       cells: MATTER_TYPE_CODES.map((matterType) => {
         const c = counts.find((x) => x.staff === id && x.matterType === matterType);
         return { matterType, open: c?.open ?? 0, overdue: c?.overdue ?? 0 };

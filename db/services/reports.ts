@@ -71,6 +71,7 @@ export function monthlyReport(ctx: ServiceContext, code: string): MonthlyReport 
     jobseekers,
     difficulty_certified: personRows(database, 'difficulty_certified', period),
     difficulty_employed: personRows(database, 'difficulty_employed', period),
+    subsidies_approved: personRows(database, 'subsidies_approved', period),
   };
   const vacancies = vacancyRows(database, period);
   const counts = { ...Object.fromEntries(Object.entries(lists).map(([f, rows]) => [f, rows.length])), vacancies: vacancies.length } as Record<ReportFigure, number>;

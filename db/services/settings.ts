@@ -18,9 +18,16 @@ export function bureauName(db: DrizzleDb): string {
   return optionalSetting(db, 'bureau_name') ?? defaultBureauName(readSetting(db, 'county_name'));
 }
 
+/** Days after a fair's last day on which 入场登记 is still taken (shared/domain/fair-check-in.ts); none unless the administrator sets some. */
+export function fairCheckInGraceDays(db: DrizzleDb): number {
+  const value = optionalSetting(db, 'fair_check_in_grace_days');
+  return value ? Number(value) : 0;
+}
+
 export function get(ctx: ServiceContext): DeskSettings {
   const { db } = ctx.database();
   return {
+    fairCheckInGraceDays: fairCheckInGraceDays(db),
     idleLockMinutes: idleLockMinutes(db),
     bureauName: optionalSetting(db, 'bureau_name'),
     defaultBureauName: defaultBureauName(readSetting(db, 'county_name')),
@@ -36,6 +43,7 @@ export function update(ctx: ServiceContext, input: ParsedInputOf<'settings.updat
   writeSetting(db, 'idle_lock_minutes', String(input.idleLockMinutes));
   // Absent leaves the name as it is; null or blank returns to the default.
   if (input.bureauName !== undefined) writeSetting(db, 'bureau_name', name);
+  if (input.fairCheckInGraceDays !== undefined) writeSetting(db, 'fair_check_in_grace_days', String(input.fairCheckInGraceDays));
   const after = get(ctx);
   ctx.audit({ action: 'settings.update', entityType: 'settings', detail: { before, after } });
   return after;

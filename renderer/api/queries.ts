@@ -8,6 +8,7 @@ export const queryKeys = {
   session: ['auth.session'] as const,
   settings: ['settings.get'] as const,
   townships: ['divisions.townships'] as const,
+  counties: ['divisions.counties'] as const,
   users: ['users.list'] as const,
   person: (id: number) => ['persons.get', id] as const,
   personSearch: (query: string, page: number) => ['persons.search', query, page] as const,
@@ -30,6 +31,11 @@ export function useCan(permission: Permission): boolean {
 
 export function useTownships() {
   return useQuery({ queryKey: queryKeys.townships, queryFn: () => call('divisions.townships', {}), staleTime: Infinity });
+}
+
+/** Jiangsu's districts and counties, for 户籍所在地. */
+export function useCounties() {
+  return useQuery({ queryKey: queryKeys.counties, queryFn: () => call('divisions.counties', {}), staleTime: Infinity });
 }
 
 /**

@@ -111,18 +111,17 @@ function CodeTableEditor({ table }: { table: EditableCodeTable }) {
   );
 }
 
-/** 新增项目: code, name, order and, for the subsidy catalogue, who may apply. Enter saves. */
+/** 新增项目: name, order and, for the subsidy catalogue, who may apply; the desk makes the code from the name. Enter saves. */
 function AddEntryForm({ table, nextSortOrder }: { table: EditableCodeTable; nextSortOrder: number }) {
   const hasApplicant = EDITABLE_CODE_TABLES[table].hasApplicant;
   const save = useSaveEntry(table);
-  const [code, setCode] = useState('');
   const [label, setLabel] = useState('');
   const [sortOrder, setSortOrder] = useState<number | string>('');
   const [applicant, setApplicant] = useState<CodeEntryApplicant | null>(null);
   const [problems, setProblems] = useState<Record<string, string>>({});
   const submit = (event: FormEvent) => {
     event.preventDefault();
-    const entry = { code: code.trim(), label: label.trim(), applicant: hasApplicant ? applicant : null };
+    const entry = { code: null, label: label.trim(), applicant: hasApplicant ? applicant : null };
     // The rule the server applies, checked here first so the messages appear under the fields at once.
     const found = codeEntryProblems(table, entry);
     setProblems(found);
@@ -130,9 +129,9 @@ function AddEntryForm({ table, nextSortOrder }: { table: EditableCodeTable; next
     save.mutate(
       { ...entry, sortOrder: sortOrder === '' ? nextSortOrder : Number(sortOrder), active: true, version: null },
       {
-        onSuccess: () => {
-          notifications.show({ color: 'green', message: `已添加“${entry.label}”` });
-          setCode('');
+        onSuccess: (entries) => {
+          const added = entries.find((e) => e.label === entry.label);
+          notifications.show({ color: 'green', message: `已添加“${entry.label}”${added ? `，代码 ${added.code}` : ''}` });
           setLabel('');
           setSortOrder('');
           setApplicant(null);
@@ -147,9 +146,7 @@ function AddEntryForm({ table, nextSortOrder }: { table: EditableCodeTable; next
       <Stack gap="xs">
         {serverMessage && <Alert color="red">{serverMessage}</Alert>}
         <Group align="flex-start">
-          <TextInput label="代码" description="小写字母开头，可含数字和下划线" placeholder="如 flood_affected" w={200} maxLength={40}
-            value={code} error={problems.code} onChange={(e) => setCode(e.currentTarget.value)} />
-          <TextInput label="名称" description="业务表单和通知书上显示的名称" placeholder={table === 'subsidy_catalogue' ? '如 返乡创业补贴' : '如 受灾家庭成员'} w={240} maxLength={60}
+          <TextInput label="名称" description="业务表单和通知书上显示的名称；代码由系统生成" placeholder={table === 'subsidy_catalogue' ? '如 返乡创业补贴' : '如 受灾家庭成员'} w={240} maxLength={60}
             value={label} error={problems.label} onChange={(e) => setLabel(e.currentTarget.value)} />
           <NumberInput label="排序" description="小的在前" placeholder={String(nextSortOrder)} w={100} min={0} max={9999} allowDecimal={false}
             value={sortOrder} error={problems.sortOrder} onChange={setSortOrder} />

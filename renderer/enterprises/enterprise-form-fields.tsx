@@ -3,6 +3,7 @@ import type { UseFormReturnType } from '@mantine/form';
 import type { InputOf } from '../../shared/contract';
 import { useTownships } from '../api/queries';
 import { INDUSTRY_OPTIONS, OWNERSHIP_OPTIONS, SIZE_OPTIONS } from './options';
+import { PlaceSelect } from '../shell/place-select';
 
 export interface EnterpriseFormValues {
   name: string;
@@ -34,7 +35,7 @@ export function EnterpriseFormFields({ form }: { form: UseFormReturnType<Enterpr
         <Select label="所属行业（GB/T 4754-2017 大类）" searchable clearable data={INDUSTRY_OPTIONS} {...form.getInputProps('industryDivision')} />
         <Select label="经济类型" clearable data={OWNERSHIP_OPTIONS} {...form.getInputProps('ownershipCode')} />
         <Select label="企业规模" clearable data={SIZE_OPTIONS} {...form.getInputProps('sizeClass')} />
-        <Select label="所在乡镇（街道）" clearable searchable data={(townships.data ?? []).map((t) => ({ value: t.code, label: t.name }))} {...form.getInputProps('townshipCode')} />
+        <PlaceSelect label="所在乡镇（街道）" clearable options={townships.data} {...form.getInputProps('townshipCode')} />
         <TextInput label="地址" maxLength={200} {...form.getInputProps('address')} />
       </SimpleGrid>
       <Group>

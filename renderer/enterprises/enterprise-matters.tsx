@@ -4,6 +4,7 @@ import { Link } from 'react-router';
 import { STATE_LABELS } from '../../shared/domain/workflow';
 import { call } from '../api/client';
 import { useCan } from '../api/queries';
+import { matterNumber } from '../shell/format';
 
 /** 单位申请的业务: subsidies the employer applied for, with a button to file a new one at the window. */
 export function EnterpriseMatters({ enterpriseId, active }: { enterpriseId: number; active: boolean }) {
@@ -32,7 +33,7 @@ export function EnterpriseMatters({ enterpriseId, active }: { enterpriseId: numb
           <Table.Tbody>
             {list.data.items.map((c) => (
               <Table.Tr key={c.id}>
-                <Table.Td><Anchor component={Link} to={`/cases/${c.id}`}>{c.receiptNo ?? `草稿 #${c.id}`}</Anchor></Table.Td>
+                <Table.Td><Anchor component={Link} to={`/cases/${c.id}`}>{matterNumber(c.receiptNo)}</Anchor></Table.Td>
                 <Table.Td>{c.matterLabel}</Table.Td>
                 <Table.Td>{STATE_LABELS[c.state]} {c.overdue && <Badge color="red" size="xs">已超期</Badge>}</Table.Td>
                 <Table.Td>{c.acceptedOn ?? '—'}</Table.Td>

@@ -10,6 +10,7 @@ import { HeaderRow } from '../shell/header-row';
 import { Pager } from '../shell/pager';
 import { SearchBox } from '../shell/search-box';
 import { FLAG_OPTIONS, SECTION_OPTIONS, SIZE_OPTIONS } from './options';
+import { PlaceSelect } from '../shell/place-select';
 
 type EnterpriseFilters = NonNullable<InputOf<'enterprises.search'>['filters']>;
 
@@ -41,7 +42,7 @@ export function EnterprisesPage() {
       </Group>
       <SearchBox search={search} placeholder="企业名称的一部分（含曾用名）或统一社会信用代码" />
       <Group mb="md" align="flex-end">
-        <Select label="所在乡镇（街道）" clearable searchable w={180} data={(townships.data ?? []).map((t) => ({ value: t.code, label: t.name }))} value={param('townshipCode')} onChange={(v) => setParam({ townshipCode: v })} />
+        <PlaceSelect label="所在乡镇（街道）" clearable w={180} options={townships.data} value={param('townshipCode')} onChange={(v) => setParam({ townshipCode: v })} />
         <Select label="行业门类" clearable searchable w={220} data={SECTION_OPTIONS} value={param('industrySection')} onChange={(v) => setParam({ industrySection: v })} />
         <Select label="企业规模" clearable w={110} data={SIZE_OPTIONS} value={param('sizeClass')} onChange={(v) => setParam({ sizeClass: v })} />
         <Select label="企业标识" clearable w={140} data={[...FLAG_OPTIONS]} value={param('flag')} onChange={(v) => setParam({ flag: v })} />

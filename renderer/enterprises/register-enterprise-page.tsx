@@ -1,6 +1,5 @@
 import { Alert, Anchor, Group, NumberInput, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -12,6 +11,7 @@ import { applyFieldErrors } from '../api/form-errors';
 import { EMPTY_ENTERPRISE_FORM, ENTERPRISE_FORM_FIELDS, EnterpriseFormFields, toEnterpriseInput, type EnterpriseFormValues } from './enterprise-form-fields';
 import { FormActions } from '../shell/form-actions';
 import { onInvalidFields } from '../shell/focus-first-error';
+import { withNotice } from '../shell/page-notice';
 
 type RegisterValues = EnterpriseFormValues & { creditCode: string; insuredCount: number | string; contactName: string; contactPhone: string };
 
@@ -44,8 +44,7 @@ export function RegisterEnterprisePage() {
       }),
     onSuccess: (e) => {
       void queryClient.invalidateQueries({ queryKey: ['enterprises.search'] });
-      notifications.show({ color: 'green', message: `已登记：${e.name}` });
-      navigate(`/enterprises/${e.id}`);
+      navigate(`/enterprises/${e.id}`, withNotice(`已登记：${e.name}`));
     },
     onError: (error) => {
       if (error instanceof RpcCallError && error.error.code === 'DUPLICATE') setDuplicateId(Number(error.error.details?.enterpriseId));

@@ -1,6 +1,5 @@
 import { ActionIcon, Alert, Button, Checkbox, Group, MultiSelect, NumberInput, Paper, Select, SimpleGrid, Stack, Switch, Table, Text, TextInput, Textarea, Title } from '@mantine/core';
 import { useForm, type UseFormReturnType } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useParams } from 'react-router';
@@ -12,6 +11,7 @@ import { FormActions } from '../shell/form-actions';
 import { HeaderRow } from '../shell/header-row';
 import { EDUCATION_OPTIONS, INTEREST_OPTIONS, POLICY_OPTIONS, VISIT_MODE_OPTIONS, quarterOptions } from './options';
 import { DEFAULT_INTEREST, emptyPlanLine, emptyTask, emptyVisit, toRecordVisitInput, type VisitValues } from './visit-form-values';
+import { withNotice } from '../shell/page-notice';
 
 type VisitForm = UseFormReturnType<VisitValues>;
 type Options = { value: string; label: string }[];
@@ -26,8 +26,7 @@ function useRecordVisit(enterpriseId: number) {
     onSuccess: (visit) => {
       for (const key of ['enterprises.get', 'enterprises.timeline', 'enterprises.tasks', 'vacancies.search']) void queryClient.invalidateQueries({ queryKey: [key] });
       const published = visit.hiringPlan.filter((l) => l.vacancyId !== null).length;
-      notifications.show({ color: 'green', message: `已保存走访记录${published ? `，发布岗位 ${published} 个` : ''}` });
-      navigate(`/enterprises/${enterpriseId}`);
+      navigate(`/enterprises/${enterpriseId}`, withNotice(`已保存走访记录${published ? `，发布岗位 ${published} 个` : ''}`));
     },
     onError: (e) => setError(errorMessage(e)),
   });

@@ -16,7 +16,7 @@ function factSummary(report: ImportReport): string {
   const unmatched = report.unmatched ?? 0;
   if (report.dryRun) return `试导入结果（尚未写入）：与本县登记匹配 ${matched} 行，将写入；未在本县登记 ${unmatched} 行，不写入`;
   if (report.nothingWritten) return report.valid === 0 ? '没有有效的行，未写入任何数据' : '未写入任何数据';
-  return `已写入 ${matched} 行（导入记录 #${report.importId}）；未在本县登记 ${unmatched} 行，未写入`;
+  return `已写入 ${matched} 行；未在本县登记 ${unmatched} 行，未写入`;
 }
 
 function factKind(source: FactSource, asOf: string): ImportKindUi {

@@ -3,8 +3,9 @@ import type { UseFormReturnType } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
 import type { InputOf } from '../../shared/contract';
 import { call } from '../api/client';
-import { useTownships } from '../api/queries';
+import { useCounties, useTownships } from '../api/queries';
 import { DISABILITY_OPTIONS, EDUCATION_OPTIONS, EMPLOYMENT_OPTIONS, ETHNICITY_OPTIONS, HEALTH_OPTIONS, POLITICAL_OPTIONS } from './options';
+import { PlaceSelect } from '../shell/place-select';
 
 type PersonInput = InputOf<'persons.register'>;
 
@@ -93,6 +94,7 @@ export function toPersonInput(v: PersonFormValues) {
 
 export function PersonFormFields({ form, sex }: { form: UseFormReturnType<PersonFormValues>; sex: 'male' | 'female' | null }) {
   const townships = useTownships();
+  const counties = useCounties();
   const township = form.values.residenceTownshipCode;
   const villages = useQuery({
     queryKey: ['divisions.villages', township],
@@ -119,14 +121,15 @@ export function PersonFormFields({ form, sex }: { form: UseFormReturnType<Person
               <SegmentedControl data={[{ value: 'urban', label: '城镇' }, { value: 'rural', label: '农村' }]} {...form.getInputProps('householdType')} />
             </div>
           </Input.Wrapper>
-          <TextInput label="户籍所在地（区划代码）" placeholder="如 320506" maxLength={6} {...form.getInputProps('householdDivisionCode')} />
+          <PlaceSelect label="户籍所在地（区、县）" placeholder="输入名称或拼音首字母" clearable options={counties.data}
+            {...form.getInputProps('householdDivisionCode')}
+            value={form.values.householdDivisionCode || null} onChange={(v) => form.setFieldValue('householdDivisionCode', v ?? '')} />
           <TextInput label="户籍地址" maxLength={200} {...form.getInputProps('householdAddress')} />
-          <Select label="居住乡镇（街道）" placeholder="请选择" searchable clearable
-            data={(townships.data ?? []).map((t) => ({ value: t.code, label: t.name }))}
+          <PlaceSelect label="居住乡镇（街道）" placeholder="请选择" clearable options={townships.data}
             {...form.getInputProps('residenceTownshipCode')}
             onChange={(v) => { form.setFieldValue('residenceTownshipCode', v); form.setFieldValue('residenceVillageCode', null); }} />
-          <Select label="居住村（社区）" placeholder={township ? '请选择' : '请先选择乡镇'} searchable clearable disabled={!township}
-            data={(villages.data ?? []).map((t) => ({ value: t.code, label: t.name }))} {...form.getInputProps('residenceVillageCode')} />
+          <PlaceSelect label="居住村（社区）" placeholder={township ? '请选择' : '请先选择乡镇'} clearable disabled={!township}
+            options={villages.data} {...form.getInputProps('residenceVillageCode')} />
           <TextInput label="详细地址" maxLength={200} {...form.getInputProps('address')} />
         </SimpleGrid>
       </Fieldset>

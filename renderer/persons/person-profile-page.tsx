@@ -92,7 +92,7 @@ export function PersonProfilePage() {
           <Field label="健康状况" value={labelOf(HEALTH_STATUSES, p.healthStatus)} />
           <Field label="法定退休" value={`${p.retirement.label}（${p.retirement.date}）`} />
           <Field label="户口性质" value={p.householdType ? HOUSEHOLD_TYPE_LABELS[p.householdType] : null} />
-          <Field label="户籍所在地" value={p.householdDivisionCode} />
+          <Field label="户籍所在地" value={p.householdDivisionName ?? (p.householdDivisionCode && `区划代码 ${p.householdDivisionCode}`)} />
           <Field label="户籍地址" value={p.householdAddress} />
           <Field label="居住乡镇（街道）" value={p.residenceTownshipName} />
           <Field label="居住村（社区）" value={p.residenceVillageName} />

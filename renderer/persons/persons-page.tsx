@@ -13,6 +13,7 @@ import { HeaderRow } from '../shell/header-row';
 import { Pager } from '../shell/pager';
 import { SearchBox } from '../shell/search-box';
 import { EDUCATION_OPTIONS, EMPLOYMENT_OPTIONS, KEY_GROUP_OPTIONS } from './options';
+import { PlaceSelect } from '../shell/place-select';
 
 type PersonFilters = NonNullable<InputOf<'persons.search'>['filters']>;
 type PersonSearch = ReturnType<typeof useSearchState<PersonFilters>>;
@@ -67,7 +68,7 @@ function PersonFilterBar({ search }: { search: PersonSearch }) {
     <Group mb="md" align="flex-end">
       <Select label="重点群体" clearable w={170} data={KEY_GROUP_OPTIONS} value={param('keyGroup')} onChange={(v) => setParam({ keyGroup: v })} />
       <Select label="就业状态" clearable w={190} data={EMPLOYMENT_OPTIONS} value={param('employmentStatus')} onChange={(v) => setParam({ employmentStatus: v })} />
-      <Select label="居住乡镇（街道）" clearable searchable w={180} data={(townships.data ?? []).map((t) => ({ value: t.code, label: t.name }))}
+      <PlaceSelect label="居住乡镇（街道）" clearable w={180} options={townships.data}
         value={param('residenceTownshipCode')} onChange={(v) => setParam({ residenceTownshipCode: v })} />
       <Select label="文化程度" clearable w={130} data={EDUCATION_OPTIONS} value={param('educationCode')} onChange={(v) => setParam({ educationCode: v })} />
       <NumberInput label="年龄自" w={90} min={0} max={120} value={param('ageMin') ?? ''} onChange={(v) => setParam({ ageMin: v === '' ? null : String(v) })} />

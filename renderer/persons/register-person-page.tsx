@@ -1,6 +1,5 @@
 import { Alert, Anchor, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate } from 'react-router';
@@ -13,6 +12,7 @@ import { applyFieldErrors } from '../api/form-errors';
 import { EMPTY_PERSON_FORM, PERSON_FORM_FIELDS, PersonFormFields, toPersonInput, type PersonFormValues } from './person-form-fields';
 import { FormActions } from '../shell/form-actions';
 import { onInvalidFields } from '../shell/focus-first-error';
+import { withNotice } from '../shell/page-notice';
 
 type RegisterValues = PersonFormValues & { idNumber: string };
 
@@ -44,8 +44,7 @@ export function RegisterPersonPage() {
       call('persons.register', { idNumber: values.idNumber, ...toPersonInput(values), confirmNotDuplicate }),
     onSuccess: (person) => {
       void queryClient.invalidateQueries({ queryKey: ['persons.search'] });
-      notifications.show({ color: 'green', message: `已登记：${person.name}` });
-      navigate(`/persons/${person.id}`);
+      navigate(`/persons/${person.id}`, withNotice(`已登记：${person.name}`));
     },
     onError: (error) => {
       if (error instanceof RpcCallError && error.error.code === 'DUPLICATE') {

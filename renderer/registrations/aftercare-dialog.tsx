@@ -7,6 +7,7 @@ import { CANCELLATION_REASONS, DIFFICULTY_EXIT_REASONS, DIFFICULTY_SUSPENSION_RE
 import { call, errorMessage } from '../api/client';
 import { useSession } from '../api/queries';
 import { FormActions } from '../shell/form-actions';
+import { matterNumber } from '../shell/format';
 
 export type Step = 'registrations.cancel' | 'certifications.review' | 'certifications.suspend' | 'certifications.resume' | 'certifications.exit';
 
@@ -68,7 +69,7 @@ export function AftercareDialog({ matter, step, fixedReason, onClose }: { matter
     <Modal opened onClose={onClose} title={`${spec.title}：${matter.personName}`}>
       <Stack>
         {run.isError && <Alert color="red" data-testid="aftercare-error">{errorMessage(run.error)}</Alert>}
-        <Text size="sm">{matter.receiptNo ?? `#${matter.caseId}`}（{matter.matterType === 'difficulty_certification' ? '就业困难人员认定' : '失业登记'}）</Text>
+        <Text size="sm">{matterNumber(matter.receiptNo)}（{matter.matterType === 'difficulty_certification' ? '就业困难人员认定' : '失业登记'}）</Text>
         <TextInput label="日期" withAsterisk maxLength={10} value={onDate} onChange={(e) => setOnDate(e.currentTarget.value)} data-autofocus />
         {reasons && <Select label="原因" withAsterisk data={reasons} value={reason} onChange={setReason} disabled={fixedReason !== undefined} searchable />}
         <Textarea label="说明" autosize minRows={2} maxLength={500} value={note} onChange={(e) => setNote(e.currentTarget.value)} />

@@ -5,6 +5,7 @@ import { MATTER_TYPES, MATTER_TYPE_CODES } from '../../shared/domain/matter-type
 import { formatChineseDate } from '../../shared/domain/dates';
 import { call } from '../api/client';
 import { useCan } from '../api/queries';
+import { TrendCharts } from './trend-charts';
 
 function Stat({ label, value, note, to, color }: { label: string; value: number | undefined; note?: string; to: string; color?: string }) {
   return (
@@ -21,7 +22,7 @@ function MattersByStaff() {
   const table = useQuery({ queryKey: ['reports.mattersByStaff'], queryFn: () => call('reports.mattersByStaff', {}) });
   const queue = (staff: number, type: string, overdue: boolean) => `/reports/queue?staff=${staff}&type=${type}${overdue ? '&overdue=1' : ''}`;
   return (
-    <Paper withBorder p="md" data-testid="matters-by-staff">
+    <Paper withBorder p="md" data-testid="matters-by-staff" className="dashboard-screen-only">
       <Title order={4} mb="xs">在办 / 超期业务（按经办人、业务类型）</Title>
       <Table withTableBorder withColumnBorders>
         <Table.Thead>
@@ -54,17 +55,18 @@ export function DashboardPage() {
   const d = figures.data;
   return (
     <Stack>
-      <Group justify="space-between">
+      <Group justify="space-between" className="dashboard-screen-only">
         <Title order={2}>工作台</Title>
         <Text c="dimmed">{d ? `${formatChineseDate(d.today)} · 本报告期 ${d.period}` : ''}</Text>
       </Group>
-      <SimpleGrid cols={{ base: 2, md: 5 }}>
+      <SimpleGrid cols={{ base: 2, md: 5 }} className="dashboard-screen-only">
         <Stat label="在办业务" value={d?.openMatters} to="/reports/queue" />
         <Stat label="超期业务" value={d?.overdueMatters} to="/reports/queue?overdue=1" color={d?.overdueMatters ? 'red' : undefined} />
         <Stat label="两个工作日内到期" value={d?.dueSoonMatters} note={d ? `截至 ${d.dueSoonUntil}` : undefined} to="/cases" />
         <Stat label="本期新增失业登记" value={d?.newRegistrationsThisPeriod} to={d && head ? `/reports/list?period=${d.period}&figure=new_unemployment` : '/cases'} />
         <Stat label="在招岗位" value={d?.openVacancies} note={d ? `招聘 ${d.openVacancyOpenings} 人` : undefined} to="/enterprises/vacancies" />
       </SimpleGrid>
+      {head && <TrendCharts />}
       {head && <MattersByStaff />}
     </Stack>
   );

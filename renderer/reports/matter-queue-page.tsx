@@ -4,6 +4,7 @@ import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { MATTER_TYPES, type MatterTypeCode } from '../../shared/domain/matter-types';
 import { call } from '../api/client';
+import { matterNumber } from '../shell/format';
 
 /** The open (or overdue) matters behind a number of the 工作台, each opening the matter. */
 export function MatterQueuePage() {
@@ -26,7 +27,7 @@ export function MatterQueuePage() {
         <Table.Tbody>
           {(queue.data?.items ?? []).map((c) => (
             <Table.Tr key={c.id}>
-              <Table.Td><Anchor component={Link} to={`/cases/${c.id}`}>{c.receiptNo ?? `草稿 #${c.id}`}</Anchor></Table.Td>
+              <Table.Td><Anchor component={Link} to={`/cases/${c.id}`}>{matterNumber(c.receiptNo)}</Anchor></Table.Td>
               <Table.Td>{c.matterLabel}</Table.Td>
               <Table.Td>{c.applicantName}</Table.Td>
               <Table.Td>{c.acceptedOn ?? '—'}</Table.Td>

@@ -5,6 +5,7 @@ import { APP_TITLE, NAV_AREAS, ROLE_LABELS } from '../../shared/labels/zh-CN';
 import { useDeskStatus, useSession } from '../api/queries';
 import { signOut } from '../api/session';
 import { DemoBadge, DemoBanner, DemoPrintMark } from '../setup/demo-mark';
+import { PageNotice } from './page-notice';
 
 export function Shell() {
   const location = useLocation();
@@ -57,6 +58,7 @@ export function Shell() {
       <AppShell.Main>
         <DemoBanner />
         <DemoPrintMark />
+        <PageNotice />
         <Outlet />
       </AppShell.Main>
     </AppShell>

@@ -11,12 +11,23 @@ import type { KeyboardEvent } from 'react';
 export function keepEnterInCombobox(event: KeyboardEvent<HTMLInputElement>): void {
   if (event.key !== 'Enter' || event.nativeEvent.isComposing) return;
   event.preventDefault();
-  // Typed faster than the list highlighted its first match (a pasted or scanned value): Enter takes
-  // the first match all the same. Mantine then finds nothing highlighted and does nothing more.
-  const listId = event.currentTarget.getAttribute('aria-controls');
-  const list = listId ? document.getElementById(listId) : null;
-  if (!list || list.querySelector('[data-combobox-selected]')) return;
-  list.querySelector<HTMLElement>('[role="option"]:not([data-combobox-disabled])')?.click();
+  // Mantine picks the option its own index names, and that index can disagree with the highlight on
+  // screen: opening the list re-reads the index from the *active* option a tick later, after typing
+  // has already highlighted the first match (seen picking 户籍所在地 and then typing in 居住乡镇), so
+  // Enter did nothing. Typed faster than the list highlighted a match (a pasted or scanned value),
+  // nothing is highlighted at all. Either way, once Mantine has had its turn, a list still open
+  // takes the highlighted option, or the first match — only when Mantine left the typed text as it was
+  // (a MultiSelect keeps its list open after a pick but clears the text; a second click would undo it).
+  const input = event.currentTarget;
+  const typed = input.value;
+  setTimeout(() => {
+    if (typed === '' || input.value !== typed || input.getAttribute('aria-expanded') !== 'true') return;
+    const listId = input.getAttribute('aria-controls');
+    const list = listId ? document.getElementById(listId) : null;
+    const option = list?.querySelector<HTMLElement>('[data-combobox-selected]:not([data-combobox-disabled])')
+      ?? list?.querySelector<HTMLElement>('[role="option"]:not([data-combobox-disabled])');
+    option?.click();
+  }, 0);
 }
 
 /** The theme's defaults for Select, Autocomplete and MultiSelect: typing highlights the first match, so Enter takes it. (Not TagsInput: there Enter adds the typed tag, and a prevented Enter would not.) */

@@ -23,12 +23,13 @@ export const codesContract = {
       table,
       // Code, name and applicant are judged by codeEntryProblems (shared/domain), so the desk and the
       // server give the same Chinese messages; here only their length is bounded.
-      code: z.string().trim().max(40, '不能超过40个字符'),
+      /** null adds a new entry, whose code the desk makes from its name; otherwise the entry to change. */
+      code: z.string().trim().max(40, '不能超过40个字符').nullable(),
       label: z.string().max(200, '不能超过200个字'),
       sortOrder: z.number().int('应为整数').min(0, '不能小于0').max(9999, '不能大于9999'),
       active: z.boolean(),
       applicant: z.enum(['person', 'enterprise', 'both'], '请选择申请对象').nullable(),
-      /** null adds a new entry; otherwise the version shown, so a colleague's change is not overwritten. */
+      /** null with a null code adds a new entry; otherwise the version shown, so a colleague's change is not overwritten. */
       version: rowVersion.nullable(),
     }),
     access: 'settings.manage',

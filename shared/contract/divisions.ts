@@ -5,7 +5,12 @@ import { method } from './define';
 export interface Township {
   code: string;
   name: string;
+  /** Pinyin of the name, full and initials (木渎镇 → muduzhen, mdz), for the pickers' search. */
+  searchKeys: string[];
 }
+
+/** A county-level division of Jiangsu (区、县级市、县) for 户籍所在地: `name` with its city, 苏州市吴中区. */
+export type CountyDivision = Township;
 
 export const divisionsContract = {
   'divisions.villages': method<Township[]>()({
@@ -19,5 +24,11 @@ export const divisionsContract = {
     access: 'session',
     writes: false,
     title: '列出本县乡镇（街道）',
+  }),
+  'divisions.counties': method<CountyDivision[]>()({
+    input: z.strictObject({}),
+    access: 'session',
+    writes: false,
+    title: '列出江苏省各区、县（市）',
   }),
 };

@@ -23,6 +23,8 @@ export interface PersonView {
   politicalStatusCode: string | null;
   householdType: HouseholdType | null;
   householdDivisionCode: string | null;
+  /** 苏州市吴中区 for a Jiangsu code; null for a code outside Jiangsu (shown as the code). */
+  householdDivisionName: string | null;
   householdAddress: string | null;
   residenceTownshipCode: string | null;
   residenceTownshipName: string | null;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { MATTER_TYPE_CODES, type MatterTypeCode } from '../domain/matter-types';
 import { isPeriodCode, type BreakdownCell, type BreakdownDimension } from '../domain/statistics';
+import type { TrendPoint } from '../domain/trends';
 import type { CaseListItem } from './case-views';
 import { method } from './define';
 import { entityId, page, rowVersion } from './fields';
@@ -8,6 +9,7 @@ import { entityId, page, rowVersion } from './fields';
 /** The figures of the monthly report whose named list (实名制台账) can be opened. */
 export const REPORT_FIGURES = [
   'new_employment', 'registered_unemployed', 'new_unemployment', 'jobseekers', 'vacancies', 'difficulty_certified', 'difficulty_employed',
+  'subsidies_approved',
 ] as const;
 export type ReportFigure = (typeof REPORT_FIGURES)[number];
 
@@ -20,6 +22,7 @@ export const REPORT_FIGURE_LABELS: Record<ReportFigure, string> = {
   vacancies: '本期登记岗位',
   difficulty_certified: '新认定就业困难人员',
   difficulty_employed: '就业困难人员实现就业',
+  subsidies_approved: '本期批准补贴申请人数（个人）',
 };
 
 /** Figures broken down by sex, education, age band, channel and township. */
@@ -90,6 +93,11 @@ export interface DashboardFigures {
   openVacancyOpenings: number;
 }
 
+/** The head's trend charts: the key figures of the last 13 periods, oldest first. */
+export interface ReportTrends {
+  periods: TrendPoint[];
+}
+
 export interface StaffMatterRow {
   staffUserId: number;
   staffName: string;
@@ -150,6 +158,12 @@ export const reportsContract = {
     access: 'reports.dashboard',
     writes: false,
     title: '查看工作台数字',
+  }),
+  'reports.trends': method<ReportTrends>()({
+    input: z.strictObject({ period: period.optional() }),
+    access: 'reports.read',
+    writes: false,
+    title: '查看近13个报告期的主要数字走势',
   }),
   'reports.mattersByStaff': method<StaffMatterRow[]>()({
     input: z.strictObject({}),

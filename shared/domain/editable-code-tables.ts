@@ -1,3 +1,5 @@
+import { placeSearchKeys } from './pinyin-keys';
+
 /**
  * Code tables the administrator keeps (可维护代码表): each province or county
  * sets its own 就业困难人员 categories and its own subsidy catalogue, so these
@@ -33,10 +35,25 @@ export interface CodeEntry {
 /** Lower-case letters, digits and underscores, starting with a letter: stable keys the exchange and reports carry. */
 export const CODE_PATTERN = /^[a-z][a-z0-9_]{1,39}$/;
 
-/** Chinese problems with an entry as typed, keyed by field; empty when it may be saved. */
-export function codeEntryProblems(table: EditableCodeTable, entry: { code: string; label: string; applicant: CodeEntryApplicant | null }): Record<string, string> {
+/**
+ * The code of a new entry, made by the desk from its name — the administrator
+ * types 返乡创业补贴, never an English key: the initials of its pinyin
+ * (`fxcybt`), numbered when taken (`fxcybt_2`), `code_` before names that give
+ * fewer than two letters. Generated once; a renamed entry keeps its code.
+ */
+export function generatedCode(label: string, taken: ReadonlySet<string>): string {
+  const initials = (placeSearchKeys(label).at(-1) ?? '').slice(0, 30);
+  const base = initials.length >= 2 ? initials : `code_${initials}`.replace(/_$/, '');
+  for (let n = 1; ; n += 1) {
+    const code = n === 1 ? base : `${base}_${n}`;
+    if (!taken.has(code)) return code;
+  }
+}
+
+/** Chinese problems with an entry as typed, keyed by field; empty when it may be saved. `code` is null for a new entry (the desk makes it). */
+export function codeEntryProblems(table: EditableCodeTable, entry: { code: string | null; label: string; applicant: CodeEntryApplicant | null }): Record<string, string> {
   const problems: Record<string, string> = {};
-  if (!CODE_PATTERN.test(entry.code)) problems.code = '代码应以小写字母开头，只含小写字母、数字和下划线（2–40位）';
+  if (entry.code !== null && !CODE_PATTERN.test(entry.code)) problems.code = '代码应以小写字母开头，只含小写字母、数字和下划线（2–40位）';
   const label = entry.label.trim();
   if (label.length === 0) problems.label = '请填写名称';
   else if (label.length > 60) problems.label = '名称不能超过60个字';

@@ -74,3 +74,27 @@ function readNameKeys(name: string): string[] {
 export function normalizePinyinQuery(query: string): string {
   return query.toLowerCase().replace(/[^a-z]/g, '');
 }
+
+/**
+ * Search keys of a place or occupation name for the pickers (木渎镇 → `mudu zhen`
+ * as `muduzhen` and `mdz`): the same plain-letters keys as a person's name, read
+ * as ordinary words (no surname readings), so staff type initials or pinyin in
+ * any picker as they do in the registry search.
+ */
+export function placeSearchKeys(name: string): string[] {
+  const syllables = read(name.replace(/[（）()·\s]/g, '')).map((s) => s.toLowerCase().replace(/[^a-z]/g, '')).filter((s) => s !== '');
+  if (syllables.length === 0) return [];
+  return [...new Set([syllables.join(''), syllables.map((s) => s[0]).join('')])];
+}
+
+/**
+ * Whether a picker's option matches what was typed: its name or code contains
+ * it, or its pinyin (full or initials) starts with the typed letters.
+ */
+export function matchesPlace(option: { name: string; code: string; searchKeys: readonly string[] }, typed: string): boolean {
+  const query = typed.trim();
+  if (query === '') return true;
+  if (option.name.includes(query) || option.code.startsWith(query)) return true;
+  const letters = normalizePinyinQuery(query);
+  return letters !== '' && letters.length === query.replace(/\s/g, '').length && option.searchKeys.some((k) => k.startsWith(letters));
+}

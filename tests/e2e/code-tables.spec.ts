@@ -12,29 +12,29 @@ test('the administrator keeps the subsidy catalogue, and the subsidy form offers
   await page.getByText('补贴目录', { exact: true }).click();
   await expect(page.getByTestId('code-entry-social_insurance')).toBeVisible();
 
-  // A bad code is named under its field before anything is sent.
+  // The administrator types the name only: no English code to invent. A missing choice is named under its field before anything is sent.
   const add = page.getByRole('form', { name: '新增项目' });
-  await add.getByLabel('代码').fill('Return-Home');
+  await expect(add.getByLabel('代码')).toHaveCount(0);
   await add.getByLabel('名称').fill('返乡创业补贴');
   await add.getByLabel('名称').press('Enter');
-  await expect(add.getByText(/^代码应以小写字母开头/)).toBeVisible();
   await expect(add.getByText('请选择申请对象（个人、单位或两者）')).toBeVisible();
 
-  await add.getByLabel('代码').fill('return_home_startup');
   await add.getByRole('combobox', { name: '申请对象' }).click();
   await page.getByRole('option', { name: '个人', exact: true }).click();
-  await add.getByLabel('代码').press('Enter');
-  await expect(page.getByTestId('code-entry-return_home_startup')).toContainText('返乡创业补贴');
-  await expect(page.getByTestId('code-entry-return_home_startup')).toContainText('个人');
+  await add.getByLabel('名称').press('Enter');
+  // The desk made the code from the name's pinyin initials, and says so.
+  await expect(page.getByText('已添加“返乡创业补贴”，代码 fxcybt')).toBeVisible();
+  await expect(page.getByTestId('code-entry-fxcybt')).toContainText('返乡创业补贴');
+  await expect(page.getByTestId('code-entry-fxcybt')).toContainText('个人');
 
   // Renamed in its dialog: the code stays, Enter saves.
   await page.getByRole('button', { name: '修改“返乡创业补贴”' }).click();
   const edit = page.getByRole('dialog', { name: '修改“返乡创业补贴”' });
-  await expect(edit).toContainText('return_home_startup（不能修改）');
+  await expect(edit).toContainText('fxcybt（不能修改）');
   await edit.getByLabel('名称').fill('返乡入乡创业补贴');
   await edit.getByLabel('名称').press('Enter');
   await expect(edit).toBeHidden();
-  await expect(page.getByTestId('code-entry-return_home_startup')).toContainText('返乡入乡创业补贴');
+  await expect(page.getByTestId('code-entry-fxcybt')).toContainText('返乡入乡创业补贴');
 
   // 停用 asks first, and says filed matters keep the entry.
   await page.getByRole('button', { name: '停用“技能提升补贴”' }).click();

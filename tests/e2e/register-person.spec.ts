@@ -14,6 +14,7 @@ function countPersons(dbPath: string, keyFile: string): number {
 }
 
 test('first run, register a person, find them by name, ID and phone, open the profile', async ({ page, host }) => {
+  page.on('console', (m) => { if (m.text().startsWith('DBG')) console.log(m.text()); });
   await page.goto(host.url);
   const recoveryKey = await completeFirstRun(page, {
     city: '苏州市',
@@ -50,9 +51,15 @@ test('first run, register a person, find them by name, ID and phone, open the pr
   await expect(page.getByTestId('derived')).toHaveText('1992-01-15 / 女');
   await page.getByLabel('姓名').fill('李四');
   await page.getByLabel('手机号码').fill('139 1234 5678');
-  // Typed and Enter, as a clerk does: Enter picks the highlighted township and never submits the form.
+  // 户籍所在地 is picked by name or pinyin initials, never typed as a raw 区划代码.
+  const household = page.getByRole('combobox', { name: '户籍所在地（区、县）' });
+  await household.fill('wzq');
+  await expect(page.getByRole('option', { name: '苏州市吴中区' })).toBeVisible();
+  await household.press('Enter');
+  await expect(household).toHaveValue('苏州市吴中区');
+  // Typed and Enter, as a clerk does: Enter picks the highlighted township and never submits the form. Initials find it.
   const township = page.getByRole('combobox', { name: '居住乡镇（街道）' });
-  await township.fill('木渎');
+  await township.fill('mdz');
   await expect(page.getByRole('option', { name: '木渎镇' })).toBeVisible();
   await township.press('Enter');
   await expect(township).toHaveValue('木渎镇');
@@ -61,18 +68,23 @@ test('first run, register a person, find them by name, ID and phone, open the pr
   expect(countPersons(host.dbPath, host.keyFile)).toBe(0);
   await page.getByRole('button', { name: '保存登记' }).click();
   await expect(page.getByTestId('profile-name')).toHaveText('李四');
+  // The save is confirmed on the profile it led to, and does not follow the clerk to the next pages.
+  await expect(page.getByTestId('page-notice')).toHaveText('已登记：李四');
+  await expect(page.locator('.mantine-Notifications-root').getByText('已登记：李四')).toHaveCount(0);
   await expect(page.getByText('3205**********004X')).toBeVisible();
   await expect(page.getByText('139****5678')).toBeVisible();
   expect(countPersons(host.dbPath, host.keyFile)).toBe(1);
 
   for (const query of ['李四', '32050619920115004X', '13912345678', '5678']) {
     await searchPersons(page, query);
+    await expect(page.getByTestId('page-notice')).toHaveCount(0);
     await expect(page.getByTestId('search-total')).toHaveText('共 1 人');
     await expect(page.getByRole('cell', { name: '李四' })).toBeVisible();
   }
   await page.getByRole('cell', { name: '李四' }).click();
   await expect(page.getByTestId('profile-name')).toHaveText('李四');
   await expect(page.getByText('木渎镇')).toBeVisible();
+  await expect(page.getByText('苏州市吴中区')).toBeVisible();
   await page.screenshot({ path: 'test-results/profile.png' });
 
   // Registering the same ID again is refused with a link to the existing record.

@@ -67,4 +67,20 @@ test('the head lands on 工作台, opens the monthly report, clicks a figure for
   expect(text).toContain('城镇登记失业率0.10%');
   expect(text).toMatch(/制表人.*审核人.*负责人/);
   expect(text).toContain('第1页');
+
+  // 工作台's charts: 13 periods ending with this one; this period's bar opens the named list behind it.
+  await page.goto(`${host.url}#/dashboard`);
+  const charts = page.getByTestId('trend-charts');
+  await expect(charts.getByTestId('chart-new_unemployment').getByRole('link')).toHaveCount(13);
+  await expect(charts.getByRole('link', { name: `${period} 期末登记失业人数 1人` })).toBeVisible();
+  await page.screenshot({ path: 'test-results/reports-dashboard-charts.png', fullPage: true });
+  await charts.getByRole('link', { name: `${period} 本期新增失业登记 1人` }).click();
+  await expect(page.getByTestId('named-list-title')).toContainText('本期新增失业登记人数');
+  await expect(page.getByTestId('named-list')).toContainText('李四');
+  await page.goBack();
+  // Printed: the charts alone, on one landscape page, each title and its values readable.
+  const chartsText = (await printAndRead(page, 'dashboard-charts.pdf')).replace(/\s+/g, '');
+  for (const title of ['主要指标走势', '期末登记失业人数', '本期新增失业登记', '新增就业人员', '求人倍率', '批准补贴申请人数']) expect(chartsText).toContain(title);
+  expect(chartsText).not.toContain('在办/超期业务');
+  expect(chartsText).toContain('第1页共1页');
 });

@@ -183,6 +183,24 @@ describe('check-in at the door (入场登记)', () => {
     registerPerson(ready, PERSON_A);
     expect(expectError(ready.call('fairs.checkIn', { fairId: fair.id, idNumber: PERSON_A.idNumber }), 'CONFLICT').message).toBe('招聘会定于2026-12-10举办，尚未开始，不能入场登记');
   });
+
+  it('refuses a check-in after the fair’s last day, writing nothing, unless the administrator allows days of 补登记', () => {
+    const ready = readyDesk();
+    // Today is 2026-11-27: the fair ran 11-23 to 11-25.
+    const fair = createFair(ready, { startDate: '2026-11-23', endDate: '2026-11-25' });
+    registerPerson(ready, PERSON_A);
+    const before = fairCounts(ready);
+    const late = expectError(ready.call('fairs.checkIn', { fairId: fair.id, idNumber: PERSON_A.idNumber }), 'CONFLICT');
+    expect(late.message).toBe(`招聘会“${FAIR.name}”已于2026-11-25结束，不能再入场登记；如确需补登记，请系统管理员在“系统设置”中设置招聘会结束后可补登记的天数`);
+    expect(fairCounts(ready)).toEqual(before);
+
+    // One day of grace is not enough two days after; two are.
+    expectOk(ready.call('settings.update', { idleLockMinutes: 10, fairCheckInGraceDays: 1 }));
+    expect(expectError(ready.call('fairs.checkIn', { fairId: fair.id, idNumber: PERSON_A.idNumber }), 'CONFLICT').message).toContain('已于2026-11-25结束，补登记截至2026-11-26，不能再入场登记');
+    expect(expectOk<{ fairCheckInGraceDays: number }>(ready.call('settings.update', { idleLockMinutes: 10, fairCheckInGraceDays: 2 })).fairCheckInGraceDays).toBe(2);
+    expect(checkIn(ready, fair.id, PERSON_A.idNumber).personName).toBe(PERSON_A.name);
+    expect(expectError(ready.call('settings.update', { idleLockMinutes: 10, fairCheckInGraceDays: 31 }), 'BAD_INPUT').message).toContain('最多30天');
+  });
 });
 
 describe('intentions (达成意向) and their outcome', () => {

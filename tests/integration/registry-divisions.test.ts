@@ -9,13 +9,13 @@ describe('residence divisions of a person', () => {
     const ready = readyDesk();
     const villages = expectOk<Township[]>(ready.call('divisions.villages', { townshipCode: CHANGQIAO.code }));
     expect(villages).toHaveLength(20);
-    expect(villages.slice(0, 3)).toEqual([
+    expect(villages.slice(0, 3).map(({ code, name }) => ({ code, name }))).toEqual([
       { code: '320506001012', name: '龙桥社区居委会' },
       { code: '320506001013', name: '龙西社区居委会' },
       { code: '320506001014', name: '新家社区居委会' },
     ]);
     expect(villages.every((v) => v.code.startsWith('320506001'))).toBe(true);
-    expect(expectOk<Township[]>(ready.call('divisions.villages', { townshipCode: MUDU.code }))[0]).toEqual(XIANGXI);
+    expect(expectOk<Township[]>(ready.call('divisions.villages', { townshipCode: MUDU.code }))[0]).toMatchObject(XIANGXI);
     // 横塘街道 of 虎丘区 (320505) is not this bureau's.
     expect(expectOk<Township[]>(ready.call('divisions.villages', { townshipCode: '320505001' }))).toEqual([]);
     expectError(ready.call('divisions.villages', { townshipCode: '3205060' }), 'BAD_INPUT');

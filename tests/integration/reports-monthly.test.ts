@@ -20,7 +20,7 @@ describe('就业失业情况月报 over matters decided through the router', { t
     const report = expectOk<MonthlyReport>(monthly(head, '2026-12'));
     expect(report).toMatchObject({ period: '2026-12', from: '2026-11-21', to: '2026-12-20', bureauName: '吴中区人力资源和社会保障局' });
     expect(report.counts).toEqual({
-      new_employment: 2, registered_unemployed: 2, new_unemployment: 4, jobseekers: 4, vacancies: 1, difficulty_certified: 1, difficulty_employed: 1,
+      new_employment: 2, registered_unemployed: 2, new_unemployment: 4, jobseekers: 4, vacancies: 1, difficulty_certified: 1, difficulty_employed: 1, subsidies_approved: 0,
     });
     for (const figure of REPORT_FIGURES) {
       const named = list(head, { period: '2026-12', figure });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { applicantMayApply, codeEntryProblems } from '../../shared/domain/editable-code-tables';
+import { applicantMayApply, CODE_PATTERN, codeEntryProblems, generatedCode } from '../../shared/domain/editable-code-tables';
 import { formatFenAsYuan, MAX_AMOUNT_FEN, parseYuanToFen } from '../../shared/domain/matter-types';
 
 describe('amounts typed in 元, kept in 分', () => {
@@ -74,5 +74,16 @@ describe('entries of the administrator’s code tables', () => {
     expect(applicantMayApply('enterprise', 'person')).toBe(false);
     expect(applicantMayApply('both', 'enterprise')).toBe(true);
     expect(applicantMayApply(null, 'person')).toBe(false);
+  });
+});
+
+describe('the code of a new 业务代码表 entry is made by the desk from its name', () => {
+  it('takes the pinyin initials, numbered when taken, and never asks the administrator for an English key', () => {
+    expect(generatedCode('返乡创业补贴', new Set())).toBe('fxcybt');
+    expect(generatedCode('返乡创业补贴', new Set(['fxcybt', 'fxcybt_2']))).toBe('fxcybt_3');
+    expect(generatedCode('受灾家庭成员', new Set(['age_4050']))).toBe('szjtcy');
+    // Too few letters for a code of its own: still a valid code.
+    expect(generatedCode('A', new Set())).toBe('code_a');
+    for (const label of ['返乡创业补贴', '4050人员', 'A', '零就业家庭（城镇）']) expect(generatedCode(label, new Set())).toMatch(CODE_PATTERN);
   });
 });
