@@ -16,8 +16,9 @@ const { values } = parseArgs({ options: { calls: { type: 'string', default: '100
 const dir = drillDir('desk-fuzz-');
 const drill = openDrillDesk(dir);
 const fuzz = new ContractFuzz(drill, Number(values.seed));
+const started = Date.now();
 fuzz.prepare();
-const report = await fuzz.run(Number(values.calls), (done) => process.stderr.write(`${done} calls\n`));
+const report = await fuzz.run(Number(values.calls), (done) => process.stderr.write(`${done} calls, ${Math.round((Date.now() - started) / 1000)} s\n`));
 drill.desk.close();
 if (values.keep !== 'true') rmSync(dir, { recursive: true, force: true });
 console.log(JSON.stringify({ ...report, findings: report.findings.slice(0, 50), findingCount: report.findings.length }, null, 2));

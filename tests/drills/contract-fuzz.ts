@@ -15,6 +15,7 @@ import { z } from 'zod';
 import { contract, type MethodName } from '../../shared/contract';
 import { ROLES, type Role } from '../../shared/roles';
 import { ERROR_CODES, type RpcResult } from '../../shared/rpc';
+import { verifyAuditChain } from '../../db/audit';
 import { type Desk } from '../../db/desk';
 import { changedTables, initialize, loginSession, REPO_ROOT, tableDigests, tableNames, unwrap, type DrillDesk } from './drill-desk';
 import { Rng, SchemaValues, type JsonSchema } from './schema-values';
@@ -28,7 +29,7 @@ const REFUSAL_FACT_TABLES = new Set(['audit_log', 'login_throttles']);
 const REFUSAL_FACT_ACTIONS = new Set(['auth.loginFailed', 'office.pairFailed']);
 
 export interface Finding {
-  kind: 'threw' | 'internal' | 'logged' | 'stack-or-path' | 'bad-error-shape' | 'refused-call-wrote' | 'job-failed';
+  kind: 'threw' | 'internal' | 'logged' | 'stack-or-path' | 'bad-error-shape' | 'refused-call-wrote' | 'job-failed' | 'database';
   method: string;
   principal: string;
   detail: string;
@@ -193,6 +194,7 @@ export class ContractFuzz {
       if (onProgress && i % 1000 === 999) onProgress(i + 1);
     }
     await this.settleJobs();
+    this.checkDatabase();
     return {
       seed: this.seed,
       calls: this.calls,
@@ -282,6 +284,18 @@ export class ContractFuzz {
       if (unexpected.length > 0) finding('refused-call-wrote', `audit entries: ${unexpected.join(', ')}`);
     }
     this.resync();
+  }
+
+  /** After the storm: the file whole, no dangling reference, the audit chain unbroken. */
+  private checkDatabase(): void {
+    const sqlite = this.desk.database().sqlite;
+    const problem = (detail: string) => this.findings.push({ kind: 'database', method: '-', principal: '-', detail, input: '' });
+    const integrity = sqlite.pragma('integrity_check') as { integrity_check: string }[];
+    if (integrity[0]?.integrity_check !== 'ok') problem(`integrity_check: ${JSON.stringify(integrity).slice(0, 300)}`);
+    const foreign = sqlite.pragma('foreign_key_check') as unknown[];
+    if (foreign.length > 0) problem(`foreign_key_check: ${JSON.stringify(foreign).slice(0, 300)}`);
+    const chain = verifyAuditChain(sqlite);
+    if (!chain.ok) problem(`audit chain broken at ${chain.brokenId}: ${chain.reason}`);
   }
 
   private async settleJobs(): Promise<void> {
