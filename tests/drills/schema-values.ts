@@ -65,7 +65,7 @@ const SAMPLES: readonly string[] = [
 /** Strings that break naive code: injections, traversal, control and surrogate characters, odd widths. */
 export const HOSTILE_STRINGS: readonly string[] = [
   '', ' ', '\u0000', "'; DROP TABLE persons; --", '" OR 1=1 --', '../../../../etc/passwd', '..\\..\\windows\\win.ini',
-  '/tmp/x', 'C:\\Windows\\system32', '<script>alert(1)</script>', '${process.env}', '{{7*7}}', '%s%s%n', '\ud800', '\udfff\ud800',
+  '/etc/shadow', 'C:\\Windows\\system32', '<script>alert(1)</script>', '${process.env}', '{{7*7}}', '%s%s%n', '\ud800', '\udfff\ud800',
   '\u202e123', '👩‍👩‍👧‍👦', 'Ａ１２', '３２０５０６', '\r\n\t', 'null', 'undefined', 'NaN', '-1', '1e999', '0x10', '__proto__', 'constructor',
   'toString', '*', '%', '_', '\\', 'x'.repeat(70_000), '张'.repeat(5000), '3'.repeat(18), '32050619920115004x',
 ];
