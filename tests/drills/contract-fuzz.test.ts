@@ -36,7 +36,7 @@ describe('every contract method, fuzzed from its JSON Schema as every role and a
     expect(report.ok).toBeGreaterThan(CALLS * 0.05);
     expect(report.refused.BAD_INPUT ?? 0).toBeGreaterThan(CALLS * 0.05);
     expect(report.refused.NOT_FOUND ?? 0).toBeGreaterThan(0);
-  }, 150_000);
+  }, 300_000);
 });
 
 describe('the fuzz catches what it is for (deliberately broken handlers)', () => {
@@ -45,7 +45,7 @@ describe('the fuzz catches what it is for (deliberately broken handlers)', () =>
   let fuzz: ContractFuzz;
   beforeAll(() => {
     fuzz = fuzzedDesk(1);
-  });
+  }, 60_000);
   afterEach(() => Object.assign(handlers, original));
   const broken = (method: keyof Handlers, handler: (...args: never[]) => unknown) => {
     (handlers as Record<string, unknown>)[method] = handler;

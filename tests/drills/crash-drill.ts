@@ -66,6 +66,16 @@ export interface WorkerRun {
 }
 
 /**
+ * Where a child is killed: after its `afterAcks`-th acknowledged write, plus
+ * `jitterMs` into whatever it does next. Counted in writes rather than time,
+ * so that kills fall across the stream of writes however loaded the machine is.
+ */
+export interface KillPoint {
+  afterAcks: number;
+  jitterMs: number;
+}
+
+/**
  * The worker bundled once into one file (esbuild), so each of the many
  * children starts in a fraction of a second instead of compiling the
  * backend's TypeScript again under tsx. Packages stay external and resolve
@@ -89,8 +99,8 @@ export async function bundleWorker(): Promise<{ path: string; remove: () => void
   return { path, remove: () => rmSync(path, { force: true }) };
 }
 
-/** One child: started, left to write `killAfterMs` after it is ready, then SIGKILLed. */
-export function runWorker(worker: string, dir: string, round: number, killAfterMs: number, broken = false): Promise<WorkerRun> {
+/** One child: started, left to write until its kill point, then SIGKILLed. */
+export function runWorker(worker: string, dir: string, round: number, kill: KillPoint, broken = false): Promise<WorkerRun> {
   return new Promise((resolve, reject) => {
     const args = [worker, dir, String(round), ...(broken ? ['--broken', 'autocommit'] : [])];
     const child = spawn(process.execPath, args, { cwd: REPO_ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -99,6 +109,9 @@ export function runWorker(worker: string, dir: string, round: number, killAfterM
     let stderr = '';
     let readyAt = 0;
     let timer: NodeJS.Timeout | null = null;
+    const aim = () => {
+      if (!timer && acks.length >= kill.afterAcks) timer = setTimeout(() => child.kill('SIGKILL'), kill.jitterMs);
+    };
     child.stdout.on('data', (chunk: Buffer) => {
       pending += chunk.toString('utf8');
       const lines = pending.split('\n');
@@ -106,9 +119,10 @@ export function runWorker(worker: string, dir: string, round: number, killAfterM
       for (const line of lines) {
         if (line === 'READY') {
           readyAt = Date.now();
-          timer = setTimeout(() => child.kill('SIGKILL'), killAfterMs);
+          aim();
         } else if (line.startsWith('{"ack"')) {
           acks.push((JSON.parse(line) as { ack: Ack }).ack);
+          if (readyAt) aim();
         }
       }
     });
@@ -189,11 +203,11 @@ function halfWritten(sqlite: Database.Database): string[] {
 export interface CrashDrillReport {
   kills: number;
   acknowledged: number;
-  damage: Array<{ round: number; killAfterMs: number; problems: string[] }>;
+  damage: Array<{ round: number; kill: KillPoint; problems: string[] }>;
 }
 
 /** `kills` children, each killed at a random point of its stream of writes; the database checked after each. */
-export async function crashDrill(dir: string, kills: number, seed: number, options: { broken?: boolean; maxKillMs?: number } = {}): Promise<CrashDrillReport> {
+export async function crashDrill(dir: string, kills: number, seed: number, options: { broken?: boolean } = {}): Promise<CrashDrillReport> {
   const { dbPath, keyFile } = prepareCrashDesk(dir);
   const rng = new Rng(seed);
   const report: CrashDrillReport = { kills: 0, acknowledged: 0, damage: [] };
@@ -201,14 +215,14 @@ export async function crashDrill(dir: string, kills: number, seed: number, optio
   const worker = await bundleWorker();
   try {
     for (let round = 1; round <= kills; round += 1) {
-      const killAfterMs = rng.int(20, options.maxKillMs ?? 1200);
-      const run = await runWorker(worker.path, dir, round, killAfterMs, options.broken);
+      const kill = { afterAcks: rng.int(0, 14), jitterMs: rng.int(0, 40) };
+      const run = await runWorker(worker.path, dir, round, kill, options.broken);
       report.kills += 1;
       all.push(...run.acks);
       report.acknowledged += run.acks.length;
       // Every acknowledged write of every earlier round too: a later start must not lose them either.
       const problems = crashDamage(dbPath, keyFile, all);
-      if (problems.length > 0) report.damage.push({ round, killAfterMs, problems });
+      if (problems.length > 0) report.damage.push({ round, kill, problems });
       if (options.broken && problems.length > 0) break;
     }
   } finally {

@@ -15,6 +15,6 @@ describe('crash drill: a desk writing (登记, 更正, 受理/审核/批准, 入
     expect(report.damage, `seed ${seed}`).toEqual([]);
     expect(report.kills).toBe(KILLS);
     // The children did write: a drill whose children die before their first write proves nothing.
-    expect(report.acknowledged).toBeGreaterThan(KILLS * 5);
-  }, 180_000);
+    expect(report.acknowledged).toBeGreaterThan(KILLS * 3);
+  }, 300_000);
 });

@@ -11,6 +11,7 @@ import { drillDir, REPO_ROOT } from './drill-desk';
  * refuses unprivileged namespaces the drill cannot run, and says so.
  */
 const NAMESPACES = spawnSync('unshare', ['-rm', 'true']).status === 0;
+if (!NAMESPACES) console.warn('disk-fault drill skipped: this kernel refuses unprivileged user namespaces (`unshare -rm true` failed), so no tiny filesystem can be mounted without root');
 const DISK_FULL = '磁盘空间不足，操作未完成，数据未改动。请清理磁盘空间（或换一个有空间的位置）后重试。';
 
 interface Outcome {

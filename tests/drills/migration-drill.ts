@@ -8,6 +8,7 @@
  * the audit chain intact. Nothing here names a migration or a table: a new
  * migration is drilled from every earlier version as soon as it is committed.
  */
+import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { verifyAuditChain } from '../../db/audit';
@@ -73,8 +74,13 @@ function fillerFor(column: Column): string {
   return /INT|REAL|NUM/i.test(column.type) ? '0' : "''";
 }
 
-/** A database at version `n`, filled from the source through ATTACH; rows the older schema refuses (a CHECK, a missing parent) are left out. */
-export function databaseAtVersion(path: string, migrations: Migration[], n: number, source: SourceDatabase): Database.Database {
+/**
+ * A database at version `n`, filled from the source through ATTACH; rows the
+ * older schema refuses (a CHECK, a missing parent) are left out. `rowsPerTable`
+ * takes each table's first rows only (the suite's size); rows whose parents
+ * were not taken go too.
+ */
+export function databaseAtVersion(path: string, migrations: Migration[], n: number, source: SourceDatabase, rowsPerTable?: number): Database.Database {
   const db = new Database(path);
   registerFunctions(db);
   applyMigrations(db, migrations.slice(0, n), new Date('2026-01-01T00:00:00Z'));
@@ -88,7 +94,7 @@ export function databaseAtVersion(path: string, migrations: Migration[], n: numb
       const ours = columnsOf(db, table);
       const names = ours.map((c) => quote(c.name)).join(', ');
       const values = ours.map((c) => (theirs.has(c.name) ? quote(c.name) : fillerFor(c))).join(', ');
-      db.exec(`insert or ignore into main.${quote(table)} (${names}) select ${values} from src.${quote(table)}`);
+      db.exec(`insert or ignore into main.${quote(table)} (${names}) select ${values} from src.${quote(table)}${rowsPerTable ? ` limit ${rowsPerTable}` : ''}`);
     }
   })();
   db.exec('detach database src');
@@ -148,8 +154,8 @@ export interface VersionReport {
 }
 
 /** Migrates the database at version `n` to the last of `migrations` and says what did not come through. */
-export function drillVersion(dir: string, migrations: Migration[], n: number, source: SourceDatabase): VersionReport {
-  const db = databaseAtVersion(join(dir, `at-${n}.db`), migrations, n, source);
+export function drillVersion(dir: string, migrations: Migration[], n: number, source: SourceDatabase, rowsPerTable?: number): VersionReport {
+  const db = databaseAtVersion(join(dir, `at-${n}.db`), migrations, n, source, rowsPerTable);
   const problems: string[] = [];
   try {
     const before = snapshot(db);
@@ -206,12 +212,21 @@ export function drillVersion(dir: string, migrations: Migration[], n: number, so
     return { version: n, tag: migrations[n - 1]!.tag, tables: before.size, rows, problems };
   } finally {
     db.close();
+    rmSync(join(dir, `at-${n}.db`), { force: true });
   }
 }
 
-/** Every past version (1 … current−1) of `migrationsDir`, each migrated to the current one. */
-export function migrationDrill(dir: string, source: SourceDatabase, migrationsDir = PATHS.migrationsDir, versions?: number[]): VersionReport[] {
-  const migrations = loadMigrations(migrationsDir);
-  const past = versions ?? Array.from({ length: migrations.length - 1 }, (_, i) => i + 1);
-  return past.map((n) => drillVersion(dir, migrations, n, source));
+export interface DrillOptions {
+  migrationsDir?: string;
+  /** Only these versions (default: every past one). */
+  versions?: number[];
+  /** Each table's first rows only (default: all of the demo county). */
+  rowsPerTable?: number;
+}
+
+/** Every past version (1 … current−1) of the migrations, each migrated to the current one. */
+export function migrationDrill(dir: string, source: SourceDatabase, options: DrillOptions = {}): VersionReport[] {
+  const migrations = loadMigrations(options.migrationsDir ?? PATHS.migrationsDir);
+  const past = options.versions ?? Array.from({ length: migrations.length - 1 }, (_, i) => i + 1);
+  return past.map((n) => drillVersion(dir, migrations, n, source, options.rowsPerTable));
 }
