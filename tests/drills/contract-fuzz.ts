@@ -154,11 +154,6 @@ export class ContractFuzz {
     this.resync();
   }
 
-  /** Each method's recent cost in ms, slowest first (for tuning the sizes). */
-  costs(): Array<[string, number]> {
-    return [...this.costMs.entries()].sort((a, b) => b[1] - a[1]).slice(0, 15).map(([m, ms]) => [m, Math.round(ms * 10) / 10]);
-  }
-
   /** The first calls take every method as every principal once. */
   private inCoverage(): boolean {
     return this.calls < METHODS.length * this.principals.length;
