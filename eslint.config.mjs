@@ -8,7 +8,7 @@ const NODE_BUILTINS = { group: ['node:*'], message: 'Node built-ins are not avai
 const restrict = (...patterns) => ['error', { patterns }];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'build/**', 'release/**', 'node_modules/**', 'test-results/**', 'db/migrations/**'] },
+  { ignores: ['dist/**', 'build/**', 'release/**', 'node_modules/**', 'test-results/**', 'db/migrations/**', '.drills/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -5,7 +5,7 @@ import type { RpcResult } from '../shared/rpc';
 import { appendAuditEntries, type AuditInput } from './audit';
 import type { Actor, DeskControl, ServiceContext, WorkstationRef } from './context';
 import { loadDivisions } from './divisions';
-import { AppError } from './errors';
+import { AppError, storageFailureMessage } from './errors';
 import { handlers } from './handlers';
 import { demoKey, demoPaths, removeDemo } from './demo-files';
 import { JobThreads, type JobConnection } from './job-threads';
@@ -71,6 +71,12 @@ export class Desk implements DeskControl {
       try {
         this.lock = acquireDeskLock(options.dbPath, options.lock ?? '工作台', this.clock());
       } catch (error) {
+        // A read-only folder cannot take the lock file: say so, rather than fail to start at all.
+        const storage = storageFailureMessage(error);
+        if (storage) {
+          this.unavailableReason = `数据库无法打开：${storage}`;
+          return;
+        }
         if (!(error instanceof AppError)) throw error;
         this.inUseReason = error.message;
         return;
@@ -92,7 +98,7 @@ export class Desk implements DeskControl {
       this.opened = openDatabase({ path: this.options.dbPath, key, migrationsDir: this.options.migrationsDir, now: this.clock(), ...this.native() });
       this.openedKey = key;
     } catch (error) {
-      this.unavailableReason = error instanceof AppError ? error.message : `数据库无法打开：${(error as Error).message}`;
+      this.unavailableReason = error instanceof AppError ? error.message : `数据库无法打开：${storageFailureMessage(error) ?? (error as Error).message}`;
     }
   }
 
@@ -304,7 +310,7 @@ export class Desk implements DeskControl {
       },
       unlockSession: () => this.sessions.unlock(sessionId, now),
     };
-    const result = dispatch(
+    const result = this.jobs.duringCall(() => dispatch(
       handlers,
       {
         inTransaction: (work, mode) => (this.opened ? this.transaction(work, mode) : work()),
@@ -317,7 +323,7 @@ export class Desk implements DeskControl {
       (collect) => this.contextFor(actor, client, now, collect, sessionHooks, office),
       method,
       input,
-    );
+    ));
     return { result, session };
   }
 

@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { JobView } from '../shared/contract';
 import { actorUserId, type ServiceContext } from './context';
-import { AppError } from './errors';
+import { AppError, storageFailureMessage } from './errors';
 import { TASKS, type TaskSpec } from './job-tasks';
 
 /**
@@ -49,6 +49,8 @@ export class JobRunner {
   private readonly jobs = new Map<string, JobRecord>();
   /** Lane → id of the job that has it. */
   private readonly lanes = new Map<string, string>();
+  /** While a call runs: the jobs it started, to begin once it has answered (duringCall). */
+  private deferred: Array<{ begin: () => void; drop: () => void }> | null = null;
 
   /** `finished` hears the kind of every job that ended done (its writes committed): the desk announces it to open windows. */
   constructor(
@@ -100,7 +102,7 @@ export class JobRunner {
         if (controller.signal.aborted) throw new CancelledError();
       },
     };
-    work(context).then(
+    const begin = () => void work(context).then(
       (result) => {
         record.state = 'done';
         record.result = result;
@@ -112,11 +114,43 @@ export class JobRunner {
         if (error instanceof CancelledError) record.state = 'cancelled';
         else {
           record.state = 'failed';
-          record.error = error instanceof AppError ? error.message : '任务失败，数据未改动。请重试或联系管理员。';
+          record.error = error instanceof AppError ? error.message : (storageFailureMessage(error) ?? '任务失败，数据未改动。请重试或联系管理员。');
         }
       },
     );
+    if (this.deferred) {
+      this.deferred.push({
+        begin,
+        drop: () => {
+          record.state = 'cancelled';
+          record.finishedAt = now().toISOString();
+        },
+      });
+    } else begin();
     return this.view(record);
+  }
+
+  /**
+   * Runs one call; the jobs it starts begin only after it answered, and only
+   * if it succeeded. A call whose transaction failed (a full disk at the
+   * commit) answers 操作未完成 — a job it started must not then run behind
+   * that answer, nor hold its lane.
+   */
+  duringCall<T extends { ok: boolean }>(call: () => T): T {
+    if (this.deferred) return call();
+    const deferred: Array<{ begin: () => void; drop: () => void }> = [];
+    this.deferred = deferred;
+    let result: T | null = null;
+    try {
+      result = call();
+      return result;
+    } finally {
+      this.deferred = null;
+      for (const job of deferred) {
+        if (result?.ok) job.begin();
+        else job.drop();
+      }
+    }
   }
 
   /** A job is visible to whoever started it. */

@@ -2,7 +2,7 @@ import { contract, isMethodName, type MethodName, type OutputOf, type ParsedInpu
 import type { RpcResult } from '../shared/rpc';
 import type { AuditInput } from './audit';
 import type { ServiceContext } from './context';
-import { AppError } from './errors';
+import { AppError, storageFailureMessage } from './errors';
 import { inputError } from './validation';
 
 export type Handler<M extends MethodName> = (ctx: ServiceContext, input: ParsedInputOf<M>) => OutputOf<M>;
@@ -81,7 +81,7 @@ export function dispatch(
       return { ok: false, error: error.toRpcError() };
     }
     hooks.log(`${methodName} failed`, error);
-    return { ok: false, error: { code: 'INTERNAL', message: '系统内部错误，操作未完成，数据未改动。请重试或联系管理员。' } };
+    return { ok: false, error: { code: 'INTERNAL', message: storageFailureMessage(error) ?? '系统内部错误，操作未完成，数据未改动。请重试或联系管理员。' } };
   }
 }
 

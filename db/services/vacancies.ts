@@ -9,7 +9,7 @@ import { monthsBefore, vacancyStatusOn } from '../../shared/domain/vacancy';
 import type { z } from 'zod';
 import type { ServiceContext } from '../context';
 import { AppError, fieldError } from '../errors';
-import { enterprises, vacancies } from '../schema';
+import { enterpriseVisits, enterprises, vacancies } from '../schema';
 import { writeXlsx } from '../xlsx';
 import { requireEnterprise } from './enterprise-view';
 import { createdStamps, updateVersioned } from './row-stamps';
@@ -105,6 +105,11 @@ export function create(ctx: ServiceContext, input: ParsedInputOf<'vacancies.crea
   const enterprise = requireEnterprise(ctx, input.enterpriseId);
   if (enterprise.status === 'closed') throw new AppError('CONFLICT', `${enterprise.name}已注销或迁出，不能登记新岗位`);
   const { enterpriseId: _e, source, visitId, ...facts } = input;
+  // A visit named by hand must be one of this enterprise's: else the insert's foreign key failed as a system error.
+  if (visitId != null) {
+    const visit = ctx.database().db.select({ enterpriseId: enterpriseVisits.enterpriseId }).from(enterpriseVisits).where(eq(enterpriseVisits.id, visitId)).get();
+    if (visit?.enterpriseId !== enterprise.id) throw fieldError('visitId', `${enterprise.name}没有编号为 ${visitId} 的走访记录`, '走访记录');
+  }
   const row = insertVacancy(ctx, enterprise.id, facts, source, visitId ?? null);
   return toVacancyView(row, enterprise.name, ctx.today);
 }

@@ -58,6 +58,24 @@ describe('recording a visit', () => {
     expect(enterpriseCounts(ready)).toEqual(before);
   });
 
+  // Found by the contract fuzz (tests/drills): an unknown visit id failed the insert's foreign key and came back as a system error.
+  it('refuses a vacancy naming a visit that does not exist, or another enterprise’s visit, naming the field', () => {
+    const ready = readyDesk();
+    const e = registerEnterprise(ready);
+    const other = registerEnterprise(ready, { creditCode: CODE_B, name: '苏州吴中恒鑫电子科技有限公司' });
+    const othersVisit = recordVisit(ready, other.id);
+    const before = enterpriseCounts(ready);
+    const vacancy = { enterpriseId: e.id, source: 'visit', occupationCode: '6-18-02', title: '焊工', openings: 2 };
+    const unknown = expectError(ready.call('vacancies.create', { ...vacancy, visitId: othersVisit.id + 100 }), 'BAD_INPUT');
+    expect(unknown.message).toBe(`走访记录：苏州吴中精工机械有限公司没有编号为 ${othersVisit.id + 100} 的走访记录`);
+    expect(Object.keys(unknown.fields ?? {})).toEqual(['visitId']);
+    expectError(ready.call('vacancies.create', { ...vacancy, visitId: othersVisit.id }), 'BAD_INPUT');
+    expect(enterpriseCounts(ready)).toEqual(before);
+    expect(ready.logs).toEqual([]);
+    const own = recordVisit(ready, e.id);
+    expect(expectOk<VacancyView>(ready.call('vacancies.create', { ...vacancy, visitId: own.id })).visitId).toBe(own.id);
+  });
+
   it('refuses a visit in the future and an unknown difficulty', () => {
     const ready = readyDesk();
     const e = registerEnterprise(ready);
