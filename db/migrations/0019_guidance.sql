@@ -101,8 +101,8 @@ CREATE TABLE `guidance_sessions` (
 --> statement-breakpoint
 CREATE INDEX `guidance_sessions_person_date` ON `guidance_sessions` (`person_id`,`session_date`);--> statement-breakpoint
 CREATE INDEX `guidance_sessions_counselor_date` ON `guidance_sessions` (`counselor_user_id`,`session_date`);--> statement-breakpoint
--- Hand-written: the factory list of guidance topics (shared/domain/guidance FACTORY_GUIDANCE_TOPICS), editable by the administrator afterwards.
-INSERT INTO `code_entries` (`table_code`, `code`, `label`, `sort_order`, `applicant`, `created_at`, `updated_at`) VALUES
+-- Hand-written: the factory list of guidance topics (OR IGNORE: a row already there, as a migration drill's projected demo county has, is kept) (shared/domain/guidance FACTORY_GUIDANCE_TOPICS), editable by the administrator afterwards.
+INSERT OR IGNORE INTO `code_entries` (`table_code`, `code`, `label`, `sort_order`, `applicant`, `created_at`, `updated_at`) VALUES
 ('guidance_topics', 'career_assessment', '职业测评', 1, NULL, '2026-12-06T00:00:00.000Z', '2026-12-06T00:00:00.000Z'),
 ('guidance_topics', 'job_search_skills', '求职技巧', 2, NULL, '2026-12-06T00:00:00.000Z', '2026-12-06T00:00:00.000Z'),
 ('guidance_topics', 'policy_advice', '政策咨询', 3, NULL, '2026-12-06T00:00:00.000Z', '2026-12-06T00:00:00.000Z'),

@@ -26,8 +26,9 @@ function fuzzedDesk(seed: number): ContractFuzz {
 
 describe('every contract method, fuzzed from its JSON Schema as every role and as no one', () => {
   it(`${CALLS.toLocaleString('en')} calls: nothing unhandled, no stack trace or path in an answer, no row changed by a refused call`, async () => {
-    // A new seed each day, printed, so a failure replays with `npm run fuzz -- --seed N`.
-    const seed = Number(process.env.FUZZ_SEED ?? Math.floor(Date.now() / 86_400_000));
+    // One seed in the suite, so a change is judged on the same calls every run (CI must not turn red on the calendar);
+    // the long run (`npm run fuzz`) takes the day's number and explores. FUZZ_SEED=N replays another.
+    const seed = Number(process.env.FUZZ_SEED ?? 20_431);
     const fuzz = fuzzedDesk(seed);
     const report = await fuzz.run(CALLS);
     expect(report.findings, `seed ${seed}`).toEqual([]);

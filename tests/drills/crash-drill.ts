@@ -9,6 +9,7 @@
  *   registration, every matter stands in the state of its last transition.
  * Used by tests/drills/crash.test.ts (20 kills) and scripts/drills/crash.ts (100).
  */
+import { addDays } from '../../shared/domain/calendar';
 import { spawn } from 'node:child_process';
 import { mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -49,7 +50,7 @@ export function prepareCrashDesk(dir: string): { dbPath: string; keyFile: string
     unwrap(call(reviewer, 'auth.changePassword', { currentPassword: 'Start-2026-desk', newPassword: REVIEWER_PASSWORD }), 'reviewer password');
     const today = officeDate(new Date());
     unwrap(
-      call(admin, 'fairs.create', { name: '崩溃演练专场招聘会', campaign: 'assistance_month', targetGroup: 'difficulty', channel: 'on_site', startDate: today, venue: '吴中区人力资源市场', organizer: '吴中区人力资源和社会保障局' }),
+      call(admin, 'fairs.create', { name: '崩溃演练专场招聘会', campaign: 'assistance_month', targetGroup: 'difficulty', channel: 'on_site', startDate: today, endDate: addDays(today, 1), venue: '吴中区人力资源市场', organizer: '吴中区人力资源和社会保障局' }),
       'fair',
     );
     return { dbPath: drill.dbPath, keyFile: drill.keyFile };

@@ -10,7 +10,7 @@ describe('crash drill: a desk writing (登记, 更正, 受理/审核/批准, 入
   it(`after each of ${KILLS} kills the database is whole, every acknowledged write is there and the audit chain holds`, async () => {
     const dir = drillDir('desk-crash-');
     onTestFinished(() => rmSync(dir, { recursive: true, force: true }));
-    const seed = Number(process.env.CRASH_SEED ?? Math.floor(Date.now() / 86_400_000));
+    const seed = Number(process.env.CRASH_SEED ?? 20_431);
     const report = await crashDrill(dir, KILLS, seed);
     expect(report.damage, `seed ${seed}`).toEqual([]);
     expect(report.kills).toBe(KILLS);

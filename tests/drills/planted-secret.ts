@@ -9,6 +9,7 @@
  * the provincial export and a backup. Then every file in the folder is
  * scanned (secret-scan.ts).
  */
+import { addDays } from '../../shared/domain/calendar';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomInt } from 'node:crypto';
 import { createWriteStream, mkdirSync } from 'node:fs';
@@ -127,7 +128,7 @@ export async function plantSecret(dir: string, rpc: Rpc, secret: Secret): Promis
   const scan = Buffer.concat([PDF, Buffer.from(`${secret.idNumber} ${secret.phone}\n`)]);
   await ok('cases.attach', { caseId: matter.id, version: matter.version, documentCode: 'self_declaration', fileName: `${secret.idNumber}.pdf`, contentBase64: scan.toString('base64') });
   await ok('contacts.record', { personId: person.id, contactDate: officeDate(new Date()), kind: 'follow_up', channel: 'phone', content: `回访 ${secret.phone}，身份证 ${secret.idNumber}` });
-  const fair = await ok<{ id: number }>('fairs.create', { name: '秘密演练招聘会', campaign: 'assistance_month', targetGroup: 'difficulty', channel: 'on_site', startDate: officeDate(new Date()), venue: '吴中区人力资源市场', organizer: '吴中区人力资源和社会保障局' });
+  const fair = await ok<{ id: number }>('fairs.create', { name: '秘密演练招聘会', campaign: 'assistance_month', targetGroup: 'difficulty', channel: 'on_site', startDate: officeDate(new Date()), endDate: addDays(officeDate(new Date()), 1), venue: '吴中区人力资源市场', organizer: '吴中区人力资源和社会保障局' });
   await ok('fairs.checkIn', { fairId: fair.id, idNumber: secret.idNumber });
 
   const book = new ExcelJS.Workbook();

@@ -9,6 +9,8 @@ import type { JobView } from '../../shared/contract';
 import type { LiveEvent } from '../../shared/live';
 import type { RpcResult } from '../../shared/rpc';
 import { ADMIN, COUNTY, PASSWORD, PATHS, deskFiles, expectOk, readyDesk, tempDir } from './helpers';
+import { addDays } from '../../shared/domain/calendar';
+import { officeDate } from '../../shared/domain/dates';
 import { FAIR } from './fairs-helpers';
 import { PERSON_A } from './persons-data';
 
@@ -139,7 +141,9 @@ describe('live refresh across windows: GET /events', () => {
     await stream.until(() => stream.raw.includes('event: ready'));
     await hall.ok('persons.search', { query: '' }, hall.admin);
     await hall.rpc('auth.login', { username: ADMIN, password: PASSWORD });
-    const fair = await hall.ok<{ id: number }>('fairs.create', { ...FAIR, startDate: '2026-01-05' }, hall.admin);
+    // The host runs on the real clock and a check-in after a fair's last day is refused: a fair of today and tomorrow (a run across midnight).
+    const today = officeDate(new Date());
+    const fair = await hall.ok<{ id: number }>('fairs.create', { ...FAIR, startDate: today, endDate: addDays(today, 1) }, hall.admin);
     await hall.ok('fairs.checkIn', { fairId: fair.id, idNumber: PERSON_A.idNumber, name: PERSON_A.name }, hall.admin);
     await stream.until(() => stream.announcements().length >= 2);
     expect(stream.announcements().map((e) => e.topic)).toEqual(['fairs', 'fairs.door']);
