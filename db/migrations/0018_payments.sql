@@ -255,3 +255,12 @@ BEGIN SELECT RAISE(ABORT, 'payment_ledger is append-only'); END;
 --> statement-breakpoint
 CREATE TRIGGER `payment_ledger_no_delete` BEFORE DELETE ON `payment_ledger`
 BEGIN SELECT RAISE(ABORT, 'payment_ledger is append-only'); END;
+--> statement-breakpoint
+-- A line never pays more than its entitlement, whoever writes it.
+CREATE TRIGGER `payment_lines_within_entitlement_insert` BEFORE INSERT ON `payment_lines`
+WHEN NEW.`amount_fen` > (SELECT `amount_fen` FROM `payment_entitlements` WHERE `id` = NEW.`entitlement_id`)
+BEGIN SELECT RAISE(ABORT, 'payment line above its entitlement'); END;
+--> statement-breakpoint
+CREATE TRIGGER `payment_lines_within_entitlement_update` BEFORE UPDATE OF `amount_fen`, `entitlement_id` ON `payment_lines`
+WHEN NEW.`amount_fen` > (SELECT `amount_fen` FROM `payment_entitlements` WHERE `id` = NEW.`entitlement_id`)
+BEGIN SELECT RAISE(ABORT, 'payment line above its entitlement'); END;

@@ -35,8 +35,8 @@ export function TimelineSections({ personId }: { personId: number }) {
       {(timeline.data ?? []).map((section) => (
         <div key={section.kind} style={{ marginBottom: 12 }}>
           <Text fw={600} size="sm" mb={4}>{section.label}</Text>
-          {section.kind === 'payments' && section.events.length === 0 ? (
-            // 补贴发放: the payments area's record of every yuan paid to the person (payments.forPayee).
+          {section.kind === 'payments' ? (
+            // 补贴发放: the same events as the timeline's, drawn by the payments area (colour by kind, period, batch line).
             <PayeePaymentsTimeline payeeKind="person" payeeId={personId} />
           ) : section.events.length === 0 ? (
             <Text size="sm" c="dimmed">暂无记录</Text>

@@ -132,6 +132,8 @@ export function fillCounty(sqlite: Database.Database, perRoot: number, seed = 1)
           if (i % 3 === 2 && values.enterprise_id != null) values.person_id = null;
           else values.enterprise_id = null;
         }
+        // A payment line pays at most its entitlement (a trigger refuses more): 1 fen fits any.
+        if (table === 'payment_lines') values.amount_fen = 1;
         if (table === 'persons' && sqlite.prepare('select 1 from persons where id_number = ?').get(values.id_number)) continue;
         const names = Object.keys(values);
         try {

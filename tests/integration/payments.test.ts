@@ -111,6 +111,8 @@ describe('资金兑付: from approved applications to the bank and back', () => 
     const sqlite = ready.desk.database().sqlite;
     const held = sqlite.prepare('select * from payment_months limit 1').get() as Record<string, unknown>;
     expect(() => sqlite.prepare('insert into payment_months (line_id, payee_kind, payee_id, policy_code, month) values (?, ?, ?, ?, ?)').run(held.line_id, held.payee_kind, held.payee_id, held.policy_code, held.month)).toThrow(/UNIQUE constraint failed: payment_months/);
+    // Nor can a line pay more than its entitlement.
+    expect(() => sqlite.prepare('update payment_lines set amount_fen = amount_fen + 1').run()).toThrow(/above its entitlement/);
   });
 });
 
