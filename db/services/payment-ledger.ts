@@ -82,7 +82,6 @@ export function postToLedger(ctx: ServiceContext, line: LineRow, lineRef: string
   return book.paid + paid - book.reversed - reversed - book.recovered - (event.kind === 'recovery_ordered' ? amount : 0);
 }
 
-const totalsView = (t: ReturnType<typeof sumLedger>): LedgerTotalsView => ({ ...t });
 
 function ledgerWhere(input: { year: number; fundSource?: FundSource | undefined; policyCode?: string | undefined; townshipCode?: string | undefined; month?: string | undefined }): SQL | undefined {
   return and(
@@ -107,7 +106,7 @@ export function ledger(ctx: ServiceContext, input: ParsedInputOf<'payments.ledge
       : dimension === 'policy' ? codeLabel(ctx, 'subsidy_catalogue', value)
         : dimension === 'township' ? (value === 'unknown' ? '（乡镇不详）' : (names.get(value) ?? value))
           : formatYearMonth(value);
-  const groups = ledgerTotalsBy(rows, input.dimensions).map((g) => ({ key: g.key, labels: g.key.map((v, i) => labelOf(input.dimensions[i]!, v)), totals: totalsView(g.totals) }));
+  const groups = ledgerTotalsBy(rows, input.dimensions).map((g) => ({ key: g.key, labels: g.key.map((v, i) => labelOf(input.dimensions[i]!, v)), totals: g.totals }));
   const totals = sumLedger(rows);
   const allYear = input.fundSource ? db.select().from(paymentLedger).where(ledgerWhere({ year: input.year })).all().map((r) => ledgerLineOf(r)) : rows;
   const used = budgetUsage(budgetsOf(db, input.year), allYear).filter((b) => b.year === input.year);
@@ -115,7 +114,7 @@ export function ledger(ctx: ServiceContext, input: ParsedInputOf<'payments.ledge
   const budgets: BudgetUsageView[] = FUND_SOURCES.map(([fund]) => used.find((b) => b.fundSource === fund) ?? { fundSource: fund, year: input.year, budgetFen: null, spentFen: 0, remainingFen: null, overBudget: false })
     .filter((b) => !input.fundSource || b.fundSource === input.fundSource);
   ctx.audit({ action: 'payments.ledger', entityType: 'payment_ledger', detail: { year: input.year, fundSource: input.fundSource ?? null } });
-  return { year: input.year, fundSource: input.fundSource ?? null, dimensions: input.dimensions, groups, totals: totalsView(totals), netInCapitals: amountInChineseCapitals(Math.max(0, totals.netFen)), budgets };
+  return { year: input.year, fundSource: input.fundSource ?? null, dimensions: input.dimensions, groups, totals, netInCapitals: amountInChineseCapitals(Math.max(0, totals.netFen)), budgets };
 }
 
 function lineViews(ctx: ServiceContext, rows: LedgerRow[]): LedgerLineView[] {
@@ -136,7 +135,7 @@ export function ledgerLines(ctx: ServiceContext, input: ParsedInputOf<'payments.
   const all = db.select().from(paymentLedger).where(where).all().map((r) => ledgerLineOf(r));
   const rows = db.select().from(paymentLedger).where(where).orderBy(asc(paymentLedger.seq)).limit(input.pageSize).offset((input.page - 1) * input.pageSize).all();
   ctx.audit({ action: 'payments.ledgerLines', entityType: 'payment_ledger', detail: { year: input.year, policyCode: input.policyCode ?? null, townshipCode: input.townshipCode ?? null, month: input.month ?? null } });
-  return { items: lineViews(ctx, rows), total: all.length, totals: totalsView(sumLedger(all)) };
+  return { items: lineViews(ctx, rows), total: all.length, totals: sumLedger(all) };
 }
 
 const LEDGER_HEADER = ['序号', '记账日期', '类型', '批次明细', '收款对象', '证件号码', '补贴项目', '享受期间', '资金来源', '乡镇（街道）', '发放(元)', '退票(元)', '追回(元)', '退款到账(元)', '净额(元)', '原因'];

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { BatchAction, BatchState, ControlCode, LineState, PaymentEventKind, Severity } from '../domain/payments';
+import type { BatchAction, BatchState, ControlCode, LedgerTotals, LineState, PaymentEventKind, Severity } from '../domain/payments';
 import type { FundSource } from '../domain/policies';
 import { FUND_SOURCES } from '../domain/policies/definition';
 import { method } from './define';
@@ -152,15 +152,8 @@ export interface RecoveryView {
   spotCheckId: number | null;
 }
 
-export interface LedgerTotalsView {
-  lines: number;
-  paidFen: number;
-  reversedFen: number;
-  recoveryOrderedFen: number;
-  repaidFen: number;
-  outstandingRecoveryFen: number;
-  netFen: number;
-}
+/** The ledger's totals as the domain sums them (shared/domain/payments/ledger.ts). */
+export type LedgerTotalsView = LedgerTotals;
 
 export type LedgerDimensionName = 'fund' | 'policy' | 'township' | 'month';
 
