@@ -5,7 +5,7 @@ import { contactChannelLabel, contactDateProblem, contactKindLabel } from '../..
 import { ROLE_PERMISSIONS, ROLES } from '../../shared/roles';
 import { requireAccount, type ServiceContext } from '../context';
 import { AppError, fieldError } from '../errors';
-import { cases, personContacts, persons, userRoles, users, vacancies } from '../schema';
+import { cases, guidanceSessions, personContacts, persons, userRoles, users, vacancies } from '../schema';
 import { createdStamps } from './row-stamps';
 
 type ContactRow = typeof personContacts.$inferSelect;
@@ -89,15 +89,32 @@ export function listForPerson(ctx: ServiceContext, input: ParsedInputOf<'contact
   return { items: views(ctx, rows), total };
 }
 
-/** The latest contact with the person, or null. */
+/**
+ * The latest day staff were in touch with the person — a 联系记录 or a 职业指导
+ * session (a counselor who sat with the person has contacted them) — or null.
+ */
 export function lastContactOn(ctx: ServiceContext, personId: number): string | null {
-  return ctx.database().db.select({ d: sql<string | null>`max(${personContacts.contactDate})` }).from(personContacts).where(eq(personContacts.personId, personId)).get()?.d ?? null;
+  const { db } = ctx.database();
+  const contact = db.select({ d: sql<string | null>`max(${personContacts.contactDate})` }).from(personContacts).where(eq(personContacts.personId, personId)).get()?.d ?? null;
+  const session = db.select({ d: sql<string | null>`max(${guidanceSessions.sessionDate})` }).from(guidanceSessions).where(eq(guidanceSessions.personId, personId)).get()?.d ?? null;
+  return later(contact, session);
 }
 
-/** The first contact with the person on or after a day (a registration's follow-up), or null. */
+/** The first contact (联系记录 or 职业指导 session) with the person on or after a day (a registration's follow-up), or null. */
 export function firstContactSince(ctx: ServiceContext, personId: number, since: string): string | null {
-  return ctx.database().db.select({ d: min(personContacts.contactDate) }).from(personContacts).where(and(eq(personContacts.personId, personId), gte(personContacts.contactDate, since))).get()?.d ?? null;
+  const { db } = ctx.database();
+  const contact = db.select({ d: min(personContacts.contactDate) }).from(personContacts).where(and(eq(personContacts.personId, personId), gte(personContacts.contactDate, since))).get()?.d ?? null;
+  const session = db.select({ d: min(guidanceSessions.sessionDate) }).from(guidanceSessions).where(and(eq(guidanceSessions.personId, personId), gte(guidanceSessions.sessionDate, since))).get()?.d ?? null;
+  return contact === null ? session : session === null ? contact : contact < session ? contact : session;
 }
+
+const later = (a: string | null, b: string | null) => (a === null ? b : b === null ? a : a > b ? a : b);
+
+/** The latest contact or session of the registration's person, as SQL over `cases` (null when none). */
+// Written out with its aliases: inside a selection drizzle leaves column names unqualified, and "person_id" would be the inner table's own.
+export const lastContactSql = sql<string | null>`nullif(max(
+  coalesce((select max(pc.contact_date) from person_contacts pc where pc.person_id = cases.person_id), ''),
+  coalesce((select max(gs.session_date) from guidance_sessions gs where gs.person_id = cases.person_id), '')), '')`;
 
 /**
  * 待跟踪联系: registrations in force with no contact since acceptance, the
@@ -107,7 +124,8 @@ export function firstContactSince(ctx: ServiceContext, personId: number, since: 
 export function followUpsDue(ctx: ServiceContext, input: ParsedInputOf<'contacts.followUpsDue'>): { items: FollowUpDueItem[]; total: number; overdue: number } {
   const { db } = ctx.database();
   const contactSince = db.select({ one: sql`1` }).from(personContacts).where(and(eq(personContacts.personId, cases.personId), gte(personContacts.contactDate, cases.acceptedOn)));
-  const waiting = and(eq(cases.matterType, 'unemployment_registration'), eq(cases.state, 'approved'), isNull(cases.endedOn), notExists(contactSince));
+  const sessionSince = db.select({ one: sql`1` }).from(guidanceSessions).where(and(eq(guidanceSessions.personId, cases.personId), gte(guidanceSessions.sessionDate, cases.acceptedOn)));
+  const waiting = and(eq(cases.matterType, 'unemployment_registration'), eq(cases.state, 'approved'), isNull(cases.endedOn), notExists(contactSince), notExists(sessionSince));
   const counts = db.select({ total: count(), overdue: sql<number>`coalesce(sum(${cases.followUpDue} < ${ctx.today}), 0)` }).from(cases).where(waiting).get()!;
   const rows = db
     .select({ id: cases.id, receiptNo: cases.receiptNo, personId: persons.id, acceptedOn: cases.acceptedOn, followUpDue: cases.followUpDue, name: persons.name, phone: persons.phone })

@@ -1,15 +1,15 @@
-import { and, count, eq, isNull, lte, max, sql } from 'drizzle-orm';
+import { and, count, eq, isNull, lte, sql } from 'drizzle-orm';
 import type { InForceMatter, NoContactProposal, ParsedInputOf } from '../../shared/contract';
 import type { EmploymentStatusCode } from '../../shared/domain/code-tables';
 import { cancellationRefusal, proposeCancellation } from '../../shared/domain/matter-types';
 import { cancellationExitsCertification, cancellationReasonLabel, noContactCutoff, STATUS_AFTER_CANCELLATION } from '../../shared/domain/person-contacts';
 import { actorUserId, requireAccount, type ServiceContext } from '../context';
 import { AppError, fieldError } from '../errors';
-import { caseEvents, cases, personContacts, persons } from '../schema';
+import { caseEvents, cases, persons } from '../schema';
 import { inForceView, requireApproved } from './registration-view';
 import { personIdOf, type CaseRow } from './case-view';
 import { endCertification } from './certifications';
-import { lastContactOn } from './contacts';
+import { lastContactOn, lastContactSql } from './contacts';
 import { recordCorrections } from './corrections';
 import { refreshDerived } from './person-derived';
 import { updatedStamps, updateVersioned } from './row-stamps';
@@ -97,9 +97,8 @@ export function cancel(ctx: ServiceContext, input: ParsedInputOf<'registrations.
 export function noContactProposals(ctx: ServiceContext, input: ParsedInputOf<'registrations.noContactProposals'>): { items: NoContactProposal[]; total: number; cutoff: string } {
   const { db } = ctx.database();
   const cutoff = noContactCutoff(ctx.today);
-  const lastContact = db.select({ on: max(personContacts.contactDate) }).from(personContacts).where(eq(personContacts.personId, cases.personId));
   const inForce = db
-    .select({ id: cases.id, version: cases.version, receiptNo: cases.receiptNo, personId: cases.personId, acceptedOn: cases.acceptedOn, lastContact: sql<string | null>`(${lastContact})`.as('last_contact') })
+    .select({ id: cases.id, version: cases.version, receiptNo: cases.receiptNo, personId: cases.personId, acceptedOn: cases.acceptedOn, lastContact: lastContactSql.as('last_contact') })
     .from(cases)
     .where(and(eq(cases.matterType, 'unemployment_registration'), eq(cases.state, 'approved'), isNull(cases.endedOn)))
     .as('r');

@@ -76,8 +76,10 @@ describe('连续6个月未联系 → proposed 注销, confirmed by a reviewer', 
     const { lina, sunli, liuyang } = colleagues(ready, ['lina', 'sunli', 'liuyang']);
     const zhang = registerPerson(ready);
     const li = registerPerson(ready, ZHANG_LI);
+    const xiuying = registerPerson(ready, LI_XIUYING);
     approve(ready, lina, zhang);
     approve(ready, lina, li);
+    approve(ready, lina, xiuying);
     const reg = matters(ready.call, zhang)[0]!;
     const confirm = (call: typeof ready.call, version = reg.version) =>
       call('registrations.cancel', { caseId: reg.caseId, version, reason: 'no_contact_6_months', onDate: ready.clock.read().toISOString().slice(0, 10) });
@@ -92,9 +94,11 @@ describe('连续6个月未联系 → proposed 注销, confirmed by a reviewer', 
     expect(proposals().items.map((p) => [p.personName, p.registeredOn, p.lastContactOn, p.countedFrom])).toEqual([
       ['张三', '2026-11-27', null, '2026-11-27'],
       ['张丽', '2026-11-27', null, '2026-11-27'],
+      ['李秀英', '2026-11-27', null, '2026-11-27'],
     ]);
-    // Dismissed by recording a contact.
+    // Dismissed by recording a contact, or by a 职业指导 session (the counselor sat with her: she is in touch).
     expectOk(contact(sunli.call, li, { contactDate: '2027-05-27', content: '电话联系上，仍在求职' }));
+    expectOk(sunli.call('guidance.recordSession', { personId: xiuying, sessionDate: '2027-05-27', durationMinutes: 30, mode: 'window', topics: ['job_search_skills'], notes: null, planItems: [] }));
     expect(proposals().items.map((p) => p.personName)).toEqual(['张三']);
 
     const before = writes(ready);

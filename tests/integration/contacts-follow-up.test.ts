@@ -69,5 +69,9 @@ describe('待跟踪联系 (the follow-up due after 失业登记)', () => {
     expectOk(contact(sunli.call, zhang, { contactDate: '2026-12-05', content: '电话回访：仍在求职' }));
     expect(due().items.map((i) => i.personName)).toEqual(['张丽']);
     expect(matters(ready.call, zhang)[0]!.followedUpOn).toBe('2026-12-05');
+    // A 职业指导 session is contact too: the counselor sat with 张丽, so she leaves the list.
+    expectOk(sunli.call('guidance.recordSession', { personId: li, sessionDate: '2026-12-05', durationMinutes: 30, mode: 'window', topics: ['job_search_skills'], notes: null, planItems: [] }));
+    expect(due().items).toEqual([]);
+    expect(matters(ready.call, li)[0]!.followedUpOn).toBe('2026-12-05');
   });
 });

@@ -106,7 +106,9 @@ describe('query plans of the lists the services build', { timeout: 60_000 }, () 
       [
         [/"cases"\."follow_up_due"|"follow_up_due" < \?/, /SEARCH cases USING INDEX cases_(in_force|type_state_decided)/],
         [/not exists \(select 1 from "person_contacts"/, /SEARCH person_contacts USING COVERING INDEX person_contacts_person_date \(person_id=\? AND contact_date>\?\)/],
-        [/as "last_contact"/, /SEARCH person_contacts USING COVERING INDEX person_contacts_person_date \(person_id=\?\)/],
+        [/not exists \(select 1 from "guidance_sessions"/, /SEARCH guidance_sessions USING COVERING INDEX guidance_sessions_person_date \(person_id=\? AND session_date>\?\)/],
+        [/as "last_contact"/, /SEARCH pc USING COVERING INDEX person_contacts_person_date \(person_id=\?\)/],
+        [/as "last_contact"/, /SEARCH gs USING COVERING INDEX guidance_sessions_person_date \(person_id=\?\)/],
         [/min\("contact_date"\)/, /SEARCH person_contacts USING COVERING INDEX person_contacts_person_date/],
       ],
     );
