@@ -9,6 +9,7 @@
  */
 import type Database from 'better-sqlite3';
 import { addMonths } from '../../shared/domain/calendar';
+import { noContactCutoff } from '../../shared/domain/person-contacts';
 import { addDays, officeInstant, weekdayOnOrBefore, type SeedDriver, type Step } from './driver';
 
 export interface Registered {
@@ -28,6 +29,7 @@ export function planAftercare(driver: SeedDriver, sqlite: Database.Database, reg
   const inForce = sqlite.prepare(
     "select id, version from cases where person_id = ? and matter_type = 'unemployment_registration' and state = 'approved' and ended_on is null",
   );
+  const lastSession = sqlite.prepare('select max(session_date) as "on" from guidance_sessions where person_id = ?');
   const steps: Step[] = [];
   const at = (day: string, minute: number, run: () => void) => {
     if (day <= o.asOf) steps.push({ at: officeInstant(day, minute), run });
@@ -63,7 +65,9 @@ export function planAftercare(driver: SeedDriver, sqlite: Database.Database, reg
       const day = weekdayOnOrBefore(addDays(addMonths(last, 6), 3 + Math.floor(r() * 20)));
       at(day, 15 * 60, () => {
         const row = inForce.get(personId) as { id: number; version: number } | undefined;
-        if (row) driver.call(REVIEWER, 'registrations.cancel', { caseId: row.id, version: row.version, reason: 'no_contact_6_months', onDate: day, note: null });
+        // A counselor's session since then is contact too: the reviewer confirms only a proposal the desk still makes.
+        const inTouch = (lastSession.get(personId) as { on: string | null }).on;
+        if (row && (inTouch === null || inTouch <= noContactCutoff(day))) driver.call(REVIEWER, 'registrations.cancel', { caseId: row.id, version: row.version, reason: 'no_contact_6_months', onDate: day, note: null });
       });
     }
   }
