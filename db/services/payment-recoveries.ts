@@ -8,7 +8,7 @@ import { and, desc, eq, inArray, like, sql } from 'drizzle-orm';
 import type { ParsedInputOf, RecoveryView } from '../../shared/contract';
 import { requireAccount, type ServiceContext } from '../context';
 import { AppError } from '../errors';
-import { paymentBatches, paymentLedger, paymentLines, paymentRecoveries, spotCheckItems, users } from '../schema';
+import { paymentBatches, paymentEntitlements, paymentLedger, paymentLines, paymentRecoveries, spotCheckItems, users } from '../schema';
 import { codeLabel } from './case-checks';
 import { requireBatch, requireLine } from './payment-batches';
 import { postToLedger, townshipOfLine } from './payment-ledger';
@@ -63,6 +63,8 @@ export function orderRecovery(ctx: ServiceContext, input: ParsedInputOf<'payment
   if (input.spotCheckItemId !== undefined) {
     const item = db.select().from(spotCheckItems).where(eq(spotCheckItems.id, input.spotCheckItemId)).get();
     if (!item || item.finding !== 'irregular') throw new AppError('BAD_INPUT', '抽查记录：只有核查结论为“有问题”的抽查可以发起追回', { fields: { spotCheckItemId: '不是有问题的抽查记录' } });
+    const entitlement = db.select({ caseId: paymentEntitlements.caseId }).from(paymentEntitlements).where(eq(paymentEntitlements.id, line.entitlementId)).get();
+    if (entitlement?.caseId !== item.caseId) throw new AppError('BAD_INPUT', `抽查记录：批次${batch.number}第${line.lineNo}笔不是该抽查申请的发放`, { fields: { lineNo: '不是该抽查申请的发放' } });
   }
   const year = input.on.slice(0, 4);
   const seq = db.select({ n: sql<number>`count(*)` }).from(paymentRecoveries).where(like(paymentRecoveries.number, `ZH${year}-%`)).get()!.n + 1;

@@ -77,6 +77,9 @@ export function get(ctx: ServiceContext, input: ParsedInputOf<'spotChecks.get'>)
   return result;
 }
 
+/** The office day (Asia/Shanghai) a matter was decided: decided_at is a UTC instant. */
+const decidedDay = sql<string>`date(${cases.decidedAt}, '+8 hours')`;
+
 export function create(ctx: ServiceContext, input: ParsedInputOf<'spotChecks.create'>): SpotCheckView {
   const { db } = ctx.database();
   requireAccount(ctx, '发起抽查需要以个人账号登录');
@@ -86,7 +89,7 @@ export function create(ctx: ServiceContext, input: ParsedInputOf<'spotChecks.cre
     .select({ id: cases.id })
     .from(cases)
     .innerJoin(paymentEntitlements, eq(paymentEntitlements.caseId, cases.id))
-    .where(and(eq(cases.matterType, 'subsidy_application'), eq(cases.state, 'approved'), gte(sql`substr(${cases.decidedAt}, 1, 10)`, input.decidedFrom), lte(sql`substr(${cases.decidedAt}, 1, 10)`, input.decidedTo), input.policyCode ? eq(cases.itemCode, input.policyCode) : undefined))
+    .where(and(eq(cases.matterType, 'subsidy_application'), eq(cases.state, 'approved'), gte(decidedDay, input.decidedFrom), lte(decidedDay, input.decidedTo), input.policyCode ? eq(cases.itemCode, input.policyCode) : undefined))
     .all()
     .map((c) => c.id);
   if (population.length === 0) throw new AppError('CONFLICT', `${input.decidedFrom}至${input.decidedTo}没有已批准的补贴申请可供抽查`);
