@@ -22,6 +22,7 @@ import { batchControls } from './payment-controls';
 import { entitlementOfRow, lastLineState } from './payment-entitlements';
 import { accountsOf, payeeKey, payeeRecords } from './payment-payees';
 import { batchViewOf, listItemOf } from './payment-batch-view';
+import { createdStamps } from './row-stamps';
 
 export type BatchRow = typeof paymentBatches.$inferSelect;
 export type LineRow = typeof paymentLines.$inferSelect;
@@ -135,7 +136,7 @@ export function buildBatch(ctx: ServiceContext, input: ParsedInputOf<'payments.b
     const reasons = [...new Set(refused.map((r) => `${r.payeeName}：${r.message}`))].slice(0, 3).join('；');
     throw new AppError('CONFLICT', refused.length ? `没有可编入批次的应发记录（${refused.length}条未编入）：${reasons}` : '没有可编入批次的应发记录（没有待发放的应发记录）');
   }
-  const batch = db.insert(paymentBatches).values({ number, fundSource: input.fundSource, month: input.month, sequence, state: 'prepared', preparedBy: preparer, ...stampsOf(ctx) }).returning().get();
+  const batch = db.insert(paymentBatches).values({ number, fundSource: input.fundSource, month: input.month, sequence, state: 'prepared', preparedBy: preparer, ...createdStamps(ctx) }).returning().get();
   for (const line of built.lines) {
     const old = line.rebatchOf ? lastLines.get(line.entitlementId) : undefined;
     if (old) {
@@ -159,11 +160,6 @@ export function buildBatch(ctx: ServiceContext, input: ParsedInputOf<'payments.b
   ctx.audit({ action: 'payments.buildBatch', entityType: 'payment_batch', entityId: batch.id, detail: { number, lines: built.lines.length, refused: refused.length } });
   return { batch: batchViewOf(ctx, batch.id), refused };
 }
-
-const stampsOf = (ctx: ServiceContext) => {
-  const at = ctx.now.toISOString();
-  return { createdAt: at, updatedAt: at, createdBy: ctx.actor?.userId ?? null, updatedBy: ctx.actor?.userId ?? null };
-};
 
 export function transition(ctx: ServiceContext, input: ParsedInputOf<'payments.transition'>): PaymentBatchView {
   const { db } = ctx.database();
