@@ -2,7 +2,7 @@ import { Alert, Anchor, Button, Group, MultiSelect, Select, Stack, Table, Text, 
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import type { LedgerDimensionName, LedgerGroupView, LedgerTotalsView, LedgerView } from '../../shared/contract';
-import { formatChineseDate, officeDate } from '../../shared/domain/dates';
+import { officeDate } from '../../shared/domain/dates';
 import type { FundSource } from '../../shared/domain/policies/definition';
 import { LEDGER_DIMENSION_LABELS } from '../../shared/labels/payments';
 import { call, errorMessage } from '../api/client';
@@ -12,6 +12,7 @@ import { printRecorded } from '../shell/print-toolbar';
 import { BudgetTable } from './budget-panel';
 import { FUND_OPTIONS, NOWRAP, PaymentsAreaHeader, capitals, fundLabel } from './payments-text';
 import { formatYuan } from '../../shared/domain/payments';
+import { PrintSignatures } from '../shell/print-signatures';
 
 const DIMENSIONS = Object.keys(LEDGER_DIMENSION_LABELS) as LedgerDimensionName[];
 /** The filter of ledgerLines each dimension's key becomes. */
@@ -119,12 +120,7 @@ export function LedgerPage() {
           <Text mb="md" data-testid="ledger-net">合计净额：{formatYuan(l.totals.netFen)} 元（大写：人民币{l.netInCapitals}）</Text>
           <Title order={4} mb="xs">年度预算执行</Title>
           <BudgetTable ledger={l} />
-          <Group justify="space-between" mt="xl">
-            <Text>制表人：__________</Text>
-            <Text>审核人：__________</Text>
-            <Text>负责人：__________</Text>
-          </Group>
-          <Text ta="right" mt="md" pr="4em">制表日期：{formatChineseDate(officeDate(new Date()))}</Text>
+          <PrintSignatures />
         </div>
       )}
     </Stack>

@@ -3,7 +3,6 @@ import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
 import type { FigureBreakdown, MonthlyReport } from '../../shared/contract';
 import { REPORT_FIGURE_LABELS, type ReportFigure } from '../../shared/contract/reports';
-import { formatChineseDate, officeDate } from '../../shared/domain/dates';
 import { formatYuan } from '../../shared/domain/payments/money';
 import { formatPeriodChinese, formatPeriodMonth, reportPeriod } from '../../shared/domain/statistics';
 import { call, errorMessage } from '../api/client';
@@ -11,6 +10,7 @@ import { printRecorded } from '../shell/print-toolbar';
 import { useCan } from '../api/queries';
 import { ExternalFiguresForm } from './external-figures-form';
 import { dimensionLabel, listLink, recentPeriods } from './labels';
+import { PrintSignatures } from '../shell/print-signatures';
 
 function Figure({ r, figure, children }: { r: MonthlyReport; figure: ReportFigure; children?: React.ReactNode }) {
   return (
@@ -124,12 +124,7 @@ export function MonthlyReportPage() {
           <Text size="sm" mt="sm">
             说明：城镇登记失业率 = 期末登记失业人数 ÷（城镇从业人员数 + 期末登记失业人数）；城镇从业人员数、城镇调查失业率、自然减员为录入的外部数据；求人倍率 = 本期岗位招聘人数 ÷ 本期求职人数。
           </Text>
-          <Group justify="space-between" mt="xl">
-            <Text>制表人：__________</Text>
-            <Text>审核人：__________</Text>
-            <Text>负责人：__________</Text>
-          </Group>
-          <Text ta="right" mt="md" pr="4em">制表日期：{formatChineseDate(officeDate(new Date()))}</Text>
+          <PrintSignatures />
         </div>
       )}
     </Stack>
