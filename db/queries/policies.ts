@@ -7,6 +7,7 @@
  * of each source whose 数据截止日期 is on or before the evaluation day.
  */
 import type Database from 'better-sqlite3';
+import type { KeyGroupRow } from '../services/person-derived';
 import { cachedStatement, type PlanCase } from '../statements';
 
 const IDS = 'in (select value from json_each(?))';
@@ -39,6 +40,11 @@ export const POLICIES_SQL = {
   hires: `select enterprise_id as enterpriseId, person_id as personId, employer_since as since from person_insurance
      where import_id = ? and enterprise_id ${IDS} and employer_since between ? and ?`,
   foundingDates: `select enterprise_id as enterpriseId, min(founded_on) as foundedOn from person_businesses where enterprise_id ${IDS} group by enterprise_id`,
+  // A fact snapshot's person: only the columns the facts are made from (a sweep reads a county's million).
+  snapshotPersons: `select id, merged_into_id as mergedIntoId, birth_date as birthDate, sex, female_retirement_category as femaleRetirementCategory,
+            household_type as householdType, education_code as educationCode, graduation_date as graduationDate, employment_status as employmentStatus,
+            is_veteran as isVeteran, disability_grade as disabilityGrade, low_income_status as lowIncomeStatus
+     from persons where id ${IDS}`,
   // The sweep's page (db/services/policy-sweep.ts): kept prepared, as it runs for every 500 of a county's persons.
   duePage: 'select subject_type as subjectType, subject_id as subjectId from policy_subjects where recheck_on <= ? order by recheck_on, subject_type, subject_id limit ?',
   liveFindings: `select id, policy_code as policyCode, subject_id as subjectId, policy_version as policyVersion, result, amount_fen as amountFen, verdict, facts
@@ -73,6 +79,7 @@ export const PLAN_CASES: Record<keyof typeof POLICIES_SQL, PlanCase> = {
   refreshFinding: { sql: POLICIES_SQL.refreshFinding, params: [1, 'eligible', 0, '{}', '{}', null, '2026-12-01', null, 1] },
   findingGone: { sql: POLICIES_SQL.findingGone, params: [null, '2026-12-01', null, 1] },
   recheck: { sql: POLICIES_SQL.recheck, params: ['2026-12-01', 'person', 1], uses: [/policy_subjects_subject/] },
+  snapshotPersons: { sql: POLICIES_SQL.snapshotPersons, params: [ONE], uses: [/SEARCH persons USING INTEGER PRIMARY KEY/] },
   birthDates: { sql: POLICIES_SQL.birthDates, params: [ONE], uses: [/SEARCH persons USING INTEGER PRIMARY KEY/] },
 };
 
@@ -114,6 +121,15 @@ export function importedRows<T>(sqlite: Database.Database, table: DepartmentTabl
 /** Persons reported dead by any import up to `on` (a death is not taken back by a later list). */
 export function deathsOf(sqlite: Database.Database, list: number[], on: string): number[] {
   return (cachedStatement(sqlite, POLICIES_SQL.deaths).all(ids(list), on, on) as Array<{ personId: number }>).map((d) => d.personId);
+}
+
+export type SnapshotPerson = KeyGroupRow & { id: number; mergedIntoId: number | null };
+
+/** The persons of a snapshot, with only the columns its facts read (is_veteran as SQLite's 0/1 made a boolean). */
+export function snapshotPersonsOf(sqlite: Database.Database, list: number[]): SnapshotPerson[] {
+  const rows = cachedStatement(sqlite, POLICIES_SQL.snapshotPersons).all(ids(list)) as Array<Omit<SnapshotPerson, 'isVeteran'> & { isVeteran: number | boolean }>;
+  for (const row of rows) row.isVeteran = row.isVeteran === 1;
+  return rows as SnapshotPerson[];
 }
 
 export function qualificationsOf(sqlite: Database.Database, list: number[]): Array<{ personId: number; level: string | null; issuedOn: string | null }> {

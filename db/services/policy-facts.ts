@@ -14,12 +14,10 @@ import { addMonths, wholeMonthsBetween } from '../../shared/domain/calendar';
 import { CERTIFICATE_LEVELS, personDateFacts, type BirthFacts, type Entitlement, type FactSnapshot } from '../../shared/domain/policies';
 import { certificateLevelOf, higherCertificateLevel } from '../../shared/domain/certificate-levels';
 import { isHigherEducation } from '../../shared/domain/key-groups';
-import { sql } from 'drizzle-orm';
 import type { DrizzleDb } from '../open';
-import { approvedMattersOfPersons, deathsOf, importedRows, latestImport, qualificationsOf, type DepartmentTable, type MatterRow } from '../queries/policies';
-import { persons } from '../schema';
-import { connectionOf, selectRowsCached } from '../statements';
-import { certificationsOfMany, keyGroupsOf, type PersonRow } from './person-derived';
+import { approvedMattersOfPersons, deathsOf, importedRows, latestImport, qualificationsOf, snapshotPersonsOf, type DepartmentTable, type MatterRow, type SnapshotPerson } from '../queries/policies';
+import { connectionOf } from '../statements';
+import { certificationsOfMany, keyGroupsOf } from './person-derived';
 
 type Form = Record<string, unknown>;
 const formOf = (m: MatterRow): Form => JSON.parse(m.form) as Form;
@@ -122,9 +120,9 @@ function departmentRows(db: DrizzleDb, ids: number[], on: string): DepartmentRow
 export function personFacts(db: DrizzleDb, ids: number[], on: string): Map<number, FactSnapshot> {
   const result = new Map<number, FactSnapshot>();
   if (ids.length === 0) return result;
-  // One kept statement over a JSON array of ids, rows mapped as drizzle maps them (a drizzle select prepared again each page).
-  const rows = selectRowsCached(db, persons, sql`where id in (select value from json_each(${JSON.stringify(ids)}))`);
   const sqlite = connectionOf(db);
+  // One kept statement over a JSON array of ids, only the columns the facts read.
+  const rows = snapshotPersonsOf(sqlite, ids);
   const certifications = certificationsOfMany(db, ids);
   const matters = group(approvedMattersOfPersons(sqlite, ids), (m) => m.personId);
   const qualifications = group(qualificationsOf(sqlite, ids), (q) => q.personId);
@@ -142,12 +140,12 @@ export function personFacts(db: DrizzleDb, ids: number[], on: string): Map<numbe
 }
 
 function snapshotOf(
-  row: PersonRow,
+  row: SnapshotPerson,
   on: string,
   known: { certifications: ReturnType<typeof certificationsOfMany> extends Map<number, infer C> ? C : never; matters: MatterRow[]; qualifications: Array<{ level: string | null; issuedOn: string | null }>; department: DepartmentRows },
 ): FactSnapshot {
   const { matters, department } = known;
-  const born = { birthDate: row.birthDate, sex: row.sex, ...(row.femaleRetirementCategory ? { femaleRetirementCategory: row.femaleRetirementCategory } : {}) };
+  const born = { birthDate: row.birthDate, sex: row.sex, femaleRetirementCategory: row.femaleRetirementCategory ?? undefined };
   const certification = known.certifications.find((c) => c.validFrom <= on && (c.validTo === null || c.validTo >= on) && (c.endedOn === null || c.endedOn > on));
   const certificationMatter = certification ? matters.find((m) => m.matterType === 'difficulty_certification' && formOf(m).validFrom === certification.validFrom) : undefined;
   const registration = matters.find((m) => m.matterType === 'unemployment_registration' && inForce(m, on));
@@ -165,8 +163,11 @@ function snapshotOf(
     },
     { level: 'none', issuedOn: null },
   );
+  // One literal with every property named (no spread): V8 builds it in one step instead of growing it.
+  const { age, monthsToRetirement } = dateFactsOf(born, on);
   return {
-    ...dateFactsOf(born, on),
+    age,
+    monthsToRetirement,
     sex: row.sex,
     householdType: row.householdType,
     keyGroups: keyGroupsOf(row, on, known.certifications).map((t) => t.code),

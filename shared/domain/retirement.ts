@@ -70,6 +70,15 @@ function scheduleFor(sex: Sex, femaleCategory: FemaleRetirementCategory | undefi
 }
 
 /**
+ * The answer depends on the birth date and schedule alone, and the policy
+ * sweep asks it several times for each of a county's million persons (some
+ * 70,000 distinct births): each is worked out once. Answers are frozen, as
+ * they are shared; the memo starts again when it grows large.
+ */
+const RETIREMENT_MEMO_SIZE = 200_000;
+const retirementByBirth = new Map<string, StatutoryRetirement>();
+
+/**
  * The statutory retirement age and date for a person. `femaleCategory` is
  * ignored for men; for women it defaults to ASSUMED_FEMALE_CATEGORY.
  * The retirement date of someone born on the 29th–31st is clamped to the end
@@ -81,21 +90,28 @@ export function statutoryRetirement(
   sex: Sex,
   femaleCategory?: FemaleRetirementCategory,
 ): StatutoryRetirement {
-  const { year, month } = parseIsoDate(birthDate);
   const schedule = scheduleFor(sex, femaleCategory);
+  const key = `${birthDate}|${schedule}`;
+  const known = retirementByBirth.get(key);
+  if (known !== undefined) return known;
+  const { year, month } = parseIsoDate(birthDate);
   const { originalYears, firstCohortYear, birthMonthsPerStep, maxExtraMonths } = SCHEDULES[schedule];
   // Months of birth since January of the first cohort year (0 for that January).
   const cohortIndex = (year - firstCohortYear) * 12 + (month - 1);
   // The first block of birth months already gets +1: born in January of the first year retires a month later.
   const extraMonths = cohortIndex < 0 ? 0 : Math.min(maxExtraMonths, Math.floor(cohortIndex / birthMonthsPerStep) + 1);
   const ageMonths = originalYears * 12 + extraMonths;
-  return {
+  const retirement: StatutoryRetirement = Object.freeze({
     ageMonths,
     label: formatAgeMonths(ageMonths),
     retirementDate: addMonths(birthDate, ageMonths),
     schedule,
-  };
+  });
+  if (retirementByBirth.size >= RETIREMENT_MEMO_SIZE) retirementByBirth.clear();
+  retirementByBirth.set(key, retirement);
+  return retirement;
 }
+
 
 /**
  * Working age: 16 or older (ageOn, so from the 16th birthday) and the day is
