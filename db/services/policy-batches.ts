@@ -7,7 +7,6 @@
  */
 import { and, eq, inArray, isNull } from 'drizzle-orm';
 import type { BatchView, ParsedInputOf } from '../../shared/contract';
-import type { Verdict } from '../../shared/domain/policies';
 import { requireAccount, type ServiceContext } from '../context';
 import { AppError, fieldError } from '../errors';
 import { policyBatches, policyFindings, users } from '../schema';
@@ -67,9 +66,8 @@ export function decideBatch(ctx: ServiceContext, input: ParsedInputOf<'policies.
     const item = items.get(d.findingId)!;
     let caseId: number | null = null;
     if (d.decision === 'confirmed') {
-      const verdict = JSON.parse(item.verdict) as Verdict;
       const form: Record<string, string | null> = { subsidyCode: item.policyCode };
-      if (verdict.amountFen !== null) form.requestedAmountFen = String(verdict.amountFen);
+      if (item.amountFen !== null) form.requestedAmountFen = String(item.amountFen);
       caseId = createCase(ctx, { ...(item.subjectType === 'person' ? { personId: item.subjectId } : { enterpriseId: item.subjectId }), matterType: 'subsidy_application', form, documents: [] }).id;
     }
     db.update(policyFindings)

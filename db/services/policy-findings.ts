@@ -6,15 +6,39 @@
 import { and, count, desc, eq, inArray, type SQL } from 'drizzle-orm';
 import type { CaseView, FindingListItem, FindingSubject, FindingView, OutreachView, ParsedInputOf } from '../../shared/contract';
 import { maskIdNumber, maskPhone } from '../../shared/domain/masking';
-import { explainVerdict, type Verdict } from '../../shared/domain/policies';
+import { explainVerdict, verdictFromStored, type FactSnapshot, type PolicyDefinition, type StoredVerdict, type Verdict } from '../../shared/domain/policies';
 import { actorUserId, type ServiceContext } from '../context';
 import { AppError, fieldError } from '../errors';
-import { enterprises, persons, policyFindings, policyOutreach, users } from '../schema';
+import { enterprises, persons, policyFindings, policyOutreach, policyVersions, users } from '../schema';
+import { definitionOf } from './policies';
 import { create as createCase } from './cases';
 import { updatedStamps } from './row-stamps';
 
 type FindingRow = typeof policyFindings.$inferSelect;
-const verdictOf = (row: FindingRow) => JSON.parse(row.verdict) as Verdict;
+
+/**
+ * The findings' whole verdicts: a sweep stores each without its trace, which
+ * is derived again here from the finding's facts and its policy version (each
+ * version read once per call).
+ */
+function verdictsOf(ctx: ServiceContext, rows: FindingRow[]): Map<number, Verdict> {
+  const { db } = ctx.database();
+  const definitions = new Map<string, PolicyDefinition>();
+  const verdicts = new Map<number, Verdict>();
+  for (const row of rows) {
+    const stored = JSON.parse(row.verdict) as StoredVerdict;
+    const key = `${row.policyCode}@${row.policyVersion}`;
+    let definition = definitions.get(key);
+    if (!definition && !stored.trace) {
+      const version = db.select().from(policyVersions).where(and(eq(policyVersions.code, row.policyCode), eq(policyVersions.policyVersion, row.policyVersion))).get();
+      if (!version) throw new AppError('INTERNAL', `政策 ${row.policyCode} 第 ${row.policyVersion} 版不在政策库中`);
+      definition = definitionOf(version);
+      definitions.set(key, definition);
+    }
+    verdicts.set(row.id, definition ? verdictFromStored(stored, definition, JSON.parse(row.facts) as FactSnapshot) : (stored as Verdict));
+  }
+  return verdicts;
+}
 
 function subjectsOf(ctx: ServiceContext, rows: FindingRow[]): Map<string, FindingSubject> {
   const { db } = ctx.database();
@@ -45,8 +69,9 @@ function lastOutreachOf(ctx: ServiceContext, ids: number[]): Map<number, Finding
 function listItems(ctx: ServiceContext, rows: FindingRow[]): FindingListItem[] {
   const subjects = subjectsOf(ctx, rows);
   const outreach = lastOutreachOf(ctx, rows.map((r) => r.id));
+  const verdicts = verdictsOf(ctx, rows);
   return rows.map((row) => {
-    const verdict = verdictOf(row);
+    const verdict = verdicts.get(row.id)!;
     return {
       id: row.id,
       policyCode: row.policyCode,
@@ -90,7 +115,7 @@ function requireFinding(ctx: ServiceContext, id: number): FindingRow {
 
 export function findingView(ctx: ServiceContext, row: FindingRow): FindingView {
   const [item] = listItems(ctx, [row]);
-  const verdict = verdictOf(row);
+  const verdict = verdictsOf(ctx, [row]).get(row.id)!;
   const outreach: OutreachView[] = ctx
     .database()
     .db.select({ o: policyOutreach, staff: users.displayName })

@@ -10,7 +10,7 @@
 import { desc, eq, lte, sql } from 'drizzle-orm';
 import type { JobView, SweepView } from '../../shared/contract';
 import { addMonths } from '../../shared/domain/calendar';
-import { compilePolicy, type CompiledPolicy, type FactSnapshot } from '../../shared/domain/policies';
+import { compilePolicy, namedFacts, storedVerdict, type CompiledPolicy, type FactSnapshot } from '../../shared/domain/policies';
 import { actorUserId, type ServiceContext } from '../context';
 import type { JobContext } from '../jobs';
 import { sweepStatements } from '../queries/policies';
@@ -131,9 +131,7 @@ function sweepPage(ctx: ServiceContext, sweepId: number, byTarget: Record<'perso
     const snapshots = policies.length === 0 ? new Map<number, FactSnapshot>() : subjectType === 'person' ? personFacts(db, ids, today) : enterpriseFacts(db, ids, today);
     const live = new Map(sql.liveFindings(subjectType, ids).map((f) => [`${f.policyCode}:${f.subjectId}`, f]));
     for (const [subjectId, facts] of snapshots) {
-      // Written only with a finding: most subjects meet no policy.
-      let factsJson: string | null = null;
-      for (const { policy, rejects, evaluate } of policies) {
+      for (const { policy, factNameSet, rejects, evaluate } of policies) {
         const finding = live.get(`${policy.code}:${subjectId}`);
         live.delete(`${policy.code}:${subjectId}`);
         // A subject the policy turns away (not in force, a condition failing) needs no verdict built.
@@ -143,8 +141,9 @@ function sweepPage(ctx: ServiceContext, sweepId: number, byTarget: Record<'perso
           continue;
         }
         found += 1;
-        factsJson ??= JSON.stringify(facts);
-        const verdictJson = JSON.stringify(verdict);
+        // A finding keeps the facts its policy names and its verdict without the trace (derived again on reading).
+        const factsJson = JSON.stringify(namedFacts(facts, factNameSet));
+        const verdictJson = JSON.stringify(storedVerdict(verdict));
         if (!finding) {
           sql.insertFinding([policy.code, policy.version, subjectType, subjectId, verdict.result, verdict.amountFen, verdictJson, factsJson, at, sweepId, at, at, by, by]);
         } else if (finding.verdict !== verdictJson || finding.facts !== factsJson) {

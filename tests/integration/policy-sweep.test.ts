@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { BatchView, CaseView, FindingListItem, FindingView, JobView, PersonView, SweepView } from '../../shared/contract';
-import { SEED_POLICIES } from '../../shared/domain/policies';
+import type { BatchView, CaseView, FindingListItem, FindingView, JobView, PersonView, PolicyEvaluation, SweepView } from '../../shared/contract';
+import { SEED_POLICIES, policyFactNames } from '../../shared/domain/policies';
 import { EMPLOYMENT_DOCS, EMPLOYMENT_FORM, actOk, colleagues, createCase } from './cases-helpers';
 import { registerEnterprise } from './enterprise-helpers';
 import { expectError, expectOk, readyDesk, type ReadyDesk } from './helpers';
@@ -70,6 +70,16 @@ describe('政策找人: the sweep', () => {
     const view = expectOk<FindingView>(liuyang.call('policies.finding', { id: found!.id }));
     expect(view.explanation.title).toBe('为什么符合');
     expect(view.facts).toMatchObject({ contributionMonthsLast12: 4, deceased: false });
+    // The finding keeps the facts its policy names and the verdict without its trace; the trace shown is derived
+    // again from them, and is the one policies.evaluate gives for her today.
+    const stored = ready.desk.database().sqlite.prepare('select verdict, facts from policy_findings where id = ?').get(found!.id) as { verdict: string; facts: string };
+    expect(JSON.parse(stored.verdict)).not.toHaveProperty('trace');
+    const named = new Set(policyFactNames(SEED_POLICIES.find((p) => p.code === FLEXIBLE)!));
+    expect(Object.keys(JSON.parse(stored.facts)).filter((name) => !named.has(name))).toEqual([]);
+    expect(view.facts).not.toHaveProperty('householdType');
+    const evaluated = expectOk<PolicyEvaluation>(liuyang.call('policies.evaluate', { policyCode: FLEXIBLE, personId }));
+    expect(view.trace.length).toBeGreaterThan(3);
+    expect(view.trace).toEqual(evaluated.trace);
     expect(view.suggestedMessage).toContain('灵活就业社会保险补贴');
     const contacted = expectOk<FindingView>(
       liuyang.call('policies.recordOutreach', { findingId: found!.id, channel: 'sms', contactedOn: '2026-11-27', outcome: 'interested', message: view.suggestedMessage }),

@@ -20,6 +20,8 @@ export interface CompiledPolicy {
   readonly policy: PolicyDefinition;
   /** The facts a verdict may read (policyFactNames), computed once. */
   readonly factNames: readonly string[];
+  /** The same names as a set: a finding keeps only these facts (namedFacts). */
+  readonly factNameSet: ReadonlySet<string>;
   rejects(facts: FactSnapshot, on: string): boolean;
   evaluate(facts: FactSnapshot, on: string, options?: EvaluateOptions): Verdict;
 }
@@ -72,6 +74,7 @@ export function compilePolicy(policy: PolicyDefinition): CompiledPolicy {
   return {
     policy,
     factNames,
+    factNameSet: new Set(factNames),
     rejects: (facts, on) => !inForce(on) || conditions.some((test) => test(facts) === 'fail'),
     evaluate: (facts, on, options) => evaluateNamed(policy, factNames, facts, on, options),
   };

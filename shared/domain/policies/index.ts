@@ -16,6 +16,8 @@
  *   runStoredCases(policy): StoredCaseFailure[]   the stored cases that fail, expected vs got; [] = all pass
  *   evaluateCase(policy, case), caseFacts(case)    one stored case's verdict and snapshot
  *   policyFactNames(policy): string[]      the facts a verdict may read (an incremental sweep watches these)
+ *   storedVerdict(v), namedFacts(facts, names), verdictFromStored(stored, policy, facts)
+ *                                a finding keeps the named facts and the verdict without its trace; the trace is derived again on reading
  *   compilePolicy(policy): CompiledPolicy  once per version for many subjects: rejects(facts, on) — certainly
  *                                not_eligible, no verdict built — and evaluate(facts, on) as evaluatePolicy
  *   personDateFacts(born, on)    age and monthsToRetirement on a date, as the backend must compute them
@@ -57,6 +59,8 @@ export type { EvaluateOptions, Outcome, TraceKind, TraceLine, Verdict } from './
 export { explainVerdict, traceSentence } from './explain';
 export type { Explanation } from './explain';
 export { caseFacts, evaluateCase, runStoredCases } from './stored-cases';
+export { namedFacts, storedVerdict, verdictFromStored } from './stored-verdict';
+export type { StoredVerdict } from './stored-verdict';
 export type { StoredCaseFailure } from './stored-cases';
 export { describeFormula } from './amounts';
 export { describeRule, describeValue } from './conditions';
