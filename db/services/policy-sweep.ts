@@ -7,7 +7,7 @@
  * cancelled sweep keeps the pages it finished, each whole. A finding stays
  * open until staff act or a later sweep no longer finds it (gone).
  */
-import { desc, eq, lte, sql } from 'drizzle-orm';
+import { desc, eq, gt, lte, sql } from 'drizzle-orm';
 import type { JobView, SweepView } from '../../shared/contract';
 import { addMonths } from '../../shared/domain/calendar';
 import { compilePolicy, namedFacts, storedVerdict, type CompiledPolicy, type FactSnapshot } from '../../shared/domain/policies';
@@ -73,7 +73,8 @@ export async function sweepTask(ctx: ServiceContext, _input: Record<string, neve
   const byTarget = { person: compiled.filter((p) => p.policy.target === 'person'), enterprise: compiled.filter((p) => p.policy.target === 'enterprise') };
   const due = () => db.select({ n: sql<number>`count(*)` }).from(policySubjects).where(lte(policySubjects.recheckOn, today)).get()?.n ?? 0;
   const total = due();
-  const full = total >= (db.select({ n: sql<number>`count(*)` }).from(policySubjects).get()?.n ?? 0) && total > 0;
+  // Full when no subject waits for a later day (asked of the due index, not by counting a county's million).
+  const full = total > 0 && db.select({ one: sql<number>`1` }).from(policySubjects).where(gt(policySubjects.recheckOn, today)).limit(1).get() === undefined;
   const sweepId = ctx.later((tx) =>
     tx.database().db.insert(policySweeps).values({ mode: full ? 'full' : 'incremental', versions: JSON.stringify(Object.fromEntries(policies.map((p) => [p.code, p.version]))), startedAt: ctx.now.toISOString(), startedBy: actorUserId(ctx) }).returning({ id: policySweeps.id }).get().id,
   );
