@@ -90,10 +90,12 @@ export function databaseAtVersion(path: string, migrations: Migration[], n: numb
     for (const table of dataTables(db)) {
       if (!sourceTables.has(table)) continue;
       const theirs = new Set(columnsOf(db, table, 'src').map((c) => c.name));
+      // A column renamed since version n is read from the demo under its name of today.
+      const source = (c: Column) => (theirs.has(c.name) ? c.name : theirs.has(renamedSince(migrations, n, table, c.name)) ? renamedSince(migrations, n, table, c.name) : null);
       // Columns the demo lacks take their default; only a required one without a default gets a filler.
-      const ours = columnsOf(db, table).filter((c) => theirs.has(c.name) || (c.notnull && c.dflt_value === null));
+      const ours = columnsOf(db, table).filter((c) => source(c) !== null || (c.notnull && c.dflt_value === null));
       const names = ours.map((c) => quote(c.name)).join(', ');
-      const values = ours.map((c) => (theirs.has(c.name) ? quote(c.name) : fillerFor(c))).join(', ');
+      const values = ours.map((c) => (source(c) !== null ? quote(source(c)!) : fillerFor(c))).join(', ');
       db.exec(`insert or ignore into main.${quote(table)} (${names}) select ${values} from src.${quote(table)}${rowsPerTable ? ` limit ${rowsPerTable}` : ''}`);
     }
   })();
@@ -113,10 +115,10 @@ export function databaseAtVersion(path: string, migrations: Migration[], n: numb
 type Snapshot = Map<string, { columns: string[]; rows: Map<string, number> }>;
 
 /** Every row of every table, as a multiset of its values by column (rebuilt tables may renumber rowids). */
-function snapshot(db: Database.Database, only?: Snapshot): Snapshot {
+function snapshot(db: Database.Database, only?: Snapshot, renamed: (table: string, column: string) => string = (_t, c) => c): Snapshot {
   const result: Snapshot = new Map();
   for (const table of dataTables(db)) {
-    const columns = columnsOf(db, table).map((c) => c.name).filter((c) => !only || only.get(table)?.columns.includes(c));
+    const columns = columnsOf(db, table).map((c) => c.name).filter((c) => !only || only.get(table)?.columns.some((then) => renamed(table, then) === c));
     if (only && !only.has(table)) continue;
     const rows = new Map<string, number>();
     if (columns.length > 0) {
@@ -154,6 +156,21 @@ export const DELIBERATE_DROPS: ReadonlyArray<{ migration: string; table: string;
   },
 ];
 
+/** Columns a migration renames (its tag without the number): their values must come through under the new name. */
+export const DELIBERATE_RENAMES: ReadonlyArray<{ migration: string; table: string; from: string; to: string; why: string }> = [
+  { migration: 'case_type', table: 'cases', from: 'matter_type', to: 'case_type', why: 'one English word for 业务: case (docs/glossary.md)' },
+];
+
+/** The name a column of version `n` has today, through the renames of the migrations after `n`. */
+function renamedSince(migrations: Migration[], n: number, table: string, column: string): string {
+  let name = column;
+  for (const rename of DELIBERATE_RENAMES) {
+    const at = migrations.findIndex((m) => m.tag.replace(/^\d+_/, '') === rename.migration);
+    if (at >= n && rename.table === table && rename.from === name) name = rename.to;
+  }
+  return name;
+}
+
 export interface VersionReport {
   version: number;
   /** The last migration applied at that version. */
@@ -176,8 +193,10 @@ export function drillVersion(dir: string, migrations: Migration[], n: number, so
       problems.push(`migrating failed: ${(error as Error).message}`);
       return { version: n, tag: migrations[n - 1]!.tag, tables: before.size, rows, problems };
     }
-    const after = snapshot(db, before);
-    for (const [table, { columns, rows: was }] of before) {
+    const after = snapshot(db, before, (table, column) => renamedSince(migrations, n, table, column));
+    for (const [table, { columns: columnsThen, rows: was }] of before) {
+      // Compared under today's names: a renamed column's values must be there under its new name.
+      const columns = columnsThen.map((c) => renamedSince(migrations, n, table, c));
       const now = after.get(table);
       if (!now) {
         if (was.size > 0) problems.push(`table ${table} (${was.size} rows) is gone`);
