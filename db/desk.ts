@@ -177,6 +177,7 @@ export class Desk implements DeskControl {
   private finishLeavingDemo(): void {
     this.leaveDemoAfterCall = false;
     this.derivedCurrentOn = null;
+    this.jobs.releaseThreads();
     this.opened?.close();
     this.opened = null;
     this.openedKey = null;
@@ -423,6 +424,7 @@ export class Desk implements DeskControl {
   }
 
   close(): void {
+    this.jobs.releaseThreads();
     this.opened?.close();
     this.opened = null;
     this.openedKey = null;

@@ -5,34 +5,24 @@ import type { DeskControl, ServiceContext } from './context';
 import { loadDivisions } from './divisions';
 import { AppError } from './errors';
 import { TASKS } from './job-tasks';
-import type { JobThreadData, JobThreadMessage } from './job-threads';
+import type { JobThreadData, JobThreadMessage, JobThreadTask } from './job-threads';
 import { CancelledError, JobRunner, type JobContext, type JobProgress } from './jobs';
-import { openDatabase } from './open';
+import { openDatabase, type OpenedDatabase } from './open';
 
 /**
- * A job's own thread (db/job-threads.ts): opens the desk's database on a
- * connection of its own, runs one task there and reports progress, the result
- * or the failure. Its only writes are the task's final transaction
+ * A job's own thread (db/job-threads.ts): started ahead, it waits for its one
+ * task (the database is not held open meanwhile), then opens the desk's
+ * database on a connection of its own, runs the task there and reports
+ * progress, the result or the failure. Its only writes are the task's final transaction
  * (`ctx.later`), appended to the audit chain as the staff member who started
  * the job, exactly as on the desk.
  */
 const data = workerData as JobThreadData;
 const port = parentPort!;
 const post = (message: JobThreadMessage) => port.postMessage(message);
-const cancelled = new Int32Array(data.cancel);
-const startedAt = performance.now();
-const clock = () => new Date(data.nowMs + (performance.now() - startedAt));
 const outsideDesk = (what: string) => () => {
   throw new Error(`${what} is not available in a job thread`);
 };
-
-const opened = openDatabase({
-  path: data.connection.dbPath,
-  key: Buffer.from(data.connection.key),
-  migrationsDir: data.connection.migrationsDir,
-  migrate: false,
-  ...(data.connection.nativeBinding ? { nativeBinding: data.connection.nativeBinding } : {}),
-});
 
 const desk: DeskControl = {
   appVersion: data.connection.appVersion,
@@ -45,12 +35,12 @@ const desk: DeskControl = {
   leaveDemo: outsideDesk('leaveDemo'),
 };
 
-function context(now: Date, audit: (entry: AuditInput) => void): ServiceContext {
+function context(task: JobThreadTask, opened: OpenedDatabase, clock: () => Date, now: Date, audit: (entry: AuditInput) => void): ServiceContext {
   return {
     now,
     today: officeDate(now),
-    actor: data.actor,
-    client: data.actor?.displayName ?? '后台任务',
+    actor: task.actor,
+    client: task.actor?.displayName ?? '后台任务',
     database: () => opened,
     divisions: () => loadDivisions(data.connection.resourcesDir),
     audit,
@@ -65,8 +55,8 @@ function context(now: Date, audit: (entry: AuditInput) => void): ServiceContext 
       const entries: AuditInput[] = [];
       return opened.sqlite
         .transaction(() => {
-          const value = work(context(at, (entry) => entries.push(entry)));
-          appendAuditEntries(opened.sqlite, { userId: data.actor?.userId ?? null, name: data.actor?.displayName ?? null }, at, entries);
+          const value = work(context(task, opened, clock, at, (entry) => entries.push(entry)));
+          appendAuditEntries(opened.sqlite, { userId: task.actor?.userId ?? null, name: task.actor?.displayName ?? null }, at, entries);
           return value;
         })
         .immediate();
@@ -74,35 +64,48 @@ function context(now: Date, audit: (entry: AuditInput) => void): ServiceContext 
   };
 }
 
-let lastProgress = 0;
-const job: JobContext = {
-  signal: new AbortController().signal,
-  progress: (update: JobProgress) => {
-    // The desk shows a bar: a few updates a second are plenty, and a message per row would flood it.
-    const now = performance.now();
-    if (now - lastProgress < 100 && update.done !== update.total) return;
-    lastProgress = now;
-    post({ kind: 'progress', progress: update });
-  },
-  checkpoint: async () => {
-    await new Promise((resolve) => setImmediate(resolve));
-    if (Atomics.load(cancelled, 0) === 1) throw new CancelledError();
-  },
-};
+function jobOf(cancelled: Int32Array): JobContext {
+  let lastProgress = 0;
+  return {
+    signal: new AbortController().signal,
+    progress: (update: JobProgress) => {
+      // The desk shows a bar: a few updates a second are plenty, and a message per row would flood it.
+      const now = performance.now();
+      if (now - lastProgress < 100 && update.done !== update.total) return;
+      lastProgress = now;
+      post({ kind: 'progress', progress: update });
+    },
+    checkpoint: async () => {
+      await new Promise((resolve) => setImmediate(resolve));
+      if (Atomics.load(cancelled, 0) === 1) throw new CancelledError();
+    },
+  };
+}
 
-async function main(): Promise<void> {
+async function main(task: JobThreadTask): Promise<void> {
+  const startedAt = performance.now();
+  const clock = () => new Date(task.nowMs + (performance.now() - startedAt));
+  let opened: OpenedDatabase | null = null;
   try {
+    opened = openDatabase({
+      path: data.connection.dbPath,
+      key: Buffer.from(data.connection.key),
+      migrationsDir: data.connection.migrationsDir,
+      migrate: false,
+      ...(data.connection.nativeBinding ? { nativeBinding: data.connection.nativeBinding } : {}),
+    });
     if (opened.pending.length > 0) throw new AppError('DATABASE_UNAVAILABLE', '数据库结构与程序版本不一致，任务未执行');
-    const run = TASKS[data.spec.task] as (ctx: ServiceContext, input: unknown, job: JobContext) => Promise<unknown>;
-    const result = await run(context(clock(), () => {
+    const run = TASKS[task.spec.task] as (ctx: ServiceContext, input: unknown, job: JobContext) => Promise<unknown>;
+    const ctx = context(task, opened, clock, clock(), () => {
       throw new Error('a task audits only inside its final transaction (ctx.later)');
-    }), data.spec.input, job);
+    });
+    const result = await run(ctx, task.spec.input, jobOf(new Int32Array(task.cancel)));
     post({ kind: 'done', result });
   } catch (error) {
     post({ kind: 'failed', cancelled: error instanceof CancelledError, message: error instanceof AppError ? error.message : null });
   } finally {
-    opened.close();
+    opened?.close();
   }
 }
 
-void main();
+port.once('message', (task: JobThreadTask) => void main(task));

@@ -43,6 +43,10 @@ export class CancelledError extends Error {
 /** Runs a task in a thread of its own (db/job-threads.ts). */
 export interface TaskThreads {
   run(spec: TaskSpec, ctx: ServiceContext, job: JobContext): Promise<unknown>;
+  /** The database a thread is kept ready for, if any. */
+  readyFor(): string | null;
+  /** Lets go of any thread kept ready (the desk closes or switches its database). */
+  release(): void;
 }
 
 export class JobRunner {
@@ -63,6 +67,16 @@ export class JobRunner {
    * has them, else inline on `ctx`'s connection. A task whose lane is busy is
    * refused with the lane's message.
    */
+  /** Threads kept ready hold the database open: let them go before it is closed, switched or removed. */
+  releaseThreads(): void {
+    this.threads?.release();
+  }
+
+  /** The database the next task's thread is kept ready for, if any. */
+  threadReadyFor(): string | null {
+    return this.threads?.readyFor() ?? null;
+  }
+
   startTask(ctx: ServiceContext, spec: TaskSpec): JobView {
     if (spec.lane) {
       const holder = this.jobs.get(this.lanes.get(spec.lane.name) ?? '');

@@ -38,6 +38,22 @@ async function settle(ready: ReadyDesk, job: JobView): Promise<JobView> {
 }
 
 describe('jobs in threads of their own (db/job-threads.ts)', () => {
+  it('keeps the next task a thread ready once a task is done, runs it there, and lets it go when the desk closes', async () => {
+    const ready = threadedDesk();
+    const path = ready.desk.database().path;
+    expect(ready.desk.jobs.threadReadyFor()).toBeNull();
+    const first = await settle(ready, expectOk<JobView>(ready.call('policies.sweepStart', {})));
+    expect(first.state, first.error ?? '').toBe('done');
+    expect(ready.desk.jobs.threadReadyFor()).toBe(path);
+    register(ready, ZHANG_SAN);
+    const second = await settle(ready, expectOk<JobView>(ready.call('policies.sweepStart', {})));
+    expect(second.state, second.error ?? '').toBe('done');
+    expect(second.result).toMatchObject({ evaluated: 1 });
+    expect(ready.desk.jobs.threadReadyFor()).toBe(path);
+    ready.desk.close();
+    expect(ready.desk.jobs.threadReadyFor()).toBeNull();
+  }, 60_000);
+
   it('imports a roster in its own thread with the same report and rows as inline, audited as the staff member who started it', async () => {
     const threaded = threadedDesk();
     const inline = readyDesk();
