@@ -1,6 +1,7 @@
 import { Checkbox, Fieldset, NumberInput, Select, SegmentedControl, SimpleGrid, TextInput, Input } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
+import type { Ref } from 'react';
 import type { InputOf } from '../../shared/contract';
 import { call } from '../api/client';
 import { useCounties, useTownships } from '../api/queries';
@@ -92,7 +93,14 @@ export function toPersonInput(v: PersonFormValues) {
   };
 }
 
-export function PersonFormFields({ form, sex }: { form: UseFormReturnType<PersonFormValues>; sex: 'male' | 'female' | null }) {
+export function PersonFormFields({ form, sex, nameRef, autoFocusName = false }: {
+  form: UseFormReturnType<PersonFormValues>;
+  sex: 'male' | 'female' | null;
+  /** Where the ID number's Enter sends the clerk. */
+  nameRef?: Ref<HTMLInputElement>;
+  /** The ID number came from a card read: the clerk starts at 姓名. */
+  autoFocusName?: boolean;
+}) {
   const townships = useTownships();
   const counties = useCounties();
   const township = form.values.residenceTownshipCode;
@@ -106,7 +114,7 @@ export function PersonFormFields({ form, sex }: { form: UseFormReturnType<Person
     <>
       <Fieldset legend="基本信息">
         <SimpleGrid cols={3}>
-          <TextInput label="姓名" withAsterisk maxLength={50} {...form.getInputProps('name')} />
+          <TextInput label="姓名" withAsterisk maxLength={50} ref={nameRef} autoFocus={autoFocusName} {...form.getInputProps('name')} />
           <TextInput label="手机号码" maxLength={20} {...form.getInputProps('phone')} />
           <TextInput label="备用电话" maxLength={20} {...form.getInputProps('phone2')} />
           <Select label="民族" data={ETHNICITY_OPTIONS} searchable {...form.getInputProps('ethnicityCode')} />
