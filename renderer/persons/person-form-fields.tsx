@@ -6,6 +6,7 @@ import type { InputOf } from '../../shared/contract';
 import { call } from '../api/client';
 import { useCounties, useTownships } from '../api/queries';
 import { DISABILITY_OPTIONS, EDUCATION_OPTIONS, EMPLOYMENT_OPTIONS, ETHNICITY_OPTIONS, HEALTH_OPTIONS, POLITICAL_OPTIONS } from './options';
+import { OccupationSelect } from '../shell/occupation-select';
 import { PlaceSelect } from '../shell/place-select';
 
 type PersonInput = InputOf<'persons.register'>;
@@ -152,7 +153,8 @@ export function PersonFormFields({ form, sex, nameRef, autoFocusName = false }: 
       <Fieldset legend="就业与求职意向">
         <SimpleGrid cols={3}>
           <Select label="就业状态" data={EMPLOYMENT_OPTIONS} withAsterisk allowDeselect={false} {...form.getInputProps('employmentStatus')} />
-          <TextInput label="求职意向职业（职业分类代码）" placeholder="如 4-07-02-03" maxLength={10} {...form.getInputProps('intendedOccupationCode')} />
+          <OccupationSelect label="求职意向职业" value={form.values.intendedOccupationCode} error={form.errors.intendedOccupationCode}
+            onChange={(code) => form.setFieldValue('intendedOccupationCode', code)} />
           <TextInput label="意向工作地点" maxLength={100} {...form.getInputProps('intendedPlace')} />
           <NumberInput label="期望月薪下限（元）" min={0} thousandSeparator="," {...form.getInputProps('intendedSalaryMinYuan')} />
           <NumberInput label="期望月薪上限（元）" min={0} thousandSeparator="," {...form.getInputProps('intendedSalaryMaxYuan')} />
