@@ -46,6 +46,10 @@ test('the head lands on 工作台, opens the monthly report, clicks a figure for
   await page.getByRole('link', { name: '报表' }).click();
   await page.goto(`${host.url}#/reports?period=${period}`);
   await expect(page.getByTestId('report-period')).toContainText(formatPeriodChinese(reportPeriod(period)));
+  // The 报告期 picker shows its whole text (2026年11月（2026年10月21日至2026年11月20日）), not cut off.
+  const periodBox = page.getByRole('textbox', { name: '报告期' }).or(page.getByRole('combobox', { name: '报告期' })).first();
+  await expect(periodBox).toHaveValue(new RegExp(`（${formatPeriodChinese(reportPeriod(period))}）$`));
+  expect(await periodBox.evaluate((box: HTMLInputElement) => box.scrollWidth <= box.clientWidth)).toBe(true);
   await expect(page.getByTestId('figure-registered_unemployed')).toHaveText('1');
   await page.getByLabel('城镇从业人员数（人）').fill('999');
   await page.getByLabel('城镇调查失业率（%）').fill('5.1');
