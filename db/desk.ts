@@ -22,6 +22,7 @@ import { cachedStatement } from './statements';
 import { UNNAMED_CLIENT, type CallOutcome, type DeskOptions, type SessionChange } from './desk-options';
 import { ensureKeyGroupsCurrent } from './services/person-derived';
 import { DEFAULT_IDLE_LOCK_MINUTES, idleLockMinutes } from './services/settings';
+import { CONSOLE_LINES } from '../shared/labels/console-lines';
 
 export type { CallOutcome, DeskOptions, SessionChange } from './desk-options';
 export { UNNAMED_CLIENT } from './desk-options';
@@ -113,7 +114,7 @@ export class Desk implements DeskControl {
       this.demoOpen = true;
     } catch (error) {
       // A demo that cannot be opened (older app, damaged file) is only thrown away: it holds nothing real.
-      this.log('demo database could not be opened; removing it', error);
+      this.log(CONSOLE_LINES.demoRemoved, error);
       removeDemo(paths);
     }
   }
@@ -201,7 +202,7 @@ export class Desk implements DeskControl {
       this.derivedCurrentOn = today;
     } catch (error) {
       // The call itself goes on; the next one tries again.
-      this.log('key groups could not be brought up to date', error);
+      this.log(CONSOLE_LINES.keyGroupsNotUpdated, error);
     }
   }
 

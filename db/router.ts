@@ -4,6 +4,7 @@ import type { AuditInput } from './audit';
 import type { ServiceContext } from './context';
 import { AppError, storageFailureMessage } from './errors';
 import { inputError } from './validation';
+import { CONSOLE_LINES } from '../shared/labels/console-lines';
 
 export type Handler<M extends MethodName> = (ctx: ServiceContext, input: ParsedInputOf<M>) => OutputOf<M>;
 export type Handlers = { [M in MethodName]: Handler<M> };
@@ -80,7 +81,7 @@ export function dispatch(
       if (error.commitFacts.length > 0) recordFacts(hooks, entries, error.commitFacts, methodName);
       return { ok: false, error: error.toRpcError() };
     }
-    hooks.log(`${methodName} failed`, error);
+    hooks.log(CONSOLE_LINES.methodFailed(methodName), error);
     return { ok: false, error: { code: 'INTERNAL', message: storageFailureMessage(error) ?? '系统内部错误，操作未完成，数据未改动。请重试或联系管理员。' } };
   }
 }
@@ -98,7 +99,7 @@ function recordFacts(hooks: RouterHooks, entries: AuditInput[], facts: Array<() 
       hooks.flushAudit(entries);
     }, 'write');
   } catch (inner) {
-    hooks.log(`${methodName}: recording a refusal failed`, inner);
+    hooks.log(CONSOLE_LINES.refusalNotRecorded(methodName), inner);
   }
 }
 

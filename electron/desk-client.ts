@@ -4,6 +4,7 @@ import { releaseLockOfThisProcess } from '../db/desk-lock';
 import type { LiveEvent } from '../shared/live';
 import type { RpcResult } from '../shared/rpc';
 import type { DeskCaller, DeskReply, DeskRequest, DeskStateView, DeskThreadOptions, OfficeHostSetup, OfficeVia } from './desk-protocol';
+import { CONSOLE_LINES } from '../shared/labels/console-lines';
 
 /** A waiting request, and what it answers if the thread dies first. */
 type Pending = { resolve: (value: unknown) => void; lost: unknown };
@@ -58,7 +59,7 @@ export class DeskClient implements DeskCaller {
       waiting?.resolve(message.value);
     });
     // Errors are logged by kind only: a message may quote input, which can hold personal data.
-    worker.on('error', (error) => this.log(`desk thread failed: ${error.name}`));
+    worker.on('error', (error) => this.log(CONSOLE_LINES.deskThreadFailed(error.name)));
     worker.on('exit', (code) => this.exited(worker, code));
   }
 
@@ -74,10 +75,10 @@ export class DeskClient implements DeskCaller {
     while (this.crashes.length > 0 && now - this.crashes[0]! > 60_000) this.crashes.shift();
     if (this.crashes.length > MAX_CRASHES_PER_MINUTE) {
       this.downReason = '后台服务反复意外停止，已暂停。请重新启动程序；如仍不行，请联系管理员。';
-      this.log(`desk thread stopped (exit ${code}) ${this.crashes.length} times within a minute; not restarting`);
+      this.log(CONSOLE_LINES.deskThreadGaveUp(code, this.crashes.length));
       return;
     }
-    this.log(`desk thread stopped (exit ${code}); starting it again`);
+    this.log(CONSOLE_LINES.deskThreadRestarting(code));
     // The dead thread's desk could not give back the database's lock file; it was this process's.
     releaseLockOfThisProcess(this.options.dbPath);
     this.spawn();
@@ -115,7 +116,7 @@ export class DeskClient implements DeskCaller {
       try {
         listener(event);
       } catch (error) {
-        this.log(`a change listener failed: ${(error as Error | undefined)?.name ?? ''}`);
+        this.log(CONSOLE_LINES.listenerFailed((error as Error | undefined)?.name ?? ''));
       }
     }
   }

@@ -7,6 +7,7 @@ import { prepareOfficeHost } from '../db/office-host';
 import { startBackupScheduler } from './backup-scheduler';
 import type { DeskKeySource, DeskReply, DeskRequest, DeskThreadOptions } from './desk-protocol';
 import { startExchangeScheduler } from './exchange-scheduler';
+import { CONSOLE_LINES } from '../shared/labels/console-lines';
 
 /**
  * The desk thread: owns the database, the sessions and the schedules, and
@@ -69,7 +70,7 @@ function answer(desk: Desk, request: DeskRequest): unknown {
         return desk.call(request.session, request.method, request.input, request.client, request.office);
       } catch (error) {
         // The router answers every refusal itself; this is the desk failing around it.
-        console.error(`${request.method.slice(0, 80)} failed in the desk thread`, (error as Error | undefined)?.name ?? '');
+        console.error(CONSOLE_LINES.callFailed(request.method.slice(0, 80), (error as Error | undefined)?.name ?? ''));
         return { result: { ok: false, error: INTERNAL }, session: null };
       }
     case 'state':
@@ -80,7 +81,7 @@ function answer(desk: Desk, request: DeskRequest): unknown {
       try {
         return prepareOfficeHost(desk, request.names, request.osUser, request.switchOn);
       } catch (error) {
-        console.error('office host could not be prepared', (error as Error | undefined)?.name ?? '');
+        console.error(CONSOLE_LINES.officeNotPrepared((error as Error | undefined)?.name ?? ''));
         return { ok: false, message: '办公室主机无法开启：证书未能生成或读取，请检查数据文件夹的权限' };
       }
     case 'close':

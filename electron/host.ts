@@ -10,6 +10,7 @@ import { createHostServer } from './host-server';
 import { DEFAULT_OFFICE_PORT, defaultOfficeNames, startOfficeHost } from './office-host-start';
 import { followingOfficeMode, OfficePort } from './office-port';
 import { appPaths, appVersion } from './paths';
+import { CONSOLE_LINES } from '../shared/labels/console-lines';
 
 /**
  * `npm run host -- --db PATH [--key-file FILE] [--port N]`: the backend and the
@@ -37,7 +38,7 @@ const { values } = parseArgs({
 const portOf = (text: string | undefined): number => {
   const n = Number(text);
   if (!Number.isInteger(n) || n < 0 || n > 65535) {
-    console.error(`端口号不正确：${text}`);
+    console.error(CONSOLE_LINES.badPort(text ?? ''));
     process.exit(2);
   }
   return n;
@@ -45,7 +46,7 @@ const portOf = (text: string | undefined): number => {
 const port = portOf(values.port ?? (values.office ? String(DEFAULT_OFFICE_PORT) : '5680'));
 const uiPort = values.office ? portOf(values['ui-port']) : port;
 if (values.office && uiPort === port && port !== 0) {
-  console.error('办公室主机的加密端口（--port）与本机管理界面端口（--ui-port）不能相同');
+  console.error(CONSOLE_LINES.samePorts);
   process.exit(2);
 }
 const defaults = defaultLocations(process.platform, process.env, homedir());
@@ -86,8 +87,8 @@ const server = createHostServer({ desk: officePort ? followingOfficeMode(desk, o
 server.listen(uiPort, '127.0.0.1', () => {
   const address = server.address();
   const actual = typeof address === 'object' && address ? address.port : uiPort;
-  console.log(`数据库：${dbPath}（${opening.state}）`);
-  console.log(`listening http://127.0.0.1:${actual}/`);
+  console.log(CONSOLE_LINES.database(dbPath, opening.state));
+  console.log(CONSOLE_LINES.serving(`http://127.0.0.1:${actual}/`));
 });
 
 async function shutdown(): Promise<void> {

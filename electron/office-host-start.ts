@@ -3,6 +3,7 @@ import { formatFingerprint } from '../shared/domain/office';
 export { DEFAULT_OFFICE_PORT } from '../shared/domain/office';
 import type { DeskClient } from './desk-client';
 import { createOfficeServer, type OfficeServer } from './office-server';
+import { CONSOLE_LINES } from '../shared/labels/console-lines';
 
 /**
  * Starting the office host's TLS port beside a desk thread: office mode is
@@ -29,9 +30,9 @@ export async function startOfficeHost(
   const address = server.address();
   const actual = typeof address === 'object' && address ? address.port : port;
   const fingerprint = formatFingerprint(setup.certificate.fingerprint);
-  log(`办公室主机：加密端口 ${actual}，工作站可用地址 ${setup.names.join('、')}`);
-  log(`证书指纹（SHA-256，配对时请与工作站核对）：\n${fingerprint}`);
-  log(`listening https://0.0.0.0:${actual}/`);
+  log(CONSOLE_LINES.officePort(actual, setup.names));
+  log(CONSOLE_LINES.fingerprint(fingerprint));
+  log(CONSOLE_LINES.officeServing(actual));
   return { ok: true, server, fingerprint, names: setup.names };
 }
 

@@ -1,6 +1,7 @@
 import '@mantine/core/styles.css';
 import '@mantine/dates/styles.css';
 import '@mantine/notifications/styles.css';
+import '@mantine/charts/styles.css';
 import './print.css';
 import 'dayjs/locale/zh-cn';
 import dayjs from 'dayjs';

@@ -15,6 +15,6 @@ function newest(dir) {
 const built = 'dist/renderer/index.html';
 const stale = !existsSync(built) || statSync(built).mtimeMs < Math.max(newest('renderer'), newest('shared'));
 if (stale) {
-  console.log('building the user interface (dist/renderer)…');
+  console.log('正在生成用户界面（dist/renderer），首次约需半分钟…');
   execSync('npm run build:renderer', { stdio: 'inherit' });
 }

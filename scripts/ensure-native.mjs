@@ -18,10 +18,10 @@ function loads() {
 }
 
 if (!loads()) {
-  console.log('better-sqlite3 is not built for this Node.js; rebuilding it (about 2 minutes)…');
+  console.log('数据库组件 better-sqlite3 尚未为本机 Node.js 编译，正在编译（约需 2 分钟）…');
   execSync('npm rebuild better-sqlite3', { stdio: 'inherit' });
   if (!loads()) {
-    console.error('better-sqlite3 still does not load after rebuilding.');
+    console.error('数据库组件 better-sqlite3 编译后仍无法加载，请检查编译工具（Python、C++ 编译器）后重试。');
     process.exit(1);
   }
 }

@@ -12,6 +12,7 @@ export const reportsHandlers = {
   'reports.saveExternalFigures': reportFigures.saveExternalFigures,
   'reports.dashboard': reportDashboard.dashboard,
   'reports.trends': reportTrends.reportTrends,
+  'reports.dashboardCharts': reportDashboard.dashboardCharts,
   'reports.mattersByStaff': reportDashboard.mattersByStaff,
   'reports.matterQueue': reportDashboard.matterQueue,
 } satisfies DomainHandlers<'reports'>;

@@ -1,12 +1,15 @@
 import { and, between, count, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
-import type { DashboardFigures, ParsedInputOf, StaffMatterRow } from '../../shared/contract';
+import type { DashboardCharts, DashboardFigures, OpenCaseState, ParsedInputOf, StaffMatterRow } from '../../shared/contract';
+import { OPEN_CASE_STATES } from '../../shared/contract/reports';
+import { OCCUPATION_GROUPS } from '../../shared/domain/enterprise-codes';
+import { KEY_GROUP_CODES, KEY_GROUP_LABELS, type KeyGroupCode } from '../../shared/domain/key-groups';
 import { MATTER_TYPE_CODES, type MatterTypeCode } from '../../shared/domain/matter-types';
 import { periodOf, reportPeriod } from '../../shared/domain/statistics';
 import { OPEN_STATES, type CaseState } from '../../shared/domain/workflow';
 import { addWorkingDays } from '../../shared/domain/working-days';
 import type { ServiceContext } from '../context';
 import { newRegistrations } from '../queries/reports';
-import { cases, users, vacancies } from '../schema';
+import { cases, personKeyGroups, users, vacancies } from '../schema';
 import { caseListItems, casesInOrder, workCalendar } from './case-view';
 
 /**
@@ -48,6 +51,36 @@ export function dashboard(ctx: ServiceContext): DashboardFigures {
   };
 }
 
+/**
+ * The head's breakdown charts, each count taken with the very condition of the
+ * list its bar opens: the queue by state, the vacancy sheet's open vacancies by
+ * group (status open, still valid), the persons search by key group.
+ */
+export function dashboardCharts(ctx: ServiceContext): DashboardCharts {
+  const { db } = ctx.database();
+  const byState = new Map(
+    db.select({ state: sql<OpenCaseState>`${cases.state}`, n: count() }).from(cases).where(open()).groupBy(cases.state).all().map((r) => [r.state, r.n]),
+  );
+  const group = sql<string>`substr(${vacancies.occupationCode}, 1, 1)`;
+  const byGroup = new Map(
+    db
+      .select({ group, n: count(), openings: sql<number>`coalesce(sum(${vacancies.openings}), 0)` })
+      .from(vacancies)
+      .where(and(eq(vacancies.status, 'open'), gte(vacancies.validTo, ctx.today)))
+      .groupBy(group)
+      .all()
+      .map((r) => [r.group, r]),
+  );
+  const byKeyGroup = new Map(
+    db.select({ code: sql<KeyGroupCode>`${personKeyGroups.code}`, n: count() }).from(personKeyGroups).groupBy(personKeyGroups.code).all().map((r) => [r.code, r.n]),
+  );
+  return {
+    casesByState: OPEN_CASE_STATES.map((state) => ({ state, count: byState.get(state) ?? 0 })),
+    vacanciesByGroup: OCCUPATION_GROUPS.map(([code, label]) => ({ group: code, label, vacancies: byGroup.get(code)?.n ?? 0, openings: byGroup.get(code)?.openings ?? 0 })),
+    keyGroups: KEY_GROUP_CODES.map((code) => ({ code, label: KEY_GROUP_LABELS[code], persons: byKeyGroup.get(code) ?? 0 })),
+  };
+}
+
 export function mattersByStaff(ctx: ServiceContext): StaffMatterRow[] {
   const { db } = ctx.database();
   const counts = db
@@ -79,6 +112,7 @@ export function matterQueue(ctx: ServiceContext, input: ParsedInputOf<'reports.m
     input.overdueOnly ? overdue(ctx.today) : open(),
     input.staffUserId !== undefined ? eq(staffOf, input.staffUserId) : undefined,
     input.matterType !== undefined ? eq(cases.matterType, input.matterType) : undefined,
+    input.state !== undefined ? eq(cases.state, input.state) : undefined,
   );
   const total = db.select({ n: count() }).from(cases).where(where).get()!.n;
   const ids = db

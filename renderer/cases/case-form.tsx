@@ -1,4 +1,4 @@
-import { Checkbox, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
+import { Checkbox, Group, Radio, Select, SimpleGrid, Stack, Text, TextInput } from '@mantine/core';
 import { useState } from 'react';
 import type { CodeTableEntry } from '../../shared/contract';
 import { applicantMayApply, type EditableCodeTable } from '../../shared/domain/editable-code-tables';
@@ -74,25 +74,43 @@ function AmountField({ field, value, onChange, shownError }: { field: FormField;
  * (by field code) marks the fields a refused save named; each input carries its code as `data-path`
  * so the first of them can take the focus.
  */
-export function CaseFormFields({ type, applicant, form, onChange, errors = {} }: { type: MatterType; applicant: ApplicantKind; form: FormValues; onChange: Change; errors?: Readonly<Record<string, string>> }) {
+/**
+ * 是 / 否 as the paper form prints it (□是 □否): one click, or arrow keys, and no
+ * default — the clerk asks. Each radio carries the field's error for screen
+ * readers and the tests; the first carries `data-path`, so a refused save focuses it.
+ */
+function YesNoField({ field, value, onChange, error }: { field: FormField; value: string | null; onChange: Change; error?: string }) {
+  return (
+    <Radio.Group label={field.label} withAsterisk={field.required} error={error} value={value ?? ''} onChange={(v) => onChange(field.code, v || null)}>
+      <Group mt={8}>
+        <Radio value="yes" label="是" aria-invalid={!!error} data-path={field.code} />
+        <Radio value="no" label="否" aria-invalid={!!error} />
+      </Group>
+    </Radio.Group>
+  );
+}
+
+export function CaseFormFields({ type, applicant, form, onChange, errors = {}, autoFocus = false }: {
+  type: MatterType; applicant: ApplicantKind; form: FormValues; onChange: Change; errors?: Readonly<Record<string, string>>;
+  /** A new matter at the window: the first field of the paper form takes the focus. */
+  autoFocus?: boolean;
+}) {
   return (
     <SimpleGrid cols={3}>
-      {type.fields.map((field) => {
+      {type.fields.map((field, index) => {
         const value = form[field.code] ?? null;
         const table = editableTable(field);
         const error = errors[field.code];
         if (table) return <EditableChoice key={field.code} field={field} table={table} applicant={applicant} value={value} onChange={onChange} {...(error ? { error } : {})} />;
         if (field.kind === 'amount_fen') return <AmountField key={field.code} field={field} value={value} onChange={onChange} {...(error ? { shownError: error } : {})} />;
-        const common = { label: field.label, withAsterisk: field.required, error, 'data-path': field.code };
+        const common = { label: field.label, withAsterisk: field.required, error, 'data-path': field.code, autoFocus: autoFocus && index === 0 };
         if (field.kind === 'choice') {
           const data: { value: string; label: string }[] = isMatterCodeTable(field.options) ? MATTER_CODE_TABLES[field.options].map(([v, label]) => ({ value: v, label })) : [];
           // A value typed before the field became a list (失业原因) stays visible until staff pick from the list.
           if (value !== null && !data.some((d) => d.value === value)) data.push({ value, label: `${value}（原填写，请改选）` });
           return <Select key={field.code} {...common} data={data} clearable value={value} onChange={(v) => onChange(field.code, v)} />;
         }
-        if (field.kind === 'yes_no') {
-          return <Select key={field.code} {...common} data={[{ value: 'yes', label: '是' }, { value: 'no', label: '否' }]} value={value} onChange={(v) => onChange(field.code, v)} />;
-        }
+        if (field.kind === 'yes_no') return <YesNoField key={field.code} field={field} value={value} onChange={onChange} {...(error ? { error } : {})} />;
         const input = (
           <TextInput key={field.code} {...common} placeholder={field.kind === 'date' ? 'YYYY-MM-DD' : undefined} maxLength={field.kind === 'date' ? 10 : 200}
             value={value ?? ''} onChange={(e) => onChange(field.code, e.currentTarget.value || null)} />

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { officeDate } from '../../shared/domain/dates';
 import { formDateProblems } from '../../shared/domain/matter-dates';
-import { formFieldErrors, MATTER_TYPES, missingFormFields, missingRequiredDocuments, type ApplicantKind, type MatterTypeCode } from '../../shared/domain/matter-types';
+import { documentsFor, formFieldErrors, MATTER_TYPES, missingFormFields, missingRequiredDocuments, type ApplicantKind, type MatterTypeCode } from '../../shared/domain/matter-types';
 import { call, RpcCallError, errorMessage } from '../api/client';
 import { queryKeys } from '../api/queries';
 import { focusFirstFieldInError } from '../shell/focus-first-error';
@@ -24,7 +24,9 @@ export function NewCasePage() {
   const person = useQuery({ queryKey: queryKeys.person(personId), queryFn: () => call('persons.get', { id: personId }), enabled: personId > 0 });
   const enterprise = useQuery({ queryKey: ['enterprises.get', enterpriseId], queryFn: () => call('enterprises.get', { id: enterpriseId }), enabled: enterpriseId > 0 });
   const [form, setForm] = useState<Record<string, string | null>>({});
-  const [documents, setDocuments] = useState<string[]>([]);
+  // The documents every applicant of this type hands in (the ID card just read, the declaration signed at the
+  // window) start ticked, as the clerk would tick them; one not received is unticked, and 受理 still requires it.
+  const [documents, setDocuments] = useState<string[]>(() => (type ? documentsFor(type, applicant).filter((d) => d.required).map((d) => d.code) : []));
   const [error, setError] = useState<{ message: string; caseId?: number } | null>(null);
   // Fields a refused 受理 named, each marked until it is changed.
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
@@ -74,11 +76,12 @@ export function NewCasePage() {
       )}
       <Paper withBorder p="lg">
         <Stack>
-          <CaseFormFields type={type} applicant={applicant} form={form} errors={fieldErrors} onChange={(code, value) => {
+          <CaseFormFields autoFocus type={type} applicant={applicant} form={form} errors={fieldErrors} onChange={(code, value) => {
             setForm((f) => ({ ...f, [code]: value }));
             setFieldErrors(({ [code]: _fixed, ...rest }) => rest);
           }} />
           <DocumentChecklist type={type} applicant={applicant} received={documents} onChange={setDocuments} />
+          <Text size="sm" c="dimmed">必需材料已预先勾选，未收到的请取消勾选。</Text>
           <Text size="sm" c="dimmed">办理时限：受理后 {type.timeLimitWorkingDays} 个工作日。</Text>
           <Group justify="flex-end">
             <Button variant="default" component={Link} to={backTo}>取消</Button>

@@ -10,6 +10,7 @@ import { applyFieldErrors } from '../api/form-errors';
 import { useCodeTable } from '../api/queries';
 import { onInvalidFields } from '../shell/focus-first-error';
 import { invalidateGuidance } from './guidance-queries';
+import { OccupationSelect } from '../shell/occupation-select';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 const options = (table: readonly (readonly [string, string])[]) => table.map(([value, label]) => ({ value, label }));
@@ -99,7 +100,8 @@ export function SessionForm({ personId, onDone }: { personId: number; onDone: (f
           <Text size="sm" fw={600} mt="xs">评估</Text>
           <SimpleGrid cols={3}>
             <TextInput label="技能特长" maxLength={200} {...form.getInputProps('skills')} />
-            <TextInput label="求职意向（职业代码）" maxLength={10} placeholder="如 4-02-06" {...form.getInputProps('intendedOccupationCode')} />
+            <OccupationSelect label="求职意向（职业代码）" value={form.values.intendedOccupationCode} error={form.errors.intendedOccupationCode}
+              onChange={(code) => form.setFieldValue('intendedOccupationCode', code)} />
             <TextInput label="期望工作地点" maxLength={100} {...form.getInputProps('preferredPlace')} />
             <NumberInput label="期望月薪下限（元）" min={0} allowDecimal={false} thousandSeparator="," {...form.getInputProps('expectedPayMinYuan')} />
             <NumberInput label="期望月薪上限（元）" min={0} allowDecimal={false} thousandSeparator="," {...form.getInputProps('expectedPayMaxYuan')} />

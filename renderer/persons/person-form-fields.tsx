@@ -1,10 +1,12 @@
 import { Checkbox, Fieldset, NumberInput, Select, SegmentedControl, SimpleGrid, TextInput, Input } from '@mantine/core';
 import type { UseFormReturnType } from '@mantine/form';
 import { useQuery } from '@tanstack/react-query';
+import type { Ref } from 'react';
 import type { InputOf } from '../../shared/contract';
 import { call } from '../api/client';
 import { useCounties, useTownships } from '../api/queries';
 import { DISABILITY_OPTIONS, EDUCATION_OPTIONS, EMPLOYMENT_OPTIONS, ETHNICITY_OPTIONS, HEALTH_OPTIONS, POLITICAL_OPTIONS } from './options';
+import { OccupationSelect } from '../shell/occupation-select';
 import { PlaceSelect } from '../shell/place-select';
 
 type PersonInput = InputOf<'persons.register'>;
@@ -92,7 +94,14 @@ export function toPersonInput(v: PersonFormValues) {
   };
 }
 
-export function PersonFormFields({ form, sex }: { form: UseFormReturnType<PersonFormValues>; sex: 'male' | 'female' | null }) {
+export function PersonFormFields({ form, sex, nameRef, autoFocusName = false }: {
+  form: UseFormReturnType<PersonFormValues>;
+  sex: 'male' | 'female' | null;
+  /** Where the ID number's Enter sends the clerk. */
+  nameRef?: Ref<HTMLInputElement>;
+  /** The ID number came from a card read: the clerk starts at 姓名. */
+  autoFocusName?: boolean;
+}) {
   const townships = useTownships();
   const counties = useCounties();
   const township = form.values.residenceTownshipCode;
@@ -106,7 +115,7 @@ export function PersonFormFields({ form, sex }: { form: UseFormReturnType<Person
     <>
       <Fieldset legend="基本信息">
         <SimpleGrid cols={3}>
-          <TextInput label="姓名" withAsterisk maxLength={50} {...form.getInputProps('name')} />
+          <TextInput label="姓名" withAsterisk maxLength={50} ref={nameRef} autoFocus={autoFocusName} {...form.getInputProps('name')} />
           <TextInput label="手机号码" maxLength={20} {...form.getInputProps('phone')} />
           <TextInput label="备用电话" maxLength={20} {...form.getInputProps('phone2')} />
           <Select label="民族" data={ETHNICITY_OPTIONS} searchable {...form.getInputProps('ethnicityCode')} />
@@ -144,7 +153,8 @@ export function PersonFormFields({ form, sex }: { form: UseFormReturnType<Person
       <Fieldset legend="就业与求职意向">
         <SimpleGrid cols={3}>
           <Select label="就业状态" data={EMPLOYMENT_OPTIONS} withAsterisk allowDeselect={false} {...form.getInputProps('employmentStatus')} />
-          <TextInput label="求职意向职业（职业分类代码）" placeholder="如 4-07-02-03" maxLength={10} {...form.getInputProps('intendedOccupationCode')} />
+          <OccupationSelect label="求职意向职业" value={form.values.intendedOccupationCode} error={form.errors.intendedOccupationCode}
+            onChange={(code) => form.setFieldValue('intendedOccupationCode', code)} />
           <TextInput label="意向工作地点" maxLength={100} {...form.getInputProps('intendedPlace')} />
           <NumberInput label="期望月薪下限（元）" min={0} thousandSeparator="," {...form.getInputProps('intendedSalaryMinYuan')} />
           <NumberInput label="期望月薪上限（元）" min={0} thousandSeparator="," {...form.getInputProps('intendedSalaryMaxYuan')} />

@@ -1,6 +1,7 @@
 import { Alert, Badge, Button, Group, NumberInput, Select, Table, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@tanstack/react-query';
+import { useEffect } from 'react';
 import { Link, useNavigate } from 'react-router';
 import type { InputOf, PersonSearchResult } from '../../shared/contract';
 import { KEY_GROUP_LABELS, type KeyGroupCode } from '../../shared/domain/key-groups';
@@ -33,6 +34,12 @@ export function PersonsPage() {
     queryKey: [...queryKeys.personSearch(query, page), filters],
     queryFn: () => call('persons.search', { query, filters, page, pageSize: PAGE_SIZE }),
   });
+  // An ID-card read (the reader types the number and Enter) that finds nobody goes straight on to registering her.
+  const navigate = useNavigate();
+  const unknownId = canWrite && result.data?.matchedAs === 'idNumber' && result.data.total === 0 && Object.keys(filters).length === 0;
+  useEffect(() => {
+    if (unknownId) navigate(`/persons/new?${new URLSearchParams({ idNumber: query }).toString()}`);
+  }, [unknownId, query, navigate]);
   const exportXlsx = useMutation({
     mutationFn: () => call('persons.exportXlsx', { query, filters }),
     onSuccess: (file) => {

@@ -1,8 +1,8 @@
 import { Alert, Anchor, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useState } from 'react';
-import { Link, useNavigate } from 'react-router';
+import { useEffect, useRef, useState } from 'react';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { officeDate } from '../../shared/domain/dates';
 import { parseIdNumber } from '../../shared/domain/id-number';
 import { normalizeMobile } from '../../shared/domain/phone';
@@ -10,7 +10,7 @@ import { ID_NUMBER_MESSAGES, SEX_LABELS } from '../../shared/labels/zh-CN';
 import { call, RpcCallError } from '../api/client';
 import { applyFieldErrors } from '../api/form-errors';
 import { EMPTY_PERSON_FORM, PERSON_FORM_FIELDS, PersonFormFields, toPersonInput, type PersonFormValues } from './person-form-fields';
-import { FormActions } from '../shell/form-actions';
+import { useCan, useCounties } from '../api/queries';
 import { onInvalidFields } from '../shell/focus-first-error';
 import { withNotice } from '../shell/page-notice';
 
@@ -21,11 +21,19 @@ const checkPhone = (v: string) => (v.trim() === '' || normalizeMobile(v) ? null 
 /** Keyboard-first: an ID-card reader types the number into the first field, Tab moves on. */
 export function RegisterPersonPage() {
   const navigate = useNavigate();
+  // From the search box: an ID-card read that found nobody arrives with its number (?idNumber=…).
+  const [params] = useSearchParams();
+  const readIdNumber = params.get('idNumber') ?? '';
+  const counties = useCounties();
+  const nameRef = useRef<HTMLInputElement>(null);
+  /** What to open after the save: the profile, or at once the 失业登记 the person came for. */
+  const next = useRef<'profile' | 'unemployment_registration'>('profile');
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
+  const canRegisterUnemployment = useCan('cases.prepare');
   const [duplicate, setDuplicate] = useState<{ id: number; kind: string } | null>(null);
   const form = useForm<RegisterValues>({
-    initialValues: { idNumber: '', ...EMPTY_PERSON_FORM },
+    initialValues: { idNumber: readIdNumber, ...EMPTY_PERSON_FORM },
     validateInputOnBlur: ['idNumber', 'phone', 'phone2'],
     validate: {
       idNumber: (v) => {
@@ -38,13 +46,20 @@ export function RegisterPersonPage() {
     },
   });
   const derived = parseIdNumber(form.values.idNumber, officeDate(new Date()));
+  // 户籍所在地 from the ID number's first six digits, where they name a county of the list (the clerk may change it).
+  const idCounty = derived.ok ? derived.idNumber.slice(0, 6) : null;
+  useEffect(() => {
+    if (idCounty && !form.values.householdDivisionCode && counties.data?.some((c) => c.code === idCounty)) form.setFieldValue('householdDivisionCode', idCounty);
+    // Only a new number or the list's arrival fills it; a clerk's own choice stays.
+  }, [idCounty, counties.data]);
 
   const register = useMutation({
     mutationFn: ({ values, confirmNotDuplicate }: { values: RegisterValues; confirmNotDuplicate: boolean }) =>
       call('persons.register', { idNumber: values.idNumber, ...toPersonInput(values), confirmNotDuplicate }),
     onSuccess: (person) => {
       void queryClient.invalidateQueries({ queryKey: ['persons.search'] });
-      navigate(`/persons/${person.id}`, withNotice(`已登记：${person.name}`));
+      if (next.current === 'unemployment_registration') navigate(`/cases/new?person=${person.id}&type=unemployment_registration`, withNotice(`已登记：${person.name}`));
+      else navigate(`/persons/${person.id}`, withNotice(`已登记：${person.name}`));
     },
     onError: (error) => {
       if (error instanceof RpcCallError && error.error.code === 'DUPLICATE') {
@@ -77,13 +92,21 @@ export function RegisterPersonPage() {
               </Alert>
             )}
             <Group align="flex-end">
-              <TextInput label="身份证号" withAsterisk autoFocus maxLength={32} ff="monospace" w={280} {...form.getInputProps('idNumber')} />
+              {/* A card reader types the number and Enter: Enter here goes on to 姓名, the next box of the paper form. */}
+              <TextInput label="身份证号" withAsterisk autoFocus={!readIdNumber} maxLength={32} ff="monospace" w={280} {...form.getInputProps('idNumber')}
+                onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); nameRef.current?.focus(); } }} />
               <Text py={6} data-testid="derived" c="dimmed">
                 {derived.ok ? `${derived.birthDate} / ${SEX_LABELS[derived.sex]}${derived.convertedFrom15 ? `（已升位为 ${derived.idNumber}）` : ''}` : '出生日期和性别由身份证号得出'}
               </Text>
             </Group>
-            <PersonFormFields form={form as never} sex={derived.ok ? derived.sex : null} />
-            <FormActions cancel="/persons" submitLabel="保存登记" loading={register.isPending} />
+            <PersonFormFields form={form as never} sex={derived.ok ? derived.sex : null} nameRef={nameRef} autoFocusName={!!readIdNumber} />
+            <Group justify="flex-end">
+              <Button variant="default" component={Link} to="/persons">取消</Button>
+              {canRegisterUnemployment && (
+                <Button type="submit" variant="light" loading={register.isPending} onClick={() => { next.current = 'unemployment_registration'; }}>保存并办理失业登记</Button>
+              )}
+              <Button type="submit" loading={register.isPending} onClick={() => { next.current = 'profile'; }}>保存登记</Button>
+            </Group>
           </Stack>
         </form>
       </Paper>

@@ -1,10 +1,12 @@
-import { Anchor, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
+import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
 import { MATTER_TYPES, MATTER_TYPE_CODES } from '../../shared/domain/matter-types';
 import { formatChineseDate } from '../../shared/domain/dates';
 import { call } from '../api/client';
 import { useCan } from '../api/queries';
+import { printRecorded } from '../shell/print-toolbar';
+import { BreakdownCharts } from './breakdown-charts';
 import { TrendCharts } from './trend-charts';
 
 function Stat({ label, value, note, to, color }: { label: string; value: number | undefined; note?: string; to: string; color?: string }) {
@@ -48,6 +50,25 @@ function MattersByStaff() {
   );
 }
 
+/**
+ * The head's charts: the trends and the breakdowns, printed together on
+ * landscape A4 without the rest of the dashboard (print.css).
+ */
+function HeadCharts({ period }: { period: string | undefined }) {
+  return (
+    <Stack className="print-document trend-charts" data-testid="head-charts">
+      <Group justify="space-between" className="no-print">
+        <Title order={3}>图表</Title>
+        <Button variant="default" disabled={!period} onClick={() => void printRecorded({ document: `工作台图表（${period}）`, entityType: 'report', entityId: period ?? '' })}>
+          打印图表
+        </Button>
+      </Group>
+      <TrendCharts />
+      <BreakdownCharts />
+    </Stack>
+  );
+}
+
 /** 工作台: the first screen of the head and the reviewers. */
 export function DashboardPage() {
   const figures = useQuery({ queryKey: ['reports.dashboard'], queryFn: () => call('reports.dashboard', {}) });
@@ -66,7 +87,7 @@ export function DashboardPage() {
         <Stat label="本期新增失业登记" value={d?.newRegistrationsThisPeriod} to={d && head ? `/reports/list?period=${d.period}&figure=new_unemployment` : '/cases'} />
         <Stat label="在招岗位" value={d?.openVacancies} note={d ? `招聘 ${d.openVacancyOpenings} 人` : undefined} to="/enterprises/vacancies" />
       </SimpleGrid>
-      {head && <TrendCharts />}
+      {head && <HeadCharts period={d?.period} />}
       {head && <MattersByStaff />}
     </Stack>
   );

@@ -17,3 +17,8 @@ export function listLink(period: string, figure: ReportFigure, dimension?: Break
   const q = new URLSearchParams({ period, figure, ...(dimension ? { dimension } : {}), ...(value !== undefined ? { value } : {}) });
   return `/reports/list?${q.toString()}`;
 }
+
+/** 职业分类大典（2022）的大类, short enough for a chart's axis (OCCUPATION_GROUPS has the full names). */
+export const OCCUPATION_GROUP_SHORT: Record<string, string> = {
+  '1': '单位负责人', '2': '专业技术人员', '3': '办事人员', '4': '社会生产生活服务', '5': '农林牧渔业', '6': '生产制造', '7': '军人', '8': '其他从业人员',
+};

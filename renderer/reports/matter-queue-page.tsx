@@ -3,6 +3,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { MATTER_TYPES, type MatterTypeCode } from '../../shared/domain/matter-types';
+import { OPEN_CASE_STATES } from '../../shared/contract/reports';
+import { STATE_LABELS } from '../../shared/domain/workflow';
 import { call } from '../api/client';
 import { matterNumber } from '../shell/format';
 
@@ -12,13 +14,14 @@ export function MatterQueuePage() {
   const staff = params.get('staff');
   const type = params.get('type') as MatterTypeCode | null;
   const overdueOnly = params.get('overdue') === '1';
+  const state = OPEN_CASE_STATES.find((s) => s === params.get('state'));
   const [page, setPage] = useState(1);
-  const input = { ...(staff ? { staffUserId: Number(staff) } : {}), ...(type ? { matterType: type } : {}), overdueOnly, page };
+  const input = { ...(staff ? { staffUserId: Number(staff) } : {}), ...(type ? { matterType: type } : {}), ...(state ? { state } : {}), overdueOnly, page };
   const queue = useQuery({ queryKey: ['reports.matterQueue', input], queryFn: () => call('reports.matterQueue', input) });
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={2}>{overdueOnly ? '超期业务' : '在办业务'}{type ? ` · ${MATTER_TYPES[type].label}` : ''}</Title>
+        <Title order={2}>{overdueOnly ? '超期业务' : '在办业务'}{type ? ` · ${MATTER_TYPES[type].label}` : ''}{state ? ` · ${STATE_LABELS[state]}` : ''}</Title>
         <Button variant="default" component={Link} to="/dashboard">返回工作台</Button>
       </Group>
       <Text size="sm" c="dimmed">共 {queue.data?.total ?? '…'} 件</Text>

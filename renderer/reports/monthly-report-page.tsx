@@ -1,6 +1,7 @@
 import { Alert, Anchor, Button, Group, Select, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link, useSearchParams } from 'react-router';
+import { TrendCharts } from './trend-charts';
 import type { FigureBreakdown, MonthlyReport } from '../../shared/contract';
 import { REPORT_FIGURE_LABELS, type ReportFigure } from '../../shared/contract/reports';
 import { formatYuan } from '../../shared/domain/payments/money';
@@ -125,6 +126,9 @@ export function MonthlyReportPage() {
             说明：城镇登记失业率 = 期末登记失业人数 ÷（城镇从业人员数 + 期末登记失业人数）；城镇从业人员数、城镇调查失业率、自然减员为录入的外部数据；求人倍率 = 本期岗位招聘人数 ÷ 本期求职人数。
           </Text>
           <PrintSignatures />
+          <div className="report-charts-page">
+            <TrendCharts period={r.period} />
+          </div>
         </div>
       )}
     </Stack>

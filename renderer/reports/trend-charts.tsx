@@ -1,12 +1,12 @@
-import { Alert, Button, Group, SimpleGrid, Stack, Text, Title } from '@mantine/core';
+import { Alert, SimpleGrid, Stack, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import type { ReportFigure } from '../../shared/contract/reports';
 import { formatPeriodMonth } from '../../shared/domain/statistics';
 import type { TrendPoint } from '../../shared/domain/trends';
 import { call, errorMessage } from '../api/client';
-import { printRecorded } from '../shell/print-toolbar';
+import { periodAxisLabel } from './chart-scale';
 import { listLink } from './labels';
-import { TrendChart, type ChartPoint } from './trend-chart';
+import { LinkedChart, type LinkedPoint } from './linked-chart';
 
 interface Series {
   title: string;
@@ -33,31 +33,36 @@ const SERIES: Series[] = [
   { title: '批准补贴申请人数（个人）', unit: '人', kind: 'bar', figure: 'subsidies_approved', ...count((p) => p.subsidiesApproved) },
 ];
 
-function points(series: Series, periods: TrendPoint[]): ChartPoint[] {
-  return periods.map((p) => ({ period: p.period, value: series.value(p), text: series.text(p), to: listLink(p.period, series.figure) }));
+function points(series: Series, periods: TrendPoint[]): LinkedPoint[] {
+  return periods.map((p, i) => ({
+    label: periodAxisLabel(p.period, i === 0),
+    value: series.value(p),
+    text: series.text(p),
+    to: listLink(p.period, series.figure),
+    name: `${p.period} ${series.title} ${series.text(p)}${series.unit === '倍' ? '' : series.unit}`,
+  }));
 }
 
-/** 主要指标走势: the last 13 reporting periods on the head's 工作台, printable on A4. */
-export function TrendCharts() {
-  const trends = useQuery({ queryKey: ['reports.trends'], queryFn: () => call('reports.trends', {}) });
+/**
+ * 主要指标走势: the 13 reporting periods ending with `period` (today's when
+ * none), on the head's 工作台 and on the monthly report's last printed page.
+ */
+export function TrendCharts({ period }: { period?: string }) {
+  const input = period ? { period } : {};
+  const trends = useQuery({ queryKey: ['reports.trends', input], queryFn: () => call('reports.trends', input) });
   const periods = trends.data?.periods ?? [];
   const span = periods.length ? `${formatPeriodMonth(periods[0]!.period)}—${formatPeriodMonth(periods[periods.length - 1]!.period)}` : '';
   return (
-    <Stack className="print-document trend-charts" data-testid="trend-charts">
-      <Group justify="space-between">
-        <div>
-          <Title order={4}>主要指标走势（近13个报告期）</Title>
-          <Text size="sm" c="dimmed">{span}{span && '，每期为上月21日至本月20日'}<span className="no-print">{span && '；点击柱或点查看实名制台账'}</span></Text>
-        </div>
-        <Button className="no-print" variant="default" disabled={!trends.data} onClick={() => void printRecorded({ document: `主要指标走势（${span}）`, entityType: 'report', entityId: periods.at(-1)?.period ?? '' })}>
-          打印走势图
-        </Button>
-      </Group>
+    <Stack className="chart-section" data-testid="trend-charts">
+      <div>
+        <Title order={4}>主要指标走势（近13个报告期）</Title>
+        <Text size="sm" c="dimmed">{span}{span && '，每期为上月21日至本月20日'}<span className="no-print">{span && '；点击柱或点查看实名制台账'}</span></Text>
+      </div>
       {trends.isError && <Alert color="red">{errorMessage(trends.error)}</Alert>}
       {trends.data && (
         <SimpleGrid cols={{ base: 1, lg: 2 }} className="trend-chart-grid">
           {SERIES.map((s) => (
-            <TrendChart key={s.figure} testId={`chart-${s.figure}`} title={s.title} unit={s.unit} kind={s.kind} decimals={s.decimals ?? 0} points={points(s, periods)} />
+            <LinkedChart key={s.figure} testId={`chart-${s.figure}`} title={s.title} unit={s.unit} kind={s.kind} decimals={s.decimals ?? 0} points={points(s, periods)} />
           ))}
         </SimpleGrid>
       )}

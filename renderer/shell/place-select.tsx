@@ -1,5 +1,5 @@
 import { Select, type ComboboxItem, type ComboboxParsedItem, type OptionsFilter, type SelectProps } from '@mantine/core';
-import { useMemo } from 'react';
+import { useMemo, useState } from 'react';
 import { matchesPlace } from '../../shared/domain/pinyin-keys';
 
 export interface PickerOption {
@@ -31,5 +31,13 @@ export function PlaceSelect({ options, ...props }: { options: PickerOption[] | u
     }
     return matched;
   };
-  return <Select searchable data={data} filter={filter} nothingFoundMessage="没有匹配的名称" {...props} />;
+  // Enter on the place already chosen (a default from the ID number, confirmed by the clerk) keeps it and shows its
+  // name again instead of the letters typed; the clear button clears. Mantine resets the text only when the value changes.
+  const [search, setSearch] = useState('');
+  const keep = (code: string) => {
+    props.onOptionSubmit?.(code);
+    if (code === props.value) setSearch(data.find((d) => d.value === code)?.label ?? '');
+  };
+  return <Select searchable allowDeselect={false} data={data} filter={filter} nothingFoundMessage="没有匹配的名称" {...props}
+    searchValue={search} onSearchChange={setSearch} onOptionSubmit={keep} />;
 }

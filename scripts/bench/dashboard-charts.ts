@@ -1,8 +1,8 @@
 /**
  * The head's dashboard load (局领导看板), part of the report benchmark
  * (scripts/bench/reports.ts, on the seeded county): what the page asks for when
- * the head opens it — today's figures, the 13-period trend charts and the staff
- * table — timed as one load through the service layer, and
+ * the head opens it — today's figures, the 13-period trend charts, the staff
+ * table (also the overdue-by-staff chart) and the breakdown charts — timed as one load through the service layer, and
  * `reports.trends` alone. Goal from issue 22: the whole load under 200 ms (p95)
  * at city scale.
  */
@@ -18,6 +18,7 @@ const DASHBOARD_CALLS: Array<[string, Record<string, unknown>]> = [
   ['reports.dashboard', {}],
   ['reports.trends', {}],
   ['reports.mattersByStaff', {}],
+  ['reports.dashboardCharts', {}],
 ];
 
 export interface DashboardLoad {

@@ -96,6 +96,7 @@ async function main(): Promise<void> {
       'reports.dashboard': {},
       'reports.trends': {},
       'reports.mattersByStaff': {},
+      'reports.dashboardCharts': {},
       'reports.namedList': { period, figure: 'registered_unemployed', page: 1, pageSize: 100 },
     };
     const timings: Record<string, Summary> = {};

@@ -8,6 +8,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:f
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { SERVING_PATTERN } from '../../shared/labels/console-lines';
 
 export const BUNDLE_GOAL_MB = 1.5;
 
@@ -45,7 +46,7 @@ export async function hostColdStart(root: string, runs = 3): Promise<{ runs: num
         let out = '';
         child.stdout.on('data', (d: Buffer) => {
           out += d.toString();
-          const match = /listening (http:\/\/\S+)/.exec(out);
+          const match = SERVING_PATTERN.exec(out);
           if (match) resolve(match[1]!);
         });
         child.on('exit', (code) => reject(new Error(`host exited ${code}: ${out}`)));

@@ -1,7 +1,9 @@
 import { z } from 'zod';
 import { MATTER_TYPE_CODES, type MatterTypeCode } from '../domain/matter-types';
 import { isPeriodCode, type BreakdownCell, type BreakdownDimension } from '../domain/statistics';
+import type { KeyGroupCode } from '../domain/key-groups';
 import type { TrendPoint } from '../domain/trends';
+import { OPEN_STATES, type CaseState } from '../domain/workflow';
 import type { CaseListItem } from './case-views';
 import { method } from './define';
 import { entityId, page, rowVersion } from './fields';
@@ -98,6 +100,18 @@ export interface ReportTrends {
   periods: TrendPoint[];
 }
 
+/**
+ * The head's breakdown charts (工作台), each bar the length of the list it opens:
+ * open matters by state (reports.matterQueue by state), open vacancies by
+ * occupation group (the vacancy sheet by group), persons by key group (the
+ * persons search by key group). Overdue by staff is the staff table's sum.
+ */
+export interface DashboardCharts {
+  casesByState: Array<{ state: OpenCaseState; count: number }>;
+  vacanciesByGroup: Array<{ group: string; label: string; vacancies: number; openings: number }>;
+  keyGroups: Array<{ code: KeyGroupCode; label: string; persons: number }>;
+}
+
 export interface StaffMatterRow {
   staffUserId: number;
   staffName: string;
@@ -105,6 +119,10 @@ export interface StaffMatterRow {
 }
 
 const period = z.string().max(7, '报告期应为YYYY-MM（该月20日截止）').refine(isPeriodCode, '报告期应为YYYY-MM（该月20日截止）');
+export type OpenCaseState = Exclude<CaseState, 'not_accepted' | 'approved' | 'rejected' | 'withdrawn'>;
+/** The open states, in the workflow's order, as the queue and the chart take them. */
+export const OPEN_CASE_STATES = OPEN_STATES as readonly OpenCaseState[];
+const openState = z.enum(OPEN_CASE_STATES as [OpenCaseState, ...OpenCaseState[]], '未知的在办状态');
 const matterType = z.enum(MATTER_TYPE_CODES as [MatterTypeCode, ...MatterTypeCode[]], '未知的业务类型');
 const listFilter = {
   period,
@@ -165,6 +183,12 @@ export const reportsContract = {
     writes: false,
     title: '查看近13个报告期的主要数字走势',
   }),
+  'reports.dashboardCharts': method<DashboardCharts>()({
+    input: z.strictObject({}),
+    access: 'reports.read',
+    writes: false,
+    title: '查看工作台的分类图表（在办业务按状态、岗位按职业大类、重点群体）',
+  }),
   'reports.mattersByStaff': method<StaffMatterRow[]>()({
     input: z.strictObject({}),
     access: 'reports.read',
@@ -172,7 +196,7 @@ export const reportsContract = {
     title: '按经办人和业务类型查看在办、超期业务',
   }),
   'reports.matterQueue': method<{ items: CaseListItem[]; total: number }>()({
-    input: z.strictObject({ staffUserId: entityId.optional(), matterType: matterType.optional(), overdueOnly: z.boolean().default(false), page }),
+    input: z.strictObject({ staffUserId: entityId.optional(), matterType: matterType.optional(), state: openState.optional(), overdueOnly: z.boolean().default(false), page }),
     access: 'reports.read',
     writes: false,
     title: '查看筛选后的在办业务',

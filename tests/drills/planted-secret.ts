@@ -21,6 +21,7 @@ import { officeDate } from '../../shared/domain/dates';
 import { idNumberCheckChar } from '../../shared/domain/id-number';
 import type { RpcResult } from '../../shared/rpc';
 import { ADMIN, COUNTY, PASSWORD, REPO_ROOT, unwrap } from './drill-desk';
+import { SERVING_PATTERN } from '../../shared/labels/console-lines';
 
 export interface Secret {
   idNumber: string;
@@ -56,7 +57,7 @@ export async function startHost(dir: string): Promise<RunningHost> {
     const timer = setTimeout(() => reject(new Error(`host did not start:\n${out}`)), 60_000);
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
-      const match = /listening (http:\/\/\S+)/.exec(out);
+      const match = SERVING_PATTERN.exec(out);
       if (match) {
         clearTimeout(timer);
         resolve(match[1]!.replace(/\/$/, ''));

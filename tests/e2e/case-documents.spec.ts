@@ -49,9 +49,9 @@ test('the front desk attaches a photo and a scan, views them, and the refusal an
   await page.getByLabel('失业日期').fill('2026-11-01');
   await page.getByRole('combobox', { name: '失业原因' }).click();
   await page.getByRole('option', { name: '劳动合同期满终止' }).click();
-  await page.getByRole('combobox', { name: '是否领取失业保险金' }).click();
-  await page.getByRole('option', { name: '否' }).click();
+  await page.getByRole('radio', { name: '否' }).click();
   await page.getByRole('checkbox', { name: /身份证/ }).check();
+  await page.getByRole('checkbox', { name: /告知承诺书/ }).uncheck();
   await page.getByRole('button', { name: '保存草稿' }).click();
   await expect(page.getByTestId('case-state')).toHaveText('草稿');
 

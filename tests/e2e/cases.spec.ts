@@ -18,7 +18,7 @@ test('the front desk accepts an unemployment registration and prints the receipt
   // 受理 on an empty form: every field it needs is marked, and the first takes the focus.
   await page.getByRole('button', { name: '受理' }).click();
   await expect(page.getByLabel('失业日期')).toBeFocused();
-  for (const field of [page.getByLabel('失业日期'), page.getByRole('combobox', { name: '失业原因' }), page.getByRole('combobox', { name: '是否领取失业保险金' })]) {
+  for (const field of [page.getByLabel('失业日期'), page.getByRole('combobox', { name: '失业原因' }), page.getByRole('radio', { name: '是' })]) {
     await expect(field).toHaveAttribute('aria-invalid', 'true');
   }
   await page.screenshot({ path: test.info().outputPath('case-form-marked.png') });
@@ -26,10 +26,10 @@ test('the front desk accepts an unemployment registration and prints the receipt
   await expect(page.getByLabel('失业日期')).not.toHaveAttribute('aria-invalid', 'true');
   await page.getByRole('combobox', { name: '失业原因' }).click();
   await page.getByRole('option', { name: '劳动合同期满终止' }).click();
-  await page.getByRole('combobox', { name: '是否领取失业保险金' }).click();
-  await page.getByRole('option', { name: '否' }).click();
+  await page.getByRole('radio', { name: '否' }).click();
   await page.getByRole('checkbox', { name: /身份证/ }).check();
-  // Without the signed self-declaration the matter cannot be accepted.
+  // The documents every applicant brings start ticked; without the signed self-declaration the matter cannot be accepted.
+  await page.getByRole('checkbox', { name: /告知承诺书/ }).uncheck();
   await page.getByRole('button', { name: '受理' }).click();
   await expect(page.getByTestId('case-error')).toContainText('缺少材料：告知承诺书');
   await page.getByRole('checkbox', { name: /告知承诺书/ }).check();

@@ -43,7 +43,13 @@ test('a counselor records a session with a plan item, refers to a vacancy, finds
   await form.getByRole('combobox', { name: '指导内容' }).press('Enter');
   await expect(page.getByTestId('guidance-saved')).toHaveCount(0);
   await form.getByLabel('指导情况').fill('想找离家近的仓储工作，需接送孩子');
-  await form.getByLabel('求职意向（职业代码）').fill('4-02-06');
+  // 职业 by name or pinyin over the 大典's major groups, or a full code the counselor knows, taken as typed.
+  const occupation = form.getByRole('combobox', { name: '求职意向（职业代码）' });
+  await occupation.fill('shsc');
+  await expect(page.getByRole('option', { name: '4 社会生产服务和生活服务人员' })).toBeVisible();
+  await occupation.fill('4-02-06');
+  await occupation.press('Enter');
+  await expect(occupation).toHaveValue('职业代码 4-02-06（社会生产服务和生活服务人员）');
   await form.getByRole('combobox', { name: '就业障碍' }).fill('照料');
   await form.getByRole('combobox', { name: '就业障碍' }).press('Enter');
   await form.getByRole('button', { name: '添加计划事项' }).click();

@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test as base } from '@playwright/test';
+import { SERVING_PATTERN } from '../../shared/labels/console-lines';
 
 export interface RunningHost {
   url: string;
@@ -24,7 +25,7 @@ async function startHost(): Promise<{ host: RunningHost; child: ChildProcess }> 
     const timer = setTimeout(() => reject(new Error(`host did not start:\n${out}`)), 20_000);
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
-      const match = /listening (http:\/\/\S+)/.exec(out);
+      const match = SERVING_PATTERN.exec(out);
       if (match) {
         clearTimeout(timer);
         resolve(match[1]!);

@@ -27,8 +27,7 @@ test('a matter accepted at one window appears in the other’s open queue; the s
   await one.getByLabel('失业日期').fill('2026-11-01');
   await one.getByRole('combobox', { name: '失业原因' }).click();
   await one.getByRole('option', { name: '劳动合同期满终止' }).click();
-  await one.getByRole('combobox', { name: '是否领取失业保险金' }).click();
-  await one.getByRole('option', { name: '否' }).click();
+  await one.getByRole('radio', { name: '否' }).click();
   await one.getByRole('checkbox', { name: /身份证/ }).check();
   await one.getByRole('checkbox', { name: /告知承诺书/ }).check();
   await one.getByRole('button', { name: '受理' }).click();

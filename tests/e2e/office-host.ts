@@ -1,6 +1,7 @@
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { OFFICE_PATTERN, SERVING_PATTERN } from '../../shared/labels/console-lines';
 
 export const PASSWORD = 'Admin-2026-pass';
 
@@ -18,8 +19,8 @@ export async function officeHost(dir: string): Promise<{ uiUrl: string; officePo
     const timer = setTimeout(() => reject(new Error(`office host did not start:\n${out}`)), 30_000);
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
-      const office = /listening https:\/\/0\.0\.0\.0:(\d+)\//.exec(out);
-      const ui = /listening (http:\/\/127\.0\.0\.1:\d+\/)/.exec(out);
+      const office = OFFICE_PATTERN.exec(out);
+      const ui = SERVING_PATTERN.exec(out);
       if (office && ui) {
         clearTimeout(timer);
         const fingerprint = /证书指纹[^\n]*\n([0-9A-F ]+\n[0-9A-F ]+)/.exec(out)?.[1] ?? '';

@@ -1,8 +1,15 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { officeDate } from '../../shared/domain/dates';
 import { formatPeriodChinese, periodOf, reportPeriod } from '../../shared/domain/statistics';
 import { expect, test } from './host-fixture';
 import { completeFirstRun, createUser, logIn, logInWithForcedChange, logOut, printAndRead } from './pages';
+
+/** The printed pages as PNG images beside the PDF (test-results/<name>-<n>.png), to look at. */
+function pageImages(pdfName: string): void {
+  execFileSync('pdftoppm', ['-png', '-r', '60', join('test-results', pdfName), join('test-results', pdfName.replace(/\.pdf$/, ''))]);
+}
 
 /** A call straight at the RPC door as the logged-in user (the matter's steps are tested elsewhere). */
 async function rpc<T>(page: Page, method: string, input: unknown): Promise<T> {
@@ -39,6 +46,10 @@ test('the head lands on 工作台, opens the monthly report, clicks a figure for
   await page.getByRole('link', { name: '报表' }).click();
   await page.goto(`${host.url}#/reports?period=${period}`);
   await expect(page.getByTestId('report-period')).toContainText(formatPeriodChinese(reportPeriod(period)));
+  // The 报告期 picker shows its whole text (2026年11月（2026年10月21日至2026年11月20日）), not cut off.
+  const periodBox = page.getByRole('textbox', { name: '报告期' }).or(page.getByRole('combobox', { name: '报告期' })).first();
+  await expect(periodBox).toHaveValue(new RegExp(`（${formatPeriodChinese(reportPeriod(period))}）$`));
+  expect(await periodBox.evaluate((box: HTMLInputElement) => box.scrollWidth <= box.clientWidth)).toBe(true);
   await expect(page.getByTestId('figure-registered_unemployed')).toHaveText('1');
   await page.getByLabel('城镇从业人员数（人）').fill('999');
   await page.getByLabel('城镇调查失业率（%）').fill('5.1');
@@ -60,13 +71,20 @@ test('the head lands on 工作台, opens the monthly report, clicks a figure for
 
   await page.getByRole('link', { name: '返回月报' }).click();
   await expect(page.getByTestId('figure-registered_unemployed')).toHaveText('1');
-  const text = (await printAndRead(page, 'monthly-report.pdf')).replace(/\s+/g, '');
+  const printed = await printAndRead(page, 'monthly-report.pdf');
+  const text = printed.replace(/\s+/g, '');
   expect(text).toContain(`报告期：${formatPeriodChinese(reportPeriod(period))}`);
   expect(text).toContain('吴中区人力资源和社会保障局');
   expect(text).toContain('期末登记失业人数1人');
   expect(text).toContain('城镇登记失业率0.10%');
   expect(text).toMatch(/制表人.*审核人.*负责人/);
   expect(text).toContain('第1页');
+  // The report's 13-period charts print on a page of their own after the signatures, each with its title.
+  const pages = printed.split('\f').map((p) => p.replace(/\s+/g, ''));
+  const chartsPage = pages.findIndex((p) => p.includes('主要指标走势'));
+  expect(chartsPage).toBeGreaterThan(pages.findIndex((p) => /制表人/.test(p)));
+  for (const title of ['期末登记失业人数', '本期新增失业登记', '新增就业人员', '求人倍率', '批准补贴申请人数']) expect(pages[chartsPage]).toContain(title);
+  pageImages('monthly-report.pdf');
 
   // 工作台's charts: 13 periods ending with this one; this period's bar opens the named list behind it.
   await page.goto(`${host.url}#/dashboard`);
@@ -78,9 +96,18 @@ test('the head lands on 工作台, opens the monthly report, clicks a figure for
   await expect(page.getByTestId('named-list-title')).toContainText('本期新增失业登记人数');
   await expect(page.getByTestId('named-list')).toContainText('李四');
   await page.goBack();
-  // Printed: the charts alone, on one landscape page, each title and its values readable.
-  const chartsText = (await printAndRead(page, 'dashboard-charts.pdf')).replace(/\s+/g, '');
-  for (const title of ['主要指标走势', '期末登记失业人数', '本期新增失业登记', '新增就业人员', '求人倍率', '批准补贴申请人数']) expect(chartsText).toContain(title);
+  // A breakdown bar opens its list: the open matters by state (nothing is open now), the key groups.
+  await expect(page.getByTestId('chart-cases-by-state').getByRole('link')).toHaveCount(4);
+  await page.getByTestId('chart-cases-by-state').getByRole('link', { name: '在办业务 已受理 0件' }).click();
+  await expect(page.getByRole('heading', { name: '在办业务 · 已受理' })).toBeVisible();
+  await page.goBack();
+  await expect(page.getByTestId('chart-key-groups').getByRole('link')).toHaveCount(9);
+  await expect(page.getByTestId('chart-vacancies-by-group').getByRole('link')).toHaveCount(8);
+  await page.screenshot({ path: 'test-results/reports-dashboard-charts-all.png', fullPage: true });
+  // Printed: the charts alone, on landscape pages, each title readable; the day's tables stay off the paper.
+  const chartsText = (await printAndRead(page, 'dashboard-charts.pdf')).replace(/[ \t\n]+/g, '');
+  for (const title of ['主要指标走势', '期末登记失业人数', '本期新增失业登记', '新增就业人员', '求人倍率', '批准补贴申请人数', '在办业务（按状态）', '超期业务（按经办人）', '在招岗位招聘人数（按职业大类）', '重点群体人数']) expect(chartsText).toContain(title);
   expect(chartsText).not.toContain('在办/超期业务');
-  expect(chartsText).toContain('第1页共1页');
+  expect(chartsText).toContain('第1页共');
+  pageImages('dashboard-charts.pdf');
 });

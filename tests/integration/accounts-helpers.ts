@@ -263,6 +263,7 @@ export const SAMPLE_INPUTS: Partial<Record<MethodName, unknown>> = {
   'reports.saveExternalFigures': { period: '2026-11', urbanEmployed: 120000, surveyedUnemploymentRate: '5.1', naturalAttrition: 0, version: null },
   'reports.dashboard': {},
   'reports.trends': {},
+  'reports.dashboardCharts': {},
   'reports.mattersByStaff': {},
   'reports.matterQueue': {},
   'facts.importStart': { source: 'person_insurance', asOf: '2026-10-31', fileName: '社保个人.xlsx', base64: 'UEsDBA==', dryRun: true },

@@ -5,6 +5,7 @@ import { describe, expect, it, onTestFinished } from 'vitest';
 import { lockPathFor } from '../../db/desk-lock';
 import { runCliAsync } from '../../electron/cli/run';
 import { deskFiles, expectOk, openDesk, readyDesk, type DeskFiles } from './helpers';
+import { SERVING_PATTERN } from '../../shared/labels/console-lines';
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string }> {
   const lines: string[] = [];
@@ -25,7 +26,7 @@ function startHost(files: DeskFiles): Promise<{ child: ChildProcess; listening: 
     const timer = setTimeout(() => reject(new Error(`host neither listened nor exited:\n${out}`)), 30_000);
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
-      if (/listening http/.test(out)) {
+      if (SERVING_PATTERN.test(out)) {
         clearTimeout(timer);
         resolve({ child, listening: true, exitCode: null, out });
       }

@@ -7,6 +7,7 @@ import { KEY_FILE, officeDir } from '../../db/office-certificate';
 import { readHostFingerprint } from '../../electron/workstation-pairing';
 import { normalizeFingerprint } from '../../shared/domain/office';
 import { readyDesk, type DeskFiles } from './helpers';
+import { OFFICE_PATTERN, SERVING_PATTERN } from '../../shared/labels/console-lines';
 
 /** `npm run host -- --office …` as a service would run it; resolves once both ports listen. */
 function startOfficeService(files: DeskFiles): Promise<{ port: number; fingerprint: string; out: string; stop(): Promise<void> }> {
@@ -27,8 +28,8 @@ function startOfficeService(files: DeskFiles): Promise<{ port: number; fingerpri
     const timer = setTimeout(() => reject(new Error(`office host did not start:\n${out}`)), 60_000);
     const onData = (chunk: Buffer) => {
       out += chunk.toString();
-      const port = /listening https:\/\/0\.0\.0\.0:(\d+)\//.exec(out)?.[1];
-      if (port && /listening http:\/\/127/.test(out)) {
+      const port = OFFICE_PATTERN.exec(out)?.[1];
+      if (port && SERVING_PATTERN.test(out)) {
         clearTimeout(timer);
         const printed = /证书指纹[^\n]*\n((?:[0-9A-F]{4} ?){8}\n(?:[0-9A-F]{4} ?){8})/.exec(out)?.[1] ?? '';
         resolve({ port: Number(port), fingerprint: printed, out, stop });

@@ -125,11 +125,14 @@ describe('query plans of the lists the services build', { timeout: 60_000 }, () 
         const table = expectOk<Array<{ staffUserId: number }>>(staff.zhouqiang.call('reports.mattersByStaff', {}));
         expectOk(staff.zhouqiang.call('reports.matterQueue', { staffUserId: table[0]!.staffUserId, matterType: 'unemployment_registration', overdueOnly: true }));
         expectOk(staff.zhouqiang.call('reports.matterQueue', {}));
+        expectOk(staff.zhouqiang.call('reports.dashboardCharts', {}));
       },
       [
         [/^select count\(\*\) from "cases" where \("cases"\."state" in \(\?, \?\) and "cases"\."due_date" < \?\)$/, /SEARCH cases USING (COVERING )?INDEX cases_state_due/],
         [/from "vacancies" where/, /SEARCH vacancies USING INDEX vacancies_status_valid_to/],
-        [/group by/, /SEARCH cases USING INDEX cases_state_due/],
+        [/group by coalesce/, /SEARCH cases USING INDEX cases_state_due/],
+        [/from "cases" where "cases"\."state" in \(\?, \?, \?, \?\) group by "cases"\."state"/, /SEARCH cases USING COVERING INDEX cases_state_due/],
+        [/from "vacancies" where .* group by substr/, /SEARCH vacancies USING INDEX vacancies_status_valid_to/],
         [/order by "cases"\."due_date" is null/, /SEARCH cases USING (COVERING )?INDEX cases_state_due/],
       ],
     );

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DashboardFigures, StaffMatterRow } from '../../shared/contract';
+import type { DashboardCharts, DashboardFigures, StaffMatterRow } from '../../shared/contract';
 import { UNEMPLOYMENT_DOCS, UNEMPLOYMENT_FORM, actOk, createCase, registerPerson } from './cases-helpers';
 import { idNumber } from './registry-helpers';
 import { expectError, expectOk } from './helpers';
@@ -38,4 +38,32 @@ describe('工作台', { timeout: 60_000 }, () => {
     expectError(staff.liuyang.call('reports.dashboard', {}), 'FORBIDDEN');
     expectError(staff.liuyang.call('reports.mattersByStaff', {}), 'FORBIDDEN');
   });
+
+  it('draws the head\'s breakdown charts, each bar counting the very list it opens', () => {
+    const { ready, staff, persons } = county();
+    clockTo(ready, '2026-12-21T00:00:00Z', staff);
+    createCase(ready.call, persons.b, 'difficulty_certification', { category: 'age_4050' }, ['id_card']);
+    const f = registerPerson(ready, { idNumber: idNumber('320506', '1995-06-01', '018'), name: '王小红' });
+    actOk(ready.call, createCase(ready.call, f, 'unemployment_registration', UNEMPLOYMENT_FORM, UNEMPLOYMENT_DOCS), 'accept');
+    const charts = expectOk<DashboardCharts>(staff.zhouqiang.call('reports.dashboardCharts', {}));
+    expect(charts.casesByState).toEqual([{ state: 'draft', count: 1 }, { state: 'accepted', count: 1 }, { state: 'in_review', count: 0 }, { state: 'returned', count: 0 }]);
+    for (const { state, count } of charts.casesByState) {
+      const queue = expectOk<{ items: Array<{ state: string }>; total: number }>(staff.zhouqiang.call('reports.matterQueue', { state }));
+      expect(queue.total, state).toBe(count);
+      expect(queue.items.every((c) => c.state === state), state).toBe(true);
+    }
+    // The county's one vacancy (焊工 6-18-01, 3 openings) is under 生产制造及有关人员; every group is drawn, empty ones as 0.
+    expect(charts.vacanciesByGroup).toHaveLength(8);
+    expect(charts.vacanciesByGroup.find((g) => g.group === '6')).toMatchObject({ label: '生产制造及有关人员', vacancies: 1, openings: 3 });
+    expect(charts.vacanciesByGroup.filter((g) => g.group !== '6').every((g) => g.vacancies === 0)).toBe(true);
+    const sheet = expectOk<{ total: number }>(staff.zhouqiang.call('vacancies.search', { filters: { status: 'open', occupationGroup: '6' } }));
+    expect(sheet.total).toBe(1);
+    for (const g of charts.keyGroups) {
+      const found = expectOk<{ total: number }>(staff.zhouqiang.call('persons.search', { query: '', filters: { keyGroup: g.code } }));
+      expect(found.total, g.code).toBe(g.persons);
+    }
+    expect(charts.keyGroups.find((g) => g.code === 'employment_difficulty')?.persons).toBe(1);
+    expectError(staff.liuyang.call('reports.dashboardCharts', {}), 'FORBIDDEN');
+  });
 });
+
