@@ -15,6 +15,7 @@ import { factsHandlers } from './facts';
 import { fairsHandlers } from './fairs';
 import { guidanceHandlers } from './guidance';
 import { jobsHandlers } from './jobs';
+import { matchingHandlers } from './matching';
 import { officeHandlers } from './office';
 import { paymentsHandlers } from './payments';
 import { personsHandlers } from './persons';
@@ -51,6 +52,7 @@ const byDomain = {
   certifications: certificationsHandlers,
   enterprises: enterprisesHandlers,
   vacancies: vacanciesHandlers,
+  matching: matchingHandlers,
   exchange: exchangeHandlers,
   fairs: fairsHandlers,
   backups: backupsHandlers,

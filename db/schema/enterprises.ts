@@ -246,6 +246,8 @@ export const vacancies = sqliteTable(
     index('vacancies_enterprise').on(t.enterpriseId),
     index('vacancies_status_valid_to').on(t.status, t.validTo),
     index('vacancies_occupation').on(t.occupationCode),
+    // 人岗匹配 for a person: the open vacancies of an occupation group.
+    index('vacancies_status_occupation').on(t.status, t.occupationCode, t.validTo),
     // Vacancies posted in a reporting period (the numerator of 求人倍率).
     index('vacancies_valid_from').on(t.validFrom),
   ],

@@ -19,6 +19,7 @@ import { factsContract } from './facts';
 import { fairsContract } from './fairs';
 import { guidanceContract } from './guidance';
 import { jobsContract } from './jobs';
+import { matchingContract } from './matching';
 import { officeContract } from './office';
 import { paymentsContract } from './payments';
 import { personsContract } from './persons';
@@ -59,6 +60,7 @@ export const contract = {
   ...enterpriseVisitsContract,
   ...enterpriseReportsContract,
   ...vacanciesContract,
+  ...matchingContract,
   ...exchangeContract,
   ...fairsContract,
   ...backupsContract,
@@ -116,3 +118,4 @@ export type * from './setup';
 export type * from './system';
 export type * from './users';
 export type * from './vacancies';
+export type * from './matching';

@@ -167,6 +167,8 @@ export const SAMPLE_INPUTS: Partial<Record<MethodName, unknown>> = {
   'contacts.followUpsDue': {},
   'guidance.recordSession': { personId: 1, sessionDate: '2026-11-27', durationMinutes: 30, mode: 'window', topics: ['job_search_skills'] },
   'guidance.forPerson': { personId: 1 },
+  'matching.forPerson': { personId: 1 },
+  'matching.forVacancy': { vacancyId: 1 },
   'guidance.updatePlanItem': { id: 1, version: 1, status: 'done', doneOn: '2026-11-27' },
   'guidance.refer': { personId: 1, kind: 'training', targetName: '电工培训班', referredOn: '2026-11-27' },
   'guidance.recordReferralOutcome': { id: 1, version: 1, state: 'hired', onDate: '2026-11-27' },

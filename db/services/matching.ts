@@ -1,0 +1,133 @@
+import type { MatchFilterReport, ParsedInputOf, PersonMatch, PersonMatches, VacancyMatch, VacancyMatches } from '../../shared/contract';
+import { maskPhone } from '../../shared/domain/masking';
+import {
+  educationCodesMeeting, educationName, failsEducation, matchPoints, matchScore, occupationGroupName, occupationGroupOf, topRanked,
+  type MatchSeeker, type MatchVacancy,
+} from '../../shared/domain/matching';
+import { EDUCATION_LEVELS } from '../../shared/domain/code-tables';
+import { vacancyStatusOn } from '../../shared/domain/vacancy';
+import type { ServiceContext } from '../context';
+import { AppError, fieldError } from '../errors';
+import { MATCHING_SQL, prefixRange } from '../queries/matching';
+import { cachedStatement } from '../statements';
+import { divisionNames } from './person-view';
+
+/** How many results a ranking shows. */
+export const MATCH_LIMIT = 20;
+/** How many of those a filter removed are named. */
+const EXAMPLES = 10;
+
+interface VacancyRow extends Omit<MatchVacancy, 'townshipName'> {
+  id: number;
+  title: string;
+  validTo: string;
+  enterpriseId: number;
+  enterpriseName: string;
+}
+
+interface SeekerRow extends MatchSeeker {
+  id: number;
+  name: string;
+  phone?: string | null;
+}
+
+function requirementRule(educationCode: string): string {
+  return `学历要求：${educationName(educationCode)}及以上`;
+}
+
+function seekerBasis(p: MatchSeeker, names: Map<string, string>): string[] {
+  const pay = p.payMinFen != null || p.payMaxFen != null ? `期望月薪 ${p.payMinFen != null ? `${p.payMinFen / 100}元` : ''}${p.payMaxFen != null ? `–${p.payMaxFen / 100}元` : '起'}` : '未登记期望月薪';
+  return [
+    p.occupationCode ? `求职意向（职业）：${p.occupationCode}` : '未登记求职意向（职业）',
+    p.intendedPlace ? `期望工作地点：${p.intendedPlace}` : `居住乡镇：${(p.townshipCode && names.get(p.townshipCode)) || '未登记'}`,
+    pay,
+    `学历：${educationName(p.educationCode)}`,
+  ];
+}
+
+/** 人岗匹配 for a person: the open vacancies of the intended occupation group, best first, each with its reasons. */
+export function forPerson(ctx: ServiceContext, input: ParsedInputOf<'matching.forPerson'>): VacancyMatches {
+  const { sqlite } = ctx.database();
+  const person = cachedStatement(sqlite, MATCHING_SQL.person).get(input.personId) as (SeekerRow & { mergedIntoId: number | null }) | undefined;
+  if (!person) throw fieldError('personId', `没有编号为 ${input.personId} 的人员档案`, '求职者');
+  if (person.mergedIntoId !== null) throw new AppError('CONFLICT', `该档案已并入编号 ${person.mergedIntoId} 的档案，请在保留的档案上匹配`);
+  const names = divisionNames(ctx);
+  const group = occupationGroupOf(person.occupationCode);
+  const [from, to] = group ? prefixRange(group) : ['1', '9'];
+  const rows = cachedStatement(sqlite, MATCHING_SQL.vacanciesInRange).all(from, to, ctx.today, ctx.today) as VacancyRow[];
+  const kept: VacancyRow[] = [];
+  const removed: VacancyRow[] = [];
+  for (const row of rows) (failsEducation(person.educationCode, row.educationCode) ? removed : kept).push(row);
+  const asVacancy = (v: VacancyRow): MatchVacancy => ({ ...v, townshipName: v.townshipCode ? (names.get(v.townshipCode) ?? null) : null });
+  const ranked = topRanked(kept, (v) => matchPoints(person, asVacancy(v)), (v) => matchScore(person, asVacancy(v)), (v) => v.id, MATCH_LIMIT);
+  const filters: MatchFilterReport[] = removed.length === 0 ? [] : [{
+    filter: 'education', label: '学历要求', rule: `本人学历（${educationName(person.educationCode)}）低于岗位的学历要求`, removed: removed.length,
+    examples: removed.slice(0, EXAMPLES).map((v) => `${v.title}（${v.enterpriseName}，要求${educationName(v.educationCode)}及以上）`),
+  }];
+  return {
+    items: ranked.map(({ item: v, score, reasons }): VacancyMatch => ({
+      vacancyId: v.id, title: v.title, enterpriseId: v.enterpriseId, enterpriseName: v.enterpriseName, occupationCode: v.occupationCode,
+      townshipName: asVacancy(v).townshipName, salaryMinFen: v.salaryMinFen, salaryMaxFen: v.salaryMaxFen, validTo: v.validTo, score, reasons,
+    })),
+    basis: seekerBasis(person, names),
+    scope: group ? `在招岗位中职业属于求职意向大类“${occupationGroupName(group)}”的` : '全部在招岗位（未登记求职意向）',
+    filters,
+    considered: kept.length,
+  };
+}
+
+/** 人岗匹配 for a vacancy: the registered jobseekers of its occupation group, best first, each with its reasons. */
+export function forVacancy(ctx: ServiceContext, input: ParsedInputOf<'matching.forVacancy'>): PersonMatches {
+  const { sqlite } = ctx.database();
+  const row = cachedStatement(sqlite, MATCHING_SQL.vacancy).get(input.vacancyId) as (VacancyRow & { status: 'open' | 'filled' | 'withdrawn'; validFrom: string }) | undefined;
+  if (!row) throw fieldError('vacancyId', `没有编号为 ${input.vacancyId} 的岗位`, '岗位');
+  const names = divisionNames(ctx);
+  const vacancy: MatchVacancy = { ...row, townshipName: row.townshipCode ? (names.get(row.townshipCode) ?? null) : null };
+  const group = occupationGroupOf(row.occupationCode)!;
+  // Codes with a known education below the requirement: excluded in SQL, counted apart.
+  const meeting = educationCodesMeeting(row.educationCode);
+  const failing = JSON.stringify(meeting === null ? [] : EDUCATION_LEVELS.map(([code]) => code).filter((code) => failsEducation(code, row.educationCode)));
+  const tiers: Array<Array<[string, string]>> = row.occupationCode.length >= 4
+    // The vacancy's 中类, and a bare group intention (which covers it), first; then the whole group.
+    ? [[prefixRange(row.occupationCode.slice(0, 4)), [group, `${group}-`]], [prefixRange(group)]]
+    : [[prefixRange(group)]];
+  const seen = new Set<number>();
+  const candidates: SeekerRow[] = [];
+  const seekers = cachedStatement(sqlite, MATCHING_SQL.seekersInRange);
+  let ranked: ReturnType<typeof topRanked<SeekerRow>> = [];
+  for (const [index, ranges] of tiers.entries()) {
+    for (const [from, to] of ranges) {
+      for (const p of seekers.iterate(from, to, failing) as Iterable<SeekerRow>) {
+        if (seen.has(p.id)) continue;
+        seen.add(p.id);
+        candidates.push(p);
+      }
+    }
+    ranked = topRanked(candidates, (p) => matchPoints(p, vacancy), (p) => matchScore(p, vacancy), (p) => p.id, MATCH_LIMIT);
+    // Outside the 中类 an intention earns at most 15 of the occupation's 40 points: 75 in all.
+    const floor = ranked.length === MATCH_LIMIT ? ranked[MATCH_LIMIT - 1]!.score : -1;
+    if (index === 0 && tiers.length > 1 && floor > 75) break;
+  }
+  const [gFrom, gTo] = prefixRange(group);
+  const removedCount = meeting === null ? 0 : (cachedStatement(sqlite, MATCHING_SQL.removedSeekers).get(gFrom, gTo, failing) as { n: number }).n;
+  const filters: MatchFilterReport[] = removedCount === 0 ? [] : [{
+    filter: 'education', label: '学历要求', rule: requirementRule(row.educationCode!), removed: removedCount,
+    examples: (cachedStatement(sqlite, MATCHING_SQL.removedSeekerNames).all(gFrom, gTo, failing, EXAMPLES) as { name: string }[]).map((p) => p.name),
+  }];
+  const status = vacancyStatusOn(row.status, row.validTo, ctx.today);
+  return {
+    items: ranked.map(({ item: p, score, reasons }): PersonMatch => ({
+      personId: p.id, name: p.name, phoneMasked: p.phone ? maskPhone(p.phone) : null, townshipName: p.townshipCode ? (names.get(p.townshipCode) ?? null) : null,
+      educationLabel: educationName(p.educationCode), occupationCode: p.occupationCode, score, reasons,
+    })),
+    basis: [
+      `岗位职业：${row.occupationCode}`, `工作地点：${vacancy.townshipName ?? row.workPlace ?? '未登记'}`,
+      row.salaryMinFen != null || row.salaryMaxFen != null ? `月薪 ${row.salaryMinFen != null ? `${row.salaryMinFen / 100}元` : ''}${row.salaryMaxFen != null ? `–${row.salaryMaxFen / 100}元` : '起'}` : '月薪面议',
+      row.educationCode ? requirementRule(row.educationCode) : '学历不限',
+      ...(status === 'open' ? [] : [`注意：岗位当前${status === 'expired' ? '已过期' : status === 'filled' ? '已招满' : '已撤回'}`]),
+    ],
+    scope: `登记失业或未就业、求职意向属于大类“${occupationGroupName(group)}”的人员`,
+    filters,
+    considered: candidates.length,
+  };
+}
