@@ -3,8 +3,9 @@
  * scoring (README, Benchmark: top 20 among 50,000 open vacancies or 1,000,000
  * persons under 200 ms p95).
  *
- * - Vacancies for a person: open on the day (vacancies_status_occupation),
- *   within the person's intended occupation group when there is one.
+ * - Vacancies for a person: open on the day, read from the index alone (vacancies_match),
+ *   within the person's intended occupation group when there is one, in the same two
+ *   tiers as persons for a vacancy.
  * - Persons for a vacancy: jobseekers (失业 registered or not, not merged)
  *   whose registered intention falls in the vacancy's occupation group, in
  *   two tiers by the intention's range (persons_intention): the vacancy's own
@@ -19,13 +20,25 @@ export const JOBSEEKER_STATUSES = ['unemployed_registered', 'unemployed_unregist
 
 const SEEKING = `p.employment_status in ('unemployed_registered', 'unemployed_unregistered') and p.merged_into_id is null`;
 
-const VACANCY_COLUMNS = `v.id, v.title, v.occupation_code as occupationCode, v.salary_min_fen as salaryMinFen, v.salary_max_fen as salaryMaxFen,
-  v.education_code as educationCode, v.work_place as workPlace, v.valid_to as validTo, v.enterprise_id as enterpriseId,
-  e.name as enterpriseName, e.township_code as townshipCode`;
+/** What the score reads of a vacancy: all in vacancies_match, and the employer's township. */
+const SCORED_COLUMNS = `v.id, v.occupation_code as occupationCode, v.salary_min_fen as salaryMinFen, v.salary_max_fen as salaryMaxFen,
+  v.education_code as educationCode, v.work_place as workPlace, v.valid_to as validTo, v.enterprise_id as enterpriseId, e.township_code as townshipCode`;
+
+const VACANCY_COLUMNS = `${SCORED_COLUMNS}, v.title, e.name as enterpriseName`;
 
 export const MATCHING_SQL = {
-  vacanciesInRange: `select ${VACANCY_COLUMNS} from vacancies v join enterprises e on e.id = v.enterprise_id
-     where v.status = 'open' and v.occupation_code >= ? and v.occupation_code < ? and v.valid_to >= ? and v.valid_from <= ?`,
+  /** One tier of candidates; the last parameter is a JSON array of the requirements (education codes) the person falls below. */
+  vacanciesInRange: `select ${SCORED_COLUMNS} from vacancies v indexed by vacancies_match join enterprises e on e.id = v.enterprise_id
+     where v.status = 'open' and v.occupation_code >= ? and v.occupation_code < ? and v.valid_to >= ? and v.valid_from <= ?
+       and (v.education_code is null or v.education_code not in (select value from json_each(?)))`,
+  removedVacancies: `select count(*) as n from vacancies v indexed by vacancies_match
+     where v.status = 'open' and v.occupation_code >= ? and v.occupation_code < ? and v.valid_to >= ? and v.valid_from <= ?
+       and v.education_code in (select value from json_each(?))`,
+  removedVacancyNames: `select v.title, e.name as enterpriseName, v.education_code as educationCode from vacancies v indexed by vacancies_match join enterprises e on e.id = v.enterprise_id
+     where v.status = 'open' and v.occupation_code >= ? and v.occupation_code < ? and v.valid_to >= ? and v.valid_from <= ?
+       and v.education_code in (select value from json_each(?)) order by v.id limit ?`,
+  /** The shown ones' titles and employers, by a JSON array of ids. */
+  vacancyNames: `select v.id, v.title, e.name as enterpriseName from vacancies v join enterprises e on e.id = v.enterprise_id where v.id in (select value from json_each(?))`,
   vacancy: `select ${VACANCY_COLUMNS}, v.status, v.valid_from as validFrom from vacancies v join enterprises e on e.id = v.enterprise_id where v.id = ?`,
   person: `select id, name, residence_township_code as townshipCode, intended_occupation_code as occupationCode, intended_place as intendedPlace,
      intended_salary_min_fen as payMinFen, intended_salary_max_fen as payMaxFen, education_code as educationCode, merged_into_id as mergedIntoId

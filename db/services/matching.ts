@@ -1,8 +1,8 @@
 import type { MatchFilterReport, ParsedInputOf, PersonMatch, PersonMatches, VacancyMatch, VacancyMatches } from '../../shared/contract';
 import { maskPhone } from '../../shared/domain/masking';
 import {
-  educationCodesMeeting, educationName, failsEducation, matchPoints, matchScore, occupationGroupName, occupationGroupOf, topRanked,
-  type MatchSeeker, type MatchVacancy,
+  MATCH_WEIGHTS, educationCodesMeeting, educationName, failsEducation, matchPoints, matchScore, occupationGroupName, occupationGroupOf, topRanked,
+  type MatchSeeker, type MatchVacancy, type Ranked,
 } from '../../shared/domain/matching';
 import { EDUCATION_LEVELS } from '../../shared/domain/code-tables';
 import { vacancyStatusOn } from '../../shared/domain/vacancy';
@@ -17,11 +17,14 @@ export const MATCH_LIMIT = 20;
 /** How many of those a filter removed are named. */
 const EXAMPLES = 10;
 
-interface VacancyRow extends Omit<MatchVacancy, 'townshipName'> {
+interface ScoredVacancyRow extends Omit<MatchVacancy, 'townshipName'> {
   id: number;
-  title: string;
   validTo: string;
   enterpriseId: number;
+}
+
+interface VacancyRow extends ScoredVacancyRow {
+  title: string;
   enterpriseName: string;
 }
 
@@ -29,6 +32,27 @@ interface SeekerRow extends MatchSeeker {
   id: number;
   name: string;
   phone?: string | null;
+}
+
+/**
+ * Outside the 中类 (X-XX) an occupation earns at most 15 of its 40 points (shared/domain/matching.ts):
+ * 75 in all. Once the 中类 alone fills the list above that, the rest of the group cannot enter it.
+ */
+const OUTSIDE_MIDDLE_MAX = MATCH_WEIGHTS.place + MATCH_WEIGHTS.pay + MATCH_WEIGHTS.education + 15;
+
+function floorOf(ranked: Ranked<unknown>[]): number {
+  return ranked.length === MATCH_LIMIT ? ranked[MATCH_LIMIT - 1]!.score : -1;
+}
+
+/**
+ * The ranges of occupation codes to read, in tiers: the code's 中类 and its bare group (a
+ * bare-group intention covers the whole group) first, then the whole range; one tier when
+ * the code is no finer than its group.
+ */
+function withinMiddleFirst(code: string | null, whole: [string, string]): Array<Array<[string, string]>> {
+  const group = occupationGroupOf(code);
+  if (!code || !group || code.length < 4) return [[whole]];
+  return [[prefixRange(code.slice(0, 4)), [group, `${group}-`]], [whole]];
 }
 
 function requirementRule(educationCode: string): string {
@@ -53,26 +77,47 @@ export function forPerson(ctx: ServiceContext, input: ParsedInputOf<'matching.fo
   if (person.mergedIntoId !== null) throw new AppError('CONFLICT', `该档案已并入编号 ${person.mergedIntoId} 的档案，请在保留的档案上匹配`);
   const names = divisionNames(ctx);
   const group = occupationGroupOf(person.occupationCode);
-  const [from, to] = group ? prefixRange(group) : ['1', '9'];
-  const rows = cachedStatement(sqlite, MATCHING_SQL.vacanciesInRange).all(from, to, ctx.today, ctx.today) as VacancyRow[];
-  const kept: VacancyRow[] = [];
-  const removed: VacancyRow[] = [];
-  for (const row of rows) (failsEducation(person.educationCode, row.educationCode) ? removed : kept).push(row);
-  const asVacancy = (v: VacancyRow): MatchVacancy => ({ ...v, townshipName: v.townshipCode ? (names.get(v.townshipCode) ?? null) : null });
-  const ranked = topRanked(kept, (v) => matchPoints(person, asVacancy(v)), (v) => matchScore(person, asVacancy(v)), (v) => v.id, MATCH_LIMIT);
-  const filters: MatchFilterReport[] = removed.length === 0 ? [] : [{
-    filter: 'education', label: '学历要求', rule: `本人学历（${educationName(person.educationCode)}）低于岗位的学历要求`, removed: removed.length,
-    examples: removed.slice(0, EXAMPLES).map((v) => `${v.title}（${v.enterpriseName}，要求${educationName(v.educationCode)}及以上）`),
+  const wanted = person.occupationCode;
+  // Requirements the person's education falls below: excluded in SQL, counted apart.
+  const failing = JSON.stringify(EDUCATION_LEVELS.map(([code]) => code).filter((code) => failsEducation(person.educationCode, code)));
+  const whole: [string, string] = group ? prefixRange(group) : ['1', '9'];
+  const tiers = withinMiddleFirst(wanted, whole);
+  const candidates: ScoredVacancyRow[] = [];
+  const seen = new Set<number>();
+  const asVacancy = (v: ScoredVacancyRow): MatchVacancy => ({ ...v, townshipName: v.townshipCode ? (names.get(v.townshipCode) ?? null) : null });
+  const statement = cachedStatement(sqlite, MATCHING_SQL.vacanciesInRange);
+  let ranked: Ranked<ScoredVacancyRow>[] = [];
+  for (const [index, ranges] of tiers.entries()) {
+    for (const [from, to] of ranges) {
+      for (const v of statement.all(from, to, ctx.today, ctx.today, failing) as ScoredVacancyRow[]) {
+        if (seen.has(v.id)) continue;
+        seen.add(v.id);
+        candidates.push(v);
+      }
+    }
+    ranked = topRanked(candidates, (v) => matchPoints(person, asVacancy(v)), (v) => matchScore(person, asVacancy(v)), (v) => v.id, MATCH_LIMIT);
+    if (index === 0 && tiers.length > 1 && floorOf(ranked) > OUTSIDE_MIDDLE_MAX) break;
+  }
+  const removedCount = (cachedStatement(sqlite, MATCHING_SQL.removedVacancies).get(...whole, ctx.today, ctx.today, failing) as { n: number }).n;
+  const removedNames = removedCount === 0 ? [] : (cachedStatement(sqlite, MATCHING_SQL.removedVacancyNames).all(...whole, ctx.today, ctx.today, failing, EXAMPLES) as Array<{ title: string; enterpriseName: string; educationCode: string }>);
+  // Titles and employers only for the vacancies shown.
+  const named = new Map(
+    (cachedStatement(sqlite, MATCHING_SQL.vacancyNames).all(JSON.stringify(ranked.map((r) => r.item.id))) as Array<{ id: number; title: string; enterpriseName: string }>).map((v) => [v.id, v]),
+  );
+  const nameOf = (id: number) => named.get(id) ?? { title: '', enterpriseName: '' };
+  const filters: MatchFilterReport[] = removedCount === 0 ? [] : [{
+    filter: 'education', label: '学历要求', rule: `本人学历（${educationName(person.educationCode)}）低于岗位的学历要求`, removed: removedCount,
+    examples: removedNames.map((v) => `${v.title}（${v.enterpriseName}，要求${educationName(v.educationCode)}及以上）`),
   }];
   return {
     items: ranked.map(({ item: v, score, reasons }): VacancyMatch => ({
-      vacancyId: v.id, title: v.title, enterpriseId: v.enterpriseId, enterpriseName: v.enterpriseName, occupationCode: v.occupationCode,
+      vacancyId: v.id, title: nameOf(v.id).title, enterpriseId: v.enterpriseId, enterpriseName: nameOf(v.id).enterpriseName, occupationCode: v.occupationCode,
       townshipName: asVacancy(v).townshipName, salaryMinFen: v.salaryMinFen, salaryMaxFen: v.salaryMaxFen, validTo: v.validTo, score, reasons,
     })),
     basis: seekerBasis(person, names),
     scope: group ? `在招岗位中职业属于求职意向大类“${occupationGroupName(group)}”的` : '全部在招岗位（未登记求职意向）',
     filters,
-    considered: kept.length,
+    considered: candidates.length,
   };
 }
 
@@ -87,14 +132,11 @@ export function forVacancy(ctx: ServiceContext, input: ParsedInputOf<'matching.f
   // Codes with a known education below the requirement: excluded in SQL, counted apart.
   const meeting = educationCodesMeeting(row.educationCode);
   const failing = JSON.stringify(meeting === null ? [] : EDUCATION_LEVELS.map(([code]) => code).filter((code) => failsEducation(code, row.educationCode)));
-  const tiers: Array<Array<[string, string]>> = row.occupationCode.length >= 4
-    // The vacancy's 中类, and a bare group intention (which covers it), first; then the whole group.
-    ? [[prefixRange(row.occupationCode.slice(0, 4)), [group, `${group}-`]], [prefixRange(group)]]
-    : [[prefixRange(group)]];
+  const tiers = withinMiddleFirst(row.occupationCode, prefixRange(group));
   const seen = new Set<number>();
   const candidates: SeekerRow[] = [];
   const seekers = cachedStatement(sqlite, MATCHING_SQL.seekersInRange);
-  let ranked: ReturnType<typeof topRanked<SeekerRow>> = [];
+  let ranked: Ranked<SeekerRow>[] = [];
   for (const [index, ranges] of tiers.entries()) {
     for (const [from, to] of ranges) {
       for (const p of seekers.iterate(from, to, failing) as Iterable<SeekerRow>) {
@@ -104,9 +146,7 @@ export function forVacancy(ctx: ServiceContext, input: ParsedInputOf<'matching.f
       }
     }
     ranked = topRanked(candidates, (p) => matchPoints(p, vacancy), (p) => matchScore(p, vacancy), (p) => p.id, MATCH_LIMIT);
-    // Outside the 中类 an intention earns at most 15 of the occupation's 40 points: 75 in all.
-    const floor = ranked.length === MATCH_LIMIT ? ranked[MATCH_LIMIT - 1]!.score : -1;
-    if (index === 0 && tiers.length > 1 && floor > 75) break;
+    if (index === 0 && tiers.length > 1 && floorOf(ranked) > OUTSIDE_MIDDLE_MAX) break;
   }
   const [gFrom, gTo] = prefixRange(group);
   const removedCount = meeting === null ? 0 : (cachedStatement(sqlite, MATCHING_SQL.removedSeekers).get(gFrom, gTo, failing) as { n: number }).n;

@@ -23,6 +23,7 @@ import { EnterpriseReportsPage } from '../enterprises/reports-page';
 import { TasksPage } from '../enterprises/tasks-page';
 import { VacanciesPage } from '../vacancies/vacancies-page';
 import { VacancySheetPage } from '../vacancies/vacancy-sheet-page';
+import { VacancyMatchesPage } from '../matching/vacancy-matches-page';
 import { VisitFormPage } from '../enterprises/visit-form-page';
 import { VisitPage } from '../enterprises/visit-page';
 import { AccessReportPage } from '../audit/access-report-page';
@@ -84,6 +85,7 @@ export const routes: RouteObject[] = [
       { path: 'enterprises/vacancies', element: <VacanciesPage /> },
       { path: 'enterprises/vacancies/import', element: <ImportPage kind={VACANCY_IMPORT_UI} /> },
       { path: 'enterprises/vacancies/sheet', element: <VacancySheetPage /> },
+      { path: 'enterprises/vacancies/:id/matches', element: <VacancyMatchesPage /> },
       { path: 'enterprises/tasks', element: <TasksPage /> },
       { path: 'enterprises/reports', element: <EnterpriseReportsPage /> },
       { path: 'enterprises/visits/:visitId', element: <VisitPage /> },

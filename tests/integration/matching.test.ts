@@ -99,12 +99,13 @@ describe('人岗匹配: ranks by intention, place, pay and education, and says w
     const ready = readyDesk();
     const raw = ready.desk.database().sqlite;
     const plans = {
-      vacanciesInRange: explain(raw, MATCHING_SQL.vacanciesInRange, ['4', '5', '2026-11-27', '2026-11-27']),
+      vacanciesInRange: explain(raw, MATCHING_SQL.vacanciesInRange, ['4-02', '4-03', '2026-11-27', '2026-11-27', '["10","20"]']),
+      removedVacancies: explain(raw, MATCHING_SQL.removedVacancies, ['4', '5', '2026-11-27', '2026-11-27', '["10","20"]']),
       seekersInRange: explain(raw, MATCHING_SQL.seekersInRange, ['4-02', '4-03', '["70","80"]']),
       removedSeekers: explain(raw, MATCHING_SQL.removedSeekers, ['4', '5', '["70","80"]']),
       removedSeekerNames: explain(raw, MATCHING_SQL.removedSeekerNames, ['4', '5', '["70","80"]', 10]),
     };
-    expect(plans.vacanciesInRange.lines.join('\n')).toMatch(/SEARCH v USING INDEX vacancies_status_occupation/);
+    for (const name of ['vacanciesInRange', 'removedVacancies'] as const) expect(plans[name].lines.join('\n'), name).toMatch(/SEARCH v USING COVERING INDEX vacancies_match/);
     for (const name of ['seekersInRange', 'removedSeekers', 'removedSeekerNames'] as const) expect(plans[name].lines.join('\n'), name).toMatch(/SEARCH p USING (COVERING )?INDEX persons_intention/);
     const scans = Object.values(plans).flatMap((p) => p.lines.filter((line) => /^SCAN (v|p|e)\b/.test(line)));
     expect(scans).toEqual([]);
