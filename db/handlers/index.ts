@@ -16,6 +16,7 @@ import { fairsHandlers } from './fairs';
 import { guidanceHandlers } from './guidance';
 import { jobsHandlers } from './jobs';
 import { matchingHandlers } from './matching';
+import { satisfactionHandlers } from './satisfaction';
 import { officeHandlers } from './office';
 import { paymentsHandlers } from './payments';
 import { personsHandlers } from './persons';
@@ -53,6 +54,7 @@ const byDomain = {
   enterprises: enterprisesHandlers,
   vacancies: vacanciesHandlers,
   matching: matchingHandlers,
+  satisfaction: satisfactionHandlers,
   exchange: exchangeHandlers,
   fairs: fairsHandlers,
   backups: backupsHandlers,

@@ -44,11 +44,13 @@ export const MATCHING_SQL = {
      intended_salary_min_fen as payMinFen, intended_salary_max_fen as payMaxFen, education_code as educationCode, merged_into_id as mergedIntoId
      from persons where id = ?`,
   /** One tier of candidates; the last parameter is a JSON array of the education codes the requirement removes. */
-  seekersInRange: `select p.id, p.name, p.phone, p.residence_township_code as townshipCode, p.intended_occupation_code as occupationCode,
+  seekersInRange: `select p.id, p.residence_township_code as townshipCode, p.intended_occupation_code as occupationCode,
      p.intended_place as intendedPlace, p.intended_salary_min_fen as payMinFen, p.intended_salary_max_fen as payMaxFen, p.education_code as educationCode
      from persons p indexed by persons_intention
      where p.intended_occupation_code >= ? and p.intended_occupation_code < ? and ${SEEKING}
        and (p.education_code is null or p.education_code not in (select value from json_each(?)))`,
+  /** The shown ones' names and phones, by a JSON array of ids. */
+  seekerNames: 'select id, name, phone from persons where id in (select value from json_each(?))',
   removedSeekers: `select count(*) as n from persons p indexed by persons_intention
      where p.intended_occupation_code >= ? and p.intended_occupation_code < ? and ${SEEKING}
        and p.education_code in (select value from json_each(?))`,

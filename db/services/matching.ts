@@ -30,8 +30,6 @@ interface VacancyRow extends ScoredVacancyRow {
 
 interface SeekerRow extends MatchSeeker {
   id: number;
-  name: string;
-  phone?: string | null;
 }
 
 /**
@@ -72,7 +70,7 @@ function seekerBasis(p: MatchSeeker, names: Map<string, string>): string[] {
 /** 人岗匹配 for a person: the open vacancies of the intended occupation group, best first, each with its reasons. */
 export function forPerson(ctx: ServiceContext, input: ParsedInputOf<'matching.forPerson'>): VacancyMatches {
   const { sqlite } = ctx.database();
-  const person = cachedStatement(sqlite, MATCHING_SQL.person).get(input.personId) as (SeekerRow & { mergedIntoId: number | null }) | undefined;
+  const person = cachedStatement(sqlite, MATCHING_SQL.person).get(input.personId) as (SeekerRow & { name: string; mergedIntoId: number | null }) | undefined;
   if (!person) throw fieldError('personId', `没有编号为 ${input.personId} 的人员档案`, '求职者');
   if (person.mergedIntoId !== null) throw new AppError('CONFLICT', `该档案已并入编号 ${person.mergedIntoId} 的档案，请在保留的档案上匹配`);
   const names = divisionNames(ctx);
@@ -155,9 +153,11 @@ export function forVacancy(ctx: ServiceContext, input: ParsedInputOf<'matching.f
     examples: (cachedStatement(sqlite, MATCHING_SQL.removedSeekerNames).all(gFrom, gTo, failing, EXAMPLES) as { name: string }[]).map((p) => p.name),
   }];
   const status = vacancyStatusOn(row.status, row.validTo, ctx.today);
+  // Names and phones only for the persons shown.
+  const shown = new Map((cachedStatement(sqlite, MATCHING_SQL.seekerNames).all(JSON.stringify(ranked.map((r) => r.item.id))) as Array<{ id: number; name: string; phone: string | null }>).map((p) => [p.id, p]));
   return {
     items: ranked.map(({ item: p, score, reasons }): PersonMatch => ({
-      personId: p.id, name: p.name, phoneMasked: p.phone ? maskPhone(p.phone) : null, townshipName: p.townshipCode ? (names.get(p.townshipCode) ?? null) : null,
+      personId: p.id, name: shown.get(p.id)?.name ?? '', phoneMasked: shown.get(p.id)?.phone ? maskPhone(shown.get(p.id)!.phone!) : null, townshipName: p.townshipCode ? (names.get(p.townshipCode) ?? null) : null,
       educationLabel: educationName(p.educationCode), occupationCode: p.occupationCode, score, reasons,
     })),
     basis: [

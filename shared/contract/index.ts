@@ -20,6 +20,7 @@ import { fairsContract } from './fairs';
 import { guidanceContract } from './guidance';
 import { jobsContract } from './jobs';
 import { matchingContract } from './matching';
+import { satisfactionContract } from './satisfaction';
 import { officeContract } from './office';
 import { paymentsContract } from './payments';
 import { personsContract } from './persons';
@@ -61,6 +62,7 @@ export const contract = {
   ...enterpriseReportsContract,
   ...vacanciesContract,
   ...matchingContract,
+  ...satisfactionContract,
   ...exchangeContract,
   ...fairsContract,
   ...backupsContract,
@@ -119,3 +121,4 @@ export type * from './system';
 export type * from './users';
 export type * from './vacancies';
 export type * from './matching';
+export type * from './satisfaction';

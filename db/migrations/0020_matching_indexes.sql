@@ -1,2 +1,0 @@
-CREATE INDEX `persons_intention` ON `persons` (`intended_occupation_code`,`employment_status`,`education_code`,`merged_into_id`);--> statement-breakpoint
-CREATE INDEX `vacancies_match` ON `vacancies` (`status`,`occupation_code`,`valid_to`,`valid_from`,`education_code`,`salary_min_fen`,`salary_max_fen`,`enterprise_id`,`work_place`);
