@@ -53,6 +53,11 @@ function withinMiddleFirst(code: string | null, whole: [string, string]): Array<
   return [[prefixRange(code.slice(0, 4)), [group, `${group}-`]], [whole]];
 }
 
+/** When the first tier sufficed, the scope says what was not read and why. */
+function skippedNote(lastTier: number, tiers: number, code: string | null): string {
+  return lastTier + 1 < tiers && code ? `（只读取了中类 ${code.slice(0, 4)}：同大类其他中类最高 ${OUTSIDE_MIDDLE_MAX} 分，进不了前 ${MATCH_LIMIT} 名）` : '';
+}
+
 function requirementRule(educationCode: string): string {
   return `学历要求：${educationName(educationCode)}及以上`;
 }
@@ -85,7 +90,9 @@ export function forPerson(ctx: ServiceContext, input: ParsedInputOf<'matching.fo
   const asVacancy = (v: ScoredVacancyRow): MatchVacancy => ({ ...v, townshipName: v.townshipCode ? (names.get(v.townshipCode) ?? null) : null });
   const statement = cachedStatement(sqlite, MATCHING_SQL.vacanciesInRange);
   let ranked: Ranked<ScoredVacancyRow>[] = [];
+  let lastTier = 0;
   for (const [index, ranges] of tiers.entries()) {
+    lastTier = index;
     for (const [from, to] of ranges) {
       for (const v of statement.all(from, to, ctx.today, ctx.today, failing) as ScoredVacancyRow[]) {
         if (seen.has(v.id)) continue;
@@ -96,8 +103,10 @@ export function forPerson(ctx: ServiceContext, input: ParsedInputOf<'matching.fo
     ranked = topRanked(candidates, (v) => matchPoints(person, asVacancy(v)), (v) => matchScore(person, asVacancy(v)), (v) => v.id, MATCH_LIMIT);
     if (index === 0 && tiers.length > 1 && floorOf(ranked) > OUTSIDE_MIDDLE_MAX) break;
   }
-  const removedCount = (cachedStatement(sqlite, MATCHING_SQL.removedVacancies).get(...whole, ctx.today, ctx.today, failing) as { n: number }).n;
-  const removedNames = removedCount === 0 ? [] : (cachedStatement(sqlite, MATCHING_SQL.removedVacancyNames).all(...whole, ctx.today, ctx.today, failing, EXAMPLES) as Array<{ title: string; enterpriseName: string; educationCode: string }>);
+  // Removed among the ranges read: the last tier's cover all the tiers before it.
+  const readRanges = tiers[lastTier]!;
+  const removedCount = readRanges.reduce((n, range) => n + (cachedStatement(sqlite, MATCHING_SQL.removedVacancies).get(...range, ctx.today, ctx.today, failing) as { n: number }).n, 0);
+  const removedNames = removedCount === 0 ? [] : readRanges.flatMap((range) => cachedStatement(sqlite, MATCHING_SQL.removedVacancyNames).all(...range, ctx.today, ctx.today, failing, EXAMPLES) as Array<{ title: string; enterpriseName: string; educationCode: string }>).slice(0, EXAMPLES);
   // Titles and employers only for the vacancies shown.
   const named = new Map(
     (cachedStatement(sqlite, MATCHING_SQL.vacancyNames).all(JSON.stringify(ranked.map((r) => r.item.id))) as Array<{ id: number; title: string; enterpriseName: string }>).map((v) => [v.id, v]),
@@ -113,7 +122,7 @@ export function forPerson(ctx: ServiceContext, input: ParsedInputOf<'matching.fo
       townshipName: asVacancy(v).townshipName, salaryMinFen: v.salaryMinFen, salaryMaxFen: v.salaryMaxFen, validTo: v.validTo, score, reasons,
     })),
     basis: seekerBasis(person, names),
-    scope: group ? `在招岗位中职业属于求职意向大类“${occupationGroupName(group)}”的` : '全部在招岗位（未登记求职意向）',
+    scope: (group ? `在招岗位中职业属于求职意向大类“${occupationGroupName(group)}”的` : '全部在招岗位（未登记求职意向）') + skippedNote(lastTier, tiers.length, wanted),
     filters,
     considered: candidates.length,
   };
@@ -135,7 +144,9 @@ export function forVacancy(ctx: ServiceContext, input: ParsedInputOf<'matching.f
   const candidates: SeekerRow[] = [];
   const seekers = cachedStatement(sqlite, MATCHING_SQL.seekersInRange);
   let ranked: Ranked<SeekerRow>[] = [];
+  let lastTier = 0;
   for (const [index, ranges] of tiers.entries()) {
+    lastTier = index;
     for (const [from, to] of ranges) {
       for (const p of seekers.iterate(from, to, failing) as Iterable<SeekerRow>) {
         if (seen.has(p.id)) continue;
@@ -146,11 +157,12 @@ export function forVacancy(ctx: ServiceContext, input: ParsedInputOf<'matching.f
     ranked = topRanked(candidates, (p) => matchPoints(p, vacancy), (p) => matchScore(p, vacancy), (p) => p.id, MATCH_LIMIT);
     if (index === 0 && tiers.length > 1 && floorOf(ranked) > OUTSIDE_MIDDLE_MAX) break;
   }
-  const [gFrom, gTo] = prefixRange(group);
-  const removedCount = meeting === null ? 0 : (cachedStatement(sqlite, MATCHING_SQL.removedSeekers).get(gFrom, gTo, failing) as { n: number }).n;
+  // Removed among the ranges read: the last tier's cover all the tiers before it.
+  const readRanges = tiers[lastTier]!;
+  const removedCount = meeting === null ? 0 : readRanges.reduce((n, range) => n + (cachedStatement(sqlite, MATCHING_SQL.removedSeekers).get(...range, failing) as { n: number }).n, 0);
   const filters: MatchFilterReport[] = removedCount === 0 ? [] : [{
     filter: 'education', label: '学历要求', rule: requirementRule(row.educationCode!), removed: removedCount,
-    examples: (cachedStatement(sqlite, MATCHING_SQL.removedSeekerNames).all(gFrom, gTo, failing, EXAMPLES) as { name: string }[]).map((p) => p.name),
+    examples: readRanges.flatMap((range) => cachedStatement(sqlite, MATCHING_SQL.removedSeekerNames).all(...range, failing, EXAMPLES) as { name: string }[]).slice(0, EXAMPLES).map((p) => p.name),
   }];
   const status = vacancyStatusOn(row.status, row.validTo, ctx.today);
   // Names and phones only for the persons shown.
@@ -166,7 +178,7 @@ export function forVacancy(ctx: ServiceContext, input: ParsedInputOf<'matching.f
       row.educationCode ? requirementRule(row.educationCode) : '学历不限',
       ...(status === 'open' ? [] : [`注意：岗位当前${status === 'expired' ? '已过期' : status === 'filled' ? '已招满' : '已撤回'}`]),
     ],
-    scope: `登记失业或未就业、求职意向属于大类“${occupationGroupName(group)}”的人员`,
+    scope: `登记失业或未就业、求职意向属于大类“${occupationGroupName(group)}”的人员${skippedNote(lastTier, tiers.length, row.occupationCode)}`,
     filters,
     considered: candidates.length,
   };

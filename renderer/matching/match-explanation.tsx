@@ -3,7 +3,7 @@ import type { MatchFilterReport } from '../../shared/contract';
 
 /** A result's score as a badge: green from 80, blue from 60, grey below. */
 export function ScoreBadge({ score }: { score: number }) {
-  return <Badge size="lg" variant="light" color={score >= 80 ? 'green' : score >= 60 ? 'blue' : 'gray'} aria-label={`匹配度 ${score} 分`}>{score}分</Badge>;
+  return <Badge size="lg" variant="light" miw={68} styles={{ label: { overflow: 'visible' } }} color={score >= 80 ? 'green' : score >= 60 ? 'blue' : 'gray'} aria-label={`匹配度 ${score} 分`}>{score}分</Badge>;
 }
 
 /** Why a result ranks where it does, strongest reason first. */

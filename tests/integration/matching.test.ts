@@ -89,6 +89,22 @@ describe('人岗匹配: ranks by intention, place, pay and education, and says w
     }
   });
 
+  it('reads the rest of the group only when it could still enter the top 20, and says so', () => {
+    const ready = readyDesk();
+    const { v } = fixture(ready);
+    for (let i = 0; i < 21; i += 1) register(ready, { idNumber: idNumber('320506', `1990-01-${String(i + 1).padStart(2, '0')}`, '013'), name: `求职者${'甲乙丙丁戊己庚辛壬癸'[i % 10]}${'一二三'[Math.floor(i / 10)]}`, ...SEEKER });
+    const other = register(ready, { idNumber: idNumber('320506', '1985-07-21', '031'), name: '王五', ...SEEKER, intendedOccupationCode: '4-07-02' });
+    const full = expectOk<PersonMatches>(ready.call('matching.forVacancy', { vacancyId: v.exact.id }));
+    expect(full.items).toHaveLength(20);
+    expect(full.items.every((i) => i.score === 100)).toBe(true);
+    expect(full.considered).toBe(21);
+    expect(full.scope).toContain('（只读取了中类 4-02：同大类其他中类最高 75 分，进不了前 20 名）');
+    // For a vacancy nobody of its 中类 fits well, the rest of the group is read.
+    const cleaning = expectOk<PersonMatches>(ready.call('matching.forVacancy', { vacancyId: v.sameGroupLowPay.id }));
+    expect(cleaning.items[0]!.personId).toBe(other.id);
+    expect(cleaning.scope).not.toContain('只读取了');
+  });
+
   it('answers an unknown person or vacancy in Chinese', () => {
     const ready = readyDesk();
     expect(expectError(ready.call('matching.forPerson', { personId: 9999 }), 'BAD_INPUT').message).toBe('求职者：没有编号为 9999 的人员档案');
