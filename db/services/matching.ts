@@ -32,30 +32,47 @@ interface SeekerRow extends MatchSeeker {
   id: number;
 }
 
-/**
- * Outside the 中类 (X-XX) an occupation earns at most 15 of its 40 points (shared/domain/matching.ts):
- * 75 in all. Once the 中类 alone fills the list above that, the rest of the group cannot enter it.
- */
-const OUTSIDE_MIDDLE_MAX = MATCH_WEIGHTS.place + MATCH_WEIGHTS.pay + MATCH_WEIGHTS.education + 15;
-
 function floorOf(ranked: Ranked<unknown>[]): number {
   return ranked.length === MATCH_LIMIT ? ranked[MATCH_LIMIT - 1]!.score : -1;
 }
 
+/** Everything but the occupation: its 60 points. */
+const OTHER_MAX = MATCH_WEIGHTS.place + MATCH_WEIGHTS.pay + MATCH_WEIGHTS.education;
+
 /**
- * The ranges of occupation codes to read, in tiers: the code's 中类 and its bare group (a
- * bare-group intention covers the whole group) first, then the whole range; one tier when
- * the code is no finer than its group.
+ * One read of candidates: its code ranges (each tier's cover every tier before it), and
+ * the most any candidate outside all tiers so far can score (shared/domain/matching.ts:
+ * the same 中类 earns 30 of the occupation's 40 points, the same group 15). Once the list
+ * is full above that, nothing left can enter it.
  */
-function withinMiddleFirst(code: string | null, whole: [string, string]): Array<Array<[string, string]>> {
-  const group = occupationGroupOf(code);
-  if (!code || !group || code.length < 4) return [[whole]];
-  return [[prefixRange(code.slice(0, 4)), [group, `${group}-`]], [whole]];
+interface Tier {
+  ranges: Array<[string, string]>;
+  restMax: number;
+  label: string;
 }
 
-/** When the first tier sufficed, the scope says what was not read and why. */
-function skippedNote(lastTier: number, tiers: number, code: string | null): string {
-  return lastTier + 1 < tiers && code ? `（只读取了中类 ${code.slice(0, 4)}：同大类其他中类最高 ${OUTSIDE_MIDDLE_MAX} 分，进不了前 ${MATCH_LIMIT} 名）` : '';
+/** The one code `c` as a range. */
+const only = (c: string): [string, string] => [c, `${c}-`];
+
+/**
+ * The tiers for ranking by `code` (the vacancy's, or the person's intention) within `whole`:
+ * full occupation points first, then the rest of its 中类, then the whole group.
+ */
+function tiersFor(side: 'seekers' | 'vacancies', code: string | null, whole: [string, string]): Tier[] {
+  const group = occupationGroupOf(code);
+  if (!code || !group || code.length < 4) return [{ ranges: [whole], restMax: 100, label: '' }];
+  const middle: Tier = { ranges: [prefixRange(code.slice(0, 4)), only(group)], restMax: OTHER_MAX + 15, label: `中类 ${code.slice(0, 4)}` };
+  const last: Tier = { ranges: [whole], restMax: 100, label: '' };
+  if (code.length === 4) return [middle, last];
+  // Persons whose intention is the vacancy's code or a coarser code of it; vacancies under the person's code.
+  const exact = side === 'seekers' ? [code, code.slice(0, 4), group].map(only) : [prefixRange(code)];
+  return [{ ranges: exact, restMax: OTHER_MAX + 30, label: `职业代码与 ${code} 一致的` }, middle, last];
+}
+
+/** When the first tiers sufficed, the scope says what was not read and why. */
+function skippedNote(tiers: Tier[], lastTier: number): string {
+  const tier = tiers[lastTier]!;
+  return lastTier + 1 < tiers.length ? `（只读取了${tier.label}：其余最高 ${tier.restMax} 分，进不了前 ${MATCH_LIMIT} 名）` : '';
 }
 
 function requirementRule(educationCode: string): string {
@@ -84,14 +101,14 @@ export function forPerson(ctx: ServiceContext, input: ParsedInputOf<'matching.fo
   // Requirements the person's education falls below: excluded in SQL, counted apart.
   const failing = JSON.stringify(EDUCATION_LEVELS.map(([code]) => code).filter((code) => failsEducation(person.educationCode, code)));
   const whole: [string, string] = group ? prefixRange(group) : ['1', '9'];
-  const tiers = withinMiddleFirst(wanted, whole);
+  const tiers = tiersFor('vacancies', wanted, whole);
   const candidates: ScoredVacancyRow[] = [];
   const seen = new Set<number>();
   const asVacancy = (v: ScoredVacancyRow): MatchVacancy => ({ ...v, townshipName: v.townshipCode ? (names.get(v.townshipCode) ?? null) : null });
   const statement = cachedStatement(sqlite, MATCHING_SQL.vacanciesInRange);
   let ranked: Ranked<ScoredVacancyRow>[] = [];
   let lastTier = 0;
-  for (const [index, ranges] of tiers.entries()) {
+  for (const [index, { ranges, restMax }] of tiers.entries()) {
     lastTier = index;
     for (const [from, to] of ranges) {
       for (const v of statement.all(from, to, ctx.today, ctx.today, failing) as ScoredVacancyRow[]) {
@@ -101,10 +118,10 @@ export function forPerson(ctx: ServiceContext, input: ParsedInputOf<'matching.fo
       }
     }
     ranked = topRanked(candidates, (v) => matchPoints(person, asVacancy(v)), (v) => matchScore(person, asVacancy(v)), (v) => v.id, MATCH_LIMIT);
-    if (index === 0 && tiers.length > 1 && floorOf(ranked) > OUTSIDE_MIDDLE_MAX) break;
+    if (index + 1 < tiers.length && floorOf(ranked) > restMax) break;
   }
   // Removed among the ranges read: the last tier's cover all the tiers before it.
-  const readRanges = tiers[lastTier]!;
+  const readRanges = tiers[lastTier]!.ranges;
   const removedCount = readRanges.reduce((n, range) => n + (cachedStatement(sqlite, MATCHING_SQL.removedVacancies).get(...range, ctx.today, ctx.today, failing) as { n: number }).n, 0);
   const removedNames = removedCount === 0 ? [] : readRanges.flatMap((range) => cachedStatement(sqlite, MATCHING_SQL.removedVacancyNames).all(...range, ctx.today, ctx.today, failing, EXAMPLES) as Array<{ title: string; enterpriseName: string; educationCode: string }>).slice(0, EXAMPLES);
   // Titles and employers only for the vacancies shown.
@@ -122,7 +139,7 @@ export function forPerson(ctx: ServiceContext, input: ParsedInputOf<'matching.fo
       townshipName: asVacancy(v).townshipName, salaryMinFen: v.salaryMinFen, salaryMaxFen: v.salaryMaxFen, validTo: v.validTo, score, reasons,
     })),
     basis: seekerBasis(person, names),
-    scope: (group ? `在招岗位中职业属于求职意向大类“${occupationGroupName(group)}”的` : '全部在招岗位（未登记求职意向）') + skippedNote(lastTier, tiers.length, wanted),
+    scope: (group ? `在招岗位中职业属于求职意向大类“${occupationGroupName(group)}”的` : '全部在招岗位（未登记求职意向）') + skippedNote(tiers, lastTier),
     filters,
     considered: candidates.length,
   };
@@ -139,13 +156,13 @@ export function forVacancy(ctx: ServiceContext, input: ParsedInputOf<'matching.f
   // Codes with a known education below the requirement: excluded in SQL, counted apart.
   const meeting = educationCodesMeeting(row.educationCode);
   const failing = JSON.stringify(meeting === null ? [] : EDUCATION_LEVELS.map(([code]) => code).filter((code) => failsEducation(code, row.educationCode)));
-  const tiers = withinMiddleFirst(row.occupationCode, prefixRange(group));
+  const tiers = tiersFor('seekers', row.occupationCode, prefixRange(group));
   const seen = new Set<number>();
   const candidates: SeekerRow[] = [];
   const seekers = cachedStatement(sqlite, MATCHING_SQL.seekersInRange);
   let ranked: Ranked<SeekerRow>[] = [];
   let lastTier = 0;
-  for (const [index, ranges] of tiers.entries()) {
+  for (const [index, { ranges, restMax }] of tiers.entries()) {
     lastTier = index;
     for (const [from, to] of ranges) {
       for (const p of seekers.iterate(from, to, failing) as Iterable<SeekerRow>) {
@@ -155,10 +172,10 @@ export function forVacancy(ctx: ServiceContext, input: ParsedInputOf<'matching.f
       }
     }
     ranked = topRanked(candidates, (p) => matchPoints(p, vacancy), (p) => matchScore(p, vacancy), (p) => p.id, MATCH_LIMIT);
-    if (index === 0 && tiers.length > 1 && floorOf(ranked) > OUTSIDE_MIDDLE_MAX) break;
+    if (index + 1 < tiers.length && floorOf(ranked) > restMax) break;
   }
   // Removed among the ranges read: the last tier's cover all the tiers before it.
-  const readRanges = tiers[lastTier]!;
+  const readRanges = tiers[lastTier]!.ranges;
   const removedCount = meeting === null ? 0 : readRanges.reduce((n, range) => n + (cachedStatement(sqlite, MATCHING_SQL.removedSeekers).get(...range, failing) as { n: number }).n, 0);
   const filters: MatchFilterReport[] = removedCount === 0 ? [] : [{
     filter: 'education', label: '学历要求', rule: requirementRule(row.educationCode!), removed: removedCount,
@@ -178,7 +195,7 @@ export function forVacancy(ctx: ServiceContext, input: ParsedInputOf<'matching.f
       row.educationCode ? requirementRule(row.educationCode) : '学历不限',
       ...(status === 'open' ? [] : [`注意：岗位当前${status === 'expired' ? '已过期' : status === 'filled' ? '已招满' : '已撤回'}`]),
     ],
-    scope: `登记失业或未就业、求职意向属于大类“${occupationGroupName(group)}”的人员${skippedNote(lastTier, tiers.length, row.occupationCode)}`,
+    scope: `登记失业或未就业、求职意向属于大类“${occupationGroupName(group)}”的人员${skippedNote(tiers, lastTier)}`,
     filters,
     considered: candidates.length,
   };

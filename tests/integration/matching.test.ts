@@ -98,7 +98,7 @@ describe('人岗匹配: ranks by intention, place, pay and education, and says w
     expect(full.items).toHaveLength(20);
     expect(full.items.every((i) => i.score === 100)).toBe(true);
     expect(full.considered).toBe(21);
-    expect(full.scope).toContain('（只读取了中类 4-02：同大类其他中类最高 75 分，进不了前 20 名）');
+    expect(full.scope).toContain('（只读取了职业代码与 4-02-06 一致的：其余最高 90 分，进不了前 20 名）');
     // For a vacancy nobody of its 中类 fits well, the rest of the group is read.
     const cleaning = expectOk<PersonMatches>(ready.call('matching.forVacancy', { vacancyId: v.sameGroupLowPay.id }));
     expect(cleaning.items[0]!.personId).toBe(other.id);
