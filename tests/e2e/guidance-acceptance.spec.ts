@@ -85,6 +85,13 @@ test('职业指导 acceptance: session with a referral, the follow-up on its day
   await expect(page.getByText(`岗位推荐：苏州吴中精工机械有限公司 · 仓库管理员 → 录用（${officeDay()}）`)).toBeVisible();
   await page.screenshot({ path: 'test-results/guidance-acceptance-hired.png', fullPage: true });
 
+  // Her desk counts the outcome of the month.
+  await page.getByRole('link', { name: '职业指导' }).click();
+  await expect(page.getByTestId('desk-outcomes')).toContainText('录用：1');
+  await expect(page.getByTestId('desk-follow-ups')).toHaveCount(0);
+  await page.screenshot({ path: 'test-results/guidance-acceptance-desk.png', fullPage: true });
+  await page.goto(`${host.url}#/persons/${person.id}`);
+
   // The citizen rates the session on the rating screen (no menus), by tapping.
   await page.getByTestId('guidance-sessions').getByRole('link', { name: '请群众评价' }).click();
   const screen = page.getByTestId('rating-screen');

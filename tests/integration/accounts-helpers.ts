@@ -167,6 +167,7 @@ export const SAMPLE_INPUTS: Partial<Record<MethodName, unknown>> = {
   'contacts.followUpsDue': {},
   'guidance.recordSession': { personId: 1, sessionDate: '2026-11-27', durationMinutes: 30, mode: 'window', topics: ['job_search_skills'] },
   'guidance.forPerson': { personId: 1 },
+  'guidance.desk': {},
   'matching.forPerson': { personId: 1 },
   'matching.forVacancy': { vacancyId: 1 },
   'satisfaction.service': { serviceType: 'guidance_session', serviceId: 1 },
