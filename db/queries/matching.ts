@@ -1,3 +1,4 @@
+import type { PlanCase } from '../statements';
 /**
  * 人岗匹配's SQL: the candidates of a ranking, chosen by index before any
  * scoring (README, Benchmark: top 20 among 50,000 open vacancies or 1,000,000
@@ -64,3 +65,22 @@ export function prefixRange(prefix: string): [string, string] {
   const last = prefix.charCodeAt(prefix.length - 1);
   return [prefix, `${prefix.slice(0, -1)}${String.fromCharCode(last + 1)}`];
 }
+
+const DAY = '2026-11-27';
+const FAILING = '["70","80"]';
+const IDS = '[1,2]';
+
+/** Each statement as it runs, for tests/integration/query-plans.test.ts: none reads persons or vacancies in full. */
+export const PLAN_CASES: Record<keyof typeof MATCHING_SQL, PlanCase> = {
+  vacanciesInRange: { sql: MATCHING_SQL.vacanciesInRange, params: ['4-02', '4-03', DAY, DAY, FAILING], uses: [/SEARCH v USING COVERING INDEX vacancies_match/] },
+  removedVacancies: { sql: MATCHING_SQL.removedVacancies, params: ['4', '5', DAY, DAY, FAILING], uses: [/SEARCH v USING COVERING INDEX vacancies_match/] },
+  // Reads the rows it names (at most ten), for their titles.
+  removedVacancyNames: { sql: MATCHING_SQL.removedVacancyNames, params: ['4', '5', DAY, DAY, FAILING, 10], uses: [/SEARCH v USING INDEX vacancies_match/] },
+  vacancyNames: { sql: MATCHING_SQL.vacancyNames, params: [IDS], uses: [/SEARCH v USING INTEGER PRIMARY KEY/] },
+  vacancy: { sql: MATCHING_SQL.vacancy, params: [1], uses: [/SEARCH v USING INTEGER PRIMARY KEY/] },
+  person: { sql: MATCHING_SQL.person, params: [1], uses: [/SEARCH persons USING INTEGER PRIMARY KEY/] },
+  seekersInRange: { sql: MATCHING_SQL.seekersInRange, params: ['4-02', '4-03', FAILING], uses: [/SEARCH p USING COVERING INDEX persons_intention/] },
+  seekerNames: { sql: MATCHING_SQL.seekerNames, params: [IDS], uses: [/SEARCH persons USING INTEGER PRIMARY KEY/] },
+  removedSeekers: { sql: MATCHING_SQL.removedSeekers, params: ['4', '5', FAILING], uses: [/SEARCH p USING COVERING INDEX persons_intention/] },
+  removedSeekerNames: { sql: MATCHING_SQL.removedSeekerNames, params: ['4', '5', FAILING, 10], uses: [/SEARCH p USING INDEX persons_intention/] },
+};
