@@ -24,6 +24,10 @@ export const PERMISSIONS = [
   'contacts.write',
   /** 职业指导: record guidance sessions and their plans, referrals and their outcomes, follow-ups (回访). */
   'guidance.write',
+  /** 满意度调查: take a citizen's rating of a service, on the window's rating screen or by phone. */
+  'satisfaction.record',
+  /** 满意度调查: the summaries by staff, service type and month, with the comments (the head). */
+  'satisfaction.read',
   /** Enterprise records, visits, vacancies. */
   'enterprises.read',
   /** Register and correct enterprises, record visits and surveys, post vacancies: the staff who visit enterprises. */
@@ -97,11 +101,11 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   front_desk: [
     'persons.read', 'persons.write', 'persons.reveal', 'persons.export', 'persons.import', 'cases.read', 'cases.prepare', 'contacts.write',
     'enterprises.read', 'enterprises.write', 'enterprises.reveal', 'enterprises.import', 'exchange.worklist', 'system.read',
-    'fairs.read', 'fairs.write', 'fairs.checkIn', 'policies.read', 'policies.find',
+    'fairs.read', 'fairs.write', 'fairs.checkIn', 'policies.read', 'policies.find', 'satisfaction.record',
   ],
   counselor: [
     'persons.read', 'persons.reveal', 'persons.export', 'cases.read', 'contacts.write', 'guidance.write', 'enterprises.read', 'enterprises.write', 'enterprises.reveal', 'enterprises.import',
-    'system.read', 'fairs.read', 'fairs.write', 'fairs.checkIn', 'policies.read', 'policies.find',
+    'system.read', 'fairs.read', 'fairs.write', 'fairs.checkIn', 'policies.read', 'policies.find', 'satisfaction.record',
   ],
   reviewer: [
     'persons.read', 'persons.reveal', 'persons.merge', 'persons.export', 'cases.read', 'enterprises.read', 'reports.dashboard', 'reports.read', 'system.read', 'fairs.read',
@@ -111,7 +115,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'persons.read', 'persons.reveal', 'persons.merge', 'persons.export', 'cases.read', 'enterprises.read', 'enterprises.reveal', 'enterprises.reports',
     'reports.dashboard', 'reports.read', 'reports.figures', 'audit.read', 'system.read', 'fairs.read', 'policies.read', 'policies.find', 'policies.decide', 'facts.import',
     'payments.read', 'payments.manage', 'payments.budget', 'spotChecks.manage',
-    'guidance.write',
+    'guidance.write', 'satisfaction.read',
   ],
   // The administrator keeps the system running and does not see citizens' data by default;
   // the report's external figures carry no personal data, so the administrator may enter them.

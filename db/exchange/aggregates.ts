@@ -211,6 +211,7 @@ export const INTERNAL_TABLES: Record<string, string> = {
   guidance_plan_items: '职业指导的行动计划（本局内部）',
   guidance_referrals: '职业指导的推荐及结果（本局内部；录用后的就业登记随业务事项发送）',
   guidance_follow_ups: '职业指导的回访安排（本局内部）',
+  satisfaction_ratings: '满意度评价（本局内部的服务评价，按服务和工作人员汇总）',
   statistics_external_figures: '月报录入的外部数据（统计部门的城镇从业人员数、调查失业率，自然减员），省级有自己的来源',
 };
 

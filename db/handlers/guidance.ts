@@ -1,5 +1,6 @@
 import type { DomainHandlers } from '../router';
 import * as sessions from '../services/guidance';
+import * as counselorDesk from '../services/guidance-desk';
 import * as followUps from '../services/guidance-follow-ups';
 import * as referrals from '../services/guidance-referrals';
 
@@ -11,5 +12,6 @@ export const guidanceHandlers = {
   'guidance.recordReferralOutcome': referrals.recordOutcome,
   'guidance.scheduleFollowUp': followUps.schedule,
   'guidance.completeFollowUp': followUps.complete,
+  'guidance.desk': counselorDesk.desk,
   'guidance.followUpsDue': followUps.due,
 } satisfies DomainHandlers<'guidance'>;

@@ -15,6 +15,8 @@ import { factsHandlers } from './facts';
 import { fairsHandlers } from './fairs';
 import { guidanceHandlers } from './guidance';
 import { jobsHandlers } from './jobs';
+import { matchingHandlers } from './matching';
+import { satisfactionHandlers } from './satisfaction';
 import { officeHandlers } from './office';
 import { paymentsHandlers } from './payments';
 import { personsHandlers } from './persons';
@@ -51,6 +53,8 @@ const byDomain = {
   certifications: certificationsHandlers,
   enterprises: enterprisesHandlers,
   vacancies: vacanciesHandlers,
+  matching: matchingHandlers,
+  satisfaction: satisfactionHandlers,
   exchange: exchangeHandlers,
   fairs: fairsHandlers,
   backups: backupsHandlers,

@@ -246,6 +246,9 @@ export const vacancies = sqliteTable(
     index('vacancies_enterprise').on(t.enterpriseId),
     index('vacancies_status_valid_to').on(t.status, t.validTo),
     index('vacancies_occupation').on(t.occupationCode),
+    // 人岗匹配 for a person: the open vacancies of an occupation group with every column the score
+    // reads, so ranking thousands of them reads the index alone (db/queries/matching.ts).
+    index('vacancies_match').on(t.status, t.occupationCode, t.validTo, t.validFrom, t.educationCode, t.salaryMinFen, t.salaryMaxFen, t.enterpriseId, t.workPlace),
     // Vacancies posted in a reporting period (the numerator of 求人倍率).
     index('vacancies_valid_from').on(t.validFrom),
   ],

@@ -22,6 +22,10 @@ const OCCUPATIONS = ['4-02-06', '6-18-01', '4-07-02', '4-10-01', '6-31-01', '4-0
 const PLACES = ['县城', '木渎镇', '长桥街道', '就近', '不限'];
 const PLANS = ['修改简历并投递岗位', '参加本月招聘会', '报名技能培训', '了解创业担保贷款政策', '完成职业测评', '到企业面试'];
 const TRAININGS = ['电工职业技能培训班', '养老护理员培训班', '电子商务运营培训班', '叉车司机培训班'];
+/** 满意度: most rate 4 or 5; comments from what citizens say at the window. */
+const RATINGS = [5, 5, 5, 5, 4, 4, 4, 3, 2, 1];
+const COMMENTS = ['讲得很细，很有帮助', '推荐的岗位离家近', '等候时间有点长', '希望多推荐几个岗位', '态度很好', null, null, null];
+const FRONT_DESK = 'qiantai';
 const NOTES = ['求职意向明确，希望在家附近就业', '有照料家庭负担，倾向短时工作', '技能单一，建议参加培训', '就业意愿较强，推荐岗位', '对薪资期望偏高，已沟通市场行情'];
 
 interface Seeker { id: number; createdOn: string }
@@ -66,12 +70,18 @@ export function planGuidance(driver: SeedDriver, sqlite: Database.Database, o: {
     const answer = r();
     const interviewAfter = 2 + Math.floor(r() * 5);
     const outcomeAfter = interviewAfter + 3 + Math.floor(r() * 10);
-    const state: { referral?: GuidanceReferralView } = {};
+    const state: { referral?: GuidanceReferralView; sessionId?: number } = {};
+    // Four in ten rate the session on the window's screen as they leave; two in ten later by phone.
+    const rateRoll = r();
+    const rating = { rating: pick(RATINGS), comment: pick(COMMENTS) };
+    const rateLater = addDays(day, 3 + Math.floor(r() * 10));
     steps.push({
       at: officeInstant(day, 9 * 60) + minOffset,
       run: () => {
         if (!alive.get(person.id)) return;
         const recorded = driver.call<{ session: GuidanceSessionView; followUps: GuidanceFollowUpView[] }>(COUNSELOR, 'guidance.recordSession', input);
+        if (recorded) state.sessionId = recorded.session.id;
+        if (recorded && rateRoll < 0.4) driver.call(FRONT_DESK, 'satisfaction.rate', { serviceType: 'guidance_session', serviceId: recorded.session.id, ...rating, channel: 'window' });
         if (!recorded || referralKind >= 0.65) return;
         let referral: { personId: number; sessionId: number; referredOn: string; kind: string; vacancyId?: number; targetName?: string };
         const base = { personId: person.id, sessionId: recorded.session.id, referredOn: day };
@@ -93,6 +103,11 @@ export function planGuidance(driver: SeedDriver, sqlite: Database.Database, o: {
         const moved = driver.call<{ referral: GuidanceReferralView }>(COUNSELOR, 'guidance.recordReferralOutcome', { id: current.id, version: current.version, state: next, onDate: weekdayOnOrBefore(onDay) < day ? day : weekdayOnOrBefore(onDay), note });
         if (moved) state.referral = moved.referral;
       });
+    if (rateRoll >= 0.4 && rateRoll < 0.6 && rateLater <= o.asOf) {
+      at(weekdayOnOrBefore(rateLater) < day ? day : weekdayOnOrBefore(rateLater), 10 * 60, () => {
+        if (state.sessionId) driver.call(COUNSELOR, 'satisfaction.rate', { serviceType: 'guidance_session', serviceId: state.sessionId, ...rating, channel: 'phone' });
+      });
+    }
     // Vacancies: most get an interview; a third of those end in 录用. Other referrals are taken up or not.
     if (answer < 0.8) move(addDays(day, interviewAfter), (kind) => (kind === 'vacancy' ? 'interview' : answer < 0.5 ? 'taken_up' : 'not_taken_up'), null);
     if (answer < 0.7) move(addDays(day, outcomeAfter), (kind) => (kind === 'vacancy' ? (answer < 0.3 ? 'hired' : 'not_hired') : null), answer < 0.3 ? '单位答复：已录用，下周上岗' : '单位答复：暂不录用');

@@ -9,7 +9,7 @@ import type { ParsedInputOf, PersonView, TimelineSection } from '../../shared/co
 import { fieldLabel } from '../../shared/labels/zh-CN';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
-import { caseEvents, cases, caseTransitions, fairAttendances, guidanceFollowUps, guidanceReferrals, guidanceSessions, personAssistance, personBusinesses, personContacts, personCorrections, personDeaths, personDisabilities, personInsurance, personKeyGroups, personKeyGroupSchedule, personQualifications, persons, personSearchKeys, users } from '../schema';
+import { caseEvents, cases, caseTransitions, fairAttendances, guidanceFollowUps, guidanceReferrals, guidanceSessions, personAssistance, personBusinesses, personContacts, personCorrections, personDeaths, personDisabilities, personInsurance, personKeyGroups, personKeyGroupSchedule, personQualifications, persons, personSearchKeys, satisfactionRatings, users } from '../schema';
 import { refreshDerived, type PersonRow } from './person-derived';
 import { recordCorrections } from './corrections';
 import { personFairEvents } from './fair-attendances';
@@ -32,6 +32,7 @@ export const PERSON_LINKED_COLUMNS = [
   guidanceSessions.personId,
   guidanceReferrals.personId,
   guidanceFollowUps.personId,
+  satisfactionRatings.personId,
   // Other departments' rows were matched by ID number: they describe the person the record stands for.
   personInsurance.personId,
   personAssistance.personId,

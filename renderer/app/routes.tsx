@@ -23,6 +23,9 @@ import { EnterpriseReportsPage } from '../enterprises/reports-page';
 import { TasksPage } from '../enterprises/tasks-page';
 import { VacanciesPage } from '../vacancies/vacancies-page';
 import { VacancySheetPage } from '../vacancies/vacancy-sheet-page';
+import { VacancyMatchesPage } from '../matching/vacancy-matches-page';
+import { RatingScreen } from '../satisfaction/rating-screen';
+import { SatisfactionSummaryPage } from '../satisfaction/satisfaction-summary-page';
 import { VisitFormPage } from '../enterprises/visit-form-page';
 import { VisitPage } from '../enterprises/visit-page';
 import { AccessReportPage } from '../audit/access-report-page';
@@ -60,6 +63,8 @@ function HomeRedirect() {
 }
 
 export const routes: RouteObject[] = [
+  // 评价器: faces the citizen, so it has none of the app's menus.
+  { path: '/rate/:serviceType/:serviceId', element: <RatingScreen /> },
   {
     path: '/',
     element: <Shell />,
@@ -84,6 +89,7 @@ export const routes: RouteObject[] = [
       { path: 'enterprises/vacancies', element: <VacanciesPage /> },
       { path: 'enterprises/vacancies/import', element: <ImportPage kind={VACANCY_IMPORT_UI} /> },
       { path: 'enterprises/vacancies/sheet', element: <VacancySheetPage /> },
+      { path: 'enterprises/vacancies/:id/matches', element: <VacancyMatchesPage /> },
       { path: 'enterprises/tasks', element: <TasksPage /> },
       { path: 'enterprises/reports', element: <EnterpriseReportsPage /> },
       { path: 'enterprises/visits/:visitId', element: <VisitPage /> },
@@ -116,6 +122,7 @@ export const routes: RouteObject[] = [
       { path: 'audit', element: <AuditPage /> },
       { path: 'admin', element: <AdminPage /> },
       { path: 'account', element: <AccountPage /> },
+      { path: 'satisfaction', element: <SatisfactionSummaryPage /> },
       ...NAV_AREAS.filter((a) => !a.ready).map((a) => ({ path: a.path.slice(1), element: <ComingSoon title={a.label} /> })),
       { path: '*', element: <HomeRedirect /> },
     ],

@@ -3,7 +3,9 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { EmploymentRegistrationProposal, GuidanceFollowUpView, GuidancePlanItemView, PersonView } from '../../shared/contract';
 import { officeDate } from '../../shared/domain/dates';
+import { Link } from 'react-router';
 import { call, errorMessage } from '../api/client';
+import { useCan } from '../api/queries';
 import { CompleteFollowUpDialog, ProposalNotice, ReferralOutcomeForm, ScheduleFollowUpDialog } from './follow-up-actions';
 import { guidanceQueryKeys, invalidateGuidance } from './guidance-queries';
 import { ReferralForm } from './referral-form';
@@ -35,6 +37,7 @@ export function PersonGuidanceSection({ person, canWrite }: { person: PersonView
   const [scheduling, setScheduling] = useState(false);
   const data = useQuery({ queryKey: guidanceQueryKeys.person(person.id), queryFn: () => call('guidance.forPerson', { personId: person.id }) });
   const writable = canWrite && person.mergedIntoId === null;
+  const canRate = useCan('satisfaction.record');
   const g = data.data;
   return (
     <Paper withBorder p="lg" data-testid="guidance-section">
@@ -77,7 +80,10 @@ export function PersonGuidanceSection({ person, canWrite }: { person: PersonView
                       </Group>
                     ))}
                   </Table.Td>
-                  <Table.Td>{s.counselorName}</Table.Td>
+                  <Table.Td>
+                    {s.counselorName}
+                    {canRate && <Button size="compact-xs" variant="subtle" component={Link} to={`/rate/guidance_session/${s.id}`}>请群众评价</Button>}
+                  </Table.Td>
                 </Table.Tr>
               ))}
             </Table.Tbody>

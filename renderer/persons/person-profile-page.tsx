@@ -15,6 +15,7 @@ import { PersonEditDialog } from './person-edit-dialog';
 import { RegistrationsSection } from '../registrations/registrations-section';
 import { ContactsSection } from '../contacts/contacts-section';
 import { PersonGuidanceSection } from '../guidance/person-guidance-section';
+import { PersonMatchesSection } from '../matching/person-matches-section';
 import { PersonFactsSection } from '../facts/person-facts-section';
 import { PolicyVerdictPanel } from '../policies/policy-verdict-panel';
 import { KeyGroupBadges, PersonCorrections, TimelineSections } from './person-sections';
@@ -111,6 +112,7 @@ export function PersonProfilePage() {
       {canSeeCases && <RegistrationsSection personId={p.id} />}
       <ContactsSection person={p} canWrite={canContact} />
       <PersonGuidanceSection person={p} canWrite={canGuide} />
+      {p.mergedIntoId === null && <PersonMatchesSection personId={p.id} />}
       <QualificationsSection person={p} canWrite={canWrite} />
       <PersonFactsSection personId={p.id} />
       {canJudge && p.mergedIntoId === null && <PolicyVerdictPanel key={p.id} subject={{ personId: p.id }} />}

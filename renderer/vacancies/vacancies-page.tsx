@@ -25,6 +25,7 @@ export function VacanciesPage() {
   const queryClient = useQueryClient();
   const canWrite = useCan('enterprises.write');
   const canImport = useCan('enterprises.import');
+  const canMatch = useCan('persons.read');
   const search = useSearchState<{ status: VacancyFilters['status']; group: string }>(['status', 'group']);
   const { query, page, setParam } = search;
   const filters: VacancyFilters = {
@@ -87,6 +88,7 @@ export function VacanciesPage() {
                   <Table.Td>{VACANCY_SOURCE_LABEL(v.source)}</Table.Td>
                   <Table.Td><Badge color={STATUS_COLORS[v.status]} variant="light">{labelOf(VACANCY_STATUSES, v.status)}</Badge></Table.Td>
                   <Table.Td>
+                    {canMatch && <Button size="compact-xs" variant="subtle" component={Link} to={`/enterprises/vacancies/${v.id}/matches`}>匹配求职者</Button>}
                     {canWrite && (v.status === 'open' || v.status === 'expired') && (
                       <Group gap={4}>
                         <Button size="compact-xs" variant="subtle" onClick={() => extend.mutate(v)}>延期一个月</Button>

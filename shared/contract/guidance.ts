@@ -114,6 +114,24 @@ export interface GuidanceForPerson {
   followUps: GuidanceFollowUpView[];
 }
 
+/** 我的工作台 for a counselor: what is due, what is open, whom she carries, what came of it. */
+export interface CounselorDesk {
+  today: string;
+  /** Follow-ups due today or missed, earliest first (at most 20), and how many there are. */
+  followUps: GuidanceFollowUpView[];
+  followUpsTotal: number;
+  /** Open plan items of her sessions, earliest due first (at most 20). */
+  planItems: Array<GuidancePlanItemView & { personId: number; personName: string }>;
+  planItemsTotal: number;
+  /** Her caseload: the registered unemployed she has guided, by how long they have been registered. */
+  caseload: Array<{ band: string; persons: number }>;
+  /** Referrals still waiting for the employer's or provider's answer, oldest first (at most 20). */
+  awaiting: Array<GuidanceReferralView & { personName: string; waitingDays: number }>;
+  awaitingTotal: number;
+  /** Outcomes recorded this calendar month, by outcome. */
+  outcomesThisMonth: Array<CodeLabel<ReferralState> & { count: number }>;
+}
+
 const assessment = z.strictObject({
   skills: text(200, false).nullish(),
   intendedOccupationCode: occupationCode.nullish(),
@@ -208,6 +226,12 @@ export const guidanceContract = {
     writes: true,
     title: '记录回访',
     labels: { doneOn: '回访日期', note: '回访情况' },
+  }),
+  'guidance.desk': method<CounselorDesk>()({
+    input: z.strictObject({}),
+    access: 'guidance.write',
+    writes: false,
+    title: '我的工作台（指导员：今日回访、未完成计划、服务对象、待答复推荐、本月结果）',
   }),
   'guidance.followUpsDue': method<{ items: GuidanceFollowUpView[]; total: number; overdue: number }>()({
     input: z.strictObject({

@@ -19,6 +19,8 @@ import { factsContract } from './facts';
 import { fairsContract } from './fairs';
 import { guidanceContract } from './guidance';
 import { jobsContract } from './jobs';
+import { matchingContract } from './matching';
+import { satisfactionContract } from './satisfaction';
 import { officeContract } from './office';
 import { paymentsContract } from './payments';
 import { personsContract } from './persons';
@@ -59,6 +61,8 @@ export const contract = {
   ...enterpriseVisitsContract,
   ...enterpriseReportsContract,
   ...vacanciesContract,
+  ...matchingContract,
+  ...satisfactionContract,
   ...exchangeContract,
   ...fairsContract,
   ...backupsContract,
@@ -116,3 +120,5 @@ export type * from './setup';
 export type * from './system';
 export type * from './users';
 export type * from './vacancies';
+export type * from './matching';
+export type * from './satisfaction';

@@ -2,6 +2,7 @@ import { FACT_SOURCE_INFO, type FactSource } from '../domain/department-facts';
 import { VACANCY_SOURCES, VACANCY_STATUSES, VISIT_KINDS } from '../domain/enterprise-codes';
 import { INTENTION_OUTCOMES } from '../domain/fair-codes';
 import { EFFECT_LABELS, MATTER_TYPES, type EffectCode, type MatterTypeCode } from '../domain/matter-types';
+import { SATISFACTION_CHANNELS, SATISFACTION_SERVICE_TYPES } from '../domain/satisfaction';
 import { FACTORY_GUIDANCE_TOPICS, GUIDANCE_MODES, PLAN_ITEM_STATUSES, REFERRAL_KINDS, REFERRAL_STATES } from '../domain/guidance';
 import { CONTACT_CHANNELS, CONTACT_KINDS } from '../domain/person-contacts';
 import { SEED_POLICIES } from '../domain/policies';
@@ -65,6 +66,8 @@ const VALUE_LABELS: Record<string, Record<string, string>> = {
   referralKind: fromPairs(REFERRAL_KINDS),
   referralFrom: fromPairs(REFERRAL_STATES),
   referralTo: fromPairs(REFERRAL_STATES),
+  ratedService: fromPairs(SATISFACTION_SERVICE_TYPES),
+  ratingChannel: fromPairs(SATISFACTION_CHANNELS),
 };
 
 /** The names of the items audit entries carry (db/services write them; tests/integration/audit-text.test.ts finds any missing). */
@@ -97,6 +100,7 @@ export const AUDIT_DETAIL_LABELS: Record<string, string> = {
   followUps: '安排回访日期', followUpId: '回访编号', followUpDue: '回访日期', planItemId: '计划事项编号', planStatus: '计划事项状态',
   referralId: '推荐编号', referralKind: '推荐类型', referralFrom: '原进展', referralTo: '新进展', referredOn: '推荐日期',
   vacancyId: '岗位编号', doneOn: '完成日期', dueOn: '回访日期', counselorUserId: '指导员账号编号',
+  ratedService: '评价的服务', ratedServiceId: '服务编号', rating: '满意度评分', ratingChannel: '评价方式',
 };
 
 /** Items kept in the log for the record but summarised on screen. */

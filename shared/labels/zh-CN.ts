@@ -175,6 +175,8 @@ export const NAV_AREAS = [
   // Other departments' lists: administrator and head; the 政策 area will read what they become.
   { path: '/facts', label: '部门数据', ready: true, permission: 'facts.import' },
   { path: '/audit', label: '审计日志', ready: true, permission: 'audit.read' },
+  // 满意度调查汇总: the head, who lands on 工作台.
+  { path: '/satisfaction', label: '满意度', ready: true, permission: 'satisfaction.read', landing: false },
 ] as const satisfies ReadonlyArray<{ path: string; label: string; ready: boolean; permission: Permission; landing?: false }>;
 
 export const EMPLOYMENT_STATUS_LABELS: Record<EmploymentStatusCode, string> = {

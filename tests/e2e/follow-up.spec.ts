@@ -46,6 +46,9 @@ test('a counselor records a contact on the profile; a reviewer confirms a 6-mont
   // The counselor's list: both due, 张三 overdue; she calls 李四 and records it on the profile, by keyboard.
   await logInWithForcedChange(page, 'sun', 'Temp-pass-3', 'Sun-own-pass-9');
   await page.getByRole('link', { name: '职业指导' }).click();
+  // A counselor lands on 我的工作台; the registrations' follow-ups are the next view.
+  await expect(page.getByTestId('counselor-desk')).toBeVisible();
+  await page.getByText('待跟踪联系').click();
   await expect(page.getByTestId('follow-ups').getByRole('row')).toHaveCount(3);
   await expect(page.getByTestId('follow-ups').getByRole('row', { name: /张三/ })).toContainText('已逾期');
   await page.screenshot({ path: 'test-results/follow-up-list.png', fullPage: true });
@@ -59,6 +62,7 @@ test('a counselor records a contact on the profile; a reviewer confirms a 6-mont
   await expect(page.getByTestId('aftercare-section')).toContainText('已跟踪联系');
   await page.screenshot({ path: 'test-results/follow-up-profile.png', fullPage: true });
   await page.getByRole('link', { name: '职业指导' }).click();
+  await page.getByText('待跟踪联系').click();
   await expect(page.getByTestId('follow-ups').getByRole('row')).toHaveCount(2);
   await logOut(page);
 

@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
+import * as matchingQueries from '../../db/queries/matching';
 import * as personsQueries from '../../db/queries/persons';
 import * as policiesQueries from '../../db/queries/policies';
 import * as reportsQueries from '../../db/queries/reports';
@@ -25,6 +26,7 @@ import { county } from './reports-helpers';
  * table from end to end; where a statement was written for an index, it uses it.
  */
 const QUERY_MODULES: Record<string, Record<string, unknown>> = {
+  matching: matchingQueries,
   persons: personsQueries,
   policies: policiesQueries,
   reports: reportsQueries,

@@ -190,6 +190,8 @@ describe('seed: a synthetic county', () => {
       expect(sqlite.prepare("select count(*) from guidance_referrals where state in ('not_hired', 'taken_up', 'not_taken_up')").pluck().get()).toBeGreaterThan(0);
       expect(sqlite.prepare("select count(*) from guidance_follow_ups where status = 'done'").pluck().get()).toBeGreaterThan(50);
       expect(sqlite.prepare("select count(*) from guidance_follow_ups where status = 'due' and due_on < ?").pluck().get(AS_OF)).toBeGreaterThan(0);
+      expect(sqlite.prepare("select count(*) from satisfaction_ratings where channel = 'window'").pluck().get()).toBeGreaterThan(20);
+      expect(sqlite.prepare("select count(*) from satisfaction_ratings where channel = 'phone'").pluck().get()).toBeGreaterThan(5);
       expect(sqlite.prepare('select count(*) from guidance_referrals g join vacancies v on v.id = g.vacancy_id where g.referred_on < v.valid_from or g.referred_on > v.valid_to').pluck().get()).toBe(0);
       policyRoad(sqlite, summary);
       paymentRoad(sqlite);
