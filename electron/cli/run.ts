@@ -33,6 +33,8 @@ const USAGE = `用法：npm run cli -- <命令> [参数]
   receive --in DIR --key province.key --sender county.pub [--sender …] --db PROVINCE.db
           --db-key-file FILE [--receipts DIR]   （省级）按序接收目录中的数据包，拒收时退出码 3；接收库加密，
                                                 密钥文件（首次与接收库一同生成）或环境变量 EMPLOYMENT_DESK_PROVINCE_DB_KEY
+  receive --in DIR --key province.key --sender county.pub [--sender …] --pg postgres://… [--receipts DIR]
+                                                （省级）同上，接收到 PostgreSQL（首次连接时建表，之后自动迁移）
   seed --db PATH --scale demo|county|city --seed N [--as-of YYYY-MM-DD] [--county 320506] [--json]
                                                 生成演示数据（合成的人员、企业、业务；相同参数结果相同）
   backup create --db PATH [--out DIR] [--json]  备份数据库（加密，同一密钥）与附件到一个文件夹（默认数据目录下 backups）
@@ -48,6 +50,7 @@ const OPTIONS = {
   db: { type: 'string' },
   'key-file': { type: 'string' },
   'db-key-file': { type: 'string' },
+  pg: { type: 'string' },
   county: { type: 'string' },
   admin: { type: 'string' },
   'admin-name': { type: 'string' },
