@@ -75,3 +75,17 @@ export const rejections = pgTable(
   },
   (t) => [index('rejections_package').on(t.sender, t.packageSequence)],
 );
+
+/** The province's feed to each county: its own chain of packages per county (docs/exchange-format.md §11). */
+export const feedPackages = pgTable(
+  'feed_packages',
+  {
+    county: text('county').notNull(),
+    sequence: integer('sequence').notNull(),
+    packageHash: text('package_hash').notNull(),
+    createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
+    statuses: integer('statuses').notNull(),
+    subsidies: integer('subsidies').notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.county, t.sequence] })],
+);

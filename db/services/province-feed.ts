@@ -1,0 +1,105 @@
+/**
+ * The province's feed at the county desk (docs/exchange-format.md §11): a
+ * package signed by the province and encrypted for this county, verified,
+ * checked on its own chain (replayed, out of order or forked feeds refused)
+ * and applied in the router's one transaction — or refused with nothing
+ * applied. Each feed is a whole snapshot of this county's people's standing
+ * elsewhere in the province.
+ */
+import { desc, eq } from 'drizzle-orm';
+import type { CrossCountyStanding, ParsedInputOf, ProvinceFeedImportResult, ProvinceFeedStatus } from '../../shared/contract';
+import { checkChain } from '../../shared/exchange/chain';
+import { ExchangeError, isExchangeError } from '../../shared/exchange/errors';
+import { readPackageBytes, type PackageInMemory } from '../../shared/exchange/package-bytes';
+import { FeedError, parseFeedFiles, type FeedContent } from '../../shared/exchange/province-feed';
+import { actorUserId, type ServiceContext } from '../context';
+import { countyLevelNames } from '../divisions';
+import { AppError, fieldError } from '../errors';
+import { PROVINCE_CODE } from '../exchange/receipts';
+import { readSetting } from '../queries/settings';
+import { crossCountyStatuses, crossCountySubsidies, exchangeKeys, persons, provinceFeedPackages } from '../schema';
+
+function lastFeed(ctx: ServiceContext) {
+  return ctx.database().db.select().from(provinceFeedPackages).orderBy(desc(provinceFeedPackages.sequence)).limit(1).get() ?? null;
+}
+
+export function status(ctx: ServiceContext): ProvinceFeedStatus {
+  const last = lastFeed(ctx);
+  return { lastSequence: last?.sequence ?? null, asOf: last?.asOf ?? null, importedAt: last?.importedAt ?? null, statuses: last?.statuses ?? 0, subsidies: last?.subsidies ?? 0 };
+}
+
+/** Why a feed is refused, as one sentence with the format's refusal code. */
+function refusal(error: unknown): AppError {
+  const code = isExchangeError(error) || error instanceof FeedError ? error.code : 'MALFORMED_PAYLOAD';
+  const message = error instanceof Error ? error.message : String(error);
+  return fieldError('base64', `省级下发数据包被拒收：[${code}] ${message}`, '省级下发数据包');
+}
+
+export function importFeed(ctx: ServiceContext, input: ParsedInputOf<'provinceFeed.import'>): ProvinceFeedImportResult {
+  const { db } = ctx.database();
+  const keys = db.select().from(exchangeKeys).all();
+  const provinceKeys = keys.filter((k) => k.owner === 'province').map((k) => ({ code: PROVINCE_CODE, keyId: k.keyId, publicKey: k.publicKey }));
+  if (provinceKeys.length === 0) throw new AppError('BAD_INPUT', '尚未导入省级公钥，无法核验省级下发数据');
+  const countyKeys = keys.filter((k) => k.owner === 'county' && k.privateKey);
+  if (countyKeys.length === 0) throw new AppError('BAD_INPUT', '尚未生成本县交换密钥，无法打开省级下发数据');
+  const countyCode = readSetting(db, 'county_code');
+  let feed: FeedContent;
+  let pkg: PackageInMemory;
+  try {
+    pkg = readPackageBytes(new Uint8Array(Buffer.from(input.base64, 'base64')), provinceKeys);
+    // Addressed to this county? Told from the signed header, before the chain: another county's feed is refused as such.
+    const recipients = pkg.header.recipients;
+    const key = countyKeys.find((k) => recipients.some((r) => r.keyId === k.keyId));
+    if (!key) throw new ExchangeError('NOT_ADDRESSED_TO_RECIPIENT', `这份省级下发数据不是发给本县（${countyCode}）的：本县的交换密钥不在接收方之列`);
+    const last = lastFeed(ctx);
+    const verdict = checkChain(last ? { lastSequence: last.sequence, lastHash: last.packageHash } : null, pkg.chainLink, (sequence) =>
+      db.select({ hash: provinceFeedPackages.packageHash }).from(provinceFeedPackages).where(eq(provinceFeedPackages.sequence, sequence)).get()?.hash,
+    );
+    if (verdict.status === 'refused') throw verdict.error;
+    feed = parseFeedFiles(pkg.unlock({ keyId: key.keyId, privateKey: key.privateKey! }));
+    if (feed.meta.county !== countyCode) throw new FeedError(`这份省级下发数据是发给 ${feed.meta.county} 的，不是本县（${countyCode}）`);
+  } catch (error) {
+    throw refusal(error);
+  }
+  const at = ctx.now.toISOString();
+  const asOf = feed.meta.asOf;
+  db.delete(crossCountyStatuses).run();
+  db.delete(crossCountySubsidies).run();
+  for (const s of feed.statuses) db.insert(crossCountyStatuses).values({ idNumber: s.idNumber, countyCode: s.county, kind: s.kind, since: s.since, asOf }).run();
+  for (const s of feed.subsidies) {
+    db.insert(crossCountySubsidies)
+      .values({ idNumber: s.idNumber, countyCode: s.county, policyCode: s.policyCode, policyName: s.policyName, periodFrom: s.periodFrom, periodTo: s.periodTo, amountFen: s.amountFen, asOf })
+      .run();
+  }
+  const sequence = pkg.header.sequence;
+  db.insert(provinceFeedPackages)
+    .values({ sequence, packageHash: pkg.packageHash, asOf, importedAt: at, importedBy: actorUserId(ctx), statuses: feed.statuses.length, subsidies: feed.subsidies.length })
+    .run();
+  const result = { sequence, asOf, statuses: feed.statuses.length, subsidies: feed.subsidies.length };
+  ctx.audit({ action: 'provinceFeed.import', entityType: 'province_feed_package', entityId: sequence, detail: { fileName: input.fileName, ...result } });
+  return result;
+}
+
+/** The person's standing elsewhere, as of the newest feed (empty before any). */
+export function personStanding(ctx: ServiceContext, input: ParsedInputOf<'provinceFeed.personStanding'>): CrossCountyStanding {
+  const { db } = ctx.database();
+  const person = db.select({ idNumber: persons.idNumber }).from(persons).where(eq(persons.id, input.personId)).get();
+  if (!person) throw new AppError('NOT_FOUND', '没有这个人员');
+  const names = countyLevelNames(ctx.divisions());
+  const name = (code: string) => names.get(code) ?? code;
+  const statuses = db.select().from(crossCountyStatuses).where(eq(crossCountyStatuses.idNumber, person.idNumber)).orderBy(crossCountyStatuses.since).all();
+  const subsidies = db.select().from(crossCountySubsidies).where(eq(crossCountySubsidies.idNumber, person.idNumber)).orderBy(crossCountySubsidies.periodFrom).all();
+  return {
+    asOf: lastFeed(ctx)?.asOf ?? null,
+    statuses: statuses.map((s) => ({ countyCode: s.countyCode, countyName: name(s.countyCode), kind: s.kind, since: s.since })),
+    subsidies: subsidies.map((s) => ({
+      countyCode: s.countyCode,
+      countyName: name(s.countyCode),
+      policyCode: s.policyCode,
+      policyName: s.policyName,
+      periodFrom: s.periodFrom,
+      periodTo: s.periodTo,
+      amountFen: s.amountFen,
+    })),
+  };
+}
