@@ -2,6 +2,7 @@ CREATE TABLE `cross_county_statuses` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`id_number` text NOT NULL,
 	`county_code` text NOT NULL,
+	`county_name` text NOT NULL,
 	`kind` text NOT NULL,
 	`since` text NOT NULL,
 	`as_of` text NOT NULL
@@ -12,6 +13,7 @@ CREATE TABLE `cross_county_subsidies` (
 	`id` integer PRIMARY KEY AUTOINCREMENT NOT NULL,
 	`id_number` text NOT NULL,
 	`county_code` text NOT NULL,
+	`county_name` text NOT NULL,
 	`policy_code` text NOT NULL,
 	`policy_name` text NOT NULL,
 	`period_from` text NOT NULL,

@@ -27,6 +27,8 @@ export const crossCountyStatuses = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     idNumber: text('id_number').notNull(),
     countyCode: text('county_code').notNull(),
+    /** 苏州市吴中区, named at import from the division list. */
+    countyName: text('county_name').notNull(),
     kind: text('kind', { enum: ['unemployment_registration', 'difficulty_certification'] }).notNull(),
     since: text('since').notNull(),
     asOf: text('as_of').notNull(),
@@ -41,6 +43,7 @@ export const crossCountySubsidies = sqliteTable(
     id: integer('id').primaryKey({ autoIncrement: true }),
     idNumber: text('id_number').notNull(),
     countyCode: text('county_code').notNull(),
+    countyName: text('county_name').notNull(),
     policyCode: text('policy_code').notNull(),
     policyName: text('policy_name').notNull(),
     periodFrom: text('period_from').notNull(),

@@ -20,6 +20,7 @@ import { approvedMattersOfPersons, deathsOf, importedRows, latestImport, qualifi
 import { persons } from '../schema';
 import { connectionOf, selectRowsCached } from '../statements';
 import { certificationsOfMany, keyGroupsOf, type PersonRow } from './person-derived';
+import { entitlementsElsewhere } from './province-feed';
 
 type Form = Record<string, unknown>;
 const formOf = (m: MatterRow): Form => JSON.parse(m.form) as Form;
@@ -129,9 +130,11 @@ export function personFacts(db: DrizzleDb, ids: number[], on: string): Map<numbe
   const matters = group(approvedMattersOfPersons(sqlite, ids), (m) => m.personId);
   const qualifications = group(qualificationsOf(sqlite, ids), (q) => q.personId);
   const department = departmentRows(db, ids, on);
+  const elsewhere = entitlementsElsewhere(db, rows.map((r) => r.idNumber));
   for (const row of rows) {
     if (row.mergedIntoId !== null) continue;
     result.set(row.id, snapshotOf(row, on, {
+      elsewhere: elsewhere.get(row.idNumber) ?? [],
       certifications: certifications.get(row.id) ?? [],
       matters: matters.get(row.id) ?? [],
       qualifications: qualifications.get(row.id) ?? [],
@@ -144,7 +147,7 @@ export function personFacts(db: DrizzleDb, ids: number[], on: string): Map<numbe
 function snapshotOf(
   row: PersonRow,
   on: string,
-  known: { certifications: ReturnType<typeof certificationsOfMany> extends Map<number, infer C> ? C : never; matters: MatterRow[]; qualifications: Array<{ level: string | null; issuedOn: string | null }>; department: DepartmentRows },
+  known: { elsewhere: Entitlement[]; certifications: ReturnType<typeof certificationsOfMany> extends Map<number, infer C> ? C : never; matters: MatterRow[]; qualifications: Array<{ level: string | null; issuedOn: string | null }>; department: DepartmentRows },
 ): FactSnapshot {
   const { matters, department } = known;
   const born = { birthDate: row.birthDate, sex: row.sex, ...(row.femaleRetirementCategory ? { femaleRetirementCategory: row.femaleRetirementCategory } : {}) };
@@ -154,7 +157,8 @@ function snapshotOf(
   const employment = matters.filter((m) => m.matterType === 'employment_registration');
   const welfarePosts = employment.filter((m) => formOf(m).channel === 'public_welfare_post');
   const higher = isHigherEducation(row.educationCode);
-  const entitlements = matters.map(entitlementOf).filter((e): e is Entitlement => e !== null);
+  // Subsidies paid in other counties (the province's feed) count as this person's own for limits and exclusions.
+  const entitlements = [...matters.map(entitlementOf).filter((e): e is Entitlement => e !== null), ...known.elsewhere];
   const insurance = department.insurance?.get(row.id)?.[0];
   const assistance = department.assistance?.get(row.id)?.find((a) => (a.from_date ?? '') <= on && (a.to_date === null || a.to_date >= on));
   const business = department.businesses?.get(row.id)?.filter((b) => b.operating === 1).sort((a, b) => a.founded_on.localeCompare(b.founded_on))[0];

@@ -6,15 +6,18 @@
  * applied. Each feed is a whole snapshot of this county's people's standing
  * elsewhere in the province.
  */
-import { desc, eq } from 'drizzle-orm';
+import { and, desc, eq, inArray } from 'drizzle-orm';
+import { wholeMonthsBetween } from '../../shared/domain/calendar';
+import type { Entitlement } from '../../shared/domain/policies';
 import type { CrossCountyStanding, ParsedInputOf, ProvinceFeedImportResult, ProvinceFeedStatus } from '../../shared/contract';
 import { checkChain } from '../../shared/exchange/chain';
 import { ExchangeError, isExchangeError } from '../../shared/exchange/errors';
 import { readPackageBytes, type PackageInMemory } from '../../shared/exchange/package-bytes';
-import { FeedError, parseFeedFiles, type FeedContent } from '../../shared/exchange/province-feed';
+import { FeedError, parseFeedFiles, periodDays, type FeedContent } from '../../shared/exchange/province-feed';
 import { actorUserId, type ServiceContext } from '../context';
 import { countyLevelNames } from '../divisions';
 import { AppError, fieldError } from '../errors';
+import type { DrizzleDb } from '../open';
 import { PROVINCE_CODE } from '../exchange/receipts';
 import { readSetting } from '../queries/settings';
 import { crossCountyStatuses, crossCountySubsidies, exchangeKeys, persons, provinceFeedPackages } from '../schema';
@@ -63,12 +66,14 @@ export function importFeed(ctx: ServiceContext, input: ParsedInputOf<'provinceFe
   }
   const at = ctx.now.toISOString();
   const asOf = feed.meta.asOf;
+  const names = countyLevelNames(ctx.divisions());
+  const countyName = (code: string) => names.get(code) ?? `区划${code}`;
   db.delete(crossCountyStatuses).run();
   db.delete(crossCountySubsidies).run();
-  for (const s of feed.statuses) db.insert(crossCountyStatuses).values({ idNumber: s.idNumber, countyCode: s.county, kind: s.kind, since: s.since, asOf }).run();
+  for (const s of feed.statuses) db.insert(crossCountyStatuses).values({ idNumber: s.idNumber, countyCode: s.county, countyName: countyName(s.county), kind: s.kind, since: s.since, asOf }).run();
   for (const s of feed.subsidies) {
     db.insert(crossCountySubsidies)
-      .values({ idNumber: s.idNumber, countyCode: s.county, policyCode: s.policyCode, policyName: s.policyName, periodFrom: s.periodFrom, periodTo: s.periodTo, amountFen: s.amountFen, asOf })
+      .values({ idNumber: s.idNumber, countyCode: s.county, countyName: countyName(s.county), policyCode: s.policyCode, policyName: s.policyName, periodFrom: s.periodFrom, periodTo: s.periodTo, amountFen: s.amountFen, asOf })
       .run();
   }
   const sequence = pkg.header.sequence;
@@ -85,16 +90,14 @@ export function personStanding(ctx: ServiceContext, input: ParsedInputOf<'provin
   const { db } = ctx.database();
   const person = db.select({ idNumber: persons.idNumber }).from(persons).where(eq(persons.id, input.personId)).get();
   if (!person) throw new AppError('NOT_FOUND', '没有这个人员');
-  const names = countyLevelNames(ctx.divisions());
-  const name = (code: string) => names.get(code) ?? code;
   const statuses = db.select().from(crossCountyStatuses).where(eq(crossCountyStatuses.idNumber, person.idNumber)).orderBy(crossCountyStatuses.since).all();
   const subsidies = db.select().from(crossCountySubsidies).where(eq(crossCountySubsidies.idNumber, person.idNumber)).orderBy(crossCountySubsidies.periodFrom).all();
   return {
     asOf: lastFeed(ctx)?.asOf ?? null,
-    statuses: statuses.map((s) => ({ countyCode: s.countyCode, countyName: name(s.countyCode), kind: s.kind, since: s.since })),
+    statuses: statuses.map((s) => ({ countyCode: s.countyCode, countyName: s.countyName, kind: s.kind, since: s.since })),
     subsidies: subsidies.map((s) => ({
       countyCode: s.countyCode,
-      countyName: name(s.countyCode),
+      countyName: s.countyName,
       policyCode: s.policyCode,
       policyName: s.policyName,
       periodFrom: s.periodFrom,
@@ -102,4 +105,40 @@ export function personStanding(ctx: ServiceContext, input: ParsedInputOf<'provin
       amountFen: s.amountFen,
     })),
   };
+}
+
+/** The person's unemployment registration in force in another county, as the newest feed has it (null: none known). */
+export function unemploymentRegisteredElsewhere(ctx: ServiceContext, idNumber: string): { countyName: string; since: string; asOf: string } | null {
+  const row = ctx
+    .database()
+    .db.select()
+    .from(crossCountyStatuses)
+    .where(and(eq(crossCountyStatuses.idNumber, idNumber), eq(crossCountyStatuses.kind, 'unemployment_registration')))
+    .orderBy(desc(crossCountyStatuses.since))
+    .get();
+  if (!row) return null;
+  return { countyName: row.countyName, since: row.since, asOf: row.asOf };
+}
+
+/**
+ * Subsidies paid to these people in other counties, as entitlements for the
+ * policy engine (limits count them; the same policy for the same period is
+ * excluded), keyed by ID number.
+ */
+export function entitlementsElsewhere(db: DrizzleDb, idNumbers: readonly string[]): Map<string, Entitlement[]> {
+  const found = new Map<string, Entitlement[]>();
+  if (idNumbers.length === 0) return found;
+  const rows = db.select().from(crossCountySubsidies).where(inArray(crossCountySubsidies.idNumber, [...idNumbers])).all();
+  for (const r of rows) {
+    const { from, to } = periodDays(r.periodFrom, r.periodTo);
+    const months = to > from ? wholeMonthsBetween(from, dayAfter(to)) : 0;
+    found.set(r.idNumber, [...(found.get(r.idNumber) ?? []), { policyCode: r.policyCode, from, to, months, amountFen: Math.max(0, r.amountFen), elsewhere: r.countyName }]);
+  }
+  return found;
+}
+
+function dayAfter(day: string): string {
+  const next = new Date(`${day}T00:00:00Z`);
+  next.setUTCDate(next.getUTCDate() + 1);
+  return next.toISOString().slice(0, 10);
 }

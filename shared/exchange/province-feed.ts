@@ -82,3 +82,12 @@ export function parseFeedFiles(files: Map<string, string[]>): FeedContent {
 export class FeedError extends Error {
   readonly code = 'MALFORMED_PAYLOAD';
 }
+
+/** A paid period as days: a month (YYYY-MM) runs from its first to its last day; a day stays itself. */
+export function periodDays(from: string, to: string): { from: string; to: string } {
+  const last = (month: string) => {
+    const [y, m] = month.split('-').map(Number) as [number, number];
+    return `${month}-${String(new Date(Date.UTC(y, m, 0)).getUTCDate()).padStart(2, '0')}`;
+  };
+  return { from: from.length === 7 ? `${from}-01` : from, to: to.length === 7 ? last(to) : to };
+}

@@ -8,10 +8,10 @@ import { publishFeed } from '../../province/pg/feed';
 import { openPgReceiverStore, type PgReceiverStore } from '../../province/pg/store';
 import { packagesIn } from '../../province/node-io';
 import { receivePackage } from '../../province/receive';
-import type { CrossCountyStanding, ProvinceFeedStatus } from '../../shared/contract';
+import type { CrossCountyStanding, PolicyEvaluation, ProvinceFeedStatus } from '../../shared/contract';
 import { buildPackageBytes } from '../../shared/exchange/package-bytes';
 import { feedFiles } from '../../shared/exchange/province-feed';
-import { actOk, createCase } from '../integration/cases-helpers';
+import { actOk, createCase, UNEMPLOYMENT_DOCS, UNEMPLOYMENT_FORM } from '../integration/cases-helpers';
 import { countyPublicKey, exportNow } from '../integration/exchange-helpers';
 import { expectError, expectOk, readyDesk, tempDir, type ReadyDesk } from '../integration/helpers';
 import { approvedSubsidies, bankResultXlsx, flexibleForm, importResult, releasedBatch } from '../integration/payments-helpers';
@@ -52,7 +52,7 @@ async function receiveEverything(store: PgReceiverStore, counties: Array<{ ready
 const importFeed = (ready: ReadyDesk, path: string) => ready.call('provinceFeed.import', { fileName: path.split('/').pop(), base64: readFileSync(path).toString('base64') });
 
 describe('the province → county feed, two counties', () => {
-  it('a person registered unemployed and paid a subsidy in A shows so in B after the feed; a feed for A, tampered, replayed or out of order is refused and applies nothing', { timeout: 120_000 }, async () => {
+  it('a person registered unemployed and paid a subsidy in A shows so in B after the feed, and a second 失业登记 in B asks for the transfer reason; a feed for A, tampered, replayed or out of order is refused and applies nothing', { timeout: 120_000 }, async () => {
     const dir = tempDir('feed-');
     const a = county(A, dir);
     const b = county(B, dir);
@@ -88,6 +88,23 @@ describe('the province → county feed, two counties', () => {
         statuses: [{ countyCode: A, countyName: '苏州市吴中区', kind: 'unemployment_registration', since: expect.stringMatching(/^2026-/) }],
         subsidies: [{ countyCode: A, countyName: '苏州市吴中区', policyCode: 'flexible_social_insurance', policyName: expect.any(String), periodFrom: '2026-07', periodTo: '2026-09', amountFen: 360000 }],
       });
+
+      // The subsidy paid in A for 2026 Q3 excludes the same subsidy in B for that quarter, and only for it.
+      const evaluate = (on: string) => expectOk<PolicyEvaluation>(b.ready.call('policies.evaluate', { policyCode: 'flexible_social_insurance', personId: zhangInB.id, on }));
+      const paidElsewhere = (e: PolicyEvaluation) => e.trace.find((l) => l.label === '已在苏州市吴中区享受本补贴');
+      const inQ3 = evaluate('2026-08-15');
+      expect(inQ3.result).toBe('not_eligible');
+      expect(paidElsewhere(inQ3)).toMatchObject({ kind: 'exclusion', outcome: 'fail', seen: expect.stringContaining('2026年7月1日至2026年9月30日') });
+      expect(paidElsewhere(evaluate('2026-10-15'))).toBeUndefined();
+
+      // A second 失业登记 in B: acceptance asks for the transfer reason, and takes the registration once it is given.
+      const secondHere = createCase(b.ready.call, zhangInB.id);
+      const refusedAcceptance = expectError(b.ready.call('cases.transition', { id: secondHere.id, version: secondHere.version, action: 'accept' }), 'BAD_INPUT');
+      expect(refusedAcceptance.message).toMatch(/该人员已在苏州市吴中区登记失业（2026-\d\d-\d\d起，据省级数据截至2026-11-28），请填写转移登记原因/);
+      const withReason = expectOk<{ id: number; version: number }>(
+        b.ready.call('cases.update', { id: secondHere.id, version: secondHere.version, form: { ...UNEMPLOYMENT_FORM, transferReason: '迁居昆山，原登记地吴中区' }, documents: UNEMPLOYMENT_DOCS }),
+      );
+      actOk(b.ready.call, withReason as never, 'accept');
 
       // Replayed: refused. Out of order (3 before 2): refused. Tampered 2: refused. Nothing applied by any of them.
       expect(expectError(importFeed(b.ready, forB.path), 'BAD_INPUT').message).toMatch(/\[REPLAY\]/);
