@@ -60,7 +60,7 @@ export function importFeed(ctx: ServiceContext, input: ParsedInputOf<'provinceFe
     );
     if (verdict.status === 'refused') throw verdict.error;
     feed = parseFeedFiles(pkg.unlock({ keyId: key.keyId, privateKey: key.privateKey! }));
-    if (feed.meta.county !== countyCode) throw new FeedError(`这份省级下发数据是发给 ${feed.meta.county} 的，不是本县（${countyCode}）`);
+    if (feed.meta.county !== countyCode) throw new ExchangeError('NOT_ADDRESSED_TO_RECIPIENT', `这份省级下发数据是发给 ${feed.meta.county} 的，不是本县（${countyCode}）`);
   } catch (error) {
     throw refusal(error);
   }
