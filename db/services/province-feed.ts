@@ -35,7 +35,7 @@ export function status(ctx: ServiceContext): ProvinceFeedStatus {
 function refusal(error: unknown): AppError {
   const code = isExchangeError(error) || error instanceof FeedError ? error.code : 'MALFORMED_PAYLOAD';
   const message = error instanceof Error ? error.message : String(error);
-  return fieldError('base64', `省级下发数据包被拒收：[${code}] ${message}`, '省级下发数据包');
+  return fieldError('base64', `拒收 [${code}] ${message}`, '省级下发数据包');
 }
 
 export function importFeed(ctx: ServiceContext, input: ParsedInputOf<'provinceFeed.import'>): ProvinceFeedImportResult {

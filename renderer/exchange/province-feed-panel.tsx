@@ -1,6 +1,7 @@
 import { Alert, Button, FileButton, Group, Paper, Stack, Text, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useRef } from 'react';
 import { formatOfficeTimestamp } from '../../shared/domain/dates';
 import { call, errorMessage } from '../api/client';
 import { fileToBase64 } from '../api/jobs';
@@ -10,6 +11,8 @@ export const PROVINCE_FEED_KEY = ['provinceFeed.status'] as const;
 /** The province's feed: the newest package imported, and importing the next one (refusals shown in full). */
 export function ProvinceFeedPanel() {
   const queryClient = useQueryClient();
+  // Cleared after each import, so choosing the same file again (a replay) is tried, and refused with its reason.
+  const resetRef = useRef<() => void>(null);
   const status = useQuery({ queryKey: PROVINCE_FEED_KEY, queryFn: () => call('provinceFeed.status', {}) });
   const feed = useMutation({
     mutationFn: async (file: File) => call('provinceFeed.import', { fileName: file.name, base64: await fileToBase64(file) }),
@@ -19,6 +22,7 @@ export function ProvinceFeedPanel() {
       void queryClient.invalidateQueries({ queryKey: ['provinceFeed.personStanding'] });
     },
     onError: (e) => notifications.show({ color: 'red', message: errorMessage(e), autoClose: false }),
+    onSettled: () => resetRef.current?.(),
   });
   if (status.isError) return <Alert color="red">{errorMessage(status.error)}</Alert>;
   const s = status.data;
@@ -35,7 +39,7 @@ export function ProvinceFeedPanel() {
             </Text>
           )}
         </Stack>
-        <FileButton onChange={(file) => file && feed.mutate(file)} accept=".jyf">
+        <FileButton resetRef={resetRef} onChange={(file) => file && feed.mutate(file)} accept=".jyf">
           {(props) => <Button variant="light" {...props} loading={feed.isPending}>导入省级下发数据…</Button>}
         </FileButton>
       </Group>
