@@ -19,7 +19,7 @@ import { PersonFactsSection } from '../facts/person-facts-section';
 import { PolicyVerdictPanel } from '../policies/policy-verdict-panel';
 import { KeyGroupBadges, PersonCorrections, TimelineSections } from './person-sections';
 import { QualificationsSection } from './qualifications-section';
-import { CrossCountyStanding } from '../province-feed/cross-county-standing';
+import { CrossCountyStanding } from '../exchange/cross-county-standing';
 
 /** Shows the full value of one field of this record; the backend audits every reveal. */
 function RevealButton({ personId, field, onValue }: { personId: number; field: 'idNumber' | 'phone' | 'phone2'; onValue: (v: string | null) => void }) {
