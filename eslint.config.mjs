@@ -8,7 +8,7 @@ const NODE_BUILTINS = { group: ['node:*'], message: 'Node built-ins are not avai
 const restrict = (...patterns) => ['error', { patterns }];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'build/**', 'release/**', 'node_modules/**', 'test-results/**', 'db/migrations/**', '.drills/**'] },
+  { ignores: ['dist/**', 'build/**', 'release/**', 'node_modules/**', 'test-results/**', 'db/migrations/**', 'province/migrations-pg/**', '.drills/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -45,6 +45,17 @@ export default tseslint.config(
       'no-restricted-imports': restrict(
         { group: ['electron', 'react', 'react-dom', '@mantine/*'], message: 'db/ runs under Node, Electron and the CLI alike.' },
         { group: ['**/renderer/**', '**/electron/**'], message: 'db/ must not import from the shell or the UI.' },
+      ),
+    },
+  },
+  {
+    files: ['province/**/*.ts'],
+    rules: {
+      // The province's side shares only shared/exchange and shared/domain with the county desk.
+      'no-restricted-imports': restrict(
+        { group: ['electron', 'react', 'react-dom', '@mantine/*'], message: 'province/ runs under Node alone.' },
+        { group: ['**/db/**', '**/renderer/**', '**/electron/**'], message: 'province/ must not import the county desk.' },
+        { group: ['**/shared/*', '!**/shared/exchange', '!**/shared/domain', '**/shared/contract/**', '**/shared/labels/**'], message: 'province/ shares only shared/exchange and shared/domain with the desk.' },
       ),
     },
   },

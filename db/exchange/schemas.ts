@@ -56,3 +56,33 @@ export function lineSchema(aggregate: ExchangeAggregate): JsonSchema {
 export function allLineSchemas(): Array<{ entity: string; fileName: string; schema: JsonSchema }> {
   return EXCHANGE_AGGREGATES.map((a) => ({ entity: a.entity, fileName: `${a.entity}.schema.json`, schema: lineSchema(a) }));
 }
+
+/** The fields every record of each entity must carry (those of its schema's `required`). */
+export function requiredRecordFields(aggregate: ExchangeAggregate): string[] {
+  return (lineSchema(aggregate).properties as { record: { oneOf: [{ required: string[] }] } }).record.oneOf[0].required;
+}
+
+/**
+ * shared/exchange/record-fields.ts as it must read: the province checks records
+ * against the published schemas without importing the county's tables.
+ */
+export function recordFieldsSource(): string {
+  const required = EXCHANGE_AGGREGATES.map((a) => `  ${a.entity}: ${JSON.stringify(requiredRecordFields(a))},`).join('\n');
+  const corrected = EXCHANGE_AGGREGATES.filter((a) => a.corrections).map((a) => a.entity);
+  return `/**
+ * Generated from docs/exchange-schemas by scripts/gen-exchange-schemas.ts (a unit test keeps it
+ * current): what a receiver checks of each record without the county's tables. Do not edit by hand.
+ */
+
+/** Schema version the fields belong to (EXCHANGE_SCHEMA_VERSION). */
+export const RECORD_SCHEMA_VERSION = ${EXCHANGE_SCHEMA_VERSION};
+
+/** Every field a record of the entity must carry (its schema's \`required\`). */
+export const REQUIRED_RECORD_FIELDS: Readonly<Record<string, readonly string[]>> = {
+${required}
+};
+
+/** Entities that keep their corrections with reasons: a correction of them must say why. */
+export const CORRECTED_WITH_REASONS: readonly string[] = ${JSON.stringify(corrected)};
+`;
+}

@@ -20,6 +20,7 @@ import { satisfactionHandlers } from './satisfaction';
 import { officeHandlers } from './office';
 import { paymentsHandlers } from './payments';
 import { personsHandlers } from './persons';
+import { provinceFeedHandlers } from './province-feed';
 import { registrationsHandlers } from './registrations';
 import { reportsHandlers } from './reports';
 import { settingsHandlers } from './settings';
@@ -63,6 +64,7 @@ const byDomain = {
   office: officeHandlers,
   payments: paymentsHandlers,
   spotChecks: spotChecksHandlers,
+  provinceFeed: provinceFeedHandlers,
 } satisfies { [D in Domain]: DomainHandlers<D> };
 
 /** Every contract method → its service function. Each method has one prefix, so the lists join with no key twice. */

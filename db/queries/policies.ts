@@ -41,7 +41,7 @@ export const POLICIES_SQL = {
      where import_id = ? and enterprise_id ${IDS} and employer_since between ? and ?`,
   foundingDates: `select enterprise_id as enterpriseId, min(founded_on) as foundedOn from person_businesses where enterprise_id ${IDS} group by enterprise_id`,
   // A fact snapshot's person: only the columns the facts are made from (a sweep reads a county's million).
-  snapshotPersons: `select id, merged_into_id as mergedIntoId, birth_date as birthDate, sex, female_retirement_category as femaleRetirementCategory,
+  snapshotPersons: `select id, id_number as idNumber, merged_into_id as mergedIntoId, birth_date as birthDate, sex, female_retirement_category as femaleRetirementCategory,
             household_type as householdType, education_code as educationCode, graduation_date as graduationDate, employment_status as employmentStatus,
             is_veteran as isVeteran, disability_grade as disabilityGrade, low_income_status as lowIncomeStatus
      from persons where id ${IDS}`,
@@ -123,7 +123,7 @@ export function deathsOf(sqlite: Database.Database, list: number[], on: string):
   return (cachedStatement(sqlite, POLICIES_SQL.deaths).all(ids(list), on, on) as Array<{ personId: number }>).map((d) => d.personId);
 }
 
-export type SnapshotPerson = KeyGroupRow & { id: number; mergedIntoId: number | null };
+export type SnapshotPerson = KeyGroupRow & { id: number; idNumber: string; mergedIntoId: number | null };
 
 /** The persons of a snapshot, with only the columns its facts read (is_veteran as SQLite's 0/1 made a boolean). */
 export function snapshotPersonsOf(sqlite: Database.Database, list: number[]): SnapshotPerson[] {

@@ -14,7 +14,7 @@ import { cases, enterprises, fairs, paymentBatches, paymentRecoveries, persons, 
 /** The kinds of things audit entries name (ctx.audit's entityType), in Chinese. */
 export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   person: '人员档案', enterprise: '单位', case: '业务', user: '账号', fair: '招聘会', vacancy: '岗位',
-  policy: '政策', policy_batch: '免申即享批次', policy_sweep: '政策比对', exchange_package: '交换包', exchange_key: '交换密钥',
+  policy: '政策', policy_batch: '免申即享批次', policy_sweep: '政策比对', exchange_package: '交换包', exchange_key: '交换密钥', province_feed_package: '省级下发数据包',
   backup: '备份', settings: '系统设置', statistics_period: '统计期', difficulty_type: '就业困难人员类别',
   code_entry: '业务代码', calendar: '工作日历', report: '报表', workstation: '工作站',
   payment_entitlement: '应发记录', payment_batch: '发放批次', payment_recovery: '追回', payment_ledger: '补贴发放台账',

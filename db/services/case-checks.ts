@@ -14,6 +14,7 @@ import { AppError } from '../errors';
 import { cases, codeEntries, persons } from '../schema';
 import { applicantKindOf, formOf, personIdOf, type CaseRow } from './case-view';
 import { registrationInForce } from './registrations';
+import { unemploymentRegisteredElsewhere } from './province-feed';
 
 /**
  * What a matter's form and applicant must satisfy, apart from the workflow:
@@ -165,6 +166,11 @@ export function acceptanceProblems(ctx: ServiceContext, row: CaseRow): string[] 
     // The status may have been corrected by hand; the registration in force still has to be cancelled first.
     const inForce = registrationInForce(ctx, personId);
     if (inForce && person.employmentStatus !== 'unemployed_registered') problems.push(`已有有效的失业登记（${inForce.receiptNo ?? `#${inForce.id}`}），须先注销`);
+    // Registered in another county (the province's feed): a second registration here is a transfer, and says why.
+    const elsewhere = unemploymentRegisteredElsewhere(ctx, person.idNumber);
+    if (elsewhere && !form.transferReason?.trim()) {
+      problems.push(`该人员已在${elsewhere.countyName}登记失业（${elsewhere.since}起，据省级数据截至${elsewhere.asOf.slice(0, 10)}），请填写转移登记原因`);
+    }
   }
   return problems;
 }

@@ -18,6 +18,7 @@ import type { DrizzleDb } from '../open';
 import { approvedMattersOfPersons, deathsOf, importedRows, latestImport, qualificationsOf, snapshotPersonsOf, type DepartmentTable, type MatterRow, type SnapshotPerson } from '../queries/policies';
 import { connectionOf } from '../statements';
 import { certificationsOfMany, keyGroupsOf } from './person-derived';
+import { entitlementsElsewhere } from './province-feed';
 
 type Form = Record<string, unknown>;
 const formOf = (m: MatterRow): Form => JSON.parse(m.form) as Form;
@@ -127,9 +128,11 @@ export function personFacts(db: DrizzleDb, ids: number[], on: string): Map<numbe
   const matters = group(approvedMattersOfPersons(sqlite, ids), (m) => m.personId);
   const qualifications = group(qualificationsOf(sqlite, ids), (q) => q.personId);
   const department = departmentRows(db, ids, on);
+  const elsewhere = entitlementsElsewhere(db, rows.map((r) => r.idNumber));
   for (const row of rows) {
     if (row.mergedIntoId !== null) continue;
     result.set(row.id, snapshotOf(row, on, {
+      elsewhere: elsewhere.get(row.idNumber) ?? [],
       certifications: certifications.get(row.id) ?? [],
       matters: matters.get(row.id) ?? [],
       qualifications: qualifications.get(row.id) ?? [],
@@ -142,7 +145,7 @@ export function personFacts(db: DrizzleDb, ids: number[], on: string): Map<numbe
 function snapshotOf(
   row: SnapshotPerson,
   on: string,
-  known: { certifications: ReturnType<typeof certificationsOfMany> extends Map<number, infer C> ? C : never; matters: MatterRow[]; qualifications: Array<{ level: string | null; issuedOn: string | null }>; department: DepartmentRows },
+  known: { elsewhere: Entitlement[]; certifications: ReturnType<typeof certificationsOfMany> extends Map<number, infer C> ? C : never; matters: MatterRow[]; qualifications: Array<{ level: string | null; issuedOn: string | null }>; department: DepartmentRows },
 ): FactSnapshot {
   const { matters, department } = known;
   const born = { birthDate: row.birthDate, sex: row.sex, femaleRetirementCategory: row.femaleRetirementCategory ?? undefined };
@@ -152,7 +155,8 @@ function snapshotOf(
   const employment = matters.filter((m) => m.matterType === 'employment_registration');
   const welfarePosts = employment.filter((m) => formOf(m).channel === 'public_welfare_post');
   const higher = isHigherEducation(row.educationCode);
-  const entitlements = matters.map(entitlementOf).filter((e): e is Entitlement => e !== null);
+  // Subsidies paid in other counties (the province's feed) count as this person's own for limits and exclusions.
+  const entitlements = [...matters.map(entitlementOf).filter((e): e is Entitlement => e !== null), ...known.elsewhere];
   const insurance = department.insurance?.get(row.id)?.[0];
   const assistance = department.assistance?.get(row.id)?.find((a) => (a.from_date ?? '') <= on && (a.to_date === null || a.to_date >= on));
   const business = department.businesses?.get(row.id)?.filter((b) => b.operating === 1).sort((a, b) => a.founded_on.localeCompare(b.founded_on))[0];

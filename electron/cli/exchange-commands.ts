@@ -7,7 +7,11 @@ import { KeyFileError, publicKeyDocument, readPrivateKeyFile, readPublicKeyFile,
 import { PROVINCE_CODE } from '../../db/exchange/receipts';
 import { keyProviderFrom, PROVINCE_KEY_ENV } from '../../db/keys';
 import { makePrivateDir } from '../../db/private-files';
-import { openProvinceDatabase, packagesIn, receivePackage } from '../../db/province/receiver';
+import { packagesIn } from '../../province/node-io';
+import { openPgReceiverStore } from '../../province/pg/store';
+import { receivePackage } from '../../province/receive';
+import { SqliteReceiverStore } from '../../province/sqlite-store';
+import type { ReceiverStore } from '../../province/store';
 import { openDesk, str, type Options } from './commands';
 import { CliError, requireOption, unwrap } from './io';
 
@@ -126,7 +130,20 @@ function provinceDatabaseKey(dbPath: string, options: Options, env: NodeJS.Proce
   return keys.create();
 }
 
-/** `receive --in DIR --key province.key --sender county.pub --db PROVINCE.db --db-key-file FILE [--receipts DIR]`. */
+/** The province's store: PostgreSQL (--pg URL) or an encrypted SQLite file (--db PATH --db-key-file FILE), never both. */
+async function openReceiverStore(options: Options, env: NodeJS.ProcessEnv): Promise<ReceiverStore> {
+  const url = str(options, 'pg');
+  const db = str(options, 'db');
+  if (url && db) throw new CliError('--pg 与 --db 只能选一个：接收到 PostgreSQL 或接收到 SQLite 文件', 2);
+  if (url) {
+    if (!/^postgres(ql)?:\/\//.test(url)) throw new CliError('--pg 应为 postgres://… 形式的连接地址', 2);
+    return openPgReceiverStore(url);
+  }
+  const dbPath = resolve(requireOption(db, 'db（或 --pg）'));
+  return SqliteReceiverStore.open(dbPath, provinceDatabaseKey(dbPath, options, env));
+}
+
+/** `receive --in DIR --key province.key --sender county.pub (--db PROVINCE.db --db-key-file FILE | --pg URL) [--receipts DIR]`. */
 export async function receiveCommand(options: Options, env: NodeJS.ProcessEnv, print: Print): Promise<number> {
   const inDir = resolve(requireOption(str(options, 'in'), 'in'));
   let province;
@@ -142,14 +159,13 @@ export async function receiveCommand(options: Options, env: NodeJS.ProcessEnv, p
   }
   const receipts = str(options, 'receipts');
   if (receipts) makePrivateDir(resolve(receipts));
-  const dbPath = resolve(requireOption(str(options, 'db'), 'db'));
-  const sqlite = openProvinceDatabase(dbPath, provinceDatabaseKey(dbPath, options, env));
+  const store = await openReceiverStore(options, env);
   try {
     const files = await packagesIn(inDir);
     if (files.length === 0) print(`${inDir} 中没有数据包`);
     for (const file of files) {
       const outcome = await receivePackage(
-        sqlite,
+        store,
         file,
         { province: { code: province.code, keyId: province.keyId, privateKey: province.privateKey }, senders: senders.map((s) => ({ code: s.code, keyId: s.keyId, publicKey: s.publicKey })) },
         receipts ? resolve(receipts) : null,
@@ -163,6 +179,6 @@ export async function receiveCommand(options: Options, env: NodeJS.ProcessEnv, p
     }
     return 0;
   } finally {
-    sqlite.close();
+    await store.close();
   }
 }

@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { CliError } from './io';
 import { IMPORT_KINDS, importSheet } from './import-command';
 import { exportCommand, keysCommand, provinceKeygen, receiveCommand } from './exchange-commands';
+import { importProvinceFeed, provincePublish } from './province-feed-commands';
 import { auditVerify, userAdd, userList, userResetPassword, userSetDisabled, userUnlock } from './admin-commands';
 import { backupCommand } from './backup-commands';
 import { policiesTest } from './policy-commands';
@@ -33,6 +34,12 @@ const USAGE = `用法：npm run cli -- <命令> [参数]
   receive --in DIR --key province.key --sender county.pub [--sender …] --db PROVINCE.db
           --db-key-file FILE [--receipts DIR]   （省级）按序接收目录中的数据包，拒收时退出码 3；接收库加密，
                                                 密钥文件（首次与接收库一同生成）或环境变量 EMPLOYMENT_DESK_PROVINCE_DB_KEY
+  receive --in DIR --key province.key --sender county.pub [--sender …] --pg postgres://… [--receipts DIR]
+                                                （省级）同上，接收到 PostgreSQL（首次连接时建表，之后自动迁移）
+  province publish --county CODE --recipient county.pub --key province.key --pg postgres://… --out DIR
+                                                （省级）生成发给该县的下一个省级下发数据包（本县人员在外县的状态与补贴）
+  import-province-feed --db PATH [--key-file FILE] --in DIR
+                                                按序导入文件夹中发给本县的省级下发数据包；拒收时退出码 3
   seed --db PATH --scale demo|county|city --seed N [--as-of YYYY-MM-DD] [--county 320506] [--json]
                                                 生成演示数据（合成的人员、企业、业务；相同参数结果相同）
   backup create --db PATH [--out DIR] [--json]  备份数据库（加密，同一密钥）与附件到一个文件夹（默认数据目录下 backups）
@@ -48,6 +55,8 @@ const OPTIONS = {
   db: { type: 'string' },
   'key-file': { type: 'string' },
   'db-key-file': { type: 'string' },
+  pg: { type: 'string' },
+  recipient: { type: 'string' },
   county: { type: 'string' },
   admin: { type: 'string' },
   'admin-name': { type: 'string' },
@@ -139,9 +148,11 @@ const COMMANDS = new Map<string, Finishes | Waits>([
   ['keys', waits((options, env, print, [sub]) => keysCommand(sub, options, env, print))],
   ['export', waits(exportCommand)],
   ['province', waits((options, _env, print, [sub]) => {
-    if (sub !== 'keygen') throw new CliError('用法：province keygen --out DIR', 2);
+    if (sub === 'publish') return provincePublish(options, print);
+    if (sub !== 'keygen') throw new CliError('用法：province keygen --out DIR 或 province publish --county CODE …', 2);
     return provinceKeygen(options, print);
   })],
+  ['import-province-feed', waits(importProvinceFeed)],
   ['receive', waits(receiveCommand)],
   ['seed', waits(seedCommand)],
   ['backup', waits((options, env, print, [sub]) => backupCommand(sub, options, env, print))],

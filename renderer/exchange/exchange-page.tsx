@@ -11,6 +11,7 @@ import { formatSize } from '../shell/format';
 import { JobProgress } from '../shell/job-progress';
 import { Blocker, EXCHANGE_STATUS_KEY, KeysPanel, SettingsPanel } from './exchange-settings';
 import { HeaderRow } from '../shell/header-row';
+import { ProvinceFeedPanel } from './province-feed-panel';
 
 const HISTORY_KEY = ['exchange.history'] as const;
 const REJECTED_KEY = ['exchange.rejected'] as const;
@@ -169,6 +170,7 @@ export function ExchangePage() {
           <Stack>
             <Blocker status={status.data} />
             <ExportNow disabled={status.data.blocker !== null} pending={status.data.pendingChanges} />
+            <ProvinceFeedPanel />
             <History />
           </Stack>
         </Tabs.Panel>

@@ -20,6 +20,7 @@ import { PersonFactsSection } from '../facts/person-facts-section';
 import { PolicyVerdictPanel } from '../policies/policy-verdict-panel';
 import { KeyGroupBadges, PersonCorrections, TimelineSections } from './person-sections';
 import { QualificationsSection } from './qualifications-section';
+import { CrossCountyStanding } from '../exchange/cross-county-standing';
 
 /** Shows the full value of one field of this record; the backend audits every reveal. */
 function RevealButton({ personId, field, onValue }: { personId: number; field: 'idNumber' | 'phone' | 'phone2'; onValue: (v: string | null) => void }) {
@@ -73,6 +74,7 @@ export function PersonProfilePage() {
         </Group>
       </Group>
       <KeyGroupBadges tags={p.keyGroups} />
+      <CrossCountyStanding personId={p.id} />
       {canPrepare && p.mergedIntoId === null && (
         <Group gap="xs" data-testid="quick-actions">
           <Text size="sm" c="dimmed">办理业务：</Text>

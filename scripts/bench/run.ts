@@ -27,6 +27,7 @@
  *                            [--skip-office true]    (办公室模式: 30 workstations over TLS, mix and burst, scripts/bench/office.ts)
  *                            [--skip-window true]    (actions to register a person from an ID-card read and accept her 失业登记, scripts/bench/window-actions.ts)
  *                            [--skip-matching true]  (人岗匹配: scripts/bench/matching.ts, in a fresh database)
+ *                            [--with-province true]  (省级: 20 counties × 300,000 persons into PostgreSQL and SQLite, scripts/bench/province.ts; heavy, off by default)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
@@ -298,6 +299,7 @@ async function main(): Promise<void> {
   const skipOffice = take('skip-office', '') === 'true';
   const skipWindow = take('skip-window', '') === 'true';
   const skipMatching = take('skip-matching', '') === 'true';
+  const withProvince = take('with-province', '') === 'true';
   if (args.rest.size > 0) throw new Error(`unknown option --${[...args.rest.keys()][0]}`);
   if (!(iterations >= 1 && warmup >= 0 && pageSize >= 1 && pageSize <= 200)) throw new Error('bad --iterations, --warmup or --page-size');
   const log = (line: string) => console.error(line);
@@ -371,6 +373,7 @@ async function main(): Promise<void> {
     const reports = skipReports ? null : runChildBench('scripts/bench/reports.ts', ['--scale', (args.scale ?? 'city'), '--dir', args.dir], `monthly report and dashboard on a seeded ${(args.scale ?? 'city')} county (own process)`, log);
     const sweep = skipSweep ? null : runChildBench('scripts/bench/sweep.ts', ['--persons', String(build.persons), '--dir', args.dir], 'policy sweep on the benchmark county (own process)', log);
     const matching = skipMatching ? null : runChildBench('scripts/bench/matching.ts', [], '人岗匹配: top 20 among 50,000 open vacancies and 200,000 persons (own process; --persons 1000000 by hand)', log);
+    const province = withProvince ? runChildBench('scripts/bench/province.ts', ['--dir', resolve(args.dir, 'province')], '省级: 20 counties\' packages into PostgreSQL and SQLite, look-up by ID number (own process)', log) : null;
     const office = skipOffice ? null : runChildBench('scripts/bench/office.ts', ['--out', resolve(args.dir, 'office.json')], '办公室模式: 30 workstations over TLS on loopback, front-desk mix then a burst (own process)', log);
     const windowActions = skipWindow ? null : runChildBench('scripts/bench/window-actions.ts', [], 'window efficiency: actions to register from an ID-card read and accept a 失业登记 (Playwright, own process)', log);
     const bundle = rendererBundle(PATHS.rendererDir);
@@ -378,12 +381,12 @@ async function main(): Promise<void> {
     const hostStart = await hostColdStart(PATHS.root).catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }));
     log(`renderer ${'gzipMb' in bundle ? `${bundle.gzipMb} MB gzip` : bundle.error}; host cold start ${'medianMs' in hostStart ? `${hostStart.medianMs} ms (median of ${hostStart.runs.length})` : hostStart.error}`);
     const misses = [
-      ...missesOf({ reports, sweep, writes, exchange, office, windowActions, matching }),
+      ...missesOf({ reports, sweep, writes, exchange, office, windowActions, matching, province }),
       ...('pass' in bundle && !bundle.pass ? [`renderer bundle ${bundle.gzipMb} MB gzip (goal < ${BUNDLE_GOAL_MB} MB)`] : []),
       ...('error' in bundle ? [`renderer bundle not measured: ${bundle.error}`] : []),
       ...('error' in hostStart ? [`host cold start not measured: ${hostStart.error}`] : []),
     ];
-    const full = { ...report, writes, reports, exchange, sweep, office, windowActions, matching, startup: { rendererBundle: bundle, hostColdStart: hostStart }, summary: { pass: report.summary.pass && misses.length === 0, failed: [...failed, ...misses] } };
+    const full = { ...report, writes, reports, exchange, sweep, office, windowActions, matching, province, startup: { rendererBundle: bundle, hostColdStart: hostStart }, summary: { pass: report.summary.pass && misses.length === 0, failed: [...failed, ...misses] } };
     const text = `${JSON.stringify(full, null, 2)}\n`;
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, text);

@@ -26,6 +26,7 @@ import { paymentsContract } from './payments';
 import { personsContract } from './persons';
 import { policiesContract } from './policies';
 import { policyFindingsContract } from './policy-findings';
+import { provinceFeedContract } from './province-feed';
 import { registrationsContract } from './registrations';
 import { reportsContract } from './reports';
 import { settingsContract } from './settings';
@@ -73,6 +74,7 @@ export const contract = {
   ...officeContract,
   ...paymentsContract,
   ...spotChecksContract,
+  ...provinceFeedContract,
 } satisfies Record<string, MethodSpec>;
 
 export type Contract = typeof contract;
@@ -98,6 +100,7 @@ export type * from './codes';
 export type * from './contacts';
 export type * from './policies';
 export type * from './policy-findings';
+export type * from './province-feed';
 export type * from './divisions';
 export type * from './enterprise-reports';
 export type * from './enterprise-visits';

@@ -153,6 +153,8 @@ export const MATTER_TYPES: Record<MatterTypeCode, MatterType> = {
       { code: 'drawingUnemploymentInsurance', label: '是否领取失业保险金', kind: 'yes_no', required: true },
       { code: 'jobWanted', label: '求职意向', kind: 'text', required: false },
       { code: 'trainingWanted', label: '培训意向', kind: 'text', required: false },
+      // Asked for when the province's feed says the person is registered unemployed in another county (受理时检查).
+      { code: 'transferReason', label: '转移登记原因（已在外县登记失业时填写）', kind: 'text', required: false },
     ],
     // 告知承诺制: the ID and the signed declaration suffice; other proof is optional.
     documents: [

@@ -9,7 +9,7 @@
  * SM3 over the stored bytes gives the digest the header commits to.
  */
 import { ExchangeError } from './errors';
-import { CHUNK_RECORD_SIZE, CHUNK_SIZE, chunkCountOf, chunkIv, plainLengthOfChunk } from './format';
+import { CHUNK_SIZE, chunkCountOf, chunkIv, plainLengthOfChunk } from './format';
 import { GCM_TAG_LENGTH, sm4GcmDecrypt, sm4GcmEncrypt } from './sm';
 import { toHex } from './bytes';
 import { Sm3 } from './sm3-stream';
@@ -163,7 +163,8 @@ export class PayloadOpener {
     const plaintext = sm4GcmDecrypt(this.fileKey, chunkIv(index, isLast), ciphertext, tag, this.aad);
     if (!plaintext) {
       // A full chunk sealed as "not last" where the last one belongs: the file was cut after it.
-      if (isLast && record.length === CHUNK_RECORD_SIZE && sm4GcmDecrypt(this.fileKey, chunkIv(index, false), ciphertext, tag, this.aad)) {
+      // In last position but sealed as "not last" (whatever its length): the chunks after it are missing (§6 step 8).
+      if (isLast && sm4GcmDecrypt(this.fileKey, chunkIv(index, false), ciphertext, tag, this.aad)) {
         throw new ExchangeError('MISSING_LAST_CHUNK', `文件 ${this.file.name} 第 ${index + 1} 块不是最后一块，其后的块丢失`, facts);
       }
       throw new ExchangeError(

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
 import { readKeyFile } from '../../db/keys';
-import { openProvinceDatabase } from '../../db/province/receiver';
+import { openProvinceDatabase } from '../../province/sqlite-store';
 import { runCliAsync } from '../../electron/cli/run';
 import { readyDesk } from './helpers';
 import { ZHANG_SAN, register } from './registry-helpers';

@@ -7,7 +7,9 @@ import { getTableName } from 'drizzle-orm';
 import { expect } from 'vitest';
 import { EXCHANGE_AGGREGATES } from '../../db/exchange/aggregates';
 import { RecordReader } from '../../db/exchange/records';
-import { openProvinceDatabase, packagesIn, receivePackage } from '../../db/province/receiver';
+import { packagesIn } from '../../province/node-io';
+import { receivePackage } from '../../province/receive';
+import { SqliteReceiverStore } from '../../province/sqlite-store';
 import { generateSm2KeyPair, keyIdOf } from '../../db/exchange/package-file';
 import { publicKeyDocument } from '../../db/exchange/key-files';
 import type { ExchangeExportResult, JobView } from '../../shared/contract';
@@ -16,6 +18,7 @@ import { idNumber } from './registry-helpers';
 
 export interface ProvinceSide {
   dir: string;
+  store: SqliteReceiverStore;
   sqlite: Database.Database;
   key: { code: string; keyId: string; publicKey: string; privateKey: string };
   receipts: string;
@@ -31,7 +34,8 @@ export function connect(ready: ReadyDesk): { province: ProvinceSide; outbox: str
   expectOk(ready.call('exchange.importProvinceKey', { fileName: 'province.pub', content }));
   const outbox = join(dir, 'outbox');
   expectOk(ready.call('exchange.saveSettings', { outboxDir: outbox, schedule: { kind: 'off' } }));
-  return { province: { dir, sqlite: openProvinceDatabase(join(dir, 'province.db'), randomBytes(32)), key, receipts: join(dir, 'receipts') }, outbox };
+  const store = SqliteReceiverStore.open(join(dir, 'province.db'), randomBytes(32));
+  return { province: { dir, store, sqlite: store.sqlite, key, receipts: join(dir, 'receipts') }, outbox };
 }
 
 export function countyPublicKey(ready: ReadyDesk): { code: string; keyId: string; publicKey: string } {
@@ -55,7 +59,7 @@ export async function receiveAll(ready: ReadyDesk, province: ProvinceSide, outbo
   for (const file of await packagesIn(outbox)) {
     const sequence = Number(file.match(/-(\d{8})\.jyx$/)![1]);
     if (done.has(sequence)) continue;
-    outcomes.push(await receivePackage(province.sqlite, file, { province: province.key, senders: [sender] }, province.receipts, new Date('2026-11-28T01:00:00Z')));
+    outcomes.push(await receivePackage(province.store, file, { province: province.key, senders: [sender] }, province.receipts, new Date('2026-11-28T01:00:00Z')));
   }
   return outcomes;
 }

@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { EXCHANGE_AGGREGATES } from '../../db/exchange/aggregates';
-import { packagesIn, receivePackage } from '../../db/province/receiver';
+import { packagesIn } from '../../province/node-io';
+import { receivePackage } from '../../province/receive';
 import type { ExchangePackageView, ExchangeRejectedRecord, ExchangeStatus } from '../../shared/contract';
 import { expectError, expectOk, readyDesk } from './helpers';
 import { ZHANG_SAN, register } from './registry-helpers';
@@ -108,12 +109,12 @@ describe('key rotation', () => {
     // The province registers both county keys: each package verifies with the key that signed it.
     const outcomes = [];
     for (const file of await packagesIn(outbox)) {
-      outcomes.push(await receivePackage(province.sqlite, file, { province: province.key, senders: [before, after] }, null, new Date()));
+      outcomes.push(await receivePackage(province.store, file, { province: province.key, senders: [before, after] }, null, new Date()));
     }
     expect(outcomes.map((o) => o.status)).toEqual(['applied', 'applied']);
     // Only the new key registered: the old package no longer verifies.
     const fresh = connect(readyDesk()).province;
-    const refused = await receivePackage(fresh.sqlite, (await packagesIn(outbox))[0]!, { province: province.key, senders: [after] }, null, new Date());
+    const refused = await receivePackage(fresh.store, (await packagesIn(outbox))[0]!, { province: province.key, senders: [after] }, null, new Date());
     expect(refused.status).toBe('refused');
 
     const wrong = ready.call('exchange.importProvinceKey', { fileName: 'x.pub', content: '{"format":"JYFW-SM2-PUBLIC-KEY","code":"320000","keyId":"00","publicKey":"04ab"}' });

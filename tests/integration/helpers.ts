@@ -107,14 +107,14 @@ export interface ReadyDesk extends DeskFiles {
 
 /** First run (county 320506, one administrator) and, unless told otherwise, a login. */
 export function readyDesk(
-  options: { alsoFrontDesk?: boolean; login?: boolean; migrationsDir?: string; files?: DeskFiles } = {},
+  options: { alsoFrontDesk?: boolean; login?: boolean; migrationsDir?: string; files?: DeskFiles; countyCode?: string } = {},
 ): ReadyDesk {
   const files = options.files ?? deskFiles();
   const clock = new TestClock();
   const logs: string[] = [];
   const desk = openDesk(files, { clock, logs, ...(options.migrationsDir ? { migrationsDir: options.migrationsDir } : {}) });
   const init = desk.call(null, 'setup.initialize', {
-    countyCode: COUNTY,
+    countyCode: options.countyCode ?? COUNTY,
     adminUsername: ADMIN,
     adminDisplayName: '王芳',
     password: PASSWORD,

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { allLineSchemas } from '../../db/exchange/schemas';
+import { allLineSchemas, recordFieldsSource } from '../../db/exchange/schemas';
 
 const DIR = join(import.meta.dirname, '..', '..', 'docs', 'exchange-schemas');
 
@@ -10,6 +10,11 @@ describe('the record schemas the province implements from', () => {
     const expected = allLineSchemas();
     expect(readdirSync(DIR).sort()).toEqual(expected.map((s) => s.fileName).sort());
     for (const { fileName, schema } of expected) expect(JSON.parse(readFileSync(join(DIR, fileName), 'utf8')), fileName).toEqual(schema);
+  });
+
+  it('are what the province checks records against: shared/exchange/record-fields.ts is current (same script regenerates it)', () => {
+    const file = join(import.meta.dirname, '..', '..', 'shared', 'exchange', 'record-fields.ts');
+    expect(readFileSync(file, 'utf8')).toBe(recordFieldsSource());
   });
 
   it('describe a person record with its qualifications and without derived search helpers', () => {

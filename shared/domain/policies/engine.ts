@@ -72,7 +72,8 @@ export function policyFactNames(policy: PolicyDefinition): string[] {
     ...policy.limits.flatMap((l) => (l.kind === 'maxMonths' && l.waivedWhen ? conditionFacts(l.waivedWhen) : [])),
   ];
   if (policy.exclusions.length > 0) names.push('enjoyedPolicies');
-  if (policy.limits.length > 0) names.push('entitlements');
+  // Always: the same policy paid in another county for a period containing the evaluation date excludes it.
+  names.push('entitlements');
   return [...new Set(names)].sort();
 }
 
@@ -231,6 +232,14 @@ export function evaluateNamed(policy: PolicyDefinition, factNames: readonly stri
     const outcome: Outcome = list === null ? 'unknown' : list.includes(ex.policyCode) ? 'fail' : 'pass';
     trace.push({ kind: 'exclusion', path: `exclusions.${i}`, depth: 0, fact: 'enjoyedPolicies', label: `与「${ex.name}」不能同时享受`, seen: enjoyed.seen, rule: `本年度未享受「${ex.name}」`, outcome });
   });
+
+  // Paid in another county for the same period (the province's feed): never twice for one period.
+  const history = read('entitlements');
+  for (const e of (history.value as readonly Entitlement[] | null) ?? []) {
+    if (!e.elsewhere || e.policyCode !== policy.code || on < e.from || on > e.to) continue;
+    const during = `${formatChineseDate(e.from)}至${formatChineseDate(e.to)}`;
+    trace.push({ kind: 'exclusion', path: 'entitlements', depth: 0, fact: 'entitlements', label: `已在${e.elsewhere}享受本补贴`, seen: `${e.elsewhere}已发放${during}的${policy.name}`, rule: '同一期间不得在两地重复享受', outcome: 'fail' });
+  }
 
   const limits = evaluateLimits(policy, read, on, trace);
   const amount = amountWithinLimits(policy, read, trace, limits);

@@ -53,6 +53,8 @@ export interface Entitlement {
   /** Months it paid for (0 for a one-off payment). */
   months: number;
   amountFen: number;
+  /** Paid by another county (its name), as the province's feed reports it; absent for this county's own. */
+  elsewhere?: string;
 }
 
 export type FactValue = number | boolean | string | readonly string[] | readonly Entitlement[] | null;
@@ -132,7 +134,7 @@ export const POLICY_FACTS = {
   contributionArrears: { label: '欠缴社会保险费', targets: ENTERPRISE, type: flag, meaning: '社保部门数据：评估日有欠缴' },
   // —— both ——
   enjoyedPolicies: { label: '本年度已享受的政策', targets: BOTH, type: { kind: 'codeList', codes: KNOWN_POLICY_CODES, editable: true }, meaning: '享受期间与评估日所在自然年有交集的已批准享受记录的政策代码（排斥条件读它）' },
-  entitlements: { label: '享受记录', targets: BOTH, type: { kind: 'entitlements' }, meaning: '全部已批准的享受记录（享受限制读它）' },
+  entitlements: { label: '享受记录', targets: BOTH, type: { kind: 'entitlements' }, meaning: '全部已批准的享受记录，含省级下发的在外县已发放的补贴（享受限制与同期重复享受读它）' },
 } as const satisfies Record<string, FactSpec>;
 
 export type FactName = keyof typeof POLICY_FACTS;
@@ -156,7 +158,8 @@ function isEntitlement(v: unknown): v is Entitlement {
   if (typeof v !== 'object' || v === null) return false;
   const e = v as Record<string, unknown>;
   return typeof e.policyCode === 'string' && typeof e.from === 'string' && isIsoDate(e.from) && typeof e.to === 'string' && isIsoDate(e.to)
-    && Number.isInteger(e.months) && (e.months as number) >= 0 && Number.isInteger(e.amountFen) && (e.amountFen as number) >= 0;
+    && Number.isInteger(e.months) && (e.months as number) >= 0 && Number.isInteger(e.amountFen) && (e.amountFen as number) >= 0
+    && (e.elsewhere === undefined || typeof e.elsewhere === 'string');
 }
 
 /** Why a (non-null) value does not fit the fact's type, in Chinese; null when it fits. */
