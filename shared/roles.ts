@@ -24,6 +24,10 @@ export const PERMISSIONS = [
   'contacts.write',
   /** 职业指导: record guidance sessions and their plans, referrals and their outcomes, follow-ups (回访). */
   'guidance.write',
+  /** 职业培训: the providers, programmes and classes, trainees and their certificates, and the training rates. */
+  'training.read',
+  /** Keep the training catalogue and run classes: enrolment, attendance, completion, assessment, certificates. */
+  'training.manage',
   /** Enterprise records, visits, vacancies. */
   'enterprises.read',
   /** Register and correct enterprises, record visits and surveys, post vacancies: the staff who visit enterprises. */
@@ -98,20 +102,23 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'persons.read', 'persons.write', 'persons.reveal', 'persons.export', 'persons.import', 'cases.read', 'cases.prepare', 'contacts.write',
     'enterprises.read', 'enterprises.write', 'enterprises.reveal', 'enterprises.import', 'exchange.worklist', 'system.read',
     'fairs.read', 'fairs.write', 'fairs.checkIn', 'policies.read', 'policies.find',
+    'training.read',
   ],
   counselor: [
     'persons.read', 'persons.reveal', 'persons.export', 'cases.read', 'contacts.write', 'guidance.write', 'enterprises.read', 'enterprises.write', 'enterprises.reveal', 'enterprises.import',
     'system.read', 'fairs.read', 'fairs.write', 'fairs.checkIn', 'policies.read', 'policies.find',
+    'training.read', 'training.manage',
   ],
   reviewer: [
     'persons.read', 'persons.reveal', 'persons.merge', 'persons.export', 'cases.read', 'enterprises.read', 'reports.dashboard', 'reports.read', 'system.read', 'fairs.read',
     'policies.read', 'policies.find', 'policies.decide', 'payments.read', 'payments.manage', 'spotChecks.manage',
+    'training.read',
   ],
   head: [
     'persons.read', 'persons.reveal', 'persons.merge', 'persons.export', 'cases.read', 'enterprises.read', 'enterprises.reveal', 'enterprises.reports',
     'reports.dashboard', 'reports.read', 'reports.figures', 'audit.read', 'system.read', 'fairs.read', 'policies.read', 'policies.find', 'policies.decide', 'facts.import',
     'payments.read', 'payments.manage', 'payments.budget', 'spotChecks.manage',
-    'guidance.write',
+    'guidance.write', 'training.read', 'training.manage',
   ],
   // The administrator keeps the system running and does not see citizens' data by default;
   // the report's external figures carry no personal data, so the administrator may enter them.

@@ -24,6 +24,7 @@ import { settingsHandlers } from './settings';
 import { setupHandlers } from './setup';
 import { spotChecksHandlers } from './spot-checks';
 import { systemHandlers } from './system';
+import { trainingHandlers } from './training';
 import { usersHandlers } from './users';
 import { vacanciesHandlers } from './vacancies';
 
@@ -47,6 +48,7 @@ const byDomain = {
   policies: policiesHandlers,
   contacts: contactsHandlers,
   guidance: guidanceHandlers,
+  training: trainingHandlers,
   registrations: registrationsHandlers,
   certifications: certificationsHandlers,
   enterprises: enterprisesHandlers,

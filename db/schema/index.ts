@@ -13,3 +13,4 @@ export * from './department-facts';
 export * from './office';
 export * from './payments';
 export * from './guidance';
+export * from './training';

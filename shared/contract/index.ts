@@ -30,6 +30,7 @@ import { settingsContract } from './settings';
 import { setupContract } from './setup';
 import { spotChecksContract } from './spot-checks';
 import { systemContract } from './system';
+import { trainingContract } from './training';
 import { usersContract } from './users';
 import { vacanciesContract } from './vacancies';
 
@@ -53,6 +54,7 @@ export const contract = {
   ...codesContract,
   ...contactsContract,
   ...guidanceContract,
+  ...trainingContract,
   ...registrationsContract,
   ...certificationsContract,
   ...enterprisesContract,
@@ -114,5 +116,6 @@ export type * from './reports';
 export type * from './settings';
 export type * from './setup';
 export type * from './system';
+export type * from './training';
 export type * from './users';
 export type * from './vacancies';

@@ -4,6 +4,7 @@ import { INTENTION_OUTCOMES } from '../domain/fair-codes';
 import { EFFECT_LABELS, MATTER_TYPES, type EffectCode, type MatterTypeCode } from '../domain/matter-types';
 import { FACTORY_GUIDANCE_TOPICS, GUIDANCE_MODES, PLAN_ITEM_STATUSES, REFERRAL_KINDS, REFERRAL_STATES } from '../domain/guidance';
 import { CONTACT_CHANNELS, CONTACT_KINDS } from '../domain/person-contacts';
+import { ASSESSMENT_RESULTS, SKILL_LEVELS } from '../domain/training';
 import { SEED_POLICIES } from '../domain/policies';
 import { ACTION_LABELS, STATE_LABELS, type CaseAction, type CaseState } from '../domain/workflow';
 import type { Role } from '../roles';
@@ -65,6 +66,8 @@ const VALUE_LABELS: Record<string, Record<string, string>> = {
   referralKind: fromPairs(REFERRAL_KINDS),
   referralFrom: fromPairs(REFERRAL_STATES),
   referralTo: fromPairs(REFERRAL_STATES),
+  assessment: fromPairs(ASSESSMENT_RESULTS),
+  certificateLevel: fromPairs(SKILL_LEVELS),
 };
 
 /** The names of the items audit entries carry (db/services write them; tests/integration/audit-text.test.ts finds any missing). */
@@ -97,6 +100,9 @@ export const AUDIT_DETAIL_LABELS: Record<string, string> = {
   followUps: '安排回访日期', followUpId: '回访编号', followUpDue: '回访日期', planItemId: '计划事项编号', planStatus: '计划事项状态',
   referralId: '推荐编号', referralKind: '推荐类型', referralFrom: '原进展', referralTo: '新进展', referredOn: '推荐日期',
   vacancyId: '岗位编号', doneOn: '完成日期', dueOn: '回访日期', counselorUserId: '指导员账号编号',
+  creditCode: '统一社会信用代码', subsidyPerPersonFen: '补贴标准（分/人）', classNumber: '期次编号', startDate: '开始日期', endDate: '结束日期',
+  enrolmentId: '学员记录编号', hours: '学时', present: '出勤人数', absent: '缺勤人数', completedOn: '结业日期', completed: '结业人数',
+  notCompleted: '未结业人数', assessment: '考核结果', assessedOn: '考核日期', certificateNumber: '证书编号', certificateLevel: '证书等级', revokedOn: '撤销日期',
 };
 
 /** Items kept in the log for the record but summarised on screen. */
