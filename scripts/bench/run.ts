@@ -25,6 +25,7 @@
  *                            [--skip-reports true]   (monthly report and dashboard, scripts/bench/reports.ts, on a seeded county of the scale)
  *                            [--skip-sweep true]     (政策找人: full and incremental sweeps, search during a sweep, scripts/bench/sweep.ts)
  *                            [--skip-office true]    (办公室模式: 30 workstations over TLS, mix and burst, scripts/bench/office.ts)
+ *                            [--skip-<name> true]    (each of COUNTY_BENCHES in scripts/bench/children.ts, e.g. --skip-training)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
@@ -42,7 +43,7 @@ import { meetsGoal, nsToMs, ratio, summarize, type Goal, type Summary } from './
 import { kinds, type Case, type Kind, type SampledPerson } from './search-kinds';
 import { BUNDLE_GOAL_MB, hostColdStart, rendererBundle } from './startup';
 import { appPaths } from '../../electron/paths';
-import { missesOf, runChildBench } from './children';
+import { COUNTY_BENCHES, missesOf, runChildBench } from './children';
 
 const PATHS = appPaths(resolve(import.meta.dirname, '..', '..'));
 
@@ -294,6 +295,7 @@ async function main(): Promise<void> {
   const skipReports = take('skip-reports', '') === 'true';
   const skipSweep = take('skip-sweep', '') === 'true';
   const skipOffice = take('skip-office', '') === 'true';
+  const countyBenches = COUNTY_BENCHES.filter((b) => take(`skip-${b.name}`, '') !== 'true');
   if (args.rest.size > 0) throw new Error(`unknown option --${[...args.rest.keys()][0]}`);
   if (!(iterations >= 1 && warmup >= 0 && pageSize >= 1 && pageSize <= 200)) throw new Error('bad --iterations, --warmup or --page-size');
   const log = (line: string) => console.error(line);
@@ -367,17 +369,18 @@ async function main(): Promise<void> {
     const reports = skipReports ? null : runChildBench('scripts/bench/reports.ts', ['--scale', (args.scale ?? 'city'), '--dir', args.dir], `monthly report and dashboard on a seeded ${(args.scale ?? 'city')} county (own process)`, log);
     const sweep = skipSweep ? null : runChildBench('scripts/bench/sweep.ts', ['--persons', String(build.persons), '--dir', args.dir], 'policy sweep on the benchmark county (own process)', log);
     const office = skipOffice ? null : runChildBench('scripts/bench/office.ts', ['--out', resolve(args.dir, 'office.json')], '办公室模式: 30 workstations over TLS on loopback, front-desk mix then a burst (own process)', log);
+    const county = Object.fromEntries(countyBenches.map((b) => [b.name, runChildBench(b.script, ['--persons', String(build.persons), '--dir', args.dir], b.what, log)]));
     const bundle = rendererBundle(PATHS.rendererDir);
     // A start-up failure is a figure of the report, not the end of an hour of measuring.
     const hostStart = await hostColdStart(PATHS.root).catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }));
     log(`renderer ${'gzipMb' in bundle ? `${bundle.gzipMb} MB gzip` : bundle.error}; host cold start ${'medianMs' in hostStart ? `${hostStart.medianMs} ms (median of ${hostStart.runs.length})` : hostStart.error}`);
     const misses = [
-      ...missesOf({ reports, sweep, writes, exchange, office }),
+      ...missesOf({ reports, sweep, writes, exchange, office, ...county }),
       ...('pass' in bundle && !bundle.pass ? [`renderer bundle ${bundle.gzipMb} MB gzip (goal < ${BUNDLE_GOAL_MB} MB)`] : []),
       ...('error' in bundle ? [`renderer bundle not measured: ${bundle.error}`] : []),
       ...('error' in hostStart ? [`host cold start not measured: ${hostStart.error}`] : []),
     ];
-    const full = { ...report, writes, reports, exchange, sweep, office, startup: { rendererBundle: bundle, hostColdStart: hostStart }, summary: { pass: report.summary.pass && misses.length === 0, failed: [...failed, ...misses] } };
+    const full = { ...report, writes, reports, exchange, sweep, office, ...county, startup: { rendererBundle: bundle, hostColdStart: hostStart }, summary: { pass: report.summary.pass && misses.length === 0, failed: [...failed, ...misses] } };
     const text = `${JSON.stringify(full, null, 2)}\n`;
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, text);

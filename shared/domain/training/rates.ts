@@ -131,15 +131,17 @@ export function enrolmentOutcomes(facts: RateFacts, rate: TrainingRate, asOf: st
   }
   const months = RETENTION_MONTHS[rate];
   const imports = [...facts.imports].filter((i) => i.asOf <= asOf).sort((a, b) => (a.asOf < b.asOf ? -1 : a.asOf > b.asOf ? 1 : a.importId - b.importId));
-  const employerIn = new Map<string, number | null>();
-  for (const row of facts.contributions) employerIn.set(`${row.importId}:${row.personId}`, row.enterpriseId);
+  // Keyed by a number (file × 2³² + person): a city's year is hundreds of thousands of rows.
+  const key = (importId: number, personId: number) => importId * 4_294_967_296 + personId;
+  const employerIn = new Map<number, number | null>();
+  for (const row of facts.contributions) employerIn.set(key(row.importId, row.personId), row.enterpriseId);
   return completed
     .filter((e) => e.employerEnterpriseId !== null)
     .map((enrolment) => {
       const checkpoint = addMonths(enrolment.classEnd, months);
       const file = imports.find((i) => i.asOf >= checkpoint);
       if (!file) return { rate, enrolment, outcome: 'pending', evidence: null, windowEnd: checkpoint };
-      const stayed = employerIn.get(`${file.importId}:${enrolment.personId}`) === enrolment.employerEnterpriseId;
+      const stayed = employerIn.get(key(file.importId, enrolment.personId)) === enrolment.employerEnterpriseId;
       return { rate, enrolment, outcome: stayed ? 'yes' : 'no', evidence: { on: file.asOf, source: 'contribution' }, windowEnd: checkpoint };
     });
 }
