@@ -104,7 +104,7 @@ export function rates(ctx: ServiceContext, input: ParsedInputOf<'training.rates'
     const ids = new Set<number>();
     for (const b of breakdowns.values()) for (const id of b[grouping].keys()) ids.add(id);
     if (grouping === 'all') ids.add(0);
-    const named = [...ids].map((id) => ({ id, name: grouping === 'all' ? '合计' : (names[grouping].get(id) ?? '') })).sort((a, b) => BY_NAME.compare(a.name, b.name));
+    const named = [...ids].map((id) => ({ id, name: grouping === 'all' ? '全部期次' : (names[grouping].get(id) ?? '') })).sort((a, b) => BY_NAME.compare(a.name, b.name));
     for (const { id, name } of named) {
       const figures = Object.fromEntries(codes.map((rate) => [rate, breakdowns.get(rate)![grouping].get(id) ?? null])) as TrainingRateRow['figures'];
       rows.push({ grouping, groupId: id, name, figures });
@@ -124,7 +124,7 @@ export function rateList(ctx: ServiceContext, input: ParsedInputOf<'training.rat
   const shown = members.slice(0, LIST_LIMIT);
   const personStatement = cachedStatement(sqlite, 'select id, name, id_number from persons where id = ?');
   const classStatement = cachedStatement(sqlite, 'select class_number from training_classes where id = ?');
-  const groupName = input.grouping === 'all' ? '合计' : (groupNames(ctx)[input.grouping].get(input.groupId) ?? '');
+  const groupName = input.grouping === 'all' ? '全部期次' : (groupNames(ctx)[input.grouping].get(input.groupId) ?? '');
   const outcomeLabel = { yes: input.rate === 'entrepreneurship' ? '合格' : input.rate === 'employment' ? '已就业' : '仍在原单位', no: input.rate === 'entrepreneurship' ? '不合格或证书已撤销' : input.rate === 'employment' ? '期内未就业' : '已离开原单位', pending: '观察期未满' };
   return {
     title: `${trainingLabel(TRAINING_RATES, input.rate)} · ${groupName} · ${trainingLabel(RATE_MEMBERS, input.member)}（期次结束于 ${period.from} 至 ${period.to}，统计日 ${period.asOf}）`,

@@ -121,7 +121,7 @@ export interface TrainingRateFigureView {
 export interface TrainingRateRow {
   grouping: RateGrouping;
   groupId: number;
-  /** The programme's, provider's or class's name; 合计 for the whole period. */
+  /** The programme's, provider's or class's name; 全部期次 for the whole period. */
   name: string;
   figures: Record<TrainingRate, TrainingRateFigureView | null>;
 }

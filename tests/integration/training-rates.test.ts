@@ -115,11 +115,11 @@ describe('the three training rates on a hand-computed fixture', () => {
     expect(figure(report, 'provider', '吴中区职业培训学校', 'employment')).toEqual([2, 3, 0, 66.7]);
     expect(figure(report, 'class', 'E2-A', 'employment')).toEqual([1, 1, 1, 100]);
     expect(figure(report, 'provider', '木渎电工培训中心', 'employment')).toEqual([1, 1, 1, 100]);
-    expect(figure(report, 'all', '合计', 'employment')).toEqual([3, 4, 1, 75]);
-    expect(figure(report, 'all', '合计', 'entrepreneurship')).toEqual([1, 3, 1, 33.3]);
+    expect(figure(report, 'all', '全部期次', 'employment')).toEqual([3, 4, 1, 75]);
+    expect(figure(report, 'all', '全部期次', 'entrepreneurship')).toEqual([1, 3, 1, 33.3]);
     expect(figure(report, 'class', 'S1-A', 'entrepreneurship')).toEqual([1, 3, 1, 33.3]);
-    expect(figure(report, 'all', '合计', 'retention6')).toEqual([1, 3, 0, 33.3]);
-    expect(figure(report, 'all', '合计', 'retention12')).toEqual([0, 0, 3, null]);
+    expect(figure(report, 'all', '全部期次', 'retention6')).toEqual([1, 3, 0, 33.3]);
+    expect(figure(report, 'all', '全部期次', 'retention12')).toEqual([0, 0, 3, null]);
     // A programme without a trainee of a rate's kind has no figure for it.
     expect(figure(report, 'programme', 'SYB创业培训', 'employment')).toBeNull();
 
