@@ -32,6 +32,8 @@ import {
   trainingProviders,
   trainingSessions,
   vacancies,
+  welfarePlacements,
+  welfarePosts,
 } from '../schema';
 
 /**
@@ -196,6 +198,14 @@ export const EXCHANGE_AGGREGATES: readonly ExchangeAggregate[] = [
       { table: trainingCertificates, parent: trainingCertificates.enrolmentId, field: 'certificates' },
     ],
     cancelled: (record) => record.status === 'withdrawn',
+  },
+  {
+    // 公益性岗位 with the certified persons placed in them (hire, planned end, exit and its reason).
+    entity: 'welfare_posts',
+    title: '公益性岗位及安置人员',
+    root: welfarePosts,
+    omit: [],
+    children: [{ table: welfarePlacements, parent: welfarePlacements.postId, field: 'placements' }],
   },
 ];
 

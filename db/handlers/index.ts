@@ -27,6 +27,7 @@ import { systemHandlers } from './system';
 import { trainingHandlers } from './training';
 import { usersHandlers } from './users';
 import { vacanciesHandlers } from './vacancies';
+import { welfarePostsHandlers } from './welfare-posts';
 
 /**
  * Each domain's handler list, once: a domain missing here, or a list missing or adding a
@@ -49,6 +50,7 @@ const byDomain = {
   contacts: contactsHandlers,
   guidance: guidanceHandlers,
   training: trainingHandlers,
+  welfarePosts: welfarePostsHandlers,
   registrations: registrationsHandlers,
   certifications: certificationsHandlers,
   enterprises: enterprisesHandlers,

@@ -14,3 +14,4 @@ export * from './office';
 export * from './payments';
 export * from './guidance';
 export * from './training';
+export * from './welfare-posts';

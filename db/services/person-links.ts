@@ -9,7 +9,7 @@ import type { ParsedInputOf, PersonView, TimelineSection } from '../../shared/co
 import { fieldLabel } from '../../shared/labels/zh-CN';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
-import { caseEvents, cases, caseTransitions, fairAttendances, guidanceFollowUps, guidanceReferrals, guidanceSessions, personAssistance, personBusinesses, personContacts, personCorrections, personDeaths, personDisabilities, personInsurance, personKeyGroups, personKeyGroupSchedule, personQualifications, persons, personSearchKeys, trainingEnrolments, users } from '../schema';
+import { caseEvents, cases, caseTransitions, fairAttendances, guidanceFollowUps, guidanceReferrals, guidanceSessions, personAssistance, personBusinesses, personContacts, personCorrections, personDeaths, personDisabilities, personInsurance, personKeyGroups, personKeyGroupSchedule, personQualifications, persons, personSearchKeys, trainingEnrolments, users, welfarePlacements } from '../schema';
 import { refreshDerived, type PersonRow } from './person-derived';
 import { recordCorrections } from './corrections';
 import { personFairEvents } from './fair-attendances';
@@ -34,6 +34,7 @@ export const PERSON_LINKED_COLUMNS = [
   guidanceReferrals.personId,
   guidanceFollowUps.personId,
   trainingEnrolments.personId,
+  welfarePlacements.personId,
   // Other departments' rows were matched by ID number: they describe the person the record stands for.
   personInsurance.personId,
   personAssistance.personId,

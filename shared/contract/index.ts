@@ -33,6 +33,7 @@ import { systemContract } from './system';
 import { trainingContract } from './training';
 import { usersContract } from './users';
 import { vacanciesContract } from './vacancies';
+import { welfarePostsContract } from './welfare-posts';
 
 // Validation messages in Chinese for both sides of the boundary.
 z.config({ localeError: validationMessage });
@@ -55,6 +56,7 @@ export const contract = {
   ...contactsContract,
   ...guidanceContract,
   ...trainingContract,
+  ...welfarePostsContract,
   ...registrationsContract,
   ...certificationsContract,
   ...enterprisesContract,
@@ -119,3 +121,4 @@ export type * from './system';
 export type * from './training';
 export type * from './users';
 export type * from './vacancies';
+export type * from './welfare-posts';
