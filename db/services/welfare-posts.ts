@@ -83,7 +83,7 @@ export function hire(ctx: ServiceContext, input: ParsedInputOf<'welfarePosts.hir
   const certification = certificationOf(ctx, person!.id);
   const facts = { birthDate: person!.birthDate, sex: person!.sex, femaleRetirementCategory: person!.femaleRetirementCategory };
   refuseProblems(hireProblems({ ...post, filled }, { ...facts, inPost }, certification, input.hiredOn, ctx.today), HIRE_LABELS);
-  const { plannedEndOn } = plannedEndOf(input.hiredOn, facts);
+  const { plannedEndOn } = plannedEndOf(input.hiredOn, facts, post.periodTo);
   const row = db.insert(welfarePlacements).values({ postId: post.id, personId: person!.id, certificationCaseId: certification!.caseId, hiredOn: input.hiredOn, plannedEndOn, ...createdStamps(ctx) }).returning().get();
   ctx.audit({ action: 'welfarePosts.hire', entityType: 'person', entityId: person!.id, detail: { name: post.title, onDate: input.hiredOn, caseId: certification!.caseId, plannedEndOn } });
   return placementViews(ctx, [row])[0]!;

@@ -14,7 +14,8 @@ const ALSO: Partial<Record<LiveTopic, readonly string[]>> = {
   // An approved 就业登记 moves the 就业培训上岗率.
   cases: ['registrations', 'certifications', 'persons', 'enterprises', 'policies', 'training'],
   registrations: ['cases', 'certifications', 'persons'],
-  certifications: ['cases', 'registrations', 'persons'],
+  // A withdrawn certification ends a 公益性岗位 placement at the next daily check.
+  certifications: ['cases', 'registrations', 'persons', 'welfarePosts'],
   contacts: ['persons'],
   // Sessions and referral outcomes show on the person's and the employer's timelines.
   guidance: ['persons', 'enterprises', 'training'],

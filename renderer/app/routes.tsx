@@ -21,6 +21,7 @@ import { TrainingClassPage } from '../training/class-page';
 import { TrainingRateListPage } from '../training/rate-list-page';
 import { TrainingRatesPage } from '../training/rates-page';
 import { TrainingPage } from '../training/training-page';
+import { WelfarePostsPage } from '../welfare-posts/welfare-posts-page';
 import { EnterprisesPage } from '../enterprises/enterprises-page';
 import { RegisterEnterprisePage } from '../enterprises/register-enterprise-page';
 import { EnterpriseReportsPage } from '../enterprises/reports-page';
@@ -100,6 +101,7 @@ export const routes: RouteObject[] = [
       { path: 'training/classes/:id', element: <TrainingClassPage /> },
       { path: 'training/rates', element: <TrainingRatesPage /> },
       { path: 'training/rates/list', element: <TrainingRateListPage /> },
+      { path: 'welfare-posts', element: <WelfarePostsPage /> },
       { path: 'dashboard', element: <DashboardPage /> },
       { path: 'reports', element: <MonthlyReportPage /> },
       { path: 'reports/list', element: <NamedListPage /> },

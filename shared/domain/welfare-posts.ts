@@ -31,14 +31,17 @@ export interface PlacementPerson {
 /**
  * The last day of a placement begun on `hiredOn`: three years less a day, or
  * — for someone within five years of retirement on the day of hire — the day
- * before the retirement date (never later than that day in any case).
+ * before the retirement date (never later than that day in any case), and
+ * never after the post's own period.
  */
-export function plannedEndOf(hiredOn: string, person: PlacementPerson): { plannedEndOn: string; untilRetirement: boolean } {
+export function plannedEndOf(hiredOn: string, person: PlacementPerson, postPeriodTo = '9999-12-31'): { plannedEndOn: string; untilRetirement: boolean } {
   const category = person.femaleRetirementCategory ?? undefined;
   const lastDay = lastWorkingAgeDay(person.birthDate, person.sex, category);
-  if (withinYearsOfRetirement(person.birthDate, person.sex, hiredOn, NEAR_RETIREMENT_YEARS, category)) return { plannedEndOn: lastDay, untilRetirement: true };
+  const untilRetirement = withinYearsOfRetirement(person.birthDate, person.sex, hiredOn, NEAR_RETIREMENT_YEARS, category);
   const term = addDays(addYears(hiredOn, PLACEMENT_YEARS), -1);
-  return { plannedEndOn: term < lastDay ? term : lastDay, untilRetirement: false };
+  const end = untilRetirement || lastDay < term ? lastDay : term;
+  // Never beyond the post itself: a placement ends with the post's period.
+  return { plannedEndOn: postPeriodTo < end ? postPeriodTo : end, untilRetirement };
 }
 
 /** The certification as the hire sees it: approved, with its validity, and whether it has ended or is on hold. */

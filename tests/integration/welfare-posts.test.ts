@@ -47,6 +47,11 @@ describe('公益性岗位: only certified 就业困难人员 are placed, and the
     // December is paid for the 10 days in post.
     expect(expectOk<{ totalFen: number }>(sunli.call('welfarePosts.subsidies', { month: '2026-12' })).totalFen).toBe(60_000);
     expect(expectOk<WelfarePostView[]>(sunli.call('welfarePosts.list', {}))[0]).toMatchObject({ filled: 0 });
+    // A post developed for less than three years bounds the placement: it ends with the post.
+    const shortPost = expectOk<WelfarePostView>(sunli.call('welfarePosts.createPost', { ...POST, title: '公园巡查员', periodTo: '2027-06-30' }));
+    const second = registerPerson(ready, { idNumber: idNumber('320506', '1980-04-02', '026'), name: '孙红' });
+    approve(ready, lina, second, 'difficulty_certification', { ...CERT_FORM, validFrom: '2026-12-10' }, CERT_DOCS);
+    expect(expectOk<WelfarePlacementView>(sunli.call('welfarePosts.hire', { postId: shortPost.id, personId: second, hiredOn: '2026-12-10' })).plannedEndOn).toBe('2027-06-30');
     // The province receives the post with its placement.
     expect(rows(ready, "select count(*) as n from exchange_changes where entity = 'welfare_posts'")[0]!.n).toBeGreaterThan(2);
   });
