@@ -21,7 +21,7 @@ import { TrainingClassPage } from '../training/class-page';
 import { TrainingRateListPage } from '../training/rate-list-page';
 import { TrainingRatesPage } from '../training/rates-page';
 import { TrainingPage } from '../training/training-page';
-import { WelfarePostsPage } from '../welfare-posts/welfare-posts-page';
+import { WelfarePostsPage } from '../welfarePosts/welfare-posts-page';
 import { EnterprisesPage } from '../enterprises/enterprises-page';
 import { RegisterEnterprisePage } from '../enterprises/register-enterprise-page';
 import { EnterpriseReportsPage } from '../enterprises/reports-page';
