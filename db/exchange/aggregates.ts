@@ -24,7 +24,16 @@ import {
   personContacts,
   personQualifications,
   persons,
+  trainingAttendance,
+  trainingCertificates,
+  trainingClasses,
+  trainingEnrolments,
+  trainingProgrammes,
+  trainingProviders,
+  trainingSessions,
   vacancies,
+  welfarePlacements,
+  welfarePosts,
 } from '../schema';
 
 /**
@@ -154,6 +163,49 @@ export const EXCHANGE_AGGREGATES: readonly ExchangeAggregate[] = [
     omit: [],
     children: [{ table: paymentLedger, parent: paymentLedger.lineId, field: 'ledger' }],
     cancelled: (record) => record.state === 'cancelled',
+  },
+  {
+    // 职业培训: the province evaluates the three training rates from these records.
+    entity: 'training_providers',
+    title: '培训机构',
+    root: trainingProviders,
+    omit: [],
+    children: [],
+  },
+  {
+    entity: 'training_programmes',
+    title: '职业培训项目（目录）',
+    root: trainingProgrammes,
+    omit: [],
+    children: [],
+  },
+  {
+    entity: 'training_classes',
+    title: '培训期次（含课次）',
+    root: trainingClasses,
+    omit: [],
+    children: [{ table: trainingSessions, parent: trainingSessions.classId, field: 'sessions' }],
+    cancelled: (record) => record.status === 'cancelled',
+  },
+  {
+    // A root of its own per trainee: an attendance mark sends one small record, not the whole class.
+    entity: 'training_enrolments',
+    title: '培训学员（考勤、结业、考核与职业技能等级证书）',
+    root: trainingEnrolments,
+    omit: [],
+    children: [
+      { table: trainingAttendance, parent: trainingAttendance.enrolmentId, field: 'attendance' },
+      { table: trainingCertificates, parent: trainingCertificates.enrolmentId, field: 'certificates' },
+    ],
+    cancelled: (record) => record.status === 'withdrawn',
+  },
+  {
+    // 公益性岗位 with the certified persons placed in them (hire, planned end, exit and its reason).
+    entity: 'welfare_posts',
+    title: '公益性岗位及安置人员',
+    root: welfarePosts,
+    omit: [],
+    children: [{ table: welfarePlacements, parent: welfarePlacements.postId, field: 'placements' }],
   },
 ];
 

@@ -27,8 +27,10 @@ import { settingsHandlers } from './settings';
 import { setupHandlers } from './setup';
 import { spotChecksHandlers } from './spot-checks';
 import { systemHandlers } from './system';
+import { trainingHandlers } from './training';
 import { usersHandlers } from './users';
 import { vacanciesHandlers } from './vacancies';
+import { welfarePostsHandlers } from './welfare-posts';
 
 /**
  * Each domain's handler list, once: a domain missing here, or a list missing or adding a
@@ -50,6 +52,8 @@ const byDomain = {
   policies: policiesHandlers,
   contacts: contactsHandlers,
   guidance: guidanceHandlers,
+  training: trainingHandlers,
+  welfarePosts: welfarePostsHandlers,
   registrations: registrationsHandlers,
   certifications: certificationsHandlers,
   enterprises: enterprisesHandlers,

@@ -15,3 +15,5 @@ export * from './payments';
 export * from './guidance';
 export * from './satisfaction';
 export * from './province-feed';
+export * from './training';
+export * from './welfare-posts';

@@ -2,7 +2,7 @@ import { inArray } from 'drizzle-orm';
 import { maskIdNumber } from '../../shared/domain/masking';
 import { MATTER_TYPES, type MatterTypeCode } from '../../shared/domain/matter-types';
 import type { ServiceContext } from '../context';
-import { cases, enterprises, fairs, paymentBatches, paymentRecoveries, persons, policyVersions, spotChecks, users, vacancies } from '../schema';
+import { cases, enterprises, fairs, paymentBatches, paymentRecoveries, persons, policyVersions, spotChecks, trainingClasses, trainingProgrammes, trainingProviders, users, vacancies, welfarePosts } from '../schema';
 
 /**
  * What an audit entry is about, named as staff know it — 人员档案 张三
@@ -18,7 +18,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   backup: '备份', settings: '系统设置', statistics_period: '统计期', difficulty_type: '就业困难人员类别',
   code_entry: '业务代码', calendar: '工作日历', report: '报表', workstation: '工作站',
   payment_entitlement: '应发记录', payment_batch: '发放批次', payment_recovery: '追回', payment_ledger: '补贴发放台账',
-  payment_budget: '预算额度', spot_check: '抽查',
+  payment_budget: '预算额度', spot_check: '抽查', training_provider: '培训机构', training_programme: '培训项目', training_class: '培训期次', welfare_post: '公益性岗位',
 };
 
 type Ref = { entityType: string | null; entityId: string | null };
@@ -45,6 +45,10 @@ const NAMES_BY_ID: Record<string, (db: Db, ids: number[]) => Array<[number, stri
   payment_batch: (db, ids) => db.select({ id: paymentBatches.id, number: paymentBatches.number }).from(paymentBatches).where(inArray(paymentBatches.id, ids)).all().map((b) => [b.id, `批次${b.number}`]),
   payment_recovery: (db, ids) => db.select({ id: paymentRecoveries.id, number: paymentRecoveries.number }).from(paymentRecoveries).where(inArray(paymentRecoveries.id, ids)).all().map((r) => [r.id, `追回${r.number}`]),
   spot_check: (db, ids) => db.select({ id: spotChecks.id, name: spotChecks.name }).from(spotChecks).where(inArray(spotChecks.id, ids)).all().map((c) => [c.id, c.name]),
+  training_provider: (db, ids) => db.select({ id: trainingProviders.id, name: trainingProviders.name }).from(trainingProviders).where(inArray(trainingProviders.id, ids)).all().map((p) => [p.id, p.name]),
+  training_programme: (db, ids) => db.select({ id: trainingProgrammes.id, name: trainingProgrammes.name }).from(trainingProgrammes).where(inArray(trainingProgrammes.id, ids)).all().map((p) => [p.id, p.name]),
+  training_class: (db, ids) => db.select({ id: trainingClasses.id, number: trainingClasses.classNumber }).from(trainingClasses).where(inArray(trainingClasses.id, ids)).all().map((c) => [c.id, `期次${c.number}`]),
+  welfare_post: (db, ids) => db.select({ id: welfarePosts.id, title: welfarePosts.title, employer: welfarePosts.employerName }).from(welfarePosts).where(inArray(welfarePosts.id, ids)).all().map((p) => [p.id, `${p.employer} ${p.title}`]),
   vacancy: (db, ids) => db.select({ id: vacancies.id, title: vacancies.title }).from(vacancies).where(inArray(vacancies.id, ids)).all().map((v) => [v.id, v.title]),
 };
 

@@ -11,12 +11,16 @@ import type { LiveTopic } from '../../shared/live';
 /** What else a change of each topic can show up in, besides its own domain's lists. */
 const ALSO: Partial<Record<LiveTopic, readonly string[]>> = {
   persons: ['registrations', 'contacts', 'guidance', 'facts', 'policies'],
-  cases: ['registrations', 'certifications', 'persons', 'enterprises', 'policies'],
+  // An approved 就业登记 moves the 就业培训上岗率.
+  cases: ['registrations', 'certifications', 'persons', 'enterprises', 'policies', 'training'],
   registrations: ['cases', 'certifications', 'persons'],
-  certifications: ['cases', 'registrations', 'persons'],
+  // A withdrawn certification ends a 公益性岗位 placement at the next daily check.
+  certifications: ['cases', 'registrations', 'persons', 'welfarePosts'],
   contacts: ['persons'],
   // Sessions and referral outcomes show on the person's and the employer's timelines.
-  guidance: ['persons', 'enterprises'],
+  guidance: ['persons', 'enterprises', 'training'],
+  // Enrolments and certificates show on the person's timeline.
+  training: ['persons'],
   enterprises: ['vacancies', 'fairs'],
   vacancies: ['enterprises', 'fairs'],
   policies: ['cases', 'facts', 'persons'],

@@ -17,6 +17,11 @@ import { FactsPage } from '../facts/facts-page';
 import { FairPage } from '../fairs/fair-page';
 import { FairsPage } from '../fairs/fairs-page';
 import { FairSummaryPage } from '../fairs/summary-page';
+import { TrainingClassPage } from '../training/class-page';
+import { TrainingRateListPage } from '../training/rate-list-page';
+import { TrainingRatesPage } from '../training/rates-page';
+import { TrainingPage } from '../training/training-page';
+import { WelfarePostsPage } from '../welfarePosts/welfare-posts-page';
 import { EnterprisesPage } from '../enterprises/enterprises-page';
 import { RegisterEnterprisePage } from '../enterprises/register-enterprise-page';
 import { EnterpriseReportsPage } from '../enterprises/reports-page';
@@ -98,6 +103,11 @@ export const routes: RouteObject[] = [
       { path: 'fairs', element: <FairsPage /> },
       { path: 'fairs/:id', element: <FairPage /> },
       { path: 'fairs/:id/summary', element: <FairSummaryPage /> },
+      { path: 'training', element: <TrainingPage /> },
+      { path: 'training/classes/:id', element: <TrainingClassPage /> },
+      { path: 'training/rates', element: <TrainingRatesPage /> },
+      { path: 'training/rates/list', element: <TrainingRateListPage /> },
+      { path: 'welfare-posts', element: <WelfarePostsPage /> },
       { path: 'dashboard', element: <DashboardPage /> },
       { path: 'reports', element: <MonthlyReportPage /> },
       { path: 'reports/list', element: <NamedListPage /> },

@@ -16,3 +16,11 @@ export function runChildBench(script: string, args: string[], what: string, log:
 export function missesOf(parts: Record<string, unknown>): string[] {
   return Object.entries(parts).flatMap(([name, part]) => ((part as { misses?: string[] } | null)?.misses ?? []).map((miss) => `${name}: ${miss}`));
 }
+
+/**
+ * Benches that only need the benchmark county, one line each: run.ts runs each in its own process
+ * after the others with `--persons N --dir D`, and `--skip-<name> true` leaves one out.
+ */
+export const COUNTY_BENCHES: ReadonlyArray<{ name: string; script: string; what: string }> = [
+  { name: 'training', script: 'scripts/bench/training-rates.ts', what: '培训成效: the three training rates for a year of 50,000 trainees on the benchmark county (own process)' },
+];

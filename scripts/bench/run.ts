@@ -28,6 +28,7 @@
  *                            [--skip-window true]    (actions to register a person from an ID-card read and accept her 失业登记, scripts/bench/window-actions.ts)
  *                            [--skip-matching true]  (人岗匹配: scripts/bench/matching.ts, in a fresh database)
  *                            [--with-province true]  (省级: 20 counties × 300,000 persons into PostgreSQL and SQLite, scripts/bench/province.ts; heavy, off by default)
+ *                            [--skip-<name> true]    (each of COUNTY_BENCHES in scripts/bench/children.ts, e.g. --skip-training)
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
@@ -45,7 +46,7 @@ import { meetsGoal, nsToMs, ratio, summarize, type Goal, type Summary } from './
 import { kinds, type Case, type Kind, type SampledPerson } from './search-kinds';
 import { BUNDLE_GOAL_MB, hostColdStart, rendererBundle } from './startup';
 import { appPaths } from '../../electron/paths';
-import { missesOf, runChildBench } from './children';
+import { COUNTY_BENCHES, missesOf, runChildBench } from './children';
 
 const PATHS = appPaths(resolve(import.meta.dirname, '..', '..'));
 
@@ -300,6 +301,7 @@ async function main(): Promise<void> {
   const skipWindow = take('skip-window', '') === 'true';
   const skipMatching = take('skip-matching', '') === 'true';
   const withProvince = take('with-province', '') === 'true';
+  const countyBenches = COUNTY_BENCHES.filter((b) => take(`skip-${b.name}`, '') !== 'true');
   if (args.rest.size > 0) throw new Error(`unknown option --${[...args.rest.keys()][0]}`);
   if (!(iterations >= 1 && warmup >= 0 && pageSize >= 1 && pageSize <= 200)) throw new Error('bad --iterations, --warmup or --page-size');
   const log = (line: string) => console.error(line);
@@ -376,17 +378,18 @@ async function main(): Promise<void> {
     const province = withProvince ? runChildBench('scripts/bench/province.ts', ['--dir', resolve(args.dir, 'province')], '省级: 20 counties\' packages into PostgreSQL and SQLite, look-up by ID number (own process)', log) : null;
     const office = skipOffice ? null : runChildBench('scripts/bench/office.ts', ['--out', resolve(args.dir, 'office.json')], '办公室模式: 30 workstations over TLS on loopback, front-desk mix then a burst (own process)', log);
     const windowActions = skipWindow ? null : runChildBench('scripts/bench/window-actions.ts', [], 'window efficiency: actions to register from an ID-card read and accept a 失业登记 (Playwright, own process)', log);
+    const county = Object.fromEntries(countyBenches.map((b) => [b.name, runChildBench(b.script, ['--persons', String(build.persons), '--dir', args.dir], b.what, log)]));
     const bundle = rendererBundle(PATHS.rendererDir);
     // A start-up failure is a figure of the report, not the end of an hour of measuring.
     const hostStart = await hostColdStart(PATHS.root).catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }));
     log(`renderer ${'gzipMb' in bundle ? `${bundle.gzipMb} MB gzip` : bundle.error}; host cold start ${'medianMs' in hostStart ? `${hostStart.medianMs} ms (median of ${hostStart.runs.length})` : hostStart.error}`);
     const misses = [
-      ...missesOf({ reports, sweep, writes, exchange, office, windowActions, matching, province }),
+      ...missesOf({ reports, sweep, writes, exchange, office, windowActions, matching, province, ...county }),
       ...('pass' in bundle && !bundle.pass ? [`renderer bundle ${bundle.gzipMb} MB gzip (goal < ${BUNDLE_GOAL_MB} MB)`] : []),
       ...('error' in bundle ? [`renderer bundle not measured: ${bundle.error}`] : []),
       ...('error' in hostStart ? [`host cold start not measured: ${hostStart.error}`] : []),
     ];
-    const full = { ...report, writes, reports, exchange, sweep, office, windowActions, matching, province, startup: { rendererBundle: bundle, hostColdStart: hostStart }, summary: { pass: report.summary.pass && misses.length === 0, failed: [...failed, ...misses] } };
+    const full = { ...report, writes, reports, exchange, sweep, office, windowActions, matching, province, ...county, startup: { rendererBundle: bundle, hostColdStart: hostStart }, summary: { pass: report.summary.pass && misses.length === 0, failed: [...failed, ...misses] } };
     const text = `${JSON.stringify(full, null, 2)}\n`;
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, text);

@@ -33,8 +33,10 @@ import { settingsContract } from './settings';
 import { setupContract } from './setup';
 import { spotChecksContract } from './spot-checks';
 import { systemContract } from './system';
+import { trainingContract } from './training';
 import { usersContract } from './users';
 import { vacanciesContract } from './vacancies';
+import { welfarePostsContract } from './welfare-posts';
 
 // Validation messages in Chinese for both sides of the boundary.
 z.config({ localeError: validationMessage });
@@ -56,6 +58,8 @@ export const contract = {
   ...codesContract,
   ...contactsContract,
   ...guidanceContract,
+  ...trainingContract,
+  ...welfarePostsContract,
   ...registrationsContract,
   ...certificationsContract,
   ...enterprisesContract,
@@ -121,7 +125,9 @@ export type * from './reports';
 export type * from './settings';
 export type * from './setup';
 export type * from './system';
+export type * from './training';
 export type * from './users';
 export type * from './vacancies';
 export type * from './matching';
 export type * from './satisfaction';
+export type * from './welfare-posts';

@@ -5,6 +5,8 @@ import { EFFECT_LABELS, MATTER_TYPES, type EffectCode, type MatterTypeCode } fro
 import { SATISFACTION_CHANNELS, SATISFACTION_SERVICE_TYPES } from '../domain/satisfaction';
 import { FACTORY_GUIDANCE_TOPICS, GUIDANCE_MODES, PLAN_ITEM_STATUSES, REFERRAL_KINDS, REFERRAL_STATES } from '../domain/guidance';
 import { CONTACT_CHANNELS, CONTACT_KINDS } from '../domain/person-contacts';
+import { ASSESSMENT_RESULTS, SKILL_LEVELS } from '../domain/training';
+import { PLACEMENT_END_REASONS } from '../domain/welfare-posts';
 import { SEED_POLICIES } from '../domain/policies';
 import { ACTION_LABELS, STATE_LABELS, type CaseAction, type CaseState } from '../domain/workflow';
 import type { Role } from '../roles';
@@ -68,6 +70,9 @@ const VALUE_LABELS: Record<string, Record<string, string>> = {
   referralTo: fromPairs(REFERRAL_STATES),
   ratedService: fromPairs(SATISFACTION_SERVICE_TYPES),
   ratingChannel: fromPairs(SATISFACTION_CHANNELS),
+  assessment: fromPairs(ASSESSMENT_RESULTS),
+  certificateLevel: fromPairs(SKILL_LEVELS),
+  endReason: fromPairs(PLACEMENT_END_REASONS),
 };
 
 /** The names of the items audit entries carry (db/services write them; tests/integration/audit-text.test.ts finds any missing). */
@@ -101,6 +106,10 @@ export const AUDIT_DETAIL_LABELS: Record<string, string> = {
   referralId: '推荐编号', referralKind: '推荐类型', referralFrom: '原进展', referralTo: '新进展', referredOn: '推荐日期',
   vacancyId: '岗位编号', doneOn: '完成日期', dueOn: '回访日期', counselorUserId: '指导员账号编号',
   ratedService: '评价的服务', ratedServiceId: '服务编号', rating: '满意度评分', ratingChannel: '评价方式',
+  creditCode: '统一社会信用代码', subsidyPerPersonFen: '补贴标准（分/人）', classNumber: '期次编号', startDate: '开始日期', endDate: '结束日期',
+  enrolmentId: '学员记录编号', hours: '学时', present: '出勤人数', absent: '缺勤人数', completedOn: '结业日期', completed: '结业人数',
+  notCompleted: '未结业人数', assessment: '考核结果', assessedOn: '考核日期', certificateNumber: '证书编号', certificateLevel: '证书等级', revokedOn: '撤销日期',
+  positions: '岗位数', plannedEndOn: '安置期满日', endReason: '离岗原因',
 };
 
 /** Items kept in the log for the record but summarised on screen. */

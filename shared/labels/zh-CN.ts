@@ -165,6 +165,9 @@ export const NAV_AREAS = [
   { path: '/counseling', label: '职业指导', ready: true, permission: 'persons.read' },
   { path: '/enterprises', label: '企业', ready: true, permission: 'enterprises.read' },
   { path: '/fairs', label: '招聘会', ready: true, permission: 'fairs.read' },
+  // 职业培训: read by most staff, so like 政策 nobody lands here.
+  { path: '/training', label: '职业培训', ready: true, permission: 'training.read', landing: false },
+  { path: '/welfare-posts', label: '公益性岗位', ready: true, permission: 'welfarePosts.read', landing: false },
   // Everyone may read the catalogue, so nobody lands here: HomeRedirect passes over areas marked landing: false.
   { path: '/policies', label: '政策', ready: true, permission: 'policies.read', landing: false },
   { path: '/reports', label: '报表', ready: true, permission: 'reports.read' },

@@ -138,6 +138,8 @@ export function fillCounty(sqlite: Database.Database, perRoot: number, seed = 1)
         }
         // A payment line pays at most its entitlement (a trigger refuses more): 1 fen fits any.
         if (table === 'payment_lines') values.amount_fen = 1;
+        // A training class ends on or after its first day (a CHECK refuses otherwise).
+        if (table === 'training_classes') Object.assign(values, { start_date: '2026-03-01', end_date: '2026-03-31' });
         if (table === 'persons' && sqlite.prepare('select 1 from persons where id_number = ?').get(values.id_number)) continue;
         const names = Object.keys(values);
         try {

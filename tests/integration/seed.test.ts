@@ -193,6 +193,14 @@ describe('seed: a synthetic county', () => {
       expect(sqlite.prepare("select count(*) from satisfaction_ratings where channel = 'window'").pluck().get()).toBeGreaterThan(20);
       expect(sqlite.prepare("select count(*) from satisfaction_ratings where channel = 'phone'").pluck().get()).toBeGreaterThan(5);
       expect(sqlite.prepare('select count(*) from guidance_referrals g join vacancies v on v.id = g.vacancy_id where g.referred_on < v.valid_from or g.referred_on > v.valid_to').pluck().get()).toBe(0);
+      // A year of 职业培训: classes run to 结业 with certificates (one revoked), trainees employed through 录用, one class still running.
+      expect(sqlite.prepare("select count(*) from training_classes where status = 'closed'").pluck().get()).toBeGreaterThan(10);
+      expect(sqlite.prepare("select count(*) from training_classes where status = 'planned'").pluck().get()).toBeGreaterThan(0);
+      expect(sqlite.prepare("select count(*) from training_enrolments where status = 'completed'").pluck().get()).toBeGreaterThan(100);
+      expect(sqlite.prepare("select count(*) from training_enrolments where status = 'not_completed'").pluck().get()).toBeGreaterThan(0);
+      expect(sqlite.prepare('select count(*) from training_certificates where revoked_on is null').pluck().get()).toBeGreaterThan(50);
+      expect(sqlite.prepare('select count(*) from training_certificates where revoked_on is not null').pluck().get()).toBe(1);
+      expect(sqlite.prepare("select count(*) from guidance_referrals where state = 'hired' and note like '%培训结业推荐'").pluck().get()).toBeGreaterThan(10);
       policyRoad(sqlite, summary);
       paymentRoad(sqlite);
 

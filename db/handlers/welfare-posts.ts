@@ -1,0 +1,12 @@
+import type { DomainHandlers } from '../router';
+import * as posts from '../services/welfare-posts';
+
+export const welfarePostsHandlers = {
+  'welfarePosts.list': posts.list,
+  'welfarePosts.createPost': posts.createPost,
+  'welfarePosts.hire': posts.hire,
+  'welfarePosts.exit': posts.exit,
+  'welfarePosts.checkDaily': posts.checkDaily,
+  'welfarePosts.reminders': posts.reminders,
+  'welfarePosts.subsidies': posts.subsidies,
+} satisfies DomainHandlers<'welfarePosts'>;
