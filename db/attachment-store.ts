@@ -129,7 +129,7 @@ export function readAttachmentFile(dataDir: string, key: Buffer | null, sha256: 
 /**
  * Every attachment file the database refers to (removed ones included: they
  * are kept, too), as absolute paths. A backup of the database must copy these
- * along with it, or the restored matters point at files that are not there.
+ * along with it, or the restored cases point at files that are not there.
  */
 export function attachmentFilesToBackUp(opened: OpenedDatabase, dataDir: string): string[] {
   const rows = opened.sqlite.prepare('select distinct sha256 from case_attachments order by sha256').all() as { sha256: string }[];

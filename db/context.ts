@@ -24,7 +24,7 @@ export function actorUserId(ctx: Pick<ServiceContext, 'actor'>): number | null {
 }
 
 /**
- * The caller, for acts a person must answer for by name (a matter, a contact,
+ * The caller, for acts a person must answer for by name (a case, a contact,
  * a 注销): the command line has no account and is refused with `message`.
  */
 export function requireAccount(ctx: Pick<ServiceContext, 'actor'>, message = '此操作需要以个人账号登录'): Actor & { userId: number } {

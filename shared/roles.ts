@@ -16,9 +16,9 @@ export const PERMISSIONS = [
   'persons.export',
   /** Bulk import of rosters (Excel). */
   'persons.import',
-  /** See matters (cases); which workflow actions a role may take is data of the matter type. */
+  /** See cases (cases); which workflow actions a role may take is data of the case type. */
   'cases.read',
-  /** Prepare a matter's form and documents at the window. */
+  /** Prepare a case's form and documents at the window. */
   'cases.prepare',
   /** Record contacts with a person: follow-ups, counseling sessions, job referrals (联系记录). */
   'contacts.write',
@@ -54,13 +54,13 @@ export const PERMISSIONS = [
   'fairs.checkIn',
   /** Keys, schedule and packages of the provincial exchange. */
   /**
-   * 工作台: today's open, overdue and soon-due matters and this period's figures. It is the
+   * 工作台: today's open, overdue and soon-due cases and this period's figures. It is the
    * landing page of whoever holds it; the front desk and counselors keep their own first screen.
    */
   'reports.dashboard',
   /**
    * The head's reports: the monthly report (就业失业情况月报) with the named list behind every
-   * figure (masked; printing and xlsx audited), and open/overdue matters by staff and type.
+   * figure (masked; printing and xlsx audited), and open/overdue cases by staff and type.
    * The reviewer holds it too: the reviewer checks the figures and signs as 审核人.
    */
   'reports.read',

@@ -38,8 +38,8 @@ import {
 
 /**
  * What the county sends to the province, as aggregates: one record per root
- * row (a person, a matter, an enterprise, a visit, a vacancy) with its child
- * rows embedded (a person's qualifications, a matter's decisions, a visit's
+ * row (a person, a case, an enterprise, a visit, a vacancy) with its child
+ * rows embedded (a person's qualifications, a case's decisions, a visit's
  * staff, difficulties, policies and hiring plan). A change to a child row is
  * captured as a change of its root, so the province always receives the whole
  * record as it stands.

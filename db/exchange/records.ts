@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { getTableColumns, getTableName, type Table } from 'drizzle-orm';
 import type { ExchangeAggregate, ExchangeChild } from './aggregates';
+import { wireField } from './wire-names';
 
 /** One line of a package's entity file (docs/exchange-format.md, "Record files"). */
 export interface ExchangeLine {
@@ -22,9 +23,10 @@ type Row = Record<string, unknown>;
 
 /** Column name in the database → field name in the record, and how to read its value. */
 function columnMap(table: Table, omit: readonly string[] = []): Array<{ column: string; field: string; boolean: boolean }> {
+  const name = getTableName(table);
   return Object.entries(getTableColumns(table))
     .filter(([field]) => !omit.includes(field))
-    .map(([field, column]) => ({ column: column.name, field, boolean: column.columnType === 'SQLiteBoolean' }));
+    .map(([field, column]) => ({ column: column.name, field: wireField(name, field), boolean: column.columnType === 'SQLiteBoolean' }));
 }
 
 /**

@@ -1,5 +1,6 @@
-import { getTableColumns, type Table } from 'drizzle-orm';
+import { getTableColumns, getTableName, type Table } from 'drizzle-orm';
 import { EXCHANGE_AGGREGATES, type ExchangeAggregate } from './aggregates';
+import { wireField } from './wire-names';
 
 /**
  * Version of the record schemas (docs/exchange-schemas/). Bump when a field
@@ -21,8 +22,8 @@ function rowSchema(table: Table, omit: readonly string[]): JsonSchema {
   const required: string[] = [];
   for (const [field, column] of Object.entries(getTableColumns(table))) {
     if (omit.includes(field)) continue;
-    properties[field] = columnSchema(column as never);
-    required.push(field);
+    properties[wireField(getTableName(table), field)] = columnSchema(column as never);
+    required.push(wireField(getTableName(table), field));
   }
   return { type: 'object', properties, required, additionalProperties: false };
 }

@@ -13,6 +13,6 @@ export const reportsHandlers = {
   'reports.dashboard': reportDashboard.dashboard,
   'reports.trends': reportTrends.reportTrends,
   'reports.dashboardCharts': reportDashboard.dashboardCharts,
-  'reports.mattersByStaff': reportDashboard.mattersByStaff,
-  'reports.matterQueue': reportDashboard.matterQueue,
+  'reports.casesByStaff': reportDashboard.casesByStaff,
+  'reports.caseQueue': reportDashboard.caseQueue,
 } satisfies DomainHandlers<'reports'>;

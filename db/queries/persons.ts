@@ -15,12 +15,12 @@ import { cachedQuery, cachedStatement, connectionOf, planCaseOf, selectRowsCache
  */
 export const PERSON_SQL = {
   // The category as people read it: its name when the certification was decided, else the table's, else the code.
-  certificationMatters: `select c.id, c.person_id as personId, c.form,
+  certificationCases: `select c.id, c.person_id as personId, c.form,
         coalesce(json_extract(c.decision_snapshot, '$.choiceLabels.category'),
                  (select e.label from code_entries e where e.table_code = 'difficulty_categories' and e.code = json_extract(c.form, '$.category')),
                  json_extract(c.form, '$.category'), '') as categoryName
      from cases c
-     where c.person_id in (select value from json_each(?)) and c.matter_type = 'difficulty_certification' and c.state = 'approved' order by c.id`,
+     where c.person_id in (select value from json_each(?)) and c.case_type = 'difficulty_certification' and c.state = 'approved' order by c.id`,
   certificationEvents: 'select case_id as caseId, kind, on_date as onDate from case_events where case_id in (select value from json_each(?)) order by id',
   deleteSearchKeys: 'delete from person_search_keys where person_id = ?',
   insertSearchKey: 'insert into person_search_keys (person_id, key) values (?, ?)',
@@ -30,7 +30,7 @@ export const PERSON_SQL = {
   setKeyGroupRecheck: 'insert into person_key_group_schedule (person_id, recheck_on) values (?, ?) on conflict(person_id) do update set recheck_on = excluded.recheck_on',
 } as const;
 
-export interface CertificationMatterRow {
+export interface CertificationCaseRow {
   id: number;
   personId: number;
   form: string;
@@ -38,8 +38,8 @@ export interface CertificationMatterRow {
 }
 
 /** The approved 就业困难人员认定 of these persons, oldest first. */
-export function approvedCertifications(db: DrizzleDb, personIds: number[]): CertificationMatterRow[] {
-  return cachedStatement(connectionOf(db), PERSON_SQL.certificationMatters).all(JSON.stringify(personIds)) as CertificationMatterRow[];
+export function approvedCertifications(db: DrizzleDb, personIds: number[]): CertificationCaseRow[] {
+  return cachedStatement(connectionOf(db), PERSON_SQL.certificationCases).all(JSON.stringify(personIds)) as CertificationCaseRow[];
 }
 
 export interface CertificationEventRow {
@@ -48,7 +48,7 @@ export interface CertificationEventRow {
   onDate: string;
 }
 
-/** The history rows of these matters, in the order they were written. */
+/** The history rows of these cases, in the order they were written. */
 export function certificationEvents(db: DrizzleDb, caseIds: number[]): CertificationEventRow[] {
   return cachedStatement(connectionOf(db), PERSON_SQL.certificationEvents).all(JSON.stringify(caseIds)) as CertificationEventRow[];
 }
@@ -142,7 +142,7 @@ export function personMatchesPage(db: DrizzleDb, match: PersonMatch, page: Perso
 const SAMPLE_PAGE: PersonPage = { order: 'newest', limit: 20, offset: 0 };
 
 export const PLAN_CASES: Record<keyof typeof PERSON_SQL | 'countBySearchKeys' | 'countByIdFragment' | 'pageByKeyGroup' | 'pageByName', PlanCase> = {
-  certificationMatters: { sql: PERSON_SQL.certificationMatters, params: ['[1,2,3]'], uses: [/SEARCH c USING INDEX cases_person/] },
+  certificationCases: { sql: PERSON_SQL.certificationCases, params: ['[1,2,3]'], uses: [/SEARCH c USING INDEX cases_person/] },
   certificationEvents: { sql: PERSON_SQL.certificationEvents, params: ['[1,2,3]'], uses: [/SEARCH case_events USING INDEX case_events_case \(case_id=\?\)/] },
   deleteSearchKeys: { sql: PERSON_SQL.deleteSearchKeys, params: [1], uses: [/person_search_keys_person \(person_id=\?\)/] },
   insertSearchKey: { sql: PERSON_SQL.insertSearchKey, params: [1, 'zs'] },

@@ -13,14 +13,14 @@ import { cachedStatement, type PlanCase } from '../statements';
 const IDS = 'in (select value from json_each(?))';
 
 export const POLICIES_SQL = {
-  approvedMatters: `select person_id as personId, enterprise_id as enterpriseId, matter_type as matterType, form, item_code as itemCode,
+  approvedCases: `select person_id as personId, enterprise_id as enterpriseId, case_type as caseType, form, item_code as itemCode,
             accepted_on as acceptedOn, decided_at as decidedAt, ended_on as endedOn
      from cases where person_id ${IDS} and state = 'approved'
-       and matter_type in ('unemployment_registration', 'employment_registration', 'difficulty_certification', 'subsidy_application')
+       and case_type in ('unemployment_registration', 'employment_registration', 'difficulty_certification', 'subsidy_application')
      order by id`,
-  approvedEnterpriseMatters: `select person_id as personId, enterprise_id as enterpriseId, matter_type as matterType, form, item_code as itemCode,
+  approvedEnterpriseCases: `select person_id as personId, enterprise_id as enterpriseId, case_type as caseType, form, item_code as itemCode,
             accepted_on as acceptedOn, decided_at as decidedAt, ended_on as endedOn
-     from cases where enterprise_id ${IDS} and state = 'approved' and matter_type = 'subsidy_application'
+     from cases where enterprise_id ${IDS} and state = 'approved' and case_type = 'subsidy_application'
      order by id`,
   latestImport: 'select id from fact_imports where source = ? and as_of <= ? order by as_of desc, id desc limit 1',
   insurance: `select person_id, months_total, months_last12 from person_insurance where import_id = ? and person_id ${IDS}`,
@@ -59,8 +59,8 @@ export const POLICIES_SQL = {
 
 const ONE = '[1]';
 export const PLAN_CASES: Record<keyof typeof POLICIES_SQL, PlanCase> = {
-  approvedMatters: { sql: POLICIES_SQL.approvedMatters, params: [ONE], uses: [/SEARCH cases USING INDEX cases_person/] },
-  approvedEnterpriseMatters: { sql: POLICIES_SQL.approvedEnterpriseMatters, params: [ONE], uses: [/SEARCH cases USING INDEX (cases_enterprise|cases_type_state_decided)/] },
+  approvedCases: { sql: POLICIES_SQL.approvedCases, params: [ONE], uses: [/SEARCH cases USING INDEX cases_person/] },
+  approvedEnterpriseCases: { sql: POLICIES_SQL.approvedEnterpriseCases, params: [ONE], uses: [/SEARCH cases USING INDEX (cases_enterprise|cases_type_state_decided)/] },
   latestImport: { sql: POLICIES_SQL.latestImport, params: ['person_insurance', '2026-12-01'], uses: [/fact_imports_source_as_of/] },
   insurance: { sql: POLICIES_SQL.insurance, params: [1, ONE], uses: [/person_insurance_person/] },
   assistance: { sql: POLICIES_SQL.assistance, params: [1, ONE], uses: [/person_assistance_person/] },
@@ -83,10 +83,10 @@ export const PLAN_CASES: Record<keyof typeof POLICIES_SQL, PlanCase> = {
   birthDates: { sql: POLICIES_SQL.birthDates, params: [ONE], uses: [/SEARCH persons USING INTEGER PRIMARY KEY/] },
 };
 
-export interface MatterRow {
+export interface ApprovedCaseRow {
   personId: number | null;
   enterpriseId: number | null;
-  matterType: string;
+  caseType: string;
   form: string;
   itemCode: string | null;
   acceptedOn: string | null;
@@ -96,14 +96,14 @@ export interface MatterRow {
 
 const ids = (list: number[]) => JSON.stringify(list);
 
-/** Approved matters of the persons: registrations, certifications and subsidies. */
-export function approvedMattersOfPersons(sqlite: Database.Database, list: number[]): MatterRow[] {
-  return cachedStatement(sqlite, POLICIES_SQL.approvedMatters).all(ids(list)) as MatterRow[];
+/** Approved cases of the persons: registrations, certifications and subsidies. */
+export function approvedCasesOfPersons(sqlite: Database.Database, list: number[]): ApprovedCaseRow[] {
+  return cachedStatement(sqlite, POLICIES_SQL.approvedCases).all(ids(list)) as ApprovedCaseRow[];
 }
 
 /** Approved subsidy applications of the enterprises. */
-export function approvedMattersOfEnterprises(sqlite: Database.Database, list: number[]): MatterRow[] {
-  return cachedStatement(sqlite, POLICIES_SQL.approvedEnterpriseMatters).all(ids(list)) as MatterRow[];
+export function approvedCasesOfEnterprises(sqlite: Database.Database, list: number[]): ApprovedCaseRow[] {
+  return cachedStatement(sqlite, POLICIES_SQL.approvedEnterpriseCases).all(ids(list)) as ApprovedCaseRow[];
 }
 
 /** The latest import of `source` describing a day on or before `on`; null when there is none. */

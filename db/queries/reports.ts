@@ -1,6 +1,6 @@
 import type { ReportFigure } from '../../shared/contract/reports';
 import { reportPeriod, type ReportPeriod } from '../../shared/domain/statistics';
-import type { DecidedMatter, PostedVacancy, RegistrationSpan } from '../../shared/domain/trends';
+import type { DecidedCase, PostedVacancy, RegistrationSpan } from '../../shared/domain/trends';
 import type { OpenedDatabase } from '../open';
 import type { PlanCase } from '../statements';
 
@@ -33,9 +33,9 @@ const PERSON_COLUMNS = `c.id as caseId, c.person_id as personId, c.decided_at as
   p.name, p.sex, p.birth_date as birthDate, p.education_code as educationCode, p.residence_township_code as townshipCode,
   p.id_number as idNumber, p.phone`;
 
-const APPROVED_IN_PERIOD = (matterType: string, extra = '') => `select ${PERSON_COLUMNS}, json_extract(c.form, '$.channel') as channel, json_extract(c.form, '$.category') as category
+const APPROVED_IN_PERIOD = (caseType: string, extra = '') => `select ${PERSON_COLUMNS}, json_extract(c.form, '$.channel') as channel, json_extract(c.form, '$.category') as category
   from cases c join persons p on p.id = c.person_id
-  where c.matter_type = '${matterType}' and c.state = 'approved' and c.decided_at >= @start and c.decided_at < @end ${extra}
+  where c.case_type = '${caseType}' and c.state = 'approved' and c.decided_at >= @start and c.decided_at < @end ${extra}
   order by c.decided_at, c.id`;
 
 /**
@@ -44,17 +44,17 @@ const APPROVED_IN_PERIOD = (matterType: string, extra = '') => `select ${PERSON_
  * registered unemployed at the end (monthlyReport reads the persons once).
  */
 const REGISTERED = `select ${PERSON_COLUMNS}, null as channel, null as category,
-    exists (select 1 from cases e where e.person_id = c.person_id and e.matter_type = 'employment_registration'
+    exists (select 1 from cases e where e.person_id = c.person_id and e.case_type = 'employment_registration'
       and e.state = 'approved' and e.decided_at > c.decided_at and e.decided_at < @end)
     or coalesce(c.ended_on < date(@end, '+8 hours'), 0) as endedByEnd
   from cases c join persons p on p.id = c.person_id
-  where c.matter_type = 'unemployment_registration' and c.state = 'approved' and c.decided_at < @end
-  and not exists (select 1 from cases e where e.person_id = c.person_id and e.matter_type = 'employment_registration'
+  where c.case_type = 'unemployment_registration' and c.state = 'approved' and c.decided_at < @end
+  and not exists (select 1 from cases e where e.person_id = c.person_id and e.case_type = 'employment_registration'
     and e.state = 'approved' and e.decided_at > c.decided_at and e.decided_at < @endedBefore)
   and (c.ended_on is null or c.ended_on >= date(@endedBefore, '+8 hours'))
   order by c.decided_at, c.id`;
 
-const HELD_CERTIFICATION = `and exists (select 1 from cases d where d.person_id = c.person_id and d.matter_type = 'difficulty_certification'
+const HELD_CERTIFICATION = `and exists (select 1 from cases d where d.person_id = c.person_id and d.case_type = 'difficulty_certification'
     and d.state = 'approved' and d.decided_at < c.decided_at
     and coalesce(json_extract(d.form, '$.validFrom'), '0000-01-01') <= date(c.decided_at, '+8 hours')
     and coalesce(nullif(json_extract(d.form, '$.validTo'), ''), '9999-12-31') >= date(c.decided_at, '+8 hours'))`;
@@ -78,16 +78,16 @@ export const REPORT_SQL = {
   order by v.valid_from, v.id`,
   // 工作台's registrations of the period. INDEXED BY (drizzle cannot write it): counting distinct persons
   // tempts the planner into walking the person index end to end.
-  newRegistrations: `select count(distinct person_id) as n from cases indexed by cases_type_state_decided where matter_type = 'unemployment_registration' and state = 'approved' and decided_at >= @start and decided_at < @end`,
+  newRegistrations: `select count(distinct person_id) as n from cases indexed by cases_type_state_decided where case_type = 'unemployment_registration' and state = 'approved' and decided_at >= @start and decided_at < @end`,
   // The head's trend charts (shared/domain/trends.ts): every approved 失业登记 decided before the last period's end
   // and not cancelled before the first one's start, with the first later approved 就业登记 that ended it.
   trendRegistrations: `select c.person_id as personId, c.decided_at as decidedAt, c.ended_on as endedOn,
-    (select min(e.decided_at) from cases e where e.person_id = c.person_id and e.matter_type = 'employment_registration'
+    (select min(e.decided_at) from cases e where e.person_id = c.person_id and e.case_type = 'employment_registration'
       and e.state = 'approved' and e.decided_at > c.decided_at) as employedAt
-  from cases c where c.matter_type = 'unemployment_registration' and c.state = 'approved' and c.decided_at < @end
+  from cases c where c.case_type = 'unemployment_registration' and c.state = 'approved' and c.decided_at < @end
   and (c.ended_on is null or c.ended_on >= @fromDay)`,
   trendDecided: `select person_id as personId, decided_at as decidedAt from cases
-  where matter_type = @matterType and state = 'approved' and decided_at >= @start and decided_at < @end`,
+  where case_type = @caseType and state = 'approved' and decided_at >= @start and decided_at < @end`,
   trendVacancies: `select valid_from as validFrom, openings from vacancies where valid_from between @from and @to and status != 'withdrawn'`,
 } as const;
 
@@ -126,7 +126,7 @@ export function figureParams(figure: PersonFigure, period: ReportPeriod): Record
   return { start: period.startInstant, end: period.endInstant };
 }
 
-/** Each person once: the latest matter of theirs that qualifies (rows come ordered by decision). */
+/** Each person once: the latest case of theirs that qualifies (rows come ordered by decision). */
 export function personRows(database: OpenedDatabase, figure: PersonFigure, period: ReportPeriod): FigurePersonRow[] {
   return latestPerPerson(database.sqlite.prepare(PERSON_FIGURE_SQL[figure]).all(figureParams(figure, period)) as FigurePersonRow[]);
 }
@@ -172,19 +172,19 @@ export interface TrendWindow {
 function trendParams({ first, last }: TrendWindow) {
   return {
     registrations: { end: last.endInstant, fromDay: first.from },
-    decided: (matterType: string) => ({ matterType, start: first.startInstant, end: last.endInstant }),
+    decided: (caseType: string) => ({ caseType, start: first.startInstant, end: last.endInstant }),
     vacancies: { from: first.from, to: last.to },
   };
 }
 
 /** What the trend charts read, in one pass each (three statements, whatever the number of periods). */
-export function trendRows(database: OpenedDatabase, window: TrendWindow): { registrations: RegistrationSpan[]; employments: DecidedMatter[]; subsidies: DecidedMatter[]; vacancies: PostedVacancy[] } {
+export function trendRows(database: OpenedDatabase, window: TrendWindow): { registrations: RegistrationSpan[]; employments: DecidedCase[]; subsidies: DecidedCase[]; vacancies: PostedVacancy[] } {
   const params = trendParams(window);
   const decided = database.sqlite.prepare(REPORT_SQL.trendDecided);
   return {
     registrations: database.sqlite.prepare(REPORT_SQL.trendRegistrations).all(params.registrations) as RegistrationSpan[],
-    employments: decided.all(params.decided('employment_registration')) as DecidedMatter[],
-    subsidies: decided.all(params.decided('subsidy_application')) as DecidedMatter[],
+    employments: decided.all(params.decided('employment_registration')) as DecidedCase[],
+    subsidies: decided.all(params.decided('subsidy_application')) as DecidedCase[],
     vacancies: database.sqlite.prepare(REPORT_SQL.trendVacancies).all(params.vacancies) as PostedVacancy[],
   };
 }

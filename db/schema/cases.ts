@@ -6,22 +6,22 @@ import { persons } from './persons';
 import { users } from './system';
 
 /**
- * A matter handled at the service hall (失业登记, 就业登记, 就业困难人员认定,
- * 补贴申请). The workflow and the form are data of the matter type; the row
+ * A case handled at the service hall (失业登记, 就业登记, 就业困难人员认定,
+ * 补贴申请). The workflow and the form are data of the case type; the row
  * keeps the state, the form as JSON, and the frozen facts of the decision.
  */
 export const cases = sqliteTable(
   'cases',
   {
     id: integer('id').primaryKey({ autoIncrement: true }),
-    /** 受理回执编号, given when the matter is accepted. */
+    /** 受理回执编号, given when the case is accepted. */
     receiptNo: text('receipt_no').unique(),
-    matterType: text('matter_type').notNull(),
+    caseType: text('case_type').notNull(),
     /** The applicant: a person, or (for a subsidy an employer applies for) an enterprise — exactly one of the two. */
     personId: integer('person_id').references(() => persons.id),
     enterpriseId: integer('enterprise_id').references(() => enterprises.id),
     /**
-     * What within the matter type is applied for ('' when the type has no items): the subsidy's catalogue
+     * What within the case type is applied for ('' when the type has no items): the subsidy's catalogue
      * code for 补贴申请, so one applicant may have several subsidies open but never the same one twice.
      */
     itemCode: text('item_code').notNull().default(''),
@@ -56,19 +56,19 @@ export const cases = sqliteTable(
   (t) => [
     index('cases_person').on(t.personId),
     index('cases_state_due').on(t.state, t.dueDate),
-    // The monthly report: approved matters of a type decided in a period, and "did this person's
+    // The monthly report: approved cases of a type decided in a period, and "did this person's
     // registration end before then" answered from the index alone.
-    index('cases_type_state_decided').on(t.matterType, t.state, t.decidedAt),
-    index('cases_person_type_decided').on(t.personId, t.matterType, t.state, t.decidedAt),
+    index('cases_type_state_decided').on(t.caseType, t.state, t.decidedAt),
+    index('cases_person_type_decided').on(t.personId, t.caseType, t.state, t.decidedAt),
     // Approved registrations and certifications still in force, by type: the follow-up, 6-month and review lists.
-    index('cases_in_force').on(t.matterType, t.acceptedOn).where(sql`state = 'approved' and ended_on is null`),
+    index('cases_in_force').on(t.caseType, t.acceptedOn).where(sql`state = 'approved' and ended_on is null`),
     index('cases_enterprise').on(t.enterpriseId).where(sql`enterprise_id is not null`),
-    // One open matter of a type (and item) per applicant: the database itself refuses a second one.
+    // One open case of a type (and item) per applicant: the database itself refuses a second one.
     uniqueIndex('cases_one_open_per_type')
-      .on(t.personId, t.matterType, t.itemCode)
+      .on(t.personId, t.caseType, t.itemCode)
       .where(sql`person_id is not null and state in ('draft', 'accepted', 'in_review', 'returned')`),
     uniqueIndex('cases_one_open_per_type_enterprise')
-      .on(t.enterpriseId, t.matterType, t.itemCode)
+      .on(t.enterpriseId, t.caseType, t.itemCode)
       .where(sql`enterprise_id is not null and state in ('draft', 'accepted', 'in_review', 'returned')`),
     check('cases_one_applicant', sql`(person_id is null) <> (enterprise_id is null)`),
   ],
@@ -91,7 +91,7 @@ export const caseTransitions = sqliteTable(
 );
 
 /**
- * What happened to an approved matter afterwards (注销 of a registration; the
+ * What happened to an approved case afterwards (注销 of a registration; the
  * annual review, suspension, resumption and exit of a certification): the
  * history behind the case's current columns, never changed once written.
  */
@@ -118,7 +118,7 @@ export const calendarDays = sqliteTable('calendar_days', {
 });
 
 /**
- * 附件: a file handed in for a matter, linked to a document of its checklist
+ * 附件: a file handed in for a case, linked to a document of its checklist
  * (or 'other'). The bytes live in the data folder under their SHA-256
  * (shared/domain/attachment-files.ts); the row keeps the name, the size and
  * the hash the file must still have when read. Never deleted: before

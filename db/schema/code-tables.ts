@@ -5,7 +5,7 @@ import { rowMeta } from './columns';
  * The administrator's code tables (可维护代码表): lists each province or
  * county sets for itself — the categories of 就业困难人员 and the subsidy
  * catalogue (补贴目录). An entry is retired (active = false), never deleted, so
- * past matters keep the label they were decided under.
+ * past cases keep the label they were decided under.
  */
 export const codeEntries = sqliteTable(
   'code_entries',

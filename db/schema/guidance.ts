@@ -71,7 +71,7 @@ export const guidanceReferrals = sqliteTable(
     stateOn: text('state_on').notNull(),
     note: text('note'),
     outcomeNote: text('outcome_note'),
-    /** The matter a 录用 or a subsidy referral led to, once the window made it. */
+    /** The case a 录用 or a subsidy referral led to, once the window made it. */
     caseId: integer('case_id').references(() => cases.id),
     ...rowMeta,
   },

@@ -1,6 +1,6 @@
 /**
  * Runs the seed's timeline through the real router: every enterprise, visit,
- * vacancy and matter is made by `desk.call` as a named staff account, so
+ * vacancy and case is made by `desk.call` as a named staff account, so
  * permissions, input schemas, the workflow table, separation of duties,
  * audit entries and change capture all apply exactly as at the desk. The
  * desk's clock is the seed's: each step runs at its own office time, so

@@ -27,7 +27,7 @@ export function planAftercare(driver: SeedDriver, sqlite: Database.Database, reg
   const r = o.random;
   const pick = <T>(list: readonly T[]): T => list[Math.floor(r() * list.length)]!;
   const inForce = sqlite.prepare(
-    "select id, version from cases where person_id = ? and matter_type = 'unemployment_registration' and state = 'approved' and ended_on is null",
+    "select id, version from cases where person_id = ? and case_type = 'unemployment_registration' and state = 'approved' and ended_on is null",
   );
   const lastSession = sqlite.prepare('select max(session_date) as "on" from guidance_sessions where person_id = ?');
   const steps: Step[] = [];

@@ -1,12 +1,12 @@
 /**
- * The seed's matters (失业登记, 就业登记, 就业困难人员认定, 补贴申请) as timeline
- * steps. Each matter follows a path of the workflow table to its final state —
+ * The seed's cases (失业登记, 就业登记, 就业困难人员认定, 补贴申请) as timeline
+ * steps. Each case follows a path of the workflow table to its final state —
  * draft, not accepted, accepted, in review, returned, approved, rejected or withdrawn — and
  * every step is a real `cases.transition` call by an account whose role the
  * rule names, so a state in the database was reached the legal way or not at all.
  */
 import { ageOn } from '../../shared/domain/dates';
-import { checkUnemploymentEligibility, type MatterTypeCode } from '../../shared/domain/matter-types';
+import { checkUnemploymentEligibility, type CaseTypeCode } from '../../shared/domain/case-types';
 import type { CaseAction, CaseState } from '../../shared/domain/workflow';
 import { addDays, officeInstant, weekdayOnOrBefore, type SeedDriver, type Step } from './driver';
 import { Weighted } from './person-generator';
@@ -43,8 +43,8 @@ const DECIDERS = ['shenhe', 'shenhe', 'shenhe', 'juzhang'];
 // 失业原因 codes (UNEMPLOYMENT_CAUSES); the first four follow a job, the last does not.
 const CAUSES = ['contract_expired', 'layoff', 'resigned', 'employer_closed', 'graduate_not_employed'];
 
-interface Matter {
-  type: MatterTypeCode;
+interface SeedCase {
+  type: CaseTypeCode;
   /** The applicant: a person, or an enterprise (its id is known once its registration step has run). */
   person?: CandidatePerson;
   enterprise?: SeededEnterprise;
@@ -88,8 +88,8 @@ interface Registered {
 }
 
 /**
- * What the plans of the four kinds of matter share: the one stream of draws,
- * the timeline being built and the count of matters on it. Each kind is
+ * What the plans of the four kinds of case share: the one stream of draws,
+ * the timeline being built and the count of cases on it. Each kind is
  * planned in turn, and the draws must stay in this order: the same seed gives
  * the same county only while nothing draws earlier or later than it did.
  */
@@ -109,8 +109,8 @@ class CasePlanner {
 
   readonly pick = <T>(list: readonly T[]): T => list[Math.floor(this.r() * list.length)]!;
 
-  /** Schedules one matter to `final`; returns the day its last step happens, or null when it does not fit before asOf. */
-  schedule(m: Matter, start: string, final: CaseState): string | null {
+  /** Schedules one case to `final`; returns the day its last step happens, or null when it does not fit before asOf. */
+  schedule(m: SeedCase, start: string, final: CaseState): string | null {
     const { r, driver } = this;
     const actions = pathTo(final, r);
     const days: string[] = [];
@@ -129,7 +129,7 @@ class CasePlanner {
     this.steps.push({ at: officeInstant(days[0]!, minute), run: () => {
       const applicant = m.enterprise ? (m.enterprise.id === null ? null : { enterpriseId: m.enterprise.id }) : { personId: m.person!.id };
       if (!applicant) return;
-      const made = driver.call<{ id: number; version: number }>(preparer, 'cases.create', { ...applicant, matterType: m.type, form: m.form, documents: m.documents });
+      const made = driver.call<{ id: number; version: number }>(preparer, 'cases.create', { ...applicant, caseType: m.type, form: m.form, documents: m.documents });
       if (made) Object.assign(held, { id: made.id, version: made.version });
     } });
     actions.forEach((action, i) => {
@@ -143,13 +143,13 @@ class CasePlanner {
     return days[days.length - 1]!;
   }
 
-  /** The day a person's matter starts, no earlier than `earliest`, the record or the period. */
+  /** The day a person's case starts, no earlier than `earliest`, the record or the period. */
   startDay(p: CandidatePerson, final: CaseState, earliest = this.o.from): string {
     const from = [earliest, p.createdOn, this.o.from].sort().at(-1)!;
     return weekdayOnOrBefore(addDays(from, Math.min(this.offset(from, final), this.span)));
   }
 
-  /** Days after `from` a matter starts: open matters are recent; finished ones spread over the period. */
+  /** Days after `from` a case starts: open cases are recent; finished ones spread over the period. */
   offset(from: string, final: CaseState): number {
     const room = Math.max(1, Math.round((Date.parse(this.o.asOf) - Date.parse(from)) / 86_400_000) - 8);
     return OPEN_STATES.has(final) ? room - Math.floor(this.r() * Math.min(room, 20)) : Math.floor(this.r() * room);

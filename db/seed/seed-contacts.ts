@@ -79,7 +79,7 @@ export async function loadContacts(sqlite: Database.Database, o: ContactPlanOpti
       `select id, birth_date as birthDate, substr(created_at, 1, 10) as createdOn, employment_status as status, household_type as household,
          graduation_date as graduationDate, is_veteran as veteran
        from persons p where merged_into_id is null
-         and not exists (select 1 from cases c where c.person_id = p.id and c.matter_type = 'unemployment_registration' and c.state = 'approved')
+         and not exists (select 1 from cases c where c.person_id = p.id and c.case_type = 'unemployment_registration' and c.state = 'approved')
        order by id`,
     )
     .all() as Person[];

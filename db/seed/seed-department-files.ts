@@ -127,7 +127,7 @@ export function departmentFiles(sqlite: Database.Database, o: DepartmentFileOpti
     .prepare(
       `select person_id as personId, json_extract(form, '$.channel') as channel, json_extract(form, '$.startDate') as startDate,
          json_extract(form, '$.employerCreditCode') as employerCreditCode
-       from cases where matter_type = 'employment_registration' and state = 'approved' and ended_on is null and person_id is not null
+       from cases where case_type = 'employment_registration' and state = 'approved' and ended_on is null and person_id is not null
          and json_extract(form, '$.startDate') <= ? order by id`,
     )
     .all(o.asOf) as Registered[];

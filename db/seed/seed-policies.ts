@@ -302,7 +302,7 @@ export function planPolicies(driver: SeedDriver, sqlite: Database.Database, o: P
  * 灵活就业) between graduating and two months before the 社保 file's date, so
  * that file shows their own contributions: the 政策找人 road's first case.
  * They are drawn from graduates not in the labour force — never candidates of
- * the timeline's own matters (seed-cases.ts), which would then find them at work.
+ * the timeline's own cases (seed-cases.ts), which would then find them at work.
  */
 function flexibleGraduates(driver: SeedDriver, sqlite: Database.Database, o: PolicyPlanOptions & { fileAsOf: string; latest: string }): TimelineStep[] {
   const r = o.random;
@@ -314,7 +314,7 @@ function flexibleGraduates(driver: SeedDriver, sqlite: Database.Database, o: Pol
     )
     .all(addMonths(o.fileAsOf, -20), addMonths(o.fileAsOf, -3)) as { id: number; birthDate: string; education: string | null; graduationDate: string; createdOn: string }[])
     .filter((g) => isHigherEducation(g.education) && ageOn(g.birthDate, o.asOf) < 35);
-  const hasEmployment = sqlite.prepare("select 1 from cases where person_id = ? and matter_type = 'employment_registration'").pluck();
+  const hasEmployment = sqlite.prepare("select 1 from cases where person_id = ? and case_type = 'employment_registration'").pluck();
   const status = sqlite.prepare('select employment_status from persons where id = ?').pluck();
   const steps: TimelineStep[] = [];
   const wanted = Math.max(8, Math.round(o.persons / 500));
@@ -333,7 +333,7 @@ function flexibleGraduates(driver: SeedDriver, sqlite: Database.Database, o: Pol
     const held = { id: 0, version: 0 };
     steps.push({ at: officeInstant(filed, m), run: () => {
       if (hasEmployment.get(graduate.id) || status.get(graduate.id) === 'employed') return;
-      const made = driver.call<CaseView>(preparer, 'cases.create', { personId: graduate.id, matterType: 'employment_registration', form: { channel: 'flexible', startDate }, documents: ['id_card', 'flexible_declaration'] });
+      const made = driver.call<CaseView>(preparer, 'cases.create', { personId: graduate.id, caseType: 'employment_registration', form: { channel: 'flexible', startDate }, documents: ['id_card', 'flexible_declaration'] });
       const accepted = made && driver.call<CaseView>(preparer, 'cases.transition', { id: made.id, version: made.version, action: 'accept', comment: null });
       if (accepted) Object.assign(held, { id: accepted.id, version: accepted.version });
     } });

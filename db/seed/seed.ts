@@ -3,7 +3,7 @@
  * and its administrator by first run (`setup.initialize`), staff accounts by
  * the administrator, the registry by the bulk loader shared with the
  * benchmark (the services' own derived data: search keys, key groups), and two
- * years of enterprises, visits, vacancies and matters through the router as
+ * years of enterprises, visits, vacancies and cases through the router as
  * named staff at their office times (db/seed/driver.ts). Change capture fills
  * itself through the triggers. Same arguments, same content (contentDigest).
  *
@@ -202,7 +202,7 @@ async function loadRegistry({ o, sqlite, countyCode, size }: SeedRun): Promise<T
 }
 
 /**
- * Two years of enterprises, visits, matters, fairs and aftercare as one list
+ * Two years of enterprises, visits, cases, fairs and aftercare as one list
  * of timeline steps. Each planner draws from its own stream but enterprises
  * and cases share one, in that order; the order of the list decides ties.
  */
@@ -224,7 +224,7 @@ function planTimeline({ o, sqlite, driver, countyCode, from, size }: SeedRun, to
   return { steps: [...enterpriseSteps, ...caseSteps, ...fairSteps, ...aftercareSteps, ...policySteps, ...guidanceSteps, ...trainingSteps, ...paymentSteps], enterprises, cases, policies };
 }
 
-/** People a matter can be about: aged 19 to 54 on asOf, out of work or at work. */
+/** People a case can be about: aged 19 to 54 on asOf, out of work or at work. */
 function caseCandidates(sqlite: Database.Database, asOf: string): CandidatePerson[] {
   return sqlite
     .prepare(

@@ -1,6 +1,6 @@
 import { inArray } from 'drizzle-orm';
 import { maskIdNumber } from '../../shared/domain/masking';
-import { MATTER_TYPES, type MatterTypeCode } from '../../shared/domain/matter-types';
+import { CASE_TYPES, type CaseTypeCode } from '../../shared/domain/case-types';
 import type { ServiceContext } from '../context';
 import { cases, enterprises, fairs, paymentBatches, paymentRecoveries, persons, policyVersions, spotChecks, trainingClasses, trainingProgrammes, trainingProviders, users, vacancies, welfarePosts } from '../schema';
 
@@ -34,9 +34,9 @@ const NAMES_BY_ID: Record<string, (db: Db, ids: number[]) => Array<[number, stri
   person: (db, ids) => db.select({ id: persons.id, name: persons.name, idNumber: persons.idNumber }).from(persons).where(inArray(persons.id, ids)).all()
     .map((p) => [p.id, `${p.name}（${maskIdNumber(p.idNumber)}）`]),
   enterprise: (db, ids) => db.select({ id: enterprises.id, name: enterprises.name }).from(enterprises).where(inArray(enterprises.id, ids)).all().map((e) => [e.id, e.name]),
-  case: (db, ids) => db.select({ id: cases.id, receiptNo: cases.receiptNo, matterType: cases.matterType }).from(cases).where(inArray(cases.id, ids)).all()
+  case: (db, ids) => db.select({ id: cases.id, receiptNo: cases.receiptNo, caseType: cases.caseType }).from(cases).where(inArray(cases.id, ids)).all()
     .map((c) => {
-      const type = MATTER_TYPES[c.matterType as MatterTypeCode]?.label ?? '';
+      const type = CASE_TYPES[c.caseType as CaseTypeCode]?.label ?? '';
       return [c.id, c.receiptNo ? `${type} ${c.receiptNo}` : `${type}草稿（第 ${c.id} 号）`];
     }),
   user: (db, ids) => db.select({ id: users.id, displayName: users.displayName, username: users.username }).from(users).where(inArray(users.id, ids)).all()

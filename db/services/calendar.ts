@@ -18,7 +18,7 @@ export function list(ctx: ServiceContext, input: ParsedInputOf<'calendar.list'>)
 /**
  * The administrator enters each year's State Council schedule: public
  * holidays, and the weekend days that are worked instead (调休). Due dates of
- * matters accepted afterwards follow it; a due date already given is kept.
+ * cases accepted afterwards follow it; a due date already given is kept.
  */
 export function set(ctx: ServiceContext, input: ParsedInputOf<'calendar.set'>): CalendarDay[] {
   const { db } = ctx.database();

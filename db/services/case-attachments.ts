@@ -1,7 +1,7 @@
 import { and, eq } from 'drizzle-orm';
 import type { AttachmentContent, CaseView, ParsedInputOf } from '../../shared/contract';
 import { attachmentRefusal, OTHER_DOCUMENT, sniffMediaType, type AttachmentMediaType } from '../../shared/domain/attachment-files';
-import { documentsFor, MATTER_TYPES, type MatterTypeCode } from '../../shared/domain/matter-types';
+import { documentsFor, CASE_TYPES, type CaseTypeCode } from '../../shared/domain/case-types';
 import { STATE_LABELS, type CaseState } from '../../shared/domain/workflow';
 import { attachmentKey, readAttachmentFile, storeAttachmentFile } from '../attachment-store';
 import type { ServiceContext } from '../context';
@@ -11,15 +11,15 @@ import { applicantKindOf, caseView, caseWorker, documentsOf, type CaseRow } from
 import { createdStamps, updatedStamps, updateVersioned } from './row-stamps';
 
 /**
- * 附件 of a matter. An attachment ticks its document on the checklist (the
+ * 附件 of a case. An attachment ticks its document on the checklist (the
  * same tick staff give paper seen at the window), so a scanned 告知承诺书
  * satisfies acceptance exactly as the signed sheet does.
  */
 
-/** Files may be added while the matter is with the front desk: a draft, or returned for 补正. */
+/** Files may be added while the case is with the front desk: a draft, or returned for 补正. */
 const ATTACHABLE: readonly CaseState[] = ['draft', 'returned'];
 
-/** The matter at the version the caller saw; a stale one is refused like any other write. */
+/** The case at the version the caller saw; a stale one is refused like any other write. */
 function caseAtVersion(ctx: ServiceContext, id: number, version: number): CaseRow {
   const row = ctx.database().db.select().from(cases).where(eq(cases.id, id)).get();
   if (!row) throw new AppError('NOT_FOUND', `没有编号为 ${id} 的业务`);
@@ -27,7 +27,7 @@ function caseAtVersion(ctx: ServiceContext, id: number, version: number): CaseRo
   return row;
 }
 
-/** Saves the matter's ticked documents, bumping its version. */
+/** Saves the case's ticked documents, bumping its version. */
 function saveDocuments(ctx: ServiceContext, row: CaseRow, documents: string[]): CaseRow {
   return updateVersioned(ctx, cases, row, row.version, { documents: JSON.stringify(documents) }, '该业务已被他人办理或修改，请刷新后重试', { by: caseWorker(ctx).userId });
 }
@@ -39,7 +39,7 @@ export function attach(ctx: ServiceContext, input: ParsedInputOf<'cases.attach'>
   if (!ATTACHABLE.includes(state)) {
     throw new AppError('CONFLICT', `业务处于「${STATE_LABELS[state]}」状态，不能再上传附件（仅限草稿或退回补正）`);
   }
-  const type = MATTER_TYPES[row.matterType as MatterTypeCode];
+  const type = CASE_TYPES[row.caseType as CaseTypeCode];
   if (input.documentCode !== OTHER_DOCUMENT && !documentsFor(type, applicantKindOf(row)).some((d) => d.code === input.documentCode)) {
     throw new AppError('BAD_INPUT', `“${input.documentCode}”不是${type.label}的材料`, { fields: { documentCode: '不属于该业务的材料' } });
   }

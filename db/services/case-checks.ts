@@ -4,10 +4,10 @@ import { parseEnterpriseKey } from '../../shared/domain/credit-code';
 import { accountNumberProblem } from '../../shared/domain/payments/controls';
 import { applicantMayApply, EDITABLE_CODE_TABLES, type CodeEntryApplicant, type EditableCodeTable } from '../../shared/domain/editable-code-tables';
 import {
-  checkUnemploymentEligibility, documentsFor, isMatterCodeTable, MATTER_CODE_TABLES, MATTER_TYPES, MAX_AMOUNT_FEN, missingFormFields,
-  type ApplicantKind, type MatterTypeCode,
-} from '../../shared/domain/matter-types';
-import { formDateProblems, type MatterDateContext } from '../../shared/domain/matter-dates';
+  checkUnemploymentEligibility, documentsFor, isCaseCodeTable, CASE_CODE_TABLES, CASE_TYPES, MAX_AMOUNT_FEN, missingFormFields,
+  type ApplicantKind, type CaseTypeCode,
+} from '../../shared/domain/case-types';
+import { formDateProblems, type CaseDateContext } from '../../shared/domain/case-dates';
 import { OPEN_STATES } from '../../shared/domain/workflow';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
@@ -17,8 +17,8 @@ import { registrationInForce } from './registrations';
 import { unemploymentRegisteredElsewhere } from './province-feed';
 
 /**
- * What a matter's form and applicant must satisfy, apart from the workflow:
- * values that cannot be right, the applicant the type allows, one open matter
+ * What a case's form and applicant must satisfy, apart from the workflow:
+ * values that cannot be right, the applicant the type allows, one open case
  * of a type (and subsidy) per applicant, and for 受理 a complete form and the
  * eligibility rules of 失业登记.
  */
@@ -30,36 +30,36 @@ export function applicantOfRow(row: Pick<CaseRow, 'id' | 'personId' | 'enterpris
 }
 
 /** What within the type is applied for: the subsidy's code for 补贴申请, '' otherwise (the unique index's third column). */
-export function itemCodeOf(type: MatterTypeCode, form: Record<string, string | null>): string {
+export function itemCodeOf(type: CaseTypeCode, form: Record<string, string | null>): string {
   return type === 'subsidy_application' ? (form.subsidyCode ?? '').trim() : '';
 }
 
-/** One open matter of a type (and subsidy) per applicant; the unique indexes enforce it too, this names the open one. */
-export function refuseSecondOpen(ctx: ServiceContext, applicant: Applicant, matterType: MatterTypeCode, itemCode: string, exceptId?: number): void {
+/** One open case of a type (and subsidy) per applicant; the unique indexes enforce it too, this names the open one. */
+export function refuseSecondOpen(ctx: ServiceContext, applicant: Applicant, caseType: CaseTypeCode, itemCode: string, exceptId?: number): void {
   const column = applicant.kind === 'enterprise' ? cases.enterpriseId : cases.personId;
   const open = ctx
     .database()
     .db.select({ id: cases.id, receiptNo: cases.receiptNo })
     .from(cases)
-    .where(and(eq(column, applicant.id), eq(cases.matterType, matterType), eq(cases.itemCode, itemCode), inArray(cases.state, [...OPEN_STATES])))
+    .where(and(eq(column, applicant.id), eq(cases.caseType, caseType), eq(cases.itemCode, itemCode), inArray(cases.state, [...OPEN_STATES])))
     .get();
   if (open && open.id !== exceptId) {
     const who = applicant.kind === 'enterprise' ? '该单位' : '此人';
-    const what = itemCode ? `${MATTER_TYPES[matterType].label}（${codeLabel(ctx, 'subsidy_catalogue', itemCode)}）` : MATTER_TYPES[matterType].label;
+    const what = itemCode ? `${CASE_TYPES[caseType].label}（${codeLabel(ctx, 'subsidy_catalogue', itemCode)}）` : CASE_TYPES[caseType].label;
     throw new AppError('DUPLICATE', `${who}已有一件正在办理的${what}（${open.receiptNo ?? `草稿 #${open.id}`}），不能重复申请`, {
       details: { caseId: open.id },
     });
   }
 }
 
-export function refuseApplicantKind(type: MatterTypeCode, kind: ApplicantKind): void {
-  if (!MATTER_TYPES[type].applicants.includes(kind)) {
-    throw new AppError('BAD_INPUT', `${MATTER_TYPES[type].label}只能由个人申请，不能由单位申请`, { fields: { enterpriseId: '此类业务只能由个人申请' } });
+export function refuseApplicantKind(type: CaseTypeCode, kind: ApplicantKind): void {
+  if (!CASE_TYPES[type].applicants.includes(kind)) {
+    throw new AppError('BAD_INPUT', `${CASE_TYPES[type].label}只能由个人申请，不能由单位申请`, { fields: { enterpriseId: '此类业务只能由个人申请' } });
   }
 }
 
-export function cleanDocuments(type: MatterTypeCode, kind: ApplicantKind, documents: string[]): string[] {
-  const known = new Set(documentsFor(MATTER_TYPES[type], kind).map((d) => d.code));
+export function cleanDocuments(type: CaseTypeCode, kind: ApplicantKind, documents: string[]): string[] {
+  const known = new Set(documentsFor(CASE_TYPES[type], kind).map((d) => d.code));
   const unknown = documents.filter((d) => !known.has(d));
   if (unknown.length) throw new AppError('BAD_INPUT', `不属于该业务的材料：${unknown.join('、')}`, { fields: { documents: '含有不属于该业务的材料' } });
   return [...new Set(documents)];
@@ -81,28 +81,28 @@ export function codeLabel(ctx: ServiceContext, table: EditableCodeTable, code: s
   return codeEntry(ctx, table, code)?.label ?? code;
 }
 
-/** The day a matter's dates are judged on (its acceptance day, or today for a draft) and the applicant's birth date. */
-export function matterDateContext(ctx: ServiceContext, applicant: Applicant, acceptedOn: string | null): MatterDateContext {
+/** The day a case's dates are judged on (its acceptance day, or today for a draft) and the applicant's birth date. */
+export function caseDateContext(ctx: ServiceContext, applicant: Applicant, acceptedOn: string | null): CaseDateContext {
   const birthDate = applicant.kind === 'person'
     ? (ctx.database().db.select({ birthDate: persons.birthDate }).from(persons).where(eq(persons.id, applicant.id)).get()?.birthDate ?? null)
     : null;
-  return { matterDay: acceptedOn ?? ctx.today, accepted: acceptedOn !== null, birthDate };
+  return { caseDay: acceptedOn ?? ctx.today, accepted: acceptedOn !== null, birthDate };
 }
 
 /**
- * Values that cannot be right whatever the matter: dates malformed or impossible for the matter's day
+ * Values that cannot be right whatever the case: dates malformed or impossible for the case's day
  * and the applicant's life, answers outside their list, a retired category or subsidy, a subsidy this
  * kind of applicant cannot ask for, an amount that is not one. `keep` is the form already saved: a
  * value it holds stays acceptable after its entry is retired (or, for 失业原因, when it was typed
  * before the reason became a list).
  */
 export function formValueProblems(
-  ctx: ServiceContext, code: MatterTypeCode, applicant: Applicant, form: Record<string, string | null>,
-  dates: MatterDateContext, keep: Record<string, string | null> = {},
+  ctx: ServiceContext, code: CaseTypeCode, applicant: Applicant, form: Record<string, string | null>,
+  dates: CaseDateContext, keep: Record<string, string | null> = {},
 ): string[] {
   const kind = applicant.kind;
   const problems: string[] = [];
-  for (const field of MATTER_TYPES[code].fields) {
+  for (const field of CASE_TYPES[code].fields) {
     const value = form[field.code];
     // Blank is not filled in: missingFormFields names it at acceptance.
     if (value === null || value === undefined || value.trim() === '') continue;
@@ -119,8 +119,8 @@ export function formValueProblems(
       else if (fen > MAX_AMOUNT_FEN) problems.push(`${field.label}超过单笔上限（1000万元），请核对`);
     }
     if (field.kind !== 'choice' || !field.options) continue;
-    if (isMatterCodeTable(field.options)) {
-      const allowed = MATTER_CODE_TABLES[field.options].map(([c]) => c as string);
+    if (isCaseCodeTable(field.options)) {
+      const allowed = CASE_CODE_TABLES[field.options].map(([c]) => c as string);
       if (!allowed.includes(value) && keep[field.code] !== value) problems.push(`${field.label}“${value}”不在可选范围内，请从列表中选择`);
       continue;
     }
@@ -131,28 +131,28 @@ export function formValueProblems(
       problems.push(`${field.label}“${entry.label}”只能由${entry.applicant === 'enterprise' ? '单位' : '个人'}申请`);
     }
   }
-  problems.push(...formDateProblems(MATTER_TYPES[code].fields, form, dates));
+  problems.push(...formDateProblems(CASE_TYPES[code].fields, form, dates));
   return problems;
 }
 
 /** Refuses a draft whose values cannot be right (missing ones may still be filled in later). */
 export function refuseBadValues(
-  ctx: ServiceContext, code: MatterTypeCode, applicant: Applicant, form: Record<string, string | null>,
+  ctx: ServiceContext, code: CaseTypeCode, applicant: Applicant, form: Record<string, string | null>,
   acceptedOn: string | null, keep?: Record<string, string | null>,
 ): void {
-  const problems = formValueProblems(ctx, code, applicant, form, matterDateContext(ctx, applicant, acceptedOn), keep);
+  const problems = formValueProblems(ctx, code, applicant, form, caseDateContext(ctx, applicant, acceptedOn), keep);
   if (problems.length) throw new AppError('BAD_INPUT', problems.join('；'), { fields: { form: problems[0]! } });
 }
 
 /** Acceptance checks beyond the workflow: a complete form, and for 失业登记 the eligibility rules. */
 export function acceptanceProblems(ctx: ServiceContext, row: CaseRow): string[] {
-  const type = MATTER_TYPES[row.matterType as MatterTypeCode];
+  const type = CASE_TYPES[row.caseType as CaseTypeCode];
   const form = formOf(row);
-  // A matter accepted before its category or subsidy was retired carries on with it (补正 and resubmission).
+  // A case accepted before its category or subsidy was retired carries on with it (补正 and resubmission).
   const keep = row.acceptedOn ? form : {};
   const applicant = applicantOfRow(row);
   // Accepting now: the dates are judged on today, which becomes the acceptance day; after 补正, on the day it was accepted.
-  const dates = matterDateContext(ctx, applicant, row.acceptedOn);
+  const dates = caseDateContext(ctx, applicant, row.acceptedOn);
   const problems = [...missingFormFields(type, form).map((label) => `未填写：${label}`), ...formValueProblems(ctx, type.code, applicant, form, dates, keep)];
   if (type.code === 'unemployment_registration') {
     const personId = personIdOf(row);

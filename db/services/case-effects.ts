@@ -1,14 +1,14 @@
 /**
- * What an approval does beyond the matter itself, by effect name: the matter
- * types declare their effects as data (shared/domain/matter-types.ts), the
+ * What an approval does beyond the case itself, by effect name: the case
+ * types declare their effects as data (shared/domain/case-types.ts), the
  * pure workflow says when they apply (applyTransition), and this registry
- * carries them out in the decision's transaction. A new kind of matter — a
+ * carries them out in the decision's transaction. A new kind of case — a
  * policy's own effect — registers its handler here instead of adding a branch
  * to the case service; a test fails when a declared effect has no handler.
  */
 import { eq } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
-import { annualReviewDue, cancellationReasonForChannel, followUpDue, MATTER_TYPES, type EffectCode, type EmploymentChannel, type MatterTypeCode } from '../../shared/domain/matter-types';
+import { annualReviewDue, cancellationReasonForChannel, followUpDue, CASE_TYPES, type EffectCode, type EmploymentChannel, type CaseTypeCode } from '../../shared/domain/case-types';
 import { cases, persons } from '../schema';
 import { formOf, personIdOf, workCalendar, type CaseRow } from './case-view';
 import { certifiedOn } from './certifications';
@@ -16,7 +16,7 @@ import { recordEntitlementOfCase } from './payment-entitlements';
 import { refreshDerived } from './person-derived';
 import { endUnemploymentRegistration, registrationInForce, setEmploymentStatus } from './registrations';
 
-/** Carries out one effect of an approved matter; `receiptNo` names the matter in the records it writes. */
+/** Carries out one effect of an approved case; `receiptNo` names the case in the records it writes. */
 export type CaseEffect = (ctx: ServiceContext, row: CaseRow, receiptNo: string) => void;
 
 const EFFECTS = new Map<string, CaseEffect>();
@@ -41,7 +41,7 @@ export function applyCaseEffects(ctx: ServiceContext, row: CaseRow, receiptNo: s
   return [...names];
 }
 
-const label = (row: CaseRow) => MATTER_TYPES[row.matterType as MatterTypeCode].label;
+const label = (row: CaseRow) => CASE_TYPES[row.caseType as CaseTypeCode].label;
 const builtIn: Record<EffectCode, CaseEffect> = {
   set_status_unemployed_registered: (ctx, row, receiptNo) => setEmploymentStatus(ctx, personIdOf(row), 'unemployed_registered', `${label(row)}批准（${receiptNo}）`),
   set_status_employed: (ctx, row, receiptNo) => setEmploymentStatus(ctx, personIdOf(row), 'employed', `${label(row)}批准（${receiptNo}）`),
@@ -55,7 +55,7 @@ const builtIn: Record<EffectCode, CaseEffect> = {
     const reason = cancellationReasonForChannel((formOf(row).channel ?? 'employer_job') as EmploymentChannel);
     endUnemploymentRegistration(ctx, open, reason, `${label(row)}批准（${receiptNo}）`, ctx.today, `${label(row)}批准（${receiptNo}）`);
   },
-  // The certification is the approved matter; the person's stored tags and recheck date follow it.
+  // The certification is the approved case; the person's stored tags and recheck date follow it.
   grant_difficulty_certification: (ctx, row) => {
     const { db } = ctx.database();
     db.update(cases).set({ reviewDue: annualReviewDue(certifiedOn(row), null) }).where(eq(cases.id, row.id)).run();

@@ -2,7 +2,7 @@ import { and, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { AttachmentView, CaseListItem, CaseView } from '../../shared/contract';
 import { OTHER_DOCUMENT, OTHER_DOCUMENT_LABEL, type AttachmentMediaType } from '../../shared/domain/attachment-files';
 import { maskIdNumber } from '../../shared/domain/masking';
-import { documentsFor, MATTER_TYPES, missingRequiredDocuments, type ApplicantKind, type MatterTypeCode } from '../../shared/domain/matter-types';
+import { documentsFor, CASE_TYPES, missingRequiredDocuments, type ApplicantKind, type CaseTypeCode } from '../../shared/domain/case-types';
 import { availableActions, isOpen, type CaseState } from '../../shared/domain/workflow';
 import { buildWorkCalendar, type WorkCalendar } from '../../shared/domain/working-days';
 import { requireAccount, type Actor, type ServiceContext } from '../context';
@@ -10,7 +10,7 @@ import { calendarDays, caseAttachments, cases, caseTransitions, enterprises, per
 
 export type CaseRow = typeof cases.$inferSelect;
 
-/** Who handles a matter: a member of staff by name; the command line has no account to answer for it. */
+/** Who handles a case: a member of staff by name; the command line has no account to answer for it. */
 export function caseWorker(ctx: ServiceContext): Actor & { userId: number } {
   return requireAccount(ctx, '办理业务需要以个人账号登录');
 }
@@ -26,7 +26,7 @@ function userNames(ctx: ServiceContext, ids: (number | null)[]): Map<number, str
   return new Map(ctx.database().db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, wanted)).all().map((u) => [u.id, u.name]));
 }
 
-/** Whole rows of these matters in the order given: a page is read by its index first, then only its rows. */
+/** Whole rows of these cases in the order given: a page is read by its index first, then only its rows. */
 export function casesInOrder(ctx: ServiceContext, ids: number[]): CaseRow[] {
   if (ids.length === 0) return [];
   const byId = new Map(ctx.database().db.select().from(cases).where(inArray(cases.id, ids)).all().map((row) => [row.id, row]));
@@ -37,7 +37,7 @@ export function formOf(row: CaseRow): Record<string, string | null> {
   return JSON.parse(row.form) as Record<string, string | null>;
 }
 
-/** A value of a matter's form in SQL, as json_extract reads the stored JSON. */
+/** A value of a case's form in SQL, as json_extract reads the stored JSON. */
 export function formValue<T = unknown>(key: string): SQL<T | null> {
   return sql<T | null>`json_extract(${cases.form}, ${`$.${key}`})`;
 }
@@ -50,14 +50,14 @@ export function applicantKindOf(row: Pick<CaseRow, 'enterpriseId'>): ApplicantKi
   return row.enterpriseId !== null ? 'enterprise' : 'person';
 }
 
-/** The person of a matter only persons apply for (registrations, certifications); the schema's check makes it present. */
+/** The person of a case only persons apply for (registrations, certifications); the schema's check makes it present. */
 export function personIdOf(row: Pick<CaseRow, 'id' | 'personId'>): number {
-  if (row.personId === null) throw new Error(`matter ${row.id} has an enterprise applicant, not a person`);
+  if (row.personId === null) throw new Error(`case ${row.id} has an enterprise applicant, not a person`);
   return row.personId;
 }
 
-export function missingDocuments(row: Pick<CaseRow, 'matterType' | 'form' | 'documents' | 'enterpriseId'>): string[] {
-  return missingRequiredDocuments(MATTER_TYPES[row.matterType as MatterTypeCode], JSON.parse(row.form), JSON.parse(row.documents), applicantKindOf(row));
+export function missingDocuments(row: Pick<CaseRow, 'caseType' | 'form' | 'documents' | 'enterpriseId'>): string[] {
+  return missingRequiredDocuments(CASE_TYPES[row.caseType as CaseTypeCode], JSON.parse(row.form), JSON.parse(row.documents), applicantKindOf(row));
 }
 
 /** Name and identifier of each applicant: persons by masked ID number, enterprises by credit code (public). */
@@ -104,10 +104,10 @@ export function attachedDocuments(ctx: ServiceContext, caseId: number): string[]
     .map((r) => r.code);
 }
 
-/** The matter's files in the order handed in, removed ones included with their reason. */
+/** The case's files in the order handed in, removed ones included with their reason. */
 function attachmentViews(ctx: ServiceContext, row: CaseRow): AttachmentView[] {
   const rows = ctx.database().db.select().from(caseAttachments).where(eq(caseAttachments.caseId, row.id)).orderBy(caseAttachments.id).all();
-  const labels = new Map(documentsFor(MATTER_TYPES[row.matterType as MatterTypeCode], applicantKindOf(row)).map((d) => [d.code, d.label]));
+  const labels = new Map(documentsFor(CASE_TYPES[row.caseType as CaseTypeCode], applicantKindOf(row)).map((d) => [d.code, d.label]));
   const names = userNames(ctx, rows.map((a) => a.createdBy));
   return rows.map((a) => ({
     id: a.id,
@@ -126,7 +126,7 @@ function attachmentViews(ctx: ServiceContext, row: CaseRow): AttachmentView[] {
 
 export function caseView(ctx: ServiceContext, row: CaseRow): CaseView {
   const { db } = ctx.database();
-  const type = MATTER_TYPES[row.matterType as MatterTypeCode];
+  const type = CASE_TYPES[row.caseType as CaseTypeCode];
   const applicant = applicantOf(applicants(ctx, [row]), row);
   const transitions = db.select().from(caseTransitions).where(eq(caseTransitions.caseId, row.id)).orderBy(caseTransitions.id).all();
   const names = userNames(ctx, [row.preparedBy, row.acceptedBy, row.decidedBy, ...transitions.map((t) => t.actorUserId)]);
@@ -135,8 +135,8 @@ export function caseView(ctx: ServiceContext, row: CaseRow): CaseView {
   return {
     id: row.id,
     receiptNo: row.receiptNo,
-    matterType: type.code,
-    matterLabel: type.label,
+    caseType: type.code,
+    caseLabel: type.label,
     applicantKind: applicantKindOf(row),
     personId: row.personId,
     enterpriseId: row.enterpriseId,
@@ -181,7 +181,7 @@ export function caseListItems(ctx: ServiceContext, rows: CaseRow[]): CaseListIte
   return rows.map((row) => ({
     id: row.id,
     receiptNo: row.receiptNo,
-    matterLabel: MATTER_TYPES[row.matterType as MatterTypeCode].label,
+    caseLabel: CASE_TYPES[row.caseType as CaseTypeCode].label,
     applicantKind: applicantKindOf(row),
     personId: row.personId,
     enterpriseId: row.enterpriseId,

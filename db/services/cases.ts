@@ -1,7 +1,7 @@
 import { and, desc, eq, inArray, sql } from 'drizzle-orm';
 import type { CaseView, ParsedInputOf } from '../../shared/contract';
 import { officeDate } from '../../shared/domain/dates';
-import { MATTER_TYPES, type MatterTypeCode } from '../../shared/domain/matter-types';
+import { CASE_TYPES, type CaseTypeCode } from '../../shared/domain/case-types';
 import { applyTransition, OPEN_STATES, STATE_LABELS, type CaseState, type RefusalKind } from '../../shared/domain/workflow';
 import { addWorkingDays, dueDateWithPauses } from '../../shared/domain/working-days';
 import type { ServiceContext } from '../context';
@@ -28,7 +28,7 @@ function requireCase(ctx: ServiceContext, id: number): CaseRow {
 function applicantFromInput(ctx: ServiceContext, input: ParsedInputOf<'cases.create'>): Applicant {
   const { db } = ctx.database();
   if (input.enterpriseId !== undefined) {
-    refuseApplicantKind(input.matterType, 'enterprise');
+    refuseApplicantKind(input.caseType, 'enterprise');
     const enterprise = db.select({ id: enterprises.id, status: enterprises.status }).from(enterprises).where(eq(enterprises.id, input.enterpriseId)).get();
     if (!enterprise) throw new AppError('NOT_FOUND', `没有编号为 ${input.enterpriseId} 的企业档案`);
     if (enterprise.status === 'closed') throw new AppError('CONFLICT', '该单位已注销，不能再申请补贴', { fields: { enterpriseId: '单位已注销' } });
@@ -44,26 +44,26 @@ function applicantFromInput(ctx: ServiceContext, input: ParsedInputOf<'cases.cre
 export function create(ctx: ServiceContext, input: ParsedInputOf<'cases.create'>): CaseView {
   const { db } = ctx.database();
   const applicant = applicantFromInput(ctx, input);
-  refuseBadValues(ctx, input.matterType, applicant, input.form, null);
-  const itemCode = itemCodeOf(input.matterType, input.form);
-  refuseSecondOpen(ctx, applicant, input.matterType, itemCode);
+  refuseBadValues(ctx, input.caseType, applicant, input.form, null);
+  const itemCode = itemCodeOf(input.caseType, input.form);
+  refuseSecondOpen(ctx, applicant, input.caseType, itemCode);
   const preparer = caseWorker(ctx).userId;
   const row = db
     .insert(cases)
     .values({
-      matterType: input.matterType,
+      caseType: input.caseType,
       personId: applicant.kind === 'person' ? applicant.id : null,
       enterpriseId: applicant.kind === 'enterprise' ? applicant.id : null,
       itemCode,
       state: 'draft',
       form: JSON.stringify(input.form),
-      documents: JSON.stringify(cleanDocuments(input.matterType, applicant.kind, input.documents)),
+      documents: JSON.stringify(cleanDocuments(input.caseType, applicant.kind, input.documents)),
       preparedBy: preparer,
       ...createdStamps(ctx, preparer),
     })
     .returning()
     .get();
-  ctx.audit({ action: 'cases.create', entityType: 'case', entityId: row.id, detail: { matterType: row.matterType, ...(applicant.kind === 'enterprise' ? { enterpriseId: applicant.id } : { personId: applicant.id }) } });
+  ctx.audit({ action: 'cases.create', entityType: 'case', entityId: row.id, detail: { caseType: row.caseType, ...(applicant.kind === 'enterprise' ? { enterpriseId: applicant.id } : { personId: applicant.id }) } });
   return caseView(ctx, row);
 }
 
@@ -74,7 +74,7 @@ export function update(ctx: ServiceContext, input: ParsedInputOf<'cases.update'>
   }
   // currentVersion: the form can show what was saved meanwhile beside what was typed (renderer/shell/conflict-dialog.tsx).
   if (row.version !== input.version) throw new AppError('CONFLICT', '该业务已被他人办理或修改，请刷新后重试', { details: { currentVersion: row.version } });
-  const type = row.matterType as MatterTypeCode;
+  const type = row.caseType as CaseTypeCode;
   const applicant = applicantOfRow(row);
   refuseBadValues(ctx, type, applicant, input.form, row.acceptedOn, formOf(row));
   const itemCode = itemCodeOf(type, input.form);
@@ -106,7 +106,7 @@ function nextReceiptNo(ctx: ServiceContext): string {
 function choiceLabelsAtDecision(ctx: ServiceContext, row: CaseRow): Record<string, string> {
   const form = formOf(row);
   const labels: Record<string, string> = {};
-  for (const field of MATTER_TYPES[row.matterType as MatterTypeCode].fields) {
+  for (const field of CASE_TYPES[row.caseType as CaseTypeCode].fields) {
     const value = form[field.code];
     if (field.kind !== 'choice' || !value || !field.options || !(field.options in EDITABLE_CODE_TABLES)) continue;
     labels[field.code] = codeLabel(ctx, field.options as EditableCodeTable, value);
@@ -137,7 +137,7 @@ export function transition(ctx: ServiceContext, input: ParsedInputOf<'cases.tran
   const { db } = ctx.database();
   const row = requireCase(ctx, input.id);
   if (row.version !== input.version) throw new AppError('CONFLICT', '该业务已被他人办理或修改，请刷新后重试');
-  const type = MATTER_TYPES[row.matterType as MatterTypeCode];
+  const type = CASE_TYPES[row.caseType as CaseTypeCode];
   const state = row.state as CaseState;
   const { userId, roles } = caseWorker(ctx);
   const actor = { userId, roles };
@@ -150,7 +150,7 @@ export function transition(ctx: ServiceContext, input: ParsedInputOf<'cases.tran
   if (input.action === 'accept') {
     const problems = acceptanceProblems(ctx, row);
     if (problems.length) throw new AppError('BAD_INPUT', `不能受理：${problems.join('；')}`);
-    refuseSecondOpen(ctx, applicantOfRow(row), row.matterType as MatterTypeCode, row.itemCode, row.id);
+    refuseSecondOpen(ctx, applicantOfRow(row), row.caseType as CaseTypeCode, row.itemCode, row.id);
     changes.receiptNo = nextReceiptNo(ctx);
     changes.acceptedBy = actor.userId;
     changes.acceptedOn = ctx.today;
@@ -188,7 +188,7 @@ export function transition(ctx: ServiceContext, input: ParsedInputOf<'cases.tran
     changes.decisionSnapshot = JSON.stringify(decisionSnapshot(ctx, row));
   }
   const updated = updateVersioned(ctx, cases, row, row.version, changes, '该业务已被他人办理或修改，请刷新后重试', { by: actor.userId });
-  // After the matter is approved: a certification's tag reads the approved matter itself.
+  // After the case is approved: a certification's tag reads the approved case itself.
   const effects = applyCaseEffects(ctx, updated, updated.receiptNo ?? `#${updated.id}`, step.effects);
   const current = effects.length > 0 ? requireCase(ctx, row.id) : updated;
   const { record } = step;

@@ -1,8 +1,8 @@
 import { and, count, eq, isNull, lte, sql } from 'drizzle-orm';
-import type { InForceMatter, ParsedInputOf } from '../../shared/contract';
+import type { InForceCase, ParsedInputOf } from '../../shared/contract';
 import { addDays } from '../../shared/domain/calendar';
 import { officeDate } from '../../shared/domain/dates';
-import { annualReviewDue } from '../../shared/domain/matter-types';
+import { annualReviewDue } from '../../shared/domain/case-types';
 import { AFTERCARE_EVENT_LABELS, CERTIFICATION_EVENT_ROLES, type CertificationEventKind } from '../../shared/domain/person-contacts';
 import { ROLE_LABELS } from '../../shared/labels/zh-CN';
 import { actorUserId, type ServiceContext } from '../context';
@@ -69,14 +69,14 @@ function prepare(ctx: ServiceContext, kind: CertificationEventKind, input: { cas
 
 const noteOf = (note: string | null | undefined) => (note?.trim() ? note.trim() : null);
 
-export function review(ctx: ServiceContext, input: ParsedInputOf<'certifications.review'>): InForceMatter {
+export function review(ctx: ServiceContext, input: ParsedInputOf<'certifications.review'>): InForceCase {
   const row = prepare(ctx, 'review', input);
   const after = write(ctx, row, 'review', input.onDate, null, noteOf(input.note), { lastReviewedOn: input.onDate, reviewDue: annualReviewDue(certifiedOn(row), input.onDate) });
   ctx.audit({ action: 'certifications.review', entityType: 'case', entityId: row.id, detail: { onDate: input.onDate, reviewDue: after.reviewDue } });
   return inForceView(ctx, after);
 }
 
-export function suspend(ctx: ServiceContext, input: ParsedInputOf<'certifications.suspend'>): InForceMatter {
+export function suspend(ctx: ServiceContext, input: ParsedInputOf<'certifications.suspend'>): InForceCase {
   const row = prepare(ctx, 'suspend', input);
   if (row.suspendedOn !== null) throw new AppError('CONFLICT', `该认定已于${row.suspendedOn}暂停`);
   const after = write(ctx, row, 'suspend', input.onDate, input.reason, noteOf(input.note), { suspendedOn: input.onDate, suspensionReason: input.reason });
@@ -84,7 +84,7 @@ export function suspend(ctx: ServiceContext, input: ParsedInputOf<'certification
   return inForceView(ctx, after);
 }
 
-export function resume(ctx: ServiceContext, input: ParsedInputOf<'certifications.resume'>): InForceMatter {
+export function resume(ctx: ServiceContext, input: ParsedInputOf<'certifications.resume'>): InForceCase {
   const row = prepare(ctx, 'resume', input);
   if (row.suspendedOn === null) throw new AppError('CONFLICT', '该认定未暂停，无需恢复');
   const after = write(ctx, row, 'resume', input.onDate, null, noteOf(input.note), { suspendedOn: null, suspensionReason: null });
@@ -92,7 +92,7 @@ export function resume(ctx: ServiceContext, input: ParsedInputOf<'certifications
   return inForceView(ctx, after);
 }
 
-export function exit(ctx: ServiceContext, input: ParsedInputOf<'certifications.exit'>): InForceMatter {
+export function exit(ctx: ServiceContext, input: ParsedInputOf<'certifications.exit'>): InForceCase {
   const row = prepare(ctx, 'exit', input);
   const after = endCertification(ctx, row, input.reason, noteOf(input.note), input.onDate);
   ctx.audit({ action: 'certifications.exit', entityType: 'case', entityId: row.id, detail: { onDate: input.onDate, reason: input.reason } });
@@ -100,11 +100,11 @@ export function exit(ctx: ServiceContext, input: ParsedInputOf<'certifications.e
 }
 
 /** Certifications in force (suspended ones too) whose annual review falls within `withinDays`, or is past. */
-export function reviewsDue(ctx: ServiceContext, input: ParsedInputOf<'certifications.reviewsDue'>): { items: InForceMatter[]; total: number } {
+export function reviewsDue(ctx: ServiceContext, input: ParsedInputOf<'certifications.reviewsDue'>): { items: InForceCase[]; total: number } {
   const { db } = ctx.database();
   const until = addDays(ctx.today, input.withinDays);
   const due = and(
-    eq(cases.matterType, 'difficulty_certification'), eq(cases.state, 'approved'), isNull(cases.endedOn), lte(cases.reviewDue, until),
+    eq(cases.caseType, 'difficulty_certification'), eq(cases.state, 'approved'), isNull(cases.endedOn), lte(cases.reviewDue, until),
     sql`coalesce(${formValue('validTo')}, '9999-12-31') >= ${ctx.today}`,
   );
   const total = db.select({ n: count() }).from(cases).where(due).get()!.n;

@@ -23,14 +23,14 @@ function entries(ctx: ServiceContext, table: EditableCodeTable): CodeTableEntry[
     .map(entryOf);
 }
 
-/** A whole table, retired entries included (active = false): old matters still need their labels. */
+/** A whole table, retired entries included (active = false): old cases still need their labels. */
 export function list(ctx: ServiceContext, input: ParsedInputOf<'codes.list'>): CodeTableEntry[] {
   return entries(ctx, input.table);
 }
 
 /**
  * The administrator adds an entry, or renames, reorders, retires or restores
- * one. The code never changes and nothing is deleted: matters filed under an
+ * one. The code never changes and nothing is deleted: cases filed under an
  * entry keep pointing at it, and keep its label.
  */
 export function save(ctx: ServiceContext, input: ParsedInputOf<'codes.save'>): CodeTableEntry[] {

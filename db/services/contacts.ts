@@ -125,7 +125,7 @@ export function followUpsDue(ctx: ServiceContext, input: ParsedInputOf<'contacts
   const { db } = ctx.database();
   const contactSince = db.select({ one: sql`1` }).from(personContacts).where(and(eq(personContacts.personId, cases.personId), gte(personContacts.contactDate, cases.acceptedOn)));
   const sessionSince = db.select({ one: sql`1` }).from(guidanceSessions).where(and(eq(guidanceSessions.personId, cases.personId), gte(guidanceSessions.sessionDate, cases.acceptedOn)));
-  const waiting = and(eq(cases.matterType, 'unemployment_registration'), eq(cases.state, 'approved'), isNull(cases.endedOn), notExists(contactSince), notExists(sessionSince));
+  const waiting = and(eq(cases.caseType, 'unemployment_registration'), eq(cases.state, 'approved'), isNull(cases.endedOn), notExists(contactSince), notExists(sessionSince));
   const counts = db.select({ total: count(), overdue: sql<number>`coalesce(sum(${cases.followUpDue} < ${ctx.today}), 0)` }).from(cases).where(waiting).get()!;
   const rows = db
     .select({ id: cases.id, receiptNo: cases.receiptNo, personId: persons.id, acceptedOn: cases.acceptedOn, followUpDue: cases.followUpDue, name: persons.name, phone: persons.phone })

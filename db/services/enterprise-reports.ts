@@ -1,7 +1,7 @@
 import { and, between, count, countDistinct, desc, eq, gt, gte, isNull, lt, max, or, sql } from 'drizzle-orm';
 import type { EnterpriseTimelineSection, ParsedInputOf } from '../../shared/contract';
 import { maskIdNumber } from '../../shared/domain/masking';
-import { formatFenAsYuan } from '../../shared/domain/matter-types';
+import { formatFenAsYuan } from '../../shared/domain/case-types';
 import { STATE_LABELS, type CaseState } from '../../shared/domain/workflow';
 import { OCCUPATION_GROUPS, VISIT_KINDS, VISIT_MODES, VACANCY_STATUSES, labelOf } from '../../shared/domain/enterprise-codes';
 import { formatSalaryRange } from '../../shared/domain/money';
@@ -65,11 +65,11 @@ export function timeline(ctx: ServiceContext, input: ParsedInputOf<'enterprises.
         .from(cases)
         .innerJoin(persons, eq(persons.id, cases.personId))
         .leftJoin(users, eq(users.id, cases.decidedBy))
-        .where(and(eq(cases.matterType, 'employment_registration'), eq(cases.state, 'approved'), eq(sql`upper(${formValue('employerCreditCode')})`, enterprise.creditCode)))
+        .where(and(eq(cases.caseType, 'employment_registration'), eq(cases.state, 'approved'), eq(sql`upper(${formValue('employerCreditCode')})`, enterprise.creditCode)))
         .orderBy(desc(cases.decidedAt))
         .all()
     : [];
-  // An approved matter was decided.
+  // An approved case was decided.
   const hireEvents = hires.map((h) => ({ at: h.at!, title: `就业登记：${h.name}（${maskIdNumber(h.idNumber)}）`, detail: h.startDate ? `就业日期 ${h.startDate}` : null, actor: h.actor, link: `/cases/${h.id}` }));
   return [
     { kind: 'visits', label: '走访与用工调查', events: visitEvents, pending: null },
@@ -91,7 +91,7 @@ function subsidyEvents(ctx: ServiceContext, enterpriseId: number): EnterpriseTim
     })
     .from(cases)
     .leftJoin(users, eq(users.id, cases.preparedBy))
-    .where(and(eq(cases.enterpriseId, enterpriseId), eq(cases.matterType, 'subsidy_application')))
+    .where(and(eq(cases.enterpriseId, enterpriseId), eq(cases.caseType, 'subsidy_application')))
     .orderBy(desc(cases.id))
     .all();
   return rows.map((r) => ({

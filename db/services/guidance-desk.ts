@@ -17,7 +17,7 @@ const SQL = {
     where s.counselor_user_id = ? and i.status = 'open'`,
   // The registered unemployed among the persons she has guided, with the day their registration was accepted.
   caseload: `select p.id, (select max(coalesce(c.accepted_on, substr(c.created_at, 1, 10))) from cases c
-        where c.person_id = p.id and c.matter_type = 'unemployment_registration' and c.state = 'approved') as since
+        where c.person_id = p.id and c.case_type = 'unemployment_registration' and c.state = 'approved') as since
       from persons p where p.id in (select distinct person_id from guidance_sessions where counselor_user_id = ?)
         and p.employment_status = 'unemployed_registered' and p.merged_into_id is null`,
   outcomes: `select state, count(*) as n from guidance_referrals where counselor_user_id = ? and state_on >= ? and state_on <= ?

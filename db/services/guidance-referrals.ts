@@ -83,7 +83,7 @@ export function recordOutcome(ctx: ServiceContext, input: ParsedInputOf<'guidanc
   let proposal: EmploymentRegistrationProposal | null = null;
   if (input.state === 'hired' && row.vacancyId !== null) {
     const employer = db.select({ name: enterprises.name, creditCode: enterprises.creditCode }).from(vacancies).innerJoin(enterprises, eq(enterprises.id, vacancies.enterpriseId)).where(eq(vacancies.id, row.vacancyId)).get()!;
-    proposal = { matterType: 'employment_registration', personId: row.personId, form: employmentRegistrationProposal(input.onDate, employer) };
+    proposal = { caseType: 'employment_registration', personId: row.personId, form: employmentRegistrationProposal(input.onDate, employer) };
   }
   ctx.audit({ action: 'guidance.recordReferralOutcome', entityType: 'person', entityId: row.personId, detail: { referralId: row.id, referralFrom: row.state, referralTo: input.state, onDate: input.onDate } });
   return { referral: referralViews(ctx, [after])[0]!, proposal };

@@ -12,7 +12,7 @@ export type PersonRow = typeof persons.$inferSelect;
 export type KeyGroupRow = Pick<PersonRow, 'birthDate' | 'sex' | 'femaleRetirementCategory' | 'householdType' | 'educationCode' | 'graduationDate' | 'employmentStatus' | 'isVeteran' | 'disabilityGrade' | 'lowIncomeStatus'>;
 
 /**
- * The person's 就业困难人员 certifications: approved certification matters,
+ * The person's 就业困难人员 certifications: approved certification cases,
  * with the category and validity period of their form, cut into the periods
  * in which they hold by their suspensions and exit (certificationPeriods).
  */
@@ -33,11 +33,11 @@ export function certificationsOfMany(db: DrizzleDb, personIds: number[]): Map<nu
     return result;
   }
   if (personIds.length === 0) return result;
-  const matters = approvedCertifications(db, personIds);
-  if (matters.length === 0) return result;
+  const cases = approvedCertifications(db, personIds);
+  if (cases.length === 0) return result;
   const eventsOf = new Map<number, CertificationEvent[]>();
-  for (const { caseId, kind, onDate } of certificationEvents(db, matters.map((m) => m.id))) eventsOf.set(caseId, [...(eventsOf.get(caseId) ?? []), { kind, onDate }]);
-  for (const { id, personId, form, categoryName } of matters) {
+  for (const { caseId, kind, onDate } of certificationEvents(db, cases.map((m) => m.id))) eventsOf.set(caseId, [...(eventsOf.get(caseId) ?? []), { kind, onDate }]);
+  for (const { id, personId, form, categoryName } of cases) {
     const values = JSON.parse(form) as Record<string, string | null>;
     const periods = certificationPeriods({ category: categoryName, validFrom: values.validFrom ?? '0000-01-01', validTo: values.validTo ?? null }, eventsOf.get(id) ?? []);
     result.set(personId, [...(result.get(personId) ?? []), ...periods]);

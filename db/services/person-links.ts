@@ -1,5 +1,5 @@
 import { and, desc, eq, getTableName, inArray, sql } from 'drizzle-orm';
-import { MATTER_TYPES, type MatterTypeCode } from '../../shared/domain/matter-types';
+import { CASE_TYPES, type CaseTypeCode } from '../../shared/domain/case-types';
 import { formatYuan } from '../../shared/domain/payments/money';
 import {
   AFTERCARE_EVENT_LABELS, cancellationReasonLabel, contactChannelLabel, contactKindLabel, exitReasonLabel, suspensionReasonLabel, type ContactKind,
@@ -59,10 +59,10 @@ export function merge(ctx: ServiceContext, input: ParsedInputOf<'persons.merge'>
   const keep = requireActive(ctx, input.keepId, '保留的档案');
   const merged = requireActive(ctx, input.mergeId, '并入的档案');
   const openTypes = (id: number) =>
-    db.select({ type: cases.matterType }).from(cases).where(and(eq(cases.personId, id), inArray(cases.state, [...OPEN_STATES]))).all().map((c) => c.type);
+    db.select({ type: cases.caseType }).from(cases).where(and(eq(cases.personId, id), inArray(cases.state, [...OPEN_STATES]))).all().map((c) => c.type);
   const clash = openTypes(merged.id).filter((t) => openTypes(keep.id).includes(t));
   if (clash.length) {
-    throw new AppError('CONFLICT', `两份档案都有正在办理的同类业务（${clash.map((t) => MATTER_TYPES[t as MatterTypeCode].label).join('、')}），请先办结或撤回其中一件再合并`);
+    throw new AppError('CONFLICT', `两份档案都有正在办理的同类业务（${clash.map((t) => CASE_TYPES[t as CaseTypeCode].label).join('、')}），请先办结或撤回其中一件再合并`);
   }
   const moved: Record<string, number> = {};
   for (const column of PERSON_LINKED_COLUMNS) {
@@ -96,20 +96,20 @@ export function merge(ctx: ServiceContext, input: ParsedInputOf<'persons.merge'>
   return personView(ctx, keepAfter);
 }
 
-/** Every transition of the person's matters of these types, newest first. */
-function transitionEvents(ctx: ServiceContext, personId: number, types: MatterTypeCode[]): TimelineSection['events'] {
+/** Every transition of the person's cases of these types, newest first. */
+function transitionEvents(ctx: ServiceContext, personId: number, types: CaseTypeCode[]): TimelineSection['events'] {
   return ctx
     .database()
-    .db.select({ at: caseTransitions.at, action: caseTransitions.action, to: caseTransitions.toState, comment: caseTransitions.comment, actor: users.displayName, type: cases.matterType, receiptNo: cases.receiptNo })
+    .db.select({ at: caseTransitions.at, action: caseTransitions.action, to: caseTransitions.toState, comment: caseTransitions.comment, actor: users.displayName, type: cases.caseType, receiptNo: cases.receiptNo })
     .from(caseTransitions)
     .innerJoin(cases, eq(cases.id, caseTransitions.caseId))
     .leftJoin(users, eq(users.id, caseTransitions.actorUserId))
-    .where(and(eq(cases.personId, personId), inArray(cases.matterType, types)))
+    .where(and(eq(cases.personId, personId), inArray(cases.caseType, types)))
     .orderBy(desc(caseTransitions.id))
     .all()
     .map((e) => ({
       at: e.at,
-      title: `${MATTER_TYPES[e.type as MatterTypeCode].label}：${ACTION_LABELS[e.action as CaseAction]}（${STATE_LABELS[e.to as CaseState]}）`,
+      title: `${CASE_TYPES[e.type as CaseTypeCode].label}：${ACTION_LABELS[e.action as CaseAction]}（${STATE_LABELS[e.to as CaseState]}）`,
       detail: [e.receiptNo, e.comment].filter(Boolean).join(' · ') || null,
       actor: e.actor,
     }));
@@ -136,14 +136,14 @@ function contactEvents(ctx: ServiceContext, personId: number, kinds: ContactKind
 }
 
 /** 注销 of registrations and the review, suspension and exit of certifications. */
-function aftercareEvents(ctx: ServiceContext, personId: number, types: MatterTypeCode[]): TimelineSection['events'] {
+function aftercareEvents(ctx: ServiceContext, personId: number, types: CaseTypeCode[]): TimelineSection['events'] {
   return ctx
     .database()
     .db.select({ e: caseEvents, actor: users.displayName, receiptNo: cases.receiptNo })
     .from(caseEvents)
     .innerJoin(cases, eq(cases.id, caseEvents.caseId))
     .leftJoin(users, eq(users.id, caseEvents.actorUserId))
-    .where(and(eq(cases.personId, personId), inArray(cases.matterType, types)))
+    .where(and(eq(cases.personId, personId), inArray(cases.caseType, types)))
     .all()
     .map(({ e, actor, receiptNo }) => ({
       at: e.at,

@@ -68,7 +68,7 @@ export function decideBatch(ctx: ServiceContext, input: ParsedInputOf<'policies.
     if (d.decision === 'confirmed') {
       const form: Record<string, string | null> = { subsidyCode: item.policyCode };
       if (item.amountFen !== null) form.requestedAmountFen = String(item.amountFen);
-      caseId = createCase(ctx, { ...(item.subjectType === 'person' ? { personId: item.subjectId } : { enterpriseId: item.subjectId }), matterType: 'subsidy_application', form, documents: [] }).id;
+      caseId = createCase(ctx, { ...(item.subjectType === 'person' ? { personId: item.subjectId } : { enterpriseId: item.subjectId }), caseType: 'subsidy_application', form, documents: [] }).id;
     }
     db.update(policyFindings)
       .set({ decision: d.decision, decisionReason: d.reason ?? null, decidedBy: reviewer, decidedAt: at, status: d.decision === 'confirmed' ? 'applied' : 'declined', caseId, ...updatedStamps(ctx, item) })

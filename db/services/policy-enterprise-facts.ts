@@ -8,7 +8,7 @@ import { inArray } from 'drizzle-orm';
 import { addMonths, wholeMonthsBetween } from '../../shared/domain/calendar';
 import type { Entitlement, FactSnapshot } from '../../shared/domain/policies';
 import type { DrizzleDb } from '../open';
-import { approvedMattersOfEnterprises, employerInsuranceRows, foundingDates, hiresOf, latestImport, registryHeadcounts } from '../queries/policies';
+import { approvedCasesOfEnterprises, employerInsuranceRows, foundingDates, hiresOf, latestImport, registryHeadcounts } from '../queries/policies';
 import { enterprises } from '../schema';
 import { connectionOf } from '../statements';
 import { enjoyedIn, entitlementOf, personFacts } from './policy-facts';
@@ -56,10 +56,10 @@ export function enterpriseFacts(db: DrizzleDb, ids: number[], on: string): Map<n
   const headcounts = new Map(registryHeadcounts(sqlite, ids, on).map((h) => [h.enterpriseId, h.insuredCount]));
   const founded = new Map(foundingDates(sqlite, ids).map((f) => [f.enterpriseId, f.foundedOn]));
   const hires = hireCounts(db, ids, on);
-  const matters = approvedMattersOfEnterprises(sqlite, ids);
+  const cases = approvedCasesOfEnterprises(sqlite, ids);
   for (const row of rows) {
     const data = insurance.get(row.id);
-    const entitlements = matters.filter((m) => m.enterpriseId === row.id).map(entitlementOf).filter((e): e is Entitlement => e !== null);
+    const entitlements = cases.filter((m) => m.enterpriseId === row.id).map(entitlementOf).filter((e): e is Entitlement => e !== null);
     const count = hires?.get(row.id);
     const foundedOn = founded.get(row.id);
     result.set(row.id, {

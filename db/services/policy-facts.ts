@@ -1,6 +1,6 @@
 /**
  * Fact snapshots for the policy engine (shared/domain/policies): what the
- * desk knows of a person on a day — the registry, the matters decided for
+ * desk knows of a person on a day — the registry, the cases decided for
  * them, and the other departments' latest data — read for a batch of persons
  * at once and frozen into plain objects. The engine never reads the database;
  * a decision stores the snapshot it was drawn from.
@@ -15,18 +15,18 @@ import { CERTIFICATE_LEVELS, personDateFacts, type BirthFacts, type Entitlement,
 import { certificateLevelOf, higherCertificateLevel } from '../../shared/domain/certificate-levels';
 import { isHigherEducation } from '../../shared/domain/key-groups';
 import type { DrizzleDb } from '../open';
-import { approvedMattersOfPersons, deathsOf, importedRows, latestImport, qualificationsOf, snapshotPersonsOf, type DepartmentTable, type MatterRow, type SnapshotPerson } from '../queries/policies';
+import { approvedCasesOfPersons, deathsOf, importedRows, latestImport, qualificationsOf, snapshotPersonsOf, type DepartmentTable, type ApprovedCaseRow, type SnapshotPerson } from '../queries/policies';
 import { connectionOf } from '../statements';
 import { certificationsOfMany, keyGroupsOf } from './person-derived';
 import { entitlementsElsewhere } from './province-feed';
 
 type Form = Record<string, unknown>;
-const formOf = (m: MatterRow): Form => JSON.parse(m.form) as Form;
-const inForce = (m: MatterRow, on: string) => (m.acceptedOn ?? '') <= on && (m.endedOn === null || m.endedOn > on);
+const formOf = (m: ApprovedCaseRow): Form => JSON.parse(m.form) as Form;
+const inForce = (m: ApprovedCaseRow, on: string) => (m.acceptedOn ?? '') <= on && (m.endedOn === null || m.endedOn > on);
 
 /** What an approved subsidy application paid for, as the engine's limits and exclusions read it. */
-export function entitlementOf(m: MatterRow): Entitlement | null {
-  if (m.matterType !== 'subsidy_application' || !m.itemCode) return null;
+export function entitlementOf(m: ApprovedCaseRow): Entitlement | null {
+  if (m.caseType !== 'subsidy_application' || !m.itemCode) return null;
   const form = formOf(m);
   const decided = (m.decidedAt ?? m.acceptedOn ?? '').slice(0, 10);
   const from = typeof form.periodFrom === 'string' && form.periodFrom ? form.periodFrom : decided;
@@ -58,12 +58,12 @@ function group<T>(rows: T[], key: (row: T) => number | null): Map<number, T[]> {
   return map;
 }
 
-/** Months of [on − 12 months, on] covered by matters in force at some time in it. */
-function monthsLast12(matters: MatterRow[], on: string): number {
-  if (matters.length === 0) return 0;
+/** Months of [on − 12 months, on] covered by cases in force at some time in it. */
+function monthsLast12(cases: ApprovedCaseRow[], on: string): number {
+  if (cases.length === 0) return 0;
   const windowStart = addMonths(on, -12);
   let months = 0;
-  for (const m of matters) {
+  for (const m of cases) {
     const from = [m.acceptedOn ?? on, windowStart].sort().at(-1)!;
     const to = [m.endedOn ?? on, on].sort()[0]!;
     months += wholeMonthsBetween(from, to);
@@ -125,7 +125,7 @@ export function personFacts(db: DrizzleDb, ids: number[], on: string): Map<numbe
   // One kept statement over a JSON array of ids, only the columns the facts read.
   const rows = snapshotPersonsOf(sqlite, ids);
   const certifications = certificationsOfMany(db, ids);
-  const matters = group(approvedMattersOfPersons(sqlite, ids), (m) => m.personId);
+  const cases = group(approvedCasesOfPersons(sqlite, ids), (m) => m.personId);
   const qualifications = group(qualificationsOf(sqlite, ids), (q) => q.personId);
   const department = departmentRows(db, ids, on);
   const elsewhere = entitlementsElsewhere(db, rows.map((r) => r.idNumber));
@@ -134,7 +134,7 @@ export function personFacts(db: DrizzleDb, ids: number[], on: string): Map<numbe
     result.set(row.id, snapshotOf(row, on, {
       elsewhere: elsewhere.get(row.idNumber) ?? [],
       certifications: certifications.get(row.id) ?? [],
-      matters: matters.get(row.id) ?? [],
+      cases: cases.get(row.id) ?? [],
       qualifications: qualifications.get(row.id) ?? [],
       department,
     }));
@@ -145,18 +145,18 @@ export function personFacts(db: DrizzleDb, ids: number[], on: string): Map<numbe
 function snapshotOf(
   row: SnapshotPerson,
   on: string,
-  known: { elsewhere: Entitlement[]; certifications: ReturnType<typeof certificationsOfMany> extends Map<number, infer C> ? C : never; matters: MatterRow[]; qualifications: Array<{ level: string | null; issuedOn: string | null }>; department: DepartmentRows },
+  known: { elsewhere: Entitlement[]; certifications: ReturnType<typeof certificationsOfMany> extends Map<number, infer C> ? C : never; cases: ApprovedCaseRow[]; qualifications: Array<{ level: string | null; issuedOn: string | null }>; department: DepartmentRows },
 ): FactSnapshot {
-  const { matters, department } = known;
+  const { cases, department } = known;
   const born = { birthDate: row.birthDate, sex: row.sex, femaleRetirementCategory: row.femaleRetirementCategory ?? undefined };
   const certification = known.certifications.find((c) => c.validFrom <= on && (c.validTo === null || c.validTo >= on) && (c.endedOn === null || c.endedOn > on));
-  const certificationMatter = certification ? matters.find((m) => m.matterType === 'difficulty_certification' && formOf(m).validFrom === certification.validFrom) : undefined;
-  const registration = matters.find((m) => m.matterType === 'unemployment_registration' && inForce(m, on));
-  const employment = matters.filter((m) => m.matterType === 'employment_registration');
+  const certificationCase = certification ? cases.find((m) => m.caseType === 'difficulty_certification' && formOf(m).validFrom === certification.validFrom) : undefined;
+  const registration = cases.find((m) => m.caseType === 'unemployment_registration' && inForce(m, on));
+  const employment = cases.filter((m) => m.caseType === 'employment_registration');
   const welfarePosts = employment.filter((m) => formOf(m).channel === 'public_welfare_post');
   const higher = isHigherEducation(row.educationCode);
   // Subsidies paid in other counties (the province's feed) count as this person's own for limits and exclusions.
-  const entitlements = [...matters.map(entitlementOf).filter((e): e is Entitlement => e !== null), ...known.elsewhere];
+  const entitlements = [...cases.map(entitlementOf).filter((e): e is Entitlement => e !== null), ...known.elsewhere];
   const insurance = department.insurance?.get(row.id)?.[0];
   const assistance = department.assistance?.get(row.id)?.find((a) => (a.from_date ?? '') <= on && (a.to_date === null || a.to_date >= on));
   const business = department.businesses?.get(row.id)?.filter((b) => b.operating === 1).sort((a, b) => a.founded_on.localeCompare(b.founded_on))[0];
@@ -176,7 +176,7 @@ function snapshotOf(
     householdType: row.householdType,
     keyGroups: keyGroupsOf(row, on, known.certifications).map((t) => t.code),
     certified: certification !== undefined,
-    certificationCategory: certification ? ((certificationMatter ? (formOf(certificationMatter).category as string | undefined) : undefined) ?? null) : 'none',
+    certificationCategory: certification ? ((certificationCase ? (formOf(certificationCase).category as string | undefined) : undefined) ?? null) : 'none',
     employmentStatus: row.employmentStatus,
     registeredUnemployedMonths: registration ? wholeMonthsBetween(registration.acceptedOn ?? on, on) : 0,
     higherEducation: higher,

@@ -170,7 +170,7 @@ export function openApplication(ctx: ServiceContext, input: ParsedInputOf<'polic
   if (row.amountFen !== null) form.requestedAmountFen = String(row.amountFen);
   const view = createCase(ctx, {
     ...(row.subjectType === 'person' ? { personId: row.subjectId } : { enterpriseId: row.subjectId }),
-    matterType: 'subsidy_application',
+    caseType: 'subsidy_application',
     form,
     documents: [],
   });

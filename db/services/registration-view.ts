@@ -1,5 +1,5 @@
 import { and, eq, inArray } from 'drizzle-orm';
-import type { InForceMatter } from '../../shared/contract';
+import type { InForceCase } from '../../shared/contract';
 import { AFTERCARE_EVENT_LABELS, cancellationReasonLabel, exitReasonLabel, suspensionReasonLabel, type AftercareEventKind } from '../../shared/domain/person-contacts';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
@@ -21,17 +21,17 @@ function reasonLabel(kind: AftercareEventKind, reason: string | null): string | 
   return null;
 }
 
-function status(row: CaseRow, validTo: string | null, today: string): InForceMatter['status'] {
+function status(row: CaseRow, validTo: string | null, today: string): InForceCase['status'] {
   if (row.endedOn !== null) return 'ended';
   if (validTo !== null && validTo < today) return 'expired';
   if (row.suspendedOn !== null) return 'suspended';
   return 'in_force';
 }
 
-export function inForceView(ctx: ServiceContext, row: CaseRow): InForceMatter {
+export function inForceView(ctx: ServiceContext, row: CaseRow): InForceCase {
   const { db } = ctx.database();
   const form = JSON.parse(row.form) as Record<string, string | null>;
-  const isCert = row.matterType === 'difficulty_certification';
+  const isCert = row.caseType === 'difficulty_certification';
   const events = db
     .select({ e: caseEvents, actor: users.displayName })
     .from(caseEvents)
@@ -49,7 +49,7 @@ export function inForceView(ctx: ServiceContext, row: CaseRow): InForceMatter {
   return {
     caseId: row.id,
     version: row.version,
-    matterType: isCert ? 'difficulty_certification' : 'unemployment_registration',
+    caseType: isCert ? 'difficulty_certification' : 'unemployment_registration',
     receiptNo: row.receiptNo,
     personId: personIdOf(row),
     personName: person?.name ?? '',
@@ -75,23 +75,23 @@ export function inForceView(ctx: ServiceContext, row: CaseRow): InForceMatter {
   };
 }
 
-/** An approved matter of the type, for an act after the decision; refuses a stale version. */
-export function requireApproved(ctx: ServiceContext, caseId: number, matterType: CaseRow['matterType'], version: number): CaseRow {
+/** An approved case of the type, for an act after the decision; refuses a stale version. */
+export function requireApproved(ctx: ServiceContext, caseId: number, caseType: CaseRow['caseType'], version: number): CaseRow {
   const row = ctx.database().db.select().from(cases).where(eq(cases.id, caseId)).get();
-  const what = matterType === 'difficulty_certification' ? '就业困难人员认定' : '失业登记';
-  if (!row || row.matterType !== matterType) throw new AppError('NOT_FOUND', `没有编号为 ${caseId} 的${what}`);
+  const what = caseType === 'difficulty_certification' ? '就业困难人员认定' : '失业登记';
+  if (!row || row.caseType !== caseType) throw new AppError('NOT_FOUND', `没有编号为 ${caseId} 的${what}`);
   if (row.state !== 'approved') throw new AppError('CONFLICT', `该${what}尚未批准，不能办理此项`);
   if (row.version !== version) throw new AppError('CONFLICT', `该${what}已被他人办理或修改，请刷新后重试`);
-  if (row.endedOn !== null) throw new AppError('CONFLICT', `该${what}已于${row.endedOn}${matterType === 'difficulty_certification' ? '退出' : '注销'}`);
+  if (row.endedOn !== null) throw new AppError('CONFLICT', `该${what}已于${row.endedOn}${caseType === 'difficulty_certification' ? '退出' : '注销'}`);
   return row;
 }
 
-export function forPerson(ctx: ServiceContext, input: { personId: number }): InForceMatter[] {
+export function forPerson(ctx: ServiceContext, input: { personId: number }): InForceCase[] {
   return ctx
     .database()
     .db.select()
     .from(cases)
-    .where(and(eq(cases.personId, input.personId), eq(cases.state, 'approved'), inArray(cases.matterType, ['unemployment_registration', 'difficulty_certification'])))
+    .where(and(eq(cases.personId, input.personId), eq(cases.state, 'approved'), inArray(cases.caseType, ['unemployment_registration', 'difficulty_certification'])))
     .orderBy(cases.id)
     .all()
     .reverse()

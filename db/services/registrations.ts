@@ -1,7 +1,7 @@
 import { and, count, eq, isNull, lte, sql } from 'drizzle-orm';
-import type { InForceMatter, NoContactProposal, ParsedInputOf } from '../../shared/contract';
+import type { InForceCase, NoContactProposal, ParsedInputOf } from '../../shared/contract';
 import type { EmploymentStatusCode } from '../../shared/domain/code-tables';
-import { cancellationRefusal, proposeCancellation } from '../../shared/domain/matter-types';
+import { cancellationRefusal, proposeCancellation } from '../../shared/domain/case-types';
 import { cancellationExitsCertification, cancellationReasonLabel, noContactCutoff, STATUS_AFTER_CANCELLATION } from '../../shared/domain/person-contacts';
 import { actorUserId, requireAccount, type ServiceContext } from '../context';
 import { AppError, fieldError } from '../errors';
@@ -46,7 +46,7 @@ export function endUnemploymentRegistration(ctx: ServiceContext, row: CaseRow, r
     const certifications = db
       .select()
       .from(cases)
-      .where(and(eq(cases.personId, personIdOf(row)), eq(cases.matterType, 'difficulty_certification'), eq(cases.state, 'approved'), isNull(cases.endedOn)))
+      .where(and(eq(cases.personId, personIdOf(row)), eq(cases.caseType, 'difficulty_certification'), eq(cases.state, 'approved'), isNull(cases.endedOn)))
       .all();
     for (const cert of certifications) endCertification(ctx, cert, 'registration_cancelled', `失业登记注销（${cancellationReasonLabel(reason)}）`, onDate);
   }
@@ -60,7 +60,7 @@ export function registrationInForce(ctx: ServiceContext, personId: number): Case
     .database()
     .db.select()
     .from(cases)
-    .where(and(eq(cases.personId, personId), eq(cases.matterType, 'unemployment_registration'), eq(cases.state, 'approved'), isNull(cases.endedOn)))
+    .where(and(eq(cases.personId, personId), eq(cases.caseType, 'unemployment_registration'), eq(cases.state, 'approved'), isNull(cases.endedOn)))
     .get();
 }
 
@@ -70,7 +70,7 @@ function countedFrom(registeredOn: string, lastContact: string | null): string {
 }
 
 /** 注销 at the desk: who may use which reason is data (CANCELLATION_REASONS); nothing is deleted. */
-export function cancel(ctx: ServiceContext, input: ParsedInputOf<'registrations.cancel'>): InForceMatter {
+export function cancel(ctx: ServiceContext, input: ParsedInputOf<'registrations.cancel'>): InForceCase {
   const actor = requireAccount(ctx, '注销失业登记需要以个人账号登录');
   const row = requireApproved(ctx, input.caseId, 'unemployment_registration', input.version);
   const note = input.note?.trim() ? input.note.trim() : null;
@@ -100,7 +100,7 @@ export function noContactProposals(ctx: ServiceContext, input: ParsedInputOf<'re
   const inForce = db
     .select({ id: cases.id, version: cases.version, receiptNo: cases.receiptNo, personId: cases.personId, acceptedOn: cases.acceptedOn, lastContact: lastContactSql.as('last_contact') })
     .from(cases)
-    .where(and(eq(cases.matterType, 'unemployment_registration'), eq(cases.state, 'approved'), isNull(cases.endedOn)))
+    .where(and(eq(cases.caseType, 'unemployment_registration'), eq(cases.state, 'approved'), isNull(cases.endedOn)))
     .as('r');
   // SQLite's max of two values: the later of the registration and its latest contact.
   const countedFrom = sql<string>`max(${inForce.acceptedOn}, coalesce(${inForce.lastContact}, ${inForce.acceptedOn}))`;

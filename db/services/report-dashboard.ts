@@ -1,9 +1,9 @@
 import { and, between, count, eq, gte, inArray, lt, sql, type SQL } from 'drizzle-orm';
-import type { DashboardCharts, DashboardFigures, OpenCaseState, ParsedInputOf, StaffMatterRow } from '../../shared/contract';
+import type { DashboardCharts, DashboardFigures, OpenCaseState, ParsedInputOf, StaffCaseRow } from '../../shared/contract';
 import { OPEN_CASE_STATES } from '../../shared/contract/reports';
 import { OCCUPATION_GROUPS } from '../../shared/domain/enterprise-codes';
 import { KEY_GROUP_CODES, KEY_GROUP_LABELS, type KeyGroupCode } from '../../shared/domain/key-groups';
-import { MATTER_TYPE_CODES, type MatterTypeCode } from '../../shared/domain/matter-types';
+import { CASE_TYPE_CODES, type CaseTypeCode } from '../../shared/domain/case-types';
 import { periodOf, reportPeriod } from '../../shared/domain/statistics';
 import { OPEN_STATES, type CaseState } from '../../shared/domain/workflow';
 import { addWorkingDays } from '../../shared/domain/working-days';
@@ -13,16 +13,16 @@ import { cases, personKeyGroups, users, vacancies } from '../schema';
 import { caseListItems, casesInOrder, workCalendar } from './case-view';
 
 /**
- * 工作台: today's figures and, for the head, open and overdue matters by the
+ * 工作台: today's figures and, for the head, open and overdue countCases by the
  * staff member responsible (the acceptor, or the preparer of a draft) and
- * matter type. Overdue means what the queue shows: accepted or in review with
+ * case type. Overdue means what the queue shows: accepted or in review with
  * its due date passed (the clock stands still while returned for documents).
  */
 
 const RUNNING: CaseState[] = ['accepted', 'in_review'];
 const open = () => inArray(cases.state, [...OPEN_STATES]);
 const overdue = (today: string) => and(inArray(cases.state, RUNNING), lt(cases.dueDate, today));
-/** Who answers for a matter: its acceptor, or the preparer of a draft. */
+/** Who answers for a case: its acceptor, or the preparer of a draft. */
 const staffOf = sql<number>`coalesce(${cases.acceptedBy}, ${cases.preparedBy})`;
 
 /** Today's figures; also the function the benchmark times (`dashboard(ctx)`). */
@@ -32,7 +32,7 @@ export function dashboard(ctx: ServiceContext): DashboardFigures {
   const today = ctx.today;
   const period = reportPeriod(periodOf(today));
   const until = addWorkingDays(today, 2, workCalendar(ctx));
-  const matters = (where: SQL | undefined) => db.select({ n: count() }).from(cases).where(where).get()!.n;
+  const countCases = (where: SQL | undefined) => db.select({ n: count() }).from(cases).where(where).get()!.n;
   const openVacancies = db
     .select({ n: count(), openings: sql<number>`coalesce(sum(${vacancies.openings}), 0)` })
     .from(vacancies)
@@ -41,9 +41,9 @@ export function dashboard(ctx: ServiceContext): DashboardFigures {
   return {
     today,
     period: period.code,
-    openMatters: matters(open()),
-    overdueMatters: matters(overdue(today)),
-    dueSoonMatters: matters(and(inArray(cases.state, RUNNING), between(cases.dueDate, today, until))),
+    openCases: countCases(open()),
+    overdueCases: countCases(overdue(today)),
+    dueSoonCases: countCases(and(inArray(cases.state, RUNNING), between(cases.dueDate, today, until))),
     dueSoonUntil: until,
     newRegistrationsThisPeriod: newRegistrations(database, period),
     openVacancies: openVacancies.n,
@@ -81,13 +81,13 @@ export function dashboardCharts(ctx: ServiceContext): DashboardCharts {
   };
 }
 
-export function mattersByStaff(ctx: ServiceContext): StaffMatterRow[] {
+export function casesByStaff(ctx: ServiceContext): StaffCaseRow[] {
   const { db } = ctx.database();
   const counts = db
-    .select({ staff: staffOf, matterType: sql<MatterTypeCode>`${cases.matterType}`, open: count(), overdue: sql<number>`sum(${overdue(ctx.today)})` })
+    .select({ staff: staffOf, caseType: sql<CaseTypeCode>`${cases.caseType}`, open: count(), overdue: sql<number>`sum(${overdue(ctx.today)})` })
     .from(cases)
     .where(open())
-    .groupBy(staffOf, cases.matterType)
+    .groupBy(staffOf, cases.caseType)
     .all();
   const staffIds = [...new Set(counts.map((c) => c.staff))];
   const names = new Map(staffIds.length ? db.select({ id: users.id, name: users.displayName }).from(users).where(inArray(users.id, staffIds)).all().map((u) => [u.id, u.name]) : []);
@@ -95,9 +95,9 @@ export function mattersByStaff(ctx: ServiceContext): StaffMatterRow[] {
     .map((id) => ({
       staffUserId: id,
       staffName: names.get(id) ?? '未知经办人',
-      cells: MATTER_TYPE_CODES.map((matterType) => {
-        const c = counts.find((x) => x.staff === id && x.matterType === matterType);
-        return { matterType, open: c?.open ?? 0, overdue: c?.overdue ?? 0 };
+      cells: CASE_TYPE_CODES.map((caseType) => {
+        const c = counts.find((x) => x.staff === id && x.caseType === caseType);
+        return { caseType, open: c?.open ?? 0, overdue: c?.overdue ?? 0 };
       }),
     }))
     .sort((a, b) => a.staffName.localeCompare(b.staffName, 'zh-CN'));
@@ -105,13 +105,13 @@ export function mattersByStaff(ctx: ServiceContext): StaffMatterRow[] {
 
 const QUEUE_PAGE = 50;
 
-/** The queue behind one cell of the staff table: open (or only overdue) matters of a staff member and type. */
-export function matterQueue(ctx: ServiceContext, input: ParsedInputOf<'reports.matterQueue'>) {
+/** The queue behind one cell of the staff table: open (or only overdue) countCases of a staff member and type. */
+export function caseQueue(ctx: ServiceContext, input: ParsedInputOf<'reports.caseQueue'>) {
   const { db } = ctx.database();
   const where = and(
     input.overdueOnly ? overdue(ctx.today) : open(),
     input.staffUserId !== undefined ? eq(staffOf, input.staffUserId) : undefined,
-    input.matterType !== undefined ? eq(cases.matterType, input.matterType) : undefined,
+    input.caseType !== undefined ? eq(cases.caseType, input.caseType) : undefined,
     input.state !== undefined ? eq(cases.state, input.state) : undefined,
   );
   const total = db.select({ n: count() }).from(cases).where(where).get()!.n;

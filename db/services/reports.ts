@@ -1,7 +1,7 @@
 import type { FigureBreakdown, MonthlyReport, NamedList, ParsedInputOf } from '../../shared/contract';
 import { BROKEN_DOWN_FIGURES, REPORT_FIGURE_LABELS, type ReportFigure } from '../../shared/contract/reports';
 import { maskIdNumber, maskPhone } from '../../shared/domain/masking';
-import { EMPLOYMENT_CHANNELS } from '../../shared/domain/matter-types';
+import { EMPLOYMENT_CHANNELS } from '../../shared/domain/case-types';
 import { ageOn, officeDate } from '../../shared/domain/dates';
 import {
   AGE_BANDS, BREAKDOWN_DIMENSIONS, EDUCATION_GROUPS, OTHER_AGE_BAND, ageBand, educationGroup, ratio,
@@ -18,7 +18,7 @@ import { readSetting } from '../queries/settings';
 
 /**
  * 就业失业情况月报: every count is the length of its named list (实名制台账),
- * computed from the approved matters and the vacancies, read-only.
+ * computed from the approved cases and the vacancies, read-only.
  */
 
 const SEX_ORDER = Object.entries(SEX_LABELS) as [string, string][];

@@ -1,7 +1,7 @@
 import type { ParsedInputOf, RatedServiceView, SatisfactionRatingView, SatisfactionSummary } from '../../shared/contract';
 import { labelOf } from '../../shared/domain/enterprise-codes';
 import { GUIDANCE_MODES } from '../../shared/domain/guidance';
-import { MATTER_TYPES, type MatterTypeCode } from '../../shared/domain/matter-types';
+import { CASE_TYPES, type CaseTypeCode } from '../../shared/domain/case-types';
 import { formatFen } from '../../shared/domain/money';
 import {
   RATING_WORDS, SATISFACTION_CHANNELS, SATISFACTION_SERVICE_TYPES, ratingMonth, tallyRatings, type SatisfactionServiceType,
@@ -28,7 +28,7 @@ interface ServiceFacts {
  */
 const SERVICE_SQL: Record<SatisfactionServiceType, string> = {
   window_case: `select c.person_id as personId, p.name as personName, coalesce(c.accepted_by, c.prepared_by) as staffUserId,
-      coalesce(c.accepted_on, substr(c.created_at, 1, 10)) as servedOn, c.matter_type || '|' || coalesce(c.receipt_no, '') as detail
+      coalesce(c.accepted_on, substr(c.created_at, 1, 10)) as servedOn, c.case_type || '|' || coalesce(c.receipt_no, '') as detail
     from cases c left join persons p on p.id = c.person_id where c.id = ?`,
   guidance_session: `select s.person_id as personId, p.name as personName, s.counselor_user_id as staffUserId, s.session_date as servedOn,
       s.mode || '|' || s.duration_minutes as detail
@@ -43,7 +43,7 @@ const SERVICE_SQL: Record<SatisfactionServiceType, string> = {
 function describe(type: SatisfactionServiceType, detail: string): string {
   const [a, b] = detail.split('|');
   switch (type) {
-    case 'window_case': return `${MATTER_TYPES[a as MatterTypeCode]?.label ?? a}${b ? `（受理编号 ${b}）` : ''}`;
+    case 'window_case': return `${CASE_TYPES[a as CaseTypeCode]?.label ?? a}${b ? `（受理编号 ${b}）` : ''}`;
     case 'guidance_session': return `职业指导（${labelOf(GUIDANCE_MODES, a)}，${b}分钟）`;
     case 'fair_attendance': return `参加招聘会：${detail}`;
     case 'payment': return `补贴发放（${formatFen(Number(b))}）`;

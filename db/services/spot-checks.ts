@@ -77,7 +77,7 @@ export function get(ctx: ServiceContext, input: ParsedInputOf<'spotChecks.get'>)
   return result;
 }
 
-/** The office day (Asia/Shanghai) a matter was decided: decided_at is a UTC instant. */
+/** The office day (Asia/Shanghai) a case was decided: decided_at is a UTC instant. */
 const decidedDay = sql<string>`date(${cases.decidedAt}, '+8 hours')`;
 
 export function create(ctx: ServiceContext, input: ParsedInputOf<'spotChecks.create'>): SpotCheckView {
@@ -89,7 +89,7 @@ export function create(ctx: ServiceContext, input: ParsedInputOf<'spotChecks.cre
     .select({ id: cases.id })
     .from(cases)
     .innerJoin(paymentEntitlements, eq(paymentEntitlements.caseId, cases.id))
-    .where(and(eq(cases.matterType, 'subsidy_application'), eq(cases.state, 'approved'), gte(decidedDay, input.decidedFrom), lte(decidedDay, input.decidedTo), input.policyCode ? eq(cases.itemCode, input.policyCode) : undefined))
+    .where(and(eq(cases.caseType, 'subsidy_application'), eq(cases.state, 'approved'), gte(decidedDay, input.decidedFrom), lte(decidedDay, input.decidedTo), input.policyCode ? eq(cases.itemCode, input.policyCode) : undefined))
     .all()
     .map((c) => c.id);
   if (population.length === 0) throw new AppError('CONFLICT', `${input.decidedFrom}至${input.decidedTo}没有已批准的补贴申请可供抽查`);

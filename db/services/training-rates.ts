@@ -50,7 +50,7 @@ function readFacts(ctx: ServiceContext, from: string, to: string, wanted: Readon
     const trainees = `${TRAINEES}, trainees as (select distinct person_id from period_enrolments where kind = 'employment_skills')`;
     const registrations = cachedStatement(sqlite, `${trainees}
       select k.person_id as personId, json_extract(k.form, '$.startDate') as "on" from trainees t
-        join cases k on k.person_id = t.person_id and k.matter_type = 'employment_registration' and k.state = 'approved'`).all(params) as Array<{ personId: number; on: string | null }>;
+        join cases k on k.person_id = t.person_id and k.case_type = 'employment_registration' and k.state = 'approved'`).all(params) as Array<{ personId: number; on: string | null }>;
     for (const r of registrations) if (r.on) evidence.push({ personId: r.personId, on: r.on, source: 'employment_registration' });
     const hired = cachedStatement(sqlite, `${trainees}
       select g.person_id as personId, g.state_on as "on" from trainees t

@@ -3,7 +3,7 @@ import type { ParsedInputOf, VacancySearchResult, VacancyView } from '../../shar
 import type { vacancyFilters } from '../../shared/contract/vacancies';
 import { EDUCATION_LEVELS } from '../../shared/domain/code-tables';
 import { OCCUPATION_GROUPS, VACANCY_SOURCES, VACANCY_STATUSES, labelOf, type VacancySource } from '../../shared/domain/enterprise-codes';
-import { CONTRACT_TYPES } from '../../shared/domain/matter-types';
+import { CONTRACT_TYPES } from '../../shared/domain/case-types';
 import { formatSalaryRange } from '../../shared/domain/money';
 import { monthsBefore, vacancyStatusOn } from '../../shared/domain/vacancy';
 import type { z } from 'zod';

@@ -60,7 +60,7 @@ export function createPost(ctx: ServiceContext, input: ParsedInputOf<'welfarePos
 /** The person's latest approved 就业困难人员认定 with its validity, end and hold, or null. */
 function certificationOf(ctx: ServiceContext, personId: number): (CertificationState & { caseId: number }) | null {
   const row = ctx.database().db.select().from(cases)
-    .where(and(eq(cases.personId, personId), eq(cases.matterType, 'difficulty_certification'), eq(cases.state, 'approved')))
+    .where(and(eq(cases.personId, personId), eq(cases.caseType, 'difficulty_certification'), eq(cases.state, 'approved')))
     .orderBy(desc(cases.decidedAt), desc(cases.id)).get();
   if (!row) return null;
   const form = JSON.parse(row.form) as Record<string, string | null>;

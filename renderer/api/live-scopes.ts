@@ -31,8 +31,8 @@ const ALSO: Partial<Record<LiveTopic, readonly string[]>> = {
 /** The door list changes every few seconds on a fair day: only it and the fair's own counts refetch. */
 const DOOR: readonly string[] = ['fairs.attendances', 'fairs.get'];
 
-/** The counts on the 工作台 and the 待办 queue follow every change of matters and records. */
-const COUNTS: readonly string[] = ['reports.dashboard', 'reports.matterQueue', 'reports.mattersByStaff'];
+/** The counts on the 工作台 and the 待办 queue follow every change of cases and records. */
+const COUNTS: readonly string[] = ['reports.dashboard', 'reports.caseQueue', 'reports.casesByStaff'];
 
 /**
  * Reads that write an audit entry (a profile viewed, a value revealed, a file

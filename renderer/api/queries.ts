@@ -40,7 +40,7 @@ export function useCounties() {
 
 /**
  * An administrator's code table (认定类别, 补贴目录), retired entries included so
- * old matters keep their labels. A minute's staleness is harmless: the server
+ * old cases keep their labels. A minute's staleness is harmless: the server
  * checks every value again, and the administrator's own saves update it at once.
  */
 export function useCodeTable(table: EditableCodeTable, enabled = true) {

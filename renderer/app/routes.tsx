@@ -54,7 +54,7 @@ import { PersonsPage } from '../persons/persons-page';
 import { RegisterPersonPage } from '../persons/register-person-page';
 import { DashboardPage } from '../reports/dashboard-page';
 import { ExternalFiguresPage } from '../reports/external-figures-page';
-import { MatterQueuePage } from '../reports/matter-queue-page';
+import { CaseQueuePage } from '../reports/case-queue-page';
 import { MonthlyReportPage } from '../reports/monthly-report-page';
 import { NamedListPage } from '../reports/named-list-page';
 import { Shell } from '../shell/app-shell';
@@ -111,7 +111,7 @@ export const routes: RouteObject[] = [
       { path: 'dashboard', element: <DashboardPage /> },
       { path: 'reports', element: <MonthlyReportPage /> },
       { path: 'reports/list', element: <NamedListPage /> },
-      { path: 'reports/queue', element: <MatterQueuePage /> },
+      { path: 'reports/queue', element: <CaseQueuePage /> },
       { path: 'reports/figures', element: <ExternalFiguresPage /> },
       { path: 'exchange', element: <ExchangePage /> },
       { path: 'policies', element: <PoliciesPage /> },

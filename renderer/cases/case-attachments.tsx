@@ -50,7 +50,7 @@ function AttachmentViewer({ attachment, onClose }: { attachment: AttachmentView;
   );
 }
 
-/** Upload while the matter is with the front desk: choose the document it proves, then the file. */
+/** Upload while the case is with the front desk: choose the document it proves, then the file. */
 function UploadForm({ view }: { view: CaseView }) {
   const queryClient = useQueryClient();
   const [documentCode, setDocumentCode] = useState<string | null>(null);
@@ -106,7 +106,7 @@ function RemoveAttachment({ view, attachment, onClose }: { view: CaseView; attac
   );
 }
 
-/** 附件: the files handed in for the matter, with upload, viewer and removal where the state allows. */
+/** 附件: the files handed in for the case, with upload, viewer and removal where the state allows. */
 export function CaseAttachments({ view, canPrepare }: { view: CaseView; canPrepare: boolean }) {
   const [viewing, setViewing] = useState<AttachmentView | null>(null);
   const [removing, setRemoving] = useState<AttachmentView | null>(null);

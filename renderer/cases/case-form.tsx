@@ -3,8 +3,8 @@ import { useState } from 'react';
 import type { CodeTableEntry } from '../../shared/contract';
 import { applicantMayApply, type EditableCodeTable } from '../../shared/domain/editable-code-tables';
 import {
-  documentsFor, formatFenAsYuan, isMatterCodeTable, MATTER_CODE_TABLES, MAX_AMOUNT_FEN, parseYuanToFen, type ApplicantKind, type FormField, type MatterType,
-} from '../../shared/domain/matter-types';
+  documentsFor, formatFenAsYuan, isCaseCodeTable, CASE_CODE_TABLES, MAX_AMOUNT_FEN, parseYuanToFen, type ApplicantKind, type FormField, type CaseType,
+} from '../../shared/domain/case-types';
 import { useCodeTable } from '../api/queries';
 import { EnterprisePicker } from './enterprise-picker';
 
@@ -70,7 +70,7 @@ function AmountField({ field, value, onChange, shownError }: { field: FormField;
 }
 
 /**
- * The matter type's form, rendered from its data: no screen is written per matter type. `errors`
+ * The case type's form, rendered from its data: no screen is written per case type. `errors`
  * (by field code) marks the fields a refused save named; each input carries its code as `data-path`
  * so the first of them can take the focus.
  */
@@ -91,8 +91,8 @@ function YesNoField({ field, value, onChange, error }: { field: FormField; value
 }
 
 export function CaseFormFields({ type, applicant, form, onChange, errors = {}, autoFocus = false }: {
-  type: MatterType; applicant: ApplicantKind; form: FormValues; onChange: Change; errors?: Readonly<Record<string, string>>;
-  /** A new matter at the window: the first field of the paper form takes the focus. */
+  type: CaseType; applicant: ApplicantKind; form: FormValues; onChange: Change; errors?: Readonly<Record<string, string>>;
+  /** A new case at the window: the first field of the paper form takes the focus. */
   autoFocus?: boolean;
 }) {
   return (
@@ -105,7 +105,7 @@ export function CaseFormFields({ type, applicant, form, onChange, errors = {}, a
         if (field.kind === 'amount_fen') return <AmountField key={field.code} field={field} value={value} onChange={onChange} {...(error ? { shownError: error } : {})} />;
         const common = { label: field.label, withAsterisk: field.required, error, 'data-path': field.code, autoFocus: autoFocus && index === 0 };
         if (field.kind === 'choice') {
-          const data: { value: string; label: string }[] = isMatterCodeTable(field.options) ? MATTER_CODE_TABLES[field.options].map(([v, label]) => ({ value: v, label })) : [];
+          const data: { value: string; label: string }[] = isCaseCodeTable(field.options) ? CASE_CODE_TABLES[field.options].map(([v, label]) => ({ value: v, label })) : [];
           // A value typed before the field became a list (失业原因) stays visible until staff pick from the list.
           if (value !== null && !data.some((d) => d.value === value)) data.push({ value, label: `${value}（原填写，请改选）` });
           return <Select key={field.code} {...common} data={data} clearable value={value} onChange={(v) => onChange(field.code, v)} />;
@@ -130,7 +130,7 @@ export function CaseFormFields({ type, applicant, form, onChange, errors = {}, a
  * A saved form value as people read it: the label of a code (an administrator's entry, even a
  * retired one), 是/否, an amount as "1,500.00 元". For the case page and printouts.
  */
-export function useFormValueText(type: MatterType): (field: FormField, value: string | null | undefined) => string | null {
+export function useFormValueText(type: CaseType): (field: FormField, value: string | null | undefined) => string | null {
   const uses = (t: EditableCodeTable) => type.fields.some((f) => f.options === t);
   const categories = useCodeTable('difficulty_categories', uses('difficulty_categories'));
   const subsidies = useCodeTable('subsidy_catalogue', uses('subsidy_catalogue'));
@@ -140,15 +140,15 @@ export function useFormValueText(type: MatterType): (field: FormField, value: st
     if (field.kind === 'amount_fen') return /^\d{1,12}$/.test(value) ? `${formatFenAsYuan(Number(value))} 元` : value;
     const table = editableTable(field);
     if (table) return ((table === 'difficulty_categories' ? categories : subsidies).data ?? []).find((e) => e.code === value)?.label ?? value;
-    if (isMatterCodeTable(field.options)) {
-      return MATTER_CODE_TABLES[field.options].find(([code]) => code === value)?.[1] ?? value;
+    if (isCaseCodeTable(field.options)) {
+      return CASE_CODE_TABLES[field.options].find(([code]) => code === value)?.[1] ?? value;
     }
     return value;
   };
 }
 
 /** 材料清单: what the applicant handed in; required ones are marked. */
-export function DocumentChecklist({ type, applicant, received, onChange }: { type: MatterType; applicant: ApplicantKind; received: string[]; onChange: (codes: string[]) => void }) {
+export function DocumentChecklist({ type, applicant, received, onChange }: { type: CaseType; applicant: ApplicantKind; received: string[]; onChange: (codes: string[]) => void }) {
   return (
     <Stack gap={4}>
       <Text fw={600} size="sm">收取的材料</Text>

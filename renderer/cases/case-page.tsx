@@ -6,7 +6,7 @@ import { Link, useLocation, useParams } from 'react-router';
 import type { CaseView } from '../../shared/contract';
 import { formatOfficeTimestamp } from '../../shared/domain/dates';
 import { KEY_GROUP_LABELS, type KeyGroupCode } from '../../shared/domain/key-groups';
-import { MATTER_TYPES } from '../../shared/domain/matter-types';
+import { CASE_TYPES } from '../../shared/domain/case-types';
 import type { EmploymentStatusCode } from '../../shared/domain/code-tables';
 import { EMPLOYMENT_STATUS_LABELS } from '../../shared/labels/zh-CN';
 import { ACTION_LABELS, STATE_LABELS, type CaseAction } from '../../shared/domain/workflow';
@@ -27,7 +27,7 @@ const keyGroupLabel = (code: string) => KEY_GROUP_LABELS[code as KeyGroupCode] ?
 const asksForComment = (a: AvailableAction) => a.commentRequired || a.action === 'approve';
 
 /**
- * One step of the workflow on this matter: the action waiting in the comment
+ * One step of the workflow on this case: the action waiting in the comment
  * dialog, the comment, and the last refusal (or the one a redirect brought).
  */
 function useCaseTransition(id: number) {
@@ -60,7 +60,7 @@ function useCaseTransition(id: number) {
 
 type Transition = ReturnType<typeof useCaseTransition>;
 
-/** One matter: its facts, documents, history and the actions the caller may take now. */
+/** One case: its facts, documents, history and the actions the caller may take now. */
 export function CasePage() {
   const id = Number(useParams().id);
   const canPrepare = useCan('cases.prepare');
@@ -93,12 +93,12 @@ export function CasePage() {
   );
 }
 
-/** The matter's name and state, and the documents to print and the record to open from here. */
+/** The case's name and state, and the documents to print and the record to open from here. */
 function CaseHeader({ c }: { c: CaseView }) {
   return (
     <Group justify="space-between">
       <Group>
-        <Title order={2}>{c.matterLabel}</Title>
+        <Title order={2}>{c.caseLabel}</Title>
         <Badge size="lg" data-testid="case-state">{STATE_LABELS[c.state]}</Badge>
         {c.overdue && <Badge color="red">已超期</Badge>}
       </Group>
@@ -106,7 +106,7 @@ function CaseHeader({ c }: { c: CaseView }) {
         {c.receiptNo && c.acceptedOn && <Button variant="default" component={Link} to={`/cases/${c.id}/receipt`}>打印受理回执</Button>}
         {c.state === 'not_accepted' && <Button variant="default" component={Link} to={`/cases/${c.id}/decline-notice`}>打印不予受理告知书</Button>}
         {c.state === 'rejected' && <Button variant="default" component={Link} to={`/cases/${c.id}/refusal-notice`}>打印不予批准告知书</Button>}
-        {c.state === 'approved' && c.matterType === 'difficulty_certification' && (
+        {c.state === 'approved' && c.caseType === 'difficulty_certification' && (
           <Button variant="default" component={Link} to={`/cases/${c.id}/certification-notice`}>打印认定结果通知</Button>
         )}
         <Button variant="default" component={Link} to={c.enterpriseId !== null ? `/enterprises/${c.enterpriseId}` : `/persons/${c.personId}`}>
@@ -117,7 +117,7 @@ function CaseHeader({ c }: { c: CaseView }) {
   );
 }
 
-/** Who applied, who handled it and when, and the matter's own form. */
+/** Who applied, who handled it and when, and the case's own form. */
 function CaseFacts({ c }: { c: CaseView }) {
   return (
     <Paper withBorder p="lg">
@@ -136,11 +136,11 @@ function CaseFacts({ c }: { c: CaseView }) {
   );
 }
 
-/** The matter's own form as people read it: names of codes, 是/否, amounts in 元. */
+/** The case's own form as people read it: names of codes, 是/否, amounts in 元. */
 function FormValues({ c }: { c: CaseView }) {
-  const type = MATTER_TYPES[c.matterType];
+  const type = CASE_TYPES[c.caseType];
   const text = useFormValueText(type);
-  // A decided matter names its code-table choices as they read at the decision.
+  // A decided case names its code-table choices as they read at the decision.
   const frozen = c.decisionSnapshot?.choiceLabels ?? {};
   return <>{type.fields.map((f) => <Field key={f.code} label={f.label} value={frozen[f.code] ?? text(f, c.form[f.code])} />)}</>;
 }

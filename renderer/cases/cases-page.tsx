@@ -4,9 +4,9 @@ import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { STATE_LABELS } from '../../shared/domain/workflow';
 import { call } from '../api/client';
-import { matterNumber } from '../shell/format';
+import { caseNumber } from '../shell/format';
 
-/** 待办: open matters by due date, overdue first; "my queue" shows those one prepared or accepted. */
+/** 待办: open cases by due date, overdue first; "my queue" shows those one prepared or accepted. */
 export function CasesPage() {
   const navigate = useNavigate();
   const [scope, setScope] = useState<'open' | 'mine'>('open');
@@ -23,7 +23,7 @@ export function CasesPage() {
         <Table.Tbody>
           {(list.data?.items ?? []).map((c) => (
             <Table.Tr key={c.id} style={{ cursor: 'pointer' }} tabIndex={0} onClick={() => navigate(`/cases/${c.id}`)} onKeyDown={(e) => e.key === 'Enter' && navigate(`/cases/${c.id}`)}>
-              <Table.Td>{matterNumber(c.receiptNo)}</Table.Td><Table.Td>{c.matterLabel}</Table.Td><Table.Td>{c.applicantName}</Table.Td>
+              <Table.Td>{caseNumber(c.receiptNo)}</Table.Td><Table.Td>{c.caseLabel}</Table.Td><Table.Td>{c.applicantName}</Table.Td>
               <Table.Td>{STATE_LABELS[c.state]}</Table.Td><Table.Td>{c.acceptedOn ?? '—'}</Table.Td>
               <Table.Td>{c.dueDate ?? '—'} {c.overdue && <Badge color="red" size="xs">超期</Badge>}</Table.Td><Table.Td>{c.preparedByName ?? '—'}</Table.Td>
             </Table.Tr>

@@ -3,7 +3,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { CaseView } from '../../shared/contract';
-import { documentsFor, MATTER_TYPES, type MatterType } from '../../shared/domain/matter-types';
+import { documentsFor, CASE_TYPES, type CaseType } from '../../shared/domain/case-types';
 import { STATE_LABELS } from '../../shared/domain/workflow';
 import { call, errorMessage } from '../api/client';
 import { ConflictDialog } from '../shell/conflict-dialog';
@@ -21,7 +21,7 @@ const receivedOf = (view: CaseView) => view.documents.filter((d) => d.received).
 const editedOf = (view: CaseView): Edited => ({ form: view.form, documents: Object.fromEntries(view.documents.map((d) => [d.code, d.received])) });
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-function conflictFields(type: MatterType, view: CaseView): ConflictField[] {
+function conflictFields(type: CaseType, view: CaseView): ConflictField[] {
   return [
     ...type.fields.map((f) => ({ key: `form.${f.code}`, label: f.label })),
     ...documentsFor(type, view.applicantKind).map((d) => ({ key: `doc.${d.code}`, label: `材料：${d.label}` })),
@@ -29,7 +29,7 @@ function conflictFields(type: MatterType, view: CaseView): ConflictField[] {
 }
 
 /**
- * 修改草稿: the form and the documents of a matter still with the front desk
+ * 修改草稿: the form and the documents of a case still with the front desk
  * (a draft, or returned for 补正), saved against the version it was read at
  * (`read`). Untouched, the draft follows the live record; once typed in, a
  * colleague's save in between is shown in the conflict dialog, never
@@ -37,7 +37,7 @@ function conflictFields(type: MatterType, view: CaseView): ConflictField[] {
  */
 export function EditDraft({ view }: { view: CaseView }) {
   const queryClient = useQueryClient();
-  const type = MATTER_TYPES[view.matterType];
+  const type = CASE_TYPES[view.caseType];
   const valueText = useFormValueText(type);
   const [read, setRead] = useState(view);
   const [form, setForm] = useState<FormValues>(view.form);

@@ -3,14 +3,14 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { officeDate } from '../../shared/domain/dates';
-import { formDateProblems } from '../../shared/domain/matter-dates';
-import { documentsFor, formFieldErrors, MATTER_TYPES, missingFormFields, missingRequiredDocuments, type ApplicantKind, type MatterTypeCode } from '../../shared/domain/matter-types';
+import { formDateProblems } from '../../shared/domain/case-dates';
+import { documentsFor, formFieldErrors, CASE_TYPES, missingFormFields, missingRequiredDocuments, type ApplicantKind, type CaseTypeCode } from '../../shared/domain/case-types';
 import { call, RpcCallError, errorMessage } from '../api/client';
 import { queryKeys } from '../api/queries';
 import { focusFirstFieldInError } from '../shell/focus-first-error';
 import { CaseFormFields, DocumentChecklist } from './case-form';
 
-/** A matter at the window: fill the form, tick the documents received, save as draft or accept at once. */
+/** A case at the window: fill the form, tick the documents received, save as draft or accept at once. */
 export function NewCasePage() {
   const navigate = useNavigate();
   const [params] = useSearchParams();
@@ -20,7 +20,7 @@ export function NewCasePage() {
   const applicant: ApplicantKind = enterpriseId > 0 ? 'enterprise' : 'person';
   const applicantInput = applicant === 'enterprise' ? { enterpriseId } : { personId };
   const backTo = applicant === 'enterprise' ? `/enterprises/${enterpriseId}` : `/persons/${personId}`;
-  const type = MATTER_TYPES[(params.get('type') ?? 'unemployment_registration') as MatterTypeCode];
+  const type = CASE_TYPES[(params.get('type') ?? 'unemployment_registration') as CaseTypeCode];
   const person = useQuery({ queryKey: queryKeys.person(personId), queryFn: () => call('persons.get', { id: personId }), enabled: personId > 0 });
   const enterprise = useQuery({ queryKey: ['enterprises.get', enterpriseId], queryFn: () => call('enterprises.get', { id: enterpriseId }), enabled: enterpriseId > 0 });
   const [form, setForm] = useState<Record<string, string | null>>({});
@@ -32,7 +32,7 @@ export function NewCasePage() {
   const [fieldErrors, setFieldErrors] = useState<Record<string, string>>({});
   const save = useMutation({
     mutationFn: async (accept: boolean) => {
-      const draft = await call('cases.create', { ...applicantInput, matterType: type.code, form, documents });
+      const draft = await call('cases.create', { ...applicantInput, caseType: type.code, form, documents });
       if (!accept) return draft;
       try {
         return await call('cases.transition', { id: draft.id, version: draft.version, action: 'accept' });
@@ -46,7 +46,7 @@ export function NewCasePage() {
     onError: (e) => setError({ message: errorMessage(e), ...(e instanceof RpcCallError && e.error.details?.caseId ? { caseId: Number(e.error.details.caseId) } : {}) }),
   });
   /** The same checks the backend makes, shown before anything is saved. */
-  const dates = { matterDay: officeDate(new Date()), accepted: false, birthDate: person.data?.birthDate ?? null };
+  const dates = { caseDay: officeDate(new Date()), accepted: false, birthDate: person.data?.birthDate ?? null };
   const accept = () => {
     const problems = [
       ...missingFormFields(type, form).map((label) => `未填写：${label}`),

@@ -4,7 +4,7 @@ import type { ReactNode } from 'react';
 import { useParams } from 'react-router';
 import type { CaseView } from '../../shared/contract';
 import { formatChineseDate, officeDate } from '../../shared/domain/dates';
-import { annualReviewDue } from '../../shared/domain/matter-types';
+import { annualReviewDue } from '../../shared/domain/case-types';
 import { call } from '../api/client';
 import { useCodeTable, useDeskStatus } from '../api/queries';
 import { Loaded } from '../shell/loaded';
@@ -40,9 +40,9 @@ function decisionDate(c: CaseView): string {
 }
 
 /**
- * An A4 document about one matter, as the applicant takes it home: letterhead
+ * An A4 document about one case, as the applicant takes it home: letterhead
  * with the bureau's name, the title, the number, the body, and the seal line
- * with the day it speaks for. `ready` says whether the matter is in the state
+ * with the day it speaks for. `ready` says whether the case is in the state
  * the document speaks of.
  */
 export function CaseDocumentPage({ title, document, testId, ready, notReady, body, dated, loaded = true }: {
@@ -79,13 +79,13 @@ export function CaseDocumentPage({ title, document, testId, ready, notReady, bod
   );
 }
 
-/** A notice about a decided matter, dated on the decision day. */
+/** A notice about a decided case, dated on the decision day. */
 export function NoticePage({ ready, ...props }: Omit<Parameters<typeof CaseDocumentPage>[0], 'testId' | 'dated'>) {
   return <CaseDocumentPage {...props} testId="notice" ready={(c) => ready(c) && !!c.decidedAt} dated={decisionDate} />;
 }
 
 /**
- * A refusal notice: the decision in the matter's state, the opening sentence
+ * A refusal notice: the decision in the case's state, the opening sentence
  * that says what was refused and when, then the reason and the remedies.
  */
 export function RefusalNotice({ title, state, notReady, opening }: {
@@ -114,7 +114,7 @@ export function RefusalNoticePage() {
       title="不予批准告知书"
       state="rejected"
       notReady="该业务未作出不予批准的决定，没有告知书。"
-      opening={(c) => `您于${formatChineseDate(c.acceptedOn!)}申请办理的${c.matterLabel}（受理编号 ${c.receiptNo}），经审核，我局于${decisionDate(c)}决定不予批准。`}
+      opening={(c) => `您于${formatChineseDate(c.acceptedOn!)}申请办理的${c.caseLabel}（受理编号 ${c.receiptNo}），经审核，我局于${decisionDate(c)}决定不予批准。`}
     />
   );
 }
@@ -130,7 +130,7 @@ export function CertificationNoticePage() {
       loaded={!categories.isPending}
       title="就业困难人员认定结果通知"
       document="认定结果通知"
-      ready={(c) => c.state === 'approved' && c.matterType === 'difficulty_certification'}
+      ready={(c) => c.state === 'approved' && c.caseType === 'difficulty_certification'}
       notReady="该业务不是已批准的就业困难人员认定，没有认定结果通知。"
       body={(c) => {
         const validFrom = c.form.validFrom ?? officeDate(new Date(c.decidedAt!));

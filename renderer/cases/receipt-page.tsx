@@ -2,7 +2,7 @@ import { Table, Text } from '@mantine/core';
 import { formatChineseDate } from '../../shared/domain/dates';
 import { CaseDocumentPage } from './notice-pages';
 
-/** 受理回执: what the applicant takes home — number, date, matter, documents received, the due date. */
+/** 受理回执: what the applicant takes home — number, date, case, documents received, the due date. */
 export function ReceiptPage() {
   return (
     <CaseDocumentPage
@@ -15,7 +15,7 @@ export function ReceiptPage() {
       body={(c) => (
         <>
           <Text mb="sm">
-            您于{formatChineseDate(c.acceptedOn!)}申请办理的{c.matterLabel}，我局已受理。我们将在{formatChineseDate(c.dueDate!)}前办结，请保持电话畅通。
+            您于{formatChineseDate(c.acceptedOn!)}申请办理的{c.caseLabel}，我局已受理。我们将在{formatChineseDate(c.dueDate!)}前办结，请保持电话畅通。
           </Text>
           <Text fw={600} mb={4}>已收取的材料</Text>
           <Table withTableBorder mb="md">

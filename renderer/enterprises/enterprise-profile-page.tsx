@@ -15,7 +15,7 @@ import { EnterpriseEditDialog } from './enterprise-edit-dialog';
 import { AddContactForm, HeadcountForm } from './enterprise-profile-forms';
 import { TasksTable } from './tasks-page';
 import { VacancyDialog } from '../vacancies/vacancy-dialog';
-import { EnterpriseMatters } from './enterprise-matters';
+import { EnterpriseCases } from './enterprise-cases';
 
 function ContactPhone({ contactId, masked }: { contactId: number; masked: string | null }) {
   const canReveal = useCan('enterprises.reveal');
@@ -134,7 +134,7 @@ export function EnterpriseProfilePage() {
         <Title order={4} mb="sm">待办跟进任务</Title>
         <TasksTable filter={{ enterpriseId: e.id, status: 'open' }} />
       </Paper>
-      <EnterpriseMatters enterpriseId={e.id} active={e.status === 'active'} />
+      <EnterpriseCases enterpriseId={e.id} active={e.status === 'active'} />
       {canJudge && <PolicyVerdictPanel key={e.id} subject={{ enterpriseId: e.id }} />}
       <TimelineView enterpriseId={e.id} />
       <PayeePaymentsSection payeeKind="enterprise" payeeId={e.id} />

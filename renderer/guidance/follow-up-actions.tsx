@@ -74,7 +74,7 @@ export function ProposalNotice({ proposal }: { proposal: EmploymentRegistrationP
   const canPrepare = useCan('cases.prepare');
   const navigate = useNavigate();
   const create = useMutation({
-    mutationFn: () => call('cases.create', { personId: proposal.personId, matterType: proposal.matterType, form: proposal.form, documents: [] }),
+    mutationFn: () => call('cases.create', { personId: proposal.personId, caseType: proposal.caseType, form: proposal.form, documents: [] }),
     onSuccess: (draft) => void navigate(`/cases/${draft.id}`),
   });
   return (

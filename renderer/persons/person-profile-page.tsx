@@ -5,7 +5,7 @@ import { Link, useParams } from 'react-router';
 import { EDUCATION_LEVELS, ETHNICITIES, HEALTH_STATUSES, POLITICAL_STATUSES } from '../../shared/domain/code-tables';
 import { formatOfficeTimestamp } from '../../shared/domain/dates';
 import { labelOf } from '../../shared/domain/enterprise-codes';
-import { MATTER_TYPE_CODES, MATTER_TYPES } from '../../shared/domain/matter-types';
+import { CASE_TYPE_CODES, CASE_TYPES } from '../../shared/domain/case-types';
 import { EMPLOYMENT_STATUS_LABELS, FEMALE_RETIREMENT_LABELS, HOUSEHOLD_TYPE_LABELS, LOW_INCOME_LABELS, SEX_LABELS } from '../../shared/labels/zh-CN';
 import { call, errorMessage } from '../api/client';
 import { queryKeys, useCan } from '../api/queries';
@@ -78,8 +78,8 @@ export function PersonProfilePage() {
       {canPrepare && p.mergedIntoId === null && (
         <Group gap="xs" data-testid="quick-actions">
           <Text size="sm" c="dimmed">办理业务：</Text>
-          {MATTER_TYPE_CODES.map((code) => (
-            <Button key={code} size="xs" variant="light" component={Link} to={`/cases/new?person=${p.id}&type=${code}`}>{MATTER_TYPES[code].label}</Button>
+          {CASE_TYPE_CODES.map((code) => (
+            <Button key={code} size="xs" variant="light" component={Link} to={`/cases/new?person=${p.id}&type=${code}`}>{CASE_TYPES[code].label}</Button>
           ))}
         </Group>
       )}

@@ -1,13 +1,13 @@
 import { Alert, Modal, Select, Stack, Text, TextInput, Textarea } from '@mantine/core';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { InForceMatter } from '../../shared/contract';
+import type { InForceCase } from '../../shared/contract';
 import { officeDate } from '../../shared/domain/dates';
-import { CANCELLATION_REASONS, DIFFICULTY_EXIT_REASONS, DIFFICULTY_SUSPENSION_REASONS } from '../../shared/domain/matter-types';
+import { CANCELLATION_REASONS, DIFFICULTY_EXIT_REASONS, DIFFICULTY_SUSPENSION_REASONS } from '../../shared/domain/case-types';
 import { call, errorMessage } from '../api/client';
 import { useSession } from '../api/queries';
 import { FormActions } from '../shell/form-actions';
-import { matterNumber } from '../shell/format';
+import { caseNumber } from '../shell/format';
 
 export type Step = 'registrations.cancel' | 'certifications.review' | 'certifications.suspend' | 'certifications.resume' | 'certifications.exit';
 
@@ -39,14 +39,14 @@ export const STEPS: Record<Step, { title: string; verb: string; reasons: { value
   },
 };
 
-/** What the dialog needs of a matter: a work list knows this much without loading the whole matter. */
-export type AftercareMatter = Pick<InForceMatter, 'caseId' | 'version' | 'receiptNo' | 'personName' | 'matterType'>;
+/** What the dialog needs of a case: a work list knows this much without loading the whole case. */
+export type AftercareCase = Pick<InForceCase, 'caseId' | 'version' | 'receiptNo' | 'personName' | 'caseType'>;
 
 /**
  * One step after a decision, with its day, reason and note, behind a dialog
  * that says what will happen: 注销 and exit cannot be undone at the desk.
  */
-export function AftercareDialog({ matter, step, fixedReason, onClose }: { matter: AftercareMatter; step: Step; fixedReason?: string; onClose: () => void }) {
+export function AftercareDialog({ theCase, step, fixedReason, onClose }: { theCase: AftercareCase; step: Step; fixedReason?: string; onClose: () => void }) {
   const queryClient = useQueryClient();
   const roles = useSession().data?.roles ?? [];
   const spec = STEPS[step];
@@ -58,7 +58,7 @@ export function AftercareDialog({ matter, step, fixedReason, onClose }: { matter
   const [reason, setReason] = useState<string | null>(fixedReason ?? null);
   const [note, setNote] = useState('');
   const run = useMutation({
-    mutationFn: () => spec.send({ caseId: matter.caseId, version: matter.version, onDate: onDate.trim(), note: note.trim() || null }, reason ?? ''),
+    mutationFn: () => spec.send({ caseId: theCase.caseId, version: theCase.version, onDate: onDate.trim(), note: note.trim() || null }, reason ?? ''),
     onSuccess: () => {
       void queryClient.invalidateQueries();
       onClose();
@@ -66,10 +66,10 @@ export function AftercareDialog({ matter, step, fixedReason, onClose }: { matter
   });
   const label = spec.reasons?.find((r) => r.value === reason)?.label;
   return (
-    <Modal opened onClose={onClose} title={`${spec.title}：${matter.personName}`}>
+    <Modal opened onClose={onClose} title={`${spec.title}：${theCase.personName}`}>
       <Stack>
         {run.isError && <Alert color="red" data-testid="aftercare-error">{errorMessage(run.error)}</Alert>}
-        <Text size="sm">{matterNumber(matter.receiptNo)}（{matter.matterType === 'difficulty_certification' ? '就业困难人员认定' : '失业登记'}）</Text>
+        <Text size="sm">{caseNumber(theCase.receiptNo)}（{theCase.caseType === 'difficulty_certification' ? '就业困难人员认定' : '失业登记'}）</Text>
         <TextInput label="日期" withAsterisk maxLength={10} value={onDate} onChange={(e) => setOnDate(e.currentTarget.value)} data-autofocus />
         {reasons && <Select label="原因" withAsterisk data={reasons} value={reason} onChange={setReason} disabled={fixedReason !== undefined} searchable />}
         <Textarea label="说明" autosize minRows={2} maxLength={500} value={note} onChange={(e) => setNote(e.currentTarget.value)} />

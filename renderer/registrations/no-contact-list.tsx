@@ -4,13 +4,13 @@ import { Link } from 'react-router';
 import { call } from '../api/client';
 import { useSession } from '../api/queries';
 import { PagedList } from '../shell/paged-list';
-import { AftercareDialog, type AftercareMatter } from './aftercare-dialog';
+import { AftercareDialog, type AftercareCase } from './aftercare-dialog';
 
 /** 连续6个月未联系: proposed for 注销; a reviewer confirms, a recorded contact dismisses. */
 export function NoContactList() {
   const roles = useSession().data?.roles ?? [];
   const mayConfirm = roles.includes('reviewer') || roles.includes('head');
-  const [confirming, setConfirming] = useState<AftercareMatter | null>(null);
+  const [confirming, setConfirming] = useState<AftercareCase | null>(null);
   return (
     <PagedList
       method="registrations.noContactProposals"
@@ -30,7 +30,7 @@ export function NoContactList() {
           <Table.Td>
             <Group gap={4}>
               {mayConfirm && (
-                <Button size="compact-xs" color="red" variant="light" onClick={() => setConfirming({ caseId: p.caseId, version: p.caseVersion, receiptNo: p.receiptNo, personName: p.personName, matterType: 'unemployment_registration' })}>
+                <Button size="compact-xs" color="red" variant="light" onClick={() => setConfirming({ caseId: p.caseId, version: p.caseVersion, receiptNo: p.receiptNo, personName: p.personName, caseType: 'unemployment_registration' })}>
                   确认注销
                 </Button>
               )}
@@ -40,7 +40,7 @@ export function NoContactList() {
         </Table.Tr>
       )}
     >
-      {confirming && <AftercareDialog matter={confirming} step="registrations.cancel" fixedReason="no_contact_6_months" onClose={() => setConfirming(null)} />}
+      {confirming && <AftercareDialog theCase={confirming} step="registrations.cancel" fixedReason="no_contact_6_months" onClose={() => setConfirming(null)} />}
     </PagedList>
   );
 }

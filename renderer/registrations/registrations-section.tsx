@@ -2,14 +2,14 @@ import { Alert, Badge, Button, Group, Paper, Table, Text, Title } from '@mantine
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link } from 'react-router';
-import type { InForceMatter } from '../../shared/contract';
+import type { InForceCase } from '../../shared/contract';
 import { CERTIFICATION_EVENT_ROLES } from '../../shared/domain/person-contacts';
 import type { Role } from '../../shared/roles';
 import { call, errorMessage } from '../api/client';
 import { useSession } from '../api/queries';
 import { AftercareDialog, STEPS, type Step } from './aftercare-dialog';
 
-const STATUS_LABELS: Record<InForceMatter['status'], [string, string]> = {
+const STATUS_LABELS: Record<InForceCase['status'], [string, string]> = {
   in_force: ['有效', 'green'], suspended: ['暂停', 'orange'], expired: ['已到期', 'gray'], ended: ['已注销/退出', 'gray'],
 };
 
@@ -18,9 +18,9 @@ function mayStep(roles: readonly Role[], step: Step): boolean {
   return CERTIFICATION_EVENT_ROLES[step.slice('certifications.'.length) as keyof typeof CERTIFICATION_EVENT_ROLES].some((r) => roles.includes(r));
 }
 
-function stepsOf(m: InForceMatter): Step[] {
+function stepsOf(m: InForceCase): Step[] {
   if (m.status === 'ended') return [];
-  if (m.matterType === 'unemployment_registration') return ['registrations.cancel'];
+  if (m.caseType === 'unemployment_registration') return ['registrations.cancel'];
   if (m.status === 'expired') return ['certifications.exit'];
   return m.status === 'suspended' ? ['certifications.review', 'certifications.resume', 'certifications.exit'] : ['certifications.review', 'certifications.suspend', 'certifications.exit'];
 }
@@ -28,7 +28,7 @@ function stepsOf(m: InForceMatter): Step[] {
 /** 登记与认定 on the profile: the approved registrations and certifications and what happened to them. */
 export function RegistrationsSection({ personId }: { personId: number }) {
   const roles = useSession().data?.roles ?? [];
-  const [open, setOpen] = useState<{ matter: InForceMatter; step: Step } | null>(null);
+  const [open, setOpen] = useState<{ theCase: InForceCase; step: Step } | null>(null);
   const list = useQuery({ queryKey: ['registrations.forPerson', personId], queryFn: () => call('registrations.forPerson', { personId }) });
   if (list.isError) return <Alert color="red">{errorMessage(list.error)}</Alert>;
   const items = list.data ?? [];
@@ -43,19 +43,19 @@ export function RegistrationsSection({ personId }: { personId: number }) {
         <Table.Tbody>
           {items.map((m) => {
             const [statusLabel, color] = STATUS_LABELS[m.status];
-            const facts = m.matterType === 'unemployment_registration'
+            const facts = m.caseType === 'unemployment_registration'
               ? [`登记 ${m.acceptedOn ?? '—'}`, m.followedUpOn ? `已跟踪联系 ${m.followedUpOn}` : `应于 ${m.followUpDue ?? '—'} 前跟踪联系`]
               : [`有效期 ${m.validFrom ?? '—'} 至 ${m.validTo ?? '长期'}`, m.suspendedOn ? `${m.suspendedOn} 起暂停` : null, m.reviewDue ? `下次复核 ${m.reviewDue}` : null];
             if (m.endedOn) facts.push(`${m.endedOn} ${m.endReasonLabel ?? ''}（${m.endedByName ?? ''}）`);
             return (
               <Table.Tr key={m.caseId}>
-                <Table.Td><Link to={`/cases/${m.caseId}`}>{m.matterType === 'unemployment_registration' ? '失业登记' : '就业困难人员认定'} {m.receiptNo}</Link></Table.Td>
+                <Table.Td><Link to={`/cases/${m.caseId}`}>{m.caseType === 'unemployment_registration' ? '失业登记' : '就业困难人员认定'} {m.receiptNo}</Link></Table.Td>
                 <Table.Td style={{ whiteSpace: 'nowrap' }}><Badge color={color} variant="light" style={{ flexShrink: 0 }}>{statusLabel}</Badge></Table.Td>
                 <Table.Td><Text size="sm">{facts.filter(Boolean).join('；')}</Text></Table.Td>
                 <Table.Td>
                   <Group gap={4}>
                     {stepsOf(m).filter((s) => mayStep(roles, s)).map((s) => (
-                      <Button key={s} size="compact-xs" variant="light" color={STEPS[s].destructive ? 'red' : undefined} onClick={() => setOpen({ matter: m, step: s })}>{STEPS[s].title}</Button>
+                      <Button key={s} size="compact-xs" variant="light" color={STEPS[s].destructive ? 'red' : undefined} onClick={() => setOpen({ theCase: m, step: s })}>{STEPS[s].title}</Button>
                     ))}
                   </Group>
                 </Table.Td>
@@ -64,7 +64,7 @@ export function RegistrationsSection({ personId }: { personId: number }) {
           })}
         </Table.Tbody>
       </Table>
-      {open && <AftercareDialog matter={open.matter} step={open.step} onClose={() => setOpen(null)} />}
+      {open && <AftercareDialog theCase={open.theCase} step={open.step} onClose={() => setOpen(null)} />}
     </Paper>
   );
 }

@@ -6,24 +6,24 @@ import { OCCUPATION_GROUP_SHORT } from './labels';
 import { LinkedChart, type LinkedPoint } from './linked-chart';
 
 const persons = (n: number) => `${n}人`;
-const matters = (n: number) => `${n}件`;
+const cases = (n: number) => `${n}件`;
 
 /**
- * The head's breakdown charts: open matters by state and overdue matters by
+ * The head's breakdown charts: open cases by state and overdue cases by
  * staff (each bar opening that queue), open vacancies by occupation group
  * (the vacancy sheet of the group), persons by key group (the persons search
  * of the group). Each bar counts the list it opens.
  */
 export function BreakdownCharts() {
   const charts = useQuery({ queryKey: ['reports.dashboardCharts'], queryFn: () => call('reports.dashboardCharts', {}) });
-  const staff = useQuery({ queryKey: ['reports.mattersByStaff'], queryFn: () => call('reports.mattersByStaff', {}) });
+  const staff = useQuery({ queryKey: ['reports.casesByStaff'], queryFn: () => call('reports.casesByStaff', {}) });
   const c = charts.data;
   const byState: LinkedPoint[] = (c?.casesByState ?? []).map((s) => ({
-    label: STATE_LABELS[s.state], value: s.count, text: String(s.count), to: `/reports/queue?state=${s.state}`, name: `在办业务 ${STATE_LABELS[s.state]} ${matters(s.count)}`,
+    label: STATE_LABELS[s.state], value: s.count, text: String(s.count), to: `/reports/queue?state=${s.state}`, name: `在办业务 ${STATE_LABELS[s.state]} ${cases(s.count)}`,
   }));
   const overdue: LinkedPoint[] = (staff.data ?? []).map((row) => {
     const n = row.cells.reduce((sum, cell) => sum + cell.overdue, 0);
-    return { label: row.staffName, value: n, text: String(n), to: `/reports/queue?staff=${row.staffUserId}&overdue=1`, name: `超期业务 ${row.staffName} ${matters(n)}` };
+    return { label: row.staffName, value: n, text: String(n), to: `/reports/queue?staff=${row.staffUserId}&overdue=1`, name: `超期业务 ${row.staffName} ${cases(n)}` };
   });
   const byGroup: LinkedPoint[] = (c?.vacanciesByGroup ?? []).map((g) => ({
     label: OCCUPATION_GROUP_SHORT[g.group] ?? g.label, value: g.openings, text: String(g.openings),

@@ -1,7 +1,7 @@
 import { Anchor, Button, Group, Paper, SimpleGrid, Stack, Table, Text, Title } from '@mantine/core';
 import { useQuery } from '@tanstack/react-query';
 import { Link } from 'react-router';
-import { MATTER_TYPES, MATTER_TYPE_CODES } from '../../shared/domain/matter-types';
+import { CASE_TYPES, CASE_TYPE_CODES } from '../../shared/domain/case-types';
 import { formatChineseDate } from '../../shared/domain/dates';
 import { call } from '../api/client';
 import { useCan } from '../api/queries';
@@ -19,31 +19,31 @@ function Stat({ label, value, note, to, color }: { label: string; value: number 
   );
 }
 
-/** 在办、超期业务 by the staff member responsible and matter type; each number opens that queue. */
-function MattersByStaff() {
-  const table = useQuery({ queryKey: ['reports.mattersByStaff'], queryFn: () => call('reports.mattersByStaff', {}) });
+/** 在办、超期业务 by the staff member responsible and case type; each number opens that queue. */
+function CasesByStaff() {
+  const table = useQuery({ queryKey: ['reports.casesByStaff'], queryFn: () => call('reports.casesByStaff', {}) });
   const queue = (staff: number, type: string, overdue: boolean) => `/reports/queue?staff=${staff}&type=${type}${overdue ? '&overdue=1' : ''}`;
   return (
-    <Paper withBorder p="md" data-testid="matters-by-staff" className="dashboard-screen-only">
+    <Paper withBorder p="md" data-testid="cases-by-staff" className="dashboard-screen-only">
       <Title order={4} mb="xs">在办 / 超期业务（按经办人、业务类型）</Title>
       <Table withTableBorder withColumnBorders>
         <Table.Thead>
-          <Table.Tr><Table.Th>经办人</Table.Th>{MATTER_TYPE_CODES.map((t) => <Table.Th key={t}>{MATTER_TYPES[t].label}<Text span size="xs" c="dimmed"> 在办/超期</Text></Table.Th>)}</Table.Tr>
+          <Table.Tr><Table.Th>经办人</Table.Th>{CASE_TYPE_CODES.map((t) => <Table.Th key={t}>{CASE_TYPES[t].label}<Text span size="xs" c="dimmed"> 在办/超期</Text></Table.Th>)}</Table.Tr>
         </Table.Thead>
         <Table.Tbody>
           {(table.data ?? []).map((row) => (
             <Table.Tr key={row.staffUserId}>
               <Table.Td>{row.staffName}</Table.Td>
               {row.cells.map((c) => (
-                <Table.Td key={c.matterType}>
-                  <Anchor component={Link} to={queue(row.staffUserId, c.matterType, false)}>{c.open}</Anchor>
+                <Table.Td key={c.caseType}>
+                  <Anchor component={Link} to={queue(row.staffUserId, c.caseType, false)}>{c.open}</Anchor>
                   {' / '}
-                  <Anchor component={Link} to={queue(row.staffUserId, c.matterType, true)} c={c.overdue ? 'red' : undefined} fw={c.overdue ? 700 : undefined}>{c.overdue}</Anchor>
+                  <Anchor component={Link} to={queue(row.staffUserId, c.caseType, true)} c={c.overdue ? 'red' : undefined} fw={c.overdue ? 700 : undefined}>{c.overdue}</Anchor>
                 </Table.Td>
               ))}
             </Table.Tr>
           ))}
-          {table.data?.length === 0 && <Table.Tr><Table.Td colSpan={MATTER_TYPE_CODES.length + 1}>目前没有在办业务</Table.Td></Table.Tr>}
+          {table.data?.length === 0 && <Table.Tr><Table.Td colSpan={CASE_TYPE_CODES.length + 1}>目前没有在办业务</Table.Td></Table.Tr>}
         </Table.Tbody>
       </Table>
     </Paper>
@@ -81,14 +81,14 @@ export function DashboardPage() {
         <Text c="dimmed">{d ? `${formatChineseDate(d.today)} · 本报告期 ${d.period}` : ''}</Text>
       </Group>
       <SimpleGrid cols={{ base: 2, md: 5 }} className="dashboard-screen-only">
-        <Stat label="在办业务" value={d?.openMatters} to="/reports/queue" />
-        <Stat label="超期业务" value={d?.overdueMatters} to="/reports/queue?overdue=1" color={d?.overdueMatters ? 'red' : undefined} />
-        <Stat label="两个工作日内到期" value={d?.dueSoonMatters} note={d ? `截至 ${d.dueSoonUntil}` : undefined} to="/cases" />
+        <Stat label="在办业务" value={d?.openCases} to="/reports/queue" />
+        <Stat label="超期业务" value={d?.overdueCases} to="/reports/queue?overdue=1" color={d?.overdueCases ? 'red' : undefined} />
+        <Stat label="两个工作日内到期" value={d?.dueSoonCases} note={d ? `截至 ${d.dueSoonUntil}` : undefined} to="/cases" />
         <Stat label="本期新增失业登记" value={d?.newRegistrationsThisPeriod} to={d && head ? `/reports/list?period=${d.period}&figure=new_unemployment` : '/cases'} />
         <Stat label="在招岗位" value={d?.openVacancies} note={d ? `招聘 ${d.openVacancyOpenings} 人` : undefined} to="/enterprises/vacancies" />
       </SimpleGrid>
       {head && <HeadCharts period={d?.period} />}
-      {head && <MattersByStaff />}
+      {head && <CasesByStaff />}
     </Stack>
   );
 }

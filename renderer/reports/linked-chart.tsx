@@ -92,7 +92,7 @@ export function LinkedChart({ title, unit, kind, points, decimals = 0, testId, h
     dataKey: 'label',
     series: [{ name: SERIES, label: title, color: kind === 'bar' ? 'blue.6' : 'teal.7' }],
     withTooltip: false,
-    valueFormatter: format,
+    valueForcase: format,
     gridAxis: 'y' as const,
     className: horizontal && points.length > 5 ? 'linked-chart-plot linked-chart-tall' : 'linked-chart-plot',
   };

@@ -69,7 +69,7 @@ export function reapply<T extends object>(base: T, mine: T, current: T): T {
 
 /**
  * A save refused because the record changed since it was read (the version
- * check), as opposed to another CONFLICT (a matter no longer editable, a
+ * check), as opposed to another CONFLICT (a case no longer editable, a
  * merged record): only the former is resolved by reapplying.
  */
 export function isStaleSave(error: unknown): boolean {

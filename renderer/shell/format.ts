@@ -3,7 +3,7 @@ export function formatSize(bytes: number): string {
   return bytes >= 1024 * 1024 ? `${(bytes / 1024 / 1024).toFixed(1)} MB` : `${Math.max(1, Math.round(bytes / 1024))} KB`;
 }
 
-/** A matter as staff name it: its receipt number (业务编号), or 未受理草稿 before acceptance gives it one — never a database id. */
-export function matterNumber(receiptNo: string | null): string {
+/** A case as staff name it: its receipt number (业务编号), or 未受理草稿 before acceptance gives it one — never a database id. */
+export function caseNumber(receiptNo: string | null): string {
   return receiptNo ?? '未受理草稿';
 }

@@ -1,5 +1,5 @@
 import { OCCUPATION_GROUPS, VACANCY_SOURCES, VACANCY_STATUSES } from '../../shared/domain/enterprise-codes';
-import { CONTRACT_TYPES } from '../../shared/domain/matter-types';
+import { CONTRACT_TYPES } from '../../shared/domain/case-types';
 import { options } from '../enterprises/options';
 
 export const CONTRACT_OPTIONS = options(CONTRACT_TYPES);

@@ -4,7 +4,7 @@ import { notifications } from '@mantine/notifications';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import type { EnterpriseView } from '../../shared/contract';
-import type { ContractType } from '../../shared/domain/matter-types';
+import type { ContractType } from '../../shared/domain/case-types';
 import { call } from '../api/client';
 import { applyFieldErrors } from '../api/form-errors';
 import { EDUCATION_OPTIONS, toFen } from '../enterprises/options';

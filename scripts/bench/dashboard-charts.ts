@@ -17,7 +17,7 @@ export const DASHBOARD_GOAL_MS = 200;
 const DASHBOARD_CALLS: Array<[string, Record<string, unknown>]> = [
   ['reports.dashboard', {}],
   ['reports.trends', {}],
-  ['reports.mattersByStaff', {}],
+  ['reports.casesByStaff', {}],
   ['reports.dashboardCharts', {}],
 ];
 

@@ -82,7 +82,7 @@ const step = async (station: Station, tick: number): Promise<void> => {
   if (roll < 3) {
     const person = (await timed('register', station, 'persons.register', { idNumber: newcomerIdNumber(), name: `新${nameOf(newcomers)}` })) as { id: number } | null;
     if (roll >= 2 || !person) return;
-    const draft = (await timed('draft', station, 'cases.create', { personId: person.id, matterType: 'unemployment_registration', form: unemploymentForm(), documents: ['id_card', 'self_declaration'] })) as { id: number; version: number } | null;
+    const draft = (await timed('draft', station, 'cases.create', { personId: person.id, caseType: 'unemployment_registration', form: unemploymentForm(), documents: ['id_card', 'self_declaration'] })) as { id: number; version: number } | null;
     if (draft) await timed('accept', station, 'cases.transition', { id: draft.id, version: draft.version, action: 'accept' });
     return;
   }

@@ -1,6 +1,6 @@
 /**
  * Province-scale benchmark (issue 25; optional in `npm run bench`: --with-province true).
- * Builds C counties' packages of P persons each, every person with one matter
+ * Builds C counties' packages of P persons each, every person with one case
  * (synthetic records that pass the receiver's checks, written by the county's
  * own streaming writer), receives them all into PostgreSQL and into an
  * encrypted SQLite file through the one receive pipeline, and reports rows/s
@@ -70,7 +70,7 @@ async function writeCountyPackage(county: string, outbox: string, recipient: { k
   }
   const cases = writer.openFile('cases.jsonl');
   for (let n = 0; n < PERSONS; n += 1) {
-    cases.writeLine(JSON.stringify({ entity: 'cases', id: n + 1, changeSeq: 2 * n + 2, op: 'upsert', record: recordOf('cases', { id: n + 1, matterType: 'unemployment_registration', personId: n + 1, state: 'approved', acceptedOn: '2026-03-02', transitions: [], attachments: [], events: [] }) }));
+    cases.writeLine(JSON.stringify({ entity: 'cases', id: n + 1, changeSeq: 2 * n + 2, op: 'upsert', record: recordOf('cases', { id: n + 1, caseType: 'unemployment_registration', personId: n + 1, state: 'approved', acceptedOn: '2026-03-02', transitions: [], attachments: [], events: [] }) }));
   }
   const result = await writer.finish(join(outbox, `${county}-00000001.jyx`));
   return { path: result.path, idNumbers, senderKey: { code: county, keyId: sender.keyId, publicKey: pair.publicKey } };

@@ -1,13 +1,13 @@
 /**
  * Report benchmark (part of `npm run bench`, its own process): the head's
- * monthly report, its named lists and the dashboard need matters, contacts,
+ * monthly report, its named lists and the dashboard need cases, contacts,
  * vacancies and fairs, which the registry-only search database does not
  * have. So this part builds (or reuses) a seeded county of the same scale —
  * `seed --scale <scale> --seed 1 --as-of 2026-11-20`, the command staff use
  * for a demo — in `<dir>/seed-<scale>/`, and times, as the head
  * (`juzhang`) through the service layer on the seed's last office day:
  * `reports.monthly` for the period ending that day, `reports.dashboard`,
- * `reports.trends`, `reports.mattersByStaff` and the first page of a named list,
+ * `reports.trends`, `reports.casesByStaff` and the first page of a named list,
  * then the head's whole dashboard load against its 200 ms goal (dashboard-charts.ts).
  *
  *   tsx scripts/bench/reports.ts [--scale demo|county|city] [--dir .bench] [--iterations 20]   → one JSON object on stdout
@@ -95,7 +95,7 @@ async function main(): Promise<void> {
       'reports.monthly': { period },
       'reports.dashboard': {},
       'reports.trends': {},
-      'reports.mattersByStaff': {},
+      'reports.casesByStaff': {},
       'reports.dashboardCharts': {},
       'reports.namedList': { period, figure: 'registered_unemployed', page: 1, pageSize: 100 },
     };

@@ -1,7 +1,7 @@
 /**
  * The sweep's verdicts as one digest, to prove a faster sweep judges exactly as
  * before: on a copy of a county database (a seeded demo county has every
- * department's data, matters and enterprises), marks everyone due, runs a full
+ * department's data, cases and enterprises), marks everyone due, runs a full
  * sweep inline on a fixed day, then `--changed N` persons corrected and an
  * incremental sweep, and prints the SHA-256 of every finding (policy, subject,
  * result, amount, verdict with its trace, facts, status) and of every

@@ -83,7 +83,7 @@ async function main(): Promise<void> {
     const ids = (sqlite.prepare("select subject_id as id from policy_subjects where subject_type = 'person' order by subject_id").all() as Array<{ id: number }>).map((r) => r.id);
     const page = 500;
     const persons = sqlite.prepare('select * from persons where id in (select value from json_each(?))');
-    const matters = sqlite.prepare(POLICIES_SQL.approvedMatters);
+    const cases = sqlite.prepare(POLICIES_SQL.approvedCases);
     const qualifications = sqlite.prepare(POLICIES_SQL.qualifications);
     const latest = sqlite.prepare(POLICIES_SQL.latestImport);
     const insurance = latest.get('person_insurance', today) as { id: number } | undefined;
@@ -91,7 +91,7 @@ async function main(): Promise<void> {
     for (let i = 0; i < ids.length; i += page) {
       const slice = JSON.stringify(ids.slice(i, i + page));
       persons.all(slice);
-      matters.all(slice);
+      cases.all(slice);
       qualifications.all(slice);
       if (insurance) insuranceRows.all(insurance.id, slice);
     }
@@ -117,7 +117,7 @@ async function main(): Promise<void> {
       persons: built.persons,
       policies: full.versions,
       full: { seconds: Math.round(fullSeconds * 10) / 10, inThreadSeconds: inThread(full), judged: full.evaluated, found: full.found, perSecond: Math.round(full.evaluated / fullSeconds) },
-      raw: { seconds: Math.round(rawSeconds * 100) / 100, what: 'the snapshot statements (persons, approved matters, qualifications, 社保个人) page by page, nothing judged or written' },
+      raw: { seconds: Math.round(rawSeconds * 100) / 100, what: 'the snapshot statements (persons, approved cases, qualifications, 社保个人) page by page, nothing judged or written' },
       fullToRaw: Math.round((fullSeconds / rawSeconds) * 10) / 10,
       incremental: { changed: touched.length, seconds: Math.round(incrementalSeconds * 100) / 100, inThreadSeconds: inThread(incremental), judged: incremental.evaluated },
       searchDuringSweepMs: search,

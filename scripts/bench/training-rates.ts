@@ -53,7 +53,7 @@ function loadTrainingYear(sqlite: Database.Database, benchUserId: number, log: (
     values (?, ?, ?, ?, ?, ?, ?, ?, '${at}', '${at}', ${benchUserId}, ${benchUserId})`);
   const insertCertificate = sqlite.prepare(`insert into training_certificates (enrolment_id, certificate_number, level, issued_on, revoked_on, revoke_reason, created_at, updated_at, created_by, updated_by)
     values (?, ?, 'level5', ?, ?, ?, '${at}', '${at}', ${benchUserId}, ${benchUserId})`);
-  const insertCase = sqlite.prepare(`insert into cases (matter_type, person_id, state, form, documents, prepared_by, accepted_on, decided_at, created_at, updated_at, created_by, updated_by)
+  const insertCase = sqlite.prepare(`insert into cases (case_type, person_id, state, form, documents, prepared_by, accepted_on, decided_at, created_at, updated_at, created_by, updated_by)
     values ('employment_registration', ?, 'approved', ?, '[]', ${benchUserId}, ?, ?, '${at}', '${at}', ${benchUserId}, ${benchUserId})`);
   const insertReferral = sqlite.prepare(`insert into guidance_referrals (person_id, counselor_user_id, kind, target_name, referred_on, state, state_on, created_at, updated_at, created_by, updated_by)
     values (?, ${benchUserId}, 'vacancy', '岗位', ?, 'hired', ?, '${at}', '${at}', ${benchUserId}, ${benchUserId})`);

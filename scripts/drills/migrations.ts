@@ -1,7 +1,7 @@
 /**
  * `npm run drill:migrations`: the migration drill (tests/drills/migration-drill.ts)
  * at its long size — every past schema version filled with the whole demo
- * county (5,000 persons, their matters, contacts, enterprises, fairs, policy
+ * county (5,000 persons, their cases, contacts, enterprises, fairs, policy
  * findings, the audit log and the exchange's change log), migrated to today's.
  *
  *   npm run drill:migrations [-- --rows-per-table N]

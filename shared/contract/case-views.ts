@@ -1,16 +1,16 @@
 /**
- * What the case pages show of a matter and of its files: types only, shared by
+ * What the case pages show of a case and of its files: types only, shared by
  * cases.ts, case-attachments.ts and reports.ts so that none of them imports another.
  */
 import type { AttachmentMediaType } from '../domain/attachment-files';
-import type { ApplicantKind, MatterTypeCode } from '../domain/matter-types';
+import type { ApplicantKind, CaseTypeCode } from '../domain/case-types';
 import type { CaseAction, CaseState } from '../domain/workflow';
 
 export interface CaseView {
   id: number;
   receiptNo: string | null;
-  matterType: MatterTypeCode;
-  matterLabel: string;
+  caseType: CaseTypeCode;
+  caseLabel: string;
   applicantKind: ApplicantKind;
   /** Exactly one of the two is set, as applicantKind says. */
   personId: number | null;
@@ -56,7 +56,7 @@ export interface CaseView {
 export interface CaseListItem {
   id: number;
   receiptNo: string | null;
-  matterLabel: string;
+  caseLabel: string;
   applicantKind: ApplicantKind;
   personId: number | null;
   enterpriseId: number | null;
@@ -68,10 +68,10 @@ export interface CaseListItem {
   preparedByName: string | null;
 }
 
-/** One file handed in for a matter, as the case page lists it (the bytes come from cases.readAttachment). */
+/** One file handed in for a case, as the case page lists it (the bytes come from cases.readAttachment). */
 export interface AttachmentView {
   id: number;
-  /** A code of the matter type's checklist, or 'other'. */
+  /** A code of the case type's checklist, or 'other'. */
   documentCode: string;
   documentLabel: string;
   fileName: string;

@@ -3,15 +3,15 @@ import type { CaseListItem, CaseView } from './case-views';
 import { method } from './define';
 import { entityId, page, pageSize, rowVersion, text } from './fields';
 
-const matterType = z.enum(['unemployment_registration', 'employment_registration', 'difficulty_certification', 'subsidy_application'], '未知的业务类型');
+const caseType = z.enum(['unemployment_registration', 'employment_registration', 'difficulty_certification', 'subsidy_application'], '未知的业务类型');
 const form = z.record(z.string().max(40), z.string().max(500).nullable());
 const documents = z.array(z.string().max(40)).max(30);
 
 export const casesContract = {
   'cases.create': method<CaseView>()({
-    // The applicant: a person, or an enterprise where the matter type allows it (补贴申请).
+    // The applicant: a person, or an enterprise where the case type allows it (补贴申请).
     input: z
-      .strictObject({ personId: entityId.optional(), enterpriseId: entityId.optional(), matterType, form, documents })
+      .strictObject({ personId: entityId.optional(), enterpriseId: entityId.optional(), caseType, form, documents })
       .refine((v) => (v.personId === undefined) !== (v.enterpriseId === undefined), { message: '请选择申请人（个人或单位，二选一）', path: ['personId'] }),
     access: 'cases.prepare',
     writes: true,
@@ -30,7 +30,7 @@ export const casesContract = {
       action: z.enum(['accept', 'decline', 'start_review', 'return', 'resubmit', 'approve', 'reject', 'withdraw'], '未知的操作'),
       comment: text(500, false).nullish(),
     }),
-    // The matter type's workflow names the roles of each action; the service checks them.
+    // The case type's workflow names the roles of each action; the service checks them.
     access: 'cases.read',
     writes: true,
     title: '办理业务（受理、审核、批准、退回……）',

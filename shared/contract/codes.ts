@@ -13,7 +13,7 @@ const table = z.enum(['difficulty_categories', 'subsidy_catalogue', 'guidance_to
 export const codesContract = {
   'codes.list': method<CodeTableEntry[]>()({
     input: z.strictObject({ table }),
-    // Codes and names only, no personal data: every screen that shows a matter labels its codes.
+    // Codes and names only, no personal data: every screen that shows a case labels its codes.
     access: 'session',
     writes: false,
     title: '查看业务代码表（认定类别、补贴目录、职业指导内容）',

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { EDUCATION_LEVELS } from '../domain/code-tables';
 import { codesOf, OWNERSHIP_TYPES, POLICIES_EXPLAINED, POLICY_INTEREST, SIZE_CLASSES, VISIT_MODES } from '../domain/enterprise-codes';
 import { INDUSTRY_DIVISION_CODES } from '../domain/industry';
-import { CONTRACT_TYPES } from '../domain/matter-types';
+import { CONTRACT_TYPES } from '../domain/case-types';
 import { QUARTER_PATTERN } from '../domain/vacancy';
 import { entityId, personName, text } from './fields';
 import { isoDate } from './person-fields';

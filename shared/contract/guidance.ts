@@ -100,10 +100,10 @@ export interface GuidanceReferralView {
 
 /**
  * What a 录用 proposes: a 就业登记 draft's values for `cases.create`, made at the
- * window by whoever prepares matters (counselors do not), or null.
+ * window by whoever prepares cases (counselors do not), or null.
  */
 export interface EmploymentRegistrationProposal {
-  matterType: 'employment_registration';
+  caseType: 'employment_registration';
   personId: number;
   form: Record<string, string | null>;
 }

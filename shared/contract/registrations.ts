@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { CANCELLATION_REASONS } from '../domain/matter-types';
+import { CANCELLATION_REASONS } from '../domain/case-types';
 import type { AftercareEventKind } from '../domain/person-contacts';
 import { method } from './define';
 import { entityId, page, pageSize, rowVersion, text } from './fields';
@@ -19,10 +19,10 @@ export interface NoContactProposal {
 }
 
 /** An approved 失业登记 or 就业困难人员认定 and what happened to it after the decision. */
-export interface InForceMatter {
+export interface InForceCase {
   caseId: number;
   version: number;
-  matterType: 'unemployment_registration' | 'difficulty_certification';
+  caseType: 'unemployment_registration' | 'difficulty_certification';
   receiptNo: string | null;
   personId: number;
   personName: string;
@@ -49,13 +49,13 @@ export interface InForceMatter {
 }
 
 export const registrationsContract = {
-  'registrations.forPerson': method<InForceMatter[]>()({
+  'registrations.forPerson': method<InForceCase[]>()({
     input: z.strictObject({ personId: entityId }),
     access: 'cases.read',
     writes: false,
     title: '查看某人有效的失业登记与就业困难认定',
   }),
-  'registrations.cancel': method<InForceMatter>()({
+  'registrations.cancel': method<InForceCase>()({
     input: z.strictObject({
       caseId: entityId,
       version: rowVersion,

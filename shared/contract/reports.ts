@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MATTER_TYPE_CODES, type MatterTypeCode } from '../domain/matter-types';
+import { CASE_TYPE_CODES, type CaseTypeCode } from '../domain/case-types';
 import { isPeriodCode, type BreakdownCell, type BreakdownDimension } from '../domain/statistics';
 import type { KeyGroupCode } from '../domain/key-groups';
 import type { TrendPoint } from '../domain/trends';
@@ -85,10 +85,10 @@ export interface NamedList {
 export interface DashboardFigures {
   today: string;
   period: string;
-  openMatters: number;
-  overdueMatters: number;
+  openCases: number;
+  overdueCases: number;
   /** Accepted or in review, due today or within the next 2 working days. */
-  dueSoonMatters: number;
+  dueSoonCases: number;
   dueSoonUntil: string;
   newRegistrationsThisPeriod: number;
   openVacancies: number;
@@ -102,7 +102,7 @@ export interface ReportTrends {
 
 /**
  * The head's breakdown charts (工作台), each bar the length of the list it opens:
- * open matters by state (reports.matterQueue by state), open vacancies by
+ * open cases by state (reports.caseQueue by state), open vacancies by
  * occupation group (the vacancy sheet by group), persons by key group (the
  * persons search by key group). Overdue by staff is the staff table's sum.
  */
@@ -112,10 +112,10 @@ export interface DashboardCharts {
   keyGroups: Array<{ code: KeyGroupCode; label: string; persons: number }>;
 }
 
-export interface StaffMatterRow {
+export interface StaffCaseRow {
   staffUserId: number;
   staffName: string;
-  cells: Array<{ matterType: MatterTypeCode; open: number; overdue: number }>;
+  cells: Array<{ caseType: CaseTypeCode; open: number; overdue: number }>;
 }
 
 const period = z.string().max(7, '报告期应为YYYY-MM（该月20日截止）').refine(isPeriodCode, '报告期应为YYYY-MM（该月20日截止）');
@@ -123,7 +123,7 @@ export type OpenCaseState = Exclude<CaseState, 'not_accepted' | 'approved' | 're
 /** The open states, in the workflow's order, as the queue and the chart take them. */
 export const OPEN_CASE_STATES = OPEN_STATES as readonly OpenCaseState[];
 const openState = z.enum(OPEN_CASE_STATES as [OpenCaseState, ...OpenCaseState[]], '未知的在办状态');
-const matterType = z.enum(MATTER_TYPE_CODES as [MatterTypeCode, ...MatterTypeCode[]], '未知的业务类型');
+const caseType = z.enum(CASE_TYPE_CODES as [CaseTypeCode, ...CaseTypeCode[]], '未知的业务类型');
 const listFilter = {
   period,
   figure: z.enum(REPORT_FIGURES, '未知的统计项目'),
@@ -189,14 +189,14 @@ export const reportsContract = {
     writes: false,
     title: '查看工作台的分类图表（在办业务按状态、岗位按职业大类、重点群体）',
   }),
-  'reports.mattersByStaff': method<StaffMatterRow[]>()({
+  'reports.casesByStaff': method<StaffCaseRow[]>()({
     input: z.strictObject({}),
     access: 'reports.read',
     writes: false,
     title: '按经办人和业务类型查看在办、超期业务',
   }),
-  'reports.matterQueue': method<{ items: CaseListItem[]; total: number }>()({
-    input: z.strictObject({ staffUserId: entityId.optional(), matterType: matterType.optional(), state: openState.optional(), overdueOnly: z.boolean().default(false), page }),
+  'reports.caseQueue': method<{ items: CaseListItem[]; total: number }>()({
+    input: z.strictObject({ staffUserId: entityId.optional(), caseType: caseType.optional(), state: openState.optional(), overdueOnly: z.boolean().default(false), page }),
     access: 'reports.read',
     writes: false,
     title: '查看筛选后的在办业务',

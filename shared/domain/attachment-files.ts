@@ -1,5 +1,5 @@
 /**
- * 附件 (attachments) of a matter: the kinds of file the desk keeps and how it
+ * 附件 (attachments) of a case: the kinds of file the desk keeps and how it
  * recognises them. The file's first bytes decide, never its name: a renamed
  * .exe stays refused, and a scan saved as "身份证.pdf" that is really a JPEG is
  * kept and shown as the JPEG it is.

@@ -5,7 +5,7 @@ import { placeSearchKeys } from './pinyin-keys';
  * sets its own 就业困难人员 categories and its own subsidy catalogue, so these
  * live in the database (code_entries), not in the code. An entry in use is
  * retired rather than deleted; a retired entry is no longer offered for new
- * matters, and past matters keep showing its label.
+ * cases, and past cases keep showing its label.
  */
 
 export type EditableCodeTable = 'difficulty_categories' | 'subsidy_catalogue' | 'guidance_topics';

@@ -1,7 +1,7 @@
 import type { Role } from '../roles';
 import { addDays, addMonths } from './calendar';
 import type { EmploymentStatusCode } from './code-tables';
-import { CANCELLATION_REASONS, DIFFICULTY_EXIT_REASONS, DIFFICULTY_SUSPENSION_REASONS, NO_CONTACT_CANCELLATION_MONTHS, proposeCancellation } from './matter-types';
+import { CANCELLATION_REASONS, DIFFICULTY_EXIT_REASONS, DIFFICULTY_SUSPENSION_REASONS, NO_CONTACT_CANCELLATION_MONTHS, proposeCancellation } from './case-types';
 import type { DifficultyCertification } from './key-groups';
 
 /**

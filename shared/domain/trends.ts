@@ -3,7 +3,7 @@ import { previousPeriod, ratio, reportPeriod, type PeriodCode, type ReportPeriod
 
 /**
  * The head's trend charts (局领导看板): the monthly report's key figures over
- * the last 13 periods, counted from one read of the matters instead of 13
+ * the last 13 periods, counted from one read of the cases instead of 13
  * monthly reports. The definitions are the monthly report's (db/queries/reports.ts),
  * so a chart's point and the named list it opens always agree:
  * - a registration (approved 失业登记) is registered from its decision until the
@@ -33,8 +33,8 @@ export interface RegistrationSpan {
   endedOn: string | null;
 }
 
-/** A decided matter (就业登记, 补贴申请) counted in the period of its decision. */
-export interface DecidedMatter {
+/** A decided case (就业登记, 补贴申请) counted in the period of its decision. */
+export interface DecidedCase {
   personId: number | null;
   decidedAt: string;
 }
@@ -64,9 +64,9 @@ function inPeriod(instant: string, p: ReportPeriod): boolean {
   return instant >= p.startInstant && instant < p.endInstant;
 }
 
-function distinctPersons(matters: readonly DecidedMatter[], p: ReportPeriod): number {
+function distinctPersons(cases: readonly DecidedCase[], p: ReportPeriod): number {
   const persons = new Set<number>();
-  for (const m of matters) if (m.personId !== null && inPeriod(m.decidedAt, p)) persons.add(m.personId);
+  for (const m of cases) if (m.personId !== null && inPeriod(m.decidedAt, p)) persons.add(m.personId);
   return persons.size;
 }
 
@@ -77,7 +77,7 @@ function stillRegistered(r: RegistrationSpan, at: string, onDay: string): boolea
 
 export function trendPoints(
   periods: readonly ReportPeriod[],
-  data: { registrations: readonly RegistrationSpan[]; employments: readonly DecidedMatter[]; subsidies: readonly DecidedMatter[]; vacancies: readonly PostedVacancy[] },
+  data: { registrations: readonly RegistrationSpan[]; employments: readonly DecidedCase[]; subsidies: readonly DecidedCase[]; vacancies: readonly PostedVacancy[] },
 ): TrendPoint[] {
   return periods.map((p) => {
     const registered = new Set<number>();

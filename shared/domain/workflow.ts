@@ -2,7 +2,7 @@ import { ROLE_LABELS } from '../labels/zh-CN';
 import type { Role } from '../roles';
 
 /**
- * The life of an application (申请) as data: each matter type declares its
+ * The life of an application (申请) as data: each case type declares its
  * transitions, who may make them and what they need; this file only reads
  * those declarations. Keeping the rules in data rather than in branches means
  * the router, the buttons on screen and the tests all consult the same table,
@@ -38,7 +38,7 @@ export interface WorkflowFacts {
   preparedBy: number;
   /** User who performed `accept`; null before acceptance. Resubmission after 补正 does not change it. */
   acceptedBy: number | null;
-  /** LABELS of required documents not yet provided (see missingRequiredDocuments in matter-types), quoted in reasons. */
+  /** LABELS of required documents not yet provided (see missingRequiredDocuments in case-types), quoted in reasons. */
   missingRequiredDocuments: string[];
 }
 
@@ -87,13 +87,13 @@ export function isOpen(state: CaseState): boolean {
 }
 
 /**
- * The workflow every matter type starts from. 退回补正 goes back to 已受理
+ * The workflow every case type starts from. 退回补正 goes back to 已受理
  * on resubmission rather than to 审核中, so a reviewer picks the case up again
  * knowingly instead of finding it back in the queue unannounced.
  */
 export const STANDARD_WORKFLOW: readonly TransitionRule[] = [
   { action: 'accept', from: ['draft'], to: 'accepted', roles: ['front_desk'], requiresCompleteDocuments: true },
-  // 不予受理: the matter is not this office's, or the applicant plainly cannot apply; decided at the window
+  // 不予受理: the case is not this office's, or the applicant plainly cannot apply; decided at the window
   // with a reason, and a numbered 不予受理告知书 is printed.
   { action: 'decline', from: ['draft'], to: 'not_accepted', roles: ['front_desk'], commentRequired: true },
   { action: 'start_review', from: ['accepted'], to: 'in_review', roles: ['reviewer', 'head'] },
@@ -179,7 +179,7 @@ export type TransitionResult =
  * checkTransition plus what to persist and carry out: the history record, the
  * facts after the step (acceptedBy is set by `accept`, which is how
  * separation of duties later knows who accepted), and the effects the step
- * brings — the matter type's `onApprove` effects when it approves, none
+ * brings — the case type's `onApprove` effects when it approves, none
  * otherwise. The case service only carries them out (db/services/case-effects.ts).
  */
 export function applyTransition(
@@ -233,7 +233,7 @@ export function reachableStates(workflow: readonly TransitionRule[], start: Case
 }
 
 /**
- * Problems with a workflow declaration, so a mistake in a matter type's data
+ * Problems with a workflow declaration, so a mistake in a case type's data
  * fails a unit test instead of surfacing at the desk. The separation rule for
  * decisions is checked here because a table that forgot it would otherwise
  * quietly let a clerk approve their own case.

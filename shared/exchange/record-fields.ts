@@ -17,6 +17,11 @@ export const REQUIRED_RECORD_FIELDS: Readonly<Record<string, readonly string[]>>
   fairs: ["id","name","campaign","targetGroup","channel","startDate","endDate","venue","organizer","notes","status","cancelReason","createdAt","updatedAt","createdBy","updatedBy","version","enterprises","vacancies"],
   fair_attendances: ["id","fairId","personId","checkedInAt","registeredAtDoor","createdAt","updatedAt","createdBy","updatedBy","version","intentions"],
   payment_lines: ["id","batchId","lineNo","entitlementId","payeeKind","payeeId","payeeName","payeeIdNumber","accountNumber","bankName","policyCode","policyName","policyVersion","periodFrom","periodTo","amountFen","state","reason","rebatchOfLineId","resultOn","ledger"],
+  training_providers: ["id","name","creditCode","address","contactName","contactPhone","status","createdAt","updatedAt","createdBy","updatedBy","version"],
+  training_programmes: ["id","providerId","name","occupationCode","skill","level","kind","eligibility","hours","subsidyPerPersonFen","validFrom","validTo","createdAt","updatedAt","createdBy","updatedBy","version"],
+  training_classes: ["id","programmeId","classNumber","startDate","endDate","place","teacher","capacity","status","cancelReason","createdAt","updatedAt","createdBy","updatedBy","version","sessions"],
+  training_enrolments: ["id","classId","personId","employerEnterpriseId","enrolledOn","status","completedOn","withdrawnReason","assessmentResult","assessedOn","createdAt","updatedAt","createdBy","updatedBy","version","attendance","certificates"],
+  welfare_posts: ["id","employerName","enterpriseId","title","positions","periodFrom","periodTo","monthlySubsidyFen","status","createdAt","updatedAt","createdBy","updatedBy","version","placements"],
 };
 
 /** Entities that keep their corrections with reasons: a correction of them must say why. */

@@ -1,7 +1,7 @@
 import { FACT_SOURCE_INFO, type FactSource } from '../domain/department-facts';
 import { VACANCY_SOURCES, VACANCY_STATUSES, VISIT_KINDS } from '../domain/enterprise-codes';
 import { INTENTION_OUTCOMES } from '../domain/fair-codes';
-import { EFFECT_LABELS, MATTER_TYPES, type EffectCode, type MatterTypeCode } from '../domain/matter-types';
+import { EFFECT_LABELS, CASE_TYPES, type EffectCode, type CaseTypeCode } from '../domain/case-types';
 import { SATISFACTION_CHANNELS, SATISFACTION_SERVICE_TYPES } from '../domain/satisfaction';
 import { FACTORY_GUIDANCE_TOPICS, GUIDANCE_MODES, PLAN_ITEM_STATUSES, REFERRAL_KINDS, REFERRAL_STATES } from '../domain/guidance';
 import { CONTACT_CHANNELS, CONTACT_KINDS } from '../domain/person-contacts';
@@ -41,7 +41,7 @@ const POLICY_NAMES: Record<string, string> = Object.fromEntries(SEED_POLICIES.ma
 
 /** How each item's value reads; an item not here prints its value as it is (numbers, dates, names, reasons). */
 const VALUE_LABELS: Record<string, Record<string, string>> = {
-  matterType: Object.fromEntries(Object.values(MATTER_TYPES).map((t) => [t.code satisfies MatterTypeCode, t.label])),
+  caseType: Object.fromEntries(Object.values(CASE_TYPES).map((t) => [t.code satisfies CaseTypeCode, t.label])),
   action: { ...(ACTION_LABELS as Record<CaseAction, string>), ...fromPairs(VACANCY_STATUSES) },
   from: STATE_LABELS as Record<CaseState, string>,
   to: STATE_LABELS as Record<CaseState, string>,
@@ -85,7 +85,7 @@ export const AUDIT_DETAIL_LABELS: Record<string, string> = {
   attendanceId: '入场编号', value: '值', username: '用户名', unknownAccount: '账号不存在', to: '改为', from: '原状态',
   sizeBytes: '大小（字节）', size: '大小', roles: '角色', reviewDue: '复核到期日', retired: '已停用', result: '结果',
   rejected: '不予确认条数', confirmed: '确认条数', query: '查询内容', qualificationId: '资格证书编号', phone: '手机号码',
-  mergedInto: '并入档案编号', mergedId: '被并档案编号', matterType: '业务类型', keyId: '密钥编号', items: '条数',
+  mergedInto: '并入档案编号', mergedId: '被并档案编号', caseType: '业务类型', keyId: '密钥编号', items: '条数',
   insuredCount: '参保人数', period: '期间', outboxPath: '发送文件', outboxDir: '发送目录', mode: '方式', action: '操作',
   effects: '带来的变更', status: '状态', allOrNothing: '全部成功才写入', asOf: '数据截止日期', countyCode: '县（市、区）代码',
   created: '新增', dryRun: '试导入', evaluated: '比对对象数', found: '疑似符合数', importId: '导入编号', mapping: '列对应',

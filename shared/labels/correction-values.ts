@@ -2,7 +2,7 @@ import { ENTITY_TYPE_LABELS } from '../domain/credit-code';
 import { EDUCATION_LEVELS, ETHNICITIES, HEALTH_STATUSES, OCCUPATION_MAJOR_GROUPS, POLITICAL_STATUSES } from '../domain/code-tables';
 import { ENTERPRISE_STATUSES, OWNERSHIP_TYPES, SIZE_CLASSES } from '../domain/enterprise-codes';
 import { industryDivisionLabel, industrySectionLabel } from '../domain/industry';
-import { formatFenAsYuan } from '../domain/matter-types';
+import { formatFenAsYuan } from '../domain/case-types';
 import { EMPLOYMENT_STATUS_LABELS, FEMALE_RETIREMENT_LABELS, HOUSEHOLD_TYPE_LABELS, LOW_INCOME_LABELS, SEX_LABELS } from './zh-CN';
 
 /**

@@ -303,7 +303,7 @@ export class ContractFuzz {
   }
 }
 
-/** A few real rows (persons, an enterprise with a vacancy, a fair, a matter) so that small ids reach records. */
+/** A few real rows (persons, an enterprise with a vacancy, a fair, a case) so that small ids reach records. */
 function seedRows(desk: Desk, session: string): void {
   const call = (method: string, input: unknown) => desk.call(session, method, input).result;
   const persons = [
@@ -322,7 +322,7 @@ function seedRows(desk: Desk, session: string): void {
     'seed fair',
   );
   unwrap(
-    call('cases.create', { personId: 1, matterType: 'unemployment_registration', form: { unemployedSince: '2026-10-31', unemploymentCause: 'contract_expired', drawingUnemploymentInsurance: 'no' }, documents: ['id_card', 'self_declaration'] }),
+    call('cases.create', { personId: 1, caseType: 'unemployment_registration', form: { unemployedSince: '2026-10-31', unemploymentCause: 'contract_expired', drawingUnemploymentInsurance: 'no' }, documents: ['id_card', 'self_declaration'] }),
     'seed case',
   );
 }

@@ -6,7 +6,7 @@
  * - the audit chain intact (db/audit.ts verifyAuditChain);
  * - every write the child saw acknowledged is there;
  * - nothing half-written: every person has the audit entry of their
- *   registration, every matter stands in the state of its last transition.
+ *   registration, every case stands in the state of its last transition.
  * Used by tests/drills/crash.test.ts (20 kills) and scripts/drills/crash.ts (100).
  */
 import { addDays } from '../../shared/domain/calendar';
@@ -39,7 +39,7 @@ export type Ack =
   | { op: 'checkin'; fairId: number; idNumber: string }
   | { op: 'import'; idNumbers: string[] };
 
-/** The desk the children write to: first run, a reviewer for the matters, a fair open today. */
+/** The desk the children write to: first run, a reviewer for the cases, a fair open today. */
 export function prepareCrashDesk(dir: string): { dbPath: string; keyFile: string } {
   const drill = openDrillDesk(dir, { now: () => new Date() });
   try {
@@ -173,7 +173,7 @@ function missingAcks(sqlite: Database.Database, acks: readonly Ack[]): string[] 
     }
     if (ack.op === 'case') {
       const row = caseState.get(ack.id) as { state: string } | undefined;
-      if (!row || CASE_ORDER.indexOf(row.state) < CASE_ORDER.indexOf(ack.state)) missing.push(`matter ${ack.id} acknowledged ${ack.state}, found ${row?.state ?? 'nothing'}`);
+      if (!row || CASE_ORDER.indexOf(row.state) < CASE_ORDER.indexOf(ack.state)) missing.push(`case ${ack.id} acknowledged ${ack.state}, found ${row?.state ?? 'nothing'}`);
     }
     if (ack.op === 'checkin' && !attendance.get(ack.fairId, ack.idNumber)) missing.push(`acknowledged check-in at fair ${ack.fairId} missing`);
   }
@@ -193,11 +193,11 @@ function halfWritten(sqlite: Database.Database): string[] {
        from cases c where c.state <> coalesce((select t.to_state from case_transitions t where t.case_id = c.id order by t.id desc limit 1), 'draft')`,
     )
     .all() as { id: number; state: string; last: string | null }[];
-  for (const row of unexplained) problems.push(`matter ${row.id} is ${row.state} but its last transition says ${row.last ?? 'none'}`);
+  for (const row of unexplained) problems.push(`case ${row.id} is ${row.state} but its last transition says ${row.last ?? 'none'}`);
   const auditedCases = sqlite
     .prepare("select count(*) as n from case_transitions t where not exists (select 1 from audit_log a where a.action = 'cases.transition' and a.entity_id = cast(t.case_id as text))")
     .get() as { n: number };
-  if (auditedCases.n > 0) problems.push(`${auditedCases.n} matter transitions without an audit entry`);
+  if (auditedCases.n > 0) problems.push(`${auditedCases.n} case transitions without an audit entry`);
   return problems;
 }
 

@@ -1,7 +1,7 @@
 /**
  * The crash drill's child: opens the drill's desk as the app would and does
  * a mixed stream of writes — 登记 (register), 更正 (correct), a 失业登记
- * matter accepted, reviewed and approved, 招聘会入场 (check in) and an Excel
+ * case accepted, reviewed and approved, 招聘会入场 (check in) and an Excel
  * import — until it is killed. After each write the desk acknowledged, it
  * prints one JSON line `{"ack": …}` (a pipe's writes are synchronous on
  * Linux): what the parent must find after the kill.
@@ -49,7 +49,7 @@ async function main(): Promise<void> {
   const ack = (a: Ack) => process.stdout.write(`${JSON.stringify({ ack: a })}\n`);
   const fairId = (desk.database().sqlite.prepare('select max(id) as id from fairs').get() as { id: number }).id;
   const rng = new Rng(round * 7919 + 1);
-  // Only persons nothing else touches are corrected: a matter's approval or a check-in moves a person's version.
+  // Only persons nothing else touches are corrected: a case's approval or a check-in moves a person's version.
   const correctable: Array<{ id: number; idNumber: string; version: number }> = [];
   let n = 0;
   process.stdout.write('READY\n');
@@ -73,7 +73,7 @@ async function main(): Promise<void> {
     } else if (roll < 0.75) {
       const person = register();
       const form = { unemployedSince: '2026-10-31', unemploymentCause: 'contract_expired', drawingUnemploymentInsurance: 'no' };
-      let view = unwrap<{ id: number; version: number; state: string }>(call(clerk, 'cases.create', { personId: person.id, matterType: 'unemployment_registration', form, documents: ['id_card', 'self_declaration'] }), 'case');
+      let view = unwrap<{ id: number; version: number; state: string }>(call(clerk, 'cases.create', { personId: person.id, caseType: 'unemployment_registration', form, documents: ['id_card', 'self_declaration'] }), 'case');
       ack({ op: 'case', id: view.id, state: view.state });
       for (const [session, action] of [[clerk, 'accept'], [reviewer, 'start_review'], [reviewer, 'approve']] as const) {
         view = unwrap(call(session, 'cases.transition', { id: view.id, version: view.version, action, ...(action === 'approve' ? { comment: '材料齐全' } : {}) }), action);

@@ -33,11 +33,11 @@ describe('migration drill: a database at every past schema version, filled with 
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it(`from each of the ${MIGRATIONS.length - 1} past versions: every row kept with its values, foreign keys, integrity and the audit chain whole`, () => {
-    // The whole demo county at every version: capped tables would drop most matters and contacts with their persons.
+    // The whole demo county at every version: capped tables would drop most cases and contacts with their persons.
     const reports = migrationDrill(dir, source);
     expect(reports.map((r) => r.version)).toEqual(MIGRATIONS.slice(1).map((_, i) => i + 1));
     expect(reports.filter((r) => r.problems.length > 0).map((r) => [r.tag, r.problems])).toEqual([]);
-    // Each version really held rows: the people, matters, enterprises… of its day.
+    // Each version really held rows: the people, cases, enterprises… of its day.
     for (const report of reports) expect(report.rows, report.tag).toBeGreaterThan(5000);
     expect(reports.at(-1)!.tables).toBeGreaterThan(40);
   }, 300_000);

@@ -4,7 +4,7 @@
  * exchange outbox, its log (stdout and stderr) and its temp folder (TMPDIR)
  * and home all inside — while a unique ID number and phone go through
  * everything that touches them: registration, search, reveal, correction,
- * a matter with an attached scan, a contact record, a fair check-in, an
+ * a case with an attached scan, a contact record, a fair check-in, an
  * Excel import, a failed login typed with the ID number, the masked export,
  * the provincial export and a backup. Then every file in the folder is
  * scanned (secret-scan.ts).
@@ -122,12 +122,12 @@ export async function plantSecret(dir: string, rpc: Rpc, secret: Secret): Promis
   await ok('persons.reveal', { id: person.id, field: 'idNumber' });
   await ok('persons.reveal', { id: person.id, field: 'phone' });
   await ok('persons.update', { id: person.id, version: person.version, changes: { phone2: secret.phone }, reason: `本人来电，身份证 ${secret.idNumber}` });
-  const matter = await ok<{ id: number; version: number }>('cases.create', {
-    personId: person.id, matterType: 'unemployment_registration',
+  const theCase = await ok<{ id: number; version: number }>('cases.create', {
+    personId: person.id, caseType: 'unemployment_registration',
     form: { unemployedSince: '2026-10-31', unemploymentCause: 'contract_expired', drawingUnemploymentInsurance: 'no' }, documents: ['id_card'],
   });
   const scan = Buffer.concat([PDF, Buffer.from(`${secret.idNumber} ${secret.phone}\n`)]);
-  await ok('cases.attach', { caseId: matter.id, version: matter.version, documentCode: 'self_declaration', fileName: `${secret.idNumber}.pdf`, contentBase64: scan.toString('base64') });
+  await ok('cases.attach', { caseId: theCase.id, version: theCase.version, documentCode: 'self_declaration', fileName: `${secret.idNumber}.pdf`, contentBase64: scan.toString('base64') });
   await ok('contacts.record', { personId: person.id, contactDate: officeDate(new Date()), kind: 'follow_up', channel: 'phone', content: `回访 ${secret.phone}，身份证 ${secret.idNumber}` });
   const fair = await ok<{ id: number }>('fairs.create', { name: '秘密演练招聘会', campaign: 'assistance_month', targetGroup: 'difficulty', channel: 'on_site', startDate: officeDate(new Date()), endDate: addDays(officeDate(new Date()), 1), venue: '吴中区人力资源市场', organizer: '吴中区人力资源和社会保障局' });
   await ok('fairs.checkIn', { fairId: fair.id, idNumber: secret.idNumber });

@@ -22,7 +22,7 @@ async function rpc<T>(page: Page, method: string, input: unknown): Promise<T> {
   return result.value as T;
 }
 
-/** Opens a matter's page inside the running app (the session stays). */
+/** Opens a case's page inside the running app (the session stays). */
 async function openCase(page: Page, id: number): Promise<void> {
   await page.evaluate((caseId) => {
     location.hash = `#/cases/${caseId}`;
@@ -100,7 +100,7 @@ test('the front desk attaches a photo and a scan, views them, and the refusal an
   // A certification accepted at the window too, for the second notice.
   const draft = await rpc<{ id: number; version: number }>(page, 'cases.create', {
     personId,
-    matterType: 'difficulty_certification',
+    caseType: 'difficulty_certification',
     form: { category: 'long_term_unemployed', validFrom: '2026-12-01', validTo: '2027-11-30' },
     documents: ['id_card', 'difficulty_application'],
   });

@@ -6,7 +6,7 @@ test('the front desk accepts an unemployment registration and prints the receipt
   await page.goto(host.url);
   await completeFirstRun(page, { city: '苏州市', county: '吴中区（320506）', username: 'admin', displayName: '王管理', password: 'Admin-2026-pass', alsoFrontDesk: false });
   await logIn(page, 'admin', 'Admin-2026-pass');
-  // 钱 works the window and also reviews: she must still never decide a matter she accepted.
+  // 钱 works the window and also reviews: she must still never decide a case she accepted.
   await createUser(page, { username: 'qian', displayName: '钱前台', roles: ['前台经办', '审核员'], password: 'Temp-pass-1' });
   await createUser(page, { username: 'zhao', displayName: '赵审核', roles: ['审核员'], password: 'Temp-pass-2' });
   await createUser(page, { username: 'sun', displayName: '孙指导', roles: ['职业指导员'], password: 'Temp-pass-3' });
@@ -28,7 +28,7 @@ test('the front desk accepts an unemployment registration and prints the receipt
   await page.getByRole('option', { name: '劳动合同期满终止' }).click();
   await page.getByRole('radio', { name: '否' }).click();
   await page.getByRole('checkbox', { name: /身份证/ }).check();
-  // The documents every applicant brings start ticked; without the signed self-declaration the matter cannot be accepted.
+  // The documents every applicant brings start ticked; without the signed self-declaration the case cannot be accepted.
   await page.getByRole('checkbox', { name: /告知承诺书/ }).uncheck();
   await page.getByRole('button', { name: '受理' }).click();
   await expect(page.getByTestId('case-error')).toContainText('缺少材料：告知承诺书');
@@ -54,7 +54,7 @@ test('the front desk accepts an unemployment registration and prints the receipt
   expect(text).toContain(`${formatChineseDate(dueDate)}前办结`);
   expect(text).toContain('告知承诺书');
 
-  // She cannot decide her own matter, although she is a reviewer.
+  // She cannot decide her own case, although she is a reviewer.
   await page.getByRole('link', { name: '返回业务' }).click();
   await page.getByRole('button', { name: '开始审核' }).click();
   await expect(page.getByTestId('case-state')).toHaveText('审核中');

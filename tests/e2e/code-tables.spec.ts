@@ -36,7 +36,7 @@ test('the administrator keeps the subsidy catalogue, and the subsidy form offers
   await expect(edit).toBeHidden();
   await expect(page.getByTestId('code-entry-fxcybt')).toContainText('返乡入乡创业补贴');
 
-  // 停用 asks first, and says filed matters keep the entry.
+  // 停用 asks first, and says filed cases keep the entry.
   await page.getByRole('button', { name: '停用“技能提升补贴”' }).click();
   const confirm = page.getByRole('dialog', { name: '停用“技能提升补贴”' });
   await expect(confirm).toContainText('已经办理或正在办理的业务保留该项目及其名称');

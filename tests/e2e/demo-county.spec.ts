@@ -26,7 +26,7 @@ test('first start opens the demo county: seeded people, 演示数据 on screen a
   await expect(page.getByTestId('search-total')).toContainText(/共 \d+ 人|超过/);
   await page.screenshot({ path: 'test-results/demo-persons.png', fullPage: true });
 
-  // A printed receipt of a seeded matter says 演示数据 on the page itself.
+  // A printed receipt of a seeded case says 演示数据 on the page itself.
   const caseId = await page.evaluate(async () => {
     const r = await fetch('rpc', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ method: 'cases.list', input: { scope: 'open', page: 1, pageSize: 50 } }) });
     const items = (await r.json()).value.items as { id: number; receiptNo: string | null }[];

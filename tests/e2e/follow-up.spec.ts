@@ -26,7 +26,7 @@ test('a counselor records a contact on the profile; a reviewer confirms a 6-mont
   const cases: { id: number; version: number }[] = [];
   for (const [idNumber, name] of [['32050619920115004X', '李四'], ['320102199003071239', '张三']] as const) {
     const person = await rpc<{ id: number }>(page, 'persons.register', { idNumber, name, phone: '13912345678', confirmNotDuplicate: true });
-    const draft = await rpc<{ id: number; version: number }>(page, 'cases.create', { personId: person.id, matterType: 'unemployment_registration', form: FORM, documents: ['id_card', 'self_declaration'] });
+    const draft = await rpc<{ id: number; version: number }>(page, 'cases.create', { personId: person.id, caseType: 'unemployment_registration', form: FORM, documents: ['id_card', 'self_declaration'] });
     cases.push(await rpc(page, 'cases.transition', { id: draft.id, version: draft.version, action: 'accept' }));
   }
   await logOut(page);

@@ -7,7 +7,7 @@ import { completeFirstRun, createUser, logIn, logInWithForcedChange, logOut, reg
  * the other's open queue without a reload; two corrections of one record meet
  * in the conflict dialog instead of overwriting each other.
  */
-test('a matter accepted at one window appears in the other’s open queue; the second editor of a record sees both versions and reapplies hers', async ({ browser, host }) => {
+test('a case accepted at one window appears in the other’s open queue; the second editor of a record sees both versions and reapplies hers', async ({ browser, host }) => {
   const one = await (await browser.newContext()).newPage();
   await one.goto(host.url);
   await completeFirstRun(one, { city: '苏州市', county: '吴中区（320506）', username: 'wang', displayName: '王前台', password: 'Wang-2026-pass', alsoFrontDesk: true });

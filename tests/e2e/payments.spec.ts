@@ -114,7 +114,7 @@ test('approved subsidies reach the bank exactly once: a batch built by a reviewe
   for (const p of [FIRST, SECOND]) {
     const person = await rpc<{ id: number }>(page, 'persons.register', { idNumber: p.idNumber, name: p.name });
     const draft = await rpc<{ id: number; version: number }>(page, 'cases.create', {
-      personId: person.id, matterType: 'subsidy_application',
+      personId: person.id, caseType: 'subsidy_application',
       form: {
         subsidyCode: 'flexible_social_insurance', periodFrom: '2026-07-01', periodTo: '2026-09-30', requestedAmountFen: String(Number(p.amount.replace(/,/g, '')) * 100),
         // The first applicant gave her account on the form; the second's is registered on the payments page.

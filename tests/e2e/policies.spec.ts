@@ -76,7 +76,7 @@ test('the 社保 import makes a 2026 graduate eligible: the sweep finds her with
   await rpc(page, 'persons.register', { ...HIRED, educationCode: '20', graduationDate: '2026-06-30' });
   await rpc(page, 'enterprises.register', FIRM);
   const registration = await rpc<{ id: number; version: number }>(page, 'cases.create', {
-    personId: graduate.id, matterType: 'employment_registration', form: { channel: 'flexible', startDate: '2026-07-01' }, documents: ['id_card', 'flexible_declaration'],
+    personId: graduate.id, caseType: 'employment_registration', form: { channel: 'flexible', startDate: '2026-07-01' }, documents: ['id_card', 'flexible_declaration'],
   });
   const accepted = await rpc<{ id: number; version: number }>(page, 'cases.transition', { id: registration.id, version: registration.version, action: 'accept' });
   await logOut(page);

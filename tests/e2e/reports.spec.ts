@@ -11,7 +11,7 @@ function pageImages(pdfName: string): void {
   execFileSync('pdftoppm', ['-png', '-r', '60', join('test-results', pdfName), join('test-results', pdfName.replace(/\.pdf$/, ''))]);
 }
 
-/** A call straight at the RPC door as the logged-in user (the matter's steps are tested elsewhere). */
+/** A call straight at the RPC door as the logged-in user (the case's steps are tested elsewhere). */
 async function rpc<T>(page: Page, method: string, input: unknown): Promise<T> {
   const reply = await page.evaluate(
     async ({ method, input }) => (await fetch('rpc', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ method, input }) })).json(),
@@ -29,7 +29,7 @@ test('the head lands on 工作台, opens the monthly report, clicks a figure for
   // The administrator, also at the window, registers 李四 and accepts his 失业登记.
   const person = await rpc<{ id: number }>(page, 'persons.register', { idNumber: '32050619920115004X', name: '李四', phone: '13912345678' });
   const draft = await rpc<{ id: number; version: number }>(page, 'cases.create', {
-    personId: person.id, matterType: 'unemployment_registration', form: { unemployedSince: '2026-10-31', unemploymentCause: 'contract_expired', drawingUnemploymentInsurance: 'no' }, documents: ['id_card', 'self_declaration'],
+    personId: person.id, caseType: 'unemployment_registration', form: { unemployedSince: '2026-10-31', unemploymentCause: 'contract_expired', drawingUnemploymentInsurance: 'no' }, documents: ['id_card', 'self_declaration'],
   });
   const accepted = await rpc<{ id: number; version: number }>(page, 'cases.transition', { id: draft.id, version: draft.version, action: 'accept' });
   await logOut(page);
@@ -37,7 +37,7 @@ test('the head lands on 工作台, opens the monthly report, clicks a figure for
   await logInWithForcedChange(page, 'zhang', 'Temp-pass-1', 'Zhang-own-pass-9');
   await expect(page.getByRole('heading', { name: '工作台', exact: true })).toBeVisible();
   await expect(page.getByTestId('stat-在办业务')).toContainText('1');
-  await expect(page.getByTestId('matters-by-staff')).toContainText('王管理');
+  await expect(page.getByTestId('cases-by-staff')).toContainText('王管理');
   await page.screenshot({ path: 'test-results/reports-dashboard.png', fullPage: true });
   const inReview = await rpc<{ id: number; version: number }>(page, 'cases.transition', { id: accepted.id, version: accepted.version, action: 'start_review' });
   await rpc(page, 'cases.transition', { id: inReview.id, version: inReview.version, action: 'approve' });
@@ -96,7 +96,7 @@ test('the head lands on 工作台, opens the monthly report, clicks a figure for
   await expect(page.getByTestId('named-list-title')).toContainText('本期新增失业登记人数');
   await expect(page.getByTestId('named-list')).toContainText('李四');
   await page.goBack();
-  // A breakdown bar opens its list: the open matters by state (nothing is open now), the key groups.
+  // A breakdown bar opens its list: the open cases by state (nothing is open now), the key groups.
   await expect(page.getByTestId('chart-cases-by-state').getByRole('link')).toHaveCount(4);
   await page.getByTestId('chart-cases-by-state').getByRole('link', { name: '在办业务 已受理 0件' }).click();
   await expect(page.getByRole('heading', { name: '在办业务 · 已受理' })).toBeVisible();

@@ -3,7 +3,7 @@ import { registerEnterprise } from './enterprise-pages';
 import { expect, test } from './host-fixture';
 import { completeFirstRun, logIn, printAndRead, registerPerson } from './pages';
 
-test('an employer applies for a subsidy at the window and takes a receipt; a matter not for this office gets a 不予受理告知书', async ({ page, host }) => {
+test('an employer applies for a subsidy at the window and takes a receipt; a case not for this office gets a 不予受理告知书', async ({ page, host }) => {
   const today = formatChineseDate(officeDate(new Date()));
   await page.goto(host.url);
   await completeFirstRun(page, { city: '苏州市', county: '吴中区（320506）', username: 'admin', displayName: '王芳', password: 'Admin-2026-pass', alsoFrontDesk: true });
@@ -18,7 +18,7 @@ test('an employer applies for a subsidy at the window and takes a receipt; a mat
 
   // The enterprise's profile: 申请补贴 opens the subsidy form for the enterprise, with its own checklist.
   await registerEnterprise(page, { creditCode: '91320100MA1XY8129Y', name: '苏州吴中精工机械有限公司' });
-  await page.getByTestId('enterprise-matters').getByRole('link', { name: '申请补贴' }).click();
+  await page.getByTestId('enterprise-cases').getByRole('link', { name: '申请补贴' }).click();
   await expect(page.getByText('申请单位：苏州吴中精工机械有限公司（统一社会信用代码 91320100MA1XY8129Y）')).toBeVisible();
   await expect(page.getByRole('checkbox', { name: /身份证/ })).toHaveCount(0);
   await page.getByRole('combobox', { name: '补贴项目' }).click();
@@ -53,9 +53,9 @@ test('an employer applies for a subsidy at the window and takes a receipt; a mat
   // Back on the enterprise's profile the application is listed.
   await page.getByRole('link', { name: '返回业务' }).click();
   await page.getByRole('link', { name: '申请单位档案' }).click();
-  await expect(page.getByTestId('enterprise-matters').getByRole('link', { name: receiptNo })).toBeVisible();
+  await expect(page.getByTestId('enterprise-cases').getByRole('link', { name: receiptNo })).toBeVisible();
 
-  // A person whose matter belongs elsewhere: 不予受理 at the window, with the reason, printed.
+  // A person whose case belongs elsewhere: 不予受理 at the window, with the reason, printed.
   await registerPerson(page, { idNumber: '32050619920115004X', name: '李四' });
   await page.getByTestId('quick-actions').getByRole('link', { name: '失业登记' }).click();
   await page.getByRole('button', { name: '保存草稿' }).click();

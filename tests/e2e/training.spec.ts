@@ -102,7 +102,7 @@ test('a class from enrolment through attendance and certificate to the trainee�
   // The window files the trainee's 就业登记; a reviewer approves it.
   await logIn(page, 'admin', 'Admin-2026-pass');
   const draft = await rpc<{ id: number; version: number }>(page, 'cases.create', {
-    personId: person.id, matterType: 'employment_registration', form: { channel: 'flexible', startDate: officeDay() }, documents: ['id_card', 'flexible_declaration'],
+    personId: person.id, caseType: 'employment_registration', form: { channel: 'flexible', startDate: officeDay() }, documents: ['id_card', 'flexible_declaration'],
   });
   const accepted = await rpc<{ id: number; version: number }>(page, 'cases.transition', { id: draft.id, version: draft.version, action: 'accept' });
   await logOut(page);

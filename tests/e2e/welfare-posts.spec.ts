@@ -26,7 +26,7 @@ test('a 公益性岗位 takes only a certified 就业困难人员, and the daily
   const certified = await rpc<{ id: number }>(page, 'persons.register', { idNumber: CERTIFIED, name: '李秀英', phone: '15150309876', confirmNotDuplicate: true });
   await rpc(page, 'persons.register', { idNumber: UNCERTIFIED, name: '张三', phone: '13912345678', confirmNotDuplicate: true });
   const draft = await rpc<{ id: number; version: number }>(page, 'cases.create', {
-    personId: certified.id, matterType: 'difficulty_certification',
+    personId: certified.id, caseType: 'difficulty_certification',
     form: { category: 'zero_employment_family', validFrom: officeDay(), validTo: officeDay(365), evidenceNote: '社区证明' }, documents: ['id_card', 'difficulty_application', 'household_register'],
   });
   const accepted = await rpc<{ id: number; version: number }>(page, 'cases.transition', { id: draft.id, version: draft.version, action: 'accept' });
@@ -58,7 +58,7 @@ test('a 公益性岗位 takes only a certified 就业困难人员, and the daily
   await expect(post.getByRole('row', { name: /李秀英/ })).toContainText('在岗');
 
   // The certification is withdrawn; the daily check ends the placement that day.
-  const cert = (await rpc<Array<{ caseId: number; version: number; matterType: string }>>(page, 'registrations.forPerson', { personId: certified.id })).find((m) => m.matterType === 'difficulty_certification')!;
+  const cert = (await rpc<Array<{ caseId: number; version: number; caseType: string }>>(page, 'registrations.forPerson', { personId: certified.id })).find((m) => m.caseType === 'difficulty_certification')!;
   await rpc(page, 'certifications.exit', { caseId: cert.caseId, version: cert.version, reason: 'moved_out', onDate: officeDay() });
   await page.getByRole('button', { name: '每日核验' }).click();
   await expect(post.getByRole('row', { name: /李秀英/ })).toContainText(`${officeDay()} 离岗：就业困难人员认定终止`);

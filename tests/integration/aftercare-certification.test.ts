@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { InForceMatter, PersonView } from '../../shared/contract';
+import type { InForceCase, PersonView } from '../../shared/contract';
 import { advanceDays, colleagues, registerPerson } from './cases-helpers';
-import { approve, CERT_DOCS, CERT_FORM, matters, writes } from './contacts-helpers';
+import { approve, CERT_DOCS, CERT_FORM, cases, writes } from './contacts-helpers';
 import { expectError, expectOk, readyDesk, type ReadyDesk } from './helpers';
 import { LI_XIUYING, namesFound } from './registry-helpers';
 
 const hasTag = (ready: ReadyDesk, id: number) => expectOk<PersonView>(ready.call('persons.get', { id })).keyGroups.some((t) => t.code === 'employment_difficulty');
-const certOf = (ready: ReadyDesk, id: number) => matters(ready.call, id).find((m) => m.matterType === 'difficulty_certification')!;
+const certOf = (ready: ReadyDesk, id: number) => cases(ready.call, id).find((m) => m.caseType === 'difficulty_certification')!;
 
 describe('就业困难人员认定 after approval: the key-group tag follows it', () => {
   it('adds the tag, takes it off while suspended and back on resumption, and removes it for good on exit', () => {
@@ -28,17 +28,17 @@ describe('就业困难人员认定 after approval: the key-group tag follows it'
     expect(writes(ready)).toBe(before);
 
     advanceDays(ready, 3, [lina, liuyang]);
-    cert = expectOk<InForceMatter>(step(lina.call, 'certifications.suspend', { reason: 'short_term_work', onDate: '2026-11-30', note: '临时务工' }));
+    cert = expectOk<InForceCase>(step(lina.call, 'certifications.suspend', { reason: 'short_term_work', onDate: '2026-11-30', note: '临时务工' }));
     expect(cert).toMatchObject({ status: 'suspended', suspendedOn: '2026-11-30', suspensionReason: 'short_term_work' });
     expect(hasTag(ready, personId)).toBe(false);
     expect(namesFound(ready, '', { filters: { keyGroup: 'employment_difficulty' } })).toEqual([]);
 
-    cert = expectOk<InForceMatter>(step(lina.call, 'certifications.resume', { onDate: '2026-11-30' }));
+    cert = expectOk<InForceCase>(step(lina.call, 'certifications.resume', { onDate: '2026-11-30' }));
     expect(cert.status).toBe('in_force');
     expect(hasTag(ready, personId)).toBe(true);
     expect(namesFound(ready, '', { filters: { keyGroup: 'employment_difficulty' } })).toEqual(['李秀英']);
 
-    cert = expectOk<InForceMatter>(step(lina.call, 'certifications.exit', { reason: 'moved_out', onDate: '2026-11-30' }));
+    cert = expectOk<InForceCase>(step(lina.call, 'certifications.exit', { reason: 'moved_out', onDate: '2026-11-30' }));
     expect(cert).toMatchObject({ status: 'ended', endReason: 'moved_out', endReasonLabel: '户籍迁出本地', endedByName: '李娜' });
     expect(cert.events.map((e) => e.label)).toEqual(['暂停认定', '恢复认定', '退出认定']);
     expect(hasTag(ready, personId)).toBe(false);
@@ -53,7 +53,7 @@ describe('就业困难人员认定 after approval: the key-group tag follows it'
     const { lina } = colleagues(ready, ['lina']);
     const personId = registerPerson(ready, LI_XIUYING);
     approve(ready, lina, personId, 'difficulty_certification', { ...CERT_FORM, validTo: '2026-12-31' }, CERT_DOCS);
-    const due = () => expectOk<{ items: InForceMatter[]; total: number }>(lina.call('certifications.reviewsDue', { withinDays: 366 }));
+    const due = () => expectOk<{ items: InForceCase[]; total: number }>(lina.call('certifications.reviewsDue', { withinDays: 366 }));
     expect(due().items.map((m) => [m.personName, m.reviewDue])).toEqual([['李秀英', '2027-11-27']]);
     advanceDays(ready, 34, [lina]); // 2026-12-31: last valid day
     expect(hasTag(ready, personId)).toBe(true);
@@ -68,12 +68,12 @@ describe('就业困难人员认定 after approval: the key-group tag follows it'
     const { lina, liuyang } = colleagues(ready, ['lina', 'liuyang']);
     const personId = registerPerson(ready, LI_XIUYING);
     approve(ready, lina, personId, 'difficulty_certification', CERT_FORM, CERT_DOCS);
-    const due = (withinDays: number) => expectOk<{ items: InForceMatter[]; total: number }>(liuyang.call('certifications.reviewsDue', { withinDays })).total;
+    const due = (withinDays: number) => expectOk<{ items: InForceCase[]; total: number }>(liuyang.call('certifications.reviewsDue', { withinDays })).total;
     expect(due(30)).toBe(0);
     advanceDays(ready, 340, [lina, liuyang]); // 2027-11-02: due within 30 days
     expect(due(30)).toBe(1);
     const cert = certOf(ready, personId);
-    const reviewed = expectOk<InForceMatter>(liuyang.call('certifications.review', { caseId: cert.caseId, version: cert.version, onDate: '2027-11-02', note: '家庭情况未变' }));
+    const reviewed = expectOk<InForceCase>(liuyang.call('certifications.review', { caseId: cert.caseId, version: cert.version, onDate: '2027-11-02', note: '家庭情况未变' }));
     expect(reviewed).toMatchObject({ lastReviewedOn: '2027-11-02', reviewDue: '2028-11-02', status: 'in_force' });
     expect(due(30)).toBe(0);
     expect(hasTag(ready, personId)).toBe(true);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { InForceMatter, NoContactProposal, PersonView } from '../../shared/contract';
+import type { InForceCase, NoContactProposal, PersonView } from '../../shared/contract';
 import { lastAuditId, storedAudit } from './accounts-helpers';
 import { advanceDays, colleagues, EMPLOYMENT_DOCS, EMPLOYMENT_FORM, registerPerson } from './cases-helpers';
-import { approve, CERT_DOCS, CERT_FORM, contact, matters, writes } from './contacts-helpers';
+import { approve, CERT_DOCS, CERT_FORM, contact, cases, writes } from './contacts-helpers';
 import { expectError, expectOk, readyDesk } from './helpers';
 import { LI_XIUYING, ZHANG_LI, rows } from './registry-helpers';
 
@@ -16,7 +16,7 @@ describe('注销 of an unemployment registration', () => {
     const { lina, liuyang } = colleagues(ready, ['lina', 'liuyang']);
     const personId = registerPerson(ready);
     approve(ready, lina, personId);
-    const reg = matters(ready.call, personId)[0]!;
+    const reg = cases(ready.call, personId)[0]!;
     const before = writes(ready);
     const cancel = (call: typeof ready.call, extra: Record<string, unknown>) => call('registrations.cancel', { caseId: reg.caseId, version: reg.version, reason: 'school_military_emigration', onDate: '2026-11-27', ...extra });
     expect(expectError(cancel(liuyang.call, { version: reg.version - 1 }), 'CONFLICT').message).toBe('该失业登记已被他人办理或修改，请刷新后重试');
@@ -27,7 +27,7 @@ describe('注销 of an unemployment registration', () => {
     expect(writes(ready)).toBe(before);
 
     const auditFrom = lastAuditId(ready);
-    const ended = expectOk<InForceMatter>(cancel(liuyang.call, { note: '应征入伍' }));
+    const ended = expectOk<InForceCase>(cancel(liuyang.call, { note: '应征入伍' }));
     expect(ended).toMatchObject({ status: 'ended', endedOn: '2026-11-27', endReason: 'school_military_emigration', endReasonLabel: '入学、服兵役或移居境外', endNote: '应征入伍', endedByName: '刘洋' });
     expect(status(ready, personId)).toBe('not_in_labour_force');
     expect(rows(ready, 'select count(*) as n from cases where id = ?', reg.caseId)[0]!.n).toBe(1);
@@ -47,7 +47,7 @@ describe('注销 of an unemployment registration', () => {
     approve(ready, lina, personId, 'difficulty_certification', CERT_FORM, CERT_DOCS);
     expect(tags(ready, personId)).toContain('employment_difficulty');
     approve(ready, lina, personId, 'employment_registration', EMPLOYMENT_FORM, EMPLOYMENT_DOCS);
-    const [cert, reg] = [matters(ready.call, personId).find((m) => m.matterType === 'difficulty_certification')!, matters(ready.call, personId).find((m) => m.matterType === 'unemployment_registration')!];
+    const [cert, reg] = [cases(ready.call, personId).find((m) => m.caseType === 'difficulty_certification')!, cases(ready.call, personId).find((m) => m.caseType === 'unemployment_registration')!];
     expect(reg).toMatchObject({ status: 'ended', endReason: 'employed', endReasonLabel: '实现就业', endedByName: '李娜' });
     expect(reg.endNote).toMatch(/^就业登记批准（320506-2026-\d{5}）$/);
     // Work is not an exit from 就业困难人员 status (public-welfare posts and hiring subsidies rest on it).
@@ -62,9 +62,9 @@ describe('注销 of an unemployment registration', () => {
     const personId = registerPerson(ready, LI_XIUYING);
     approve(ready, lina, personId);
     approve(ready, lina, personId, 'difficulty_certification', CERT_FORM, CERT_DOCS);
-    const reg = matters(ready.call, personId).find((m) => m.matterType === 'unemployment_registration')!;
+    const reg = cases(ready.call, personId).find((m) => m.caseType === 'unemployment_registration')!;
     expectOk(ready.call('registrations.cancel', { caseId: reg.caseId, version: reg.version, reason: 'stopped_seeking', onDate: '2026-11-27' }));
-    const cert = matters(ready.call, personId).find((m) => m.matterType === 'difficulty_certification')!;
+    const cert = cases(ready.call, personId).find((m) => m.caseType === 'difficulty_certification')!;
     expect(cert).toMatchObject({ status: 'ended', endReason: 'registration_cancelled', endReasonLabel: '失业登记已注销', endedOn: '2026-11-27' });
     expect(tags(ready, personId)).not.toContain('employment_difficulty');
   });
@@ -80,7 +80,7 @@ describe('连续6个月未联系 → proposed 注销, confirmed by a reviewer', 
     approve(ready, lina, zhang);
     approve(ready, lina, li);
     approve(ready, lina, xiuying);
-    const reg = matters(ready.call, zhang)[0]!;
+    const reg = cases(ready.call, zhang)[0]!;
     const confirm = (call: typeof ready.call, version = reg.version) =>
       call('registrations.cancel', { caseId: reg.caseId, version, reason: 'no_contact_6_months', onDate: ready.clock.read().toISOString().slice(0, 10) });
     const proposals = () => expectOk<Proposals>(lina.call('registrations.noContactProposals', {}));
@@ -104,7 +104,7 @@ describe('连续6个月未联系 → proposed 注销, confirmed by a reviewer', 
     const before = writes(ready);
     expect(expectError(confirm(liuyang.call), 'FORBIDDEN').message).toContain('须由审核员或局领导/中心主任办理');
     expect(writes(ready)).toBe(before);
-    const ended = expectOk<InForceMatter>(confirm(lina.call));
+    const ended = expectOk<InForceCase>(confirm(lina.call));
     expect(ended).toMatchObject({ status: 'ended', endReason: 'no_contact_6_months', endedByName: '李娜', endedOn: '2027-05-27' });
     expect(status(ready, zhang)).toBe('unemployed_unregistered');
     expect(proposals().total).toBe(0);

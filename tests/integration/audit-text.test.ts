@@ -12,7 +12,7 @@ import { expectOk, readyDesk } from './helpers';
 const RAW = [/\b[a-z]+\.[a-z][A-Za-z]+\b/, /#\d/, /[{}"]/, /\b(person|case|user|enterprise)\b/];
 
 describe('the audit log as the head reads it', () => {
-  it('names who and what in Chinese — the person masked, the matter by its receipt — with the detail in words, never JSON or codes', () => {
+  it('names who and what in Chinese — the person masked, the case by its receipt — with the detail in words, never JSON or codes', () => {
     const ready = readyDesk();
     const personId = registerPerson(ready);
     const draft = createCase(ready.call, personId, 'unemployment_registration', UNEMPLOYMENT_FORM, UNEMPLOYMENT_DOCS);

@@ -22,7 +22,7 @@ const stored = (content: Buffer) => {
   return `attachments/${sha.slice(0, 2)}/${sha}`;
 };
 
-/** A desk with one person and a matter with `scans` scanned documents attached. */
+/** A desk with one person and a case with `scans` scanned documents attached. */
 function deskWithData(scans = 2): ReadyDesk & { dataDir: string } {
   const ready = readyDesk();
   let view = createCase(ready.call, registerPerson(ready, ZHANG_SAN), 'unemployment_registration', UNEMPLOYMENT_FORM, []);

@@ -5,19 +5,19 @@ import { PASSWORD, expectError, expectOk, keyedConnection, readyDesk, type Ready
 import { idNumber, rows } from './registry-helpers';
 
 /**
- * A matter's dates and reasons are judged against the matter's day and the
+ * A case's dates and reasons are judged against the case's day and the
  * applicant's life through the router (the desk's clock stands at 2026-11-27):
  * nothing refused is written, and the message names the field and the rule.
  */
 
-function refusedDraft(ready: ReadyDesk, personId: number, matterType: string, form: Record<string, string | null>, documents: string[]): string {
+function refusedDraft(ready: ReadyDesk, personId: number, caseType: string, form: Record<string, string | null>, documents: string[]): string {
   const before = rows(ready, 'select count(*) as n from cases');
-  const refusal = expectError(ready.call('cases.create', { personId, matterType, form, documents }), 'BAD_INPUT');
+  const refusal = expectError(ready.call('cases.create', { personId, caseType, form, documents }), 'BAD_INPUT');
   expect(rows(ready, 'select count(*) as n from cases')).toEqual(before);
   return refusal.message;
 }
 
-describe('the dates of a matter', () => {
+describe('the dates of a case', () => {
   it('refuses a 失业登记 whose 失业日期 lies in the future and whose 失业原因 is not one of the list', () => {
     const ready = readyDesk();
     const personId = registerPerson(ready);
@@ -51,7 +51,7 @@ describe('the dates of a matter', () => {
     expect(createCase(ready.call, personId, 'employment_registration', { ...job, contractEndDate: '2029-11-01' }, ['id_card', 'labour_contract']).state).toBe('draft');
   });
 
-  it('judges a matter corrected after 退回补正 against the day it was accepted, not the day of the correction', () => {
+  it('judges a case corrected after 退回补正 against the day it was accepted, not the day of the correction', () => {
     const ready = readyDesk();
     const accepted = actOk(ready.call, createCase(ready.call, registerPerson(ready)), 'accept');
     const returned = actOk(ready.call, accepted, 'return', '失业日期有误');

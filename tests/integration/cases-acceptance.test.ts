@@ -50,10 +50,10 @@ describe('acceptance checks of 失业登记', () => {
   });
 
   // Product gap: the form is free text in the contract and the service only checks that 失业日期 is filled in.
-  it('refuses an impossible 失业日期 (2026-02-30) before the matter is accepted', () => {
+  it('refuses an impossible 失业日期 (2026-02-30) before the case is accepted', () => {
     const ready = readyDesk();
     const personId = registerPerson(ready);
-    const input = { personId, matterType: 'unemployment_registration', form: { ...UNEMPLOYMENT_FORM, unemployedSince: '2026-02-30' }, documents: UNEMPLOYMENT_DOCS };
+    const input = { personId, caseType: 'unemployment_registration', form: { ...UNEMPLOYMENT_FORM, unemployedSince: '2026-02-30' }, documents: UNEMPLOYMENT_DOCS };
     const created = ready.call('cases.create', input);
     // Either the draft is refused, or its acceptance is; the message names the field.
     const refusal = created.ok ? expectError(act(ready.call, created.value as CaseView, 'accept'), 'BAD_INPUT') : expectError(created, 'BAD_INPUT');
@@ -64,7 +64,7 @@ describe('acceptance checks of 失业登记', () => {
 
 describe('resubmission after 补正', () => {
   // Product bug: resubmit (returned → accepted) checks the documents but not the form that acceptance checked.
-  it('refuses to put a matter back in the queue when a required form field was cleared during the correction', () => {
+  it('refuses to put a case back in the queue when a required form field was cleared during the correction', () => {
     const ready = readyDesk();
     const returned = actOk(ready.call, actOk(ready.call, createCase(ready.call, registerPerson(ready)), 'accept'), 'return', '失业日期有误');
     const corrected = expectOk<CaseView>(ready.call('cases.update', { id: returned.id, version: returned.version, form: { unemployedSince: '2026-10-30' }, documents: UNEMPLOYMENT_DOCS }));
@@ -77,7 +77,7 @@ describe('resubmission after 补正', () => {
   });
 });
 
-describe('one open matter of a type per person', () => {
+describe('one open case of a type per person', () => {
   it('refuses a second open 失业登记 as DUPLICATE naming the open one, in draft and after acceptance', () => {
     const ready = readyDesk();
     const personId = registerPerson(ready);
@@ -85,21 +85,21 @@ describe('one open matter of a type per person', () => {
     const counts = () => rows(ready, 'select (select count(*) from cases) as cases, (select count(*) from audit_log) as audit')[0];
     const before = counts();
 
-    const asDraft = expectError(ready.call('cases.create', { personId, matterType: 'unemployment_registration', form: UNEMPLOYMENT_FORM, documents: UNEMPLOYMENT_DOCS }), 'DUPLICATE');
+    const asDraft = expectError(ready.call('cases.create', { personId, caseType: 'unemployment_registration', form: UNEMPLOYMENT_FORM, documents: UNEMPLOYMENT_DOCS }), 'DUPLICATE');
     expect(asDraft.message).toBe(`此人已有一件正在办理的失业登记（草稿 #${first.id}），不能重复申请`);
     expect(asDraft.details).toEqual({ caseId: first.id });
 
     actOk(ready.call, first, 'accept');
-    const afterAccept = expectError(ready.call('cases.create', { personId, matterType: 'unemployment_registration', form: {}, documents: [] }), 'DUPLICATE');
+    const afterAccept = expectError(ready.call('cases.create', { personId, caseType: 'unemployment_registration', form: {}, documents: [] }), 'DUPLICATE');
     expect(afterAccept.message).toBe('此人已有一件正在办理的失业登记（320506-2026-00001），不能重复申请');
     expect(afterAccept.details).toEqual({ caseId: first.id });
     expect(counts()).toEqual({ cases: before!.cases, audit: (before!.audit as number) + 1 });
 
-    // Another matter type is another queue.
+    // Another case type is another queue.
     expect(createCase(ready.call, personId, 'employment_registration', { channel: 'flexible', startDate: '2026-11-20' }, ['id_card'])).toMatchObject({ state: 'draft' });
   });
 
-  it('lets a new matter be opened once the open one is withdrawn', () => {
+  it('lets a new case be opened once the open one is withdrawn', () => {
     const ready = readyDesk();
     const personId = registerPerson(ready);
     const first = actOk(ready.call, createCase(ready.call, personId), 'accept');
@@ -107,18 +107,18 @@ describe('one open matter of a type per person', () => {
     expect(createCase(ready.call, personId)).toMatchObject({ state: 'draft', id: first.id + 1 });
   });
 
-  it('is enforced by the database itself: a raw INSERT of a second open matter is refused, a closed one is not', () => {
+  it('is enforced by the database itself: a raw INSERT of a second open case is refused, a closed one is not', () => {
     const ready = readyDesk();
     const personId = registerPerson(ready);
     const open = createCase(ready.call, personId);
     const clerk = userId(ready, 'wangfang');
     const raw = keyedConnection(ready.dbPath, ready.keyFile);
     const insert = raw.prepare(
-      `insert into cases (matter_type, person_id, state, form, documents, prepared_by, created_at, updated_at)
+      `insert into cases (case_type, person_id, state, form, documents, prepared_by, created_at, updated_at)
        values ('unemployment_registration', ?, ?, '{}', '[]', ?, '2026-11-27T02:00:00.000Z', '2026-11-27T02:00:00.000Z')`,
     );
     for (const state of ['draft', 'accepted', 'in_review', 'returned']) {
-      expect(() => insert.run(personId, state, clerk), state).toThrow('UNIQUE constraint failed: cases.person_id, cases.matter_type');
+      expect(() => insert.run(personId, state, clerk), state).toThrow('UNIQUE constraint failed: cases.person_id, cases.case_type');
     }
     expect(insert.run(personId, 'withdrawn', clerk).changes).toBe(1);
     expect(insert.run(personId, 'approved', clerk).changes).toBe(1);

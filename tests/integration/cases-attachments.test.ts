@@ -25,12 +25,12 @@ function storedFiles(ready: ReadyDesk): string[] {
   return readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => join(e.parentPath, e.name));
 }
 
-describe('attachments of a matter', () => {
+describe('attachments of a case', () => {
   it('stores an upload under its SHA-256 in the data folder, ticks its document and reads it back verified', () => {
     const ready = readyDesk();
     const draft = createCase(ready.call, registerPerson(ready), 'unemployment_registration', UNEMPLOYMENT_FORM, ['id_card']);
     const withScan = expectOk<CaseView>(attach(ready, draft, 'self_declaration', '告知承诺书.pdf', PDF));
-    // The scanned declaration counts as received, so the matter can now be accepted.
+    // The scanned declaration counts as received, so the case can now be accepted.
     expect(withScan.documents.find((d) => d.code === 'self_declaration')?.received).toBe(true);
     expect(withScan.version).toBe(draft.version + 1);
     expect(withScan.attachments).toEqual([
@@ -84,7 +84,7 @@ describe('attachments of a matter', () => {
     expect(storedFiles(ready)).toEqual([]);
   });
 
-  it('refuses uploads once the matter is accepted, and removal after acceptance; a draft removal keeps the row and unticks', () => {
+  it('refuses uploads once the case is accepted, and removal after acceptance; a draft removal keeps the row and unticks', () => {
     const ready = readyDesk();
     const draft = createCase(ready.call, registerPerson(ready), 'unemployment_registration', UNEMPLOYMENT_FORM, ['self_declaration']);
     const wrong = expectOk<CaseView>(attach(ready, draft, 'id_card', '别人的身份证.jpg', Buffer.from([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3])));
@@ -92,7 +92,7 @@ describe('attachments of a matter', () => {
     const removed = expectOk<CaseView>(ready.call('cases.removeAttachment', { caseId: wrong.id, version: wrong.version, attachmentId: wrong.attachments[0]!.id, reason: '传错了人' }));
     expect(removed.attachments[0]).toMatchObject({ state: 'removed', removedReason: '传错了人' });
     expect(removed.documents.find((d) => d.code === 'id_card')?.received).toBe(false);
-    // Without the ID the matter cannot be accepted (the checklist still decides).
+    // Without the ID the case cannot be accepted (the checklist still decides).
     expect(expectError(act(ready.call, removed, 'accept'), 'BAD_INPUT').message).toBe('缺少必需材料：身份证或社保卡，不能「受理」');
     const accepted = actOk(ready.call, expectOk<CaseView>(attach(ready, removed, 'id_card', '身份证.png', PNG)), 'accept');
     const before = footprint(ready, accepted.id);
@@ -143,12 +143,12 @@ describe('editing a draft on the case page (cases.update)', () => {
     const saved = expectOk<CaseView>(ready.call('cases.update', { id: draft.id, version: draft.version, form: { ...UNEMPLOYMENT_FORM, jobWanted: '仓储管理' }, documents: ['id_card', 'self_declaration'] }));
     expect(saved.form).toMatchObject({ unemploymentCause: 'contract_expired', jobWanted: '仓储管理' });
     expect(saved.version).toBe(draft.version + 1);
-    // The screen that loaded version 1 is told the matter changed meanwhile.
+    // The screen that loaded version 1 is told the case changed meanwhile.
     expect(expectError(ready.call('cases.update', { id: draft.id, version: draft.version, form: UNEMPLOYMENT_FORM, documents: [] }), 'CONFLICT').message).toBe('该业务已被他人办理或修改，请刷新后重试');
     expect(actOk(ready.call, saved, 'accept').state).toBe('accepted');
   });
 
-  it('keeps a document with a file attached received, and refuses edits once the matter is accepted', () => {
+  it('keeps a document with a file attached received, and refuses edits once the case is accepted', () => {
     const ready = readyDesk();
     const draft = createCase(ready.call, registerPerson(ready), 'unemployment_registration', UNEMPLOYMENT_FORM, ['self_declaration']);
     const withId = expectOk<CaseView>(attach(ready, draft, 'id_card', '身份证.png', PNG));

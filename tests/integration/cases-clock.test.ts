@@ -28,7 +28,7 @@ describe('办理时限 in working days', () => {
 });
 
 describe('退回补正 stops the clock', () => {
-  it('moves the due date by the working days the matter spent with the applicant; no overdue flag while returned', () => {
+  it('moves the due date by the working days the case spent with the applicant; no overdue flag while returned', () => {
     const ready = readyDesk();
     const draft = createCase(ready.call, registerPerson(ready));
     advanceDays(ready, 3); // D = Monday 11-30
@@ -61,7 +61,7 @@ describe('退回补正 stops the clock', () => {
 });
 
 // Product bug: resubmit derives pause dates from UTC timestamps (cases.ts line 171) while acceptedOn is the Beijing date.
-describe('a matter handled before 08:00 Beijing time (still the previous day in UTC)', () => {
+describe('a case handled before 08:00 Beijing time (still the previous day in UTC)', () => {
   it('counts the day of return although it was returned at 07:30', () => {
     const ready = readyDesk();
     const accepted = actOk(ready.call, createCase(ready.call, registerPerson(ready)), 'accept');
@@ -74,7 +74,7 @@ describe('a matter handled before 08:00 Beijing time (still the previous day in 
     // Thursday 12-03, 10:00.
     ready.clock.advanceMinutes(3 * 24 * 60 + 150);
     expectOk(ready.call('auth.unlock', { password: PASSWORD }));
-    // Monday 11-30 counts (the office had the matter that day); paused Tue–Thu; then Fri 12-04 and Mon 12-07.
+    // Monday 11-30 counts (the office had the case that day); paused Tue–Thu; then Fri 12-04 and Mon 12-07.
     expect(actOk(ready.call, returned, 'resubmit').dueDate).toBe('2026-12-07');
   });
 

@@ -8,7 +8,7 @@ import { LI_XIUYING, ZHANG_SAN, rows } from './registry-helpers';
 /**
  * The administrator's code tables (业务代码表): 就业困难人员认定类别 and 补贴目录
  * kept in code_entries, maintained through codes.save, and what the
- * matters filed under them see when an entry is added or retired.
+ * cases filed under them see when an entry is added or retired.
  */
 
 const CERT_DOCS = ['id_card', 'difficulty_application'];
@@ -97,8 +97,8 @@ describe('业务代码表: the administrator maintains them', () => {
   });
 });
 
-describe('matters filed under an administrator’s entries', () => {
-  it('certifies under a new category; once it is retired a new draft is refused while an accepted matter is still decided', () => {
+describe('cases filed under an administrator’s entries', () => {
+  it('certifies under a new category; once it is retired a new draft is refused while an accepted case is still decided', () => {
     const ready = readyDesk();
     const { lina } = colleagues(ready, ['lina']);
     expectOk(ready.call('codes.save', NEW_CATEGORY));
@@ -109,7 +109,7 @@ describe('matters filed under an administrator’s entries', () => {
     expectOk(ready.call('codes.save', { ...SAVED_CATEGORY, active: false, version: 1 }));
     const other = registerPerson(ready, ZHANG_SAN);
     const casesBefore = rows(ready, 'select count(*) as n from cases')[0]!.n;
-    const refused = expectError(ready.call('cases.create', { personId: other, matterType: 'difficulty_certification', form, documents: CERT_DOCS }), 'BAD_INPUT');
+    const refused = expectError(ready.call('cases.create', { personId: other, caseType: 'difficulty_certification', form, documents: CERT_DOCS }), 'BAD_INPUT');
     expect(refused.message).toBe('认定类别“受灾家庭成员”已停用，请选择其他项目');
     expect(rows(ready, 'select count(*) as n from cases')[0]!.n).toBe(casesBefore);
 
@@ -130,7 +130,7 @@ describe('matters filed under an administrator’s entries', () => {
     const ready = readyDesk();
     expectOk(ready.call('codes.save', NEW_SUBSIDY));
     const personId = registerPerson(ready);
-    const subsidy = (form: Record<string, string | null>) => ready.call('cases.create', { personId, matterType: 'subsidy_application', form, documents: SUBSIDY_DOCS });
+    const subsidy = (form: Record<string, string | null>) => ready.call('cases.create', { personId, caseType: 'subsidy_application', form, documents: SUBSIDY_DOCS });
 
     const enterpriseOnly = expectError(subsidy({ subsidyCode: 'social_insurance', requestedAmountFen: '150000' }), 'BAD_INPUT');
     expect(enterpriseOnly.message).toBe('补贴项目“社会保险补贴”只能由单位申请');
@@ -138,7 +138,7 @@ describe('matters filed under an administrator’s entries', () => {
       const bad = expectError(subsidy({ subsidyCode: 'fxcybt', requestedAmountFen: amount }), 'BAD_INPUT');
       expect(bad.message, amount).toBe('申请金额应为大于0的金额（元，最多两位小数）');
     }
-    expect(rows(ready, "select count(*) as n from cases where matter_type = 'subsidy_application'")[0]!.n).toBe(0);
+    expect(rows(ready, "select count(*) as n from cases where case_type = 'subsidy_application'")[0]!.n).toBe(0);
 
     const draft = expectOk<CaseView>(subsidy({ subsidyCode: 'fxcybt', requestedAmountFen: '150050' }));
     expect(draft.form).toMatchObject({ subsidyCode: 'fxcybt', requestedAmountFen: '150050' });

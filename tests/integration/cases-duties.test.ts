@@ -6,12 +6,12 @@ import { ZHANG_LI, ZHANG_SAN, rows } from './registry-helpers';
 const SEPARATION = (act: string) => `职责分离：本申请由您录入或受理，不能由您「${act}」，请交其他审核人员办理`;
 
 describe('separation of duties', () => {
-  it('refuses approve and reject to the colleague who accepted the matter, even holding the reviewer role, and changes nothing', () => {
+  it('refuses approve and reject to the colleague who accepted the case, even holding the reviewer role, and changes nothing', () => {
     const ready = readyDesk();
     const { chenjing, lina } = colleagues(ready, ['chenjing', 'lina']);
     const draft = createCase(ready.call, registerPerson(ready, ZHANG_SAN));
     const accepted = actOk(chenjing.call, draft, 'accept');
-    // Picking the matter up for review is not a decision: allowed.
+    // Picking the case up for review is not a decision: allowed.
     const inReview = actOk(chenjing.call, accepted, 'start_review');
     expect(inReview.availableActions).toEqual([
       { action: 'return', commentRequired: true },
@@ -53,7 +53,7 @@ describe('roles named by the workflow', () => {
     const { lina, sunli } = colleagues(ready, ['lina', 'sunli']);
     const personId = registerPerson(ready);
     // Preparing needs the front desk's permission: refused at the door.
-    const create = expectError(sunli.call('cases.create', { personId, matterType: 'unemployment_registration', form: {}, documents: [] }), 'FORBIDDEN');
+    const create = expectError(sunli.call('cases.create', { personId, caseType: 'unemployment_registration', form: {}, documents: [] }), 'FORBIDDEN');
     expect(create.message).toBe('当前账号没有执行此操作的权限');
     expect(rows(ready, 'select count(*) as n from cases')).toEqual([{ n: 0 }]);
 

@@ -11,7 +11,7 @@ describe('就业登记: the employer’s credit code', () => {
   it('takes a valid credit code or 15-digit 注册号 and refuses one whose check digit is wrong, writing nothing', () => {
     const ready = readyDesk();
     const personId = registerPerson(ready, LI_XIUYING);
-    const create = (code: string) => ready.call('cases.create', { personId, matterType: 'employment_registration', form: form(code), documents: ['id_card', 'labour_contract'] });
+    const create = (code: string) => ready.call('cases.create', { personId, caseType: 'employment_registration', form: form(code), documents: ['id_card', 'labour_contract'] });
 
     const wrong = expectError(create('91320100MA1XY8129X'), 'BAD_INPUT');
     expect(wrong.message).toBe('统一社会信用代码“91320100MA1XY8129X”不是有效的统一社会信用代码或15位注册号（校验位不符）');

@@ -9,7 +9,7 @@ import { ZHANG_SAN, register, rows } from './registry-helpers';
 /**
  * Shared steps of the case-handling tests (cases-*.test.ts). Every desk is a
  * real encrypted file built by the migrations (helpers.readyDesk); the
- * administrator 王芳 is also front desk and prepares most matters.
+ * administrator 王芳 is also front desk and prepares most cases.
  */
 
 /** A complete 失业登记 form and its two required documents (告知承诺制). */
@@ -49,11 +49,11 @@ export function registerPerson(ready: ReadyDesk, input: Record<string, unknown> 
 export function createCase(
   call: Call,
   personId: number,
-  matterType = 'unemployment_registration',
+  caseType = 'unemployment_registration',
   form: Record<string, string | null> = UNEMPLOYMENT_FORM,
   documents: string[] = UNEMPLOYMENT_DOCS,
 ): CaseView {
-  return expectOk<CaseView>(call('cases.create', { personId, matterType, form, documents }));
+  return expectOk<CaseView>(call('cases.create', { personId, caseType, form, documents }));
 }
 
 export function act(call: Call, view: Pick<CaseView, 'id' | 'version'>, action: CaseAction, comment?: string | null): RpcResult<unknown> {

@@ -8,7 +8,7 @@ const row = (i: CaseListItem) => [i.id, i.receiptNo, i.applicantName, i.state, i
 const flags = (items: CaseListItem[]) => items.map((i) => [i.id, i.state, i.overdue]);
 
 describe('the work lists', () => {
-  it('lists open matters by due date, mine by preparer or acceptor, a person’s history newest first, and flags overdue ones except while returned', () => {
+  it('lists open cases by due date, mine by preparer or acceptor, a person’s history newest first, and flags overdue ones except while returned', () => {
     const ready = readyDesk();
     const { liuyang, lina } = colleagues(ready, ['liuyang', 'lina']);
     const [p1, p2, p3, p4, p5] = [ZHANG_SAN, ZHANG_LI, LI_XIUYING, ZENG_XIAOXIAN, SHAN_TIANFANG].map((p) => registerPerson(ready, p)) as [number, number, number, number, number];
@@ -35,7 +35,7 @@ describe('the work lists', () => {
       [c6.id, '320506-2026-00004', '单田芳', 'returned', '2026-12-01', '2026-12-04', false, '王芳'],
       [c2.id, null, '张三', 'draft', null, null, false, '王芳'],
     ]);
-    expect(open.items.every((i) => i.matterLabel === '失业登记')).toBe(true);
+    expect(open.items.every((i) => i.caseLabel === '失业登记')).toBe(true);
     const secondPage = listCases(ready.call, 'open', { page: 2, pageSize: 2 });
     expect([secondPage.total, secondPage.items.map((i) => i.id)]).toEqual([4, [c6.id, c2.id]]);
 
@@ -44,7 +44,7 @@ describe('the work lists', () => {
     expect(listCases(liuyang.call, 'mine')).toMatchObject({ total: 1, items: [{ id: c3.id }] });
     expect(listCases(lina.call, 'mine')).toEqual({ items: [], total: 0 });
 
-    // The person's history keeps closed matters, newest first.
+    // The person's history keeps closed cases, newest first.
     expect(listCases(ready.call, 'person', { personId: p1 }).items.map((i) => [i.id, i.state])).toEqual([
       [c2.id, 'draft'],
       [c1.id, 'withdrawn'],

@@ -45,7 +45,7 @@ function expected(model: Model, action: CaseAction, actor: Actor, comment: strin
 }
 
 describe('cases.transition under random use', () => {
-  it(`follows the workflow table over ${SEQUENCES} random sequences by random colleagues; refusals change nothing; nobody decides a matter they prepared or accepted`, () => {
+  it(`follows the workflow table over ${SEQUENCES} random sequences by random colleagues; refusals change nothing; nobody decides a case they prepared or accepted`, () => {
     const ready = readyDesk();
     const made = colleagues(ready, ['liuyang', 'lina', 'zhouqiang', 'sunli', 'chenjing']);
     const actors: Actor[] = [
@@ -73,7 +73,7 @@ describe('cases.transition under random use', () => {
       const model: Model = { state: 'draft', version: view.version, preparedBy: preparer.id, acceptedBy: null, documentsComplete, formComplete };
       const steps = 4 + Math.floor(random() * 14);
       for (let step = 0; step < steps; step += 1) {
-        // Mostly a step the state offers (withdrawal and 不予受理, which end a matter at once, left to the uniform draw so matters live on).
+        // Mostly a step the state offers (withdrawal and 不予受理, which end a case at once, left to the uniform draw so cases live on).
         const offered = CASE_ACTIONS.filter((a) => a !== 'withdraw' && a !== 'decline' && STANDARD_WORKFLOW.some((r) => r.action === a && r.from.includes(model.state)));
         const action = random() < 0.8 && offered.length ? pick(offered) : pick(CASE_ACTIONS);
         // Often someone already involved, so separation of duties is put to the test.
@@ -109,7 +109,7 @@ describe('cases.transition under random use', () => {
       expect(status, `sequence ${n}`).toBe(model.state === 'approved' ? 'unemployed_registered' : 'unemployed_unregistered');
     }
 
-    // Nobody ever decided a matter they prepared or accepted.
+    // Nobody ever decided a case they prepared or accepted.
     expect(
       rows(
         ready,

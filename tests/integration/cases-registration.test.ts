@@ -92,7 +92,7 @@ describe('失业登记 from the window to the decision', () => {
 
     const caseAudit = storedAudit(ready, auditBefore).filter((e) => e.entityType === 'case');
     expect(caseAudit.map((e) => [e.action, e.actorUserId, e.entityId, e.detail])).toEqual([
-      ['cases.create', userId(ready, 'wangfang'), String(draft.id), { matterType: 'unemployment_registration', personId }],
+      ['cases.create', userId(ready, 'wangfang'), String(draft.id), { caseType: 'unemployment_registration', personId }],
       ['cases.transition', userId(ready, 'wangfang'), String(draft.id), { action: 'accept', from: 'draft', to: 'accepted', effects: [] }],
       ['cases.transition', lina.user.id, String(draft.id), { action: 'start_review', from: 'accepted', to: 'in_review', effects: [] }],
       ['cases.transition', lina.user.id, String(draft.id), { action: 'approve', from: 'in_review', to: 'approved', effects: ['set_status_unemployed_registered', 'schedule_follow_up_contact'] }],
@@ -150,7 +150,7 @@ describe('就业登记', () => {
     advanceDays(ready, 5, [lina]);
     const employment = createCase(ready.call, personId, 'employment_registration', EMPLOYMENT_FORM, EMPLOYMENT_DOCS);
     const accepted = actOk(ready.call, employment, 'accept');
-    expect(accepted).toMatchObject({ matterLabel: '就业登记', receiptNo: '320506-2026-00002', acceptedOn: '2026-12-02', dueDate: '2026-12-07' });
+    expect(accepted).toMatchObject({ caseLabel: '就业登记', receiptNo: '320506-2026-00002', acceptedOn: '2026-12-02', dueDate: '2026-12-07' });
     const approved = actOk(lina.call, actOk(lina.call, accepted, 'start_review'), 'approve', '灵活就业，同意登记');
     expect(approved.decisionSnapshot).toMatchObject({ employmentStatus: 'unemployed_registered' });
 

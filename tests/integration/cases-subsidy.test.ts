@@ -9,7 +9,7 @@ const ENTERPRISE_DOCS = ['business_license', 'subsidy_application_form', 'bank_a
 const socialInsurance = (amountFen = '1200000') => ({ subsidyCode: 'social_insurance', periodFrom: '2026-10-01', periodTo: '2026-12-31', requestedAmountFen: amountFen });
 
 function createForEnterprise(ready: ReturnType<typeof readyDesk>, enterpriseId: number, form: Record<string, string | null>, documents = ENTERPRISE_DOCS) {
-  return ready.call('cases.create', { enterpriseId, matterType: 'subsidy_application', form, documents });
+  return ready.call('cases.create', { enterpriseId, caseType: 'subsidy_application', form, documents });
 }
 
 describe('补贴申请 by an enterprise', () => {
@@ -37,12 +37,12 @@ describe('补贴申请 by an enterprise', () => {
     expect(listed.items.map((i) => [i.id, i.applicantKind])).toEqual([[draft.id, 'enterprise']]);
   });
 
-  it('refuses what cannot be: a matter only persons apply for, a person-only subsidy, a bad amount, a second open application of the same subsidy — writing nothing', () => {
+  it('refuses what cannot be: a case only persons apply for, a person-only subsidy, a bad amount, a second open application of the same subsidy — writing nothing', () => {
     const ready = readyDesk();
     const enterprise = registerEnterprise(ready);
     const count = () => rows(ready, 'select count(*) as n from cases')[0]!.n;
 
-    const notForEnterprises = expectError(ready.call('cases.create', { enterpriseId: enterprise.id, matterType: 'unemployment_registration', form: {}, documents: [] }), 'BAD_INPUT');
+    const notForEnterprises = expectError(ready.call('cases.create', { enterpriseId: enterprise.id, caseType: 'unemployment_registration', form: {}, documents: [] }), 'BAD_INPUT');
     expect(notForEnterprises.message).toContain('失业登记只能由个人申请');
     const personOnly = expectError(createForEnterprise(ready, enterprise.id, { ...socialInsurance(), subsidyCode: 'flexible_social_insurance' }), 'BAD_INPUT');
     expect(personOnly.message).toContain('只能由个人申请');
@@ -51,7 +51,7 @@ describe('补贴申请 by an enterprise', () => {
     }
     expect(expectError(createForEnterprise(ready, enterprise.id, { ...socialInsurance(), periodTo: '2026-09-30' }), 'BAD_INPUT').message).toContain('补贴期间止（2026-09-30）不能早于补贴期间起（2026-10-01）');
     expect(expectError(createForEnterprise(ready, enterprise.id, socialInsurance(), ['id_card']), 'BAD_INPUT').message).toContain('不属于该业务的材料');
-    const both = expectError(ready.call('cases.create', { personId: 1, enterpriseId: enterprise.id, matterType: 'subsidy_application', form: socialInsurance(), documents: [] }), 'BAD_INPUT');
+    const both = expectError(ready.call('cases.create', { personId: 1, enterpriseId: enterprise.id, caseType: 'subsidy_application', form: socialInsurance(), documents: [] }), 'BAD_INPUT');
     expect(both.message).toContain('二选一');
     expect(count()).toBe(0);
 
@@ -67,7 +67,7 @@ describe('补贴申请 by an enterprise', () => {
   it('is the same shell for a person: a person-only subsidy is accepted, an enterprise-only one refused', () => {
     const ready = readyDesk();
     const personId = registerPerson(ready, LI_XIUYING);
-    const refused = expectError(ready.call('cases.create', { personId, matterType: 'subsidy_application', form: socialInsurance(), documents: ['id_card'] }), 'BAD_INPUT');
+    const refused = expectError(ready.call('cases.create', { personId, caseType: 'subsidy_application', form: socialInsurance(), documents: ['id_card'] }), 'BAD_INPUT');
     expect(refused.message).toContain('只能由单位申请');
     const view = createCase(ready.call, personId, 'subsidy_application', { subsidyCode: 'flexible_social_insurance', periodFrom: '2026-11-01', periodTo: null, requestedAmountFen: '360000' }, ['id_card', 'subsidy_application_form', 'bank_account']);
     expect(view.documents.map((d) => d.code)).toEqual(['id_card', 'subsidy_application_form', 'bank_account']);

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { ContactView, FollowUpDueItem, InForceMatter, TimelineSection } from '../../shared/contract';
+import type { ContactView, FollowUpDueItem, InForceCase, TimelineSection } from '../../shared/contract';
 import { lastAuditId, storedAudit } from './accounts-helpers';
 import { advanceDays, colleagues, registerPerson } from './cases-helpers';
-import { approve, contact, matters, writes } from './contacts-helpers';
+import { approve, contact, cases, writes } from './contacts-helpers';
 import { expectError, expectOk, readyDesk } from './helpers';
 import { ZHANG_LI, rows } from './registry-helpers';
 
@@ -58,7 +58,7 @@ describe('待跟踪联系 (the follow-up due after 失业登记)', () => {
     approve(ready, lina, zhang);
     approve(ready, lina, li);
     // Friday 2026-11-27: Mon 30, Tue 1, Wed 2, Thu 3, Fri 4 December.
-    expect(matters(ready.call, zhang)[0]).toMatchObject({ followUpDue: '2026-12-04', followedUpOn: null, status: 'in_force' } satisfies Partial<InForceMatter>);
+    expect(cases(ready.call, zhang)[0]).toMatchObject({ followUpDue: '2026-12-04', followedUpOn: null, status: 'in_force' } satisfies Partial<InForceCase>);
     const due = () => expectOk<FollowUps>(sunli.call('contacts.followUpsDue', {}));
     expect(due()).toMatchObject({ total: 2, overdue: 0 });
     expect(due().items.map((i) => [i.personName, i.followUpDue, i.overdue])).toEqual([['张三', '2026-12-04', false], ['张丽', '2026-12-04', false]]);
@@ -68,10 +68,10 @@ describe('待跟踪联系 (the follow-up due after 失业登记)', () => {
     expect(due().items.every((i) => i.overdue)).toBe(true);
     expectOk(contact(sunli.call, zhang, { contactDate: '2026-12-05', content: '电话回访：仍在求职' }));
     expect(due().items.map((i) => i.personName)).toEqual(['张丽']);
-    expect(matters(ready.call, zhang)[0]!.followedUpOn).toBe('2026-12-05');
+    expect(cases(ready.call, zhang)[0]!.followedUpOn).toBe('2026-12-05');
     // A 职业指导 session is contact too: the counselor sat with 张丽, so she leaves the list.
     expectOk(sunli.call('guidance.recordSession', { personId: li, sessionDate: '2026-12-05', durationMinutes: 30, mode: 'window', topics: ['job_search_skills'], notes: null, planItems: [] }));
     expect(due().items).toEqual([]);
-    expect(matters(ready.call, li)[0]!.followedUpOn).toBe('2026-12-05');
+    expect(cases(ready.call, li)[0]!.followedUpOn).toBe('2026-12-05');
   });
 });

@@ -1,4 +1,4 @@
-import type { CaseView, InForceMatter } from '../../shared/contract';
+import type { CaseView, InForceCase } from '../../shared/contract';
 import type { Call } from './accounts-helpers';
 import { actOk, createCase, type Colleague } from './cases-helpers';
 import { expectOk, type ReadyDesk } from './helpers';
@@ -6,11 +6,11 @@ import { rows } from './registry-helpers';
 
 /**
  * Shared steps of the tests of what follows a decision (contacts-*.test.ts,
- * aftercare-*.test.ts): a matter taken to approval — prepared and accepted by
+ * aftercare-*.test.ts): a case taken to approval — prepared and accepted by
  * the administrator 王芳 (also front desk), decided by the reviewer.
  */
-export function approve(ready: ReadyDesk, reviewer: Colleague, personId: number, matterType?: string, form?: Record<string, string | null>, documents?: string[]): CaseView {
-  const draft = createCase(ready.call, personId, matterType, form, documents);
+export function approve(ready: ReadyDesk, reviewer: Colleague, personId: number, caseType?: string, form?: Record<string, string | null>, documents?: string[]): CaseView {
+  const draft = createCase(ready.call, personId, caseType, form, documents);
   const accepted = actOk(ready.call, draft, 'accept');
   return actOk(reviewer.call, actOk(reviewer.call, accepted, 'start_review'), 'approve');
 }
@@ -22,8 +22,8 @@ export function contact(call: Call, personId: number, extra: Record<string, unkn
   return call('contacts.record', { personId, contactDate: '2026-11-27', kind: 'follow_up', channel: 'phone', content: '电话回访，求职意向未变', ...extra });
 }
 
-export function matters(call: Call, personId: number): InForceMatter[] {
-  return expectOk<InForceMatter[]>(call('registrations.forPerson', { personId }));
+export function cases(call: Call, personId: number): InForceCase[] {
+  return expectOk<InForceCase[]>(call('registrations.forPerson', { personId }));
 }
 
 /** What a refused act must leave untouched: contacts, case events, cases' versions, persons' versions, the audit log. */

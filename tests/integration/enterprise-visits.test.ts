@@ -145,7 +145,7 @@ describe('the enterprise’s timeline and the head’s lists', () => {
     expect(sections[0]!.events[0]).toMatchObject({ title: '企业走访（实地走访）', detail: '困难：招工难；用工计划 5 人' });
 
     const draft = expectOk<{ id: number }>(ready.call('cases.create', {
-      enterpriseId: e.id, matterType: 'subsidy_application', form: { subsidyCode: 'hiring_one_time', requestedAmountFen: '150050' }, documents: ['business_license'],
+      enterpriseId: e.id, caseType: 'subsidy_application', form: { subsidyCode: 'hiring_one_time', requestedAmountFen: '150050' }, documents: ['business_license'],
     }));
     const after = expectOk<EnterpriseTimelineSection[]>(ready.call('enterprises.timeline', { id: e.id }));
     expect(after.find((s) => s.kind === 'subsidies')!.events).toEqual([

@@ -131,7 +131,7 @@ export function fillCounty(sqlite: Database.Database, perRoot: number, seed = 1)
           values.employment_status = 'unemployed_registered';
           values.is_veteran = 0;
         }
-        // A matter has exactly one applicant: a person, or every third one an enterprise.
+        // A case has exactly one applicant: a person, or every third one an enterprise.
         if (table === 'cases') {
           if (i % 3 === 2 && values.enterprise_id != null) values.person_id = null;
           else values.enterprise_id = null;

@@ -80,14 +80,14 @@ describe('职业指导: a counselor records a session, refers, and follows it to
     const hired = expectOk<Outcome>(sunli.call('guidance.recordReferralOutcome', { id: referral.id, version: interview.referral.version, state: 'hired', onDate: '2026-12-04', note: '单位电话答复：下周一上岗' }));
     expect(hired.referral).toMatchObject({ stateLabel: '录用', stateOn: '2026-12-04', nextStates: [] });
     expect(hired.proposal).toEqual({
-      matterType: 'employment_registration', personId,
+      caseType: 'employment_registration', personId,
       form: { channel: 'employer_job', employerName: '苏州吴中精工机械有限公司', employerCreditCode: '91320100MA1XY8129Y', startDate: '2026-12-04' },
     });
     // The answer was the follow-up: only the session's own remains.
     expect(mine().items.map((f) => f.reasonLabel)).toEqual(['指导后回访']);
 
-    // The window files the proposed 就业登记 as a draft (counselors do not prepare matters).
-    const draft = expectOk<CaseView>(ready.call('cases.create', { personId, matterType: hired.proposal!.matterType, form: { ...hired.proposal!.form, contractType: 'fixed_term' }, documents: [] }));
+    // The window files the proposed 就业登记 as a draft (counselors do not prepare cases).
+    const draft = expectOk<CaseView>(ready.call('cases.create', { personId, caseType: hired.proposal!.caseType, form: { ...hired.proposal!.form, contractType: 'fixed_term' }, documents: [] }));
     expect(draft.state).toBe('draft');
 
     const timeline = expectOk<TimelineSection[]>(ready.call('persons.timeline', { id: personId }));

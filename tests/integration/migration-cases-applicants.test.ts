@@ -7,7 +7,7 @@ import { tempDir } from './helpers';
 
 /**
  * Migration 0013 rebuilds `cases` (the applicant may now be an enterprise).
- * A county that has worked for months upgrades: every matter, its history
+ * A county that has worked for months upgrades: every case, its history
  * and its change capture must come through, and subsidies filed under the
  * old free-text name must land on the new catalogue's code.
  */
@@ -33,7 +33,7 @@ function databaseAtVersion12(): Database.Database {
 }
 
 describe('migration 0013: enterprise applicants and the editable code tables', () => {
-  it('keeps every matter and its history, maps old subsidy names to catalogue codes, and restores change capture', () => {
+  it('keeps every case and its history, maps old subsidy names to catalogue codes, and restores change capture', () => {
     const db = databaseAtVersion12();
     applyMigrations(db, MIGRATIONS.slice(BEFORE, BEFORE + 1), new Date('2026-11-28T00:00:00Z'));
 
@@ -54,7 +54,7 @@ describe('migration 0013: enterprise applicants and the editable code tables', (
     db.prepare("update cases set documents = '[]' where id = 1").run();
     expect(db.prepare('select entity, entity_id from exchange_changes').all()).toEqual([{ entity: 'cases', entity_id: 1 }]);
 
-    // The database itself holds to exactly one applicant, and one open matter of a type and subsidy per applicant.
+    // The database itself holds to exactly one applicant, and one open case of a type and subsidy per applicant.
     const insert = db.prepare(
       `insert into cases (matter_type, person_id, enterprise_id, item_code, state, form, documents, prepared_by, created_at, updated_at) values ('subsidy_application', ?, ?, ?, 'draft', '{}', '[]', 1, 'x', 'x')`,
     );

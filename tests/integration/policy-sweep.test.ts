@@ -88,7 +88,7 @@ describe('政策找人: the sweep', () => {
     expect(expectError(liuyang.call('policies.recordOutreach', { findingId: found!.id, channel: 'phone', contactedOn: '2026-12-31', outcome: 'reached' }), 'BAD_INPUT').message).toContain('联系日期');
 
     const application = expectOk<CaseView>(liuyang.call('policies.openApplication', { findingId: found!.id }));
-    expect(application).toMatchObject({ matterType: 'subsidy_application', state: 'draft', form: { subsidyCode: FLEXIBLE, requestedAmountFen: '160000' } });
+    expect(application).toMatchObject({ caseType: 'subsidy_application', state: 'draft', form: { subsidyCode: FLEXIBLE, requestedAmountFen: '160000' } });
     expect(expectOk<FindingView>(liuyang.call('policies.finding', { id: found!.id }))).toMatchObject({ status: 'applied', caseId: application.id });
     expect(expectError(liuyang.call('policies.openApplication', { findingId: found!.id }), 'CONFLICT').message).toContain('已为该记录生成过申请');
   });
@@ -117,6 +117,6 @@ describe('免申即享', () => {
     const decided = expectOk<BatchView>(zhouqiang.call('policies.decideBatch', { id: proposed.id, decisions: [{ findingId: found!.id, decision: 'confirmed' }] }));
     expect(decided).toMatchObject({ state: 'decided', items: [{ status: 'applied', decision: 'confirmed' }] });
     const caseId = decided.items[0]!.caseId!;
-    expect(expectOk<CaseView>(ready.call('cases.get', { id: caseId }))).toMatchObject({ matterType: 'subsidy_application', form: { subsidyCode: 'job_expansion', requestedAmountFen: '150000' } });
+    expect(expectOk<CaseView>(ready.call('cases.get', { id: caseId }))).toMatchObject({ caseType: 'subsidy_application', form: { subsidyCode: 'job_expansion', requestedAmountFen: '150000' } });
   });
 });

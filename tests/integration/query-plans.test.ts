@@ -80,7 +80,7 @@ describe('query plans of the statements kept as SQL', () => {
       Object.entries(casesOf(module)).map(([name, c]) => ({ name: `${domain}.${name}`, plan: explain(raw, c.sql, c.params), ...(c.uses ? { uses: c.uses } : {}) })),
     );
     expect(failures(plans)).toEqual([]);
-    // The check is not blind: a search of matters by their form text reads them all, and so does a walk of an index.
+    // The check is not blind: a search of cases by their form text reads them all, and so does a walk of an index.
     expect(fullScans(explain(raw, 'select id from cases c where c.form like ?', ['%x%']))).toEqual(['SCAN c']);
     expect(fullScans(explain(raw, 'select id from persons order by name', []))).toHaveLength(1);
   });
@@ -124,9 +124,9 @@ describe('query plans of the lists the services build', { timeout: 60_000 }, () 
       ready,
       () => {
         expectOk(staff.zhouqiang.call('reports.dashboard', {}));
-        const table = expectOk<Array<{ staffUserId: number }>>(staff.zhouqiang.call('reports.mattersByStaff', {}));
-        expectOk(staff.zhouqiang.call('reports.matterQueue', { staffUserId: table[0]!.staffUserId, matterType: 'unemployment_registration', overdueOnly: true }));
-        expectOk(staff.zhouqiang.call('reports.matterQueue', {}));
+        const table = expectOk<Array<{ staffUserId: number }>>(staff.zhouqiang.call('reports.casesByStaff', {}));
+        expectOk(staff.zhouqiang.call('reports.caseQueue', { staffUserId: table[0]!.staffUserId, caseType: 'unemployment_registration', overdueOnly: true }));
+        expectOk(staff.zhouqiang.call('reports.caseQueue', {}));
         expectOk(staff.zhouqiang.call('reports.dashboardCharts', {}));
       },
       [
@@ -161,7 +161,7 @@ describe('query plans of the lists the services build', { timeout: 60_000 }, () 
         expectOk(ready.call('fairs.get', { id: fair.id }));
       },
       [
-        [/"persons"\."id_number".* from "cases"/, /SEARCH cases USING INDEX cases_type_state_decided \(matter_type=\? AND state=\?\)/],
+        [/"persons"\."id_number".* from "cases"/, /SEARCH cases USING INDEX cases_type_state_decided \(case_type=\? AND state=\?\)/],
         [/"cases"\."enterprise_id" = \?/, /SEARCH cases USING INDEX cases_enterprise \(enterprise_id=\?\)/],
         [/from "vacancies" inner join "guidance_referrals"/, /SEARCH guidance_referrals USING INDEX guidance_referrals_vacancy \(vacancy_id=\?\)/],
         [/as "lastVisitDate"/, /SEARCH enterprise_visits USING INDEX enterprise_visits_enterprise \(enterprise_id=\?\)/],

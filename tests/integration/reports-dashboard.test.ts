@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DashboardCharts, DashboardFigures, StaffMatterRow } from '../../shared/contract';
+import type { DashboardCharts, DashboardFigures, StaffCaseRow } from '../../shared/contract';
 import { UNEMPLOYMENT_DOCS, UNEMPLOYMENT_FORM, actOk, createCase, registerPerson } from './cases-helpers';
 import { idNumber } from './registry-helpers';
 import { expectError, expectOk } from './helpers';
@@ -7,36 +7,36 @@ import { clockTo, county } from './reports-helpers';
 
 // Each test builds a small county through the router (~60 router calls): generous on a shared machine.
 describe('工作台', { timeout: 60_000 }, () => {
-  it('shows open, overdue and soon-due matters, and the head sees them by staff and type, each cell opening its queue', () => {
+  it('shows open, overdue and soon-due cases, and the head sees them by staff and type, each cell opening its queue', () => {
     const { ready, staff, persons } = county();
     // Now 2026-12-21 08:00 Beijing time (Monday): a new 失业登记 accepted today, due in 3 working days.
     clockTo(ready, '2026-12-21T00:00:00Z', staff);
     const f = registerPerson(ready, { idNumber: idNumber('320506', '1995-06-01', '018'), name: '王小红' });
     actOk(ready.call, createCase(ready.call, f, 'unemployment_registration', UNEMPLOYMENT_FORM, UNEMPLOYMENT_DOCS), 'accept');
     createCase(ready.call, persons.b, 'difficulty_certification', { category: 'age_4050' }, ['id_card']);
-    // 2026-12-24 (Thursday) is that matter's due date; on 12-28 it is overdue.
+    // 2026-12-24 (Thursday) is that case's due date; on 12-28 it is overdue.
     const early = expectOk<DashboardFigures>(staff.lina.call('reports.dashboard', {}));
-    expect(early).toMatchObject({ today: '2026-12-21', period: '2027-01', openMatters: 2, overdueMatters: 0, dueSoonMatters: 0, newRegistrationsThisPeriod: 1, openVacancies: 1, openVacancyOpenings: 3 });
+    expect(early).toMatchObject({ today: '2026-12-21', period: '2027-01', openCases: 2, overdueCases: 0, dueSoonCases: 0, newRegistrationsThisPeriod: 1, openVacancies: 1, openVacancyOpenings: 3 });
     clockTo(ready, '2026-12-23T02:00:00Z', staff);
-    expect(expectOk<DashboardFigures>(staff.lina.call('reports.dashboard', {}))).toMatchObject({ dueSoonMatters: 1, dueSoonUntil: '2026-12-25', overdueMatters: 0 });
+    expect(expectOk<DashboardFigures>(staff.lina.call('reports.dashboard', {}))).toMatchObject({ dueSoonCases: 1, dueSoonUntil: '2026-12-25', overdueCases: 0 });
     clockTo(ready, '2026-12-28T02:00:00Z', staff);
-    expect(expectOk<DashboardFigures>(staff.zhouqiang.call('reports.dashboard', {}))).toMatchObject({ openMatters: 2, overdueMatters: 1, dueSoonMatters: 0 });
+    expect(expectOk<DashboardFigures>(staff.zhouqiang.call('reports.dashboard', {}))).toMatchObject({ openCases: 2, overdueCases: 1, dueSoonCases: 0 });
 
-    const table = expectOk<StaffMatterRow[]>(staff.zhouqiang.call('reports.mattersByStaff', {}));
+    const table = expectOk<StaffCaseRow[]>(staff.zhouqiang.call('reports.casesByStaff', {}));
     expect(table.map((r) => r.staffName)).toEqual(['王芳']);
-    const cell = (type: string) => table[0]!.cells.find((c) => c.matterType === type)!;
-    expect(cell('unemployment_registration')).toEqual({ matterType: 'unemployment_registration', open: 1, overdue: 1 });
-    expect(cell('difficulty_certification')).toEqual({ matterType: 'difficulty_certification', open: 1, overdue: 0 });
+    const cell = (type: string) => table[0]!.cells.find((c) => c.caseType === type)!;
+    expect(cell('unemployment_registration')).toEqual({ caseType: 'unemployment_registration', open: 1, overdue: 1 });
+    expect(cell('difficulty_certification')).toEqual({ caseType: 'difficulty_certification', open: 1, overdue: 0 });
     const queue = expectOk<{ items: Array<{ applicantName: string; overdue: boolean }>; total: number }>(
-      staff.zhouqiang.call('reports.matterQueue', { staffUserId: table[0]!.staffUserId, matterType: 'unemployment_registration', overdueOnly: true }),
+      staff.zhouqiang.call('reports.caseQueue', { staffUserId: table[0]!.staffUserId, caseType: 'unemployment_registration', overdueOnly: true }),
     );
     expect(queue.total).toBe(1);
     expect(queue.items[0]).toMatchObject({ applicantName: '王小红', overdue: true });
-    expect(expectOk<{ total: number }>(staff.zhouqiang.call('reports.matterQueue', { matterType: 'difficulty_certification' })).total).toBe(1);
+    expect(expectOk<{ total: number }>(staff.zhouqiang.call('reports.caseQueue', { caseType: 'difficulty_certification' })).total).toBe(1);
 
     // The front desk keeps its own first screen and does not see the staff table.
     expectError(staff.liuyang.call('reports.dashboard', {}), 'FORBIDDEN');
-    expectError(staff.liuyang.call('reports.mattersByStaff', {}), 'FORBIDDEN');
+    expectError(staff.liuyang.call('reports.casesByStaff', {}), 'FORBIDDEN');
   });
 
   it('draws the head\'s breakdown charts, each bar counting the very list it opens', () => {
@@ -48,7 +48,7 @@ describe('工作台', { timeout: 60_000 }, () => {
     const charts = expectOk<DashboardCharts>(staff.zhouqiang.call('reports.dashboardCharts', {}));
     expect(charts.casesByState).toEqual([{ state: 'draft', count: 1 }, { state: 'accepted', count: 1 }, { state: 'in_review', count: 0 }, { state: 'returned', count: 0 }]);
     for (const { state, count } of charts.casesByState) {
-      const queue = expectOk<{ items: Array<{ state: string }>; total: number }>(staff.zhouqiang.call('reports.matterQueue', { state }));
+      const queue = expectOk<{ items: Array<{ state: string }>; total: number }>(staff.zhouqiang.call('reports.caseQueue', { state }));
       expect(queue.total, state).toBe(count);
       expect(queue.items.every((c) => c.state === state), state).toBe(true);
     }

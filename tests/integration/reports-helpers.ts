@@ -5,7 +5,7 @@ import { PASSWORD, expectOk, readyDesk, type ReadyDesk } from './helpers';
 import { CHANGQIAO, LI_XIUYING, MUDU, SHAN_TIANFANG, ZENG_XIAOXIAN, ZHANG_LI, ZHANG_SAN } from './registry-helpers';
 
 /**
- * A small county for the report tests, every matter taken through the router:
+ * A small county for the report tests, every case taken through the router:
  * 王芳 (front desk) prepares and accepts, 李娜 (reviewer) reviews and decides,
  * 周强 is the head. The desk's clock starts at 2026-11-27 10:00 Beijing time,
  * inside the period 2026-12 (2026-11-21 … 2026-12-20).
@@ -28,15 +28,15 @@ export function clockTo(ready: ReadyDesk, iso: string, staff: Staff): void {
 }
 
 /** Created and accepted at the window, taken into review by the reviewer: ready to be decided. */
-export function toReview(ready: ReadyDesk, staff: Staff, personId: number, matterType: string, form: Record<string, string | null>, docs: string[]): CaseView {
-  const accepted = actOk(ready.call, createCase(ready.call, personId, matterType, form, docs), 'accept');
+export function toReview(ready: ReadyDesk, staff: Staff, personId: number, caseType: string, form: Record<string, string | null>, docs: string[]): CaseView {
+  const accepted = actOk(ready.call, createCase(ready.call, personId, caseType, form, docs), 'accept');
   ready.clock.advanceMinutes(1);
   return actOk(staff.lina.call, accepted, 'start_review');
 }
 
-/** A matter approved one minute after it went into review (decisions stay strictly ordered). */
-export function approved(ready: ReadyDesk, staff: Staff, personId: number, matterType: string, form: Record<string, string | null>, docs: string[]): CaseView {
-  const view = toReview(ready, staff, personId, matterType, form, docs);
+/** A case approved one minute after it went into review (decisions stay strictly ordered). */
+export function approved(ready: ReadyDesk, staff: Staff, personId: number, caseType: string, form: Record<string, string | null>, docs: string[]): CaseView {
+  const view = toReview(ready, staff, personId, caseType, form, docs);
   ready.clock.advanceMinutes(1);
   const done = actOk(staff.lina.call, view, 'approve');
   ready.clock.advanceMinutes(1);

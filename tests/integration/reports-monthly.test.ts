@@ -13,7 +13,7 @@ function list(call: (m: string, i?: unknown) => ReturnType<typeof monthly>, inpu
 const names = (l: NamedList) => l.rows.map((r) => r.cells[1]).sort();
 
 // Each test builds a small county through the router (~60 router calls): generous on a shared machine.
-describe('就业失业情况月报 over matters decided through the router', { timeout: 60_000 }, () => {
+describe('就业失业情况月报 over cases decided through the router', { timeout: 60_000 }, () => {
   it('counts each figure from its named list, with the period closing at 23:59 on the 20th, Beijing time', () => {
     const { staff } = county();
     const head = staff.zhouqiang.call;
@@ -43,7 +43,7 @@ describe('就业失业情况月报 over matters decided through the router', { t
     const { ready, staff, persons } = county();
     const head = staff.zhouqiang.call;
     const reg = ready.desk.database().sqlite
-      .prepare("select id, version from cases where person_id = ? and matter_type = 'unemployment_registration' and state = 'approved'")
+      .prepare("select id, version from cases where person_id = ? and case_type = 'unemployment_registration' and state = 'approved'")
       .get(persons.b) as { id: number; version: number };
     clockTo(ready, '2027-01-05T02:00:00Z', staff);
     expectOk(staff.lina.call('registrations.cancel', { caseId: reg.id, version: reg.version, reason: 'stopped_seeking', onDate: '2027-01-05' }));

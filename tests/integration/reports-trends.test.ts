@@ -32,7 +32,7 @@ describe('局领导看板: the key figures of the last 13 periods', { timeout: 6
     approved(ready, staff, persons.b, 'subsidy_application', PERSON_SUBSIDY, PERSON_SUBSIDY_DOCS);
     const enterprise = ready.desk.database().sqlite.prepare('select id from enterprises').get() as { id: number };
     const forFirm = expectOk<CaseView>(ready.call('cases.create', {
-      enterpriseId: enterprise.id, matterType: 'subsidy_application', documents: ['business_license', 'subsidy_application_form', 'bank_account'],
+      enterpriseId: enterprise.id, caseType: 'subsidy_application', documents: ['business_license', 'subsidy_application_form', 'bank_account'],
       form: { subsidyCode: 'social_insurance', periodFrom: '2026-10-01', periodTo: '2026-12-31', requestedAmountFen: '1200000' },
     }));
     ready.clock.advanceMinutes(1);
@@ -40,7 +40,7 @@ describe('局领导看板: the key figures of the last 13 periods', { timeout: 6
     ready.clock.advanceMinutes(1);
     actOk(staff.lina.call, firmInReview, 'approve');
     const reg = ready.desk.database().sqlite
-      .prepare("select id, version from cases where person_id = ? and matter_type = 'unemployment_registration' and state = 'approved'")
+      .prepare("select id, version from cases where person_id = ? and case_type = 'unemployment_registration' and state = 'approved'")
       .get(persons.b) as { id: number; version: number };
     expectOk(staff.lina.call('registrations.cancel', { caseId: reg.id, version: reg.version, reason: 'stopped_seeking', onDate: '2027-01-05' }));
 

@@ -8,7 +8,7 @@ import { runCliAsync } from '../../electron/cli/run';
 import { parseCreditCode } from '../../shared/domain/credit-code';
 import { FACT_SOURCES } from '../../shared/domain/department-facts';
 import { parseIdNumber } from '../../shared/domain/id-number';
-import { MATTER_TYPES, missingRequiredDocuments, type MatterTypeCode } from '../../shared/domain/matter-types';
+import { CASE_TYPES, missingRequiredDocuments, type CaseTypeCode } from '../../shared/domain/case-types';
 import { applyTransition, CASE_STATES, type CaseAction, type CaseState } from '../../shared/domain/workflow';
 import type { Role } from '../../shared/roles';
 import { PATHS, tempDir } from './helpers';
@@ -26,14 +26,14 @@ function illegalTransitions(sqlite: Database.Database): string[] {
   const roles = new Map<number, Role[]>();
   for (const r of sqlite.prepare('select user_id as id, role from user_roles').all() as { id: number; role: Role }[]) roles.set(r.id, [...(roles.get(r.id) ?? []), r.role]);
   const cases = sqlite
-    .prepare(`select id, matter_type as type, state, form, documents, prepared_by as preparedBy, case when enterprise_id is null then 'person' else 'enterprise' end as applicant from cases order by id`)
-    .all() as { id: number; type: MatterTypeCode; state: CaseState; form: string; documents: string; preparedBy: number; applicant: 'person' | 'enterprise' }[];
+    .prepare(`select id, case_type as type, state, form, documents, prepared_by as preparedBy, case when enterprise_id is null then 'person' else 'enterprise' end as applicant from cases order by id`)
+    .all() as { id: number; type: CaseTypeCode; state: CaseState; form: string; documents: string; preparedBy: number; applicant: 'person' | 'enterprise' }[];
   const history = sqlite.prepare('select case_id as caseId, action, from_state as fromState, to_state as toState, actor_user_id as actor, at, comment from case_transitions order by id').all() as { caseId: number; action: CaseAction; fromState: CaseState; toState: CaseState; actor: number; at: string; comment: string | null }[];
   const byCase = new Map<number, typeof history>();
   for (const h of history) byCase.set(h.caseId, [...(byCase.get(h.caseId) ?? []), h]);
   const problems: string[] = [];
   for (const c of cases) {
-    const type = MATTER_TYPES[c.type];
+    const type = CASE_TYPES[c.type];
     let state: CaseState = 'draft';
     let facts = { preparedBy: c.preparedBy, acceptedBy: null as number | null, missingRequiredDocuments: missingRequiredDocuments(type, JSON.parse(c.form), JSON.parse(c.documents), c.applicant) };
     for (const step of byCase.get(c.id) ?? []) {
@@ -153,8 +153,8 @@ describe('seed: a synthetic county', () => {
 
       const states = new Set(sqlite.prepare('select distinct state from cases').pluck().all());
       expect([...CASE_STATES].filter((s) => !states.has(s)), 'every workflow state is reached').toEqual([]);
-      const types = new Set(sqlite.prepare('select distinct matter_type from cases').pluck().all());
-      expect(types.size).toBe(Object.keys(MATTER_TYPES).length);
+      const types = new Set(sqlite.prepare('select distinct case_type from cases').pluck().all());
+      expect(types.size).toBe(Object.keys(CASE_TYPES).length);
       // Employers apply for subsidies too, each from the catalogue and for an amount in fen.
       const employerSubsidies = sqlite.prepare(`select item_code as code, json_extract(form, '$.requestedAmountFen') as fen from cases where enterprise_id is not null`).all() as { code: string; fen: string }[];
       expect(employerSubsidies.length).toBeGreaterThan(0);
@@ -166,7 +166,7 @@ describe('seed: a synthetic county', () => {
 
       // "Registered unemployed" only ever comes from an approved 失业登记.
       const unbacked = sqlite
-        .prepare("select count(*) from persons p where employment_status = 'unemployed_registered' and not exists (select 1 from cases c where c.person_id = p.id and c.matter_type = 'unemployment_registration' and c.state = 'approved')")
+        .prepare("select count(*) from persons p where employment_status = 'unemployed_registered' and not exists (select 1 from cases c where c.person_id = p.id and c.case_type = 'unemployment_registration' and c.state = 'approved')")
         .pluck().get();
       expect(unbacked).toBe(0);
       // Key groups are computed, never typed: every active person has a recheck date.

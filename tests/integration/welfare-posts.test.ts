@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { InForceMatter, WelfarePlacementView, WelfarePostView } from '../../shared/contract';
+import type { InForceCase, WelfarePlacementView, WelfarePostView } from '../../shared/contract';
 import { advanceDays, colleagues, registerPerson } from './cases-helpers';
-import { approve, CERT_DOCS, CERT_FORM, matters } from './contacts-helpers';
+import { approve, CERT_DOCS, CERT_FORM, cases } from './contacts-helpers';
 import { expectError, expectOk, readyDesk, type ReadyDesk } from './helpers';
 import { idNumber, LI_XIUYING, rows, ZHANG_SAN } from './registry-helpers';
 
@@ -39,8 +39,8 @@ describe('公益性岗位: only certified 就业困难人员 are placed, and the
 
     // The reviewer withdraws the certification on 12-10; the next daily check ends the placement on that day.
     advanceDays(ready, 13, [lina, sunli]);
-    const cert = matters(lina.call, certified).find((m) => m.matterType === 'difficulty_certification')!;
-    expectOk<InForceMatter>(lina.call('certifications.exit', { caseId: cert.caseId, version: cert.version, reason: 'moved_out', onDate: '2026-12-10' }));
+    const cert = cases(lina.call, certified).find((m) => m.caseType === 'difficulty_certification')!;
+    expectOk<InForceCase>(lina.call('certifications.exit', { caseId: cert.caseId, version: cert.version, reason: 'moved_out', onDate: '2026-12-10' }));
     const { ended } = expectOk<{ ended: WelfarePlacementView[] }>(sunli.call('welfarePosts.checkDaily', {}));
     expect(ended.map((p) => [p.personName, p.endedOn, p.endReasonLabel])).toEqual([['李秀英', '2026-12-10', '就业困难人员认定终止']]);
     expect(expectOk<{ ended: WelfarePlacementView[] }>(sunli.call('welfarePosts.checkDaily', {})).ended).toEqual([]);

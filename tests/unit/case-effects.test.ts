@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { hasCaseEffect, registerCaseEffect } from '../../db/services/case-effects';
-import { MATTER_TYPES } from '../../shared/domain/matter-types';
+import { CASE_TYPES } from '../../shared/domain/case-types';
 import { applyTransition, STANDARD_WORKFLOW } from '../../shared/domain/workflow';
 
 describe('approval effects: declared as data, decided by the workflow, carried out by a registry', () => {
-  it('has a handler for every effect a matter type declares', () => {
-    const declared = Object.values(MATTER_TYPES).flatMap((t) => t.effects.onApprove);
+  it('has a handler for every effect a case type declares', () => {
+    const declared = Object.values(CASE_TYPES).flatMap((t) => t.effects.onApprove);
     expect(declared.length).toBeGreaterThan(4);
     expect(declared.filter((name) => !hasCaseEffect(name))).toEqual([]);
   });

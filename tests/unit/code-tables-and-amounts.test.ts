@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { applicantMayApply, CODE_PATTERN, codeEntryProblems, generatedCode } from '../../shared/domain/editable-code-tables';
-import { formatFenAsYuan, MAX_AMOUNT_FEN, parseYuanToFen } from '../../shared/domain/matter-types';
+import { formatFenAsYuan, MAX_AMOUNT_FEN, parseYuanToFen } from '../../shared/domain/case-types';
 
 describe('amounts typed in 元, kept in 分', () => {
   it.each([

@@ -37,10 +37,10 @@ describe('which change a write announces (shared/live.ts)', () => {
 });
 
 describe('what a window refetches (renderer/api/live.ts)', () => {
-  it('a matter accepted elsewhere refreshes the queue, the 工作台 counts and the applicant’s timeline', () => {
+  it('a case accepted elsewhere refreshes the queue, the 工作台 counts and the applicant’s timeline', () => {
     expect(refreshes(['cases.list', 'open'], ['cases'])).toBe(true);
     expect(refreshes(['reports.dashboard'], ['cases'])).toBe(true);
-    expect(refreshes(['reports.matterQueue', {}], ['cases'])).toBe(true);
+    expect(refreshes(['reports.caseQueue', {}], ['cases'])).toBe(true);
     expect(refreshes(['persons.timeline', 3], ['cases'])).toBe(true);
     expect(refreshes(['fairs.attendances', 1, 1], ['cases'])).toBe(false);
   });

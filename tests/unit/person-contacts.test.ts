@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { addDays } from '../../shared/domain/calendar';
-import { CANCELLATION_REASONS, proposeCancellation } from '../../shared/domain/matter-types';
+import { CANCELLATION_REASONS, proposeCancellation } from '../../shared/domain/case-types';
 import { cancellationExitsCertification, certificationPeriods, contactDateProblem, noContactCutoff, STATUS_AFTER_CANCELLATION } from '../../shared/domain/person-contacts';
 
 describe('noContactCutoff', () => {

@@ -166,7 +166,7 @@ describe('limits', () => {
     // An unknown waiver awaits a check; the amount is what is paid once it is confirmed.
     expect(evaluatePolicy(p, facts(36, null), '2025-06-01')).toMatchObject({ result: 'needs_check', amountFen: 120_000 });
     expect(evaluatePolicy(p, facts(30, null), '2025-06-01')).toMatchObject({ result: 'needs_check', amountFen: 120_000 });
-    // The waiver is read only when it matters: far from the limit, an unknown retirement date changes nothing.
+    // The waiver is read only when it cases: far from the limit, an unknown retirement date changes nothing.
     expect(evaluatePolicy(p, facts(0, null), '2025-06-01')).toMatchObject({ result: 'eligible', amountFen: 120_000 });
   });
 });

@@ -78,7 +78,7 @@ describe('database key wrapped by the OS key store', () => {
   let dir: string;
   afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-  /** A reversible stand-in for DPAPI/libsecret: what matters is that the file never holds the key in clear. */
+  /** A reversible stand-in for DPAPI/libsecret: what cases is that the file never holds the key in clear. */
   function fakeStorage(available = true): SafeStorageLike {
     return {
       isEncryptionAvailable: () => available,

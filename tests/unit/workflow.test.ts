@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import {
   CANCELLATION_REASONS,
   EFFECT_LABELS,
-  MATTER_TYPES,
-  MATTER_TYPE_CODES,
+  CASE_TYPES,
+  CASE_TYPE_CODES,
   annualReviewDue,
   cancellationReasonForChannel,
   cancellationRefusal,
@@ -12,8 +12,8 @@ import {
   missingFormFields,
   missingRequiredDocuments,
   proposeCancellation,
-  type MatterType,
-} from '../../shared/domain/matter-types';
+  type CaseType,
+} from '../../shared/domain/case-types';
 import {
   ACTION_LABELS,
   CASE_ACTIONS,
@@ -103,8 +103,8 @@ function frozenFacts(facts: WorkflowFacts): WorkflowFacts {
   return Object.freeze(facts);
 }
 
-describe.each(MATTER_TYPE_CODES)('workflow of %s: 2,000 random sequences', (code) => {
-  const type: MatterType = MATTER_TYPES[code];
+describe.each(CASE_TYPE_CODES)('workflow of %s: 2,000 random sequences', (code) => {
+  const type: CaseType = CASE_TYPES[code];
   const documentLabels = type.documents.map((d) => d.label);
 
   it('never reaches an illegal state, and a refusal writes nothing', () => {
@@ -192,15 +192,15 @@ describe.each(MATTER_TYPE_CODES)('workflow of %s: 2,000 random sequences', (code
 });
 
 describe('workflow rules, case by case', () => {
-  const unemployment = MATTER_TYPES.unemployment_registration;
+  const unemployment = CASE_TYPES.unemployment_registration;
   const wf = unemployment.workflow;
   const clerk: WorkflowActor = { userId: 1, roles: ['front_desk'] };
   const dual: WorkflowActor = { userId: 8, roles: ['front_desk', 'reviewer'] };
   const reviewer: WorkflowActor = { userId: 3, roles: ['reviewer'] };
   const facts = (over: Partial<WorkflowFacts> = {}): WorkflowFacts => ({ preparedBy: 1, acceptedBy: 1, missingRequiredDocuments: [], ...over });
 
-  it('every matter type’s workflow passes the shape checks', () => {
-    for (const code of MATTER_TYPE_CODES) expect(workflowProblems(MATTER_TYPES[code].workflow)).toEqual([]);
+  it('every case type’s workflow passes the shape checks', () => {
+    for (const code of CASE_TYPE_CODES) expect(workflowProblems(CASE_TYPES[code].workflow)).toEqual([]);
   });
 
   it('the shape check catches a decision without separation of duties and a way out of a final state', () => {
@@ -299,21 +299,21 @@ describe('workflow rules, case by case', () => {
   });
 });
 
-describe('matter types as data', () => {
-  it('has the four matters with their Chinese names, an ID document and a time limit', () => {
-    expect(MATTER_TYPE_CODES.map((c) => MATTER_TYPES[c].label)).toEqual(['失业登记', '就业登记', '就业困难人员认定', '补贴申请']);
-    for (const code of MATTER_TYPE_CODES) {
-      const type = MATTER_TYPES[code];
+describe('case types as data', () => {
+  it('has the four cases with their Chinese names, an ID document and a time limit', () => {
+    expect(CASE_TYPE_CODES.map((c) => CASE_TYPES[c].label)).toEqual(['失业登记', '就业登记', '就业困难人员认定', '补贴申请']);
+    for (const code of CASE_TYPE_CODES) {
+      const type = CASE_TYPES[code];
       expect(type.code).toBe(code);
       expect(type.documents.find((d) => d.code === 'id_card')).toMatchObject({ label: '身份证或社保卡', required: true });
       expect(type.timeLimitWorkingDays).toBeGreaterThan(0);
       for (const effect of type.effects.onApprove) expect(EFFECT_LABELS[effect]).toMatch(HAN);
     }
-    expect(MATTER_TYPES.unemployment_registration.timeLimitWorkingDays).toBe(3);
+    expect(CASE_TYPES.unemployment_registration.timeLimitWorkingDays).toBe(3);
   });
 
   it('就业登记 ends an open 失业登记 and asks for the documents of its channel', () => {
-    const type = MATTER_TYPES.employment_registration;
+    const type = CASE_TYPES.employment_registration;
     expect(type.effects.onApprove).toEqual(['close_open_unemployment_registration', 'set_status_employed']);
     expect(missingRequiredDocuments(type, { channel: 'employer_job' }, ['id_card'])).toEqual(['劳动合同']);
     expect(missingRequiredDocuments(type, { channel: 'self_employed' }, ['id_card'])).toEqual(['营业执照']);
@@ -325,7 +325,7 @@ describe('matter types as data', () => {
   });
 
   it('就业困难人员认定 asks for the evidence of its category', () => {
-    const type = MATTER_TYPES.difficulty_certification;
+    const type = CASE_TYPES.difficulty_certification;
     expect(missingRequiredDocuments(type, { category: 'disabled' }, ['id_card', 'difficulty_application'])).toEqual(['残疾证']);
     expect(missingRequiredDocuments(type, { category: 'dibao' }, ['id_card'])).toEqual(['就业困难人员认定申请表', '低保证']);
     expect(annualReviewDue('2026-03-02', null)).toBe('2027-03-02');

@@ -70,7 +70,7 @@ export function vacancyReferralProblem(vacancy: { status: 'open' | 'filled' | 'w
 
 /**
  * What a 录用 proposes: the 就业登记 form's values known from the referral, so
- * the window only adds the contract and the documents (shared/domain/matter-types.ts).
+ * the window only adds the contract and the documents (shared/domain/case-types.ts).
  */
 export function employmentRegistrationProposal(hiredOn: string, employer: { name: string; creditCode: string | null }): Record<string, string | null> {
   return { channel: 'employer_job', employerName: employer.name, employerCreditCode: employer.creditCode, startDate: hiredOn };

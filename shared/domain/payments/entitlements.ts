@@ -34,7 +34,7 @@ export interface PaymentEntitlement {
   /** 资金来源, as in shared/domain/policies: a batch pays one fund. */
   fundSource: FundSource;
   basis: AmountBasis;
-  /** The approved matter (补贴申请) it comes from, when there is one. */
+  /** The approved case (补贴申请) it comes from, when there is one. */
   caseId?: number | null;
   /** 乡镇（街道）of the payee (residence, or the enterprise's), 9 digits: the ledger's township. */
   townshipCode: string | null;

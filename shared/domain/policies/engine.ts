@@ -123,7 +123,7 @@ const yearOf = (date: string) => date.slice(0, 4);
 interface LimitState {
   /** Remaining amount under a maxAmount limit; null = no such cap. */
   amountCap: number | null;
-  /** The maxMonths limit, whose waiver is read only once the amount shows it matters. */
+  /** The maxMonths limit, whose waiver is read only once the amount shows it cases. */
   months: { limit: Extract<Limit, { kind: 'maxMonths' }>; index: number; line: TraceLine; left: number } | null;
 }
 
@@ -173,7 +173,7 @@ function evaluateLimits(policy: PolicyDefinition, read: FactReader, on: string, 
  * The amount, with the maxMonths limit applied: the months left cap a
  * monthly formula unless the limit's waiver holds (公益性岗位: to retirement
  * when within 5 years of it). The waiver is read, and traced, only when it
- * matters — months ran out, or the formula asked for more than are left.
+ * cases — months ran out, or the formula asked for more than are left.
  */
 function amountWithinLimits(policy: PolicyDefinition, read: FactReader, trace: TraceLine[], state: LimitState): Amount {
   const months = state.months;

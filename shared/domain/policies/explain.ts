@@ -3,7 +3,7 @@ import type { Outcome, TraceLine, Verdict } from './engine';
 
 /**
  * 为什么符合 / 为什么不符合: a verdict in plain Chinese for the UI — a headline
- * and one sentence per line of the trace that matters, the deciding ones
+ * and one sentence per line of the trace that cases, the deciding ones
  * first. Built from the trace alone, so a stored verdict explains itself
  * years later without the policy version at hand.
  */

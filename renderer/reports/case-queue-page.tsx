@@ -2,36 +2,36 @@ import { Anchor, Badge, Button, Group, Pagination, Stack, Table, Text, Title } f
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { MATTER_TYPES, type MatterTypeCode } from '../../shared/domain/matter-types';
+import { CASE_TYPES, type CaseTypeCode } from '../../shared/domain/case-types';
 import { OPEN_CASE_STATES } from '../../shared/contract/reports';
 import { STATE_LABELS } from '../../shared/domain/workflow';
 import { call } from '../api/client';
-import { matterNumber } from '../shell/format';
+import { caseNumber } from '../shell/format';
 
-/** The open (or overdue) matters behind a number of the 工作台, each opening the matter. */
-export function MatterQueuePage() {
+/** The open (or overdue) cases behind a number of the 工作台, each opening the case. */
+export function CaseQueuePage() {
   const [params] = useSearchParams();
   const staff = params.get('staff');
-  const type = params.get('type') as MatterTypeCode | null;
+  const type = params.get('type') as CaseTypeCode | null;
   const overdueOnly = params.get('overdue') === '1';
   const state = OPEN_CASE_STATES.find((s) => s === params.get('state'));
   const [page, setPage] = useState(1);
-  const input = { ...(staff ? { staffUserId: Number(staff) } : {}), ...(type ? { matterType: type } : {}), ...(state ? { state } : {}), overdueOnly, page };
-  const queue = useQuery({ queryKey: ['reports.matterQueue', input], queryFn: () => call('reports.matterQueue', input) });
+  const input = { ...(staff ? { staffUserId: Number(staff) } : {}), ...(type ? { caseType: type } : {}), ...(state ? { state } : {}), overdueOnly, page };
+  const queue = useQuery({ queryKey: ['reports.caseQueue', input], queryFn: () => call('reports.caseQueue', input) });
   return (
     <Stack>
       <Group justify="space-between">
-        <Title order={2}>{overdueOnly ? '超期业务' : '在办业务'}{type ? ` · ${MATTER_TYPES[type].label}` : ''}{state ? ` · ${STATE_LABELS[state]}` : ''}</Title>
+        <Title order={2}>{overdueOnly ? '超期业务' : '在办业务'}{type ? ` · ${CASE_TYPES[type].label}` : ''}{state ? ` · ${STATE_LABELS[state]}` : ''}</Title>
         <Button variant="default" component={Link} to="/dashboard">返回工作台</Button>
       </Group>
       <Text size="sm" c="dimmed">共 {queue.data?.total ?? '…'} 件</Text>
-      <Table withTableBorder striped data-testid="matter-queue">
+      <Table withTableBorder striped data-testid="case-queue">
         <Table.Thead><Table.Tr><Table.Th>受理编号</Table.Th><Table.Th>业务</Table.Th><Table.Th>申请人</Table.Th><Table.Th>受理日期</Table.Th><Table.Th>办结期限</Table.Th></Table.Tr></Table.Thead>
         <Table.Tbody>
           {(queue.data?.items ?? []).map((c) => (
             <Table.Tr key={c.id}>
-              <Table.Td><Anchor component={Link} to={`/cases/${c.id}`}>{matterNumber(c.receiptNo)}</Anchor></Table.Td>
-              <Table.Td>{c.matterLabel}</Table.Td>
+              <Table.Td><Anchor component={Link} to={`/cases/${c.id}`}>{caseNumber(c.receiptNo)}</Anchor></Table.Td>
+              <Table.Td>{c.caseLabel}</Table.Td>
               <Table.Td>{c.applicantName}</Table.Td>
               <Table.Td>{c.acceptedOn ?? '—'}</Table.Td>
               <Table.Td>{c.dueDate ?? '—'} {c.overdue && <Badge color="red" size="sm">超期</Badge>}</Table.Td>

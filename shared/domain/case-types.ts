@@ -8,19 +8,19 @@ import type { EditableCodeTable } from './editable-code-tables';
 import { type FemaleRetirementCategory, MIN_WORKING_AGE, statutoryRetirement } from './retirement';
 import { STANDARD_WORKFLOW, type TransitionRule, type WorkflowActor } from './workflow';
 import { addWorkingDays, type WorkCalendar } from './working-days';
-import { dateFieldProblems, type DateRule, type MatterDateContext } from './matter-dates';
+import { dateFieldProblems, type DateRule, type CaseDateContext } from './case-dates';
 
 /**
- * The matters handled at the front desk (经办事项), each as data: its form,
+ * The cases handled at the front desk (经办事项), each as data: its form,
  * the documents it needs, its time limit, its workflow and what approval
- * does. Services and screens read these tables; a new matter or a changed
+ * does. Services and screens read these tables; a new case or a changed
  * document list is an edit here, not a new branch in the router. Effects are
  * only named: executing them belongs to the service that owns the tables.
  * Items marked [confirm] follow DOMAIN.md and are meant to become
  * administrator-editable parameters.
  */
 
-export type MatterTypeCode = 'unemployment_registration' | 'employment_registration' | 'difficulty_certification' | 'subsidy_application';
+export type CaseTypeCode = 'unemployment_registration' | 'employment_registration' | 'difficulty_certification' | 'subsidy_application';
 
 export type EffectCode =
   | 'set_status_unemployed_registered' | 'schedule_follow_up_contact' | 'close_open_unemployment_registration'
@@ -45,9 +45,9 @@ export interface FormField {
   kind: 'text' | 'date' | 'choice' | 'yes_no' | 'amount_fen';
   required: boolean;
   requiredWhen?: RequiredWhen;
-  /** For choices: the code table the options come from (MATTER_CODE_TABLES, or an administrator's editable table). */
-  options?: MatterCodeTable | EditableCodeTable;
-  /** For dates: which kind of date it is, checked against the matter's day and the applicant's life (matter-dates.ts). */
+  /** For choices: the code table the options come from (CASE_CODE_TABLES, or an administrator's editable table). */
+  options?: CaseCodeTable | EditableCodeTable;
+  /** For dates: which kind of date it is, checked against the case's day and the applicant's life (case-dates.ts). */
   dateRule?: DateRule;
   /** Text fields that may be filled from the enterprise registry: the picker also fills the named credit-code field. */
   lookup?: { from: 'enterprises'; creditCodeField: string };
@@ -57,7 +57,7 @@ export interface FormField {
   bankAccount?: boolean;
 }
 
-/** Who applies: a person, or an employer (only where the matter type allows it). */
+/** Who applies: a person, or an employer (only where the case type allows it). */
 export type ApplicantKind = 'person' | 'enterprise';
 
 export interface DocumentRequirement {
@@ -69,10 +69,10 @@ export interface DocumentRequirement {
   applicant?: ApplicantKind;
 }
 
-export interface MatterType {
-  code: MatterTypeCode;
+export interface CaseType {
+  code: CaseTypeCode;
   label: string;
-  /** Facts about the person (name, sex, education …) live on the person record; these are the matter's own. */
+  /** Facts about the person (name, sex, education …) live on the person record; these are the case's own. */
   fields: readonly FormField[];
   documents: readonly DocumentRequirement[];
   /** 办理时限, working days from the day after acceptance; the clock stops during 退回补正. */
@@ -106,12 +106,12 @@ export const UNEMPLOYMENT_CAUSES = [
   ['other', '其他原因'],
 ] as const;
 
-export const MATTER_CODE_TABLES = { employment_channels: EMPLOYMENT_CHANNELS, contract_types: CONTRACT_TYPES, unemployment_causes: UNEMPLOYMENT_CAUSES } as const;
-export type MatterCodeTable = keyof typeof MATTER_CODE_TABLES;
+export const CASE_CODE_TABLES = { employment_channels: EMPLOYMENT_CHANNELS, contract_types: CONTRACT_TYPES, unemployment_causes: UNEMPLOYMENT_CAUSES } as const;
+export type CaseCodeTable = keyof typeof CASE_CODE_TABLES;
 
 /** Whether a choice's options are one of the fixed lists above (not an administrator's table). */
-export function isMatterCodeTable(options: string | undefined): options is MatterCodeTable {
-  return options !== undefined && Object.hasOwn(MATTER_CODE_TABLES, options);
+export function isCaseCodeTable(options: string | undefined): options is CaseCodeTable {
+  return options !== undefined && Object.hasOwn(CASE_CODE_TABLES, options);
 }
 
 /**
@@ -142,7 +142,7 @@ const WORKING = when('channel', 'employer_job', 'public_welfare_post');
 // Categories proven by the household's composition or land status.
 const HOUSEHOLD_CATEGORIES = when('category', 'zero_employment_family', 'zero_transfer_rural', 'land_expropriated');
 
-export const MATTER_TYPES: Record<MatterTypeCode, MatterType> = {
+export const CASE_TYPES: Record<CaseTypeCode, CaseType> = {
   unemployment_registration: {
     code: 'unemployment_registration',
     label: '失业登记',
@@ -242,12 +242,12 @@ export const MATTER_TYPES: Record<MatterTypeCode, MatterType> = {
   },
 };
 
-export const MATTER_TYPE_CODES = Object.keys(MATTER_TYPES) as MatterTypeCode[];
+export const CASE_TYPE_CODES = Object.keys(CASE_TYPES) as CaseTypeCode[];
 
 /** Form values as the desk holds them; absent, null and blank all mean "not filled in". */
-export type MatterForm = Readonly<Record<string, string | null | undefined>>;
+export type CaseForm = Readonly<Record<string, string | null | undefined>>;
 
-function applies(item: { required: boolean; requiredWhen?: RequiredWhen }, form: MatterForm): boolean {
+function applies(item: { required: boolean; requiredWhen?: RequiredWhen }, form: CaseForm): boolean {
   if (item.required) return true;
   if (!item.requiredWhen) return false;
   const value = form[item.requiredWhen.field];
@@ -259,12 +259,12 @@ function filled(value: string | null | undefined): boolean {
 }
 
 /** Labels of the form's required fields left empty, e.g. ['用人单位'], for "请填写：…". */
-export function missingFormFields(type: MatterType, form: MatterForm): string[] {
+export function missingFormFields(type: CaseType, form: CaseForm): string[] {
   return type.fields.filter((f) => applies(f, form) && !filled(form[f.code])).map((f) => f.label);
 }
 
 /** What a form shows beside each field before saving: 请填写 for an empty required one, else the first date rule it breaks. */
-export function formFieldErrors(type: MatterType, form: MatterForm, dates: MatterDateContext): Record<string, string> {
+export function formFieldErrors(type: CaseType, form: CaseForm, dates: CaseDateContext): Record<string, string> {
   const errors: Record<string, string> = {};
   for (const f of type.fields) if (applies(f, form) && !filled(form[f.code])) errors[f.code] = `请填写${f.label}`;
   for (const p of dateFieldProblems(type.fields, form, dates)) errors[p.field] ??= p.message;
@@ -272,12 +272,12 @@ export function formFieldErrors(type: MatterType, form: MatterForm, dates: Matte
 }
 
 /** The checklist for this kind of applicant. */
-export function documentsFor(type: MatterType, applicant: ApplicantKind): readonly DocumentRequirement[] {
+export function documentsFor(type: CaseType, applicant: ApplicantKind): readonly DocumentRequirement[] {
   return type.documents.filter((d) => d.applicant === undefined || d.applicant === applicant);
 }
 
 /** Labels of required documents not among `provided` (codes): the input to WorkflowFacts.missingRequiredDocuments. */
-export function missingRequiredDocuments(type: MatterType, form: MatterForm, provided: Iterable<string>, applicant: ApplicantKind = 'person'): string[] {
+export function missingRequiredDocuments(type: CaseType, form: CaseForm, provided: Iterable<string>, applicant: ApplicantKind = 'person'): string[] {
   const have = new Set(provided);
   return documentsFor(type, applicant).filter((d) => applies(d, form) && !have.has(d.code)).map((d) => d.label);
 }

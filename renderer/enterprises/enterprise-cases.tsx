@@ -4,10 +4,10 @@ import { Link } from 'react-router';
 import { STATE_LABELS } from '../../shared/domain/workflow';
 import { call } from '../api/client';
 import { useCan } from '../api/queries';
-import { matterNumber } from '../shell/format';
+import { caseNumber } from '../shell/format';
 
 /** 单位申请的业务: subsidies the employer applied for, with a button to file a new one at the window. */
-export function EnterpriseMatters({ enterpriseId, active }: { enterpriseId: number; active: boolean }) {
+export function EnterpriseCases({ enterpriseId, active }: { enterpriseId: number; active: boolean }) {
   const canPrepare = useCan('cases.prepare');
   const canRead = useCan('cases.read');
   const list = useQuery({
@@ -17,7 +17,7 @@ export function EnterpriseMatters({ enterpriseId, active }: { enterpriseId: numb
   });
   if (!canRead) return null;
   return (
-    <Paper withBorder p="lg" data-testid="enterprise-matters">
+    <Paper withBorder p="lg" data-testid="enterprise-cases">
       <Group justify="space-between" mb="sm">
         <Title order={4}>补贴申请</Title>
         {canPrepare && active && (
@@ -33,8 +33,8 @@ export function EnterpriseMatters({ enterpriseId, active }: { enterpriseId: numb
           <Table.Tbody>
             {list.data.items.map((c) => (
               <Table.Tr key={c.id}>
-                <Table.Td><Anchor component={Link} to={`/cases/${c.id}`}>{matterNumber(c.receiptNo)}</Anchor></Table.Td>
-                <Table.Td>{c.matterLabel}</Table.Td>
+                <Table.Td><Anchor component={Link} to={`/cases/${c.id}`}>{caseNumber(c.receiptNo)}</Anchor></Table.Td>
+                <Table.Td>{c.caseLabel}</Table.Td>
                 <Table.Td>{STATE_LABELS[c.state]} {c.overdue && <Badge color="red" size="xs">已超期</Badge>}</Table.Td>
                 <Table.Td>{c.acceptedOn ?? '—'}</Table.Td>
                 <Table.Td>{c.dueDate ?? '—'}</Table.Td>
