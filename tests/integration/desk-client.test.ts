@@ -8,6 +8,7 @@ import { DeskClient } from '../../electron/desk-client';
 import type { DeskThreadOptions } from '../../electron/desk-protocol';
 import type { JobView, PersonSearchResult, SessionView } from '../../shared/contract';
 import type { RpcResult } from '../../shared/rpc';
+import { CONSOLE_LINES } from '../../shared/labels/console-lines';
 import { ADMIN, COUNTY, PASSWORD, PATHS, deskFiles, type DeskFiles } from './helpers';
 
 const SOURCES_ENTRY = new URL('../../electron/desk-thread.mjs', import.meta.url);
@@ -102,7 +103,7 @@ describe('the desk in its own thread (electron/desk-client.ts)', () => {
     expect(await client.state()).toEqual({ state: 'ready' });
     expect((await client.call(session, 'persons.search', { query: '' })).result).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     value((await client.call(null, 'auth.login', { username: ADMIN, password: PASSWORD })).result);
-    expect(logs.some((l) => l.includes('starting it again'))).toBe(true);
+    expect(logs.some((l) => l.includes(CONSOLE_LINES.deskThreadRestarting(null).split('（')[0]))).toBe(true);
   });
 
   it('close stops the thread and gives back the database; later calls are refused plainly', async () => {
