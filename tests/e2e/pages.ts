@@ -48,7 +48,10 @@ export async function searchPersons(page: Page, query: string): Promise<void> {
   await box.press('Enter');
 }
 
+/** Notices slide in over the top bar's 退出 for a few seconds: close them before signing out. */
 export async function logOut(page: Page): Promise<void> {
+  // A notice may close by itself meanwhile: then there is nothing to click.
+  for (const close of await page.locator('.mantine-Notification-closeButton').all()) await close.click({ timeout: 2_000 }).catch(() => undefined);
   await page.getByRole('button', { name: '退出' }).click();
   await waitForAppState(page, 'login');
 }

@@ -88,13 +88,6 @@ async function writeBankResult(path: string, sent: string[][], outcomes: Record<
   writeFileSync(path, Buffer.from(await workbook.xlsx.writeBuffer()));
 }
 
-/** Notices slide in over the top bar's 退出: close them before signing out. */
-async function signOut(page: Page): Promise<void> {
-  // A notice may close by itself meanwhile: then there is nothing to click.
-  for (const close of await page.locator('.mantine-Notification-closeButton').all()) await close.click({ timeout: 2_000 }).catch(() => undefined);
-  await logOut(page);
-}
-
 async function importBankResult(page: Page, path: string): Promise<void> {
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: '导入银行回盘…' }).click();
@@ -153,7 +146,7 @@ test('approved subsidies reach the bank exactly once: a batch built by a reviewe
   const batchUrl = page.url();
   // The preparer may not review it.
   await expect(page.getByRole('button', { name: '审核', exact: true })).toBeDisabled();
-  await signOut(page);
+  await logOut(page);
 
   // The head reviews and releases it, exports the bank file and reads it back.
   await logInWithForcedChange(page, HEAD.username, 'Temp-pass-3', HEAD.password);
@@ -196,7 +189,7 @@ test('approved subsidies reach the bank exactly once: a batch built by a reviewe
   await page.getByTestId('build-result').getByRole('link').click();
   await expect(page.getByTestId('line-1')).toContainText(SECOND.name);
   const batch2Url = page.url();
-  await signOut(page);
+  await logOut(page);
   await logIn(page, ZHAO.username, ZHAO.password);
   await page.goto(batch2Url);
   await confirmAction(page, '审核');

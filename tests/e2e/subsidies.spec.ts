@@ -32,7 +32,8 @@ test('an employer applies for a subsidy at the window and takes a receipt; a cas
   await page.getByRole('textbox', { name: '申请金额' }).fill('28,800');
   await page.getByRole('checkbox', { name: /营业执照/ }).check();
   await page.getByRole('checkbox', { name: /补贴申请表/ }).check();
-  // Without the bank account the desk refuses to accept, naming the document.
+  // The documents start ticked; a clerk who has no bank account paper unticks it, and the desk refuses to accept, naming the document.
+  await page.getByRole('checkbox', { name: /银行账户信息/ }).uncheck();
   await page.getByRole('button', { name: '受理', exact: true }).click();
   await expect(page.getByTestId('case-error')).toContainText('缺少材料：银行账户信息');
   await page.getByRole('checkbox', { name: /银行账户信息/ }).check();
