@@ -1,26 +1,13 @@
 import type { Page } from '@playwright/test';
 import { formatChineseDate, officeDate } from '../../shared/domain/dates';
 import { expect, test } from './host-fixture';
-import { completeFirstRun, createUser, logIn, logInWithForcedChange, logOut, printAndRead, registerPerson } from './pages';
+import { completeFirstRun, createUser, logIn, logInWithForcedChange, logOut, printAndRead, registerPerson, rpc } from './pages';
 
 /** A 1×1 PNG and a one-page PDF, as a phone photo and a scanner hand them in. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8DwHwAFBQIAX8jx0gAAAABJRU5ErkJggg==', 'base64');
 const PDF = Buffer.from(
   '%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 200 200]>>endobj\ntrailer<</Root 1 0 R>>\n%%EOF\n',
 );
-
-/** A call at the RPC door as the logged-in user, for steps this spec does not test on screen. */
-async function rpc<T>(page: Page, method: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(
-    async ({ m, i }) => {
-      const r = await fetch('rpc', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ method: m, input: i }) });
-      return r.json();
-    },
-    { m: method, i: input },
-  );
-  if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
-  return result.value as T;
-}
 
 /** Opens a case's page inside the running app (the session stays). */
 async function openCase(page: Page, id: number): Promise<void> {

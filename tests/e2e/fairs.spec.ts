@@ -1,20 +1,10 @@
 import type { Page } from '@playwright/test';
 import { expect, test } from './host-fixture';
-import { completeFirstRun, logIn, printAndRead } from './pages';
+import { completeFirstRun, logIn, printAndRead, rpc } from './pages';
 
 const KNOWN = { idNumber: '32050619920115004X', name: '李秀英', phone: '13912345678' };
 const NEWCOMER = { idNumber: '321281198512310047', name: '张丽', phone: '13800001111' };
 const FAIR_NAME = '2026年就业援助月吴中专场招聘会';
-
-/** Data that is not the point of this spec goes in through the same RPC the page uses. */
-async function rpc<T>(page: Page, method: string, input: unknown): Promise<T> {
-  const result = await page.evaluate(async ([m, i]) => {
-    const response = await fetch('rpc', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ method: m, input: i }) });
-    return (await response.json()) as { ok: boolean; value?: unknown; error?: { message: string } };
-  }, [method, input] as const);
-  if (!result.ok) throw new Error(`${method}: ${result.error?.message}`);
-  return result.value as T;
-}
 
 /** The ID-card reader: types the number like a keyboard, then Enter. */
 async function swipe(page: Page, idNumber: string): Promise<void> {

@@ -1,18 +1,7 @@
 import Database from 'better-sqlite3';
-import type { Page } from '@playwright/test';
 import { readKeyFile } from '../../db/keys';
 import { expect, test } from './host-fixture';
-import { completeFirstRun, createUser, logIn, logInWithForcedChange, logOut } from './pages';
-
-/** One RPC call as the logged-in user (the steps before the ones under test, without clicking through them). */
-async function rpc<T = unknown>(page: Page, method: string, input: unknown): Promise<T> {
-  const answer = await page.evaluate(
-    async ({ method, input }) => (await fetch('rpc', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ method, input }) })).json(),
-    { method, input },
-  );
-  if (!answer.ok) throw new Error(`${method}: ${JSON.stringify(answer.error)}`);
-  return answer.value as T;
-}
+import { completeFirstRun, createUser, logIn, logInWithForcedChange, logOut, rpc } from './pages';
 
 const FORM = { unemployedSince: '2026-01-05', unemploymentCause: 'contract_expired', drawingUnemploymentInsurance: 'no' };
 

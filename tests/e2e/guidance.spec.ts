@@ -1,23 +1,7 @@
 import Database from 'better-sqlite3';
-import type { Page } from '@playwright/test';
 import { readKeyFile } from '../../db/keys';
 import { expect, test } from './host-fixture';
-import { completeFirstRun, createUser, logIn, logInWithForcedChange, logOut } from './pages';
-
-/** One RPC call as the logged-in user (the steps before the ones under test, without clicking through them). */
-async function rpc<T = unknown>(page: Page, method: string, input: unknown): Promise<T> {
-  const answer = await page.evaluate(
-    async ({ method, input }) => (await fetch('rpc', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ method, input }) })).json(),
-    { method, input },
-  );
-  if (!answer.ok) throw new Error(`${method}: ${JSON.stringify(answer.error)}`);
-  return answer.value as T;
-}
-
-/** The office's calendar day (Asia/Shanghai), `days` on from today. */
-function officeDay(days = 0): string {
-  return new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
-}
+import { completeFirstRun, createUser, logIn, logInWithForcedChange, logOut, officeDay, rpc } from './pages';
 
 test('a counselor records a session with a plan item, refers to a vacancy, finds the follow-up on her list and records 录用', async ({ page, host }) => {
   await page.goto(host.url);

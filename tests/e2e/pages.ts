@@ -112,3 +112,21 @@ export async function printAndRead(page: Page, pdfName: string): Promise<string>
   await page.emulateMedia({ media: 'screen' });
   return execFileSync('pdftotext', ['-layout', pdfPath, '-'], { encoding: 'utf8' });
 }
+
+/**
+ * One RPC call as the logged-in user, from the page (the steps before and after the ones under test,
+ * without clicking through them); a refusal throws with the desk's message.
+ */
+export async function rpc<T = unknown>(page: Page, method: string, input: unknown): Promise<T> {
+  const answer = await page.evaluate(
+    async ({ method, input }) => (await fetch('rpc', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ method, input }) })).json() as Promise<{ ok: boolean; value?: unknown; error?: { code: string; message: string } }>,
+    { method, input },
+  );
+  if (!answer.ok) throw new Error(`${method}: ${answer.error?.code} ${answer.error?.message}`);
+  return answer.value as T;
+}
+
+/** The office's calendar day (Asia/Shanghai), `days` on from today. */
+export function officeDay(days = 0): string {
+  return new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
+}

@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { idNumberCheckChar } from '../../shared/domain/id-number';
 import { expect, test } from './host-fixture';
-import { completeFirstRun, createUser, logIn, logInWithForcedChange, logOut, printAndRead } from './pages';
+import { completeFirstRun, createUser, logIn, logInWithForcedChange, logOut, printAndRead, rpc } from './pages';
 
 /**
  * 资金兑付 end to end, as issue 21's acceptance tells it: approved
@@ -24,16 +24,6 @@ const SECOND = { idNumber: id('320506', '19900721', '028'), name: '吴秀英', a
 function id(region: string, born: string, sequence: string): string {
   const first17 = `${region}${born}${sequence}`;
   return first17 + idNumberCheckChar(first17);
-}
-
-/** A call through the page's own session, for the steps other specs drive through the UI. */
-async function rpc<T>(page: Page, method: string, input: unknown): Promise<T> {
-  const reply = await page.evaluate(async ({ method, input }) => {
-    const r = await fetch('rpc', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ method, input }) });
-    return r.json() as Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>;
-  }, { method, input });
-  if (!reply.ok) throw new Error(`${method}: ${reply.error?.message}`);
-  return reply.value as T;
 }
 
 async function openPayments(page: Page, tab: string): Promise<void> {

@@ -4,7 +4,7 @@ import type { Page } from '@playwright/test';
 import { writeXlsx } from '../../db/xlsx';
 import { idNumberCheckChar } from '../../shared/domain/id-number';
 import { expect, test } from './host-fixture';
-import { completeFirstRun, createUser, logIn, logInWithForcedChange, logOut, printAndRead } from './pages';
+import { completeFirstRun, createUser, logIn, logInWithForcedChange, logOut, printAndRead, rpc } from './pages';
 
 /**
  * 政策找人 and 免申即享 end to end, as the issue's acceptance tells it. The
@@ -25,16 +25,6 @@ function id(region: string, born: string, sequence: string): string {
 /** Yesterday in the office's calendar (Asia/Shanghai): a 数据截止日期 the desk accepts. */
 function yesterday(): string {
   return new Date(Date.now() + 8 * 3_600_000 - 86_400_000).toISOString().slice(0, 10);
-}
-
-/** A call through the page's own session, for the steps other specs drive through the UI. */
-async function rpc<T>(page: Page, method: string, input: unknown): Promise<T> {
-  const reply = await page.evaluate(async ({ method, input }) => {
-    const r = await fetch('rpc', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ method, input }) });
-    return r.json() as Promise<{ ok: boolean; value?: unknown; error?: { message: string } }>;
-  }, { method, input });
-  if (!reply.ok) throw new Error(`${method}: ${reply.error?.message}`);
-  return reply.value as T;
 }
 
 /** 部门数据: one department's file, dry run, then imported whole. */

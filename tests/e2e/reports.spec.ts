@@ -1,24 +1,13 @@
 import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
-import type { Page } from '@playwright/test';
 import { officeDate } from '../../shared/domain/dates';
 import { formatPeriodChinese, periodOf, reportPeriod } from '../../shared/domain/statistics';
 import { expect, test } from './host-fixture';
-import { completeFirstRun, createUser, logIn, logInWithForcedChange, logOut, printAndRead } from './pages';
+import { completeFirstRun, createUser, logIn, logInWithForcedChange, logOut, printAndRead, rpc } from './pages';
 
 /** The printed pages as PNG images beside the PDF (test-results/<name>-<n>.png), to look at. */
 function pageImages(pdfName: string): void {
   execFileSync('pdftoppm', ['-png', '-r', '60', join('test-results', pdfName), join('test-results', pdfName.replace(/\.pdf$/, ''))]);
-}
-
-/** A call straight at the RPC door as the logged-in user (the case's steps are tested elsewhere). */
-async function rpc<T>(page: Page, method: string, input: unknown): Promise<T> {
-  const reply = await page.evaluate(
-    async ({ method, input }) => (await fetch('rpc', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ method, input }) })).json(),
-    { method, input },
-  );
-  if (!reply.ok) throw new Error(`${method}: ${reply.error.message}`);
-  return reply.value as T;
 }
 
 test('the head lands on 工作台, opens the monthly report, clicks a figure for its named list and prints the report', async ({ page, host }) => {

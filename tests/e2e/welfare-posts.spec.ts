@@ -1,19 +1,5 @@
-import type { Page } from '@playwright/test';
 import { expect, test } from './host-fixture';
-import { completeFirstRun, createUser, logIn, logInWithForcedChange, logOut } from './pages';
-
-async function rpc<T = unknown>(page: Page, method: string, input: unknown): Promise<T> {
-  const answer = await page.evaluate(
-    async ({ method, input }) => (await fetch('rpc', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ method, input }) })).json(),
-    { method, input },
-  );
-  if (!answer.ok) throw new Error(`${method}: ${JSON.stringify(answer.error)}`);
-  return answer.value as T;
-}
-
-function officeDay(days = 0): string {
-  return new Date(Date.now() + 8 * 3600_000 + days * 86_400_000).toISOString().slice(0, 10);
-}
+import { completeFirstRun, createUser, logIn, logInWithForcedChange, logOut, officeDay, rpc } from './pages';
 
 const CERTIFIED = '32050619920115004X';
 const UNCERTIFIED = '320102199003071239';
