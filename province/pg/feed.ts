@@ -6,6 +6,7 @@
  * signed by the province and encrypted for that county alone, next on the
  * county's feed chain.
  */
+import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { and, desc, eq, sql } from 'drizzle-orm';
 import type { RecipientPublicKey, SigningKey } from '../../shared/exchange/keys';
@@ -55,7 +56,10 @@ export async function publishFeed(
   options: { county: string; province: SigningKey; recipient: RecipientPublicKey; outDir: string; now: Date },
 ): Promise<PublishedFeed> {
   const content = await feedContentFor(store, options.county, options.now);
-  return store.db.transaction(async (tx) => {
+  // The package is written under a name no county imports until its record is committed, then renamed:
+  // a commit that fails leaves no package the province never recorded (the next would fork the chain).
+  let spool: string | null = null;
+  const published = await store.db.transaction(async (tx) => {
     // One publisher per county at a time: the chain may not fork.
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`feed:${options.county}`}))`);
     const [last] = await tx.select().from(feedPackages).where(eq(feedPackages.county, options.county)).orderBy(desc(feedPackages.sequence)).limit(1);
@@ -81,9 +85,15 @@ export async function publishFeed(
       subsidies: content.subsidies.length,
     });
     const path = join(options.outDir, `${options.province.code}-${options.county}-${String(sequence).padStart(8, '0')}.jyf`);
-    await publishFile(path, built.bytes);
+    spool = `${path}.unrecorded`;
+    await publishFile(spool, built.bytes);
     return { path, sequence, statuses: content.statuses.length, subsidies: content.subsidies.length };
+  }).catch(async (error: unknown) => {
+    if (spool) await rm(spool, { force: true });
+    throw error;
   });
+  await rename(spool!, published.path);
+  return published;
 }
 
 /** The feed packages published for a county, oldest first. */

@@ -103,7 +103,8 @@ describe('the desk in its own thread (electron/desk-client.ts)', () => {
     expect(await client.state()).toEqual({ state: 'ready' });
     expect((await client.call(session, 'persons.search', { query: '' })).result).toMatchObject({ ok: false, error: { code: 'UNAUTHENTICATED' } });
     value((await client.call(null, 'auth.login', { username: ADMIN, password: PASSWORD })).result);
-    expect(logs.some((l) => l.includes(CONSOLE_LINES.deskThreadRestarting(null).split('（')[0]))).toBe(true);
+    const restarting = CONSOLE_LINES.deskThreadRestarting(null).split('（')[0]!;
+    expect(logs.some((l) => l.includes(restarting))).toBe(true);
   });
 
   it('close stops the thread and gives back the database; later calls are refused plainly', async () => {
