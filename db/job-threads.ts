@@ -62,13 +62,18 @@ const JOB_EXEC_ARGV: string[] = [];
  * survives. Each thread runs one task and ends.
  *
  * After a task, the next task's thread is started at once and kept ready —
- * its code loaded and the database open, which took 0.3–0.6 s of an
- * incremental sweep of 1,000 persons — and not kept from exiting. It is let
- * go (release) before the desk closes or switches its database, and not used
- * for another database.
+ * its code loaded, which took 0.3–0.6 s of an incremental sweep of 1,000
+ * persons; it opens the database only when its task comes, so it holds no
+ * file meanwhile — and not kept from exiting. It is let go (release) when the
+ * desk closes or switches its database, and never used for another database
+ * or key.
  */
+function sameDatabase(a: JobConnection, b: JobConnection): boolean {
+  return a.dbPath === b.dbPath && Buffer.from(a.key).equals(Buffer.from(b.key));
+}
+
 export class JobThreads implements TaskThreads {
-  private ready: { worker: Worker; dbPath: string } | null = null;
+  private ready: { worker: Worker; connection: JobConnection } | null = null;
 
   constructor(
     private readonly entry: string | URL,
@@ -83,7 +88,7 @@ export class JobThreads implements TaskThreads {
   private takeThread(connection: JobConnection): Worker {
     const ready = this.ready;
     this.ready = null;
-    if (ready?.dbPath === connection.dbPath) {
+    if (ready && sameDatabase(ready.connection, connection)) {
       ready.worker.ref();
       return ready.worker;
     }
@@ -100,12 +105,12 @@ export class JobThreads implements TaskThreads {
     };
     worker.on('error', gone);
     worker.on('exit', gone);
-    this.ready = { worker, dbPath: connection.dbPath };
+    this.ready = { worker, connection };
   }
 
   /** The database a thread is kept ready for, if any. */
   readyFor(): string | null {
-    return this.ready?.dbPath ?? null;
+    return this.ready?.connection.dbPath ?? null;
   }
 
   release(): void {
