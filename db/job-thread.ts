@@ -79,6 +79,7 @@ function jobOf(cancelled: Int32Array): JobContext {
       await new Promise((resolve) => setImmediate(resolve));
       if (Atomics.load(cancelled, 0) === 1) throw new CancelledError();
     },
+    sealThreadEntry: new URL(data.sealThreadEntry),
   };
 }
 

@@ -1,6 +1,7 @@
 import { Worker } from 'node:worker_threads';
 import type { Actor, ServiceContext } from './context';
 import { AppError } from './errors';
+import { sealThreadEntryBeside } from './exchange/seal-pool';
 import type { TaskSpec } from './job-tasks';
 import { CancelledError, type JobContext, type JobProgress, type TaskThreads } from './jobs';
 
@@ -18,6 +19,8 @@ export interface JobConnection {
 /** Sent to the job thread (db/job-thread.ts) as its workerData: it opens the database and waits for its task. */
 export interface JobThreadData {
   connection: JobConnection;
+  /** Where an export's sealing threads start (db/exchange/seal-pool.ts), as a file URL. */
+  sealThreadEntry: string;
 }
 
 /** The one task a job thread runs, posted to it once it is wanted. */
@@ -81,7 +84,7 @@ export class JobThreads implements TaskThreads {
   ) {}
 
   private startThread(connection: JobConnection): Worker {
-    const data: JobThreadData = { connection };
+    const data: JobThreadData = { connection, sealThreadEntry: sealThreadEntryBeside(this.entry).href };
     return new Worker(this.entry, { workerData: data, resourceLimits: JOB_HEAP, execArgv: JOB_EXEC_ARGV });
   }
 

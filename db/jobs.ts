@@ -26,6 +26,8 @@ export interface JobContext {
   progress(update: JobProgress): void;
   /** Throws when the job was cancelled; call between steps. */
   checkpoint(): Promise<void>;
+  /** In a job thread: where an export may start sealing threads of its own (db/exchange/seal-pool.ts). */
+  sealThreadEntry?: URL;
 }
 
 interface JobRecord extends JobView {

@@ -20,4 +20,6 @@ await build({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/el
 await build({ ...common, entryPoints: ['electron/desk-thread.ts'], outfile: 'dist/electron/desk-thread.cjs' });
 // A job's own thread (db/job-thread.ts): imports and other long work on a connection of their own.
 await build({ ...common, entryPoints: ['db/job-thread.ts'], outfile: 'dist/electron/job-thread.cjs' });
-console.log('built dist/electron/main.cjs, preload.cjs, desk-thread.cjs and job-thread.cjs');
+// An export's sealing threads (db/exchange/seal-thread.ts), found beside job-thread.cjs (db/exchange/seal-pool.ts).
+await build({ ...common, entryPoints: ['db/exchange/seal-thread.ts'], outfile: 'dist/electron/seal-thread.cjs' });
+console.log('built dist/electron/main.cjs, preload.cjs, desk-thread.cjs, job-thread.cjs and seal-thread.cjs');

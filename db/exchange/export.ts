@@ -7,6 +7,7 @@ import { EXCHANGE_SCHEMA_VERSION } from './schemas';
 import { createPackageWriter, openPackage, type PackageFileWriter, type RecipientPublicKey, type SigningKey } from './package-file';
 import { deliverToOutbox } from './deliver';
 import { RecordReader, type ExchangeLine } from './records';
+import { SealPool, sealThreadCount } from './seal-pool';
 
 export interface ExportKeys {
   county: SigningKey;
@@ -27,6 +28,14 @@ export interface ExportOptions {
   progress?: (done: number, total: number) => void;
   /** Yields to the event loop between pages (a job's checkpoint). */
   checkpoint?: () => Promise<void>;
+  /**
+   * The sealing threads' entry (db/exchange/seal-pool.ts): an export of more
+   * than a few pages then seals its chunks there while this thread reads;
+   * without it, everything runs here.
+   */
+  sealThreadEntry?: string | URL;
+  /** Sealing threads to start (default: the cores beside this one, 1–4); 0 seals here even with an entry. */
+  sealThreads?: number;
   /** Test hook: called at the named points, so a crash can be simulated there. */
   at?: (point: 'written' | 'published') => void;
 }
@@ -43,6 +52,10 @@ export interface ExportOutcome {
 }
 
 const PAGE = 2000;
+/** Below this many records the threads' start-up (~0.3 s) costs more than sealing here. */
+const PIPELINE_FROM_RECORDS = 20_000;
+/** Chunks per file that may still be sealing when a page is done (≈ 2 MiB of plaintext each way). */
+const SEALING_AHEAD = 32;
 const EXPORT_CACHE_KIB = 16 * 1024;
 
 export function packageFileName(countyCode: string, sequence: number): string {
@@ -129,6 +142,8 @@ interface PackagePlan {
 async function writePackage(options: ExportOptions, plan: PackagePlan): Promise<ExportOutcome> {
   const { sqlite, keys } = options;
   const { sequence, fileName, packagePath, from, to, total } = plan;
+  const threads = options.sealThreads ?? sealThreadCount();
+  const pool = options.sealThreadEntry && threads > 0 && total >= PIPELINE_FROM_RECORDS ? new SealPool(options.sealThreadEntry, threads) : null;
   const writer = createPackageWriter({
     sender: keys.county,
     recipients: keys.recipients,
@@ -138,6 +153,7 @@ async function writePackage(options: ExportOptions, plan: PackagePlan): Promise<
     changeRange: { from: from + 1, to },
     schemaVersion: EXCHANGE_SCHEMA_VERSION,
     spoolDir: options.packagesDir,
+    ...(pool ? { sealPool: pool } : {}),
   });
   try {
     const files = new Map<string, PackageFileWriter>();
@@ -178,13 +194,15 @@ async function writePackage(options: ExportOptions, plan: PackagePlan): Promise<
       const lastRow = rows[rows.length - 1]!;
       cursor = [lastRow.entity, lastRow.id];
       options.progress?.(done, total);
+      await writer.settle(SEALING_AHEAD);
       await options.checkpoint?.();
     }
-    for (const file of files.values()) file.close();
     await writer.finish(packagePath);
   } catch (error) {
     writer.abort();
     throw error;
+  } finally {
+    await pool?.close();
   }
   options.at?.('written');
   return completeRecorded(options, packagePath, fileName, false);

@@ -1,8 +1,10 @@
 /**
  * Streaming writer of one exchange package. Memory stays flat whatever the
  * number of records: each file's plaintext goes through a 64 KiB buffer, every
- * full chunk is sealed at once and appended to that file's spool (ciphertext
- * only), and a running SM3 of the spool gives the digest the header signs.
+ * full chunk is sealed — at once, or by a seal pool's threads while the caller
+ * goes on (`settle` bounds how many are in flight) — and appended in chunk
+ * order to that file's spool (ciphertext only); a running SM3 of the spool
+ * gives the digest the header signs.
  * `finish` then writes prelude + header + signature + spools into
  * `<out>.tmp`, fsyncs and renames (see package-fs.ts).
  *
@@ -21,6 +23,7 @@ import {
   FILE_NONCE_LENGTH,
   MAX_FILES,
   chunkAad,
+  chunkIv,
   deriveFileKey,
   encodeHeader,
   encodePrelude,
@@ -35,9 +38,10 @@ import {
   SUITE,
 } from '../../shared/exchange/format';
 import { checkPublicKey, checkSigningKey, type RecipientPublicKey, type SigningKey } from '../../shared/exchange/keys';
-import { PayloadSealer } from '../../shared/exchange/payload';
+import { ChunkFramer } from '../../shared/exchange/payload';
 import { signAs } from '../../shared/exchange/signing';
-import { SM4_KEY_LENGTH, sm2WrapKey } from '../../shared/exchange/sm';
+import { SM4_KEY_LENGTH, sm2WrapKey, sm4GcmEncrypt, type GcmSealed } from '../../shared/exchange/sm';
+import type { SealPool } from './seal-pool';
 import { assertAbsent, publishDurably, writeAll } from './package-fs';
 import { PRIVATE_FILE_MODE } from '../private-files';
 
@@ -57,6 +61,8 @@ export interface PackageWriterOptions {
   schemaVersion: number;
   /** Folder for the per-file spools (ciphertext only); default: the OS temp folder. */
   spoolDir?: string;
+  /** Threads that seal the chunks while the caller goes on writing (`settle` between pages); without: sealed at once, in this thread. */
+  sealPool?: SealPool;
 }
 
 export interface PackageWriteResult {
@@ -112,16 +118,28 @@ export class PackageWriter {
     if (this.files.length >= MAX_FILES) throw new ExchangeError('INVALID_ARGUMENT', `一个数据包最多 ${MAX_FILES} 个文件`);
     const nonce = randomBytes(FILE_NONCE_LENGTH);
     const spoolPath = join(this.spool, `${this.files.length}.bin`);
-    const file = new PackageFileWriter(name, nonce, spoolPath, deriveFileKey(this.contentKey, nonce), chunkAad(this.base, name));
+    const file = new PackageFileWriter(name, nonce, spoolPath, deriveFileKey(this.contentKey, nonce), chunkAad(this.base, name), this.options.sealPool ?? null);
     this.files.push(file);
     return file;
+  }
+
+  /**
+   * Stores the chunks the seal pool has answered, in order, until at most
+   * `keep` per file are still being sealed: the caller's back-pressure (and
+   * memory bound) between pages. Nothing to do without a pool.
+   */
+  async settle(keep: number): Promise<void> {
+    for (const file of this.files) await file.settle(keep);
   }
 
   /** Closes any open file, signs, and publishes the package at `outPath` (which must not exist). */
   async finish(outPath: string): Promise<PackageWriteResult> {
     this.checkOpen();
     await assertAbsent(outPath); // before anything is closed, so the caller may retry elsewhere
-    for (const file of this.files) file.close();
+    for (const file of this.files) {
+      file.close();
+      await file.settle(0);
+    }
     const header: PackageHeader = { ...this.base, files: this.files.map((f) => f.entry()) };
     validateHeader(header);
     const headerBytes = encodeHeader(header);
@@ -166,7 +184,11 @@ export class PackageWriter {
 
 export class PackageFileWriter {
   private readonly fd: number;
-  private readonly sealer: PayloadSealer;
+  private readonly framer: ChunkFramer;
+  private readonly digest = fastSm3();
+  /** Chunks handed to the seal pool, in chunk order, not yet stored. */
+  private readonly sealing: Array<Promise<GcmSealed>> = [];
+  private framed: { length: number; records: number } | null = null;
   private sealed: { length: number; records: number; digest: string } | null = null;
   private discarded = false;
 
@@ -176,41 +198,54 @@ export class PackageFileWriter {
     readonly spoolPath: string,
     fileKey: Uint8Array,
     aad: Uint8Array,
+    pool: SealPool | null,
   ) {
     this.fd = openSync(spoolPath, 'w', PRIVATE_FILE_MODE);
-    this.sealer = new PayloadSealer(
-      fileKey,
-      aad,
-      (ciphertext, tag) => {
-        writeFully(this.fd, ciphertext);
-        writeFully(this.fd, tag);
-      },
-      fastSm3,
-    );
+    this.framer = new ChunkFramer((plaintext, index, isLast) => {
+      const iv = chunkIv(index, isLast);
+      if (!pool) {
+        this.store(sm4GcmEncrypt(fileKey, iv, plaintext, aad));
+        return;
+      }
+      const answer = pool.seal(fileKey, iv, plaintext.slice(), aad);
+      answer.catch(() => undefined); // awaited, in order, by settle
+      this.sealing.push(answer);
+    });
   }
 
   /** One record: `line` is its JSON text without the line break. */
   writeLine(line: string): void {
     this.checkWritable();
-    this.sealer.pushLine(line);
+    this.framer.pushLine(line);
   }
 
   /** Raw bytes; each 0x0A ends a record. */
   writeBytes(bytes: Uint8Array): void {
     this.checkWritable();
-    this.sealer.pushBytes(bytes);
+    this.framer.pushBytes(bytes);
   }
 
-  /** Seals the last chunk. Called by `finish` for files still open; writing afterwards fails. */
+  /** Hands over the last chunk; writing afterwards fails. `finish` closes files still open. */
   close(): void {
-    if (this.sealed || this.discarded) return;
-    this.sealed = this.sealer.end();
-    closeSync(this.fd);
+    if (this.framed || this.discarded) return;
+    this.framed = this.framer.end();
+    this.complete();
+  }
+
+  /** Stores answered chunks in order until at most `keep` are still being sealed. */
+  async settle(keep: number): Promise<void> {
+    while (this.sealing.length > keep && !this.discarded) {
+      const sealed = await this.sealing[0]!;
+      this.sealing.shift();
+      this.store(sealed);
+    }
+    this.complete();
   }
 
   discard(): void {
     if (!this.sealed && !this.discarded) closeSync(this.fd);
     this.discarded = true;
+    this.sealing.length = 0;
   }
 
   entry(): PackageFileEntry {
@@ -218,8 +253,22 @@ export class PackageFileWriter {
     return { name: this.name, nonce: toHex(this.nonce), length: this.sealed.length, records: this.sealed.records, digest: this.sealed.digest };
   }
 
+  private store(sealed: GcmSealed): void {
+    writeFully(this.fd, sealed.ciphertext);
+    writeFully(this.fd, sealed.tag);
+    this.digest.update(sealed.ciphertext);
+    this.digest.update(sealed.tag);
+  }
+
+  /** Once framing has ended and every chunk is stored: the spool is closed and its digest taken. */
+  private complete(): void {
+    if (!this.framed || this.sealed || this.discarded || this.sealing.length > 0) return;
+    closeSync(this.fd);
+    this.sealed = { ...this.framed, digest: toHex(this.digest.digest()) };
+  }
+
   private checkWritable(): void {
-    if (this.sealed || this.discarded) throw new ExchangeError('WRITER_FINISHED', `文件 ${this.name} 已结束，不能再写入`);
+    if (this.framed || this.discarded) throw new ExchangeError('WRITER_FINISHED', `文件 ${this.name} 已结束，不能再写入`);
   }
 }
 

@@ -184,6 +184,7 @@ export async function exportTask(ctx: ServiceContext, input: { outboxDir: string
       }),
     progress: (done, total) => job.progress({ phase: '加密打包', done, total }),
     checkpoint: () => job.checkpoint(),
+    ...(job.sealThreadEntry ? { sealThreadEntry: job.sealThreadEntry } : {}),
   });
   job.progress({ phase: '完成', done: outcome.records, total: outcome.records });
   const { sequence, fileName, records, counts, size, recovered } = outcome;

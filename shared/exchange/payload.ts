@@ -35,24 +35,24 @@ export interface SealedPayload {
   digest: string;
 }
 
-export class PayloadSealer {
+/** Receives each full chunk's plaintext: a view into the framer's buffer, valid only during the call. */
+export type ChunkHandler = (plaintext: Uint8Array, index: number, isLast: boolean) => void;
+
+/**
+ * Cuts one file's JSON Lines into 64 KiB chunks and counts its records and
+ * bytes; what happens to a chunk (sealed at once, or handed to a sealing
+ * thread) is the handler's business.
+ */
+export class ChunkFramer {
   private readonly buffer = new Uint8Array(CHUNK_SIZE);
   private readonly scratch = new Uint8Array(4);
-  private readonly digest: IncrementalSm3;
   private fill = 0;
   private chunkIndex = 0;
   private length = 0;
   private records = 0;
   private ended = false;
 
-  constructor(
-    private readonly fileKey: Uint8Array,
-    private readonly aad: Uint8Array,
-    private readonly sink: ChunkSink,
-    sm3: Sm3Factory = ownSm3,
-  ) {
-    this.digest = sm3();
-  }
+  constructor(private readonly onChunk: ChunkHandler) {}
 
   /** One JSON Lines record: the text (which must not contain a line break) and "\n". */
   pushLine(line: string): void {
@@ -67,7 +67,7 @@ export class PayloadSealer {
     for (let at = bytes.indexOf(NEWLINE); at !== -1; at = bytes.indexOf(NEWLINE, at + 1)) this.records += 1;
     let offset = 0;
     while (offset < bytes.length) {
-      if (this.fill === CHUNK_SIZE) this.seal(false);
+      if (this.fill === CHUNK_SIZE) this.emit(false);
       const take = Math.min(CHUNK_SIZE - this.fill, bytes.length - offset);
       this.buffer.set(bytes.subarray(offset, offset + take), this.fill);
       this.fill += take;
@@ -81,7 +81,7 @@ export class PayloadSealer {
     this.checkOpen();
     let read = 0;
     while (read < text.length) {
-      if (this.fill === CHUNK_SIZE) this.seal(false);
+      if (this.fill === CHUNK_SIZE) this.emit(false);
       const rest = read === 0 ? text : text.slice(read);
       const done = encoder.encodeInto(rest, this.buffer.subarray(this.fill));
       this.fill += done.written;
@@ -97,25 +97,52 @@ export class PayloadSealer {
     }
   }
 
-  /** Seals the last chunk (possibly empty) and returns what the header records. */
-  end(): SealedPayload {
+  /** Hands over the last chunk (possibly empty); writing afterwards fails. */
+  end(): { length: number; records: number; chunks: number } {
     this.checkOpen();
-    this.seal(true);
+    this.emit(true);
     this.ended = true;
-    return { length: this.length, records: this.records, chunks: this.chunkIndex, digest: toHex(this.digest.digest()) };
+    return { length: this.length, records: this.records, chunks: this.chunkIndex };
   }
 
-  private seal(isLast: boolean): void {
-    const sealed = sm4GcmEncrypt(this.fileKey, chunkIv(this.chunkIndex, isLast), this.buffer.subarray(0, this.fill), this.aad);
-    this.digest.update(sealed.ciphertext);
-    this.digest.update(sealed.tag);
-    this.sink(sealed.ciphertext, sealed.tag);
+  private emit(isLast: boolean): void {
+    this.onChunk(this.buffer.subarray(0, this.fill), this.chunkIndex, isLast);
     this.chunkIndex += 1;
     this.fill = 0;
   }
 
   private checkOpen(): void {
     if (this.ended) throw new ExchangeError('WRITER_FINISHED', '该文件已结束，不能再写入');
+  }
+}
+
+/** Frames and seals one file at once, in this thread: each chunk sealed as it fills. */
+export class PayloadSealer {
+  private readonly framer: ChunkFramer;
+  private readonly digest: IncrementalSm3;
+
+  constructor(fileKey: Uint8Array, aad: Uint8Array, sink: ChunkSink, sm3: Sm3Factory = ownSm3) {
+    this.digest = sm3();
+    this.framer = new ChunkFramer((plaintext, index, isLast) => {
+      const sealed = sm4GcmEncrypt(fileKey, chunkIv(index, isLast), plaintext, aad);
+      this.digest.update(sealed.ciphertext);
+      this.digest.update(sealed.tag);
+      sink(sealed.ciphertext, sealed.tag);
+    });
+  }
+
+  pushLine(line: string): void {
+    this.framer.pushLine(line);
+  }
+
+  pushBytes(bytes: Uint8Array): void {
+    this.framer.pushBytes(bytes);
+  }
+
+  /** Seals the last chunk (possibly empty) and returns what the header records. */
+  end(): SealedPayload {
+    const framed = this.framer.end();
+    return { ...framed, digest: toHex(this.digest.digest()) };
   }
 }
 
