@@ -2,7 +2,6 @@ import { createServer as createHttpsServer, type Server as HttpsServer } from 'n
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer as createNetServer, type Server, type Socket } from 'node:net';
 import type { DeskCaller } from './desk-protocol';
-import { Duplex } from 'node:stream';
 import { failure, readRpcBody, requestPath, sendJson } from './http-json';
 import { serveOfficeEvents } from './office-events';
 
@@ -88,13 +87,18 @@ export function createOfficeServer({ desk, certificate, hostNames, routes = OFFI
   const server = createNetServer((socket: Socket) => {
     open.add(socket);
     socket.on('close', () => open.delete(socket));
-    socket.once('data', (first: Buffer) => {
+    // The first byte decides: read alone, put back, and TLS then reads the rest from the socket's own
+    // handle (Node hands bytes already buffered to the TLS engine first) — no JavaScript stream between.
+    socket.once('readable', () => {
+      const first = socket.read(1) as Buffer | null;
+      if (first === null) return void socket.destroy();
       if (first[0] !== TLS_HANDSHAKE) {
         socket.end(PLAIN_HTTP_REFUSAL);
         return;
       }
+      socket.unshift(first);
       socket.setTimeout(0); // from here the TLS server's own timeouts apply (and live events stay open)
-      tls.emit('connection', replaying(socket, first));
+      tls.emit('connection', socket);
     });
     socket.on('error', () => socket.destroy());
     // A connection that says nothing is not a workstation.
@@ -115,47 +119,9 @@ function isOfficeName(host: string | undefined, names: readonly string[]): boole
   return names.some((n) => n.toLowerCase() === name || `[${n.toLowerCase()}]` === name);
 }
 
-/**
- * The connection as a stream that first gives back the byte already read.
- * TLS over a net.Socket reads from its native handle and would never see a
- * byte put back with unshift(); over a plain Duplex it reads through
- * JavaScript, so the handshake starts from its first byte.
- */
-function replaying(socket: Socket, first: Buffer): Duplex {
-  socket.pause();
-  const stream = new Duplex({
-    read: () => void socket.resume(),
-    write: (chunk: Buffer, _encoding, done) => void socket.write(chunk, done),
-    final: (done) => {
-      socket.end();
-      done();
-    },
-    destroy: (error, done) => {
-      socket.destroy();
-      done(error);
-    },
-  });
-  Object.assign(stream, { remoteAddress: socket.remoteAddress });
-  socket.on('data', (chunk: Buffer) => {
-    if (!stream.push(chunk)) socket.pause();
-  });
-  socket.on('end', () => stream.push(null));
-  socket.on('close', () => stream.destroy());
-  stream.push(first);
-  return stream;
-}
-
-/**
- * The workstation's address. The TLS socket wraps the replaying stream
- * (above), which knows the address; Node keeps that stream as the TLS
- * handle's `_parentWrap.stream` (no public path leads there). Should that
- * change, the address reads 未知地址: only the pairing record and the pairing
- * limit use it.
- */
+/** The workstation's address (the TLS socket reads the connection's own handle, so it knows it). */
 function peerAddress(req: IncomingMessage): string {
-  const handle = (req.socket as unknown as { _handle?: { _parentWrap?: { stream?: { remoteAddress?: string } } } })._handle;
-  const address = handle?._parentWrap?.stream?.remoteAddress ?? req.socket.remoteAddress ?? '';
-  return address.replace(/^::ffff:/, '') || '未知地址';
+  return (req.socket.remoteAddress ?? '').replace(/^::ffff:/, '') || '未知地址';
 }
 
 function workstationCredential(req: IncomingMessage): string | null {
