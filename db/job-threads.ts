@@ -77,6 +77,8 @@ function sameDatabase(a: JobConnection, b: JobConnection): boolean {
 
 export class JobThreads implements TaskThreads {
   private ready: { worker: Worker; connection: JobConnection } | null = null;
+  /** Counts releases: a task that ends after the desk let its threads go (closed, or switched database) keeps none ready. */
+  private releases = 0;
 
   constructor(
     private readonly entry: string | URL,
@@ -117,6 +119,7 @@ export class JobThreads implements TaskThreads {
   }
 
   release(): void {
+    this.releases += 1;
     const ready = this.ready;
     this.ready = null;
     if (ready) void ready.worker.terminate();
@@ -125,6 +128,7 @@ export class JobThreads implements TaskThreads {
   run(spec: TaskSpec, ctx: ServiceContext, job: JobContext): Promise<unknown> {
     const cancel = new SharedArrayBuffer(4);
     const connection = this.connection();
+    const releases = this.releases;
     const worker = this.takeThread(connection);
     const task: JobThreadTask = { spec, actor: ctx.actor, nowMs: ctx.now.getTime(), cancel };
     worker.postMessage(task);
@@ -137,7 +141,7 @@ export class JobThreads implements TaskThreads {
         settled = true;
         job.signal.removeEventListener('abort', onAbort);
         outcome();
-        this.keepOneReady(connection);
+        if (this.releases === releases) this.keepOneReady(connection);
       };
       worker.on('message', (message: JobThreadMessage) => {
         if (message.kind === 'progress') job.progress(message.progress);

@@ -54,6 +54,15 @@ describe('jobs in threads of their own (db/job-threads.ts)', () => {
     expect(ready.desk.jobs.threadReadyFor()).toBeNull();
   }, 60_000);
 
+  it('keeps no thread ready for a desk that closed while its task was still running', async () => {
+    const ready = threadedDesk();
+    register(ready, ZHANG_SAN);
+    const running = expectOk<JobView>(ready.call('policies.sweepStart', {}));
+    ready.desk.close();
+    await settle(ready, running); // done or failed: the thread had the database open on its own connection
+    expect(ready.desk.jobs.threadReadyFor()).toBeNull();
+  }, 60_000);
+
   it('imports a roster in its own thread with the same report and rows as inline, audited as the staff member who started it', async () => {
     const threaded = threadedDesk();
     const inline = readyDesk();
