@@ -17,9 +17,9 @@ import type { ExchangeExportResult, JobView } from '../../shared/contract';
 import { publicKeyDocument } from '../../db/exchange/key-files';
 import { generateSm2KeyPair, keyIdOf, openPackage } from '../../db/exchange/package-file';
 import { sm4GcmEncrypt } from '../../shared/exchange/sm';
-import { benchPaths, openBenchDesk, peakRssMb } from './build-persons';
+import { benchPaths, openBenchDesk, peakRssMb, rssMb } from './build-persons';
 
-const GOAL = { exportToRawMax: 2, peakRssMbMax: 400 };
+const GOAL = { exportToRawMax: 1.5, peakRssMbMax: 400 };
 
 async function main(): Promise<void> {
   const dirArg = process.argv.indexOf('--dir');
@@ -51,11 +51,17 @@ async function main(): Promise<void> {
   });
   const changes = (sqlite.prepare('select count(*) as n from exchange_changes').get() as { n: number }).n;
   const rssBefore = peakRssMb();
+  // The process's peak (maxRSS) also holds what setting up the run took (opening, upgrading, forgetting
+  // the states): the export's own peak is sampled while it runs, the desk's memory included.
+  const rssAtStart = rssMb();
+  let rssDuringExport = rssAtStart;
+  const sampler = setInterval(() => (rssDuringExport = Math.max(rssDuringExport, rssMb())), 50);
 
   const started = process.hrtime.bigint();
   const job = as('exchange.exportStart', { outboxDir: outbox }) as JobView;
   const done = await desk.jobs.settled(job.id);
   const exportSeconds = Number(process.hrtime.bigint() - started) / 1e9;
+  clearInterval(sampler);
   if (done.state !== 'done') throw new Error(`export ${done.state}: ${done.error}`);
   const result = done.result as ExchangeExportResult;
   const exportPeakRssMb = peakRssMb();
@@ -93,11 +99,13 @@ async function main(): Promise<void> {
     rawSm4GcmMiBs: Math.round((mib / rawSeconds) * 10) / 10,
     exportToRaw: ratio,
     rssBeforeExportMb: rssBefore,
+    rssAtExportStartMb: rssAtStart,
+    rssPeakDuringExportMb: rssDuringExport,
     peakRssMb: exportPeakRssMb,
     goal: GOAL,
     misses: [
       ...(ratio > GOAL.exportToRawMax ? [`export takes ${ratio}× the raw SM4-GCM time (goal ≤ ${GOAL.exportToRawMax}×)`] : []),
-      ...(exportPeakRssMb > GOAL.peakRssMbMax ? [`peak RSS ${exportPeakRssMb} MB (goal < ${GOAL.peakRssMbMax} MB)`] : []),
+      ...(rssDuringExport > GOAL.peakRssMbMax ? [`RSS during the export peaked at ${rssDuringExport} MB (goal < ${GOAL.peakRssMbMax} MB)`] : []),
     ],
   };
   process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
