@@ -25,40 +25,18 @@ import {
   chunkAad,
   chunkIv,
   deriveFileKey,
-  encodeHeader,
   encodePrelude,
   encodeSignatureLength,
-  packageHashOf,
-  packageHeaderSchema,
   type PackageFileEntry,
-  type PackageHeader,
-  CHUNK_SIZE,
-  FORMAT_VERSION,
-  PACKAGE_FORMAT,
-  SUITE,
 } from '../../shared/exchange/format';
-import { checkPublicKey, checkSigningKey, type RecipientPublicKey, type SigningKey } from '../../shared/exchange/keys';
 import { ChunkFramer } from '../../shared/exchange/payload';
-import { signAs } from '../../shared/exchange/signing';
-import { SM4_KEY_LENGTH, sm2WrapKey, sm4GcmEncrypt, type GcmSealed } from '../../shared/exchange/sm';
+import { checkedHeader, headerWithoutFiles, signedHeader, type HeaderWithoutFiles, type PackageOptions } from '../../shared/exchange/package-header';
+import { SM4_KEY_LENGTH, sm4GcmEncrypt, type GcmSealed } from '../../shared/exchange/sm';
 import type { SealPool } from './seal-pool';
 import { assertAbsent, publishDurably, writeAll } from './package-fs';
 import { PRIVATE_FILE_MODE } from '../private-files';
 
-export interface PackageWriterOptions {
-  /** The county: 6-digit code (also the SM2 signer ID), key id and private key of its signing key. */
-  sender: SigningKey;
-  /** Who may open the package (the province, and e.g. a backup key); at least one. */
-  recipients: readonly RecipientPublicKey[];
-  /** 1 for the first package to this province, then +1 each. */
-  sequence: number;
-  /** Package hash of package `sequence - 1` (null for sequence 1). */
-  previousHash: string | null;
-  createdAt: Date | string;
-  /** Change-capture sequence numbers covered, inclusive. */
-  changeRange: { from: number; to: number };
-  /** Version of the record schemas (docs/exchange-schemas/). */
-  schemaVersion: number;
+export interface PackageWriterOptions extends PackageOptions {
   /** Folder for the per-file spools (ciphertext only); default: the OS temp folder. */
   spoolDir?: string;
   /** Threads that seal the chunks while the caller goes on writing (`settle` between pages); without: sealed at once, in this thread. */
@@ -74,8 +52,6 @@ export interface PackageWriteResult {
   files: Array<{ name: string; length: number; records: number }>;
 }
 
-type HeaderWithoutFiles = Omit<PackageHeader, 'files'>;
-
 export function createPackageWriter(options: PackageWriterOptions): PackageWriter {
   return new PackageWriter(options);
 }
@@ -88,23 +64,7 @@ export class PackageWriter {
   private finished = false;
 
   constructor(private readonly options: PackageWriterOptions) {
-    checkSigningKey(options.sender, '发送方');
-    if (options.recipients.length === 0) throw new ExchangeError('INVALID_ARGUMENT', '至少需要一个接收方');
-    for (const recipient of options.recipients) checkPublicKey(recipient, '接收方');
-    this.base = {
-      format: PACKAGE_FORMAT,
-      version: FORMAT_VERSION,
-      suite: SUITE,
-      chunkSize: CHUNK_SIZE,
-      sender: { code: options.sender.code, keyId: options.sender.keyId },
-      sequence: options.sequence,
-      previousHash: options.previousHash,
-      createdAt: toIsoTimestamp(options.createdAt),
-      changeRange: { from: options.changeRange.from, to: options.changeRange.to },
-      schemaVersion: options.schemaVersion,
-      recipients: options.recipients.map((r) => ({ keyId: r.keyId, wrappedKey: toHex(sm2WrapKey(this.contentKey, r.publicKey)) })),
-    };
-    validateHeader({ ...this.base, files: [] });
+    this.base = headerWithoutFiles(options, this.contentKey);
     this.spool = mkdtempSync(join(options.spoolDir ?? tmpdir(), 'jyfw-package-'));
   }
 
@@ -140,10 +100,8 @@ export class PackageWriter {
       file.close();
       await file.settle(0);
     }
-    const header: PackageHeader = { ...this.base, files: this.files.map((f) => f.entry()) };
-    validateHeader(header);
-    const headerBytes = encodeHeader(header);
-    const signature = signAs(this.options.sender, headerBytes);
+    const header = checkedHeader(this.base, this.files.map((f) => f.entry()));
+    const { headerBytes, signature, packageHash } = signedHeader(this.options.sender, header);
     this.finished = true;
     try {
       const size = await publishDurably(outPath, async (handle) => {
@@ -155,7 +113,7 @@ export class PackageWriter {
       });
       return {
         path: outPath,
-        packageHash: packageHashOf(headerBytes),
+        packageHash,
         size,
         sequence: header.sequence,
         files: header.files.map(({ name, length, records }) => ({ name, length, records })),
@@ -288,19 +246,5 @@ async function copySpool(path: string, target: FileHandle): Promise<void> {
     }
   } finally {
     await source.close();
-  }
-}
-
-function toIsoTimestamp(value: Date | string): string {
-  const date = new Date(value);
-  if (Number.isNaN(date.getTime())) throw new ExchangeError('INVALID_ARGUMENT', `创建时间 ${String(value)} 无效`);
-  return date.toISOString();
-}
-
-function validateHeader(header: PackageHeader): void {
-  const parsed = packageHeaderSchema.safeParse(header);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new ExchangeError('INVALID_ARGUMENT', `数据包参数 ${issue?.path.join('.') ?? ''} 不合规：${issue?.message ?? ''}`);
   }
 }

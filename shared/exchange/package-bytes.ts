@@ -9,62 +9,34 @@ import { concatBytes, fromHex, fromUtf8, randomBytes, toHex } from './bytes';
 import type { ChainLink } from './chain';
 import { ExchangeError } from './errors';
 import {
-  CHUNK_SIZE,
   FILE_NAME,
   FILE_NONCE_LENGTH,
-  FORMAT_VERSION,
   MAX_FILES,
-  PACKAGE_FORMAT,
   PRELUDE_LENGTH,
-  SUITE,
   chunkAad,
   deriveFileKey,
-  encodeHeader,
   encodePrelude,
   encodeSignatureLength,
   packageHashOf,
-  packageHeaderSchema,
   parseHeader,
   parsePrelude,
   parseSignatureLength,
   payloadLengthOf,
   type PackageHeader,
 } from './format';
-import { checkPublicKey, checkSigningKey, findVerifyingKey, formatFingerprint, type RecipientPrivateKey, type RecipientPublicKey, type SigningKey, type VerifyingKey } from './keys';
+import { findVerifyingKey, formatFingerprint, type RecipientPrivateKey, type VerifyingKey } from './keys';
+import { checkedHeader, headerWithoutFiles, signedHeader, type PackageOptions } from './package-header';
 import { PayloadOpener, PayloadSealer } from './payload';
-import { signAs, verifyAsOrRefuse } from './signing';
-import { SM4_KEY_LENGTH, sm2UnwrapKey, sm2WrapKey } from './sm';
+import { verifyAsOrRefuse } from './signing';
+import { SM4_KEY_LENGTH, sm2UnwrapKey } from './sm';
 
-export interface PackageBytesOptions {
-  sender: SigningKey;
-  recipients: readonly RecipientPublicKey[];
-  sequence: number;
-  previousHash: string | null;
-  createdAt: Date | string;
-  changeRange: { from: number; to: number };
-  schemaVersion: number;
-}
+export type PackageBytesOptions = PackageOptions;
 
 /** Builds a signed, encrypted package from whole files of JSON Lines records. */
 export function buildPackageBytes(options: PackageBytesOptions, files: ReadonlyArray<{ name: string; lines: readonly string[] }>): { bytes: Uint8Array; packageHash: string; header: PackageHeader } {
-  checkSigningKey(options.sender, '发送方');
-  if (options.recipients.length === 0) throw new ExchangeError('INVALID_ARGUMENT', '至少需要一个接收方');
-  for (const recipient of options.recipients) checkPublicKey(recipient, '接收方');
   if (files.length > MAX_FILES) throw new ExchangeError('INVALID_ARGUMENT', `一个数据包最多 ${MAX_FILES} 个文件`);
   const contentKey = randomBytes(SM4_KEY_LENGTH);
-  const base = {
-    format: PACKAGE_FORMAT,
-    version: FORMAT_VERSION,
-    suite: SUITE,
-    chunkSize: CHUNK_SIZE,
-    sender: { code: options.sender.code, keyId: options.sender.keyId },
-    sequence: options.sequence,
-    previousHash: options.previousHash,
-    createdAt: new Date(options.createdAt).toISOString(),
-    changeRange: { ...options.changeRange },
-    schemaVersion: options.schemaVersion,
-    recipients: options.recipients.map((r) => ({ keyId: r.keyId, wrappedKey: toHex(sm2WrapKey(contentKey, r.publicKey)) })),
-  } as const;
+  const base = headerWithoutFiles(options, contentKey);
   const payloads: Uint8Array[] = [];
   const entries = files.map((file) => {
     if (!FILE_NAME.test(file.name) || file.name.length > 64) throw new ExchangeError('INVALID_ARGUMENT', `文件名 ${file.name} 不合规`);
@@ -74,12 +46,10 @@ export function buildPackageBytes(options: PackageBytesOptions, files: ReadonlyA
     const sealed = sealer.end();
     return { name: file.name, length: sealed.length, records: sealed.records, nonce: toHex(nonce), digest: sealed.digest };
   });
-  const parsed = packageHeaderSchema.safeParse({ ...base, files: entries });
-  if (!parsed.success) throw new ExchangeError('INVALID_ARGUMENT', `数据包参数 ${parsed.error.issues[0]?.path.join('.') ?? ''} 不合规`);
-  const headerBytes = encodeHeader(parsed.data);
-  const signature = signAs(options.sender, headerBytes);
+  const header = checkedHeader(base, entries);
+  const { headerBytes, signature, packageHash } = signedHeader(options.sender, header);
   const bytes = concatBytes(encodePrelude(headerBytes.length), headerBytes, encodeSignatureLength(signature), signature, ...payloads);
-  return { bytes, packageHash: packageHashOf(headerBytes), header: parsed.data };
+  return { bytes, packageHash, header };
 }
 
 export interface PackageInMemory {
