@@ -18,7 +18,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   backup: '备份', settings: '系统设置', statistics_period: '统计期', difficulty_type: '就业困难人员类别',
   code_entry: '业务代码', calendar: '工作日历', report: '报表', workstation: '工作站',
   payment_entitlement: '应发记录', payment_batch: '发放批次', payment_recovery: '追回', payment_ledger: '补贴发放台账',
-  payment_budget: '预算额度', spot_check: '抽查', training_provider: '培训机构', training_programme: '培训项目', training_class: '培训期次', welfare_post: '公益性岗位',
+  payment_budget: '预算额度', spot_check: '抽查', training_provider: '培训机构', training_programme: '培训项目', training_class: '培训期次', welfare_post: '公益性岗位', gig_demand: '零工需求',
 };
 
 type Ref = { entityType: string | null; entityId: string | null };
