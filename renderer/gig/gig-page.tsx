@@ -10,6 +10,9 @@ import { useCan } from '../api/queries';
 import { HeaderRow } from '../shell/header-row';
 import { DemandDialog, WorkerDialog } from './gig-dialogs';
 
+/** Dates, hours and pay stay on one line; the words may wrap. */
+const NOWRAP = { whiteSpace: 'nowrap' } as const;
+
 function DemandsTab({ canManage }: { canManage: boolean }) {
   const today = officeDate(new Date());
   const [from, setFrom] = useState(addDays(today, -7));
@@ -28,16 +31,16 @@ function DemandsTab({ canManage }: { canManage: boolean }) {
       </Group>
       {demands.isError && <Alert color="red">{errorMessage(demands.error)}</Alert>}
       <Table striped withTableBorder data-testid="gig-demands">
-        <HeaderRow labels={['用工日期', '时间', '工作内容', '需求方', '地点', '报酬', '人数', '派出 / 完工', '评价']} />
+        <HeaderRow labels={['用工日期', '时间', '工作内容', '需求方', '地点', '报酬', '人数', '派出 / 完工', '零工得分']} />
         <Table.Tbody>
           {(demands.data ?? []).map((d) => (
             <Table.Tr key={d.id}>
-              <Table.Td>{d.workDate}</Table.Td>
-              <Table.Td>{d.startTime}–{d.endTime}</Table.Td>
+              <Table.Td style={NOWRAP}>{d.workDate}</Table.Td>
+              <Table.Td style={NOWRAP}>{d.startTime}–{d.endTime}</Table.Td>
               <Table.Td>{d.task}{d.skills.length > 0 && <Text size="xs" c="dimmed">{d.skills.join('、')}</Text>}</Table.Td>
               <Table.Td>{d.demanderName} <Badge size="xs" variant="light">{d.sourceLabel}</Badge>{d.contactPhoneMasked && <Text size="xs" c="dimmed">{d.contactPhoneMasked}</Text>}</Table.Td>
               <Table.Td>{d.townshipName} {d.address}</Table.Td>
-              <Table.Td>{d.payText}</Table.Td>
+              <Table.Td style={NOWRAP}>{d.payText}</Table.Td>
               <Table.Td>{d.peopleNeeded}</Table.Td>
               <Table.Td>{d.dispatched} / {d.completed}{d.dispatches.length > 0 && <Text size="xs" c="dimmed">{d.dispatches.map((x) => x.personName).join('、')}</Text>}</Table.Td>
               <Table.Td>{d.dispatches.filter((x) => x.workerRating !== null).map((x) => `${x.personName} ${x.workerRating}分`).join('、') || '—'}</Table.Td>
@@ -59,17 +62,17 @@ function WorkersTab({ canManage }: { canManage: boolean }) {
       {canManage && <Group justify="flex-end"><Button onClick={() => setRegistering(true)}>零工登记</Button></Group>}
       {workers.isError && <Alert color="red">{errorMessage(workers.error)}</Alert>}
       <Table striped withTableBorder data-testid="gig-workers">
-        <HeaderRow labels={['姓名', '身份证号', '电话', '技能', '可工作时间', '乡镇（街道）', '同意联系', '完工次数', '平均评分']} />
+        <HeaderRow labels={['姓名', '身份证号', '电话', '技能', '可工作时间', '乡镇（街道）', '同意联系', '完工', '平均得分']} />
         <Table.Tbody>
           {(workers.data ?? []).map((w) => (
             <Table.Tr key={w.id}>
-              <Table.Td><Link to={`/persons/${w.personId}`}>{w.personName}</Link>{w.status === 'paused' && <Badge ml={4} size="xs" color="gray">暂停接单</Badge>}</Table.Td>
-              <Table.Td>{w.idNumberMasked}</Table.Td>
+              <Table.Td style={NOWRAP}><Link to={`/persons/${w.personId}`}>{w.personName}</Link>{w.status === 'paused' && <Badge ml={4} size="xs" color="gray">暂停接单</Badge>}</Table.Td>
+              <Table.Td style={NOWRAP}>{w.idNumberMasked}</Table.Td>
               <Table.Td>{w.phoneMasked ?? '—'}</Table.Td>
               <Table.Td>{w.skills.join('、')}{w.occupationCode && <Text size="xs" c="dimmed">{w.occupationCode}</Text>}</Table.Td>
-              <Table.Td>{w.availableDays.length === 7 ? '每天' : w.availableDays.map((d) => gigLabel(WEEKDAYS, d)).join('、')} {w.dayParts.map((p) => gigLabel(DAY_PARTS, p)).join('、')}</Table.Td>
+              <Table.Td>{w.availableDays.length === 7 ? '每天' : `周${w.availableDays.map((d) => gigLabel(WEEKDAYS, d).slice(1)).join('')}`} {w.dayParts.map((p) => gigLabel(DAY_PARTS, p)).join('、')}</Table.Td>
               <Table.Td>{w.townshipName}</Table.Td>
-              <Table.Td>{w.contactConsent ? `是（${w.consentOn}）` : '否'}</Table.Td>
+              <Table.Td style={NOWRAP}>{w.contactConsent ? <>是<Text size="xs" c="dimmed">{w.consentOn}</Text></> : '否'}</Table.Td>
               <Table.Td>{w.completed}</Table.Td>
               <Table.Td>{w.averageRating ?? '—'}</Table.Td>
             </Table.Tr>
