@@ -2,7 +2,7 @@ import { inArray } from 'drizzle-orm';
 import { maskIdNumber } from '../../shared/domain/masking';
 import { CASE_TYPES, type CaseTypeCode } from '../../shared/domain/case-types';
 import type { ServiceContext } from '../context';
-import { cases, enterprises, fairs, paymentBatches, paymentRecoveries, persons, policyVersions, spotChecks, trainingClasses, trainingProgrammes, trainingProviders, users, vacancies, welfarePosts } from '../schema';
+import { cases, enterprises, fairs, gigDemands, paymentBatches, paymentRecoveries, persons, policyVersions, spotChecks, trainingClasses, trainingProgrammes, trainingProviders, users, vacancies, welfarePosts } from '../schema';
 
 /**
  * What an audit entry is about, named as staff know it — 人员档案 张三
@@ -49,6 +49,7 @@ const NAMES_BY_ID: Record<string, (db: Db, ids: number[]) => Array<[number, stri
   training_programme: (db, ids) => db.select({ id: trainingProgrammes.id, name: trainingProgrammes.name }).from(trainingProgrammes).where(inArray(trainingProgrammes.id, ids)).all().map((p) => [p.id, p.name]),
   training_class: (db, ids) => db.select({ id: trainingClasses.id, number: trainingClasses.classNumber }).from(trainingClasses).where(inArray(trainingClasses.id, ids)).all().map((c) => [c.id, `期次${c.number}`]),
   welfare_post: (db, ids) => db.select({ id: welfarePosts.id, title: welfarePosts.title, employer: welfarePosts.employerName }).from(welfarePosts).where(inArray(welfarePosts.id, ids)).all().map((p) => [p.id, `${p.employer} ${p.title}`]),
+  gig_demand: (db, ids) => db.select({ id: gigDemands.id, task: gigDemands.task, workDate: gigDemands.workDate }).from(gigDemands).where(inArray(gigDemands.id, ids)).all().map((d) => [d.id, `${d.workDate} ${d.task}`]),
   vacancy: (db, ids) => db.select({ id: vacancies.id, title: vacancies.title }).from(vacancies).where(inArray(vacancies.id, ids)).all().map((v) => [v.id, v.title]),
 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { GigDemandView, GigMatchesView, GigStatisticsRow, GigWorkerView, TimelineSection } from '../../shared/contract';
+import type { AuditPage, GigDemandView, GigMatchesView, GigStatisticsRow, GigWorkerView, TimelineSection } from '../../shared/contract';
 import { advanceDays, colleagues, registerPerson } from './cases-helpers';
 import { registerEnterprise } from './enterprise-helpers';
 import { expectError, expectOk, readyDesk, type ReadyDesk } from './helpers';
@@ -98,8 +98,33 @@ describe('零工市场: demands from households and enterprises matched to regis
     ]);
     expect(rows(ready, "select entity, count(*) as n from exchange_changes where entity like 'gig_%' group by entity").map((r) => r.entity)).toEqual(['gig_demands', 'gig_workers']);
 
+    // The head's audit log names the demand and the rating in words.
+    const audit = expectOk<AuditPage>(ready.call('audit.list', { page: 1, pageSize: 100 })).items;
+    expect(audit.find((e) => e.action === 'gig.postDemand' && e.entityId === String(cleaning.id))).toMatchObject({ entityLabel: '零工需求 2026-11-27 家庭保洁', detailText: '数量：1；名称：家庭保洁；日期：2026-11-27；乡镇（街道）代码：320506001' });
+    expect(audit.filter((e) => e.action === 'gig.rate').map((e) => e.detailText)).toContain(`零工需求编号：${cleaning.id}；评价方向：需求方评价零工；评分（1–5）：5`);
+
     // A demand for a day already gone cannot be given people any more.
     advanceDays(ready, 1, [liuyang]);
     expect(expectError(liuyang.call('gig.dispatch', { demandId: moving.id, workerId: d.id }), 'BAD_INPUT').message).toBe('零工需求：用工日期2026-11-27已过，不能再派单');
+  });
+
+  it('keeps the day consent was given through later edits (a new day once withdrawn and given again); a paused worker or one who withdrew consent is neither offered nor dispatched', () => {
+    const ready = readyDesk();
+    const { liuyang } = colleagues(ready, ['liuyang']);
+    const worker = expectOk<GigWorkerView>(liuyang.call('gig.registerWorker', { personId: registerPerson(ready, ZHANG_SAN), ...WORKER }));
+    const demand = expectOk<GigDemandView>(liuyang.call('gig.postDemand', { ...HOUSEHOLD, workDate: '2026-11-28' }));
+    advanceDays(ready, 1, [liuyang]);
+    const edit = { workerId: worker.id, skills: ['保洁'], availableDays: [6], dayParts: ['morning'], townshipCode: CHANGQIAO, contactConsent: true };
+    const paused = expectOk<GigWorkerView>(liuyang.call('gig.updateWorker', { ...edit, version: worker.version, status: 'paused' }));
+    expect(paused).toMatchObject({ status: 'paused', consentOn: '2026-11-27', availableDays: [6] });
+    expect(expectError(liuyang.call('gig.updateWorker', { ...edit, version: worker.version, status: 'active' }), 'CONFLICT').message).toBe('该零工登记已被他人修改，请刷新后重试');
+    expect(expectOk<GigMatchesView>(liuyang.call('gig.matches', { demandId: demand.id })).ranked).toEqual([]);
+    expect(expectError(liuyang.call('gig.dispatch', { demandId: demand.id, workerId: worker.id }), 'BAD_INPUT').message).toBe('零工人员：此人已暂停接单');
+    const withdrawn = expectOk<GigWorkerView>(liuyang.call('gig.updateWorker', { ...edit, version: paused.version, status: 'active', contactConsent: false }));
+    expect(withdrawn.consentOn).toBeNull();
+    expect(expectError(liuyang.call('gig.dispatch', { demandId: demand.id, workerId: worker.id }), 'BAD_INPUT').message).toBe('零工人员：此人未同意接受零工联系，不能派单');
+    const again = expectOk<GigWorkerView>(liuyang.call('gig.updateWorker', { ...edit, version: withdrawn.version, status: 'active' }));
+    expect(again.consentOn).toBe('2026-11-28');
+    expect(expectOk<GigMatchesView>(liuyang.call('gig.matches', { demandId: demand.id })).ranked.map((m) => m.personName)).toEqual(['张三']);
   });
 });
