@@ -10,6 +10,7 @@ export const gigHandlers = {
   'gig.updateWorker': workers.updateWorker,
   'gig.demands': demands.demands,
   'gig.postDemand': demands.postDemand,
+  'gig.cancelDemand': demands.cancelDemand,
   'gig.matches': dispatches.matches,
   'gig.dispatch': dispatches.dispatch,
   'gig.complete': dispatches.complete,

@@ -17,6 +17,7 @@ CREATE TABLE `gig_demands` (
 	`people_needed` integer NOT NULL,
 	`posted_on` text NOT NULL,
 	`status` text DEFAULT 'open' NOT NULL,
+	`cancel_reason` text,
 	`created_at` text NOT NULL,
 	`updated_at` text NOT NULL,
 	`created_by` integer,

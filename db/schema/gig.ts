@@ -59,6 +59,8 @@ export const gigDemands = sqliteTable(
     peopleNeeded: integer('people_needed').notNull(),
     postedOn: text('posted_on').notNull(),
     status: text('status', { enum: ['open', 'cancelled'] }).notNull().default('open'),
+    /** Why the demand was withdrawn (the demander no longer needs it, posted in error …); never deleted. */
+    cancelReason: text('cancel_reason'),
     ...rowMeta,
   },
   (t) => [

@@ -7,7 +7,7 @@ import { AppError } from '../errors';
 import { enterprises, gigDemands, gigDispatches, gigWorkers, persons } from '../schema';
 import { parseList, requireCountyTownship } from './gig-workers';
 import { divisionNames } from './person-view';
-import { createdStamps } from './row-stamps';
+import { createdStamps, updateVersioned } from './row-stamps';
 import { refuseProblems } from './training-catalogue';
 
 export type GigDemandRow = typeof gigDemands.$inferSelect;
@@ -43,7 +43,7 @@ export function demandViews(ctx: ServiceContext, rows: GigDemandRow[]): GigDeman
       task: r.task, skills: parseList<string>(r.skills), occupationCode: r.occupationCode, townshipCode: r.townshipCode, townshipName: names.get(r.townshipCode) ?? null,
       address: r.address, workDate: r.workDate, startTime: r.startTime, endTime: r.endTime, payFen: r.payFen, payUnit: r.payUnit, payText: payText(r.payFen, r.payUnit),
       peopleNeeded: r.peopleNeeded, dispatched: own.filter((d) => d.status !== 'cancelled').length, completed: own.filter((d) => d.status === 'completed').length,
-      postedOn: r.postedOn, status: r.status, dispatches: own, version: r.version,
+      postedOn: r.postedOn, status: r.status, cancelReason: r.cancelReason, dispatches: own, version: r.version,
     };
   });
 }
@@ -86,4 +86,21 @@ export function postDemand(ctx: ServiceContext, input: ParsedInputOf<'gig.postDe
   }).returning().get();
   ctx.audit({ action: 'gig.postDemand', entityType: 'gig_demand', entityId: row.id, detail: { name: row.task, onDate: row.workDate, townshipCode: row.townshipCode, count: row.peopleNeeded } });
   return demandViews(ctx, [row])[0]!;
+}
+
+/**
+ * 撤销: the demand stays on record as cancelled, with the reason; its dispatches
+ * not yet completed are cancelled with it (the workers are free again), the
+ * completed ones and their ratings stay.
+ */
+export function cancelDemand(ctx: ServiceContext, input: ParsedInputOf<'gig.cancelDemand'>): GigDemandView {
+  const { db } = ctx.database();
+  const row = requireDemand(ctx, input.demandId);
+  if (row.status === 'cancelled') throw new AppError('CONFLICT', `该需求已撤销（${row.cancelReason ?? ''}）`);
+  const after = updateVersioned(ctx, gigDemands, row, input.version, { status: 'cancelled', cancelReason: input.reason.trim() }, '该零工需求已被他人修改，请刷新后重试');
+  for (const d of db.select().from(gigDispatches).where(and(eq(gigDispatches.demandId, row.id), eq(gigDispatches.status, 'dispatched'))).all()) {
+    updateVersioned(ctx, gigDispatches, d, d.version, { status: 'cancelled' }, '该派单记录已被他人更新，请刷新后重试');
+  }
+  ctx.audit({ action: 'gig.cancelDemand', entityType: 'gig_demand', entityId: row.id, detail: { reason: input.reason.trim() } });
+  return demandViews(ctx, [after])[0]!;
 }

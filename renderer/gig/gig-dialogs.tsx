@@ -6,7 +6,8 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { officeDate } from '../../shared/domain/dates';
 import { DAY_PARTS, GIG_PAY_UNITS, WEEKDAYS, type DayPart, type GigDemandSource, type GigPayUnit } from '../../shared/domain/gig';
-import { call, RpcCallError } from '../api/client';
+import type { GigDemandView } from '../../shared/contract';
+import { call, errorMessage, RpcCallError } from '../api/client';
 import { applyFieldErrors } from '../api/form-errors';
 import { useCan, useTownships } from '../api/queries';
 import { onInvalidFields } from '../shell/focus-first-error';
@@ -131,6 +132,25 @@ export function DemandDialog({ onClose }: { onClose: () => void }) {
           <FormActions cancel={onClose} submitLabel="发布" loading={save.isPending} />
         </Stack>
       </form>
+    </Modal>
+  );
+}
+
+/** 撤销需求: with a reason; the dispatches not yet completed are cancelled with it. */
+export function CancelDemandDialog({ demand, onClose }: { demand: GigDemandView; onClose: () => void }) {
+  const queryClient = useQueryClient();
+  const [reason, setReason] = useState('');
+  const cancel = useMutation({
+    mutationFn: () => call('gig.cancelDemand', { demandId: demand.id, version: demand.version, reason }),
+    onSuccess: () => { void queryClient.invalidateQueries({ queryKey: ['gig.demands'] }); notifications.show({ color: 'green', message: `已撤销零工需求：${demand.task}` }); onClose(); },
+  });
+  return (
+    <Modal opened onClose={onClose} title="撤销零工需求">
+      <Stack>
+        {cancel.isError && <Alert color="red">{errorMessage(cancel.error)}</Alert>}
+        <TextInput label="撤销原因" withAsterisk data-autofocus maxLength={200} value={reason} onChange={(e) => setReason(e.currentTarget.value)} description={`${demand.workDate} ${demand.task}；已派出的人员一并取消`} />
+        <FormActions cancel={onClose} submitLabel="撤销需求" color="red" loading={cancel.isPending} onSave={() => cancel.mutate()} />
+      </Stack>
     </Modal>
   );
 }

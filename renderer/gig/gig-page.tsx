@@ -8,7 +8,8 @@ import { DAY_PARTS, WEEKDAYS, gigLabel } from '../../shared/domain/gig';
 import { call, errorMessage } from '../api/client';
 import { useCan } from '../api/queries';
 import { HeaderRow } from '../shell/header-row';
-import { DemandDialog, WorkerDialog } from './gig-dialogs';
+import type { GigDemandView } from '../../shared/contract';
+import { CancelDemandDialog, DemandDialog, WorkerDialog } from './gig-dialogs';
 
 /** Dates, hours and pay stay on one line; the words may wrap. */
 const NOWRAP = { whiteSpace: 'nowrap' } as const;
@@ -18,6 +19,7 @@ function DemandsTab({ canManage }: { canManage: boolean }) {
   const [from, setFrom] = useState(addDays(today, -7));
   const [to, setTo] = useState(addDays(today, 14));
   const [posting, setPosting] = useState(false);
+  const [cancelling, setCancelling] = useState<GigDemandView | null>(null);
   const valid = /^\d{4}-\d{2}-\d{2}$/.test(from) && /^\d{4}-\d{2}-\d{2}$/.test(to);
   const demands = useQuery({ queryKey: ['gig.demands', from, to], queryFn: () => call('gig.demands', { from, to }), enabled: valid });
   return (
@@ -31,25 +33,27 @@ function DemandsTab({ canManage }: { canManage: boolean }) {
       </Group>
       {demands.isError && <Alert color="red">{errorMessage(demands.error)}</Alert>}
       <Table striped withTableBorder data-testid="gig-demands">
-        <HeaderRow labels={['用工日期', '时间', '工作内容', '需求方', '地点', '报酬', '人数', '派出 / 完工', '零工得分']} />
+        <HeaderRow labels={['用工日期', '时间', '工作内容', '需求方', '地点', '报酬', '人数', '派出 / 完工', '零工得分', '']} />
         <Table.Tbody>
           {(demands.data ?? []).map((d) => (
             <Table.Tr key={d.id}>
               <Table.Td style={NOWRAP}>{d.workDate}</Table.Td>
               <Table.Td style={NOWRAP}>{d.startTime}–{d.endTime}</Table.Td>
-              <Table.Td>{d.task}{d.skills.length > 0 && <Text size="xs" c="dimmed">{d.skills.join('、')}</Text>}</Table.Td>
+              <Table.Td>{d.task}{d.status === 'cancelled' && <Badge ml={4} size="xs" color="gray" title={d.cancelReason ?? ''}>已撤销</Badge>}{d.skills.length > 0 && <Text size="xs" c="dimmed">{d.skills.join('、')}</Text>}</Table.Td>
               <Table.Td>{d.demanderName} <Badge size="xs" variant="light">{d.sourceLabel}</Badge>{d.contactPhoneMasked && <Text size="xs" c="dimmed">{d.contactPhoneMasked}</Text>}</Table.Td>
               <Table.Td>{d.townshipName} {d.address}</Table.Td>
               <Table.Td style={NOWRAP}>{d.payText}</Table.Td>
               <Table.Td>{d.peopleNeeded}</Table.Td>
-              <Table.Td>{d.dispatched} / {d.completed}{d.dispatches.length > 0 && <Text size="xs" c="dimmed">{d.dispatches.map((x) => x.personName).join('、')}</Text>}</Table.Td>
+              <Table.Td>{d.dispatched} / {d.completed}{d.dispatched > 0 && <Text size="xs" c="dimmed">{d.dispatches.filter((x) => x.status !== 'cancelled').map((x) => x.personName).join('、')}</Text>}</Table.Td>
               <Table.Td>{d.dispatches.filter((x) => x.workerRating !== null).map((x) => `${x.personName} ${x.workerRating}分`).join('、') || '—'}</Table.Td>
+              <Table.Td>{canManage && d.status === 'open' && d.completed === 0 && <Button size="compact-xs" variant="subtle" color="red" onClick={() => setCancelling(d)}>撤销</Button>}</Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
       </Table>
       {demands.isSuccess && demands.data.length === 0 && <Text c="dimmed">这段日期没有零工需求</Text>}
       {posting && <DemandDialog onClose={() => setPosting(false)} />}
+      {cancelling && <CancelDemandDialog demand={cancelling} onClose={() => setCancelling(null)} />}
     </Stack>
   );
 }

@@ -69,6 +69,7 @@ export interface GigDemandView {
   completed: number;
   postedOn: string;
   status: 'open' | 'cancelled';
+  cancelReason: string | null;
   dispatches: GigDispatchView[];
   version: number;
 }
@@ -174,6 +175,13 @@ export const gigContract = {
       source: '需求来源', enterpriseId: '用工企业', contactName: '联系人', contactPhone: '联系电话', task: '工作内容', skills: '所需技能', occupationCode: '职业（工种）代码',
       townshipCode: '用工乡镇（街道）', address: '用工地址', workDate: '用工日期', startTime: '开始时间', endTime: '结束时间', payFen: '报酬', payUnit: '计酬方式', peopleNeeded: '需要人数',
     },
+  }),
+  'gig.cancelDemand': method<GigDemandView>()({
+    input: z.strictObject({ demandId: entityId, version: rowVersion, reason: text(200) }),
+    access: 'gig.manage',
+    writes: true,
+    title: '撤销零工需求（未完工的派单一并取消）',
+    labels: { reason: '撤销原因' },
   }),
   'gig.matches': method<GigMatchesView>()({
     input: z.strictObject({ demandId: entityId }),

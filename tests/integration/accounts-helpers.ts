@@ -194,6 +194,7 @@ export const SAMPLE_INPUTS: Partial<Record<MethodName, unknown>> = {
     source: 'household', contactName: '王阿姨', contactPhone: '13912345678', task: '家庭保洁', townshipCode: '320506001', address: '长桥街道龙西新村12幢',
     workDate: '2026-11-28', startTime: '08:00', endTime: '12:00', payFen: 3000, payUnit: 'hour', peopleNeeded: 1,
   },
+  'gig.cancelDemand': { demandId: 1, version: 1, reason: '雇主取消' },
   'gig.matches': { demandId: 1 },
   'gig.dispatch': { demandId: 1, workerId: 1 },
   'gig.complete': { dispatchId: 1, version: 1 },

@@ -126,5 +126,15 @@ describe('零工市场: demands from households and enterprises matched to regis
     const again = expectOk<GigWorkerView>(liuyang.call('gig.updateWorker', { ...edit, version: withdrawn.version, status: 'active' }));
     expect(again.consentOn).toBe('2026-11-28');
     expect(expectOk<GigMatchesView>(liuyang.call('gig.matches', { demandId: demand.id })).ranked.map((m) => m.personName)).toEqual(['张三']);
+
+    // The household calls it off: the demand stays on record, cancelled with its reason, and frees the worker for another job at that time.
+    const sent = expectOk<GigDemandView>(liuyang.call('gig.dispatch', { demandId: demand.id, workerId: worker.id }));
+    const cancelled = expectOk<GigDemandView>(liuyang.call('gig.cancelDemand', { demandId: demand.id, version: sent.version, reason: '王阿姨临时出差' }));
+    expect(cancelled).toMatchObject({ status: 'cancelled', cancelReason: '王阿姨临时出差', dispatched: 0 });
+    expect(cancelled.dispatches.map((d) => d.statusLabel)).toEqual(['已取消']);
+    expect(expectError(liuyang.call('gig.cancelDemand', { demandId: demand.id, version: cancelled.version, reason: '重复' }), 'CONFLICT').message).toBe('该需求已撤销（王阿姨临时出差）');
+    expect(expectError(liuyang.call('gig.dispatch', { demandId: demand.id, workerId: worker.id }), 'BAD_INPUT').message).toBe('零工需求：该需求已取消');
+    const other = expectOk<GigDemandView>(liuyang.call('gig.postDemand', { ...HOUSEHOLD, task: '擦窗', workDate: '2026-11-28' }));
+    expect(expectOk<GigDemandView>(liuyang.call('gig.dispatch', { demandId: other.id, workerId: worker.id })).dispatched).toBe(1);
   });
 });
