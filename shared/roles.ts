@@ -36,6 +36,12 @@ export const PERMISSIONS = [
   'welfarePosts.read',
   /** Create posts, place certified 就业困难人员, record exits, run the daily check. */
   'welfarePosts.manage',
+  /** 零工市场: the gig workers, the short-job demands and their dispatches. */
+  'gig.read',
+  /** Register gig workers, post demands, dispatch, mark complete and rate: the front desk and the community stations' staff. */
+  'gig.manage',
+  /** The gig market's daily statistics by day and township (the head). */
+  'gig.statistics',
   /** Enterprise records, visits, vacancies. */
   'enterprises.read',
   /** Register and correct enterprises, record visits and surveys, post vacancies: the staff who visit enterprises. */
@@ -110,12 +116,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'persons.read', 'persons.write', 'persons.reveal', 'persons.export', 'persons.import', 'cases.read', 'cases.prepare', 'contacts.write',
     'enterprises.read', 'enterprises.write', 'enterprises.reveal', 'enterprises.import', 'exchange.worklist', 'system.read',
     'fairs.read', 'fairs.write', 'fairs.checkIn', 'policies.read', 'policies.find', 'satisfaction.record',
-    'training.read', 'welfarePosts.read',
+    'training.read', 'welfarePosts.read', 'gig.read', 'gig.manage',
   ],
   counselor: [
     'persons.read', 'persons.reveal', 'persons.export', 'cases.read', 'contacts.write', 'guidance.write', 'enterprises.read', 'enterprises.write', 'enterprises.reveal', 'enterprises.import',
     'system.read', 'fairs.read', 'fairs.write', 'fairs.checkIn', 'policies.read', 'policies.find', 'satisfaction.record',
     'training.read', 'training.manage', 'welfarePosts.read', 'welfarePosts.manage',
+    'gig.read', 'gig.manage',
   ],
   reviewer: [
     'persons.read', 'persons.reveal', 'persons.merge', 'persons.export', 'cases.read', 'enterprises.read', 'reports.dashboard', 'reports.read', 'system.read', 'fairs.read',
@@ -127,6 +134,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'reports.dashboard', 'reports.read', 'reports.figures', 'audit.read', 'system.read', 'fairs.read', 'policies.read', 'policies.find', 'policies.decide', 'facts.import',
     'payments.read', 'payments.manage', 'payments.budget', 'spotChecks.manage',
     'guidance.write', 'satisfaction.read', 'training.read', 'training.manage', 'welfarePosts.read', 'welfarePosts.manage',
+    'gig.read', 'gig.statistics',
   ],
   // The administrator keeps the system running and does not see citizens' data by default;
   // the report's external figures carry no personal data, so the administrator may enter them.

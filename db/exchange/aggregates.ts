@@ -19,6 +19,9 @@ import {
   fairIntentions,
   fairs,
   fairVacancies,
+  gigDemands,
+  gigDispatches,
+  gigWorkers,
   paymentLedger,
   paymentLines,
   personContacts,
@@ -56,7 +59,7 @@ export interface ExchangeAggregate {
   /** Entity name in the package and the record schemas: the root table's name. */
   entity: string;
   root: Table & { id: SQLiteColumn };
-  /** Columns of the root never sent: derived search helpers. */
+  /** Columns of the root never sent: derived search helpers, and contact details that stay in the county. */
   omit: readonly string[];
   children: readonly ExchangeChild[];
   /** Where the record's corrections (field, reason, corrected_at) are kept: a change after acceptance carries them. */
@@ -206,6 +209,23 @@ export const EXCHANGE_AGGREGATES: readonly ExchangeAggregate[] = [
     root: welfarePosts,
     omit: [],
     children: [{ table: welfarePlacements, parent: welfarePlacements.postId, field: 'placements' }],
+  },
+  {
+    // 零工市场: the persons who take short jobs, with their skills, availability, area and consent.
+    entity: 'gig_workers',
+    title: '零工人员（技能、可工作时间、区域、同意联系）',
+    root: gigWorkers,
+    omit: [],
+    children: [],
+  },
+  {
+    // A short-job demand with its dispatches (完工 and the two ratings). A household's phone stays in the county.
+    entity: 'gig_demands',
+    title: '零工需求及派单（完工、双向评价）',
+    root: gigDemands,
+    omit: ['contactPhone'],
+    children: [{ table: gigDispatches, parent: gigDispatches.demandId, field: 'dispatches' }],
+    cancelled: (record) => record.status === 'cancelled',
   },
 ];
 

@@ -31,6 +31,7 @@ import { trainingHandlers } from './training';
 import { usersHandlers } from './users';
 import { vacanciesHandlers } from './vacancies';
 import { welfarePostsHandlers } from './welfare-posts';
+import { gigHandlers } from './gig';
 
 /**
  * Each domain's handler list, once: a domain missing here, or a list missing or adding a
@@ -54,6 +55,7 @@ const byDomain = {
   guidance: guidanceHandlers,
   training: trainingHandlers,
   welfarePosts: welfarePostsHandlers,
+  gig: gigHandlers,
   registrations: registrationsHandlers,
   certifications: certificationsHandlers,
   enterprises: enterprisesHandlers,

@@ -17,3 +17,4 @@ export * from './satisfaction';
 export * from './province-feed';
 export * from './training';
 export * from './welfare-posts';
+export * from './gig';

@@ -9,7 +9,7 @@ import type { ParsedInputOf, PersonView, TimelineSection } from '../../shared/co
 import { fieldLabel } from '../../shared/labels/zh-CN';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
-import { caseEvents, cases, caseTransitions, fairAttendances, guidanceFollowUps, guidanceReferrals, guidanceSessions, personAssistance, personBusinesses, personContacts, personCorrections, personDeaths, personDisabilities, personInsurance, personKeyGroups, personKeyGroupSchedule, personQualifications, persons, personSearchKeys, satisfactionRatings, trainingEnrolments, users, welfarePlacements } from '../schema';
+import { caseEvents, cases, caseTransitions, fairAttendances, guidanceFollowUps, guidanceReferrals, guidanceSessions, personAssistance, personBusinesses, personContacts, personCorrections, personDeaths, personDisabilities, personInsurance, personKeyGroups, personKeyGroupSchedule, personQualifications, persons, personSearchKeys, satisfactionRatings, trainingEnrolments, users, welfarePlacements, gigWorkers } from '../schema';
 import { refreshDerived, type PersonRow } from './person-derived';
 import { recordCorrections } from './corrections';
 import { personFairEvents } from './fair-attendances';
@@ -17,6 +17,7 @@ import { payeeEvents } from './payment-ledger';
 import { guidanceReferralEvents, guidanceSessionEvents } from './guidance-timeline';
 import { personView } from './person-view';
 import { trainingTimelineEvents } from './training-classes';
+import { gigTimelineEvents } from './gig-statistics';
 import { updatedStamps } from './row-stamps';
 
 /**
@@ -36,6 +37,7 @@ export const PERSON_LINKED_COLUMNS = [
   satisfactionRatings.personId,
   trainingEnrolments.personId,
   welfarePlacements.personId,
+  gigWorkers.personId,
   // Other departments' rows were matched by ID number: they describe the person the record stands for.
   personInsurance.personId,
   personAssistance.personId,
@@ -68,10 +70,11 @@ export function merge(ctx: ServiceContext, input: ParsedInputOf<'persons.merge'>
   for (const column of PERSON_LINKED_COLUMNS) {
     // One check-in per person and fair: where both records attended the same fair, the duplicate's
     // check-in stays with the merged record (as its intentions do), so nothing is lost or doubled.
-    // Likewise one enrolment per person and training class.
+    // Likewise one enrolment per person and training class, and one gig profile per person.
     const clashing =
       column === fairAttendances.personId ? sql`${fairAttendances.fairId} not in (select fair_id from fair_attendances where person_id = ${keep.id})`
       : column === trainingEnrolments.personId ? sql`${trainingEnrolments.classId} not in (select class_id from training_enrolments where person_id = ${keep.id})`
+      : column === gigWorkers.personId ? sql`not exists (select 1 from gig_workers where person_id = ${keep.id})`
       : undefined;
     const result = db.update(column.table).set({ personId: keep.id }).where(and(eq(column, merged.id), clashing)).run();
     moved[getTableName(column.table)] = result.changes;
@@ -204,6 +207,7 @@ const TIMELINE_SOURCES: Source[] = [
   { kind: 'referrals', label: '岗位推荐', events: (ctx, person) => newestFirst([...contactEvents(ctx, person.id, ['job_referral']), ...guidanceReferralEvents(ctx, person.id)]) },
   { kind: 'fairs', label: '招聘会', events: (ctx, person) => personFairEvents(ctx, person.id) },
   { kind: 'trainings', label: '培训', events: (ctx, person) => trainingTimelineEvents(ctx, person.id) },
+  { kind: 'gigs', label: '零工', events: (ctx, person) => gigTimelineEvents(ctx, person.id) },
   {
     kind: 'payments',
     label: '补贴发放',

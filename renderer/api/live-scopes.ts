@@ -21,6 +21,8 @@ const ALSO: Partial<Record<LiveTopic, readonly string[]>> = {
   guidance: ['persons', 'enterprises', 'training'],
   // Enrolments and certificates show on the person's timeline.
   training: ['persons'],
+  // Dispatches and their completion show on the person's timeline.
+  gig: ['persons'],
   enterprises: ['vacancies', 'fairs'],
   vacancies: ['enterprises', 'fairs'],
   policies: ['cases', 'facts', 'persons'],

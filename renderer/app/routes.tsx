@@ -22,6 +22,8 @@ import { TrainingRateListPage } from '../training/rate-list-page';
 import { TrainingRatesPage } from '../training/rates-page';
 import { TrainingPage } from '../training/training-page';
 import { WelfarePostsPage } from '../welfarePosts/welfare-posts-page';
+import { GigPage } from '../gig/gig-page';
+import { GigStationScreen } from '../gig/station-screen';
 import { EnterprisesPage } from '../enterprises/enterprises-page';
 import { RegisterEnterprisePage } from '../enterprises/register-enterprise-page';
 import { EnterpriseReportsPage } from '../enterprises/reports-page';
@@ -70,6 +72,8 @@ function HomeRedirect() {
 export const routes: RouteObject[] = [
   // 评价器: faces the citizen, so it has none of the app's menus.
   { path: '/rate/:serviceType/:serviceId', element: <RatingScreen /> },
+  // 零工驿站: a community station's shared PC, large type and no menus.
+  { path: '/gig/station', element: <GigStationScreen /> },
   {
     path: '/',
     element: <Shell />,
@@ -108,6 +112,7 @@ export const routes: RouteObject[] = [
       { path: 'training/rates', element: <TrainingRatesPage /> },
       { path: 'training/rates/list', element: <TrainingRateListPage /> },
       { path: 'welfare-posts', element: <WelfarePostsPage /> },
+      { path: 'gig', element: <GigPage /> },
       { path: 'dashboard', element: <DashboardPage /> },
       { path: 'reports', element: <MonthlyReportPage /> },
       { path: 'reports/list', element: <NamedListPage /> },

@@ -37,6 +37,7 @@ import { trainingContract } from './training';
 import { usersContract } from './users';
 import { vacanciesContract } from './vacancies';
 import { welfarePostsContract } from './welfare-posts';
+import { gigContract } from './gig';
 
 // Validation messages in Chinese for both sides of the boundary.
 z.config({ localeError: validationMessage });
@@ -60,6 +61,7 @@ export const contract = {
   ...guidanceContract,
   ...trainingContract,
   ...welfarePostsContract,
+  ...gigContract,
   ...registrationsContract,
   ...certificationsContract,
   ...enterprisesContract,
@@ -131,3 +133,4 @@ export type * from './vacancies';
 export type * from './matching';
 export type * from './satisfaction';
 export type * from './welfare-posts';
+export type * from './gig';

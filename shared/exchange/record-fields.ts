@@ -22,6 +22,8 @@ export const REQUIRED_RECORD_FIELDS: Readonly<Record<string, readonly string[]>>
   training_classes: ["id","programmeId","classNumber","startDate","endDate","place","teacher","capacity","status","cancelReason","createdAt","updatedAt","createdBy","updatedBy","version","sessions"],
   training_enrolments: ["id","classId","personId","employerEnterpriseId","enrolledOn","status","completedOn","withdrawnReason","assessmentResult","assessedOn","createdAt","updatedAt","createdBy","updatedBy","version","attendance","certificates"],
   welfare_posts: ["id","employerName","enterpriseId","title","positions","periodFrom","periodTo","monthlySubsidyFen","status","createdAt","updatedAt","createdBy","updatedBy","version","placements"],
+  gig_workers: ["id","personId","skills","occupationCode","availableDays","dayParts","townshipCode","contactConsent","consentOn","status","createdAt","updatedAt","createdBy","updatedBy","version"],
+  gig_demands: ["id","source","enterpriseId","contactName","task","skills","occupationCode","townshipCode","address","workDate","startTime","endTime","payFen","payUnit","peopleNeeded","postedOn","status","cancelReason","createdAt","updatedAt","createdBy","updatedBy","version","dispatches"],
 };
 
 /** Entities that keep their corrections with reasons: a correction of them must say why. */

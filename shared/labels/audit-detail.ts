@@ -73,6 +73,7 @@ const VALUE_LABELS: Record<string, Record<string, string>> = {
   assessment: fromPairs(ASSESSMENT_RESULTS),
   certificateLevel: fromPairs(SKILL_LEVELS),
   endReason: fromPairs(PLACEMENT_END_REASONS),
+  gigRatedSide: { worker: '需求方评价零工', demand: '零工评价需求方' },
 };
 
 /** The names of the items audit entries carry (db/services write them; tests/integration/audit-text.test.ts finds any missing). */
@@ -110,6 +111,7 @@ export const AUDIT_DETAIL_LABELS: Record<string, string> = {
   enrolmentId: '学员记录编号', hours: '学时', present: '出勤人数', absent: '缺勤人数', completedOn: '结业日期', completed: '结业人数',
   notCompleted: '未结业人数', assessment: '考核结果', assessedOn: '考核日期', certificateNumber: '证书编号', certificateLevel: '证书等级', revokedOn: '撤销日期',
   positions: '岗位数', plannedEndOn: '安置期满日', endReason: '离岗原因',
+  gigDemandId: '零工需求编号', gigRatedSide: '评价方向', gigRating: '评分（1–5）',
 };
 
 /** Items kept in the log for the record but summarised on screen. */

@@ -168,6 +168,7 @@ export const NAV_AREAS = [
   // 职业培训: read by most staff, so like 政策 nobody lands here.
   { path: '/training', label: '职业培训', ready: true, permission: 'training.read', landing: false },
   { path: '/welfare-posts', label: '公益性岗位', ready: true, permission: 'welfarePosts.read', landing: false },
+  { path: '/gig', label: '零工市场', ready: true, permission: 'gig.read', landing: false },
   // Everyone may read the catalogue, so nobody lands here: HomeRedirect passes over areas marked landing: false.
   { path: '/policies', label: '政策', ready: true, permission: 'policies.read', landing: false },
   { path: '/reports', label: '报表', ready: true, permission: 'reports.read' },

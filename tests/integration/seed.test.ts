@@ -124,6 +124,15 @@ function paymentRoad(sqlite: Database.Database): void {
   expect(count('select count(*) from (select 1 from payment_months group by payee_kind, payee_id, policy_code, month having count(*) > 1)')).toBe(0);
 }
 
+/** Four weeks of the 零工市场: jobs dispatched, completed and rated both ways, none given more people than it asked for, the seed's day still open. */
+function gigRoad(sqlite: Database.Database): void {
+  const count = (sql: string) => sqlite.prepare(sql).pluck().get() as number;
+  expect(count('select count(distinct work_date) from gig_demands')).toBeGreaterThan(20);
+  expect(count("select count(*) from gig_dispatches where status = 'completed' and worker_rating is not null and demand_rating is not null")).toBeGreaterThan(20);
+  expect(count("select count(*) from gig_demands d where people_needed < (select count(*) from gig_dispatches x where x.demand_id = d.id and x.status != 'cancelled')")).toBe(0);
+  expect(count(`select count(*) from gig_dispatches x join gig_demands d on d.id = x.demand_id where d.work_date = '${AS_OF}' and x.status = 'dispatched'`)).toBeGreaterThan(0);
+}
+
 describe('seed: a synthetic county', () => {
   it('passes the validators, reaches every workflow state legally, and the same seed gives the same database', async () => {
     const dir = tempDir('desk-seed-');
@@ -203,6 +212,7 @@ describe('seed: a synthetic county', () => {
       expect(sqlite.prepare("select count(*) from guidance_referrals where state = 'hired' and note like '%培训结业推荐'").pluck().get()).toBeGreaterThan(10);
       policyRoad(sqlite, summary);
       paymentRoad(sqlite);
+      gigRoad(sqlite);
 
       expect(sqlite.pragma('foreign_key_check')).toEqual([]);
       expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
