@@ -22,6 +22,7 @@ import { PROVINCE_CODE } from '../exchange/receipts';
 import { readSetting } from '../queries/settings';
 import { crossCountyStatuses, crossCountySubsidies, exchangeKeys, persons, provinceFeedPackages } from '../schema';
 import { cachedStatement, connectionOf } from '../statements';
+import { keepIssuedPolicies } from './province-feed-policies';
 
 function lastFeed(ctx: ServiceContext) {
   return ctx.database().db.select().from(provinceFeedPackages).orderBy(desc(provinceFeedPackages.sequence)).limit(1).get() ?? null;
@@ -78,10 +79,11 @@ export function importFeed(ctx: ServiceContext, input: ParsedInputOf<'provinceFe
       .run();
   }
   const sequence = pkg.header.sequence;
+  const policies = keepIssuedPolicies(db, sequence, feed.policies);
   db.insert(provinceFeedPackages)
-    .values({ sequence, packageHash: pkg.packageHash, asOf, importedAt: at, importedBy: actorUserId(ctx), statuses: feed.statuses.length, subsidies: feed.subsidies.length })
+    .values({ sequence, packageHash: pkg.packageHash, asOf, importedAt: at, importedBy: actorUserId(ctx), statuses: feed.statuses.length, subsidies: feed.subsidies.length, policies })
     .run();
-  const result = { sequence, asOf, statuses: feed.statuses.length, subsidies: feed.subsidies.length };
+  const result = { sequence, asOf, statuses: feed.statuses.length, subsidies: feed.subsidies.length, policies };
   ctx.audit({ action: 'provinceFeed.import', entityType: 'province_feed_package', entityId: sequence, detail: { fileName: input.fileName, ...result } });
   return result;
 }

@@ -2,7 +2,8 @@
  * The province's answer back to one county (`province publish --county CODE`):
  * for every person the county has sent, what other counties know of them —
  * an unemployment registration or a 就业困难人员 certification in force
- * there, subsidies paid there and for which periods — as one feed package
+ * there, subsidies paid there and for which periods — and the policy
+ * versions the province issued to it, as one feed package
  * signed by the province and encrypted for that county alone, next on the
  * county's feed chain.
  */
@@ -13,6 +14,7 @@ import type { RecipientPublicKey, SigningKey } from '../../shared/exchange/keys'
 import { buildPackageBytes } from '../../shared/exchange/package-bytes';
 import { FEED_SCHEMA_VERSION, feedFiles, type CrossCountyStatus, type CrossCountySubsidy, type FeedContent } from '../../shared/exchange/province-feed';
 import { publishFile } from '../node-io';
+import { issuedPoliciesFor } from './policies';
 import { feedPackages } from './schema';
 import type { PgReceiverStore } from './store';
 
@@ -40,6 +42,7 @@ export async function feedContentFor(store: PgReceiverStore, county: string, asO
     meta: { county, asOf: asOf.toISOString() },
     statuses: statuses.rows.filter((s) => s.since !== null),
     subsidies: subsidies.rows,
+    policies: await issuedPoliciesFor(store, county),
   };
 }
 
@@ -48,6 +51,7 @@ export interface PublishedFeed {
   sequence: number;
   statuses: number;
   subsidies: number;
+  policies: number;
 }
 
 /** Builds the county's next feed package into `outDir` (`320000-<county>-<sequence>.jyf`) and records it on the chain. */
@@ -83,11 +87,12 @@ export async function publishFeed(
       createdAt: options.now,
       statuses: content.statuses.length,
       subsidies: content.subsidies.length,
+      policies: content.policies.length,
     });
     const path = join(options.outDir, `${options.province.code}-${options.county}-${String(sequence).padStart(8, '0')}.jyf`);
     spool = `${path}.unrecorded`;
     await publishFile(spool, built.bytes);
-    return { path, sequence, statuses: content.statuses.length, subsidies: content.subsidies.length };
+    return { path, sequence, statuses: content.statuses.length, subsidies: content.subsidies.length, policies: content.policies.length };
   }).catch(async (error: unknown) => {
     if (spool) await rm(spool, { force: true });
     throw error;

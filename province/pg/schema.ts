@@ -86,6 +86,25 @@ export const feedPackages = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
     statuses: integer('statuses').notNull(),
     subsidies: integer('subsidies').notNull(),
+    policies: integer('policies').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.county, t.sequence] })],
+);
+
+/**
+ * Policy catalogue versions the province issues (政策下发): the whole
+ * definition with its stored test cases, to every county (`counties` null)
+ * or to those listed. Each county's feed carries the versions issued to it;
+ * the county reviews and activates them. A version, once issued, never changes.
+ */
+export const policyVersions = pgTable(
+  'policy_versions',
+  {
+    code: text('code').notNull(),
+    version: integer('version').notNull(),
+    definition: jsonb('definition').$type<Record<string, unknown>>().notNull(),
+    counties: jsonb('counties').$type<string[]>(),
+    issuedAt: timestamp('issued_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.code, t.version] })],
 );
