@@ -14,4 +14,5 @@ CREATE TABLE `province_policy_versions` (
 );
 --> statement-breakpoint
 CREATE UNIQUE INDEX `province_policy_versions_issue` ON `province_policy_versions` (`code`,`province_version`);--> statement-breakpoint
-ALTER TABLE `province_feed_packages` ADD `policies` integer DEFAULT 0 NOT NULL;
+ALTER TABLE `province_feed_packages` ADD `policies` integer DEFAULT 0 NOT NULL;--> statement-breakpoint
+ALTER TABLE `province_feed_packages` ADD `receipts` integer DEFAULT 0 NOT NULL;

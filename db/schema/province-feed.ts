@@ -20,6 +20,8 @@ export const provinceFeedPackages = sqliteTable('province_feed_packages', {
   subsidies: integer('subsidies').notNull(),
   /** Policy versions issued by the province first seen in this feed. */
   policies: integer('policies').notNull().default(0),
+  /** Receipts of this county's packages it carried that were applied here (not already imported from a receipt file). */
+  receipts: integer('receipts').notNull().default(0),
 });
 
 /** 已在XX县登记失业 / 已在XX县认定: a registration or certification in force in another county. */

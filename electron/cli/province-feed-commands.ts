@@ -39,7 +39,7 @@ export async function provincePublish(options: Options, print: Print): Promise<n
       now: new Date(),
     });
     print(
-      `已生成发给 ${county} 的第 ${published.sequence} 号省级下发数据包 ${published.path}：外县状态 ${published.statuses} 条，外县补贴 ${published.subsidies} 条，下发政策版本 ${published.policies} 个`,
+      `已生成发给 ${county} 的第 ${published.sequence} 号省级下发数据包 ${published.path}：外县状态 ${published.statuses} 条，外县补贴 ${published.subsidies} 条，下发政策版本 ${published.policies} 个，回执 ${published.receipts} 份`,
     );
     return 0;
   } finally {
@@ -100,7 +100,7 @@ export function importProvinceFeed(options: Options, env: NodeJS.ProcessEnv, pri
         return 3;
       }
       const done = result.value as ProvinceFeedImportResult;
-      print(`已导入 ${name}（第 ${done.sequence} 号，省级数据截至 ${done.asOf}）：外县状态 ${done.statuses} 条，外县补贴 ${done.subsidies} 条，新下发政策版本 ${done.policies} 个（待审核启用）`);
+      print(`已导入 ${name}（第 ${done.sequence} 号，省级数据截至 ${done.asOf}）：外县状态 ${done.statuses} 条，外县补贴 ${done.subsidies} 条，新下发政策版本 ${done.policies} 个（待审核启用），带回回执 ${done.receipts} 份`);
     }
     return 0;
   } finally {

@@ -20,6 +20,8 @@ export interface ProvinceFeedImportResult {
   subsidies: number;
   /** Policy versions issued by the province that this feed brought for the first time (待审核启用). */
   policies: number;
+  /** Receipts of this county's packages the feed carried back and that were applied (not imported before). */
+  receipts: number;
 }
 
 /** A policy version the province issued, as the administrator reviews it before activating it. */

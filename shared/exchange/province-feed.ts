@@ -12,6 +12,7 @@ export const FEED_FILES = {
   statuses: 'cross_county_statuses.jsonl',
   subsidies: 'cross_county_subsidies.jsonl',
   policies: 'policy_versions.jsonl',
+  receipts: 'receipts.jsonl',
 } as const;
 export const FEED_SCHEMA_VERSION = 1;
 
@@ -57,10 +58,34 @@ export const issuedPolicyVersionSchema = z
   })
   .refine((v) => v.definition.code === v.code && v.definition.version === v.version, { message: '定义中的代码或版本号与本行不一致', path: ['definition'] });
 
+/**
+ * A receipt the province already made for one of the county's packages
+ * (docs/exchange-format.md §9, the content of the signed receipt), carried
+ * back once in the next feed, so a county whose receipt files went astray
+ * still learns which records were accepted or rejected.
+ */
+export const feedReceiptSchema = z.strictObject({
+  sender: divisionCode,
+  sequence: z.number().int().min(1),
+  packageHash: z.string().regex(/^[0-9a-f]{64}$/),
+  accepted: z.number().int().min(0),
+  rejected: z.number().int().min(0),
+  records: z.array(
+    z.strictObject({
+      entity: z.string(),
+      id: z.number().int(),
+      changeSeq: z.number().int(),
+      status: z.enum(['accepted', 'rejected']),
+      reason: z.string().optional(),
+    }),
+  ),
+});
+
 export type FeedMeta = z.infer<typeof feedMetaSchema>;
 export type CrossCountyStatus = z.infer<typeof crossCountyStatusSchema>;
 export type CrossCountySubsidy = z.infer<typeof crossCountySubsidySchema>;
 export type IssuedPolicyVersion = z.infer<typeof issuedPolicyVersionSchema>;
+export type FeedReceipt = z.infer<typeof feedReceiptSchema>;
 
 export interface FeedContent {
   meta: FeedMeta;
@@ -68,6 +93,8 @@ export interface FeedContent {
   subsidies: CrossCountySubsidy[];
   /** Every policy version the province has issued to this county (the county keeps those it has not seen). */
   policies: IssuedPolicyVersion[];
+  /** Receipts of the county's packages not carried by an earlier feed, by package sequence. */
+  receipts: FeedReceipt[];
 }
 
 /** The files of a feed package, lines in a stable order (the same data gives the same files). */
@@ -78,6 +105,8 @@ export function feedFiles(content: FeedContent): Array<{ name: string; lines: st
     { name: FEED_FILES.statuses, lines: sorted(content.statuses) },
     { name: FEED_FILES.subsidies, lines: sorted(content.subsidies) },
     { name: FEED_FILES.policies, lines: sorted(content.policies) },
+    // By package sequence (not by text): the county applies them in the order the packages were sent.
+    { name: FEED_FILES.receipts, lines: [...content.receipts].sort((a, b) => a.sequence - b.sequence).map((r) => JSON.stringify(r)) },
   ];
 }
 
@@ -106,6 +135,7 @@ export function parseFeedFiles(files: Map<string, string[]>): FeedContent {
     statuses: read(FEED_FILES.statuses, crossCountyStatusSchema),
     subsidies: read(FEED_FILES.subsidies, crossCountySubsidySchema),
     policies: read(FEED_FILES.policies, issuedPolicyVersionSchema, true),
+    receipts: read(FEED_FILES.receipts, feedReceiptSchema, true),
   };
 }
 

@@ -46,6 +46,7 @@ test('the administrator imports the province\'s feed on the 数据交换 page; t
       statuses: [{ idNumber: LI_SI, county: '320583', kind: 'unemployment_registration', since: '2026-09-01' }],
       subsidies: [{ idNumber: LI_SI, county: '320583', policyCode: 'flexible_social_insurance', policyName: '灵活就业社会保险补贴', periodFrom: '2026-07', periodTo: '2026-09', amountFen: 360000 }],
       policies: [skillUpgradeV2, vocationalTrainingV2].map((d) => ({ code: d.code, version: d.version, issuedAt: asOf, definition: d as unknown as Record<string, unknown> })),
+      receipts: [],
     }),
   );
   const feedFile = join(host.dir, '320000-320506-00000001.jyf');
