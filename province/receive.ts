@@ -13,25 +13,9 @@ import { encodeSignedDocument } from '../shared/exchange/signed-document';
 import { join } from 'node:path';
 import { packageFileSource, publishFile } from './node-io';
 import { recordProblem, type ReceivedLine } from './record-checks';
-import type { ReceiverStore, RejectedLine } from './store';
+import type { ReceiptContent, ReceiptLine, ReceiverStore, RejectedLine } from './store';
 
-export interface ReceiptLine {
-  entity: string;
-  id: number;
-  changeSeq: number;
-  status: 'accepted' | 'rejected';
-  reason?: string;
-}
-
-/** The content of a receipt (a signed document of kind `receipt`, docs/exchange-format.md §9). */
-export interface ReceiptContent {
-  sender: string;
-  sequence: number;
-  packageHash: string;
-  accepted: number;
-  rejected: number;
-  records: ReceiptLine[];
-}
+export type { ReceiptContent, ReceiptLine } from './store';
 
 export interface ReceiveOutcome {
   file: string;
@@ -111,13 +95,15 @@ export async function receivePackage(store: ReceiverStore, path: string, keys: P
       }
       const accepted = lines.filter((l) => l.status === 'accepted').length;
       const rejected = lines.length - accepted;
+      const content: ReceiptContent = { sender, sequence: header.sequence, packageHash: verified.packageHash, accepted, rejected, records: lines };
       await writer.finishPackage(
         { sender, sequence: header.sequence, packageHash: verified.packageHash, receivedAt: now, records: lines.length, accepted, rejected },
         position?.lastSequence ?? 0,
       );
+      // After the position moved: a receiver that lost the race is refused as REPLAY there, before this.
+      await writer.keepReceipt(content);
       let receipt: string | undefined;
       if (receiptsDir) {
-        const content: ReceiptContent = { sender, sequence: header.sequence, packageHash: verified.packageHash, accepted, rejected, records: lines };
         receipt = join(receiptsDir, `${file.replace(/\.jyx$/, '')}.receipt`);
         await publishFile(receipt, encodeSignedDocument({ kind: 'receipt', createdAt: now, content }, keys.province).bytes);
       }

@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import { ExchangeError } from '../shared/exchange/errors';
 import type { ChainPosition } from '../shared/exchange/chain';
 import type { ReceivedLine } from './record-checks';
-import type { ReceivedPackage, ReceiverStore, ReceiverWriter, RejectedLine } from './store';
+import type { ReceiptContent, ReceivedPackage, ReceiverStore, ReceiverWriter, RejectedLine } from './store';
 
 const SCHEMA = `
 create table if not exists senders (code text primary key, last_sequence integer not null, last_hash text not null);
@@ -21,6 +21,7 @@ create table if not exists records (sender text not null, entity text not null, 
 create table if not exists corrections (sender text not null, entity text not null, id integer not null, change_seq integer not null, reasons text not null);
 create table if not exists rejections (sender text not null, entity text not null, id integer not null, change_seq integer not null,
   package_sequence integer not null, reason text not null);
+create table if not exists receipts (sender text not null, sequence integer not null, content text not null, fed_in integer, primary key (sender, sequence));
 create index if not exists records_person_id_number on records (json_extract(record, '$.idNumber')) where entity = 'persons';
 `;
 
@@ -91,6 +92,10 @@ class SqliteWriter implements ReceiverWriter {
 
   async rejectRecords(sender: string, packageSequence: number, lines: readonly RejectedLine[]): Promise<void> {
     for (const r of lines) this.rejection.run(sender, r.entity, r.id, r.changeSeq, packageSequence, r.reason);
+  }
+
+  async keepReceipt(content: ReceiptContent): Promise<void> {
+    this.sqlite.prepare('insert into receipts (sender, sequence, content) values (?, ?, ?)').run(content.sender, content.sequence, JSON.stringify(content));
   }
 
   async finishPackage(pkg: ReceivedPackage, previousSequence: number): Promise<void> {

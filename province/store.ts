@@ -7,6 +7,24 @@
 import type { ChainPosition } from '../shared/exchange/chain';
 import type { ReceivedLine } from './record-checks';
 
+export interface ReceiptLine {
+  entity: string;
+  id: number;
+  changeSeq: number;
+  status: 'accepted' | 'rejected';
+  reason?: string;
+}
+
+/** The content of a receipt (a signed document of kind `receipt`, docs/exchange-format.md §9). */
+export interface ReceiptContent {
+  sender: string;
+  sequence: number;
+  packageHash: string;
+  accepted: number;
+  rejected: number;
+  records: ReceiptLine[];
+}
+
 export interface RejectedLine {
   entity: string;
   id: number;
@@ -33,6 +51,8 @@ export interface ReceiverWriter {
    */
   applyRecords(sender: string, packageSequence: number, lines: readonly ReceivedLine[]): Promise<void>;
   rejectRecords(sender: string, packageSequence: number, lines: readonly RejectedLine[]): Promise<void>;
+  /** Keeps the package's receipt, so the county's feed can carry it back (docs/exchange-format.md §11). */
+  keepReceipt(content: ReceiptContent): Promise<void>;
   /**
    * Records the package and moves the sender's position to it. Throws REPLAY
    * when the position moved since the chain was checked (another receiver got

@@ -238,6 +238,7 @@ export const INTERNAL_TABLES: Record<string, string> = {
   province_feed_packages: '省级下发数据包（来自省级，不回传）',
   cross_county_statuses: '本县人员在外县的状态（省级下发）',
   cross_county_subsidies: '本县人员在外县享受的补贴（省级下发）',
+  province_policy_versions: '省级下发的政策版本（来自省级，待审核启用；启用后为本县政策版本）',
   settings: '本地设置',
   schema_migrations: '数据库结构版本记录',
   users: '本地账号',

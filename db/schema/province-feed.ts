@@ -1,4 +1,4 @@
-import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { users } from './system';
 
 /**
@@ -18,6 +18,10 @@ export const provinceFeedPackages = sqliteTable('province_feed_packages', {
   importedBy: integer('imported_by').references(() => users.id),
   statuses: integer('statuses').notNull(),
   subsidies: integer('subsidies').notNull(),
+  /** Policy versions issued by the province first seen in this feed. */
+  policies: integer('policies').notNull().default(0),
+  /** Receipts of this county's packages it carried that were applied here (not already imported from a receipt file). */
+  receipts: integer('receipts').notNull().default(0),
 });
 
 /** 已在XX县登记失业 / 已在XX县认定: a registration or certification in force in another county. */
@@ -52,4 +56,31 @@ export const crossCountySubsidies = sqliteTable(
     asOf: text('as_of').notNull(),
   },
   (t) => [index('cross_county_subsidies_id_number').on(t.idNumber)],
+);
+
+/**
+ * 省级下发的政策版本: a policy version the province issued, kept from the feed
+ * that first carried it until the administrator activates it (it then becomes
+ * the county's next version of that policy, in force) or it is passed over
+ * because a newer issued version of the same policy was activated.
+ */
+export const provincePolicyVersions = sqliteTable(
+  'province_policy_versions',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    code: text('code').notNull(),
+    /** The province's version number (the county numbers the activated copy as its own next version). */
+    provinceVersion: integer('province_version').notNull(),
+    name: text('name').notNull(),
+    /** The definition as issued (JSON), test cases included. */
+    definition: text('definition').notNull(),
+    issuedAt: text('issued_at').notNull(),
+    feedSequence: integer('feed_sequence').notNull(),
+    status: text('status', { enum: ['pending', 'activated', 'superseded'] }).notNull(),
+    /** The county's policy_versions.policy_version the activation created. */
+    activatedVersion: integer('activated_version'),
+    activatedAt: text('activated_at'),
+    activatedBy: integer('activated_by').references(() => users.id),
+  },
+  (t) => [uniqueIndex('province_policy_versions_issue').on(t.code, t.provinceVersion)],
 );

@@ -18,10 +18,11 @@ import { actorUserId, type ServiceContext } from '../context';
 import { countyLevelNames } from '../divisions';
 import { AppError, fieldError } from '../errors';
 import type { DrizzleDb } from '../open';
-import { PROVINCE_CODE } from '../exchange/receipts';
+import { applyReceipt, PROVINCE_CODE } from '../exchange/receipts';
 import { readSetting } from '../queries/settings';
-import { crossCountyStatuses, crossCountySubsidies, exchangeKeys, persons, provinceFeedPackages } from '../schema';
+import { crossCountyStatuses, crossCountySubsidies, exchangeKeys, exchangePackages, persons, provinceFeedPackages } from '../schema';
 import { cachedStatement, connectionOf } from '../statements';
+import { keepIssuedPolicies } from './province-feed-policies';
 
 function lastFeed(ctx: ServiceContext) {
   return ctx.database().db.select().from(provinceFeedPackages).orderBy(desc(provinceFeedPackages.sequence)).limit(1).get() ?? null;
@@ -78,12 +79,37 @@ export function importFeed(ctx: ServiceContext, input: ParsedInputOf<'provinceFe
       .run();
   }
   const sequence = pkg.header.sequence;
+  const policies = keepIssuedPolicies(db, sequence, feed.policies);
+  const receipts = applyFeedReceipts(ctx, countyCode, feed);
   db.insert(provinceFeedPackages)
-    .values({ sequence, packageHash: pkg.packageHash, asOf, importedAt: at, importedBy: actorUserId(ctx), statuses: feed.statuses.length, subsidies: feed.subsidies.length })
+    .values({ sequence, packageHash: pkg.packageHash, asOf, importedAt: at, importedBy: actorUserId(ctx), statuses: feed.statuses.length, subsidies: feed.subsidies.length, policies, receipts })
     .run();
-  const result = { sequence, asOf, statuses: feed.statuses.length, subsidies: feed.subsidies.length };
+  const result = { sequence, asOf, statuses: feed.statuses.length, subsidies: feed.subsidies.length, policies, receipts };
   ctx.audit({ action: 'provinceFeed.import', entityType: 'province_feed_package', entityId: sequence, detail: { fileName: input.fileName, ...result } });
   return result;
+}
+
+/**
+ * The receipts the feed carries back, applied as an imported receipt file
+ * would be (records' states accepted or rejected). Idempotent: a package
+ * whose receipt was already imported (from its file, or an earlier feed) is
+ * passed over. A receipt that does not match a package sent from here refuses
+ * the whole feed, with the package named.
+ */
+function applyFeedReceipts(ctx: ServiceContext, countyCode: string, feed: FeedContent): number {
+  const { db, sqlite } = ctx.database();
+  let applied = 0;
+  for (const receipt of feed.receipts) {
+    const sent = db.select({ status: exchangePackages.status }).from(exchangePackages).where(eq(exchangePackages.sequence, receipt.sequence)).get();
+    if (sent?.status === 'receipted') continue;
+    try {
+      applyReceipt(sqlite, countyCode, receipt, ctx.now);
+    } catch (error) {
+      throw fieldError('base64', `拒收：省级下发数据中第 ${receipt.sequence} 号数据包的回执对不上本县的数据包（${error instanceof Error ? error.message : String(error)}）`, '省级下发数据包');
+    }
+    applied += 1;
+  }
+  return applied;
 }
 
 /** The person's standing elsewhere, as of the newest feed (empty before any). */

@@ -27,7 +27,7 @@ function asAdmin(options: Options, env: NodeJS.ProcessEnv, method: string, input
   }
 }
 
-function many(options: Options, name: string): string[] {
+export function many(options: Options, name: string): string[] {
   const value = options[name];
   return Array.isArray(value) ? value : typeof value === 'string' ? [value] : [];
 }

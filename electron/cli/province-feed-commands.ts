@@ -4,8 +4,10 @@ import { join, resolve } from 'node:path';
 import type { ProvinceFeedImportResult, ProvinceFeedStatus } from '../../shared/contract';
 import { KeyFileError, readPrivateKeyFile, readPublicKeyFile } from '../../db/exchange/key-files';
 import { publishFeed } from '../../province/pg/feed';
+import { issuePolicyVersion, PolicyIssueError } from '../../province/pg/policies';
 import { openPgReceiverStore } from '../../province/pg/store';
 import { openDesk, str, type Options } from './commands';
+import { many } from './exchange-commands';
 import { CliError, requireOption, unwrap } from './io';
 
 type Print = (line: string) => void;
@@ -36,8 +38,33 @@ export async function provincePublish(options: Options, print: Print): Promise<n
       outDir: resolve(requireOption(str(options, 'out'), 'out')),
       now: new Date(),
     });
-    print(`已生成发给 ${county} 的第 ${published.sequence} 号省级下发数据包 ${published.path}：外县状态 ${published.statuses} 条，外县补贴 ${published.subsidies} 条`);
+    print(
+      `已生成发给 ${county} 的第 ${published.sequence} 号省级下发数据包 ${published.path}：外县状态 ${published.statuses} 条，外县补贴 ${published.subsidies} 条，下发政策版本 ${published.policies} 个，回执 ${published.receipts} 份`,
+    );
     return 0;
+  } finally {
+    await store.close();
+  }
+}
+
+/** `province issue-policy --pg URL --file DEFINITION.json [--county CODE …]`: a policy version for every county's feed, or for those named. */
+export async function provinceIssuePolicy(options: Options, print: Print): Promise<number> {
+  const file = resolve(requireOption(str(options, 'file'), 'file'));
+  let definition: unknown;
+  try {
+    definition = JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    throw new CliError(`无法读取政策定义文件（应为 JSON）：${file}`, 2);
+  }
+  const counties = many(options, 'county');
+  const store = await openPgReceiverStore(requireOption(str(options, 'pg'), 'pg'));
+  try {
+    const issued = await issuePolicyVersion(store, { definition, counties: counties.length ? counties : null, now: new Date() });
+    print(`已下发政策 ${issued.code} 第 ${issued.version} 版，对象：${counties.length ? counties.join('、') : '全省各县'}；随下一次省级下发数据送达`);
+    return 0;
+  } catch (error) {
+    if (error instanceof PolicyIssueError) throw new CliError(error.message, 2);
+    throw error;
   } finally {
     await store.close();
   }
@@ -73,7 +100,7 @@ export function importProvinceFeed(options: Options, env: NodeJS.ProcessEnv, pri
         return 3;
       }
       const done = result.value as ProvinceFeedImportResult;
-      print(`已导入 ${name}（第 ${done.sequence} 号，省级数据截至 ${done.asOf}）：外县状态 ${done.statuses} 条，外县补贴 ${done.subsidies} 条`);
+      print(`已导入 ${name}（第 ${done.sequence} 号，省级数据截至 ${done.asOf}）：外县状态 ${done.statuses} 条，外县补贴 ${done.subsidies} 条，新下发政策版本 ${done.policies} 个（待审核启用），带回回执 ${done.receipts} 份`);
     }
     return 0;
   } finally {

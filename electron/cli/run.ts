@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { CliError } from './io';
 import { IMPORT_KINDS, importSheet } from './import-command';
 import { exportCommand, keysCommand, provinceKeygen, receiveCommand } from './exchange-commands';
-import { importProvinceFeed, provincePublish } from './province-feed-commands';
+import { importProvinceFeed, provinceIssuePolicy, provincePublish } from './province-feed-commands';
 import { auditVerify, userAdd, userList, userResetPassword, userSetDisabled, userUnlock } from './admin-commands';
 import { backupCommand } from './backup-commands';
 import { policiesTest } from './policy-commands';
@@ -37,7 +37,9 @@ const USAGE = `用法：npm run cli -- <命令> [参数]
   receive --in DIR --key province.key --sender county.pub [--sender …] --pg postgres://… [--receipts DIR]
                                                 （省级）同上，接收到 PostgreSQL（首次连接时建表，之后自动迁移）
   province publish --county CODE --recipient county.pub --key province.key --pg postgres://… --out DIR
-                                                （省级）生成发给该县的下一个省级下发数据包（本县人员在外县的状态与补贴）
+                                                （省级）生成发给该县的下一个省级下发数据包（本县人员在外县的状态与补贴、下发的政策版本）
+  province issue-policy --pg postgres://… --file DEFINITION.json [--county CODE …]
+                                                （省级）下发一个政策版本（含测试用例）给各县或所列县，随下一次下发数据送达
   import-province-feed --db PATH [--key-file FILE] --in DIR
                                                 按序导入文件夹中发给本县的省级下发数据包；拒收时退出码 3
   seed --db PATH --scale demo|county|city --seed N [--as-of YYYY-MM-DD] [--county 320506] [--json]
@@ -149,7 +151,8 @@ const COMMANDS = new Map<string, Finishes | Waits>([
   ['export', waits(exportCommand)],
   ['province', waits((options, _env, print, [sub]) => {
     if (sub === 'publish') return provincePublish(options, print);
-    if (sub !== 'keygen') throw new CliError('用法：province keygen --out DIR 或 province publish --county CODE …', 2);
+    if (sub === 'issue-policy') return provinceIssuePolicy(options, print);
+    if (sub !== 'keygen') throw new CliError('用法：province keygen --out DIR、province publish --county CODE … 或 province issue-policy --file FILE …', 2);
     return provinceKeygen(options, print);
   })],
   ['import-province-feed', waits(importProvinceFeed)],

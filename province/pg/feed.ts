@@ -2,18 +2,21 @@
  * The province's answer back to one county (`province publish --county CODE`):
  * for every person the county has sent, what other counties know of them —
  * an unemployment registration or a 就业困难人员 certification in force
- * there, subsidies paid there and for which periods — as one feed package
+ * there, subsidies paid there and for which periods — and the policy
+ * versions the province issued to it, and the receipts of its packages not
+ * yet carried back, as one feed package
  * signed by the province and encrypted for that county alone, next on the
  * county's feed chain.
  */
 import { rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
-import { and, desc, eq, sql } from 'drizzle-orm';
+import { and, desc, eq, isNull, sql } from 'drizzle-orm';
 import type { RecipientPublicKey, SigningKey } from '../../shared/exchange/keys';
 import { buildPackageBytes } from '../../shared/exchange/package-bytes';
 import { FEED_SCHEMA_VERSION, feedFiles, type CrossCountyStatus, type CrossCountySubsidy, type FeedContent } from '../../shared/exchange/province-feed';
 import { publishFile } from '../node-io';
-import { feedPackages } from './schema';
+import { issuedPoliciesFor } from './policies';
+import { feedPackages, receipts } from './schema';
 import type { PgReceiverStore } from './store';
 
 /** Standing elsewhere of the people `county` knows, read from every other county's records. */
@@ -40,6 +43,9 @@ export async function feedContentFor(store: PgReceiverStore, county: string, asO
     meta: { county, asOf: asOf.toISOString() },
     statuses: statuses.rows.filter((s) => s.since !== null),
     subsidies: subsidies.rows,
+    policies: await issuedPoliciesFor(store, county),
+    // Filled in by publishFeed, under the county's lock: each receipt travels in one feed only.
+    receipts: [],
   };
 }
 
@@ -48,6 +54,8 @@ export interface PublishedFeed {
   sequence: number;
   statuses: number;
   subsidies: number;
+  policies: number;
+  receipts: number;
 }
 
 /** Builds the county's next feed package into `outDir` (`320000-<county>-<sequence>.jyf`) and records it on the chain. */
@@ -64,6 +72,12 @@ export async function publishFeed(
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext(${`feed:${options.county}`}))`);
     const [last] = await tx.select().from(feedPackages).where(eq(feedPackages.county, options.county)).orderBy(desc(feedPackages.sequence)).limit(1);
     const sequence = (last?.sequence ?? 0) + 1;
+    const unsent = await tx
+      .update(receipts)
+      .set({ fedIn: sequence })
+      .where(and(eq(receipts.sender, options.county), isNull(receipts.fedIn)))
+      .returning({ content: receipts.content });
+    content.receipts = unsent.map((r) => r.content);
     const built = buildPackageBytes(
       {
         sender: options.province,
@@ -83,11 +97,13 @@ export async function publishFeed(
       createdAt: options.now,
       statuses: content.statuses.length,
       subsidies: content.subsidies.length,
+      policies: content.policies.length,
+      receipts: content.receipts.length,
     });
     const path = join(options.outDir, `${options.province.code}-${options.county}-${String(sequence).padStart(8, '0')}.jyf`);
     spool = `${path}.unrecorded`;
     await publishFile(spool, built.bytes);
-    return { path, sequence, statuses: content.statuses.length, subsidies: content.subsidies.length };
+    return { path, sequence, statuses: content.statuses.length, subsidies: content.subsidies.length, policies: content.policies.length, receipts: content.receipts.length };
   }).catch(async (error: unknown) => {
     if (spool) await rm(spool, { force: true });
     throw error;

@@ -6,6 +6,7 @@
  * province/migrations-pg, made with `npx drizzle-kit generate --config province/drizzle.config.ts`.
  */
 import { sql } from 'drizzle-orm';
+import type { ReceiptContent } from '../store';
 import { bigint, index, integer, jsonb, pgTable, primaryKey, text, timestamp } from 'drizzle-orm/pg-core';
 
 /** Where each county's chain of packages stands. */
@@ -86,6 +87,42 @@ export const feedPackages = pgTable(
     createdAt: timestamp('created_at', { withTimezone: true, mode: 'date' }).notNull(),
     statuses: integer('statuses').notNull(),
     subsidies: integer('subsidies').notNull(),
+    policies: integer('policies').notNull().default(0),
+    receipts: integer('receipts').notNull().default(0),
   },
   (t) => [primaryKey({ columns: [t.county, t.sequence] })],
+);
+
+/**
+ * Policy catalogue versions the province issues (政策下发): the whole
+ * definition with its stored test cases, to every county (`counties` null)
+ * or to those listed. Each county's feed carries the versions issued to it;
+ * the county reviews and activates them. A version, once issued, never changes.
+ */
+export const policyVersions = pgTable(
+  'policy_versions',
+  {
+    code: text('code').notNull(),
+    version: integer('version').notNull(),
+    definition: jsonb('definition').$type<Record<string, unknown>>().notNull(),
+    counties: jsonb('counties').$type<string[]>(),
+    issuedAt: timestamp('issued_at', { withTimezone: true, mode: 'date' }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.code, t.version] })],
+);
+
+/**
+ * The receipt of every package applied (its content, as signed in the receipt
+ * file), until a feed to its county carries it back: `fed_in` is that feed's
+ * sequence. A county imports feeds in order, so each receipt travels once.
+ */
+export const receipts = pgTable(
+  'receipts',
+  {
+    sender: text('sender').notNull(),
+    sequence: integer('sequence').notNull(),
+    content: jsonb('content').$type<ReceiptContent>().notNull(),
+    fedIn: integer('fed_in'),
+  },
+  (t) => [primaryKey({ columns: [t.sender, t.sequence] })],
 );

@@ -12,10 +12,10 @@ import pg from 'pg';
 import type { ChainPosition } from '../../shared/exchange/chain';
 import type { ReceivedLine } from '../record-checks';
 import { movedOn } from '../sqlite-store';
-import type { ReceivedPackage, ReceiverStore, ReceiverWriter, RejectedLine } from '../store';
+import type { ReceiptContent, ReceivedPackage, ReceiverStore, ReceiverWriter, RejectedLine } from '../store';
 import * as schema from './schema';
 
-const { corrections, packages, records, rejections, senders } = schema;
+const { corrections, packages, receipts, records, rejections, senders } = schema;
 type Db = NodePgDatabase<typeof schema>;
 type Tx = Parameters<Parameters<Db['transaction']>[0]>[0];
 
@@ -80,6 +80,10 @@ class PgWriter implements ReceiverWriter {
 
   async rejectRecords(sender: string, packageSequence: number, lines: readonly RejectedLine[]): Promise<void> {
     await this.tx.insert(rejections).values(lines.map((r) => ({ sender, entity: r.entity, id: r.id, changeSeq: r.changeSeq, packageSequence, reason: r.reason })));
+  }
+
+  async keepReceipt(content: ReceiptContent): Promise<void> {
+    await this.tx.insert(receipts).values({ sender: content.sender, sequence: content.sequence, content });
   }
 
   async finishPackage(pkg: ReceivedPackage, previousSequence: number): Promise<void> {

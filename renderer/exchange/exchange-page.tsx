@@ -12,6 +12,7 @@ import { JobProgress } from '../shell/job-progress';
 import { Blocker, EXCHANGE_STATUS_KEY, KeysPanel, SettingsPanel } from './exchange-settings';
 import { HeaderRow } from '../shell/header-row';
 import { ProvinceFeedPanel } from './province-feed-panel';
+import { ProvincePoliciesPanel } from './province-policies-panel';
 
 const HISTORY_KEY = ['exchange.history'] as const;
 const REJECTED_KEY = ['exchange.rejected'] as const;
@@ -171,6 +172,7 @@ export function ExchangePage() {
             <Blocker status={status.data} />
             <ExportNow disabled={status.data.blocker !== null} pending={status.data.pendingChanges} />
             <ProvinceFeedPanel />
+            <ProvincePoliciesPanel />
             <History />
           </Stack>
         </Tabs.Panel>

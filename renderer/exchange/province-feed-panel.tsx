@@ -17,8 +17,12 @@ export function ProvinceFeedPanel() {
   const feed = useMutation({
     mutationFn: async (file: File) => call('provinceFeed.import', { fileName: file.name, base64: await fileToBase64(file) }),
     onSuccess: (r) => {
-      notifications.show({ color: 'green', message: `第 ${r.sequence} 号省级下发数据已导入：外县状态 ${r.statuses} 条，外县补贴 ${r.subsidies} 条` });
+      const policies = r.policies ? `，新下发政策版本 ${r.policies} 个（待审核启用）` : '';
+      const receipts = r.receipts ? `，带回回执 ${r.receipts} 份` : '';
+      notifications.show({ color: 'green', message: `第 ${r.sequence} 号省级下发数据已导入：外县状态 ${r.statuses} 条，外县补贴 ${r.subsidies} 条${policies}${receipts}` });
       void queryClient.invalidateQueries({ queryKey: PROVINCE_FEED_KEY });
+      void queryClient.invalidateQueries({ queryKey: ['provinceFeed.policyVersions'] });
+      void queryClient.invalidateQueries({ queryKey: ['exchange.history'] });
       void queryClient.invalidateQueries({ queryKey: ['provinceFeed.personStanding'] });
     },
     onError: (e) => notifications.show({ color: 'red', message: errorMessage(e), autoClose: false }),
@@ -31,7 +35,7 @@ export function ProvinceFeedPanel() {
       <Group justify="space-between" align="flex-start">
         <Stack gap={4}>
           <Title order={4}>省级下发数据</Title>
-          <Text size="sm" c="dimmed">省级系统发给本县的数据包（.jyf）：本县人员在外县的失业登记、就业困难人员认定与补贴享受情况。须按序号依次导入。</Text>
+          <Text size="sm" c="dimmed">省级系统发给本县的数据包（.jyf）：本县人员在外县的失业登记、就业困难人员认定与补贴享受情况，以及省级下发的政策版本和本县数据包的回执。须按序号依次导入。</Text>
           {s && s.lastSequence === null && <Text size="sm">尚未导入省级下发数据。</Text>}
           {s && s.lastSequence !== null && (
             <Text size="sm" data-testid="province-feed-status">

@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { buildPackageBytes } from '../../shared/exchange/package-bytes';
 import { feedFiles } from '../../shared/exchange/province-feed';
+import { skillUpgradeV2, vocationalTrainingV2 } from '../fixtures/issued-policies';
 import { expect, test } from './host-fixture';
 import { completeFirstRun, logIn, registerPerson } from './pages';
 
@@ -44,6 +45,8 @@ test('the administrator imports the province\'s feed on the 数据交换 page; t
       meta: { county: '320506', asOf },
       statuses: [{ idNumber: LI_SI, county: '320583', kind: 'unemployment_registration', since: '2026-09-01' }],
       subsidies: [{ idNumber: LI_SI, county: '320583', policyCode: 'flexible_social_insurance', policyName: '灵活就业社会保险补贴', periodFrom: '2026-07', periodTo: '2026-09', amountFen: 360000 }],
+      policies: [skillUpgradeV2, vocationalTrainingV2].map((d) => ({ code: d.code, version: d.version, issuedAt: asOf, definition: d as unknown as Record<string, unknown> })),
+      receipts: [],
     }),
   );
   const feedFile = join(host.dir, '320000-320506-00000001.jyf');
@@ -55,6 +58,20 @@ test('the administrator imports the province\'s feed on the 数据交换 page; t
   await (await feedChooser).setFiles(feedFile);
   await expect(page.getByTestId('province-feed-status')).toContainText('已导入到第 1 号');
   await page.getByTestId('province-feed').screenshot({ path: test.info().outputPath('province-feed-panel.png') });
+
+  // The policy versions the feed brought: reviewed (changes, test cases run here), the failing one blocked, the passing one activated.
+  const issued = page.getByTestId('province-policies');
+  const training = issued.getByRole('button', { name: /职业培训补贴 省级第2版/ });
+  await training.click();
+  await expect(issued.getByTestId('province-policy-blocked')).toHaveText('有 1 个测试用例未通过，不能启用');
+  await training.click();
+  await issued.getByRole('button', { name: /技能提升补贴 省级第2版/ }).click();
+  await expect(issued.getByTestId('province-policy-changes').first()).toContainText('金额公式已修改');
+  await issued.screenshot({ path: test.info().outputPath('province-policies-panel.png') });
+  await issued.getByRole('button', { name: '启用省级第2版' }).click();
+  await page.getByRole('dialog').getByLabel('启用原因（必填）').fill('按省厅通知执行');
+  await page.getByRole('dialog').getByRole('button', { name: '确认启用' }).click();
+  await expect(issued.getByText('已启用（本县第2版）')).toBeVisible();
   // The same feed again: refused, with the reason.
   const again = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: '导入省级下发数据…' }).click();

@@ -244,6 +244,8 @@ export const SAMPLE_INPUTS: Partial<Record<MethodName, unknown>> = {
   'provinceFeed.status': {},
   'provinceFeed.import': { fileName: '320000-320506-00000001.jyf', base64: 'AAAA' },
   'provinceFeed.personStanding': { personId: 1 },
+  'provinceFeed.policyVersions': {},
+  'provinceFeed.activatePolicy': { id: 1, reason: '按省厅通知执行' },
   'backups.start': {},
   'backups.list': {},
   'backups.verify': { folder: '/tmp/no-such-backup' },

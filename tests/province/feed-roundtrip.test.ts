@@ -75,13 +75,13 @@ describe('the province → county feed, two counties', () => {
       const now = new Date('2026-11-28T02:00:00Z');
       const forB = await publishFeed(store, { county: B, province: PROVINCE, recipient: countyPublicKey(b.ready), outDir: feeds, now });
       const forA = await publishFeed(store, { county: A, province: PROVINCE, recipient: countyPublicKey(a.ready), outDir: feeds, now });
-      expect([forB.statuses, forB.subsidies, forA.statuses, forA.subsidies]).toEqual([1, 1, 0, 0]);
+      expect([forB.statuses, forB.subsidies, forA.statuses, forA.subsidies, forA.policies]).toEqual([1, 1, 0, 0, 0]);
 
       // A's feed is not B's: refused by B, nothing applied.
       expect(expectError(importFeed(b.ready, forA.path), 'BAD_INPUT').message).toMatch(/\[NOT_ADDRESSED_TO_RECIPIENT\]/);
       expect(expectOk<ProvinceFeedStatus>(b.ready.call('provinceFeed.status', {})).lastSequence).toBeNull();
 
-      expect(expectOk(importFeed(b.ready, forB.path))).toEqual({ sequence: 1, asOf: now.toISOString(), statuses: 1, subsidies: 1 });
+      expect(expectOk(importFeed(b.ready, forB.path))).toEqual({ sequence: 1, asOf: now.toISOString(), statuses: 1, subsidies: 1, policies: 0, receipts: 1 });
       const standing = expectOk<CrossCountyStanding>(b.ready.call('provinceFeed.personStanding', { personId: zhangInB.id }));
       expect(standing).toEqual({
         asOf: now.toISOString(),
@@ -120,7 +120,7 @@ describe('the province → county feed, two counties', () => {
       const impostor = generateSm2KeyPair();
       const forged = buildPackageBytes(
         { sender: { code: '320000', keyId: keyIdOf(impostor.publicKey), privateKey: impostor.privateKey }, recipients: [countyPublicKey(b.ready)], sequence: 2, previousHash: '00'.repeat(32), createdAt: now, changeRange: { from: 2, to: 2 }, schemaVersion: 1 },
-        feedFiles({ meta: { county: B, asOf: now.toISOString() }, statuses: [], subsidies: [] }),
+        feedFiles({ meta: { county: B, asOf: now.toISOString() }, statuses: [], subsidies: [], policies: [], receipts: [] }),
       );
       const forgedPath = join(dir, 'forged.jyf');
       writeFileSync(forgedPath, forged.bytes);

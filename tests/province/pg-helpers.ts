@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import { asc } from 'drizzle-orm';
 import type { PgReceiverStore } from '../../province/pg/store';
-import { corrections, packages, records, rejections, senders } from '../../province/pg/schema';
+import { corrections, packages, receipts, records, rejections, senders } from '../../province/pg/schema';
 
 type Row = Record<string, unknown>;
 
@@ -12,6 +12,7 @@ export interface ProvinceRows {
   records: Row[];
   corrections: Row[];
   rejections: Row[];
+  receipts: Row[];
 }
 
 export function sqliteRows(sqlite: Database.Database): ProvinceRows {
@@ -26,6 +27,7 @@ export function sqliteRows(sqlite: Database.Database): ProvinceRows {
     ),
     corrections: all('select sender, entity, id, change_seq as changeSeq, reasons from corrections order by rowid').map((r) => ({ ...r, reasons: JSON.parse(r.reasons as string) })),
     rejections: all('select sender, entity, id, change_seq as changeSeq, package_sequence as packageSequence, reason from rejections order by rowid'),
+    receipts: all('select sender, sequence, content, fed_in as fedIn from receipts order by sender, sequence').map((r) => ({ ...r, content: JSON.parse(r.content as string) })),
   };
 }
 
@@ -50,5 +52,6 @@ export async function pgRows(store: PgReceiverStore): Promise<ProvinceRows> {
       })
       .from(rejections)
       .orderBy(asc(rejections.serial)),
+    receipts: await db.select().from(receipts).orderBy(asc(receipts.sender), asc(receipts.sequence)),
   };
 }

@@ -23,6 +23,7 @@
  *   personDateFacts(born, on)    age and monthsToRetirement on a date, as the backend must compute them
  *   snapshotProblems(target, facts)        a snapshot's facts of the wrong target or type (for backend tests)
  *   SEED_POLICIES                the DOMAIN.md subsidies, amounts 待核
+ *   policyVersionChanges(before, after): string[]   what a version changes against the one in force, in Chinese
  *
  * Rules the backend relies on:
  * - A snapshot is a plain object fact name → value, for ONE target on the
@@ -65,6 +66,7 @@ export type { StoredCaseFailure } from './stored-cases';
 export { describeFormula } from './amounts';
 export { describeRule, describeValue } from './conditions';
 export { SEED_POLICIES } from './catalogue';
+export { policyVersionChanges } from './version-changes';
 export { FLEXIBLE_SOCIAL_INSURANCE, PUBLIC_WELFARE_POST, SOCIAL_INSURANCE } from './catalogue-monthly';
 export { HIRING_ONE_TIME, JOB_EXPANSION, JOB_RETENTION } from './catalogue-enterprises';
 export { SKILL_UPGRADE, STARTUP_ONE_TIME, VOCATIONAL_TRAINING } from './catalogue-one-off';
