@@ -31,6 +31,8 @@ import { trainingHandlers } from './training';
 import { usersHandlers } from './users';
 import { vacanciesHandlers } from './vacancies';
 import { welfarePostsHandlers } from './welfare-posts';
+import { startupsHandlers } from './startups';
+import { stationsHandlers } from './stations';
 
 /**
  * Each domain's handler list, once: a domain missing here, or a list missing or adding a
@@ -54,6 +56,8 @@ const byDomain = {
   guidance: guidanceHandlers,
   training: trainingHandlers,
   welfarePosts: welfarePostsHandlers,
+  startups: startupsHandlers,
+  stations: stationsHandlers,
   registrations: registrationsHandlers,
   certifications: certificationsHandlers,
   enterprises: enterprisesHandlers,

@@ -17,3 +17,5 @@ export * from './satisfaction';
 export * from './province-feed';
 export * from './training';
 export * from './welfare-posts';
+export * from './stations';
+export * from './startups';

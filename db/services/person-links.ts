@@ -15,6 +15,7 @@ import { recordCorrections } from './corrections';
 import { personFairEvents } from './fair-attendances';
 import { payeeEvents } from './payment-ledger';
 import { guidanceReferralEvents, guidanceSessionEvents } from './guidance-timeline';
+import { personStartupEvents } from './startups';
 import { personView } from './person-view';
 import { trainingTimelineEvents } from './training-classes';
 import { updatedStamps } from './row-stamps';
@@ -204,6 +205,7 @@ const TIMELINE_SOURCES: Source[] = [
   { kind: 'referrals', label: '岗位推荐', events: (ctx, person) => newestFirst([...contactEvents(ctx, person.id, ['job_referral']), ...guidanceReferralEvents(ctx, person.id)]) },
   { kind: 'fairs', label: '招聘会', events: (ctx, person) => personFairEvents(ctx, person.id) },
   { kind: 'trainings', label: '培训', events: (ctx, person) => trainingTimelineEvents(ctx, person.id) },
+  { kind: 'startups', label: '创业', events: (ctx, person) => personStartupEvents(ctx, person.id) },
   {
     kind: 'payments',
     label: '补贴发放',

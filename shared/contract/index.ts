@@ -37,6 +37,8 @@ import { trainingContract } from './training';
 import { usersContract } from './users';
 import { vacanciesContract } from './vacancies';
 import { welfarePostsContract } from './welfare-posts';
+import { startupsContract } from './startups';
+import { stationsContract } from './stations';
 
 // Validation messages in Chinese for both sides of the boundary.
 z.config({ localeError: validationMessage });
@@ -60,6 +62,8 @@ export const contract = {
   ...guidanceContract,
   ...trainingContract,
   ...welfarePostsContract,
+  ...startupsContract,
+  ...stationsContract,
   ...registrationsContract,
   ...certificationsContract,
   ...enterprisesContract,
@@ -131,3 +135,5 @@ export type * from './vacancies';
 export type * from './matching';
 export type * from './satisfaction';
 export type * from './welfare-posts';
+export type * from './startups';
+export type * from './stations';
