@@ -22,6 +22,9 @@ import { TrainingRateListPage } from '../training/rate-list-page';
 import { TrainingRatesPage } from '../training/rates-page';
 import { TrainingPage } from '../training/training-page';
 import { WelfarePostsPage } from '../welfarePosts/welfare-posts-page';
+import { StartupDetailPage } from '../startups/startup-detail-page';
+import { StartupsPage } from '../startups/startups-page';
+import { StationSummaryPage } from '../stations/station-summary-page';
 import { EnterprisesPage } from '../enterprises/enterprises-page';
 import { RegisterEnterprisePage } from '../enterprises/register-enterprise-page';
 import { EnterpriseReportsPage } from '../enterprises/reports-page';
@@ -108,6 +111,9 @@ export const routes: RouteObject[] = [
       { path: 'training/rates', element: <TrainingRatesPage /> },
       { path: 'training/rates/list', element: <TrainingRateListPage /> },
       { path: 'welfare-posts', element: <WelfarePostsPage /> },
+      { path: 'startups', element: <StartupsPage /> },
+      { path: 'startups/:id', element: <StartupDetailPage /> },
+      { path: 'stations', element: <StationSummaryPage /> },
       { path: 'dashboard', element: <DashboardPage /> },
       { path: 'reports', element: <MonthlyReportPage /> },
       { path: 'reports/list', element: <NamedListPage /> },
