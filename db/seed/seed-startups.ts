@@ -9,7 +9,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { BusinessStartView, StationView, UserView } from '../../shared/contract';
-import type { BusinessKind } from '../../shared/domain/startups';
+import { businessKindOfCreditCode } from '../../shared/domain/startups';
 import { addMonths } from '../../shared/domain/calendar';
 import { addDays, officeInstant, weekdayOnOrBefore, type SeedDriver, type Step } from './driver';
 import type { SeededEnterprise } from './seed-enterprises';
@@ -20,12 +20,6 @@ const STATION_CLERK = 'qiantai2';
 const STATION_NAMES = ['就业服务站', '社区就业服务站', '就业服务站'];
 const BANKS = ['农业银行吴中支行', '苏州农商银行木渎支行', '建设银行吴中支行', '邮储银行吴中支行'];
 const INCUBATORS = ['吴中区大学生创业园', '木渎镇创业孵化基地', '越溪创客空间'];
-
-/** The kind of business from the credit code's entity type (2nd character: 1 enterprise, 2 个体工商户, 3 合作社). */
-function kindOf(creditCode: string): BusinessKind {
-  const type = creditCode[1];
-  return type === '2' ? 'sole_trader' : type === '3' ? 'farmers_coop' : type === '1' ? 'enterprise' : 'other';
-}
 
 export function planStartups(
   driver: SeedDriver,
@@ -67,7 +61,7 @@ export function planStartups(
       const year = Number(startedOn.slice(0, 4));
       const founder = founders.get(`${year - 50}${startedOn.slice(4)}`, `${year - 22}${startedOn.slice(4)}`, startedOn, offset) as { id: number } | undefined;
       if (!founder) return;
-      state.start = driver.call<BusinessStartView>(CLERK, 'startups.recordStart', { personId: founder.id, enterpriseId: firm.id, startedOn, kind: kindOf(firm.creditCode) });
+      state.start = driver.call<BusinessStartView>(CLERK, 'startups.recordStart', { personId: founder.id, enterpriseId: firm.id, startedOn, kind: businessKindOfCreditCode(firm.creditCode) });
       if (state.start && incubator) {
         driver.call(CLERK, 'startups.addIncubation', { businessStartId: state.start.id, incubator, place: `${String.fromCharCode(65 + n % 3)}区${10 + n}号`, fromOn: startedOn, toOn: addDays(addMonths(startedOn, 24), -1) });
       }

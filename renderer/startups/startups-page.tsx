@@ -3,7 +3,7 @@ import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
 import { useNavigate } from 'react-router';
 import { officeDate } from '../../shared/domain/dates';
-import { BUSINESS_KINDS, type BusinessKind } from '../../shared/domain/startups';
+import { BUSINESS_KINDS, businessKindOfCreditCode, type BusinessKind } from '../../shared/domain/startups';
 import { call, errorMessage, RpcCallError } from '../api/client';
 import { useCan } from '../api/queries';
 import { EnterprisePicker } from '../cases/enterprise-picker';
@@ -15,7 +15,8 @@ function StartDialog({ onClose }: { onClose: () => void }) {
   const [founder, setFounder] = useState('');
   const [firm, setFirm] = useState<{ name: string; creditCode: string | null } | null>(null);
   const [startedOn, setStartedOn] = useState(officeDate(new Date()));
-  const [kind, setKind] = useState<string | null>('sole_trader');
+  // Suggested from the picked enterprise's credit code; the clerk may change it.
+  const [kind, setKind] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const save = useMutation({
     mutationFn: async () => {
@@ -36,7 +37,7 @@ function StartDialog({ onClose }: { onClose: () => void }) {
         <Stack>
           {error && <Alert color="red" data-testid="start-error">{error}</Alert>}
           <TextInput label="创业者（身份证号或姓名）" withAsterisk data-autofocus maxLength={50} value={founder} onChange={(e) => setFounder(e.currentTarget.value)} />
-          <EnterprisePicker onPick={setFirm} />
+          <EnterprisePicker onPick={(picked) => { setFirm(picked); setKind(businessKindOfCreditCode(picked.creditCode)); }} />
           <Text size="sm" data-testid="picked-firm">经营主体：{firm ? `${firm.name}（${firm.creditCode ?? '无代码'}）` : '未选择'}</Text>
           <Group grow>
             <TextInput label="创业日期" withAsterisk placeholder="YYYY-MM-DD" maxLength={10} value={startedOn} onChange={(e) => setStartedOn(e.currentTarget.value)} />

@@ -16,7 +16,7 @@ export interface StartupLoanView {
   guaranteeLabel: string;
   appliedOn: string;
   grantedOn: string | null;
-  /** The last day of the term, once the loan is granted. */
+  /** 到期日: the end of the term, once the loan is granted. */
   lastDay: string | null;
   interestPeriods: { periodFrom: string; periodTo: string; amountFen: number }[];
   interestTotalFen: number;

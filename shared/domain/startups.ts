@@ -4,7 +4,7 @@
  * their interest-subsidy periods, and 创业孵化 places. Pure rules;
  * db/services/startups*.ts carries them out.
  */
-import { addMonths, addDays } from './calendar';
+import { addMonths } from './calendar';
 import { ageOn } from './dates';
 import { MIN_WORKING_AGE } from './retirement';
 
@@ -13,6 +13,12 @@ export const BUSINESS_KINDS = [
 ] as const;
 export type BusinessKind = (typeof BUSINESS_KINDS)[number][0];
 export const BUSINESS_KIND_CODES = BUSINESS_KINDS.map(([c]) => c) as [BusinessKind, ...BusinessKind[]];
+
+/** The kind a credit code's entity type suggests (2nd character under 9: 1 enterprise, 2 个体工商户, 3 合作社; GB 32100). */
+export function businessKindOfCreditCode(creditCode: string | null): BusinessKind {
+  const type = creditCode?.length === 18 && creditCode[0] === '9' ? creditCode[1] : null;
+  return type === '2' ? 'sole_trader' : type === '3' ? 'farmers_coop' : type === '1' ? 'enterprise' : 'other';
+}
 
 /** Who borrows: the founder in person (个人创业) or the small or micro enterprise (小微企业). */
 export const BORROWER_KINDS = [['individual', '个人'], ['small_enterprise', '小微企业']] as const;
@@ -55,9 +61,9 @@ export interface InterestPeriod {
   amountFen: number;
 }
 
-/** The last day the loan runs: the term in months from the day it was granted, less a day. */
+/** 到期日: the term in months from the day it was granted (the same day of the month, or the month's last day). */
 export function loanLastDay(grantedOn: string, termMonths: number): string {
-  return addDays(addMonths(grantedOn, termMonths), -1);
+  return addMonths(grantedOn, termMonths);
 }
 
 /**

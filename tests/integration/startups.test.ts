@@ -36,18 +36,18 @@ describe('创业服务: a business start from the registry, its guaranteed loan,
     expect(expectError(ready.call('startups.applyLoan', { businessStartId: start.id, ...LOAN, termMonths: -6 }), 'BAD_INPUT').message).toBe('贷款期限：贷款期限应至少1个月');
     expect(expectError(ready.call('startups.applyLoan', { businessStartId: start.id, ...LOAN, termMonths: 37 }), 'BAD_INPUT').message).toBe('贷款期限：贷款期限不能超过36个月（个人创业担保贷款的上限）');
     expect(expectError(ready.call('startups.applyLoan', { businessStartId: start.id, ...LOAN, amountFen: 30_000_001 }), 'BAD_INPUT').message).toBe('贷款金额：贷款金额不能超过30万元（个人创业担保贷款的上限）');
-    // 贴息期: inside the term (2026-04-01 to 2028-03-31), not overlapping.
+    // 贴息期: inside the term (granted 2026-04-01, due 2028-04-01), not overlapping.
     const overlapping = [{ periodFrom: '2026-04-01', periodTo: '2026-09-30', amountFen: 180_000 }, { periodFrom: '2026-09-01', periodTo: '2027-03-31', amountFen: 180_000 }];
     expect(expectError(ready.call('startups.applyLoan', { businessStartId: start.id, ...LOAN, interestPeriods: overlapping }), 'BAD_INPUT').message).toBe('贴息期：第2个贴息期与其他贴息期重叠');
-    expect(expectError(ready.call('startups.applyLoan', { businessStartId: start.id, ...LOAN, interestPeriods: [{ periodFrom: '2028-01-01', periodTo: '2028-06-30', amountFen: 100 }] }), 'BAD_INPUT').message)
-      .toBe('贴息期：第1个贴息期应在贷款期限内（2026-04-01至2028-03-31）');
+    expect(expectError(ready.call('startups.applyLoan', { businessStartId: start.id, ...LOAN, interestPeriods: [{ periodFrom: '2028-01-01', periodTo: '2028-04-02', amountFen: 100 }] }), 'BAD_INPUT').message)
+      .toBe('贴息期：第1个贴息期应在贷款期限内（2026-04-01至2028-04-01）');
     expect(writes(ready)).toBe(afterStart);
 
     const loan = expectOk<StartupLoanView>(ready.call('startups.applyLoan', {
       businessStartId: start.id, ...LOAN,
       interestPeriods: [{ periodFrom: '2026-04-01', periodTo: '2026-09-30', amountFen: 180_000 }, { periodFrom: '2026-10-01', periodTo: '2027-03-31', amountFen: 175_050 }],
     }));
-    expect(loan).toMatchObject({ borrowerLabel: '个人', guaranteeLabel: '创业担保基金担保', lastDay: '2028-03-31', interestTotalFen: 355_050 });
+    expect(loan).toMatchObject({ borrowerLabel: '个人', guaranteeLabel: '创业担保基金担保', lastDay: '2028-04-01', interestTotalFen: 355_050 });
     expect(loan.interestPeriods).toHaveLength(2);
   });
 
