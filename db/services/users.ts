@@ -106,7 +106,9 @@ export function setStation(ctx: ServiceContext, input: ParsedInputOf<'users.setS
   const row = requireUser(db, input.id);
   if (input.stationId !== null) requireOpenStation(db, input.stationId);
   const updated = bump(ctx, row, input.version, { stationId: input.stationId });
-  ctx.audit({ action: 'users.setStation', entityType: 'user', entityId: row.id, detail: { before: row.stationId, after: input.stationId } });
+  // Named, not numbered: the audit log is read by people.
+  const nameOf = (id: number | null) => (id === null ? '局办事大厅' : (db.select({ name: stations.name }).from(stations).where(eq(stations.id, id)).get()?.name ?? ''));
+  ctx.audit({ action: 'users.setStation', entityType: 'user', entityId: row.id, detail: { before: nameOf(row.stationId), after: nameOf(input.stationId) } });
   return viewOf(ctx, updated);
 }
 

@@ -58,6 +58,17 @@ test('a business start from the registry with a 创业担保贷款: a term of 0 
   await station.getByRole('button', { name: '保存' }).click();
   await expect(page.getByTestId('station-list')).toContainText('木渎镇就业服务站');
   await page.screenshot({ path: 'test-results/stations-admin.png', fullPage: true });
+  // The administrator (also front desk) works at the station: the registration form's 居住乡镇 starts at its township.
+  await page.getByRole('tab', { name: '账号管理' }).click();
+  await page.getByTestId('user-row-admin').getByRole('button', { name: '服务站' }).click();
+  const account = page.getByRole('dialog', { name: /所属服务站/ });
+  await account.getByRole('textbox', { name: '所属服务站' }).or(account.getByRole('combobox', { name: '所属服务站' })).click();
+  await page.getByRole('option', { name: /木渎镇就业服务站/ }).click();
+  await account.getByRole('button', { name: '保存' }).click();
+  await expect(page.getByTestId('user-row-admin')).toContainText('木渎镇就业服务站');
+  await page.getByRole('link', { name: /登记\/经办/ }).click();
+  await page.getByRole('link', { name: '登记新人员' }).click();
+  await expect(page.getByRole('textbox', { name: '居住乡镇（街道）' }).or(page.getByRole('combobox', { name: '居住乡镇（街道）' }))).toHaveValue('木渎镇');
   await rpc(page, 'users.create', { username: 'zhou', displayName: '周主任', roles: ['head'], password: 'Temp-pass-5' });
   await logOut(page);
   await logInWithForcedChange(page, 'zhou', 'Temp-pass-5', 'Zhou-own-pass-9');
