@@ -42,6 +42,14 @@ export const PERMISSIONS = [
   'gig.manage',
   /** The gig market's daily statistics by day and township (the head). */
   'gig.statistics',
+  /** 创业服务: business starts, 创业担保贷款, incubator places and the jobs they created. */
+  'startups.read',
+  /** Record business starts, loan applications with their interest-subsidy periods, incubator places. */
+  'startups.manage',
+  /** 就业服务站: the stations and their staff (every member of staff; the form defaults follow one's station). */
+  'stations.read',
+  /** Set up and change stations (the administrator, who also assigns accounts to them). */
+  'stations.manage',
   /** Enterprise records, visits, vacancies. */
   'enterprises.read',
   /** Register and correct enterprises, record visits and surveys, post vacancies: the staff who visit enterprises. */
@@ -116,30 +124,31 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'persons.read', 'persons.write', 'persons.reveal', 'persons.export', 'persons.import', 'cases.read', 'cases.prepare', 'contacts.write',
     'enterprises.read', 'enterprises.write', 'enterprises.reveal', 'enterprises.import', 'exchange.worklist', 'system.read',
     'fairs.read', 'fairs.write', 'fairs.checkIn', 'policies.read', 'policies.find', 'satisfaction.record',
-    'training.read', 'welfarePosts.read', 'gig.read', 'gig.manage',
+    'training.read', 'welfarePosts.read', 'gig.read', 'gig.manage', 'startups.read', 'startups.manage', 'stations.read',
   ],
   counselor: [
     'persons.read', 'persons.reveal', 'persons.export', 'cases.read', 'contacts.write', 'guidance.write', 'enterprises.read', 'enterprises.write', 'enterprises.reveal', 'enterprises.import',
     'system.read', 'fairs.read', 'fairs.write', 'fairs.checkIn', 'policies.read', 'policies.find', 'satisfaction.record',
-    'training.read', 'training.manage', 'welfarePosts.read', 'welfarePosts.manage',
+    'training.read', 'training.manage', 'welfarePosts.read', 'welfarePosts.manage', 'startups.read', 'startups.manage', 'stations.read',
     'gig.read', 'gig.manage',
   ],
   reviewer: [
     'persons.read', 'persons.reveal', 'persons.merge', 'persons.export', 'cases.read', 'enterprises.read', 'reports.dashboard', 'reports.read', 'system.read', 'fairs.read',
     'policies.read', 'policies.find', 'policies.decide', 'payments.read', 'payments.manage', 'spotChecks.manage',
-    'training.read', 'welfarePosts.read',
+    'training.read', 'welfarePosts.read', 'startups.read', 'stations.read',
   ],
   head: [
     'persons.read', 'persons.reveal', 'persons.merge', 'persons.export', 'cases.read', 'enterprises.read', 'enterprises.reveal', 'enterprises.reports',
     'reports.dashboard', 'reports.read', 'reports.figures', 'audit.read', 'system.read', 'fairs.read', 'policies.read', 'policies.find', 'policies.decide', 'facts.import',
     'payments.read', 'payments.manage', 'payments.budget', 'spotChecks.manage',
-    'guidance.write', 'satisfaction.read', 'training.read', 'training.manage', 'welfarePosts.read', 'welfarePosts.manage',
-    'gig.read', 'gig.statistics',
+    'training.read', 'training.manage', 'welfarePosts.read', 'welfarePosts.manage', 'startups.read', 'startups.manage', 'stations.read',
+    'gig.read', 'gig.manage',
   ],
   // The administrator keeps the system running and does not see citizens' data by default;
   // the report's external figures carry no personal data, so the administrator may enter them.
   // Importing department data shows the administrator only the file's own cells, never the registry's.
-  admin: ['users.manage', 'settings.manage', 'exchange.manage', 'exchange.worklist', 'reports.figures', 'facts.import', 'audit.read', 'system.read', 'policies.read', 'policies.manage'],
+  admin: ['users.manage', 'settings.manage', 'exchange.manage', 'exchange.worklist', 'reports.figures', 'facts.import', 'audit.read', 'system.read', 'policies.read', 'policies.manage',
+    'stations.read', 'stations.manage'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Permission[] {

@@ -1,6 +1,7 @@
 import { getTableName, type Table } from 'drizzle-orm';
 import type { SQLiteColumn } from 'drizzle-orm/sqlite-core';
 import {
+  businessStarts,
   caseAttachments,
   caseEvents,
   caseTransitions,
@@ -22,11 +23,15 @@ import {
   gigDemands,
   gigDispatches,
   gigWorkers,
+  incubatorPlaces,
   paymentLedger,
   paymentLines,
   personContacts,
   personQualifications,
   persons,
+  startupLoanInterestPeriods,
+  startupLoans,
+  stations,
   trainingAttendance,
   trainingCertificates,
   trainingClasses,
@@ -226,6 +231,31 @@ export const EXCHANGE_AGGREGATES: readonly ExchangeAggregate[] = [
     omit: ['contactPhone'],
     children: [{ table: gigDispatches, parent: gigDispatches.demandId, field: 'dispatches' }],
     cancelled: (record) => record.status === 'cancelled',
+  },
+  {
+    // 就业服务站: the cases a station's staff accepted name it (cases.station_id).
+    entity: 'stations',
+    title: '就业服务站',
+    root: stations,
+    omit: [],
+    children: [],
+    cancelled: (record) => record.status === 'closed',
+  },
+  {
+    // 创业服务: who started which business when, with its incubator places.
+    entity: 'business_starts',
+    title: '创业登记（含创业孵化）',
+    root: businessStarts,
+    omit: [],
+    children: [{ table: incubatorPlaces, parent: incubatorPlaces.businessStartId, field: 'incubation' }],
+  },
+  {
+    // A root of its own: a new 贴息期 sends the loan, not the whole business start.
+    entity: 'startup_loans',
+    title: '创业担保贷款（含贴息期）',
+    root: startupLoans,
+    omit: [],
+    children: [{ table: startupLoanInterestPeriods, parent: startupLoanInterestPeriods.loanId, field: 'interestPeriods' }],
   },
 ];
 

@@ -32,6 +32,8 @@ import { usersHandlers } from './users';
 import { vacanciesHandlers } from './vacancies';
 import { welfarePostsHandlers } from './welfare-posts';
 import { gigHandlers } from './gig';
+import { startupsHandlers } from './startups';
+import { stationsHandlers } from './stations';
 
 /**
  * Each domain's handler list, once: a domain missing here, or a list missing or adding a
@@ -56,6 +58,8 @@ const byDomain = {
   training: trainingHandlers,
   welfarePosts: welfarePostsHandlers,
   gig: gigHandlers,
+  startups: startupsHandlers,
+  stations: stationsHandlers,
   registrations: registrationsHandlers,
   certifications: certificationsHandlers,
   enterprises: enterprisesHandlers,

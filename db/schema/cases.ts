@@ -3,6 +3,7 @@ import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-o
 import { refersTo, rowMeta } from './columns';
 import { enterprises } from './enterprises';
 import { persons } from './persons';
+import { stations } from './stations';
 import { users } from './system';
 
 /**
@@ -32,6 +33,8 @@ export const cases = sqliteTable(
     preparedBy: refersTo('prepared_by', () => users.id),
     acceptedBy: integer('accepted_by').references(() => users.id),
     acceptedOn: text('accepted_on'),
+    /** The 就业服务站 of the accepting account on the day it accepted; null for the bureau's own hall. */
+    stationId: integer('station_id').references(() => stations.id),
     dueDate: text('due_date'),
     decidedBy: integer('decided_by').references(() => users.id),
     decidedAt: text('decided_at'),

@@ -18,3 +18,5 @@ export * from './province-feed';
 export * from './training';
 export * from './welfare-posts';
 export * from './gig';
+export * from './stations';
+export * from './startups';

@@ -1,6 +1,7 @@
 import { sql } from 'drizzle-orm';
 import { check, integer, primaryKey, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { refersTo, rowMeta } from './columns';
+import { stations } from './stations';
 
 /** Office-wide settings (county code, county name, created time …) as key/value. */
 export const settings = sqliteTable('settings', {
@@ -16,6 +17,8 @@ export const users = sqliteTable('users', {
   passwordHash: text('password_hash').notNull(),
   mustChangePassword: integer('must_change_password', { mode: 'boolean' }).notNull().default(false),
   disabled: integer('disabled', { mode: 'boolean' }).notNull().default(false),
+  /** The 就业服务站 the account works at; null for the bureau's own hall. */
+  stationId: integer('station_id').references(() => stations.id),
   ...rowMeta,
 });
 

@@ -9,7 +9,8 @@
  *
  * Job fairs (seed-fairs.ts) and what follows a 失业登记 — follow-ups, contacts,
  * 注销, the six-month 注销 (seed-aftercare.ts) — and a year of 职业指导
- * (seed-guidance.ts) and of 职业培训 (seed-training.ts) run in the same timeline; the
+ * (seed-guidance.ts), of 职业培训 (seed-training.ts) and 就业服务站 and 创业服务
+ * (seed-startups.ts) run in the same timeline; the
  * bulk of the contacts (policy campaigns, counseling, referrals: about 2.5 per
  * person) is loaded afterwards like the registry (seed-contacts.ts).
  */
@@ -34,6 +35,7 @@ import { CONTACTS_PER_PERSON, loadContacts } from './seed-contacts';
 import { planGuidance } from './seed-guidance';
 import { planTraining } from './seed-training';
 import { planGig } from './seed-gig';
+import { planStartups } from './seed-startups';
 import { planPayments } from './seed-payments';
 import { planPolicies, type PolicyRoad } from './seed-policies';
 
@@ -221,9 +223,11 @@ function planTimeline({ o, sqlite, driver, countyCode, from, size }: SeedRun, to
   const guidanceSteps = planGuidance(driver, sqlite, { random: prng(o.seed ^ 0x6d1d), asOf: o.asOf, persons: size.persons });
   const trainingSteps = planTraining(driver, sqlite, { random: prng(o.seed ^ 0x7a1), asOf: o.asOf });
   const gigSteps = planGig(driver, sqlite, { random: prng(o.seed ^ 0x619), asOf: o.asOf, townshipCodes: townships.map((t) => t.code) });
+  const placeNames = new Map(loadDivisions(o.resourcesDir).map((d) => [d.code, d.name]));
+  const startupSteps = planStartups(driver, sqlite, { random: prng(o.seed ^ 0x57a7), from, asOf: o.asOf, townships, placeNames, enterprises, count: Math.max(6, Math.round(size.enterprises / 75)) });
   // Payments run after everything else planned for the same instant: they pay what the day's decisions approved.
   const paymentSteps = planPayments(driver, sqlite, { random: prng(o.seed ^ 0xfee5), from, asOf: o.asOf });
-  return { steps: [...enterpriseSteps, ...caseSteps, ...fairSteps, ...aftercareSteps, ...policySteps, ...guidanceSteps, ...trainingSteps, ...gigSteps, ...paymentSteps], enterprises, cases, policies };
+  return { steps: [...enterpriseSteps, ...caseSteps, ...fairSteps, ...aftercareSteps, ...policySteps, ...guidanceSteps, ...trainingSteps, ...gigSteps, ...startupSteps, ...paymentSteps], enterprises, cases, policies };
 }
 
 /** People a case can be about: aged 19 to 54 on asOf, out of work or at work. */

@@ -7,7 +7,7 @@ import { addWorkingDays, dueDateWithPauses } from '../../shared/domain/working-d
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { EDITABLE_CODE_TABLES, type EditableCodeTable } from '../../shared/domain/editable-code-tables';
-import { cases, caseTransitions, enterprises, persons, settings } from '../schema';
+import { cases, caseTransitions, enterprises, persons, settings, users } from '../schema';
 import { acceptanceProblems, applicantOfRow, cleanDocuments, codeLabel, itemCodeOf, refuseApplicantKind, refuseBadValues, refuseSecondOpen, type Applicant } from './case-checks';
 import { applyCaseEffects } from './case-effects';
 import { attachedDocuments, caseListItems, caseView, caseWorker, formOf, missingDocuments, workCalendar, type CaseRow } from './case-view';
@@ -154,6 +154,8 @@ export function transition(ctx: ServiceContext, input: ParsedInputOf<'cases.tran
     changes.receiptNo = nextReceiptNo(ctx);
     changes.acceptedBy = actor.userId;
     changes.acceptedOn = ctx.today;
+    // The case carries the station of the clerk who accepts it (就业服务站), as it stands that day.
+    changes.stationId = db.select({ stationId: users.stationId }).from(users).where(eq(users.id, actor.userId)).get()?.stationId ?? null;
     changes.dueDate = addWorkingDays(ctx.today, type.timeLimitWorkingDays, workCalendar(ctx));
   }
   if (input.action === 'decline') {

@@ -17,6 +17,7 @@ import { requireEnterprise } from './enterprise-view';
 import { visitView } from './enterprise-visits';
 import { enterpriseFairEvents } from './fair-attendances';
 import { enterpriseReferralEvents } from './guidance-timeline';
+import { enterpriseStartupEvents } from './startups';
 import { divisionNames } from './person-view';
 
 /**
@@ -78,6 +79,7 @@ export function timeline(ctx: ServiceContext, input: ParsedInputOf<'enterprises.
     { kind: 'hires', label: '招用人员（就业登记）', events: hireEvents, pending: enterprise.creditCode ? null : '没有统一社会信用代码的企业无法匹配就业登记' },
     { kind: 'subsidies', label: '补贴申请', events: subsidyEvents(ctx, enterprise.id), pending: null },
     { kind: 'fairs', label: '参加招聘会', events: enterpriseFairEvents(ctx, enterprise.id), pending: null },
+    { kind: 'startups', label: '创业（创办人与创业担保贷款）', events: enterpriseStartupEvents(ctx, enterprise.id), pending: null },
   ];
 }
 

@@ -15,6 +15,7 @@ import { recordCorrections } from './corrections';
 import { personFairEvents } from './fair-attendances';
 import { payeeEvents } from './payment-ledger';
 import { guidanceReferralEvents, guidanceSessionEvents } from './guidance-timeline';
+import { personStartupEvents } from './startups';
 import { personView } from './person-view';
 import { trainingTimelineEvents } from './training-classes';
 import { gigTimelineEvents } from './gig-statistics';
@@ -208,6 +209,7 @@ const TIMELINE_SOURCES: Source[] = [
   { kind: 'fairs', label: '招聘会', events: (ctx, person) => personFairEvents(ctx, person.id) },
   { kind: 'trainings', label: '培训', events: (ctx, person) => trainingTimelineEvents(ctx, person.id) },
   { kind: 'gigs', label: '零工', events: (ctx, person) => gigTimelineEvents(ctx, person.id) },
+  { kind: 'startups', label: '创业', events: (ctx, person) => personStartupEvents(ctx, person.id) },
   {
     kind: 'payments',
     label: '补贴发放',

@@ -5,7 +5,7 @@ import { AppError, fieldError } from '../errors';
 import type { DrizzleDb } from '../open';
 import { hashPassword, passwordProblem } from '../passwords';
 import { requireUser, rolesOf, type UserRow } from '../queries/users';
-import { userRoles, users } from '../schema';
+import { stations, userRoles, users } from '../schema';
 import { connectionOf } from '../statements';
 import { liftLoginLimits as liftLimits, loginLimitsByUsername } from './login-throttles';
 import { createdStamps, updateVersioned } from './row-stamps';
@@ -19,6 +19,8 @@ function toView(db: DrizzleDb, row: UserRow, loginLimits: LoginLimitView[]): Use
     disabled: row.disabled,
     mustChangePassword: row.mustChangePassword,
     loginLimits,
+    stationId: row.stationId,
+    stationName: row.stationId === null ? null : (db.select({ name: stations.name }).from(stations).where(eq(stations.id, row.stationId)).get()?.name ?? null),
     createdAt: row.createdAt,
     version: row.version,
   };
@@ -45,6 +47,13 @@ function ensureAnotherAdmin(db: DrizzleDb, exceptUserId: number): void {
   if ((row?.n ?? 0) === 0) throw new AppError('CONFLICT', '至少要保留一个可用的系统管理员账号');
 }
 
+/** The station an account is put at must exist and be open. */
+function requireOpenStation(db: DrizzleDb, id: number): void {
+  const station = db.select().from(stations).where(eq(stations.id, id)).get();
+  if (!station) throw fieldError('stationId', `没有编号为 ${id} 的就业服务站`, '所属服务站');
+  if (station.status !== 'active') throw fieldError('stationId', `就业服务站“${station.name}”已撤销`, '所属服务站');
+}
+
 export function list(ctx: ServiceContext): UserView[] {
   const { db } = ctx.database();
   const limits = loginLimitsByUsername(db, ctx.now);
@@ -58,6 +67,7 @@ export function create(ctx: ServiceContext, input: ParsedInputOf<'users.create'>
   if (db.select({ id: users.id }).from(users).where(eq(users.username, input.username)).get()) {
     throw new AppError('DUPLICATE', `用户名 ${input.username} 已被使用（停用的账号也保留用户名）`, { fields: { username: '用户名已被使用' } });
   }
+  if (input.stationId) requireOpenStation(db, input.stationId);
   const row = db
     .insert(users)
     .values({
@@ -66,6 +76,7 @@ export function create(ctx: ServiceContext, input: ParsedInputOf<'users.create'>
       passwordHash: hashPassword(input.password),
       // The administrator chose this password: the user must replace it at first login.
       mustChangePassword: true,
+      stationId: input.stationId ?? null,
       ...createdStamps(ctx),
     })
     .returning()
@@ -86,6 +97,18 @@ export function setRoles(ctx: ServiceContext, input: ParsedInputOf<'users.setRol
   db.delete(userRoles).where(eq(userRoles.userId, row.id)).run();
   db.insert(userRoles).values(roles.map((role) => ({ userId: row.id, role }))).run();
   ctx.audit({ action: 'users.setRoles', entityType: 'user', entityId: row.id, detail: { before, after: roles } });
+  return viewOf(ctx, updated);
+}
+
+/** 所属服务站: the station the account works at from now on; cases already accepted keep theirs. */
+export function setStation(ctx: ServiceContext, input: ParsedInputOf<'users.setStation'>): UserView {
+  const { db } = ctx.database();
+  const row = requireUser(db, input.id);
+  if (input.stationId !== null) requireOpenStation(db, input.stationId);
+  const updated = bump(ctx, row, input.version, { stationId: input.stationId });
+  // Named, not numbered: the audit log is read by people.
+  const nameOf = (id: number | null) => (id === null ? '局办事大厅' : (db.select({ name: stations.name }).from(stations).where(eq(stations.id, id)).get()?.name ?? ''));
+  ctx.audit({ action: 'users.setStation', entityType: 'user', entityId: row.id, detail: { before: nameOf(row.stationId), after: nameOf(input.stationId) } });
   return viewOf(ctx, updated);
 }
 

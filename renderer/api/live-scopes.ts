@@ -12,7 +12,7 @@ import type { LiveTopic } from '../../shared/live';
 const ALSO: Partial<Record<LiveTopic, readonly string[]>> = {
   persons: ['registrations', 'contacts', 'guidance', 'facts', 'policies'],
   // An approved 就业登记 moves the 就业培训上岗率.
-  cases: ['registrations', 'certifications', 'persons', 'enterprises', 'policies', 'training'],
+  cases: ['registrations', 'certifications', 'persons', 'enterprises', 'policies', 'training', 'startups', 'stations'],
   registrations: ['cases', 'certifications', 'persons'],
   // A withdrawn certification ends a 公益性岗位 placement at the next daily check.
   certifications: ['cases', 'registrations', 'persons', 'welfarePosts'],
@@ -23,6 +23,10 @@ const ALSO: Partial<Record<LiveTopic, readonly string[]>> = {
   training: ['persons'],
   // Dispatches and their completion show on the person's timeline.
   gig: ['persons'],
+  // Business starts, loans and incubation show on the founder's and the enterprise's timelines.
+  startups: ['persons', 'enterprises'],
+  // An account put at a station changes the station lists and the breakdown.
+  users: ['stations'],
   enterprises: ['vacancies', 'fairs'],
   vacancies: ['enterprises', 'fairs'],
   policies: ['cases', 'facts', 'persons'],

@@ -6,11 +6,13 @@ import { DifficultyTypesPanel } from '../enterprises/difficulty-types-panel';
 import { OfficePanel } from '../office/office-panel';
 import { ExternalFiguresPage } from '../reports/external-figures-page';
 import { SettingsPanel } from '../settings/settings-panel';
+import { StationsPanel } from '../stations/stations-panel';
 import { UsersPanel } from '../users/users-panel';
 
 /** 系统管理's tabs, each the panel of one domain. */
 const ADMIN_TABS = [
   { value: 'users', label: '账号管理', panel: <UsersPanel /> },
+  { value: 'stations', label: '就业服务站', panel: <StationsPanel /> },
   { value: 'settings', label: '系统设置', panel: <SettingsPanel /> },
   { value: 'calendar', label: '工作日历', panel: <CalendarPanel /> },
   { value: 'code-tables', label: '业务代码表', panel: <CodesPanel /> },

@@ -24,6 +24,9 @@ import { TrainingPage } from '../training/training-page';
 import { WelfarePostsPage } from '../welfarePosts/welfare-posts-page';
 import { GigPage } from '../gig/gig-page';
 import { GigStationScreen } from '../gig/station-screen';
+import { StartupDetailPage } from '../startups/startup-detail-page';
+import { StartupsPage } from '../startups/startups-page';
+import { StationSummaryPage } from '../stations/station-summary-page';
 import { EnterprisesPage } from '../enterprises/enterprises-page';
 import { RegisterEnterprisePage } from '../enterprises/register-enterprise-page';
 import { EnterpriseReportsPage } from '../enterprises/reports-page';
@@ -113,6 +116,9 @@ export const routes: RouteObject[] = [
       { path: 'training/rates/list', element: <TrainingRateListPage /> },
       { path: 'welfare-posts', element: <WelfarePostsPage /> },
       { path: 'gig', element: <GigPage /> },
+      { path: 'startups', element: <StartupsPage /> },
+      { path: 'startups/:id', element: <StartupDetailPage /> },
+      { path: 'stations', element: <StationSummaryPage /> },
       { path: 'dashboard', element: <DashboardPage /> },
       { path: 'reports', element: <MonthlyReportPage /> },
       { path: 'reports/list', element: <NamedListPage /> },

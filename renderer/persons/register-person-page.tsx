@@ -1,6 +1,6 @@
 import { Alert, Anchor, Button, Group, Paper, Stack, Text, TextInput, Title } from '@mantine/core';
 import { useForm } from '@mantine/form';
-import { useMutation, useQueryClient } from '@tanstack/react-query';
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { officeDate } from '../../shared/domain/dates';
@@ -31,6 +31,7 @@ export function RegisterPersonPage() {
   const queryClient = useQueryClient();
   const [formError, setFormError] = useState<string | null>(null);
   const canRegisterUnemployment = useCan('cases.prepare');
+  const canReadStations = useCan('stations.read');
   const [duplicate, setDuplicate] = useState<{ id: number; kind: string } | null>(null);
   const form = useForm<RegisterValues>({
     initialValues: { idNumber: readIdNumber, ...EMPTY_PERSON_FORM },
@@ -52,6 +53,13 @@ export function RegisterPersonPage() {
     if (idCounty && !form.values.householdDivisionCode && counties.data?.some((c) => c.code === idCounty)) form.setFieldValue('householdDivisionCode', idCounty);
     // Only a new number or the list's arrival fills it; a clerk's own choice stays.
   }, [idCounty, counties.data]);
+
+  // 居住乡镇 defaults to the township of the clerk's 就业服务站 (a clerk at the hall has none); her own choice stays.
+  const station = useQuery({ queryKey: ['stations.mine'], queryFn: () => call('stations.mine', {}), enabled: canReadStations, staleTime: 60_000 });
+  const stationTownship = station.data?.townshipCode ?? null;
+  useEffect(() => {
+    if (stationTownship && !form.values.residenceTownshipCode && !form.isTouched('residenceTownshipCode')) form.setFieldValue('residenceTownshipCode', stationTownship);
+  }, [stationTownship]);
 
   const register = useMutation({
     mutationFn: ({ values, confirmNotDuplicate }: { values: RegisterValues; confirmNotDuplicate: boolean }) =>

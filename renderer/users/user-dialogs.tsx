@@ -1,4 +1,4 @@
-import { Alert, Button, Checkbox, Group, Modal, PasswordInput, Stack, Table, Text, TextInput, type MantineColor } from '@mantine/core';
+import { Alert, Button, Checkbox, Group, Modal, PasswordInput, Select, Stack, Table, Text, TextInput, type MantineColor } from '@mantine/core';
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
@@ -11,6 +11,7 @@ import { applyFieldErrors } from '../api/form-errors';
 import { queryKeys } from '../api/queries';
 import { HeaderRow } from '../shell/header-row';
 import { onInvalidFields } from '../shell/focus-first-error';
+import { STATIONS_KEY, useStations } from '../stations/stations-panel';
 
 function useRefreshUsers() {
   const queryClient = useQueryClient();
@@ -64,7 +65,7 @@ export function CreateUserDialog({ opened, onClose }: { opened: boolean; onClose
   const refresh = useRefreshUsers();
   const [error, setError] = useState<string | null>(null);
   const form = useForm({
-    initialValues: { username: '', displayName: '', roles: [] as Role[], password: '' },
+    initialValues: { username: '', displayName: '', roles: [] as Role[], password: '', stationId: null as number | null },
     validate: {
       username: (v) => (/^[A-Za-z0-9_.-]{2,32}$/.test(v.trim()) ? null : '用户名为2–32位字母、数字、下划线、点或连字符'),
       displayName: (v) => (v.trim() ? null : '请填写姓名'),
@@ -79,7 +80,7 @@ export function CreateUserDialog({ opened, onClose }: { opened: boolean; onClose
       form.reset();
       onClose();
     },
-    onError: (e) => setError(applyFieldErrors(e, form.setFieldError, ['username', 'displayName', 'roles', 'password'])),
+    onError: (e) => setError(applyFieldErrors(e, form.setFieldError, ['username', 'displayName', 'roles', 'password', 'stationId'])),
   });
   return (
     <Modal opened={opened} onClose={onClose} title="新建账号">
@@ -95,6 +96,7 @@ export function CreateUserDialog({ opened, onClose }: { opened: boolean; onClose
               ))}
             </Stack>
           </Checkbox.Group>
+          <StationSelect value={form.values.stationId} onChange={(v) => form.setFieldValue('stationId', v)} error={form.errors.stationId} />
           <PasswordInput label="初始密码" description="用户首次登录时必须修改" withAsterisk {...form.getInputProps('password')} />
           <Group justify="flex-end">
             <Button type="submit" loading={create.isPending}>
@@ -104,6 +106,29 @@ export function CreateUserDialog({ opened, onClose }: { opened: boolean; onClose
         </Stack>
       </form>
     </Modal>
+  );
+}
+
+/** 所属服务站: a station in use, or none (the bureau's own hall). */
+function StationSelect({ value, onChange, error }: { value: number | null; onChange: (id: number | null) => void; error?: ReactNode }) {
+  const stations = useStations();
+  return (
+    <Select label="所属服务站" description="不选：局办事大厅" clearable placeholder="局办事大厅" error={error}
+      data={(stations.data ?? []).filter((s) => s.status === 'active' || s.id === value).map((s) => ({ value: String(s.id), label: `${s.name}（${s.villageName ?? s.townshipName}）` }))}
+      value={value === null ? null : String(value)} onChange={(v) => onChange(v ? Number(v) : null)} />
+  );
+}
+
+export function StationDialog({ user, onClose }: { user: UserView | null; onClose: () => void }) {
+  const [stationId, setStationId] = useState<number | null>(user?.stationId ?? null);
+  const queryClient = useQueryClient();
+  const { save, error } = useAccountChange(() => call('users.setStation', { id: user!.id, version: user!.version, stationId }), () => { void queryClient.invalidateQueries({ queryKey: STATIONS_KEY }); onClose(); });
+  return (
+    <AccountDialog user={user} title="所属服务站" onClose={onClose} error={error}
+      intro={<Text size="sm">此后该账号受理的业务记入所选服务站；已受理的业务不变。</Text>}
+      confirm={{ label: '保存', disabled: false, loading: save.isPending, onClick: () => save.mutate() }}>
+      <StationSelect value={stationId} onChange={setStationId} />
+    </AccountDialog>
   );
 }
 

@@ -6,7 +6,7 @@ import { formatOfficeTimestamp } from '../../shared/domain/dates';
 import { ROLE_LABELS } from '../../shared/labels/zh-CN';
 import { call, errorMessage } from '../api/client';
 import { queryKeys } from '../api/queries';
-import { CreateUserDialog, DisableDialog, LiftLimitsDialog, ResetPasswordDialog, RolesDialog } from './user-dialogs';
+import { CreateUserDialog, DisableDialog, LiftLimitsDialog, ResetPasswordDialog, RolesDialog, StationDialog } from './user-dialogs';
 import { HeaderRow } from '../shell/header-row';
 
 /** 已停用, 登录受限 (some computer must wait), 近期输错密码, or 正常. */
@@ -26,6 +26,7 @@ export function UsersPanel() {
   const [disableOf, setDisableOf] = useState<UserView | null>(null);
   const [resetOf, setResetOf] = useState<UserView | null>(null);
   const [liftOf, setLiftOf] = useState<UserView | null>(null);
+  const [stationOf, setStationOf] = useState<UserView | null>(null);
   if (users.isError) return <Alert color="red">{errorMessage(users.error)}</Alert>;
   return (
     <Stack>
@@ -33,7 +34,7 @@ export function UsersPanel() {
         <Button onClick={() => setCreating(true)}>新建账号</Button>
       </Group>
       <Table withTableBorder striped>
-        <HeaderRow labels={['用户名', '姓名', '角色', '状态', '操作']} />
+        <HeaderRow labels={['用户名', '姓名', '角色', '所属服务站', '状态', '操作']} />
         <Table.Tbody>
           {(users.data ?? []).map((u) => (
             <Table.Tr key={u.id} data-testid={`user-row-${u.username}`}>
@@ -48,6 +49,7 @@ export function UsersPanel() {
                   ))}
                 </Group>
               </Table.Td>
+              <Table.Td>{u.stationName ?? '—'}</Table.Td>
               <Table.Td>
                 <AccountStatus user={u} />
                 {u.mustChangePassword && !u.disabled && <Text size="xs" c="dimmed">待修改密码</Text>}
@@ -55,6 +57,7 @@ export function UsersPanel() {
               <Table.Td>
                 <Group gap={4}>
                   <Button size="compact-xs" variant="light" onClick={() => setRolesOf(u)}>角色</Button>
+                  <Button size="compact-xs" variant="light" onClick={() => setStationOf(u)}>服务站</Button>
                   <Button size="compact-xs" variant="light" onClick={() => setResetOf(u)}>重置密码</Button>
                   {u.loginLimits.length > 0 && (
                     <Button size="compact-xs" variant="light" color="orange" onClick={() => setLiftOf(u)}>解除登录限制</Button>
@@ -71,6 +74,7 @@ export function UsersPanel() {
       <DisableDialog user={disableOf} onClose={() => setDisableOf(null)} />
       <ResetPasswordDialog user={resetOf} onClose={() => setResetOf(null)} />
       <LiftLimitsDialog user={liftOf} onClose={() => setLiftOf(null)} />
+      {stationOf && <StationDialog key={stationOf.id} user={stationOf} onClose={() => setStationOf(null)} />}
     </Stack>
   );
 }

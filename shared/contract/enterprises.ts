@@ -84,7 +84,7 @@ export interface EnterpriseSearchResult {
 }
 
 export interface EnterpriseTimelineSection {
-  kind: 'visits' | 'vacancies' | 'referrals' | 'hires' | 'subsidies' | 'fairs';
+  kind: 'visits' | 'vacancies' | 'referrals' | 'hires' | 'subsidies' | 'fairs' | 'startups';
   label: string;
   events: (TimelineEvent & { link: string | null })[];
   /** Why a section cannot be filled (e.g. hires, for an enterprise without a credit code); null otherwise. */

@@ -38,6 +38,8 @@ import { usersContract } from './users';
 import { vacanciesContract } from './vacancies';
 import { welfarePostsContract } from './welfare-posts';
 import { gigContract } from './gig';
+import { startupsContract } from './startups';
+import { stationsContract } from './stations';
 
 // Validation messages in Chinese for both sides of the boundary.
 z.config({ localeError: validationMessage });
@@ -62,6 +64,8 @@ export const contract = {
   ...trainingContract,
   ...welfarePostsContract,
   ...gigContract,
+  ...startupsContract,
+  ...stationsContract,
   ...registrationsContract,
   ...certificationsContract,
   ...enterprisesContract,
@@ -134,3 +138,5 @@ export type * from './matching';
 export type * from './satisfaction';
 export type * from './welfare-posts';
 export type * from './gig';
+export type * from './startups';
+export type * from './stations';

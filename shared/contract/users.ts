@@ -12,6 +12,9 @@ export interface UserView {
   mustChangePassword: boolean;
   /** Computers from which wrong passwords were tried lately (shared/domain/login-throttle.ts). */
   loginLimits: LoginLimitView[];
+  /** The 就业服务站 the account works at; null for the bureau's own hall. */
+  stationId: number | null;
+  stationName: string | null;
   createdAt: string;
   version: number;
 }
@@ -36,7 +39,7 @@ export const usersContract = {
   }),
   'users.create': method<UserView>()({
     // Staff display names may carry a number or a department (王芳2、张伟（窗口3）).
-    input: z.strictObject({ username, displayName: text(50), roles, password: newPassword }),
+    input: z.strictObject({ username, displayName: text(50), roles, password: newPassword, stationId: entityId.nullish() }),
     access: 'users.manage',
     writes: true,
     title: '新建账号',
@@ -46,6 +49,13 @@ export const usersContract = {
     access: 'users.manage',
     writes: true,
     title: '调整账号角色',
+  }),
+  'users.setStation': method<UserView>()({
+    input: z.strictObject({ id: entityId, version: rowVersion, stationId: entityId.nullable() }),
+    access: 'users.manage',
+    writes: true,
+    title: '调整账号所属的就业服务站',
+    labels: { stationId: '所属服务站' },
   }),
   'users.setDisabled': method<UserView>()({
     input: z.strictObject({ id: entityId, version: rowVersion, disabled: z.boolean(), reason: text(200) }),

@@ -169,9 +169,12 @@ export const NAV_AREAS = [
   { path: '/training', label: '职业培训', ready: true, permission: 'training.read', landing: false },
   { path: '/welfare-posts', label: '公益性岗位', ready: true, permission: 'welfarePosts.read', landing: false },
   { path: '/gig', label: '零工市场', ready: true, permission: 'gig.read', landing: false },
+  { path: '/startups', label: '创业服务', ready: true, permission: 'startups.read', landing: false },
   // Everyone may read the catalogue, so nobody lands here: HomeRedirect passes over areas marked landing: false.
   { path: '/policies', label: '政策', ready: true, permission: 'policies.read', landing: false },
   { path: '/reports', label: '报表', ready: true, permission: 'reports.read' },
+  // 服务站工作量: the head and the reviewer, who land on 工作台.
+  { path: '/stations', label: '服务站', ready: true, permission: 'reports.read', landing: false },
   // 资金兑付: reviewers and the head, who also hold 工作台 and land there.
   { path: '/payments', label: '资金兑付', ready: true, permission: 'payments.read', landing: false },
   { path: '/admin', label: '系统管理', ready: true, permission: 'users.manage' },

@@ -140,7 +140,7 @@ describe('the enterprise’s timeline and the head’s lists', () => {
     recordVisit(ready, e.id, { difficulties: [{ code: 'recruitment' }], hiringPlan: [PLAN[0]] });
     const sections = expectOk<EnterpriseTimelineSection[]>(ready.call('enterprises.timeline', { id: e.id }));
     expect(sections.map((s) => [s.kind, s.events.length, s.pending !== null])).toEqual([
-      ['visits', 1, false], ['vacancies', 1, false], ['referrals', 0, false], ['hires', 0, false], ['subsidies', 0, false], ['fairs', 0, false],
+      ['visits', 1, false], ['vacancies', 1, false], ['referrals', 0, false], ['hires', 0, false], ['subsidies', 0, false], ['fairs', 0, false], ['startups', 0, false],
     ]);
     expect(sections[0]!.events[0]).toMatchObject({ title: '企业走访（实地走访）', detail: '困难：招工难；用工计划 5 人' });
 

@@ -145,6 +145,7 @@ describe('the service record (timeline) of a profile', () => {
       ['fairs', '招聘会'],
       ['trainings', '培训'],
       ['gigs', '零工'],
+      ['startups', '创业'],
       ['payments', '补贴发放'],
     ]);
     // Newest first.

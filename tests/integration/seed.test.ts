@@ -107,6 +107,18 @@ function policyRoad(sqlite: Database.Database, summary: { persons: number; polic
   expect(summary.policies).toMatchObject({ imports: FACT_SOURCES.length, findings: count('select count(*) from policy_findings'), outreach: count('select count(*) from policy_outreach'), batches: 1 });
 }
 
+/** Three stations with a clerk at one whose accepted cases carry it; business starts with loans (and 贴息期) and incubation. */
+function stationsAndStartups(sqlite: Database.Database): void {
+  const count = (sql: string) => sqlite.prepare(sql).pluck().get() as number;
+  expect(count('select count(*) from stations')).toBe(3);
+  expect(count('select count(*) from users where station_id is not null')).toBe(1);
+  expect(count('select count(*) from cases where station_id is not null')).toBeGreaterThan(0);
+  expect(count('select count(*) from cases c join users u on u.id = c.accepted_by where c.station_id is not u.station_id')).toBe(0);
+  expect(count('select count(*) from business_starts')).toBeGreaterThanOrEqual(4);
+  expect(count('select count(*) from startup_loans where granted_on is not null')).toBeGreaterThan(0);
+  expect(count('select count(*) from startup_loan_interest_periods')).toBe(count('select count(*) from startup_loans'));
+}
+
 /** Two years of monthly batches, released by the head (not the preparer), a failed line paid again, a recovery repaid, a finished spot check. */
 function paymentRoad(sqlite: Database.Database): void {
   const count = (sql: string) => sqlite.prepare(sql).pluck().get() as number;
@@ -213,6 +225,7 @@ describe('seed: a synthetic county', () => {
       policyRoad(sqlite, summary);
       paymentRoad(sqlite);
       gigRoad(sqlite);
+      stationsAndStartups(sqlite);
 
       expect(sqlite.pragma('foreign_key_check')).toEqual([]);
       expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');

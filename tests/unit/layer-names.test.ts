@@ -17,6 +17,7 @@ const SINGULAR: Record<string, string> = {
   persons: 'person', enterprises: 'enterprise', cases: 'case', fairs: 'fair', vacancies: 'vacancy', contacts: 'contact',
   registrations: 'registration', certifications: 'certification', users: 'user', codes: 'code', backups: 'backup',
   reports: 'report', divisions: 'division', jobs: 'job', policies: 'policy', facts: 'fact', payments: 'payment', spotChecks: 'spot-check',
+  startups: 'startup', stations: 'station',
 };
 /** A two-word domain (spotChecks) names its files in kebab case (spot-checks.ts). */
 const fileOf = (domain: string) => domain.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
