@@ -20,8 +20,8 @@ export const REQUIRED_RECORD_FIELDS: Readonly<Record<string, readonly string[]>>
   training_providers: ["id","name","creditCode","address","contactName","contactPhone","status","createdAt","updatedAt","createdBy","updatedBy","version"],
   training_programmes: ["id","providerId","name","occupationCode","skill","level","kind","eligibility","hours","subsidyPerPersonFen","validFrom","validTo","createdAt","updatedAt","createdBy","updatedBy","version"],
   training_classes: ["id","programmeId","classNumber","startDate","endDate","place","teacher","capacity","status","cancelReason","createdAt","updatedAt","createdBy","updatedBy","version","sessions"],
-  training_enrolments: ["id","classId","personId","employerEnterpriseId","enrolledOn","status","completedOn","withdrawnReason","assessmentResult","assessedOn","createdAt","updatedAt","createdBy","updatedBy","version","attendance","certificates"],
-  welfare_posts: ["id","employerName","enterpriseId","title","positions","periodFrom","periodTo","monthlySubsidyFen","status","createdAt","updatedAt","createdBy","updatedBy","version","placements"],
+  training_enrolments: ["id","classId","personId","employerEnterpriseId","enrolledOn","status","completedOn","withdrawnReason","assessmentResult","assessedOn","createdAt","updatedAt","createdBy","updatedBy","version","attendance","certificates","subsidyClaims"],
+  welfare_posts: ["id","employerName","enterpriseId","title","positions","periodFrom","periodTo","monthlySubsidyFen","status","createdAt","updatedAt","createdBy","updatedBy","version","placements","subsidyMonths"],
 };
 
 /** Entities that keep their corrections with reasons: a correction of them must say why. */

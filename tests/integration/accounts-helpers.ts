@@ -196,6 +196,7 @@ export const SAMPLE_INPUTS: Partial<Record<MethodName, unknown>> = {
   'training.listClasses': {},
   'training.createClass': { programmeId: 1, classNumber: '2026-叉车-01', startDate: '2026-12-01', endDate: '2026-12-20', place: '木渎镇实训基地', teacher: '周建国', capacity: 30 },
   'training.classDetail': { classId: 1 },
+  'training.claimPreview': { classId: 1 },
   'training.enrol': { classId: 1, personId: 1, enrolledOn: '2026-11-27' },
   'training.withdraw': { enrolmentId: 1, version: 1, reason: '找到工作' },
   'training.addSession': { classId: 1, sessionDate: '2026-11-27', hours: 8 },
