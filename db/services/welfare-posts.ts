@@ -1,7 +1,7 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
-import type { ParsedInputOf, WelfarePlacementView, WelfarePostView, WelfareSubsidyLine } from '../../shared/contract';
+import type { ParsedInputOf, WelfarePlacementView, WelfarePostView } from '../../shared/contract';
 import { maskIdNumber } from '../../shared/domain/masking';
-import { dueExit, hireProblems, monthlySubsidyFen, placementEndReasonLabel, plannedEndOf, reminderDue, type CertificationState } from '../../shared/domain/welfare-posts';
+import { dueExit, hireProblems, placementEndReasonLabel, plannedEndOf, reminderDue, type CertificationState } from '../../shared/domain/welfare-posts';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { cases, enterprises, persons, welfarePlacements, welfarePosts } from '../schema';
@@ -11,7 +11,7 @@ import { refuseProblems } from './training-catalogue';
 type PlacementRow = typeof welfarePlacements.$inferSelect;
 type PostRow = typeof welfarePosts.$inferSelect;
 
-function placementViews(ctx: ServiceContext, rows: PlacementRow[]): WelfarePlacementView[] {
+export function placementViews(ctx: ServiceContext, rows: PlacementRow[]): WelfarePlacementView[] {
   const { db } = ctx.database();
   if (rows.length === 0) return [];
   const people = new Map(db.select().from(persons).where(inArray(persons.id, [...new Set(rows.map((r) => r.personId))])).all().map((p) => [p.id, p]));
@@ -130,20 +130,4 @@ export function checkDaily(ctx: ServiceContext): { ended: WelfarePlacementView[]
 export function reminders(ctx: ServiceContext): WelfarePlacementView[] {
   const rows = ctx.database().db.select().from(welfarePlacements).where(isNull(welfarePlacements.endedOn)).orderBy(asc(welfarePlacements.plannedEndOn)).all();
   return placementViews(ctx, rows.filter((r) => reminderDue(r.plannedEndOn, ctx.today)));
-}
-
-export function subsidies(ctx: ServiceContext, input: ParsedInputOf<'welfarePosts.subsidies'>): { month: string; lines: WelfareSubsidyLine[]; totalFen: number } {
-  const { db } = ctx.database();
-  const first = `${input.month}-01`;
-  const rows = db.select().from(welfarePlacements).all().filter((r) => r.hiredOn <= `${input.month}-31` && (r.endedOn ?? r.plannedEndOn) >= first);
-  const views = new Map(placementViews(ctx, rows).map((v) => [v.id, v]));
-  const posts = new Map(db.select().from(welfarePosts).all().map((p) => [p.id, p]));
-  const lines = rows
-    .map((r) => ({ r, amountFen: monthlySubsidyFen(posts.get(r.postId)!.monthlySubsidyFen, { hiredOn: r.hiredOn, lastDay: r.endedOn ?? r.plannedEndOn }, input.month) }))
-    .filter((l) => l.amountFen > 0)
-    .map(({ r, amountFen }) => {
-      const v = views.get(r.id)!;
-      return { placementId: r.id, personName: v.personName, idNumberMasked: v.idNumberMasked, postTitle: v.postTitle, employerName: v.employerName, amountFen };
-    });
-  return { month: input.month, lines, totalFen: lines.reduce((sum, l) => sum + l.amountFen, 0) };
 }

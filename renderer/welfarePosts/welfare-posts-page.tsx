@@ -12,6 +12,7 @@ import { applyFieldErrors } from '../api/form-errors';
 import { useCan } from '../api/queries';
 import { onInvalidFields } from '../shell/focus-first-error';
 import { FormActions } from '../shell/form-actions';
+import { WelfareSubsidyPanel } from './subsidy-panel';
 
 function PostDialog({ onClose }: { onClose: () => void }) {
   const queryClient = useQueryClient();
@@ -126,6 +127,7 @@ export function WelfarePostsPage() {
           {reminders.data!.map((p) => `${p.personName}（${p.employerName} ${p.postTitle}）${p.plannedEndOn} 期满`).join('；')}
         </Alert>
       )}
+      <WelfareSubsidyPanel />
       {posts.isError && <Alert color="red">{errorMessage(posts.error)}</Alert>}
       {posts.data?.length === 0 && <Text c="dimmed">还没有公益性岗位</Text>}
       {posts.data?.map((post) => (

@@ -46,6 +46,17 @@ export interface WelfareSubsidyLine {
   postTitle: string;
   employerName: string;
   amountFen: number;
+  /** The 应发记录 this month of this placement became (资金兑付), or null while not yet recorded. */
+  entitlementId: number | null;
+}
+
+export interface WelfareSubsidyMonth {
+  month: string;
+  lines: WelfareSubsidyLine[];
+  totalFen: number;
+  /** Lines already recorded for payment and their sum. */
+  recordedCount: number;
+  recordedFen: number;
 }
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
@@ -104,10 +115,18 @@ export const welfarePostsContract = {
     writes: false,
     title: '安置期满前30天提醒',
   }),
-  'welfarePosts.subsidies': method<{ month: string; lines: WelfareSubsidyLine[]; totalFen: number }>()({
+  'welfarePosts.subsidies': method<WelfareSubsidyMonth>()({
     input: z.strictObject({ month }),
     access: 'welfarePosts.read',
     writes: false,
     title: '公益性岗位补贴月度明细（在岗期间按月计发）',
+    labels: { month: '补贴月份' },
+  }),
+  'welfarePosts.recordSubsidies': method<WelfareSubsidyMonth>()({
+    input: z.strictObject({ month }),
+    access: 'welfarePosts.manage',
+    writes: true,
+    title: '公益性岗位补贴记入应发（转资金兑付）',
+    labels: { month: '补贴月份' },
   }),
 };

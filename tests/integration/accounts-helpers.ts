@@ -186,6 +186,7 @@ export const SAMPLE_INPUTS: Partial<Record<MethodName, unknown>> = {
   'welfarePosts.checkDaily': {},
   'welfarePosts.reminders': {},
   'welfarePosts.subsidies': { month: '2026-11' },
+  'welfarePosts.recordSubsidies': { month: '2026-11' },
   'training.listProviders': {},
   'training.createProvider': { name: '吴中职业培训学校', creditCode: '91320100MA1XY8129Y' },
   'training.listProgrammes': {},
