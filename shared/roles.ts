@@ -34,8 +34,10 @@ export const PERMISSIONS = [
   'training.manage',
   /** 公益性岗位: the posts, the persons placed and their subsidy months. */
   'welfarePosts.read',
-  /** Create posts, place certified 就业困难人员, record exits, run the daily check. */
+  /** Create posts, place certified 就业困难人员, record exits, record a month's subsidy for payment. */
   'welfarePosts.manage',
+  /** Run the daily check (每日核验) that ends placements whose certification or term ended: staff, and the desk's own scheduler. */
+  'welfarePosts.dailyCheck',
   /** Enterprise records, visits, vacancies. */
   'enterprises.read',
   /** Register and correct enterprises, record visits and surveys, post vacancies: the staff who visit enterprises. */
@@ -115,7 +117,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
   counselor: [
     'persons.read', 'persons.reveal', 'persons.export', 'cases.read', 'contacts.write', 'guidance.write', 'enterprises.read', 'enterprises.write', 'enterprises.reveal', 'enterprises.import',
     'system.read', 'fairs.read', 'fairs.write', 'fairs.checkIn', 'policies.read', 'policies.find', 'satisfaction.record',
-    'training.read', 'training.manage', 'welfarePosts.read', 'welfarePosts.manage',
+    'training.read', 'training.manage', 'welfarePosts.read', 'welfarePosts.manage', 'welfarePosts.dailyCheck',
   ],
   reviewer: [
     'persons.read', 'persons.reveal', 'persons.merge', 'persons.export', 'cases.read', 'enterprises.read', 'reports.dashboard', 'reports.read', 'system.read', 'fairs.read',
@@ -126,7 +128,7 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'persons.read', 'persons.reveal', 'persons.merge', 'persons.export', 'cases.read', 'enterprises.read', 'enterprises.reveal', 'enterprises.reports',
     'reports.dashboard', 'reports.read', 'reports.figures', 'audit.read', 'system.read', 'fairs.read', 'policies.read', 'policies.find', 'policies.decide', 'facts.import',
     'payments.read', 'payments.manage', 'payments.budget', 'spotChecks.manage',
-    'guidance.write', 'satisfaction.read', 'training.read', 'training.manage', 'welfarePosts.read', 'welfarePosts.manage',
+    'guidance.write', 'satisfaction.read', 'training.read', 'training.manage', 'welfarePosts.read', 'welfarePosts.manage', 'welfarePosts.dailyCheck',
   ],
   // The administrator keeps the system running and does not see citizens' data by default;
   // the report's external figures carry no personal data, so the administrator may enter them.

@@ -9,6 +9,7 @@ export const welfarePostsHandlers = {
   'welfarePosts.exit': posts.exit,
   'welfarePosts.checkDaily': posts.checkDaily,
   'welfarePosts.reminders': posts.reminders,
+  'welfarePosts.checkStatus': posts.checkStatus,
   'welfarePosts.subsidies': subsidy.subsidies,
   'welfarePosts.recordSubsidies': subsidy.recordSubsidies,
 } satisfies DomainHandlers<'welfarePosts'>;

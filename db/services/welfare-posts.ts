@@ -1,10 +1,11 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
-import type { ParsedInputOf, WelfarePlacementView, WelfarePostView } from '../../shared/contract';
+import type { ParsedInputOf, WelfareCheckStatus, WelfarePlacementView, WelfarePostView } from '../../shared/contract';
 import { maskIdNumber } from '../../shared/domain/masking';
 import { dueExit, hireProblems, placementEndReasonLabel, plannedEndOf, reminderDue, type CertificationState } from '../../shared/domain/welfare-posts';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { cases, enterprises, persons, welfarePlacements, welfarePosts } from '../schema';
+import { optionalSetting, writeSetting } from '../queries/settings';
 import { createdStamps, updateVersioned } from './row-stamps';
 import { refuseProblems } from './training-catalogue';
 
@@ -110,8 +111,9 @@ export function exit(ctx: ServiceContext, input: ParsedInputOf<'welfarePosts.exi
  * day it ended; one past its planned end (3 years, or retirement) leaves on
  * that day. The scheduler runs it daily; staff may run it from the page.
  */
-export function checkDaily(ctx: ServiceContext): { ended: WelfarePlacementView[] } {
+export function checkDaily(ctx: ServiceContext, input: ParsedInputOf<'welfarePosts.checkDaily'>): { ended: WelfarePlacementView[]; skipped: boolean } {
   const { db } = ctx.database();
+  if (input.unlessDoneToday && lastCheck(ctx)?.on === ctx.today) return { ended: [], skipped: true };
   const open = db.select({ p: welfarePlacements, certificationEnded: cases.endedOn, form: cases.form }).from(welfarePlacements)
     .innerJoin(cases, eq(cases.id, welfarePlacements.certificationCaseId)).where(isNull(welfarePlacements.endedOn)).all();
   const ended: PlacementRow[] = [];
@@ -124,7 +126,21 @@ export function checkDaily(ctx: ServiceContext): { ended: WelfarePlacementView[]
     ended.push(updateVersioned(ctx, welfarePlacements, p, p.version, { endedOn: due.endedOn, endReason: due.reason }, '该安置记录已被他人更新，请刷新后重试'));
     ctx.audit({ action: 'welfarePosts.checkDaily', entityType: 'person', entityId: p.personId, detail: { onDate: due.endedOn, endReason: due.reason } });
   }
-  return { ended: placementViews(ctx, ended) };
+  // The scheduler runs the check once a day: it reads this to know the day is done (checkStatus).
+  writeSetting(db, LAST_CHECK_KEY, JSON.stringify({ on: ctx.today, by: ctx.actor?.displayName ?? null }));
+  return { ended: placementViews(ctx, ended), skipped: false };
+}
+
+const LAST_CHECK_KEY = 'welfare_posts.last_daily_check';
+
+function lastCheck(ctx: ServiceContext): { on: string; by: string | null } | null {
+  const stored = optionalSetting(ctx.database().db, LAST_CHECK_KEY);
+  return stored ? (JSON.parse(stored) as { on: string; by: string | null }) : null;
+}
+
+export function checkStatus(ctx: ServiceContext): WelfareCheckStatus {
+  const last = lastCheck(ctx);
+  return { lastCheckOn: last?.on ?? null, lastCheckBy: last?.by ?? null, reminders: reminders(ctx).length };
 }
 
 export function reminders(ctx: ServiceContext): WelfarePlacementView[] {

@@ -50,6 +50,13 @@ export interface WelfareSubsidyLine {
   entitlementId: number | null;
 }
 
+/** When the daily check last ran (office date) and by whom, and how many placements are within 30 days of their end. */
+export interface WelfareCheckStatus {
+  lastCheckOn: string | null;
+  lastCheckBy: string | null;
+  reminders: number;
+}
+
 export interface WelfareSubsidyMonth {
   month: string;
   lines: WelfareSubsidyLine[];
@@ -103,11 +110,18 @@ export const welfarePostsContract = {
     title: '公益性岗位人员离岗',
     labels: { endedOn: '离岗日期', reason: '离岗原因', note: '说明' },
   }),
-  'welfarePosts.checkDaily': method<{ ended: WelfarePlacementView[] }>()({
-    input: z.strictObject({}),
-    access: 'welfarePosts.manage',
+  'welfarePosts.checkDaily': method<{ ended: WelfarePlacementView[]; skipped: boolean }>()({
+    // The scheduler's run: skipped (nothing written) when the check already ran on this office day.
+    input: z.strictObject({ unlessDoneToday: z.boolean().optional() }),
+    access: 'welfarePosts.dailyCheck',
     writes: true,
     title: '公益性岗位每日核验（认定终止或安置期满的人员离岗）',
+  }),
+  'welfarePosts.checkStatus': method<WelfareCheckStatus>()({
+    input: z.strictObject({}),
+    access: 'welfarePosts.read',
+    writes: false,
+    title: '公益性岗位每日核验的状态（上次核验日期、期满提醒人数）',
   }),
   'welfarePosts.reminders': method<WelfarePlacementView[]>()({
     input: z.strictObject({}),

@@ -185,6 +185,7 @@ export const SAMPLE_INPUTS: Partial<Record<MethodName, unknown>> = {
   'welfarePosts.exit': { placementId: 1, version: 1, endedOn: '2026-11-27', reason: 'resigned' },
   'welfarePosts.checkDaily': {},
   'welfarePosts.reminders': {},
+  'welfarePosts.checkStatus': {},
   'welfarePosts.subsidies': { month: '2026-11' },
   'welfarePosts.recordSubsidies': { month: '2026-11' },
   'training.listProviders': {},
