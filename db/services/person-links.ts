@@ -9,7 +9,7 @@ import type { ParsedInputOf, PersonView, TimelineSection } from '../../shared/co
 import { fieldLabel } from '../../shared/labels/zh-CN';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
-import { caseEvents, cases, caseTransitions, fairAttendances, guidanceFollowUps, guidanceReferrals, guidanceSessions, personAssistance, personBusinesses, personContacts, personCorrections, personDeaths, personDisabilities, personInsurance, personKeyGroups, personKeyGroupSchedule, personQualifications, persons, personSearchKeys, satisfactionRatings, trainingEnrolments, users, welfarePlacements } from '../schema';
+import { caseEvents, cases, caseTransitions, fairAttendances, guidanceFollowUps, guidanceReferrals, guidanceSessions, personAssistance, personBusinesses, personContacts, personCorrections, personDeaths, personDisabilities, personInsurance, personKeyGroups, personKeyGroupSchedule, personQualifications, persons, personSearchKeys, satisfactionRatings, trainingClaimTrainees, trainingEnrolments, users, welfarePlacements } from '../schema';
 import { refreshDerived, type PersonRow } from './person-derived';
 import { recordCorrections } from './corrections';
 import { personFairEvents } from './fair-attendances';
@@ -17,6 +17,7 @@ import { payeeEvents } from './payment-ledger';
 import { guidanceReferralEvents, guidanceSessionEvents } from './guidance-timeline';
 import { personView } from './person-view';
 import { trainingTimelineEvents } from './training-classes';
+import { welfarePostTimelineEvents } from './welfare-posts';
 import { updatedStamps } from './row-stamps';
 
 /**
@@ -35,6 +36,8 @@ export const PERSON_LINKED_COLUMNS = [
   guidanceFollowUps.personId,
   satisfactionRatings.personId,
   trainingEnrolments.personId,
+  // 培训补贴 paid for the person (with the enrolment it names, which moves too).
+  trainingClaimTrainees.personId,
   welfarePlacements.personId,
   // Other departments' rows were matched by ID number: they describe the person the record stands for.
   personInsurance.personId,
@@ -204,6 +207,7 @@ const TIMELINE_SOURCES: Source[] = [
   { kind: 'referrals', label: '岗位推荐', events: (ctx, person) => newestFirst([...contactEvents(ctx, person.id, ['job_referral']), ...guidanceReferralEvents(ctx, person.id)]) },
   { kind: 'fairs', label: '招聘会', events: (ctx, person) => personFairEvents(ctx, person.id) },
   { kind: 'trainings', label: '培训', events: (ctx, person) => trainingTimelineEvents(ctx, person.id) },
+  { kind: 'welfarePosts', label: '公益性岗位', events: (ctx, person) => welfarePostTimelineEvents(ctx, person.id) },
   {
     kind: 'payments',
     label: '补贴发放',

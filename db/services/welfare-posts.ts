@@ -1,5 +1,5 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
-import type { ParsedInputOf, WelfareCheckStatus, WelfarePlacementView, WelfarePostView } from '../../shared/contract';
+import type { ParsedInputOf, TimelineSection, WelfareCheckStatus, WelfarePlacementView, WelfarePostView } from '../../shared/contract';
 import { maskIdNumber } from '../../shared/domain/masking';
 import { dueExit, hireProblems, placementEndReasonLabel, plannedEndOf, reminderDue, type CertificationState } from '../../shared/domain/welfare-posts';
 import type { ServiceContext } from '../context';
@@ -146,4 +146,13 @@ export function checkStatus(ctx: ServiceContext): WelfareCheckStatus {
 export function reminders(ctx: ServiceContext): WelfarePlacementView[] {
   const rows = ctx.database().db.select().from(welfarePlacements).where(isNull(welfarePlacements.endedOn)).orderBy(asc(welfarePlacements.plannedEndOn)).all();
   return placementViews(ctx, rows.filter((r) => reminderDue(r.plannedEndOn, ctx.today)));
+}
+
+/** The profile's 公益性岗位 section: each placement (hire, planned end) and its exit with the reason, newest first. */
+export function welfarePostTimelineEvents(ctx: ServiceContext, personId: number): TimelineSection['events'] {
+  const rows = ctx.database().db.select().from(welfarePlacements).where(eq(welfarePlacements.personId, personId)).orderBy(desc(welfarePlacements.hiredOn), desc(welfarePlacements.id)).limit(20).all();
+  return placementViews(ctx, rows).flatMap((v) => [
+    ...(v.endedOn ? [{ at: v.endedOn, title: `公益性岗位离岗：${v.employerName} ${v.postTitle}`, detail: `${v.endReasonLabel}${v.endNote ? `（${v.endNote}）` : ''}`, actor: null }] : []),
+    { at: v.hiredOn, title: `公益性岗位上岗：${v.employerName} ${v.postTitle}`, detail: `安置期至 ${v.plannedEndOn}${v.untilRetirement ? '（距退休不足5年，至退休）' : ''}`, actor: null },
+  ]);
 }

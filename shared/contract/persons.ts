@@ -83,7 +83,7 @@ export interface PersonSearchResult {
 }
 
 export interface TimelineSection {
-  kind: 'registry' | 'registrations' | 'applications' | 'counseling' | 'referrals' | 'fairs' | 'trainings' | 'payments';
+  kind: 'registry' | 'registrations' | 'applications' | 'counseling' | 'referrals' | 'fairs' | 'trainings' | 'welfarePosts' | 'payments';
   label: string;
   events: TimelineEvent[];
 }

@@ -144,6 +144,7 @@ describe('the service record (timeline) of a profile', () => {
       ['referrals', '岗位推荐'],
       ['fairs', '招聘会'],
       ['trainings', '培训'],
+      ['welfarePosts', '公益性岗位'],
       ['payments', '补贴发放'],
     ]);
     // Newest first.

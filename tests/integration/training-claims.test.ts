@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseView, EntitlementView, PaymentBatchView, TrainingClaimPreview, TrainingClassView, TrainingEnrolmentView } from '../../shared/contract';
+import type { CaseView, EnterpriseTimelineSection, EntitlementView, TimelineSection, PaymentBatchView, TrainingClaimPreview, TrainingClassView, TrainingEnrolmentView } from '../../shared/contract';
 import { actOk, colleagues } from './cases-helpers';
 import { CODE_A, registerEnterprise } from './enterprise-helpers';
 import { expectError, expectOk, readyDesk, type ReadyDesk } from './helpers';
@@ -69,6 +69,12 @@ describe('培训补贴: the training institution claims through case handling, p
     expect(owed.map((e) => [e.payee.name, e.policyCode, e.amountFen, e.receiptNo, e.basisReason, e.account?.accountMasked])).toEqual([
       ['吴中区职业培训学校', 'vocational_training', 240_000, approved.receiptNo, `培训期次2026-叉车-09合格学员2人 × 补贴标准1200元（${approved.receiptNo}）`, '6222 **** 9999'],
     ]);
+    // On the timelines: the provider's claim with the amount decided, the trainee's training with the subsidy claimed for it.
+    const provided = expectOk<EnterpriseTimelineSection[]>(ready.call('enterprises.timeline', { id: claimant.id })).find((s) => s.kind === 'subsidies')!;
+    expect(provided.events.map((e) => [e.title, e.detail])).toEqual([['职业培训补贴申领：期次2026-叉车-09（已批准）', `编号 ${approved.receiptNo}；核定补贴 2,400.00 元`]]);
+    const trained = expectOk<TimelineSection[]>(ready.call('persons.timeline', { id: ids[0] })).find((s) => s.kind === 'trainings')!;
+    expect(trained.events[0]!.detail).toBe(`报名 2026-10-28 · 结业 2026-11-12 · 考核合格 · 证书 S0000320506101（五级/初级工） · 培训机构已申领培训补贴 1,200.00元（${approved.receiptNo}）`);
+
     // 资金兑付 pays it in the month's batch.
     const batch = expectOk<{ batch: PaymentBatchView }>(lina.call('payments.buildBatch', { fundSource: 'employment_subsidy_fund', month: '2026-11' })).batch;
     expect(batch).toMatchObject({ count: 1, totalFen: 240_000 });

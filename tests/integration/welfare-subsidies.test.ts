@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { EntitlementView, PaymentBatchView, WelfarePostView, WelfareSubsidyMonth } from '../../shared/contract';
+import type { EntitlementView, TimelineSection, PaymentBatchView, WelfarePostView, WelfareSubsidyMonth } from '../../shared/contract';
 import { advanceDays, colleagues, registerPerson } from './cases-helpers';
 import { approve, CERT_DOCS, CERT_FORM } from './contacts-helpers';
 import { registerEnterprise } from './enterprise-helpers';
@@ -55,6 +55,9 @@ describe('公益性岗位补贴: the month list prorated by days in post, record
     expectOk(lina.call('payments.setAccount', { payeeKind: 'person', payeeId: sun, accountNumber: '6222020200088888888', bankName: '农业银行吴中支行' }));
     const batch = expectOk<{ batch: PaymentBatchView }>(lina.call('payments.buildBatch', { fundSource: 'employment_subsidy_fund', month: '2026-12' })).batch;
     expect(batch).toMatchObject({ count: 2, totalFen: 44_800 });
+    // 孙红's profile shows the placement on the timeline.
+    const timeline = expectOk<TimelineSection[]>(ready.call('persons.timeline', { id: sun })).find((s) => s.kind === 'welfarePosts')!;
+    expect(timeline.events.map((e) => [e.at, e.title, e.detail])).toEqual([['2026-11-27', '公益性岗位上岗：长桥街道办事处 公园巡查员', '安置期至 2029-11-26']]);
     // The province receives the months with their post.
     expect(rows(ready, 'select count(*) as n from exchange_changes where entity = ? and entity_id = ?', 'welfare_posts', post.id)[0]!.n).toBeGreaterThanOrEqual(3);
   });
