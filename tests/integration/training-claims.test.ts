@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { CaseView, EnterpriseTimelineSection, EntitlementView, TimelineSection, PaymentBatchView, TrainingClaimPreview, TrainingClassView, TrainingEnrolmentView } from '../../shared/contract';
+import type { CaseView, EnterpriseTimelineSection, EntitlementView, MonthlyReport, TimelineSection, PaymentBatchView, TrainingClaimPreview, TrainingClassView, TrainingEnrolmentView } from '../../shared/contract';
 import { actOk, colleagues } from './cases-helpers';
 import { CODE_A, registerEnterprise } from './enterprise-helpers';
 import { expectError, expectOk, readyDesk, type ReadyDesk } from './helpers';
@@ -97,5 +97,11 @@ describe('培训补贴: the training institution claims through case handling, p
       ['张三', 0, `已在${approved.receiptNo}中申领过培训补贴，不再重复补贴`], ['孙八', 120_000, null],
     ]);
     expect(laterPreview.totalFen).toBe(120_000);
+
+    // The monthly report's training lines for 2026-11 (2026-10-21 to 2026-11-20): 结业 in the period — 张三, 李四, 赵六,
+    // 钱七 (class 09, 11-12) and 张三 again with 孙八 (class 11, 11-20) — 5 persons of 就业技能培训, 张三 once; certificates
+    // issued and not revoked — 张三 (twice, once counted), 钱七, 孙八: 3 (李四's was revoked).
+    const report = expectOk<MonthlyReport>(lina.call('reports.monthly', { period: '2026-11' }));
+    expect(report.training).toEqual({ completedByKind: { employment_skills: 5, entrepreneurship: 0, employee_upskilling: 0 }, certified: 3 });
   });
 });
