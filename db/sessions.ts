@@ -105,8 +105,8 @@ export function commandLineActor(osUser: string): Actor {
     username: '',
     displayName: `命令行（${osUser}）`,
     roles: ['admin'],
-    // The import reports problems; it reveals no record.
-    permissions: [...permissionsOf(['admin']), 'persons.import', 'enterprises.import'],
+    // The import reports problems; it reveals no record. The daily check of 公益性岗位 is the desk's scheduler's (electron/welfare-scheduler.ts).
+    permissions: [...permissionsOf(['admin']), 'persons.import', 'enterprises.import', 'welfarePosts.dailyCheck'],
     mustChangePassword: false,
   };
 }

@@ -31,7 +31,8 @@ export interface DeskThreadOptions {
   /** The job thread's entry (an absolute path): imports run in threads of their own. */
   jobThreadEntry?: string;
   /** Run the export schedule and the daily backup in the desk thread. */
-  schedulers: { exchange: boolean; backups: boolean };
+  /** dailyChecks: the 公益性岗位 每日核验 (electron/welfare-scheduler.ts); absent means off. */
+  schedulers: { exchange: boolean; backups: boolean; dailyChecks?: boolean };
 }
 
 /**

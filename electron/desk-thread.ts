@@ -7,6 +7,7 @@ import { prepareOfficeHost } from '../db/office-host';
 import { startBackupScheduler } from './backup-scheduler';
 import type { DeskKeySource, DeskReply, DeskRequest, DeskThreadOptions } from './desk-protocol';
 import { startExchangeScheduler } from './exchange-scheduler';
+import { startWelfareScheduler } from './welfare-scheduler';
 import { CONSOLE_LINES } from '../shared/labels/console-lines';
 
 /**
@@ -61,7 +62,11 @@ const opened = openDesk();
 const stops =
   typeof opened === 'string'
     ? []
-    : [...(options.schedulers.exchange ? [startExchangeScheduler(opened, log)] : []), ...(options.schedulers.backups ? [startBackupScheduler(opened, log)] : [])];
+    : [
+      ...(options.schedulers.exchange ? [startExchangeScheduler(opened, log)] : []),
+      ...(options.schedulers.backups ? [startBackupScheduler(opened, log)] : []),
+      ...(options.schedulers.dailyChecks ? [startWelfareScheduler(opened, log)] : []),
+    ];
 
 function answer(desk: Desk, request: DeskRequest): unknown {
   switch (request.kind) {

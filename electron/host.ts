@@ -65,7 +65,7 @@ const desk = new DeskClient(new URL('./desk-thread.mjs', import.meta.url), {
   lock: values.office ? `办公室主机服务（端口 ${port}）` : `浏览器服务（端口 ${port}）`,
   offerDemo: true,
   jobThreadEntry: fileURLToPath(new URL('../db/job-thread.mjs', import.meta.url)),
-  schedulers: { exchange: true, backups: false },
+  schedulers: { exchange: true, backups: false, dailyChecks: true },
 });
 // A second desk on the same database is refused before it serves anything: the message names the running one.
 const opening = await desk.state();

@@ -50,7 +50,7 @@ function createDesk(): DeskClient {
     lock: '就业服务工作台主程序',
     offerDemo: true,
     jobThreadEntry: join(__dirname, 'job-thread.cjs'),
-    schedulers: { exchange: true, backups: true },
+    schedulers: { exchange: true, backups: true, dailyChecks: true },
     // In development the Electron build of the native module lives apart from Node's (see scripts/start.mjs).
     ...(!app.isPackaged && process.env.EMPLOYMENT_DESK_NATIVE_BINDING ? { nativeBinding: process.env.EMPLOYMENT_DESK_NATIVE_BINDING } : {}),
   });

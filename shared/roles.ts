@@ -34,7 +34,7 @@ export const PERMISSIONS = [
   'training.manage',
   /** 公益性岗位: the posts, the persons placed and their subsidy months. */
   'welfarePosts.read',
-  /** Create posts, place certified 就业困难人员, record exits, run the daily check. */
+  /** Create posts, place certified 就业困难人员, record exits, record a month's subsidy for payment. */
   'welfarePosts.manage',
   /** 零工市场: the gig workers, the short-job demands and their dispatches. */
   'gig.read',
@@ -50,6 +50,8 @@ export const PERMISSIONS = [
   'stations.read',
   /** Set up and change stations (the administrator, who also assigns accounts to them). */
   'stations.manage',
+  /** Run the daily check (每日核验) that ends placements whose certification or term ended: staff, and the desk's own scheduler. */
+  'welfarePosts.dailyCheck',
   /** Enterprise records, visits, vacancies. */
   'enterprises.read',
   /** Register and correct enterprises, record visits and surveys, post vacancies: the staff who visit enterprises. */
@@ -124,31 +126,32 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'persons.read', 'persons.write', 'persons.reveal', 'persons.export', 'persons.import', 'cases.read', 'cases.prepare', 'contacts.write',
     'enterprises.read', 'enterprises.write', 'enterprises.reveal', 'enterprises.import', 'exchange.worklist', 'system.read',
     'fairs.read', 'fairs.write', 'fairs.checkIn', 'policies.read', 'policies.find', 'satisfaction.record',
-    'training.read', 'welfarePosts.read', 'gig.read', 'gig.manage', 'startups.read', 'startups.manage', 'stations.read',
+    'training.read', 'welfarePosts.read',
+    'gig.read', 'gig.manage', 'startups.read', 'startups.manage', 'stations.read',
   ],
   counselor: [
     'persons.read', 'persons.reveal', 'persons.export', 'cases.read', 'contacts.write', 'guidance.write', 'enterprises.read', 'enterprises.write', 'enterprises.reveal', 'enterprises.import',
     'system.read', 'fairs.read', 'fairs.write', 'fairs.checkIn', 'policies.read', 'policies.find', 'satisfaction.record',
-    'training.read', 'training.manage', 'welfarePosts.read', 'welfarePosts.manage', 'startups.read', 'startups.manage', 'stations.read',
-    'gig.read', 'gig.manage',
+    'training.read', 'training.manage', 'welfarePosts.read', 'welfarePosts.manage',
+    'gig.read', 'gig.manage', 'startups.read', 'startups.manage', 'stations.read', 'welfarePosts.dailyCheck',
   ],
   reviewer: [
     'persons.read', 'persons.reveal', 'persons.merge', 'persons.export', 'cases.read', 'enterprises.read', 'reports.dashboard', 'reports.read', 'system.read', 'fairs.read',
     'policies.read', 'policies.find', 'policies.decide', 'payments.read', 'payments.manage', 'spotChecks.manage',
-    'training.read', 'welfarePosts.read', 'startups.read', 'stations.read',
+    'training.read', 'welfarePosts.read',
+    'startups.read', 'stations.read',
   ],
   head: [
     'persons.read', 'persons.reveal', 'persons.merge', 'persons.export', 'cases.read', 'enterprises.read', 'enterprises.reveal', 'enterprises.reports',
     'reports.dashboard', 'reports.read', 'reports.figures', 'audit.read', 'system.read', 'fairs.read', 'policies.read', 'policies.find', 'policies.decide', 'facts.import',
     'payments.read', 'payments.manage', 'payments.budget', 'spotChecks.manage',
-    'training.read', 'training.manage', 'welfarePosts.read', 'welfarePosts.manage', 'startups.read', 'startups.manage', 'stations.read',
-    'gig.read', 'gig.manage',
+    'guidance.write', 'satisfaction.read', 'training.read', 'training.manage', 'welfarePosts.read', 'welfarePosts.manage',
+    'gig.read', 'gig.statistics', 'startups.read', 'stations.read', 'welfarePosts.dailyCheck',
   ],
   // The administrator keeps the system running and does not see citizens' data by default;
   // the report's external figures carry no personal data, so the administrator may enter them.
   // Importing department data shows the administrator only the file's own cells, never the registry's.
-  admin: ['users.manage', 'settings.manage', 'exchange.manage', 'exchange.worklist', 'reports.figures', 'facts.import', 'audit.read', 'system.read', 'policies.read', 'policies.manage',
-    'stations.read', 'stations.manage'],
+  admin: ['users.manage', 'settings.manage', 'exchange.manage', 'exchange.worklist', 'reports.figures', 'facts.import', 'audit.read', 'system.read', 'policies.read', 'policies.manage', 'stations.read', 'stations.manage'],
 };
 
 export function permissionsOf(roles: readonly Role[]): Permission[] {

@@ -34,6 +34,7 @@ import {
   stations,
   trainingAttendance,
   trainingCertificates,
+  trainingClaimTrainees,
   trainingClasses,
   trainingEnrolments,
   trainingProgrammes,
@@ -42,6 +43,7 @@ import {
   vacancies,
   welfarePlacements,
   welfarePosts,
+  welfareSubsidyMonths,
 } from '../schema';
 
 /**
@@ -204,6 +206,8 @@ export const EXCHANGE_AGGREGATES: readonly ExchangeAggregate[] = [
     children: [
       { table: trainingAttendance, parent: trainingAttendance.enrolmentId, field: 'attendance' },
       { table: trainingCertificates, parent: trainingCertificates.enrolmentId, field: 'certificates' },
+      // 培训补贴: the approved claim (case) that paid this trainee, and how much.
+      { table: trainingClaimTrainees, parent: trainingClaimTrainees.enrolmentId, field: 'subsidyClaims' },
     ],
     cancelled: (record) => record.status === 'withdrawn',
   },
@@ -213,7 +217,11 @@ export const EXCHANGE_AGGREGATES: readonly ExchangeAggregate[] = [
     title: '公益性岗位及安置人员',
     root: welfarePosts,
     omit: [],
-    children: [{ table: welfarePlacements, parent: welfarePlacements.postId, field: 'placements' }],
+    children: [
+      { table: welfarePlacements, parent: welfarePlacements.postId, field: 'placements' },
+      // 公益性岗位补贴 per placement and month, as paid through 资金兑付.
+      { table: welfareSubsidyMonths, parent: welfareSubsidyMonths.postId, field: 'subsidyMonths' },
+    ],
   },
   {
     // 零工市场: the persons who take short jobs, with their skills, availability, area and consent.

@@ -1,5 +1,6 @@
 import type { DomainHandlers } from '../router';
 import * as catalogue from '../services/training-catalogue';
+import * as claims from '../services/training-claims';
 import * as classes from '../services/training-classes';
 import * as rates from '../services/training-rates';
 
@@ -11,6 +12,7 @@ export const trainingHandlers = {
   'training.listClasses': catalogue.listClasses,
   'training.createClass': catalogue.createClass,
   'training.classDetail': classes.classDetail,
+  'training.claimPreview': claims.claimPreview,
   'training.enrol': classes.enrol,
   'training.withdraw': classes.withdraw,
   'training.addSession': classes.addSession,

@@ -1,5 +1,6 @@
 import type { DomainHandlers } from '../router';
 import * as posts from '../services/welfare-posts';
+import * as subsidy from '../services/welfare-subsidies';
 
 export const welfarePostsHandlers = {
   'welfarePosts.list': posts.list,
@@ -8,5 +9,7 @@ export const welfarePostsHandlers = {
   'welfarePosts.exit': posts.exit,
   'welfarePosts.checkDaily': posts.checkDaily,
   'welfarePosts.reminders': posts.reminders,
-  'welfarePosts.subsidies': posts.subsidies,
+  'welfarePosts.checkStatus': posts.checkStatus,
+  'welfarePosts.subsidies': subsidy.subsidies,
+  'welfarePosts.recordSubsidies': subsidy.recordSubsidies,
 } satisfies DomainHandlers<'welfarePosts'>;

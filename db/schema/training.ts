@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm';
 import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
+import { cases } from './cases';
 import { refersTo, rowMeta } from './columns';
 import { enterprises } from './enterprises';
 import { persons } from './persons';
@@ -146,4 +147,30 @@ export const trainingCertificates = sqliteTable(
     ...rowMeta,
   },
   (t) => [uniqueIndex('training_certificates_number').on(t.certificateNumber), uniqueIndex('training_certificates_enrolment').on(t.enrolmentId)],
+);
+
+/**
+ * 培训补贴申领明细: one qualified trainee paid in an approved claim (a
+ * 职业培训补贴申领 case). The unique indexes are the guard against paying a
+ * trainee twice: once per enrolment, and [confirm] once per person for the
+ * same occupation and level.
+ */
+export const trainingClaimTrainees = sqliteTable(
+  'training_claim_trainees',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    caseId: refersTo('case_id', () => cases.id),
+    enrolmentId: refersTo('enrolment_id', () => trainingEnrolments.id),
+    personId: refersTo('person_id', () => persons.id),
+    occupationCode: text('occupation_code').notNull(),
+    level: text('level', { enum: ['level5', 'level4', 'level3', 'level2', 'level1', 'special'] }).notNull(),
+    amountFen: integer('amount_fen').notNull(),
+    ...rowMeta,
+  },
+  (t) => [
+    uniqueIndex('training_claim_trainees_enrolment').on(t.enrolmentId),
+    uniqueIndex('training_claim_trainees_person_skill').on(t.personId, t.occupationCode, t.level),
+    index('training_claim_trainees_case').on(t.caseId),
+    check('training_claim_trainees_amount', sql`${t.amountFen} > 0`),
+  ],
 );

@@ -1,8 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { check, index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
+import { check, index, integer, sqliteTable, text, uniqueIndex } from 'drizzle-orm/sqlite-core';
 import { cases } from './cases';
 import { refersTo, rowMeta } from './columns';
 import { enterprises } from './enterprises';
+import { paymentEntitlements } from './payments';
 import { persons } from './persons';
 
 /**
@@ -49,5 +50,29 @@ export const welfarePlacements = sqliteTable(
     index('welfare_placements_post').on(t.postId, t.endedOn),
     index('welfare_placements_person').on(t.personId),
     index('welfare_placements_active_end').on(t.plannedEndOn).where(sql`ended_on is null`),
+  ],
+);
+
+/**
+ * 公益性岗位补贴 of one placement for one month, paid through 资金兑付: the
+ * entitlement it became. Unique per placement and month, so a month is never
+ * paid twice. post_id is the post's, kept so the province receives the month
+ * with its post.
+ */
+export const welfareSubsidyMonths = sqliteTable(
+  'welfare_subsidy_months',
+  {
+    id: integer('id').primaryKey({ autoIncrement: true }),
+    postId: refersTo('post_id', () => welfarePosts.id),
+    placementId: refersTo('placement_id', () => welfarePlacements.id),
+    month: text('month').notNull(),
+    amountFen: integer('amount_fen').notNull(),
+    entitlementId: refersTo('entitlement_id', () => paymentEntitlements.id),
+    ...rowMeta,
+  },
+  (t) => [
+    uniqueIndex('welfare_subsidy_months_placement_month').on(t.placementId, t.month),
+    index('welfare_subsidy_months_month').on(t.month),
+    check('welfare_subsidy_months_amount', sql`${t.amountFen} > 0`),
   ],
 );

@@ -15,6 +15,7 @@ import { cases, codeEntries, persons } from '../schema';
 import { applicantKindOf, formOf, personIdOf, type CaseRow } from './case-view';
 import { registrationInForce } from './registrations';
 import { unemploymentRegisteredElsewhere } from './province-feed';
+import { trainingClaimProblems } from './training-claims';
 
 /**
  * What a case's form and applicant must satisfy, apart from the workflow:
@@ -29,8 +30,9 @@ export function applicantOfRow(row: Pick<CaseRow, 'id' | 'personId' | 'enterpris
   return applicantKindOf(row) === 'enterprise' ? { kind: 'enterprise', id: row.enterpriseId! } : { kind: 'person', id: personIdOf(row) };
 }
 
-/** What within the type is applied for: the subsidy's code for 补贴申请, '' otherwise (the unique index's third column). */
+/** What within the type is applied for: the subsidy's code for 补贴申请, the class for 培训补贴, '' otherwise (the unique index's third column). */
 export function itemCodeOf(type: CaseTypeCode, form: Record<string, string | null>): string {
+  if (type === 'training_subsidy_claim') return (form.classNumber ?? '').trim();
   return type === 'subsidy_application' ? (form.subsidyCode ?? '').trim() : '';
 }
 
@@ -53,9 +55,9 @@ export function refuseSecondOpen(ctx: ServiceContext, applicant: Applicant, case
 }
 
 export function refuseApplicantKind(type: CaseTypeCode, kind: ApplicantKind): void {
-  if (!CASE_TYPES[type].applicants.includes(kind)) {
-    throw new AppError('BAD_INPUT', `${CASE_TYPES[type].label}只能由个人申请，不能由单位申请`, { fields: { enterpriseId: '此类业务只能由个人申请' } });
-  }
+  if (CASE_TYPES[type].applicants.includes(kind)) return;
+  if (kind === 'enterprise') throw new AppError('BAD_INPUT', `${CASE_TYPES[type].label}只能由个人申请，不能由单位申请`, { fields: { enterpriseId: '此类业务只能由个人申请' } });
+  throw new AppError('BAD_INPUT', `${CASE_TYPES[type].label}只能由单位申请，不能由个人申请`, { fields: { personId: '此类业务只能由单位申请' } });
 }
 
 export function cleanDocuments(type: CaseTypeCode, kind: ApplicantKind, documents: string[]): string[] {
@@ -132,6 +134,8 @@ export function formValueProblems(
     }
   }
   problems.push(...formDateProblems(CASE_TYPES[code].fields, form, dates));
+  // 培训补贴: the class must exist, be the claimant's own and have ended.
+  if (code === 'training_subsidy_claim' && kind === 'enterprise') problems.push(...trainingClaimProblems(ctx, applicant.id, form, false));
   return problems;
 }
 
@@ -172,5 +176,7 @@ export function acceptanceProblems(ctx: ServiceContext, row: CaseRow): string[] 
       problems.push(`该人员已在${elsewhere.countyName}登记失业（${elsewhere.since}起，据省级数据截至${elsewhere.asOf.slice(0, 10)}），请填写转移登记原因`);
     }
   }
+  // 培训补贴: something left to claim — a qualified trainee not paid before (the rest is in formValueProblems).
+  if (type.code === 'training_subsidy_claim' && applicant.kind === 'enterprise' && problems.length === 0) problems.push(...trainingClaimProblems(ctx, applicant.id, form, true, row.id));
   return problems;
 }

@@ -14,6 +14,7 @@ import { formOf, personIdOf, workCalendar, type CaseRow } from './case-view';
 import { certifiedOn } from './certifications';
 import { recordEntitlementOfCase } from './payment-entitlements';
 import { refreshDerived } from './person-derived';
+import { recordTrainingClaim } from './training-claims';
 import { endUnemploymentRegistration, registrationInForce, setEmploymentStatus } from './registrations';
 
 /** Carries out one effect of an approved case; `receiptNo` names the case in the records it writes. */
@@ -64,5 +65,7 @@ const builtIn: Record<EffectCode, CaseEffect> = {
   // The approved 补贴申请 is the 享受记录 the policy engine reads (policy-facts.ts entitlementOf), and becomes
   // the 应发记录 a payment batch pays (payment-entitlements.ts).
   record_subsidy_entitlement: recordEntitlementOfCase,
+  // The provider's 培训补贴: one line per qualified trainee and one 应发记录 (training-claims.ts).
+  record_training_claim: recordTrainingClaim,
 };
 for (const [name, effect] of Object.entries(builtIn)) registerCaseEffect(name, effect);

@@ -34,6 +34,7 @@ function applicantFromInput(ctx: ServiceContext, input: ParsedInputOf<'cases.cre
     if (enterprise.status === 'closed') throw new AppError('CONFLICT', '该单位已注销，不能再申请补贴', { fields: { enterpriseId: '单位已注销' } });
     return { kind: 'enterprise', id: enterprise.id };
   }
+  refuseApplicantKind(input.caseType, 'person');
   const personId = input.personId!;
   const person = db.select({ id: persons.id, mergedIntoId: persons.mergedIntoId }).from(persons).where(eq(persons.id, personId)).get();
   if (!person) throw new AppError('NOT_FOUND', `没有编号为 ${personId} 的人员档案`);

@@ -1,4 +1,4 @@
-import { and, between, count, countDistinct, desc, eq, gt, gte, isNull, lt, max, or, sql } from 'drizzle-orm';
+import { and, between, count, countDistinct, desc, eq, gt, gte, inArray, isNull, lt, max, or, sql } from 'drizzle-orm';
 import type { EnterpriseTimelineSection, ParsedInputOf } from '../../shared/contract';
 import { maskIdNumber } from '../../shared/domain/masking';
 import { formatFenAsYuan } from '../../shared/domain/case-types';
@@ -89,17 +89,22 @@ function subsidyEvents(ctx: ServiceContext, enterpriseId: number): EnterpriseTim
     .database()
     .db.select({
       id: cases.id, receiptNo: cases.receiptNo, state: sql<CaseState>`${cases.state}`, itemCode: cases.itemCode, createdAt: cases.createdAt, acceptedOn: cases.acceptedOn,
-      amountFen: formValue<string>('requestedAmountFen'), actor: users.displayName,
+      amountFen: formValue<string>('requestedAmountFen'), caseType: cases.caseType, actor: users.displayName,
+      // 培训补贴: the class claimed for, and once approved what its qualified trainees came to.
+      paidFen: sql<number | null>`(select sum(t.amount_fen) from training_claim_trainees t where t.case_id = ${cases.id})`,
     })
     .from(cases)
     .leftJoin(users, eq(users.id, cases.preparedBy))
-    .where(and(eq(cases.enterpriseId, enterpriseId), eq(cases.caseType, 'subsidy_application')))
+    .where(and(eq(cases.enterpriseId, enterpriseId), inArray(cases.caseType, ['subsidy_application', 'training_subsidy_claim'])))
     .orderBy(desc(cases.id))
     .all();
   return rows.map((r) => ({
     at: r.acceptedOn ?? r.createdAt.slice(0, 10),
-    title: `${codeLabel(ctx, 'subsidy_catalogue', r.itemCode)}（${STATE_LABELS[r.state]}）`,
-    detail: [r.receiptNo ? `编号 ${r.receiptNo}` : '草稿', r.amountFen && /^\d+$/.test(r.amountFen) ? `申请金额 ${formatFenAsYuan(Number(r.amountFen))} 元` : null].filter(Boolean).join('；'),
+    title: r.caseType === 'training_subsidy_claim' ? `职业培训补贴申领：期次${r.itemCode}（${STATE_LABELS[r.state]}）` : `${codeLabel(ctx, 'subsidy_catalogue', r.itemCode)}（${STATE_LABELS[r.state]}）`,
+    detail: [
+      r.receiptNo ? `编号 ${r.receiptNo}` : '草稿', r.amountFen && /^\d+$/.test(r.amountFen) ? `申请金额 ${formatFenAsYuan(Number(r.amountFen))} 元` : null,
+      r.paidFen ? `核定补贴 ${formatFenAsYuan(r.paidFen)} 元` : null,
+    ].filter(Boolean).join('；'),
     actor: r.actor,
     link: `/cases/${r.id}`,
   }));

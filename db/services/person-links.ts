@@ -9,7 +9,7 @@ import type { ParsedInputOf, PersonView, TimelineSection } from '../../shared/co
 import { fieldLabel } from '../../shared/labels/zh-CN';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
-import { caseEvents, cases, caseTransitions, fairAttendances, guidanceFollowUps, guidanceReferrals, guidanceSessions, personAssistance, personBusinesses, personContacts, personCorrections, personDeaths, personDisabilities, personInsurance, personKeyGroups, personKeyGroupSchedule, personQualifications, persons, personSearchKeys, satisfactionRatings, trainingEnrolments, users, welfarePlacements, gigWorkers } from '../schema';
+import { caseEvents, cases, caseTransitions, fairAttendances, guidanceFollowUps, guidanceReferrals, guidanceSessions, personAssistance, personBusinesses, personContacts, personCorrections, personDeaths, personDisabilities, personInsurance, personKeyGroups, personKeyGroupSchedule, personQualifications, persons, personSearchKeys, satisfactionRatings, trainingClaimTrainees, trainingEnrolments, users, welfarePlacements, gigWorkers } from '../schema';
 import { refreshDerived, type PersonRow } from './person-derived';
 import { recordCorrections } from './corrections';
 import { personFairEvents } from './fair-attendances';
@@ -19,6 +19,7 @@ import { personStartupEvents } from './startups';
 import { personView } from './person-view';
 import { trainingTimelineEvents } from './training-classes';
 import { gigTimelineEvents } from './gig-statistics';
+import { welfarePostTimelineEvents } from './welfare-posts';
 import { updatedStamps } from './row-stamps';
 
 /**
@@ -37,6 +38,8 @@ export const PERSON_LINKED_COLUMNS = [
   guidanceFollowUps.personId,
   satisfactionRatings.personId,
   trainingEnrolments.personId,
+  // 培训补贴 paid for the person (with the enrolment it names, which moves too).
+  trainingClaimTrainees.personId,
   welfarePlacements.personId,
   gigWorkers.personId,
   // Other departments' rows were matched by ID number: they describe the person the record stands for.
@@ -210,6 +213,7 @@ const TIMELINE_SOURCES: Source[] = [
   { kind: 'trainings', label: '培训', events: (ctx, person) => trainingTimelineEvents(ctx, person.id) },
   { kind: 'gigs', label: '零工', events: (ctx, person) => gigTimelineEvents(ctx, person.id) },
   { kind: 'startups', label: '创业', events: (ctx, person) => personStartupEvents(ctx, person.id) },
+  { kind: 'welfarePosts', label: '公益性岗位', events: (ctx, person) => welfarePostTimelineEvents(ctx, person.id) },
   {
     kind: 'payments',
     label: '补贴发放',

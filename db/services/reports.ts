@@ -12,6 +12,7 @@ import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { writeXlsx } from '../xlsx';
 import { externalFigures } from './report-figures';
+import { trainingInPeriod } from './training-report';
 import { divisionNames } from './person-view';
 import { personRows, registeredRows, vacancyRows, type FigurePersonRow } from '../queries/reports';
 import { readSetting } from '../queries/settings';
@@ -90,6 +91,7 @@ export function monthlyReport(ctx: ServiceContext, code: string): MonthlyReport 
     external,
     breakdowns: BROKEN_DOWN_FIGURES.flatMap((f) => breakdownsOf(ctx, period, f, lists[f])),
     subsidyPayments: subsidyPaymentsIn(database, period.from, period.to),
+    training: trainingInPeriod(database, period.from, period.to),
   };
 }
 

@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, min, ne } from 'drizzle-orm';
 import type { ParsedInputOf, TimelineSection, TrainingClassDetail, TrainingEnrolmentView, TrainingSessionView } from '../../shared/contract';
 import { maskIdNumber } from '../../shared/domain/masking';
+import { formatYuan } from '../../shared/domain/payments/money';
 import {
   ASSESSMENT_RESULTS, ENROLMENT_STATUSES, SKILL_LEVELS, TRAINING_KINDS, assessmentProblems, certificateProblems, completionOf, completionProblems,
   enrolmentProblems, revocationProblems, sessionDateProblem, trainingLabel,
@@ -8,7 +9,7 @@ import {
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
 import {
-  enterprises, personDeaths, persons, trainingAttendance, trainingCertificates, trainingClasses, trainingEnrolments, trainingProgrammes, trainingProviders, trainingSessions,
+  cases, enterprises, personDeaths, persons, trainingAttendance, trainingCertificates, trainingClaimTrainees, trainingClasses, trainingEnrolments, trainingProgrammes, trainingProviders, trainingSessions,
 } from '../schema';
 import { createdStamps, updateVersioned } from './row-stamps';
 import { classViews, programmeView, refuseProblems } from './training-catalogue';
@@ -240,12 +241,17 @@ export function trainingTimelineEvents(ctx: ServiceContext, personId: number): T
       .where(inArray(trainingClasses.id, rows.length ? rows.map((r) => r.classId) : [0])).all().map((c) => [c.id, c.kind]),
   );
   const updatedAt = new Map(rows.map((r) => [r.id, r.updatedAt]));
+  // 培训补贴 paid for the trainee in an approved claim of the provider (training-claims.ts).
+  const claims = new Map(ctx.database().db.select({ enrolmentId: trainingClaimTrainees.enrolmentId, receiptNo: cases.receiptNo, amountFen: trainingClaimTrainees.amountFen })
+    .from(trainingClaimTrainees).innerJoin(cases, eq(cases.id, trainingClaimTrainees.caseId))
+    .where(inArray(trainingClaimTrainees.enrolmentId, rows.length ? rows.map((r) => r.id) : [0])).all().map((c) => [c.enrolmentId, c]));
   return enrolmentViews(ctx, rows).map((v) => ({
     at: updatedAt.get(v.id)!,
     title: `${trainingLabel(TRAINING_KINDS, kinds.get(v.classId) ?? null)}：${v.programmeName}（期次${v.classNumber}，${v.statusLabel}）`,
     detail: [
       `报名 ${v.enrolledOn}`, v.completedOn ? `结业 ${v.completedOn}` : null, v.assessmentResult ? `考核${v.assessmentLabel}` : null,
       v.certificate ? `证书 ${v.certificate.certificateNumber}（${v.certificate.levelLabel}）${v.certificate.revokedOn ? `已于${v.certificate.revokedOn}撤销` : ''}` : null,
+      claims.has(v.id) ? `培训机构已申领培训补贴 ${formatYuan(claims.get(v.id)!.amountFen)}元（${claims.get(v.id)!.receiptNo ?? ''}）` : null,
     ].filter(Boolean).join(' · '),
     actor: null,
   }));

@@ -1,17 +1,18 @@
 import { and, asc, desc, eq, inArray, isNull } from 'drizzle-orm';
-import type { ParsedInputOf, WelfarePlacementView, WelfarePostView, WelfareSubsidyLine } from '../../shared/contract';
+import type { ParsedInputOf, TimelineSection, WelfareCheckStatus, WelfarePlacementView, WelfarePostView } from '../../shared/contract';
 import { maskIdNumber } from '../../shared/domain/masking';
-import { dueExit, hireProblems, monthlySubsidyFen, placementEndReasonLabel, plannedEndOf, reminderDue, type CertificationState } from '../../shared/domain/welfare-posts';
+import { dueExit, hireProblems, placementEndReasonLabel, plannedEndOf, reminderDue, type CertificationState } from '../../shared/domain/welfare-posts';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { cases, enterprises, persons, welfarePlacements, welfarePosts } from '../schema';
+import { optionalSetting, writeSetting } from '../queries/settings';
 import { createdStamps, updateVersioned } from './row-stamps';
 import { refuseProblems } from './training-catalogue';
 
 type PlacementRow = typeof welfarePlacements.$inferSelect;
 type PostRow = typeof welfarePosts.$inferSelect;
 
-function placementViews(ctx: ServiceContext, rows: PlacementRow[]): WelfarePlacementView[] {
+export function placementViews(ctx: ServiceContext, rows: PlacementRow[]): WelfarePlacementView[] {
   const { db } = ctx.database();
   if (rows.length === 0) return [];
   const people = new Map(db.select().from(persons).where(inArray(persons.id, [...new Set(rows.map((r) => r.personId))])).all().map((p) => [p.id, p]));
@@ -110,8 +111,9 @@ export function exit(ctx: ServiceContext, input: ParsedInputOf<'welfarePosts.exi
  * day it ended; one past its planned end (3 years, or retirement) leaves on
  * that day. The scheduler runs it daily; staff may run it from the page.
  */
-export function checkDaily(ctx: ServiceContext): { ended: WelfarePlacementView[] } {
+export function checkDaily(ctx: ServiceContext, input: ParsedInputOf<'welfarePosts.checkDaily'>): { ended: WelfarePlacementView[]; skipped: boolean } {
   const { db } = ctx.database();
+  if (input.unlessDoneToday && lastCheck(ctx)?.on === ctx.today) return { ended: [], skipped: true };
   const open = db.select({ p: welfarePlacements, certificationEnded: cases.endedOn, form: cases.form }).from(welfarePlacements)
     .innerJoin(cases, eq(cases.id, welfarePlacements.certificationCaseId)).where(isNull(welfarePlacements.endedOn)).all();
   const ended: PlacementRow[] = [];
@@ -124,7 +126,21 @@ export function checkDaily(ctx: ServiceContext): { ended: WelfarePlacementView[]
     ended.push(updateVersioned(ctx, welfarePlacements, p, p.version, { endedOn: due.endedOn, endReason: due.reason }, '该安置记录已被他人更新，请刷新后重试'));
     ctx.audit({ action: 'welfarePosts.checkDaily', entityType: 'person', entityId: p.personId, detail: { onDate: due.endedOn, endReason: due.reason } });
   }
-  return { ended: placementViews(ctx, ended) };
+  // The scheduler runs the check once a day: it reads this to know the day is done (checkStatus).
+  writeSetting(db, LAST_CHECK_KEY, JSON.stringify({ on: ctx.today, by: ctx.actor?.displayName ?? null }));
+  return { ended: placementViews(ctx, ended), skipped: false };
+}
+
+const LAST_CHECK_KEY = 'welfare_posts.last_daily_check';
+
+function lastCheck(ctx: ServiceContext): { on: string; by: string | null } | null {
+  const stored = optionalSetting(ctx.database().db, LAST_CHECK_KEY);
+  return stored ? (JSON.parse(stored) as { on: string; by: string | null }) : null;
+}
+
+export function checkStatus(ctx: ServiceContext): WelfareCheckStatus {
+  const last = lastCheck(ctx);
+  return { lastCheckOn: last?.on ?? null, lastCheckBy: last?.by ?? null, reminders: reminders(ctx).length };
 }
 
 export function reminders(ctx: ServiceContext): WelfarePlacementView[] {
@@ -132,18 +148,11 @@ export function reminders(ctx: ServiceContext): WelfarePlacementView[] {
   return placementViews(ctx, rows.filter((r) => reminderDue(r.plannedEndOn, ctx.today)));
 }
 
-export function subsidies(ctx: ServiceContext, input: ParsedInputOf<'welfarePosts.subsidies'>): { month: string; lines: WelfareSubsidyLine[]; totalFen: number } {
-  const { db } = ctx.database();
-  const first = `${input.month}-01`;
-  const rows = db.select().from(welfarePlacements).all().filter((r) => r.hiredOn <= `${input.month}-31` && (r.endedOn ?? r.plannedEndOn) >= first);
-  const views = new Map(placementViews(ctx, rows).map((v) => [v.id, v]));
-  const posts = new Map(db.select().from(welfarePosts).all().map((p) => [p.id, p]));
-  const lines = rows
-    .map((r) => ({ r, amountFen: monthlySubsidyFen(posts.get(r.postId)!.monthlySubsidyFen, { hiredOn: r.hiredOn, lastDay: r.endedOn ?? r.plannedEndOn }, input.month) }))
-    .filter((l) => l.amountFen > 0)
-    .map(({ r, amountFen }) => {
-      const v = views.get(r.id)!;
-      return { placementId: r.id, personName: v.personName, idNumberMasked: v.idNumberMasked, postTitle: v.postTitle, employerName: v.employerName, amountFen };
-    });
-  return { month: input.month, lines, totalFen: lines.reduce((sum, l) => sum + l.amountFen, 0) };
+/** The profile's 公益性岗位 section: each placement (hire, planned end) and its exit with the reason, newest first. */
+export function welfarePostTimelineEvents(ctx: ServiceContext, personId: number): TimelineSection['events'] {
+  const rows = ctx.database().db.select().from(welfarePlacements).where(eq(welfarePlacements.personId, personId)).orderBy(desc(welfarePlacements.hiredOn), desc(welfarePlacements.id)).limit(20).all();
+  return placementViews(ctx, rows).flatMap((v) => [
+    ...(v.endedOn ? [{ at: v.endedOn, title: `公益性岗位离岗：${v.employerName} ${v.postTitle}`, detail: `${v.endReasonLabel}${v.endNote ? `（${v.endNote}）` : ''}`, actor: null }] : []),
+    { at: v.hiredOn, title: `公益性岗位上岗：${v.employerName} ${v.postTitle}`, detail: `安置期至 ${v.plannedEndOn}${v.untilRetirement ? '（距退休不足5年，至退休）' : ''}`, actor: null },
+  ]);
 }

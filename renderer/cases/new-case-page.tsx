@@ -23,7 +23,8 @@ export function NewCasePage() {
   const type = CASE_TYPES[(params.get('type') ?? 'unemployment_registration') as CaseTypeCode];
   const person = useQuery({ queryKey: queryKeys.person(personId), queryFn: () => call('persons.get', { id: personId }), enabled: personId > 0 });
   const enterprise = useQuery({ queryKey: ['enterprises.get', enterpriseId], queryFn: () => call('enterprises.get', { id: enterpriseId }), enabled: enterpriseId > 0 });
-  const [form, setForm] = useState<Record<string, string | null>>({});
+  // A field may come filled from the page that opened the form (the class page's 申领培训补贴 gives ?classNumber=…).
+  const [form, setForm] = useState<Record<string, string | null>>(() => Object.fromEntries(type.fields.filter((f) => params.get(f.code)).map((f) => [f.code, params.get(f.code)])));
   // The documents every applicant of this type hands in (the ID card just read, the declaration signed at the
   // window) start ticked, as the clerk would tick them; one not received is unticked, and 受理 still requires it.
   const [documents, setDocuments] = useState<string[]>(() => (type ? documentsFor(type, applicant).filter((d) => d.required).map((d) => d.code) : []));

@@ -78,7 +78,7 @@ export function PersonProfilePage() {
       {canPrepare && p.mergedIntoId === null && (
         <Group gap="xs" data-testid="quick-actions">
           <Text size="sm" c="dimmed">办理业务：</Text>
-          {CASE_TYPE_CODES.map((code) => (
+          {CASE_TYPE_CODES.filter((code) => CASE_TYPES[code].applicants.includes('person')).map((code) => (
             <Button key={code} size="xs" variant="light" component={Link} to={`/cases/new?person=${p.id}&type=${code}`}>{CASE_TYPES[code].label}</Button>
           ))}
         </Group>

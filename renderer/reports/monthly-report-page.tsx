@@ -5,6 +5,7 @@ import { TrendCharts } from './trend-charts';
 import type { FigureBreakdown, MonthlyReport } from '../../shared/contract';
 import { REPORT_FIGURE_LABELS, type ReportFigure } from '../../shared/contract/reports';
 import { formatYuan } from '../../shared/domain/payments/money';
+import { TRAINING_KINDS } from '../../shared/domain/training';
 import { formatPeriodChinese, formatPeriodMonth, reportPeriod } from '../../shared/domain/statistics';
 import { call, errorMessage } from '../api/client';
 import { printRecorded } from '../shell/print-toolbar';
@@ -35,6 +36,8 @@ function MainFigures({ r }: { r: MonthlyReport }) {
     ['就业困难人员实现就业', <Figure key="de" r={r} figure="difficulty_employed" />, '人'],
     ['本期补贴发放对象（个人和单位）', r.subsidyPayments.payees, '个'],
     ['本期补贴发放金额（扣除退票、追回到账后净额）', `${formatYuan(r.subsidyPayments.netFen)}（发放 ${formatYuan(r.subsidyPayments.paidFen)}，退回 ${formatYuan(r.subsidyPayments.returnedFen)}）`, '元'],
+    ...TRAINING_KINDS.map(([kind, label]) => [`本期培训结业人数：${label}`, r.training.completedByKind[kind], '人'] as [string, React.ReactNode, string]),
+    ['本期取得职业技能等级证书人数', r.training.certified, '人'],
   ];
   return (
     <Table withTableBorder withColumnBorders mb="md" data-testid="main-figures">
@@ -123,7 +126,7 @@ export function MonthlyReportPage() {
           <Text size="sm" c="dimmed" mb="sm" className="no-print">点击数字查看其实名制台账（人员名单）。</Text>
           {r.breakdowns.map((b) => <Breakdown key={`${b.figure}-${b.dimension}`} r={r} b={b} />)}
           <Text size="sm" mt="sm">
-            说明：城镇登记失业率 = 期末登记失业人数 ÷（城镇从业人员数 + 期末登记失业人数）；城镇从业人员数、城镇调查失业率、自然减员为录入的外部数据；求人倍率 = 本期岗位招聘人数 ÷ 本期求职人数。
+            说明：城镇登记失业率 = 期末登记失业人数 ÷（城镇从业人员数 + 期末登记失业人数）；城镇从业人员数、城镇调查失业率、自然减员为录入的外部数据；求人倍率 = 本期岗位招聘人数 ÷ 本期求职人数；本期培训结业人数 = 结业日期在报告期内的学员（按培训项目类别，同一人同类只计一次）；本期取得职业技能等级证书人数 = 发证日期在报告期内且未撤销的持证人。
           </Text>
           <PrintSignatures />
           <div className="report-charts-page">

@@ -9,6 +9,7 @@ import { call, errorMessage } from '../api/client';
 import { useCan } from '../api/queries';
 import { Field } from '../shell/field';
 import { AttendancePanel } from './attendance-panel';
+import { TrainingClaimPanel } from './claim-panel';
 import { EnrolPanel } from './enrol-panel';
 import { TraineeActionButton } from './trainee-actions';
 
@@ -87,6 +88,7 @@ export function TrainingClassPage() {
         {enrolments.length === 0 && <Text c="dimmed" mt="sm">还没有学员报名</Text>}
       </Paper>
       <AttendancePanel detail={detail.data} canManage={canManage} />
+      {c.status === 'closed' && <TrainingClaimPanel classId={classId} />}
       {canManage && open && (
         <Paper withBorder p="md" mb="md">
           <Title order={4} mb="xs">结业</Title>

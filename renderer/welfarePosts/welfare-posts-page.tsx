@@ -12,6 +12,7 @@ import { applyFieldErrors } from '../api/form-errors';
 import { useCan } from '../api/queries';
 import { onInvalidFields } from '../shell/focus-first-error';
 import { FormActions } from '../shell/form-actions';
+import { WelfareSubsidyPanel } from './subsidy-panel';
 
 function PostDialog({ onClose }: { onClose: () => void }) {
   const queryClient = useQueryClient();
@@ -104,7 +105,9 @@ function ExitButton({ placement }: { placement: WelfarePlacementView }) {
 /** 公益性岗位: the posts with the persons in them, the daily check, and the reminders before a placement ends. */
 export function WelfarePostsPage() {
   const canManage = useCan('welfarePosts.manage');
+  const canCheck = useCan('welfarePosts.dailyCheck');
   const queryClient = useQueryClient();
+  const status = useQuery({ queryKey: ['welfarePosts.checkStatus'], queryFn: () => call('welfarePosts.checkStatus', {}) });
   const [creating, setCreating] = useState(false);
   const posts = useQuery({ queryKey: ['welfarePosts.list'], queryFn: () => call('welfarePosts.list', {}) });
   const reminders = useQuery({ queryKey: ['welfarePosts.reminders'], queryFn: () => call('welfarePosts.reminders', {}) });
@@ -112,6 +115,7 @@ export function WelfarePostsPage() {
     mutationFn: () => call('welfarePosts.checkDaily', {}),
     onSuccess: (r) => {
       void queryClient.invalidateQueries({ queryKey: ['welfarePosts.list'] });
+      void queryClient.invalidateQueries({ queryKey: ['welfarePosts.checkStatus'] });
       notifications.show({ color: r.ended.length ? 'orange' : 'green', message: r.ended.length ? `核验完成：${r.ended.map((p) => `${p.personName}（${p.endReasonLabel}）`).join('、')} 已离岗` : '核验完成：在岗人员均符合条件' });
     },
   });
@@ -119,13 +123,22 @@ export function WelfarePostsPage() {
     <>
       <Group justify="space-between" mb="md">
         <Title order={2}>公益性岗位</Title>
-        {canManage && <Group><Button variant="light" onClick={() => check.mutate()} loading={check.isPending}>每日核验</Button><Button onClick={() => setCreating(true)}>开发岗位</Button></Group>}
+        <Group>
+          {canCheck && <Button variant="light" onClick={() => check.mutate()} loading={check.isPending}>每日核验</Button>}
+          {canManage && <Button onClick={() => setCreating(true)}>开发岗位</Button>}
+        </Group>
       </Group>
+      {status.data && (
+        <Text size="sm" c="dimmed" mb="sm" data-testid="welfare-check-status">
+          {status.data.lastCheckOn ? `上次每日核验：${status.data.lastCheckOn}（${status.data.lastCheckBy ?? '—'}）` : '尚未进行每日核验'}；系统每天自动核验一次：认定终止或安置期满的人员自动离岗。
+        </Text>
+      )}
       {(reminders.data?.length ?? 0) > 0 && (
         <Alert color="yellow" mb="md" title={`安置期满提醒（${REMINDER_DAYS}天内）`} data-testid="welfare-reminders">
           {reminders.data!.map((p) => `${p.personName}（${p.employerName} ${p.postTitle}）${p.plannedEndOn} 期满`).join('；')}
         </Alert>
       )}
+      <WelfareSubsidyPanel />
       {posts.isError && <Alert color="red">{errorMessage(posts.error)}</Alert>}
       {posts.data?.length === 0 && <Text c="dimmed">还没有公益性岗位</Text>}
       {posts.data?.map((post) => (

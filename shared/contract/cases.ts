@@ -3,7 +3,7 @@ import type { CaseListItem, CaseView } from './case-views';
 import { method } from './define';
 import { entityId, page, pageSize, rowVersion, text } from './fields';
 
-const caseType = z.enum(['unemployment_registration', 'employment_registration', 'difficulty_certification', 'subsidy_application'], '未知的业务类型');
+const caseType = z.enum(['unemployment_registration', 'employment_registration', 'difficulty_certification', 'subsidy_application', 'training_subsidy_claim'], '未知的业务类型');
 const form = z.record(z.string().max(40), z.string().max(500).nullable());
 const documents = z.array(z.string().max(40)).max(30);
 

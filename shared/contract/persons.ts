@@ -83,7 +83,7 @@ export interface PersonSearchResult {
 }
 
 export interface TimelineSection {
-  kind: 'registry' | 'registrations' | 'applications' | 'counseling' | 'referrals' | 'fairs' | 'trainings' | 'gigs' | 'startups' | 'payments';
+  kind: 'registry' | 'registrations' | 'applications' | 'counseling' | 'referrals' | 'fairs' | 'trainings' | 'gigs' | 'startups' | 'welfarePosts' | 'payments';
   label: string;
   events: TimelineEvent[];
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { CASE_TYPE_CODES, type CaseTypeCode } from '../domain/case-types';
 import { isPeriodCode, type BreakdownCell, type BreakdownDimension } from '../domain/statistics';
 import type { KeyGroupCode } from '../domain/key-groups';
+import type { TrainingKind } from '../domain/training';
 import type { TrendPoint } from '../domain/trends';
 import { OPEN_STATES, type CaseState } from '../domain/workflow';
 import type { CaseListItem } from './case-views';
@@ -71,6 +72,11 @@ export interface MonthlyReport {
    * persons and enterprises paid, amounts paid, returned (退票 and recoveries repaid) and net, in fen.
    */
   subsidyPayments: { payees: number; paidFen: number; returnedFen: number; netFen: number };
+  /**
+   * 职业培训 in the period (db/services/training-report.ts): persons whose class 结业 fell in it, by the
+   * programme's kind, and persons issued a 职业技能等级证书 in it that is not revoked.
+   */
+  training: { completedByKind: Record<TrainingKind, number>; certified: number };
 }
 
 export interface NamedList {

@@ -153,6 +153,33 @@ export interface TrainingRateList {
   total: number;
 }
 
+/** One qualified trainee of a 培训补贴 claim: paid at the 补贴标准, or 0 with why not (already claimed). */
+export interface TrainingClaimLineView {
+  enrolmentId: number;
+  personId: number;
+  personName: string;
+  idNumberMasked: string;
+  certificateNumber: string | null;
+  amountFen: number;
+  refusal: string | null;
+}
+
+/** 培训补贴测算: what a claim for the class would be today, and the claims already made for it. */
+export interface TrainingClaimPreview {
+  classNumber: string;
+  subsidyPerPersonFen: number;
+  providerName: string;
+  providerCreditCode: string;
+  /** The registry's enterprise with the provider's credit code: the claim's applicant; null when not in the registry. */
+  claimantEnterpriseId: number | null;
+  /** Why nothing can be claimed now, or null. */
+  problem: string | null;
+  lines: TrainingClaimLineView[];
+  totalFen: number;
+  paidCount: number;
+  claims: { caseId: number; receiptNo: string | null; state: string }[];
+}
+
 const period = z.strictObject({ from: isoDate, to: isoDate });
 
 export const trainingContract = {
@@ -229,6 +256,12 @@ export const trainingContract = {
     access: 'training.read',
     writes: false,
     title: '查看培训期次（学员、课次、考勤、证书）',
+  }),
+  'training.claimPreview': method<TrainingClaimPreview>()({
+    input: z.strictObject({ classId: entityId }),
+    access: 'training.read',
+    writes: false,
+    title: '培训补贴测算（合格学员 × 补贴标准，已申领的除外）',
   }),
   'training.enrol': method<TrainingEnrolmentView>()({
     input: z.strictObject({ classId: entityId, personId: entityId, enrolledOn: isoDate, employerEnterpriseId: entityId.nullish() }),

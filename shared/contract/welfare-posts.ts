@@ -46,6 +46,24 @@ export interface WelfareSubsidyLine {
   postTitle: string;
   employerName: string;
   amountFen: number;
+  /** The 应发记录 this month of this placement became (资金兑付), or null while not yet recorded. */
+  entitlementId: number | null;
+}
+
+/** When the daily check last ran (office date) and by whom, and how many placements are within 30 days of their end. */
+export interface WelfareCheckStatus {
+  lastCheckOn: string | null;
+  lastCheckBy: string | null;
+  reminders: number;
+}
+
+export interface WelfareSubsidyMonth {
+  month: string;
+  lines: WelfareSubsidyLine[];
+  totalFen: number;
+  /** Lines already recorded for payment and their sum. */
+  recordedCount: number;
+  recordedFen: number;
 }
 
 const month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, '月份格式应为 YYYY-MM');
@@ -92,11 +110,18 @@ export const welfarePostsContract = {
     title: '公益性岗位人员离岗',
     labels: { endedOn: '离岗日期', reason: '离岗原因', note: '说明' },
   }),
-  'welfarePosts.checkDaily': method<{ ended: WelfarePlacementView[] }>()({
-    input: z.strictObject({}),
-    access: 'welfarePosts.manage',
+  'welfarePosts.checkDaily': method<{ ended: WelfarePlacementView[]; skipped: boolean }>()({
+    // The scheduler's run: skipped (nothing written) when the check already ran on this office day.
+    input: z.strictObject({ unlessDoneToday: z.boolean().optional() }),
+    access: 'welfarePosts.dailyCheck',
     writes: true,
     title: '公益性岗位每日核验（认定终止或安置期满的人员离岗）',
+  }),
+  'welfarePosts.checkStatus': method<WelfareCheckStatus>()({
+    input: z.strictObject({}),
+    access: 'welfarePosts.read',
+    writes: false,
+    title: '公益性岗位每日核验的状态（上次核验日期、期满提醒人数）',
   }),
   'welfarePosts.reminders': method<WelfarePlacementView[]>()({
     input: z.strictObject({}),
@@ -104,10 +129,18 @@ export const welfarePostsContract = {
     writes: false,
     title: '安置期满前30天提醒',
   }),
-  'welfarePosts.subsidies': method<{ month: string; lines: WelfareSubsidyLine[]; totalFen: number }>()({
+  'welfarePosts.subsidies': method<WelfareSubsidyMonth>()({
     input: z.strictObject({ month }),
     access: 'welfarePosts.read',
     writes: false,
     title: '公益性岗位补贴月度明细（在岗期间按月计发）',
+    labels: { month: '补贴月份' },
+  }),
+  'welfarePosts.recordSubsidies': method<WelfareSubsidyMonth>()({
+    input: z.strictObject({ month }),
+    access: 'welfarePosts.manage',
+    writes: true,
+    title: '公益性岗位补贴记入应发（转资金兑付）',
+    labels: { month: '补贴月份' },
   }),
 };

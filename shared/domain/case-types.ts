@@ -20,11 +20,11 @@ import { dateFieldProblems, type DateRule, type CaseDateContext } from './case-d
  * administrator-editable parameters.
  */
 
-export type CaseTypeCode = 'unemployment_registration' | 'employment_registration' | 'difficulty_certification' | 'subsidy_application';
+export type CaseTypeCode = 'unemployment_registration' | 'employment_registration' | 'difficulty_certification' | 'subsidy_application' | 'training_subsidy_claim';
 
 export type EffectCode =
   | 'set_status_unemployed_registered' | 'schedule_follow_up_contact' | 'close_open_unemployment_registration'
-  | 'set_status_employed' | 'grant_difficulty_certification' | 'record_subsidy_entitlement';
+  | 'set_status_employed' | 'grant_difficulty_certification' | 'record_subsidy_entitlement' | 'record_training_claim';
 
 export const EFFECT_LABELS: Record<EffectCode, string> = {
   set_status_unemployed_registered: '就业状态改为“登记失业”',
@@ -33,6 +33,7 @@ export const EFFECT_LABELS: Record<EffectCode, string> = {
   set_status_employed: '就业状态改为“已就业”',
   grant_difficulty_certification: '记入就业困难人员认定（类别、有效期）',
   record_subsidy_entitlement: '记入补贴享受记录（金额按当期政策参数核定）',
+  record_training_claim: '按合格学员逐人记入培训补贴（人数 × 项目补贴标准），转资金兑付',
 };
 
 /** A form value's requirement that depends on another field (e.g. 劳动合同 only for 单位就业). */
@@ -239,6 +240,27 @@ export const CASE_TYPES: Record<CaseTypeCode, CaseType> = {
     workflow: STANDARD_WORKFLOW,
     effects: { onApprove: ['record_subsidy_entitlement'] },
     applicants: ['person', 'enterprise'],
+  },
+  // 培训补贴 claimed by the training institution for one class (期次): the amount is not typed but counted —
+  // the class's qualified trainees not claimed before × the programme's 补贴标准 (db/services/training-claims.ts).
+  training_subsidy_claim: {
+    code: 'training_subsidy_claim',
+    label: '职业培训补贴申领',
+    fields: [
+      { code: 'classNumber', label: '培训期次编号', kind: 'text', required: true },
+      { code: 'bankAccount', label: '收款账号', kind: 'text', required: false, bankAccount: true },
+      { code: 'bankName', label: '开户银行', kind: 'text', required: false },
+    ],
+    documents: [
+      { code: 'business_license', label: '营业执照（统一社会信用代码证）', required: true, applicant: 'enterprise' },
+      { code: 'training_claim_form', label: '职业培训补贴申请表', required: true },
+      { code: 'trainee_roster', label: '培训合格人员花名册（含职业技能等级证书编号）', required: true },
+      { code: 'bank_account', label: '银行账户信息（单位基本户）', required: true },
+    ],
+    timeLimitWorkingDays: 20, // [confirm]
+    workflow: STANDARD_WORKFLOW,
+    effects: { onApprove: ['record_training_claim'] },
+    applicants: ['enterprise'],
   },
 };
 

@@ -114,3 +114,14 @@ export function monthlySubsidyFen(monthlyFen: number, placement: { hiredOn: stri
   const inPost = Number(to.slice(8, 10)) - Number(from.slice(8, 10)) + 1;
   return inPost === days ? monthlyFen : Math.round((monthlyFen * inPost) / days);
 }
+
+/**
+ * Why the subsidy of `month` (YYYY-MM) cannot be recorded for payment on `today`, or null: a month is paid
+ * for days spent in post, so only once it is over.
+ */
+export function subsidyMonthProblem(month: string, today: string): string | null {
+  const current = today.slice(0, 7);
+  if (month > current) return `补贴月份（${month}）不能晚于本月（${current}）：公益性岗位补贴按在岗天数计发，不能预发`;
+  if (month === current) return `补贴月份${month}尚未结束：公益性岗位补贴按在岗天数计发，月末后方可记入应发`;
+  return null;
+}

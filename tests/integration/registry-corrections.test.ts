@@ -146,6 +146,7 @@ describe('the service record (timeline) of a profile', () => {
       ['trainings', '培训'],
       ['gigs', '零工'],
       ['startups', '创业'],
+      ['welfarePosts', '公益性岗位'],
       ['payments', '补贴发放'],
     ]);
     // Newest first.
