@@ -17,6 +17,8 @@ import { logIn, waitForAppState } from '../../tests/e2e/pages';
  */
 
 const OUT = resolve(process.env.SCREENS_DIR ?? join(tmpdir(), 'desk-screens'));
+/** SCREENS_ONLY=audit,vacancies: only these pages (by the names below), to look again after a fix. */
+const ONLY = process.env.SCREENS_ONLY ? new Set(process.env.SCREENS_ONLY.split(',')) : null;
 
 const PAGES: Array<[string, string]> = [
   ['/dashboard', 'dashboard'], ['/persons', 'persons'], ['/persons/new', 'person-new'], ['/persons/import', 'person-import'],
@@ -77,6 +79,7 @@ test('screens of the demo county, every role', async ({ page }) => {
     const who = account.username;
     const menu = await page.getByRole('navigation').getByRole('link').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
     for (const [path, name] of PAGES) {
+      if (ONLY && !ONLY.has(name)) continue;
       if (!menu.some((m) => path.startsWith(m.replace(/^#/, '')) && m !== '#/') && path !== '/account') continue;
       await show(page, path);
       if (!page.url().includes(`#${path}`)) continue;
