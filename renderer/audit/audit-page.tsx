@@ -1,4 +1,4 @@
-import { Alert, Badge, Button, Group, Pagination, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
+import { Alert, Button, Group, Pagination, Select, Stack, Table, Text, TextInput, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -99,13 +99,14 @@ export function AuditPage() {
               {entries.data.items.map((e) => (
                 <Table.Tr key={e.id}>
                   <Table.Td>{e.id}</Table.Td>
-                  <Table.Td>{formatOfficeTimestamp(e.at)}</Table.Td>
-                  <Table.Td>
+                  <Table.Td className="keep-whole">{formatOfficeTimestamp(e.at)}</Table.Td>
+                  <Table.Td className="keep-whole">
                     {e.actorName ?? '系统'}
                     {e.workstation && <Text size="xs" c="dimmed">工作站：{e.workstation}</Text>}
                   </Table.Td>
                   <Table.Td>
-                    <Badge variant="light">{e.actionTitle}</Badge>
+                    {/* Plain text, not a badge: a badge never wraps, and 办理业务（受理、审核、批准、退回……） would squeeze 说明. */}
+                    <Text size="sm" c="blue.8" fw={500}>{e.actionTitle}</Text>
                   </Table.Td>
                   <Table.Td>{e.entityLabel ?? '—'}</Table.Td>
                   <Table.Td>

@@ -62,12 +62,12 @@ export function EnterprisesPage() {
                     {e.status === 'closed' && <Badge ml="xs" size="xs" color="gray">已注销/迁出</Badge>}
                   </Table.Td>
                   <Table.Td ff="monospace">{e.creditCode ?? e.registrationNumber}</Table.Td>
-                  <Table.Td>{e.entityLabel}</Table.Td>
+                  <Table.Td className="keep-whole">{e.entityLabel}</Table.Td>
                   <Table.Td>{e.industryDivisionLabel ?? '—'}</Table.Td>
-                  <Table.Td>{labelOf(SIZE_CLASSES, e.sizeClass) || '—'}</Table.Td>
-                  <Table.Td>{e.townshipName ?? '—'}</Table.Td>
+                  <Table.Td className="keep-whole">{labelOf(SIZE_CLASSES, e.sizeClass) || '—'}</Table.Td>
+                  <Table.Td className="keep-whole">{e.townshipName ?? '—'}</Table.Td>
                   <Table.Td>{e.insuredCount ?? '—'}</Table.Td>
-                  <Table.Td>{e.lastVisitDate ?? '从未走访'}</Table.Td>
+                  <Table.Td className="keep-whole">{e.lastVisitDate ?? '从未走访'}</Table.Td>
                   <Table.Td>{e.openVacancies}</Table.Td>
                 </Table.Tr>
               ))}

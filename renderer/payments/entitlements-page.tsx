@@ -23,7 +23,7 @@ const STATUS_COLORS: Record<EntitlementStatus, string> = { unpaid: 'blue', in_ba
 function AccountCell({ e, canManage, onEdit }: { e: EntitlementView; canManage: boolean; onEdit: () => void }) {
   return (
     <Group gap={6} wrap="nowrap">
-      {e.account ? <div><Text size="sm">{e.account.accountMasked}</Text><Text size="xs" c="dimmed">{e.account.bankName}</Text></div> : <Text size="sm" c="red">未登记</Text>}
+      {e.account ? <div><Text size="sm" className="keep-whole">{e.account.accountMasked}</Text><Text size="xs" c="dimmed">{e.account.bankName}</Text></div> : <Text size="sm" c="red" className="keep-whole">未登记</Text>}
       {canManage && <Button size="compact-xs" variant="subtle" onClick={onEdit}>{e.account ? '更正' : '登记'}</Button>}
     </Group>
   );
@@ -57,6 +57,8 @@ export function EntitlementsPage() {
         <>
           <Text size="sm" c="dimmed">共 {list.data.total} 条应发记录</Text>
           {list.data.total > 0 && (
+            // Its own horizontal scroll on a narrow window, so names, account numbers and dates stay whole and the page does not widen.
+            <Table.ScrollContainer minWidth={1040} type="native">
             <Table withTableBorder striped highlightOnHover data-testid="entitlements">
               <NowrapHeader labels={['', '对象', '政策 · 资金来源', '享受期间', '应发金额', '收款账户', '状态', '依据']} />
               <Table.Tbody>
@@ -85,6 +87,7 @@ export function EntitlementsPage() {
                 ))}
               </Table.Tbody>
             </Table>
+            </Table.ScrollContainer>
           )}
           <Pager total={list.data.total} pageSize={PAGE_SIZE} page={page} onChange={setPage} />
         </>

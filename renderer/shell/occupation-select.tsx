@@ -17,7 +17,7 @@ const groupName = (code: string) => OCCUPATION_GROUPS.find(([c]) => c === code[0
  * knows from the 大典 is typed in full and taken as it is typed, named with its
  * major group; the contract checks its form again.
  */
-export function OccupationSelect({ label, value, onChange, error, placeholder = '输入职业大类名称、拼音首字母或职业代码' }: {
+export function OccupationSelect({ label, value, onChange, error, placeholder = '名称、拼音首字母或代码' }: {
   label: string;
   value: string;
   onChange: (code: string) => void;

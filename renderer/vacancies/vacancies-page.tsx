@@ -83,9 +83,9 @@ export function VacanciesPage() {
                   <Table.Td>{v.title}<Text size="xs" c="dimmed">{v.occupationCode} {v.occupationGroupLabel}</Text></Table.Td>
                   <Table.Td><Anchor component={Link} to={`/enterprises/${v.enterpriseId}`}>{v.enterpriseName}</Anchor></Table.Td>
                   <Table.Td>{v.openings}</Table.Td>
-                  <Table.Td>{formatSalaryRange(v.salaryMinFen, v.salaryMaxFen)}</Table.Td>
-                  <Table.Td>{v.validFrom} 至 {v.validTo}</Table.Td>
-                  <Table.Td>{VACANCY_SOURCE_LABEL(v.source)}</Table.Td>
+                  <Table.Td className="keep-whole">{formatSalaryRange(v.salaryMinFen, v.salaryMaxFen)}</Table.Td>
+                  <Table.Td className="keep-whole">{v.validFrom} 至 {v.validTo}</Table.Td>
+                  <Table.Td className="keep-whole">{VACANCY_SOURCE_LABEL(v.source)}</Table.Td>
                   <Table.Td><Badge color={STATUS_COLORS[v.status]} variant="light">{labelOf(VACANCY_STATUSES, v.status)}</Badge></Table.Td>
                   <Table.Td>
                     {canMatch && <Button size="compact-xs" variant="subtle" component={Link} to={`/enterprises/vacancies/${v.id}/matches`}>匹配求职者</Button>}

@@ -20,7 +20,7 @@ import { loadMigrations } from '../../db/migrate';
 import { seedDatabase, SEED_SETTING } from '../../db/seed/seed';
 import { appPaths } from '../../electron/paths';
 import { benchPaths, loginAs, openBenchDesk, unwrap } from './build-persons';
-import { timeDashboardLoad } from './dashboard-charts';
+import { timeDashboardLoad, touchCountedData } from './dashboard-charts';
 import { nsToMs, summarize, type Summary } from './stats';
 
 const PATHS = appPaths(resolve(import.meta.dirname, '..', '..'));
@@ -103,6 +103,8 @@ async function main(): Promise<void> {
     for (const [method, input] of Object.entries(calls)) {
       const ms: number[] = [];
       for (let i = 0; i < iterations + 3; i += 1) {
+        // reports.trends keeps its answer until a case or vacancy changes: timed as counted afresh.
+        if (method === 'reports.trends') touchCountedData(desk);
         const t = process.hrtime.bigint();
         unwrap(desk.call(session, method, input).result, method);
         if (i >= 3) ms.push(nsToMs(process.hrtime.bigint() - t));

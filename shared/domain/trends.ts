@@ -60,14 +60,17 @@ export interface TrendPoint {
   subsidiesApproved: number;
 }
 
-function inPeriod(instant: string, p: ReportPeriod): boolean {
-  return instant >= p.startInstant && instant < p.endInstant;
-}
-
-function distinctPersons(cases: readonly DecidedCase[], p: ReportPeriod): number {
-  const persons = new Set<number>();
-  for (const m of cases) if (m.personId !== null && inPeriod(m.decidedAt, p)) persons.add(m.personId);
-  return persons.size;
+/** The index of the period holding `value` (compared with `lower(p)` ≤ value < next period's lower bound), or -1 outside all. */
+function periodIndex(periods: readonly ReportPeriod[], value: string, lower: (p: ReportPeriod) => string, upperOfLast: string): number {
+  if (periods.length === 0 || value < lower(periods[0]!) || value >= upperOfLast) return -1;
+  let lo = 0;
+  let hi = periods.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if (lower(periods[mid]!) <= value) lo = mid;
+    else hi = mid - 1;
+  }
+  return lo;
 }
 
 /** Registered at the instant `at` when not ended by an employment before it nor by a 注销 before the office day `onDay`. */
@@ -75,30 +78,56 @@ function stillRegistered(r: RegistrationSpan, at: string, onDay: string): boolea
   return (r.employedAt === null || r.employedAt >= at) && (r.endedOn === null || r.endedOn >= onDay);
 }
 
+/**
+ * One pass over each list, whatever the number of periods: a decided case or a vacancy falls in one
+ * period (found by bisection), and a registration counts from the period of its decision until the
+ * first period it no longer reaches (periods are consecutive, so once ended it stays ended). It was
+ * every registration of the county read once per period, with an office date computed each time —
+ * most of the head's dashboard load.
+ */
 export function trendPoints(
   periods: readonly ReportPeriod[],
   data: { registrations: readonly RegistrationSpan[]; employments: readonly DecidedCase[]; subsidies: readonly DecidedCase[]; vacancies: readonly PostedVacancy[] },
 ): TrendPoint[] {
-  return periods.map((p) => {
-    const registered = new Set<number>();
-    const jobseekers = new Set<number>();
-    const newUnemployment = new Set<number>();
-    for (const r of data.registrations) {
-      if (r.decidedAt >= p.endInstant) continue;
-      if (r.decidedAt >= p.startInstant) newUnemployment.add(r.personId);
-      if (stillRegistered(r, p.startInstant, p.from)) jobseekers.add(r.personId);
-      if (stillRegistered(r, p.endInstant, addDays(p.to, 1))) registered.add(r.personId);
+  const count = periods.length;
+  if (count === 0) return [];
+  const last = periods[count - 1]!;
+  const sets = () => periods.map(() => new Set<number>());
+  const [registered, jobseekers, newUnemployment, newEmployment, subsidies] = [sets(), sets(), sets(), sets(), sets()];
+  const dayAfter = periods.map((p) => addDays(p.to, 1));
+  const byDecision = (instant: string) => periodIndex(periods, instant, (p) => p.startInstant, last.endInstant);
+
+  for (const r of data.registrations) {
+    if (r.decidedAt >= last.endInstant) continue;
+    const decidedIn = byDecision(r.decidedAt);
+    if (decidedIn >= 0) newUnemployment[decidedIn]!.add(r.personId);
+    for (let i = Math.max(decidedIn, 0); i < count; i += 1) {
+      const p = periods[i]!;
+      if (!stillRegistered(r, p.startInstant, p.from)) break;
+      jobseekers[i]!.add(r.personId);
+      if (!stillRegistered(r, p.endInstant, dayAfter[i]!)) break;
+      registered[i]!.add(r.personId);
     }
-    const vacancyOpenings = data.vacancies.filter((v) => v.validFrom >= p.from && v.validFrom <= p.to).reduce((n, v) => n + v.openings, 0);
-    return {
-      period: p.code,
-      newUnemployment: newUnemployment.size,
-      newEmployment: distinctPersons(data.employments, p),
-      registeredUnemployed: registered.size,
-      jobseekers: jobseekers.size,
-      vacancyOpenings,
-      jobsToSeekersRatio: ratio(vacancyOpenings, jobseekers.size),
-      subsidiesApproved: distinctPersons(data.subsidies, p),
-    };
-  });
+  }
+  for (const [cases, into] of [[data.employments, newEmployment], [data.subsidies, subsidies]] as const) {
+    for (const c of cases) {
+      const i = c.personId === null ? -1 : byDecision(c.decidedAt);
+      if (i >= 0) into[i]!.add(c.personId!);
+    }
+  }
+  const openings = periods.map(() => 0);
+  for (const v of data.vacancies) {
+    const i = periodIndex(periods, v.validFrom, (p) => p.from, dayAfter[count - 1]!);
+    if (i >= 0) openings[i]! += v.openings;
+  }
+  return periods.map((p, i) => ({
+    period: p.code,
+    newUnemployment: newUnemployment[i]!.size,
+    newEmployment: newEmployment[i]!.size,
+    registeredUnemployed: registered[i]!.size,
+    jobseekers: jobseekers[i]!.size,
+    vacancyOpenings: openings[i]!,
+    jobsToSeekersRatio: ratio(openings[i]!, jobseekers[i]!.size),
+    subsidiesApproved: subsidies[i]!.size,
+  }));
 }

@@ -32,6 +32,10 @@ export const AUDIT_EXTRA_ACTION_TITLES: Record<string, string> = {
   'enterprises.importCommit': '导入企业（写入）',
   'vacancies.importCommit': '导入岗位（写入）',
   'facts.importCommit': '导入部门数据（写入）',
+  'backups.create': '数据备份（写入备份文件夹）',
+  'exchange.export': '生成省级交换数据包',
+  'policies.sweep': '政策比对（完成）',
+  'payments.entitlement': '生成应发记录（补贴批准后）',
 };
 
 type Pairs = ReadonlyArray<readonly [string, string]>;

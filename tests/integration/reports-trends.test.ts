@@ -59,4 +59,27 @@ describe('局领导看板: the key figures of the last 13 periods', { timeout: 6
     expect(expectError(head('reports.trends', { period: '2026-13' }), 'BAD_INPUT').message).toContain('报告期');
     expectError(staff.liuyang.call('reports.trends', {}), 'FORBIDDEN');
   });
+
+  it('are kept between loads only while nothing they count has changed: a 注销 dated back into a closed period and a vacancy withdrawn outside the services both show at once', () => {
+    const { ready, staff, persons } = county();
+    const head = staff.zhouqiang.call;
+    const december = () => expectOk<ReportTrends>(head('reports.trends', {})).periods.find((p) => p.period === '2026-12')!;
+    expect(december()).toMatchObject({ registeredUnemployed: 2, vacancyOpenings: 3 });
+    // Loaded again with nothing changed: the same figures.
+    expect(december()).toMatchObject({ registeredUnemployed: 2, vacancyOpenings: 3 });
+
+    // In January, 张丽's registration is cancelled as of 2026-12-15: December, a closed period, changes.
+    clockTo(ready, '2027-01-05T02:00:00Z', staff);
+    const reg = ready.desk.database().sqlite
+      .prepare("select id, version from cases where person_id = ? and case_type = 'unemployment_registration' and state = 'approved'")
+      .get(persons.b) as { id: number; version: number };
+    expectOk(staff.lina.call('registrations.cancel', { caseId: reg.id, version: reg.version, reason: 'stopped_seeking', onDate: '2026-12-15' }));
+    expect(december()).toMatchObject({ registeredUnemployed: 1, jobseekers: 4, vacancyOpenings: 3 });
+    expect(december()).toEqual(fromMonthly(expectOk<MonthlyReport>(monthly(head, '2026-12'))));
+
+    // A write that bypasses the services (another connection, a repair by hand) is seen too.
+    ready.desk.database().sqlite.prepare("update vacancies set status = 'withdrawn'").run();
+    expect(december()).toMatchObject({ vacancyOpenings: 0, jobsToSeekersRatio: '0.00' });
+  });
 });
+

@@ -30,4 +30,48 @@ describe('the head\'s trend figures', () => {
       { period: '2026-12', newUnemployment: 1, newEmployment: 1, registeredUnemployed: 1, jobseekers: 3, vacancyOpenings: 3, jobsToSeekersRatio: '1.00', subsidiesApproved: 1 },
     ]);
   });
+
+  it('agree, period by period, with the monthly report\'s definitions counted one period at a time (random county of 600 spans)', () => {
+    const periods = trendPeriods('2026-12');
+    let seed = 7;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return seed % n;
+    };
+    const instant = () => new Date(Date.UTC(2025, 0, 1) + random(760) * 86_400_000 + random(86_400) * 1000).toISOString();
+    const day = () => instant().slice(0, 10);
+    const registrations = Array.from({ length: 600 }, () => {
+      const decidedAt = instant();
+      const employedAt = random(3) === 0 ? null : instant();
+      return { personId: random(250), decidedAt, employedAt: employedAt !== null && employedAt > decidedAt ? employedAt : null, endedOn: random(4) === 0 ? day() : null };
+    });
+    // Boundaries exactly: decided or employed at a period's first instant, cancelled on its first or last day.
+    for (const p of periods) registrations.push({ personId: random(250), decidedAt: p.startInstant, employedAt: null, endedOn: p.to }, { personId: random(250), decidedAt: instant(), employedAt: p.startInstant, endedOn: p.from });
+    const decided = () => Array.from({ length: 300 }, () => ({ personId: random(5) === 0 ? null : random(250), decidedAt: instant() }));
+    const data = { registrations, employments: decided(), subsidies: decided(), vacancies: Array.from({ length: 200 }, () => ({ validFrom: day(), openings: 1 + random(5) })) };
+
+    const still = (r: (typeof registrations)[number], at: string, onDay: string) => (r.employedAt === null || r.employedAt >= at) && (r.endedOn === null || r.endedOn >= onDay);
+    const persons = (rows: Array<{ personId: number | null }>) => new Set(rows.filter((r) => r.personId !== null).map((r) => r.personId)).size;
+    const expected = periods.map((p) => {
+      const before = registrations.filter((r) => r.decidedAt < p.endInstant);
+      const inPeriod = (r: { decidedAt: string }) => r.decidedAt >= p.startInstant && r.decidedAt < p.endInstant;
+      const dayAfter = new Date(Date.parse(`${p.to}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+      const openings = data.vacancies.filter((v) => v.validFrom >= p.from && v.validFrom <= p.to).reduce((n, v) => n + v.openings, 0);
+      const jobseekers = persons(before.filter((r) => still(r, p.startInstant, p.from)));
+      return {
+        period: p.code,
+        newUnemployment: persons(before.filter(inPeriod)),
+        newEmployment: persons(data.employments.filter(inPeriod)),
+        registeredUnemployed: persons(before.filter((r) => still(r, p.endInstant, dayAfter))),
+        jobseekers,
+        vacancyOpenings: openings,
+        jobsToSeekersRatio: jobseekers === 0 ? null : (openings / jobseekers).toFixed(2),
+        subsidiesApproved: persons(data.subsidies.filter(inPeriod)),
+      };
+    });
+    const points = trendPoints(periods, data);
+    expect(points.map((p) => ({ ...p, jobsToSeekersRatio: p.jobsToSeekersRatio === null ? null : Number(p.jobsToSeekersRatio).toFixed(2) }))).toEqual(expected);
+    expect(points.some((p) => p.registeredUnemployed > 0 && p.newUnemployment > 0 && p.vacancyOpenings > 0)).toBe(true);
+  });
 });
+
