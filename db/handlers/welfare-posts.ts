@@ -1,6 +1,6 @@
 import type { DomainHandlers } from '../router';
 import * as posts from '../services/welfare-posts';
-import * as subsidy from '../services/welfare-subsidies';
+import * as subsidy from '../services/welfare-posts-subsidies';
 
 export const welfarePostsHandlers = {
   'welfarePosts.list': posts.list,
