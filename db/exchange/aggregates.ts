@@ -19,6 +19,8 @@ import {
   fairIntentions,
   fairs,
   fairVacancies,
+  guidanceEventAttendances,
+  guidanceEvents,
   paymentLedger,
   paymentLines,
   personContacts,
@@ -206,6 +208,14 @@ export const EXCHANGE_AGGREGATES: readonly ExchangeAggregate[] = [
     root: welfarePosts,
     omit: [],
     children: [{ table: welfarePlacements, parent: welfarePlacements.postId, field: 'placements' }],
+  },
+  {
+    // 团体指导 (讲座、工作坊、职业体验) with who signed in at the door: a few dozen per event, so embedded.
+    entity: 'guidance_events',
+    title: '团体职业指导活动及签到',
+    root: guidanceEvents,
+    omit: [],
+    children: [{ table: guidanceEventAttendances, parent: guidanceEventAttendances.eventId, field: 'attendances' }],
   },
 ];
 

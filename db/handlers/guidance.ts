@@ -1,6 +1,7 @@
 import type { DomainHandlers } from '../router';
 import * as sessions from '../services/guidance';
 import * as counselorDesk from '../services/guidance-desk';
+import * as groupEvents from '../services/guidance-events';
 import * as followUps from '../services/guidance-follow-ups';
 import * as referrals from '../services/guidance-referrals';
 
@@ -14,4 +15,8 @@ export const guidanceHandlers = {
   'guidance.completeFollowUp': followUps.complete,
   'guidance.desk': counselorDesk.desk,
   'guidance.followUpsDue': followUps.due,
+  'guidance.createEvent': groupEvents.createEvent,
+  'guidance.events': groupEvents.events,
+  'guidance.event': groupEvents.event,
+  'guidance.eventCheckIn': groupEvents.checkIn,
 } satisfies DomainHandlers<'guidance'>;

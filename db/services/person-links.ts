@@ -9,11 +9,12 @@ import type { ParsedInputOf, PersonView, TimelineSection } from '../../shared/co
 import { fieldLabel } from '../../shared/labels/zh-CN';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
-import { caseEvents, cases, caseTransitions, fairAttendances, guidanceFollowUps, guidanceReferrals, guidanceSessions, personAssistance, personBusinesses, personContacts, personCorrections, personDeaths, personDisabilities, personInsurance, personKeyGroups, personKeyGroupSchedule, personQualifications, persons, personSearchKeys, satisfactionRatings, trainingEnrolments, users, welfarePlacements } from '../schema';
+import { caseEvents, cases, caseTransitions, fairAttendances, guidanceEventAttendances, guidanceFollowUps, guidanceReferrals, guidanceSessions, personAssistance, personBusinesses, personContacts, personCorrections, personDeaths, personDisabilities, personInsurance, personKeyGroups, personKeyGroupSchedule, personQualifications, persons, personSearchKeys, satisfactionRatings, trainingEnrolments, users, welfarePlacements } from '../schema';
 import { refreshDerived, type PersonRow } from './person-derived';
 import { recordCorrections } from './corrections';
 import { personFairEvents } from './fair-attendances';
 import { payeeEvents } from './payment-ledger';
+import { personEventEvents } from './guidance-events';
 import { guidanceReferralEvents, guidanceSessionEvents } from './guidance-timeline';
 import { personView } from './person-view';
 import { trainingTimelineEvents } from './training-classes';
@@ -33,6 +34,7 @@ export const PERSON_LINKED_COLUMNS = [
   guidanceSessions.personId,
   guidanceReferrals.personId,
   guidanceFollowUps.personId,
+  guidanceEventAttendances.personId,
   satisfactionRatings.personId,
   trainingEnrolments.personId,
   welfarePlacements.personId,
@@ -71,6 +73,7 @@ export function merge(ctx: ServiceContext, input: ParsedInputOf<'persons.merge'>
     // Likewise one enrolment per person and training class.
     const clashing =
       column === fairAttendances.personId ? sql`${fairAttendances.fairId} not in (select fair_id from fair_attendances where person_id = ${keep.id})`
+      : column === guidanceEventAttendances.personId ? sql`${guidanceEventAttendances.eventId} not in (select event_id from guidance_event_attendances where person_id = ${keep.id})`
       : column === trainingEnrolments.personId ? sql`${trainingEnrolments.classId} not in (select class_id from training_enrolments where person_id = ${keep.id})`
       : undefined;
     const result = db.update(column.table).set({ personId: keep.id }).where(and(eq(column, merged.id), clashing)).run();
@@ -199,7 +202,7 @@ const TIMELINE_SOURCES: Source[] = [
   {
     kind: 'counseling',
     label: '联系与职业指导',
-    events: (ctx, person) => newestFirst([...contactEvents(ctx, person.id, ['follow_up', 'counseling', 'policy_info', 'training_referral', 'other']), ...guidanceSessionEvents(ctx, person.id)]),
+    events: (ctx, person) => newestFirst([...contactEvents(ctx, person.id, ['follow_up', 'counseling', 'policy_info', 'training_referral', 'other']), ...guidanceSessionEvents(ctx, person.id), ...personEventEvents(ctx, person.id)]),
   },
   { kind: 'referrals', label: '岗位推荐', events: (ctx, person) => newestFirst([...contactEvents(ctx, person.id, ['job_referral']), ...guidanceReferralEvents(ctx, person.id)]) },
   { kind: 'fairs', label: '招聘会', events: (ctx, person) => personFairEvents(ctx, person.id) },

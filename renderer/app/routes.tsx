@@ -6,6 +6,8 @@ import { AccountPage } from '../auth/account-page';
 import { CasePage } from '../cases/case-page';
 import { CasesPage } from '../cases/cases-page';
 import { FollowUpPage } from '../contacts/follow-up-page';
+import { GuidanceEventPage } from '../guidance/event-page';
+import { GuidanceEventsPage } from '../guidance/events-page';
 import { NewCasePage } from '../cases/new-case-page';
 import { CertificationNoticePage, RefusalNoticePage } from '../cases/notice-pages';
 import { DeclineNoticePage } from '../cases/decline-notice-page';
@@ -88,6 +90,8 @@ export const routes: RouteObject[] = [
       { path: 'cases/:id/decline-notice', element: <DeclineNoticePage /> },
       { path: 'cases/:id/certification-notice', element: <CertificationNoticePage /> },
       { path: 'counseling', element: <FollowUpPage /> },
+      { path: 'counseling/events', element: <GuidanceEventsPage /> },
+      { path: 'counseling/events/:id', element: <GuidanceEventPage /> },
       { path: 'enterprises', element: <EnterprisesPage /> },
       { path: 'enterprises/new', element: <RegisterEnterprisePage /> },
       { path: 'enterprises/import', element: <ImportPage kind={ENTERPRISE_IMPORT_UI} /> },

@@ -1,4 +1,5 @@
-import { SegmentedControl, Stack, Title } from '@mantine/core';
+import { Button, Group, SegmentedControl, Stack, Title } from '@mantine/core';
+import { Link } from 'react-router';
 import { useState } from 'react';
 import { useCan, useSession } from '../api/queries';
 import { ReviewsDueList } from '../certifications/reviews-due-list';
@@ -18,7 +19,10 @@ export function FollowUpPage() {
   const [view, setView] = useState<keyof typeof VIEWS>(roles.includes('counselor') ? 'desk' : reviewerFirst ? 'noContact' : 'followUps');
   return (
     <Stack maw={1200}>
-      <Title order={2}>跟踪服务</Title>
+      <Group justify="space-between">
+        <Title order={2}>跟踪服务</Title>
+        <Button variant="light" component={Link} to="/counseling/events">团体指导活动</Button>
+      </Group>
       <SegmentedControl value={view} onChange={(v) => setView(v as keyof typeof VIEWS)} data={Object.entries(VIEWS).filter(([value]) => value !== 'desk' || canGuide).map(([value, label]) => ({ value, label }))} />
       {view === 'desk' && <CounselorDesk />}
       {view === 'guidance' && <GuidanceFollowUpsDueList />}

@@ -22,6 +22,7 @@ export const REQUIRED_RECORD_FIELDS: Readonly<Record<string, readonly string[]>>
   training_classes: ["id","programmeId","classNumber","startDate","endDate","place","teacher","capacity","status","cancelReason","createdAt","updatedAt","createdBy","updatedBy","version","sessions"],
   training_enrolments: ["id","classId","personId","employerEnterpriseId","enrolledOn","status","completedOn","withdrawnReason","assessmentResult","assessedOn","createdAt","updatedAt","createdBy","updatedBy","version","attendance","certificates"],
   welfare_posts: ["id","employerName","enterpriseId","title","positions","periodFrom","periodTo","monthlySubsidyFen","status","createdAt","updatedAt","createdBy","updatedBy","version","placements"],
+  guidance_events: ["id","kind","title","eventDate","startTime","endTime","place","counselorUserId","capacity","notes","createdAt","updatedAt","createdBy","updatedBy","version","attendances"],
 };
 
 /** Entities that keep their corrections with reasons: a correction of them must say why. */

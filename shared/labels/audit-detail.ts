@@ -110,6 +110,7 @@ export const AUDIT_DETAIL_LABELS: Record<string, string> = {
   enrolmentId: '学员记录编号', hours: '学时', present: '出勤人数', absent: '缺勤人数', completedOn: '结业日期', completed: '结业人数',
   notCompleted: '未结业人数', assessment: '考核结果', assessedOn: '考核日期', certificateNumber: '证书编号', certificateLevel: '证书等级', revokedOn: '撤销日期',
   positions: '岗位数', plannedEndOn: '安置期满日', endReason: '离岗原因',
+  lateEntry: '补录',
 };
 
 /** Items kept in the log for the record but summarised on screen. */
