@@ -11,6 +11,7 @@ export const guidanceHandlers = {
   'guidance.updatePlanItem': sessions.updatePlanItem,
   'guidance.refer': referrals.refer,
   'guidance.recordReferralOutcome': referrals.recordOutcome,
+  'guidance.openSubsidyApplication': referrals.openSubsidyApplication,
   'guidance.scheduleFollowUp': followUps.schedule,
   'guidance.completeFollowUp': followUps.complete,
   'guidance.desk': counselorDesk.desk,

@@ -37,6 +37,7 @@ CREATE TABLE `guidance_events` (
 --> statement-breakpoint
 CREATE INDEX `guidance_events_date` ON `guidance_events` (`event_date`);--> statement-breakpoint
 CREATE INDEX `guidance_events_counselor_date` ON `guidance_events` (`counselor_user_id`,`event_date`);--> statement-breakpoint
+ALTER TABLE `guidance_referrals` ADD `subsidy_code` text;--> statement-breakpoint
 -- Hand-written: change capture for the provincial exchange (db/exchange/aggregates.ts captureTriggerSql), one trigger per table and operation.
 CREATE TRIGGER `exchange_capture_guidance_events_insert` AFTER INSERT ON `guidance_events`
 BEGIN INSERT INTO exchange_changes (entity, entity_id) VALUES ('guidance_events', NEW.`id`); END;

@@ -1,9 +1,9 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { EmploymentRegistrationProposal, GuidanceFollowUpView, GuidancePlanItemView, PersonView } from '../../shared/contract';
+import type { EmploymentRegistrationProposal, GuidanceFollowUpView, GuidanceReferralView, GuidancePlanItemView, PersonView } from '../../shared/contract';
 import { officeDate } from '../../shared/domain/dates';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { call, errorMessage } from '../api/client';
 import { useCan } from '../api/queries';
 import { CompleteFollowUpDialog, ProposalNotice, ReferralOutcomeForm, ScheduleFollowUpDialog } from './follow-up-actions';
@@ -97,7 +97,7 @@ export function PersonGuidanceSection({ person, canWrite }: { person: PersonView
                 <Table.Tr key={r.id}>
                   <Table.Td>{r.referredOn}</Table.Td>
                   <Table.Td>{r.kindLabel}</Table.Td>
-                  <Table.Td>{r.target}</Table.Td>
+                  <Table.Td>{r.target}<SubsidyApplicationLink referral={r} /></Table.Td>
                   <Table.Td><Badge variant="light" color={r.state === 'hired' || r.state === 'taken_up' ? 'green' : r.nextStates.length === 0 ? 'gray' : 'blue'}>{r.stateLabel}</Badge> <Text span size="xs" c="dimmed">{r.stateOn}</Text>{r.outcomeNote && <Text size="xs" c="dimmed">{r.outcomeNote}</Text>}</Table.Td>
                   <Table.Td>{writable ? <ReferralOutcomeForm key={`${r.id}-${r.version}`} referral={r} onProposal={setProposal} /> : r.counselorName}</Table.Td>
                 </Table.Tr>
@@ -126,5 +126,23 @@ export function PersonGuidanceSection({ person, canWrite }: { person: PersonView
       {scheduling && <ScheduleFollowUpDialog personId={person.id} personName={person.name} onClose={(due) => { setScheduling(false); if (due) setNotice(`已安排 ${due} 回访。`); }} />}
       {completing && <CompleteFollowUpDialog followUp={completing} onClose={() => setCompleting(null)} />}
     </Paper>
+  );
+}
+
+/** 推荐 → 补贴申请: the case it led to, or for the window a button that opens the prefilled draft. */
+function SubsidyApplicationLink({ referral }: { referral: GuidanceReferralView }) {
+  const navigate = useNavigate();
+  const canPrepare = useCan('cases.prepare');
+  const open = useMutation({
+    mutationFn: () => call('guidance.openSubsidyApplication', { referralId: referral.id }),
+    onSuccess: (draft) => navigate(`/cases/${draft.id}`),
+  });
+  if (referral.caseId !== null) return <Text size="xs"><Link to={`/cases/${referral.caseId}`}>已生成补贴申请（业务编号 {referral.caseId}）</Link></Text>;
+  if (referral.kind !== 'subsidy' || referral.subsidyCode === null || !canPrepare) return null;
+  return (
+    <>
+      <Button size="compact-xs" variant="light" ml="xs" loading={open.isPending} onClick={() => open.mutate()}>生成补贴申请</Button>
+      {open.isError && <Text size="xs" c="red">{errorMessage(open.error)}</Text>}
+    </>
   );
 }
