@@ -8,6 +8,7 @@ import * as referrals from '../services/guidance-referrals';
 export const guidanceHandlers = {
   'guidance.recordSession': sessions.recordSession,
   'guidance.forPerson': sessions.forPerson,
+  'guidance.updateSession': sessions.updateSession,
   'guidance.updatePlanItem': sessions.updatePlanItem,
   'guidance.refer': referrals.refer,
   'guidance.recordReferralOutcome': referrals.recordOutcome,

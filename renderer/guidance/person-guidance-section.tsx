@@ -1,7 +1,7 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { EmploymentRegistrationProposal, GuidanceFollowUpView, GuidanceReferralView, GuidancePlanItemView, PersonView } from '../../shared/contract';
+import type { EmploymentRegistrationProposal, GuidanceFollowUpView, GuidanceReferralView, GuidanceSessionView, GuidancePlanItemView, PersonView } from '../../shared/contract';
 import { officeDate } from '../../shared/domain/dates';
 import { Link, useNavigate } from 'react-router';
 import { call, errorMessage } from '../api/client';
@@ -35,6 +35,7 @@ export function PersonGuidanceSection({ person, canWrite }: { person: PersonView
   const [completing, setCompleting] = useState<GuidanceFollowUpView | null>(null);
   const [proposal, setProposal] = useState<EmploymentRegistrationProposal | null>(null);
   const [scheduling, setScheduling] = useState(false);
+  const [editing, setEditing] = useState<GuidanceSessionView | null>(null);
   const data = useQuery({ queryKey: guidanceQueryKeys.person(person.id), queryFn: () => call('guidance.forPerson', { personId: person.id }) });
   const writable = canWrite && person.mergedIntoId === null;
   const canRate = useCan('satisfaction.record');
@@ -55,6 +56,7 @@ export function PersonGuidanceSection({ person, canWrite }: { person: PersonView
         {notice && <Alert color="green" data-testid="guidance-saved">{notice}</Alert>}
         {proposal && <ProposalNotice proposal={proposal} />}
         {open === 'session' && <SessionForm personId={person.id} onDone={(f) => { setOpen(null); setNotice(`已保存指导记录，已安排回访：${f.map((x) => `${x.dueOn}（${x.reasonLabel}）`).join('、')}。`); }} />}
+        {editing && <SessionForm key={editing.id} personId={person.id} session={editing} onDone={() => { setEditing(null); setNotice('已保存对指导记录的修改。'); }} />}
         {open === 'referral' && g && <ReferralForm personId={person.id} sessions={g.sessions} onDone={(due) => { setOpen(null); setNotice(`已保存推荐，${due} 回访。`); }} />}
         {data.isError && <Alert color="red">{errorMessage(data.error)}</Alert>}
         {g && g.sessions.length === 0 && g.referrals.length === 0 && <Text c="dimmed">暂无职业指导记录。</Text>}
@@ -82,6 +84,7 @@ export function PersonGuidanceSection({ person, canWrite }: { person: PersonView
                   </Table.Td>
                   <Table.Td>
                     {s.counselorName}
+                    {writable && <Button size="compact-xs" variant="subtle" onClick={() => { setNotice(null); setOpen(null); setEditing(s); }}>修改</Button>}
                     {canRate && <Button size="compact-xs" variant="subtle" component={Link} to={`/rate/guidance_session/${s.id}`}>请群众评价</Button>}
                   </Table.Td>
                 </Table.Tr>

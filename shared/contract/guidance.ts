@@ -175,6 +175,22 @@ export const guidanceContract = {
     title: '记录职业指导（评估与行动计划，自动安排回访）',
     labels: LABELS,
   }),
+  'guidance.updateSession': method<GuidanceSessionView>()({
+    input: z.strictObject({
+      id: entityId,
+      version: rowVersion,
+      sessionDate: isoDate,
+      durationMinutes: z.number().int('应为整数'),
+      mode: z.enum(codesOf(GUIDANCE_MODES), '请从列表中选择指导方式'),
+      topics: z.array(z.string().max(40)).max(20, '指导内容最多选20项'),
+      notes: text(2000, false).nullish(),
+      assessment: assessment.default({ barriers: [] }),
+    }),
+    access: 'guidance.write',
+    writes: true,
+    title: '修改职业指导记录（日期、方式、内容与评估；行动计划事项另行更新）',
+    labels: LABELS,
+  }),
   'guidance.forPerson': method<GuidanceForPerson>()({
     input: z.strictObject({ personId: entityId }),
     access: 'persons.read',

@@ -179,6 +179,7 @@ export const SAMPLE_INPUTS: Partial<Record<MethodName, unknown>> = {
   'guidance.scheduleFollowUp': { personId: 1, dueOn: '2026-12-27' },
   'guidance.completeFollowUp': { id: 1, version: 1, doneOn: '2026-11-27', note: '电话回访' },
   'guidance.followUpsDue': {},
+  'guidance.updateSession': { id: 1, version: 1, sessionDate: '2026-11-27', durationMinutes: 30, mode: 'window', topics: ['job_search_skills'] },
   'guidance.openSubsidyApplication': { referralId: 1 },
   'guidance.createEvent': { kind: 'lecture', title: '求职技巧讲座', eventDate: '2026-11-27', startTime: '09:30', place: '人力资源市场三楼', capacity: 40 },
   'guidance.events': {},
