@@ -32,6 +32,7 @@ import { fairAttendeePool, FAIR_SCALES, planFairs } from './seed-fairs';
 import { planAftercare } from './seed-aftercare';
 import { CONTACTS_PER_PERSON, loadContacts } from './seed-contacts';
 import { planGuidance } from './seed-guidance';
+import { planGuidanceEvents } from './seed-guidance-events';
 import { planTraining } from './seed-training';
 import { planPayments } from './seed-payments';
 import { planPolicies, type PolicyRoad } from './seed-policies';
@@ -218,10 +219,11 @@ function planTimeline({ o, sqlite, driver, countyCode, from, size }: SeedRun, to
   const { steps: fairSteps } = planFairs(driver, { random: prng(o.seed ^ 0xfa125), countyCode, from, asOf: o.asOf, enterprises, attendees, ...FAIR_SCALES[o.scale] });
   const { steps: policySteps, road: policies } = planPolicies(driver, sqlite, { random: prng(o.seed ^ 0x9011c7), countyCode, townships, asOf: o.asOf, persons: size.persons, log: o.log });
   const guidanceSteps = planGuidance(driver, sqlite, { random: prng(o.seed ^ 0x6d1d), asOf: o.asOf, persons: size.persons });
+  const guidanceEventSteps = planGuidanceEvents(driver, sqlite, { random: prng(o.seed ^ 0x6e7e), asOf: o.asOf, persons: size.persons });
   const trainingSteps = planTraining(driver, sqlite, { random: prng(o.seed ^ 0x7a1), asOf: o.asOf });
   // Payments run after everything else planned for the same instant: they pay what the day's decisions approved.
   const paymentSteps = planPayments(driver, sqlite, { random: prng(o.seed ^ 0xfee5), from, asOf: o.asOf });
-  return { steps: [...enterpriseSteps, ...caseSteps, ...fairSteps, ...aftercareSteps, ...policySteps, ...guidanceSteps, ...trainingSteps, ...paymentSteps], enterprises, cases, policies };
+  return { steps: [...enterpriseSteps, ...caseSteps, ...fairSteps, ...aftercareSteps, ...policySteps, ...guidanceSteps, ...guidanceEventSteps, ...trainingSteps, ...paymentSteps], enterprises, cases, policies };
 }
 
 /** People a case can be about: aged 19 to 54 on asOf, out of work or at work. */
