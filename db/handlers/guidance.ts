@@ -2,6 +2,7 @@ import type { DomainHandlers } from '../router';
 import * as sessions from '../services/guidance';
 import * as counselorDesk from '../services/guidance-desk';
 import * as groupEvents from '../services/guidance-events';
+import * as profiles from '../services/guidance-profile';
 import * as followUps from '../services/guidance-follow-ups';
 import * as referrals from '../services/guidance-referrals';
 
@@ -21,4 +22,5 @@ export const guidanceHandlers = {
   'guidance.events': groupEvents.events,
   'guidance.event': groupEvents.event,
   'guidance.eventCheckIn': groupEvents.checkIn,
+  'guidance.profile': profiles.profile,
 } satisfies DomainHandlers<'guidance'>;

@@ -8,6 +8,7 @@ import { call, errorMessage } from '../api/client';
 import { useCan } from '../api/queries';
 import { CompleteFollowUpDialog, ProposalNotice, ReferralOutcomeForm, ScheduleFollowUpDialog } from './follow-up-actions';
 import { guidanceQueryKeys, invalidateGuidance } from './guidance-queries';
+import { PersonProfilePanel } from './person-profile-panel';
 import { ReferralForm } from './referral-form';
 import { SessionForm } from './session-form';
 
@@ -53,6 +54,7 @@ export function PersonGuidanceSection({ person, canWrite }: { person: PersonView
         )}
       </Group>
       <Stack gap="sm">
+        <PersonProfilePanel personId={person.id} />
         {notice && <Alert color="green" data-testid="guidance-saved">{notice}</Alert>}
         {proposal && <ProposalNotice proposal={proposal} />}
         {open === 'session' && <SessionForm personId={person.id} onDone={(f) => { setOpen(null); setNotice(`已保存指导记录，已安排回访：${f.map((x) => `${x.dueOn}（${x.reasonLabel}）`).join('、')}。`); }} />}

@@ -36,6 +36,24 @@ export interface GuidanceEventAttendanceView {
   registeredAtDoor: boolean;
 }
 
+/** 画像: where one person stands, for the compact panel on the person's page. */
+export interface GuidanceProfile {
+  personId: number;
+  keyGroups: string[];
+  employmentStatus: string;
+  /** The 失业登记 in force: since when, and how many days that is. */
+  registration: { since: string; days: number } | null;
+  /** Services received, with how many ended well where that is known. */
+  services: Array<{ label: string; count: number; outcome: string | null }>;
+  /** Policies enjoyed: the subsidies owed or paid, by 补贴目录 item. */
+  policies: Array<{ code: string; name: string; amountFen: number; periodFrom: string; periodTo: string }>;
+  /** 政策找人 findings still open (疑似符合、尚未享受). */
+  openFindings: number;
+  openPlanItems: Array<{ description: string; dueOn: string }>;
+  openPlanItemsTotal: number;
+  lastContact: { on: string; what: string; daysAgo: number } | null;
+}
+
 const time = z.string().trim().max(5, '时间应为“时:分”，如 09:30');
 
 const EVENT_LABELS = {
@@ -73,6 +91,12 @@ export const guidanceEventsContract = {
     access: 'persons.read',
     writes: false,
     title: '查看团体指导活动及签到名单',
+  }),
+  'guidance.profile': method<GuidanceProfile>()({
+    input: z.strictObject({ personId: entityId }),
+    access: 'persons.read',
+    writes: false,
+    title: '服务对象画像（重点群体、登记、服务与结果、享受政策、未完成计划、最近联系）',
   }),
   'guidance.eventCheckIn': method<{ attendance: GuidanceEventAttendanceView; personRegistered: boolean }>()({
     input: z.strictObject({

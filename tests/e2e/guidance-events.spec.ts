@@ -67,4 +67,9 @@ test('a counselor plans a lecture; at the door people sign in by ID card, a newc
 
   await page.goto(`${host.url}#/persons/${person.id}`);
   await expect(page.getByText('参加团体指导：讲座“求职技巧讲座：简历与面试”')).toBeVisible();
+  // The 画像 above the guidance records counts the event and names it as the last contact.
+  const portrait = page.getByTestId('person-portrait');
+  await expect(portrait).toContainText('团体指导活动1次');
+  await expect(portrait).toContainText(`${officeDay()} 团体指导活动（0天前）`);
+  await portrait.screenshot({ path: 'test-results/guidance-portrait.png' });
 });
