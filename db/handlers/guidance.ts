@@ -2,6 +2,7 @@ import type { DomainHandlers } from '../router';
 import * as sessions from '../services/guidance';
 import * as counselorDesk from '../services/guidance-desk';
 import * as groupEvents from '../services/guidance-events';
+import * as groups from '../services/guidance-groups';
 import * as profiles from '../services/guidance-profile';
 import * as followUps from '../services/guidance-follow-ups';
 import * as referrals from '../services/guidance-referrals';
@@ -23,4 +24,6 @@ export const guidanceHandlers = {
   'guidance.event': groupEvents.event,
   'guidance.eventCheckIn': groupEvents.checkIn,
   'guidance.profile': profiles.profile,
+  'guidance.groupCharts': groups.groupCharts,
+  'guidance.groupList': groups.groupList,
 } satisfies DomainHandlers<'guidance'>;

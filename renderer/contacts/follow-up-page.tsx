@@ -15,13 +15,17 @@ export function FollowUpPage() {
   const roles = useSession().data?.roles ?? [];
   const reviewerFirst = (roles.includes('reviewer') || roles.includes('head')) && !roles.includes('counselor') && !roles.includes('front_desk');
   const canGuide = useCan('guidance.write');
+  const canSeeGroups = useCan('reports.read');
   // Counselors start at their desk; it shows only to those who record guidance.
   const [view, setView] = useState<keyof typeof VIEWS>(roles.includes('counselor') ? 'desk' : reviewerFirst ? 'noContact' : 'followUps');
   return (
     <Stack maw={1200}>
       <Group justify="space-between">
         <Title order={2}>跟踪服务</Title>
-        <Button variant="light" component={Link} to="/counseling/events">团体指导活动</Button>
+        <Group gap="xs">
+          {canSeeGroups && <Button variant="light" component={Link} to="/counseling/groups">群体画像</Button>}
+          <Button variant="light" component={Link} to="/counseling/events">团体指导活动</Button>
+        </Group>
       </Group>
       <SegmentedControl value={view} onChange={(v) => setView(v as keyof typeof VIEWS)} data={Object.entries(VIEWS).filter(([value]) => value !== 'desk' || canGuide).map(([value, label]) => ({ value, label }))} />
       {view === 'desk' && <CounselorDesk />}

@@ -54,6 +54,22 @@ export interface GuidanceProfile {
   lastContact: { on: string; what: string; daysAgo: number } | null;
 }
 
+/** 群体画像 for the head: the registered unemployed counted by barrier and by time since registration. */
+export interface GuidanceGroupCharts {
+  today: string;
+  total: number;
+  byBarrier: Array<{ code: string; label: string; count: number }>;
+  byDuration: Array<{ code: string; label: string; count: number }>;
+}
+
+export interface GuidanceGroupMember {
+  personId: number;
+  name: string;
+  idNumberMasked: string;
+  registeredOn: string;
+  days: number;
+}
+
 const time = z.string().trim().max(5, '时间应为“时:分”，如 09:30');
 
 const EVENT_LABELS = {
@@ -97,6 +113,19 @@ export const guidanceEventsContract = {
     access: 'persons.read',
     writes: false,
     title: '服务对象画像（重点群体、登记、服务与结果、享受政策、未完成计划、最近联系）',
+  }),
+  'guidance.groupCharts': method<GuidanceGroupCharts>()({
+    input: z.strictObject({}),
+    access: 'reports.read',
+    writes: false,
+    title: '群体画像：登记失业人员按就业障碍和登记时长分布',
+  }),
+  'guidance.groupList': method<{ title: string; items: GuidanceGroupMember[]; total: number }>()({
+    input: z.strictObject({ dimension: z.enum(['barrier', 'duration'], '请选择分组'), key: z.string().trim().min(1, '必填').max(40), page, pageSize }),
+    access: 'reports.read',
+    writes: false,
+    title: '群体画像某一组的人员名单',
+    labels: { dimension: '分组', key: '组别' },
   }),
   'guidance.eventCheckIn': method<{ attendance: GuidanceEventAttendanceView; personRegistered: boolean }>()({
     input: z.strictObject({

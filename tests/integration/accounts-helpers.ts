@@ -185,6 +185,8 @@ export const SAMPLE_INPUTS: Partial<Record<MethodName, unknown>> = {
   'guidance.events': {},
   'guidance.event': { id: 1 },
   'guidance.profile': { personId: 1 },
+  'guidance.groupCharts': {},
+  'guidance.groupList': { dimension: 'duration', key: 'm3' },
   'guidance.eventCheckIn': { eventId: 1, idNumber: '320102199003071239' },
   'welfarePosts.list': {},
   'welfarePosts.createPost': { employerName: '长桥街道办事处', title: '社区保洁员', positions: 3, periodFrom: '2026-01-01', periodTo: '2028-12-31', monthlySubsidyFen: 180000 },
