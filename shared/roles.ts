@@ -24,6 +24,8 @@ export const PERMISSIONS = [
   'contacts.write',
   /** 职业指导: record guidance sessions and their plans, referrals and their outcomes, follow-ups (回访). */
   'guidance.write',
+  /** 团体指导 (讲座、工作坊、职业体验): sign-in at the door by ID card; registering an unknown person there also needs persons.write. */
+  'guidance.checkIn',
   /** 满意度调查: take a citizen's rating of a service, on the window's rating screen or by phone. */
   'satisfaction.record',
   /** 满意度调查: the summaries by staff, service type and month, with the comments (the head). */
@@ -127,13 +129,13 @@ export const ROLE_PERMISSIONS: Record<Role, readonly Permission[]> = {
     'enterprises.read', 'enterprises.write', 'enterprises.reveal', 'enterprises.import', 'exchange.worklist', 'system.read',
     'fairs.read', 'fairs.write', 'fairs.checkIn', 'policies.read', 'policies.find', 'satisfaction.record',
     'training.read', 'welfarePosts.read',
-    'gig.read', 'gig.manage', 'startups.read', 'startups.manage', 'stations.read',
+    'gig.read', 'gig.manage', 'startups.read', 'startups.manage', 'stations.read', 'guidance.checkIn',
   ],
   counselor: [
     'persons.read', 'persons.reveal', 'persons.export', 'cases.read', 'contacts.write', 'guidance.write', 'enterprises.read', 'enterprises.write', 'enterprises.reveal', 'enterprises.import',
     'system.read', 'fairs.read', 'fairs.write', 'fairs.checkIn', 'policies.read', 'policies.find', 'satisfaction.record',
     'training.read', 'training.manage', 'welfarePosts.read', 'welfarePosts.manage',
-    'gig.read', 'gig.manage', 'startups.read', 'startups.manage', 'stations.read', 'welfarePosts.dailyCheck',
+    'gig.read', 'gig.manage', 'startups.read', 'startups.manage', 'stations.read', 'welfarePosts.dailyCheck', 'guidance.checkIn',
   ],
   reviewer: [
     'persons.read', 'persons.reveal', 'persons.merge', 'persons.export', 'cases.read', 'enterprises.read', 'reports.dashboard', 'reports.read', 'system.read', 'fairs.read',

@@ -24,6 +24,8 @@ import {
   gigDispatches,
   gigWorkers,
   incubatorPlaces,
+  guidanceEventAttendances,
+  guidanceEvents,
   paymentLedger,
   paymentLines,
   personContacts,
@@ -264,6 +266,14 @@ export const EXCHANGE_AGGREGATES: readonly ExchangeAggregate[] = [
     root: startupLoans,
     omit: [],
     children: [{ table: startupLoanInterestPeriods, parent: startupLoanInterestPeriods.loanId, field: 'interestPeriods' }],
+  },
+  {
+    // 团体指导 (讲座、工作坊、职业体验) with who signed in at the door: a few dozen per event, so embedded.
+    entity: 'guidance_events',
+    title: '团体职业指导活动及签到',
+    root: guidanceEvents,
+    omit: [],
+    children: [{ table: guidanceEventAttendances, parent: guidanceEventAttendances.eventId, field: 'attendances' }],
   },
 ];
 

@@ -65,6 +65,8 @@ export const guidanceReferrals = sqliteTable(
     vacancyId: integer('vacancy_id').references(() => vacancies.id),
     /** The class, programme, subsidy or service referred to, where it is not a vacancy. */
     targetName: text('target_name'),
+    /** A subsidy referral's item of the 补贴目录 (code table `subsidy_catalogue`): the window's 补贴申请 opens prefilled with it. */
+    subsidyCode: text('subsidy_code'),
     referredOn: text('referred_on').notNull(),
     state: text('state', { enum: ['referred', 'interview', 'hired', 'not_hired', 'taken_up', 'not_taken_up'] }).notNull().default('referred'),
     /** The day of the latest move (the referral day until the first answer). */

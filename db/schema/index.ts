@@ -13,6 +13,7 @@ export * from './department-facts';
 export * from './office';
 export * from './payments';
 export * from './guidance';
+export * from './guidance-events';
 export * from './satisfaction';
 export * from './province-feed';
 export * from './training';

@@ -33,6 +33,7 @@ import { fairAttendeePool, FAIR_SCALES, planFairs } from './seed-fairs';
 import { planAftercare } from './seed-aftercare';
 import { CONTACTS_PER_PERSON, loadContacts } from './seed-contacts';
 import { planGuidance } from './seed-guidance';
+import { planGuidanceEvents } from './seed-guidance-events';
 import { planTraining } from './seed-training';
 import { planGig } from './seed-gig';
 import { planStartups } from './seed-startups';
@@ -221,13 +222,14 @@ function planTimeline({ o, sqlite, driver, countyCode, from, size }: SeedRun, to
   const { steps: fairSteps } = planFairs(driver, { random: prng(o.seed ^ 0xfa125), countyCode, from, asOf: o.asOf, enterprises, attendees, ...FAIR_SCALES[o.scale] });
   const { steps: policySteps, road: policies } = planPolicies(driver, sqlite, { random: prng(o.seed ^ 0x9011c7), countyCode, townships, asOf: o.asOf, persons: size.persons, log: o.log });
   const guidanceSteps = planGuidance(driver, sqlite, { random: prng(o.seed ^ 0x6d1d), asOf: o.asOf, persons: size.persons });
+  const guidanceEventSteps = planGuidanceEvents(driver, sqlite, { random: prng(o.seed ^ 0x6e7e), asOf: o.asOf, persons: size.persons });
   const trainingSteps = planTraining(driver, sqlite, { random: prng(o.seed ^ 0x7a1), asOf: o.asOf });
   const gigSteps = planGig(driver, sqlite, { random: prng(o.seed ^ 0x619), asOf: o.asOf, townshipCodes: townships.map((t) => t.code) });
   const placeNames = new Map(loadDivisions(o.resourcesDir).map((d) => [d.code, d.name]));
   const startupSteps = planStartups(driver, sqlite, { random: prng(o.seed ^ 0x57a7), from, asOf: o.asOf, townships, placeNames, enterprises, count: Math.max(6, Math.round(size.enterprises / 75)) });
   // Payments run after everything else planned for the same instant: they pay what the day's decisions approved.
   const paymentSteps = planPayments(driver, sqlite, { random: prng(o.seed ^ 0xfee5), from, asOf: o.asOf });
-  return { steps: [...enterpriseSteps, ...caseSteps, ...fairSteps, ...aftercareSteps, ...policySteps, ...guidanceSteps, ...trainingSteps, ...gigSteps, ...startupSteps, ...paymentSteps], enterprises, cases, policies };
+  return { steps: [...enterpriseSteps, ...caseSteps, ...fairSteps, ...aftercareSteps, ...policySteps, ...guidanceSteps, ...guidanceEventSteps, ...trainingSteps, ...gigSteps, ...startupSteps, ...paymentSteps], enterprises, cases, policies };
 }
 
 /** People a case can be about: aged 19 to 54 on asOf, out of work or at work. */

@@ -2,7 +2,7 @@ import { inArray } from 'drizzle-orm';
 import { maskIdNumber } from '../../shared/domain/masking';
 import { CASE_TYPES, type CaseTypeCode } from '../../shared/domain/case-types';
 import type { ServiceContext } from '../context';
-import { cases, enterprises, fairs, gigDemands, paymentBatches, paymentRecoveries, persons, policyVersions, spotChecks, stations, trainingClasses, trainingProgrammes, trainingProviders, users, vacancies, welfarePosts } from '../schema';
+import { cases, enterprises, fairs, gigDemands, guidanceEvents, paymentBatches, paymentRecoveries, persons, policyVersions, spotChecks, stations, trainingClasses, trainingProgrammes, trainingProviders, users, vacancies, welfarePosts } from '../schema';
 
 /**
  * What an audit entry is about, named as staff know it — 人员档案 张三
@@ -19,6 +19,7 @@ export const AUDIT_ENTITY_LABELS: Record<string, string> = {
   code_entry: '业务代码', calendar: '工作日历', report: '报表', workstation: '工作站',
   payment_entitlement: '应发记录', payment_batch: '发放批次', payment_recovery: '追回', payment_ledger: '补贴发放台账',
   payment_budget: '预算额度', spot_check: '抽查', training_provider: '培训机构', training_programme: '培训项目', training_class: '培训期次', welfare_post: '公益性岗位', gig_demand: '零工需求', station: '就业服务站',
+  guidance_event: '团体指导活动',
 };
 
 type Ref = { entityType: string | null; entityId: string | null };
@@ -51,6 +52,7 @@ const NAMES_BY_ID: Record<string, (db: Db, ids: number[]) => Array<[number, stri
   welfare_post: (db, ids) => db.select({ id: welfarePosts.id, title: welfarePosts.title, employer: welfarePosts.employerName }).from(welfarePosts).where(inArray(welfarePosts.id, ids)).all().map((p) => [p.id, `${p.employer} ${p.title}`]),
   gig_demand: (db, ids) => db.select({ id: gigDemands.id, task: gigDemands.task, workDate: gigDemands.workDate }).from(gigDemands).where(inArray(gigDemands.id, ids)).all().map((d) => [d.id, `${d.workDate} ${d.task}`]),
   station: (db, ids) => db.select({ id: stations.id, name: stations.name }).from(stations).where(inArray(stations.id, ids)).all().map((r) => [r.id, r.name]),
+  guidance_event: (db, ids) => db.select({ id: guidanceEvents.id, title: guidanceEvents.title, on: guidanceEvents.eventDate }).from(guidanceEvents).where(inArray(guidanceEvents.id, ids)).all().map((e) => [e.id, `${e.title}（${e.on}）`]),
   vacancy: (db, ids) => db.select({ id: vacancies.id, title: vacancies.title }).from(vacancies).where(inArray(vacancies.id, ids)).all().map((v) => [v.id, v.title]),
 };
 

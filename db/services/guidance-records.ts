@@ -103,7 +103,7 @@ export function referralViews(ctx: ServiceContext, rows: ReferralRow[]): Guidanc
       target: post ? `${post.enterpriseName} · ${post.title}` : (r.targetName ?? ''),
       referredOn: r.referredOn, state: r.state, stateLabel: referralStateLabel(r.state), stateOn: r.stateOn,
       nextStates: nextReferralStates(r.kind, r.state).map((code) => ({ code, label: referralStateLabel(code) })),
-      note: r.note, outcomeNote: r.outcomeNote, caseId: r.caseId, version: r.version,
+      note: r.note, outcomeNote: r.outcomeNote, subsidyCode: r.subsidyCode, caseId: r.caseId, version: r.version,
     };
   });
 }

@@ -1,12 +1,24 @@
 import { and, eq, inArray, sql } from 'drizzle-orm';
-import type { EmploymentRegistrationProposal, GuidanceFollowUpView, GuidanceReferralView, ParsedInputOf } from '../../shared/contract';
+import type { CaseView, EmploymentRegistrationProposal, GuidanceFollowUpView, GuidanceReferralView, ParsedInputOf } from '../../shared/contract';
 import { employmentRegistrationProposal, referralFollowUp, referralMoveProblem, serviceDateProblem, vacancyReferralProblem } from '../../shared/domain/guidance';
+import { applicantMayApply } from '../../shared/domain/editable-code-tables';
 import { requireAccount, type ServiceContext } from '../context';
 import { AppError, fieldError } from '../errors';
-import { enterprises, guidanceFollowUps, guidanceReferrals, guidanceSessions, vacancies } from '../schema';
+import { codeEntries, enterprises, guidanceFollowUps, guidanceReferrals, guidanceSessions, vacancies } from '../schema';
 import { workCalendar } from './case-view';
 import { followUpViews, insertFollowUp, referralViews, requireGuidancePerson } from './guidance-records';
-import { createdStamps, updateVersioned } from './row-stamps';
+import { create as createCase } from './cases';
+import { createdStamps, updatedStamps, updateVersioned } from './row-stamps';
+
+/** The label of a 补贴目录 item a person may apply for; refused when it is not one. */
+function subsidyItem(ctx: ServiceContext, code: string, kind: string): string {
+  if (kind !== 'subsidy') throw fieldError('subsidyCode', '只有补贴申请推荐才选择补贴项目', '补贴项目');
+  const entry = ctx.database().db.select().from(codeEntries).where(and(eq(codeEntries.tableCode, 'subsidy_catalogue'), eq(codeEntries.code, code))).get();
+  if (!entry) throw fieldError('subsidyCode', `“${code}”不在补贴目录中`, '补贴项目');
+  if (!entry.active) throw fieldError('subsidyCode', `“${entry.label}”已停用，请选择其他项目`, '补贴项目');
+  if (!applicantMayApply(entry.applicant, 'person')) throw fieldError('subsidyCode', `“${entry.label}”只能由单位申请`, '补贴项目');
+  return entry.label;
+}
 
 /**
  * 推荐: a person sent to a vacancy, a class, a subsidy application or
@@ -26,7 +38,8 @@ export function refer(ctx: ServiceContext, input: ParsedInputOf<'guidance.refer'
     if (input.referredOn < session.sessionDate) throw fieldError('referredOn', `推荐日期不能早于指导日期（${session.sessionDate}）`, '推荐日期');
   }
   const vacancyId = input.vacancyId ?? null;
-  const targetName = input.targetName?.trim() || null;
+  let targetName = input.targetName?.trim() || null;
+  const subsidyCode = input.subsidyCode || null;
   if (input.kind === 'vacancy') {
     if (vacancyId === null) throw fieldError('vacancyId', '岗位推荐请选择推荐岗位', '推荐岗位');
     const vacancy = db.select().from(vacancies).where(eq(vacancies.id, vacancyId)).get();
@@ -41,12 +54,13 @@ export function refer(ctx: ServiceContext, input: ParsedInputOf<'guidance.refer'
     if (open) throw fieldError('vacancyId', '已推荐此人到该岗位，尚未有结果，请记录结果而不是再次推荐', '推荐岗位');
   } else {
     if (vacancyId !== null) throw fieldError('vacancyId', '只有岗位推荐才选择岗位', '推荐岗位');
+    if (subsidyCode !== null) targetName ??= subsidyItem(ctx, subsidyCode, input.kind);
     if (targetName === null) throw fieldError('targetName', '请填写推荐去向（培训班、项目、补贴或创业服务的名称）', '推荐去向');
   }
   const row = db
     .insert(guidanceReferrals)
     .values({
-      personId: person.id, sessionId, counselorUserId: actor, kind: input.kind, vacancyId, targetName, referredOn: input.referredOn, stateOn: input.referredOn,
+      personId: person.id, sessionId, counselorUserId: actor, kind: input.kind, vacancyId, targetName, subsidyCode, referredOn: input.referredOn, stateOn: input.referredOn,
       note: input.note?.trim() || null, ...createdStamps(ctx, actor),
     })
     .returning()
@@ -87,4 +101,22 @@ export function recordOutcome(ctx: ServiceContext, input: ParsedInputOf<'guidanc
   }
   ctx.audit({ action: 'guidance.recordReferralOutcome', entityType: 'person', entityId: row.personId, detail: { referralId: row.id, referralFrom: row.state, referralTo: input.state, onDate: input.onDate } });
   return { referral: referralViews(ctx, [after])[0]!, proposal };
+}
+
+/**
+ * 推荐 → 补贴申请: the window opens the 补贴申请 a subsidy referral named, as a
+ * draft prefilled with the applicant and the 补贴目录 item, and the referral
+ * keeps the case it led to. Its outcome (已申请) is still the counselor's to record.
+ */
+export function openSubsidyApplication(ctx: ServiceContext, input: ParsedInputOf<'guidance.openSubsidyApplication'>): CaseView {
+  const { db } = ctx.database();
+  const row = db.select().from(guidanceReferrals).where(eq(guidanceReferrals.id, input.referralId)).get();
+  if (!row) throw new AppError('NOT_FOUND', `没有编号为 ${input.referralId} 的推荐`);
+  if (row.kind !== 'subsidy') throw new AppError('CONFLICT', '只有补贴申请推荐才能生成补贴申请');
+  if (row.caseId !== null) throw new AppError('CONFLICT', `已为该推荐生成过补贴申请（业务编号 ${row.caseId}）`);
+  if (row.subsidyCode === null) throw new AppError('CONFLICT', '该推荐没有选择补贴目录中的项目，请在“业务办理”中新建补贴申请');
+  const view = createCase(ctx, { personId: row.personId, caseType: 'subsidy_application', form: { subsidyCode: row.subsidyCode }, documents: [] });
+  db.update(guidanceReferrals).set({ caseId: view.id, ...updatedStamps(ctx, row) }).where(eq(guidanceReferrals.id, row.id)).run();
+  ctx.audit({ action: 'guidance.openSubsidyApplication', entityType: 'person', entityId: row.personId, detail: { referralId: row.id, caseId: view.id } });
+  return view;
 }

@@ -124,3 +124,58 @@ export function updatePlanItem(ctx: ServiceContext, input: ParsedInputOf<'guidan
   ctx.audit({ action: 'guidance.updatePlanItem', entityType: 'person', entityId: session.personId, detail: { planItemId: row.id, planStatus: input.status, doneOn } });
   return planItemView(after);
 }
+
+/** The words the audit keeps for what changed: the fields, never their contents. */
+const EDITED_FIELDS: Record<string, string> = {
+  sessionDate: '指导日期', durationMinutes: '时长', mode: '指导方式', topics: '指导内容', notes: '指导情况', skills: '技能特长', intendedOccupationCode: '求职意向',
+  expectedPayMinFen: '期望月薪下限', expectedPayMaxFen: '期望月薪上限', preferredPlace: '期望工作地点', barriers: '就业障碍',
+};
+
+/**
+ * 修改指导记录: the session's counselor (or the head) corrects its day, mode,
+ * topics, notes or assessment. A stale version is refused; the plan items keep
+ * their due dates, so the day cannot move past one of them; a moved day moves
+ * the still-due follow-up after the session with it.
+ */
+export function updateSession(ctx: ServiceContext, input: ParsedInputOf<'guidance.updateSession'>): GuidanceSessionView {
+  const { db } = ctx.database();
+  const actor = requireAccount(ctx, '修改职业指导记录需要以个人账号登录');
+  const row = db.select().from(guidanceSessions).where(eq(guidanceSessions.id, input.id)).get();
+  if (!row) throw new AppError('NOT_FOUND', `没有编号为 ${input.id} 的指导记录`);
+  if (row.counselorUserId !== actor.userId && !actor.roles.includes('head')) throw new AppError('FORBIDDEN', '只有记录该指导的指导员或局领导可以修改此记录');
+  const person = requireGuidancePerson(ctx, row.personId);
+  // A topic retired since the session was recorded may stay on it.
+  const kept = new Set(JSON.parse(row.topics) as string[]);
+  const allowed = new Set([...topicLabels(ctx)].filter(([code, t]) => t.active || kept.has(code)).map(([code]) => code));
+  const assessment = {
+    skills: input.assessment.skills?.trim() || null,
+    intendedOccupationCode: input.assessment.intendedOccupationCode || null,
+    expectedPayMinFen: input.assessment.expectedPayMinFen ?? null,
+    expectedPayMaxFen: input.assessment.expectedPayMaxFen ?? null,
+    preferredPlace: input.assessment.preferredPlace?.trim() || null,
+    barriers: input.assessment.barriers,
+  };
+  const items = db.select().from(guidancePlanItems).where(eq(guidancePlanItems.sessionId, row.id)).all();
+  const problems = sessionProblems({ ...input, assessment, planItems: [] }, ctx.today, person, allowed);
+  const earliestDue = items.map((i) => i.dueOn).sort()[0];
+  if (!problems.sessionDate && earliestDue !== undefined && input.sessionDate > earliestDue) problems.sessionDate = `指导日期不能晚于行动计划事项的完成期限（${earliestDue}）`;
+  if (Object.keys(problems).length > 0) {
+    throw new AppError('BAD_INPUT', Object.entries(problems).map(([field, message]) => `${FIELD_LABELS[field] ?? field}：${message}`).join('；'), { fields: problems });
+  }
+  const changes = {
+    sessionDate: input.sessionDate, durationMinutes: input.durationMinutes, mode: input.mode, topics: JSON.stringify(input.topics), notes: input.notes?.trim() || null,
+    ...assessment, barriers: JSON.stringify(assessment.barriers),
+  };
+  const changed = Object.entries(changes).filter(([key, value]) => row[key as keyof SessionRow] !== value).map(([key]) => EDITED_FIELDS[key] ?? key);
+  const after = updateVersioned(ctx, guidanceSessions, row, input.version, changes, '该指导记录已被他人修改，您的修改未保存。请刷新后重试。', { by: actor.userId });
+  if (after.sessionDate !== row.sessionDate) {
+    const dueOn = sessionFollowUps(after.sessionDate, [], workCalendar(ctx))[0]!.dueOn;
+    db.update(guidanceFollowUps)
+      .set({ dueOn, scheduledOn: after.sessionDate, updatedAt: ctx.now.toISOString(), updatedBy: actor.userId, version: sql`${guidanceFollowUps.version} + 1` })
+      .where(and(eq(guidanceFollowUps.sessionId, row.id), eq(guidanceFollowUps.reason, 'session'), eq(guidanceFollowUps.status, 'due')))
+      .run();
+  }
+  // As when recorded: the audit names the act and the fields, not the notes.
+  ctx.audit({ action: 'guidance.updateSession', entityType: 'person', entityId: row.personId, detail: { sessionId: row.id, changedFields: changed } });
+  return sessionViews(ctx, [after])[0]!;
+}

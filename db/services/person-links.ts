@@ -9,11 +9,12 @@ import type { ParsedInputOf, PersonView, TimelineSection } from '../../shared/co
 import { fieldLabel } from '../../shared/labels/zh-CN';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
-import { caseEvents, cases, caseTransitions, fairAttendances, guidanceFollowUps, guidanceReferrals, guidanceSessions, personAssistance, personBusinesses, personContacts, personCorrections, personDeaths, personDisabilities, personInsurance, personKeyGroups, personKeyGroupSchedule, personQualifications, persons, personSearchKeys, satisfactionRatings, trainingClaimTrainees, trainingEnrolments, users, welfarePlacements, gigWorkers } from '../schema';
+import { caseEvents, cases, caseTransitions, fairAttendances, guidanceEventAttendances, guidanceFollowUps, guidanceReferrals, guidanceSessions, personAssistance, personBusinesses, personContacts, personCorrections, personDeaths, personDisabilities, personInsurance, personKeyGroups, personKeyGroupSchedule, personQualifications, persons, personSearchKeys, satisfactionRatings, trainingClaimTrainees, trainingEnrolments, users, welfarePlacements, gigWorkers } from '../schema';
 import { refreshDerived, type PersonRow } from './person-derived';
 import { recordCorrections } from './corrections';
 import { personFairEvents } from './fair-attendances';
 import { payeeEvents } from './payment-ledger';
+import { personEventEvents } from './guidance-events';
 import { guidanceReferralEvents, guidanceSessionEvents } from './guidance-timeline';
 import { personStartupEvents } from './startups';
 import { personView } from './person-view';
@@ -36,6 +37,7 @@ export const PERSON_LINKED_COLUMNS = [
   guidanceSessions.personId,
   guidanceReferrals.personId,
   guidanceFollowUps.personId,
+  guidanceEventAttendances.personId,
   satisfactionRatings.personId,
   trainingEnrolments.personId,
   // 培训补贴 paid for the person (with the enrolment it names, which moves too).
@@ -77,6 +79,7 @@ export function merge(ctx: ServiceContext, input: ParsedInputOf<'persons.merge'>
     // Likewise one enrolment per person and training class, and one gig profile per person.
     const clashing =
       column === fairAttendances.personId ? sql`${fairAttendances.fairId} not in (select fair_id from fair_attendances where person_id = ${keep.id})`
+      : column === guidanceEventAttendances.personId ? sql`${guidanceEventAttendances.eventId} not in (select event_id from guidance_event_attendances where person_id = ${keep.id})`
       : column === trainingEnrolments.personId ? sql`${trainingEnrolments.classId} not in (select class_id from training_enrolments where person_id = ${keep.id})`
       : column === gigWorkers.personId ? sql`not exists (select 1 from gig_workers where person_id = ${keep.id})`
       : undefined;
@@ -206,7 +209,7 @@ const TIMELINE_SOURCES: Source[] = [
   {
     kind: 'counseling',
     label: '联系与职业指导',
-    events: (ctx, person) => newestFirst([...contactEvents(ctx, person.id, ['follow_up', 'counseling', 'policy_info', 'training_referral', 'other']), ...guidanceSessionEvents(ctx, person.id)]),
+    events: (ctx, person) => newestFirst([...contactEvents(ctx, person.id, ['follow_up', 'counseling', 'policy_info', 'training_referral', 'other']), ...guidanceSessionEvents(ctx, person.id), ...personEventEvents(ctx, person.id)]),
   },
   { kind: 'referrals', label: '岗位推荐', events: (ctx, person) => newestFirst([...contactEvents(ctx, person.id, ['job_referral']), ...guidanceReferralEvents(ctx, person.id)]) },
   { kind: 'fairs', label: '招聘会', events: (ctx, person) => personFairEvents(ctx, person.id) },

@@ -6,6 +6,9 @@ import { AccountPage } from '../auth/account-page';
 import { CasePage } from '../cases/case-page';
 import { CasesPage } from '../cases/cases-page';
 import { FollowUpPage } from '../contacts/follow-up-page';
+import { GuidanceEventPage } from '../guidance/event-page';
+import { GuidanceEventsPage } from '../guidance/events-page';
+import { GuidanceGroupChartsPage, GuidanceGroupListPage } from '../guidance/group-charts-page';
 import { NewCasePage } from '../cases/new-case-page';
 import { CertificationNoticePage, RefusalNoticePage } from '../cases/notice-pages';
 import { DeclineNoticePage } from '../cases/decline-notice-page';
@@ -95,6 +98,10 @@ export const routes: RouteObject[] = [
       { path: 'cases/:id/decline-notice', element: <DeclineNoticePage /> },
       { path: 'cases/:id/certification-notice', element: <CertificationNoticePage /> },
       { path: 'counseling', element: <FollowUpPage /> },
+      { path: 'counseling/events', element: <GuidanceEventsPage /> },
+      { path: 'counseling/events/:id', element: <GuidanceEventPage /> },
+      { path: 'counseling/groups', element: <GuidanceGroupChartsPage /> },
+      { path: 'counseling/groups/list', element: <GuidanceGroupListPage /> },
       { path: 'enterprises', element: <EnterprisesPage /> },
       { path: 'enterprises/new', element: <RegisterEnterprisePage /> },
       { path: 'enterprises/import', element: <ImportPage kind={ENTERPRISE_IMPORT_UI} /> },

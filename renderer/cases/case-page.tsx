@@ -18,6 +18,7 @@ import { Loaded } from '../shell/loaded';
 import { CaseAttachments } from './case-attachments';
 import { useFormValueText } from './case-form';
 import { EditDraft } from './edit-draft';
+import { RateButton } from '../satisfaction/rate-button';
 
 type AvailableAction = CaseView['availableActions'][number];
 
@@ -109,6 +110,8 @@ function CaseHeader({ c }: { c: CaseView }) {
         {c.state === 'approved' && c.caseType === 'difficulty_certification' && (
           <Button variant="default" component={Link} to={`/cases/${c.id}/certification-notice`}>打印认定结果通知</Button>
         )}
+        {/* 办结: the citizen rates the window's service once it is decided. */}
+        {c.personId !== null && ['approved', 'rejected', 'not_accepted'].includes(c.state) && <RateButton serviceType="window_case" serviceId={c.id} />}
         <Button variant="default" component={Link} to={c.enterpriseId !== null ? `/enterprises/${c.enterpriseId}` : `/persons/${c.personId}`}>
           {c.enterpriseId !== null ? '申请单位档案' : '申请人档案'}
         </Button>

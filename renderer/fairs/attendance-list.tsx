@@ -8,6 +8,7 @@ import { formatOfficeTimestamp } from '../../shared/domain/dates';
 import { call, errorMessage } from '../api/client';
 import { outcomeLabel, OUTCOME_OPTIONS } from './options';
 import { FormActions } from '../shell/form-actions';
+import { RateButton } from '../satisfaction/rate-button';
 
 const PAGE_SIZE = 20;
 const OUTCOME_COLORS: Record<IntentionOutcome, string> = { intention: 'blue', hired: 'green', not_hired: 'gray' };
@@ -88,7 +89,12 @@ export function AttendanceList({ fair, canWrite }: { fair: FairView; canWrite: b
               <Table.Td>{a.personName}{a.registeredAtDoor && <Badge ml="xs" size="xs" variant="outline">现场建档</Badge>}</Table.Td>
               <Table.Td ff="monospace">{a.idNumberMasked}</Table.Td><Table.Td ff="monospace">{a.phoneMasked ?? '—'}</Table.Td>
               <Table.Td><Group gap={4}>{a.intentions.length ? a.intentions.map((i) => <OutcomeMenu key={i.id} fairId={fair.id} intention={i} canWrite={canWrite} />) : <Text size="sm" c="dimmed">—</Text>}</Group></Table.Td>
-              <Table.Td>{canWrite && open && fair.enterprises.length > 0 && <Button size="compact-sm" variant="light" onClick={() => setIntentionFor(a)}>登记意向</Button>}</Table.Td>
+              <Table.Td>
+                <Group gap={4} wrap="nowrap">
+                  {canWrite && open && fair.enterprises.length > 0 && <Button size="compact-sm" variant="light" onClick={() => setIntentionFor(a)}>登记意向</Button>}
+                  <RateButton serviceType="fair_attendance" serviceId={a.id} />
+                </Group>
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>

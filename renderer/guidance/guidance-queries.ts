@@ -10,4 +10,5 @@ export function invalidateGuidance(queryClient: QueryClient, personId: number): 
   void queryClient.invalidateQueries({ queryKey: guidanceQueryKeys.person(personId) });
   void queryClient.invalidateQueries({ queryKey: guidanceQueryKeys.due });
   void queryClient.invalidateQueries({ queryKey: ['persons.timeline'] });
+  void queryClient.invalidateQueries({ queryKey: ['guidance.profile', personId] });
 }

@@ -1,13 +1,14 @@
 import { Alert, Badge, Button, Group, Paper, Stack, Table, Text, Title } from '@mantine/core';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { EmploymentRegistrationProposal, GuidanceFollowUpView, GuidancePlanItemView, PersonView } from '../../shared/contract';
+import type { EmploymentRegistrationProposal, GuidanceFollowUpView, GuidanceReferralView, GuidanceSessionView, GuidancePlanItemView, PersonView } from '../../shared/contract';
 import { officeDate } from '../../shared/domain/dates';
-import { Link } from 'react-router';
+import { Link, useNavigate } from 'react-router';
 import { call, errorMessage } from '../api/client';
 import { useCan } from '../api/queries';
 import { CompleteFollowUpDialog, ProposalNotice, ReferralOutcomeForm, ScheduleFollowUpDialog } from './follow-up-actions';
 import { guidanceQueryKeys, invalidateGuidance } from './guidance-queries';
+import { PersonProfilePanel } from './person-profile-panel';
 import { ReferralForm } from './referral-form';
 import { SessionForm } from './session-form';
 
@@ -35,6 +36,7 @@ export function PersonGuidanceSection({ person, canWrite }: { person: PersonView
   const [completing, setCompleting] = useState<GuidanceFollowUpView | null>(null);
   const [proposal, setProposal] = useState<EmploymentRegistrationProposal | null>(null);
   const [scheduling, setScheduling] = useState(false);
+  const [editing, setEditing] = useState<GuidanceSessionView | null>(null);
   const data = useQuery({ queryKey: guidanceQueryKeys.person(person.id), queryFn: () => call('guidance.forPerson', { personId: person.id }) });
   const writable = canWrite && person.mergedIntoId === null;
   const canRate = useCan('satisfaction.record');
@@ -52,9 +54,11 @@ export function PersonGuidanceSection({ person, canWrite }: { person: PersonView
         )}
       </Group>
       <Stack gap="sm">
+        <PersonProfilePanel personId={person.id} />
         {notice && <Alert color="green" data-testid="guidance-saved">{notice}</Alert>}
         {proposal && <ProposalNotice proposal={proposal} />}
         {open === 'session' && <SessionForm personId={person.id} onDone={(f) => { setOpen(null); setNotice(`已保存指导记录，已安排回访：${f.map((x) => `${x.dueOn}（${x.reasonLabel}）`).join('、')}。`); }} />}
+        {editing && <SessionForm key={editing.id} personId={person.id} session={editing} onDone={() => { setEditing(null); setNotice('已保存对指导记录的修改。'); }} />}
         {open === 'referral' && g && <ReferralForm personId={person.id} sessions={g.sessions} onDone={(due) => { setOpen(null); setNotice(`已保存推荐，${due} 回访。`); }} />}
         {data.isError && <Alert color="red">{errorMessage(data.error)}</Alert>}
         {g && g.sessions.length === 0 && g.referrals.length === 0 && <Text c="dimmed">暂无职业指导记录。</Text>}
@@ -82,6 +86,7 @@ export function PersonGuidanceSection({ person, canWrite }: { person: PersonView
                   </Table.Td>
                   <Table.Td>
                     {s.counselorName}
+                    {writable && <Button size="compact-xs" variant="subtle" onClick={() => { setNotice(null); setOpen(null); setEditing(s); }}>修改</Button>}
                     {canRate && <Button size="compact-xs" variant="subtle" component={Link} to={`/rate/guidance_session/${s.id}`}>请群众评价</Button>}
                   </Table.Td>
                 </Table.Tr>
@@ -97,7 +102,7 @@ export function PersonGuidanceSection({ person, canWrite }: { person: PersonView
                 <Table.Tr key={r.id}>
                   <Table.Td>{r.referredOn}</Table.Td>
                   <Table.Td>{r.kindLabel}</Table.Td>
-                  <Table.Td>{r.target}</Table.Td>
+                  <Table.Td>{r.target}<SubsidyApplicationLink referral={r} /></Table.Td>
                   <Table.Td><Badge variant="light" color={r.state === 'hired' || r.state === 'taken_up' ? 'green' : r.nextStates.length === 0 ? 'gray' : 'blue'}>{r.stateLabel}</Badge> <Text span size="xs" c="dimmed">{r.stateOn}</Text>{r.outcomeNote && <Text size="xs" c="dimmed">{r.outcomeNote}</Text>}</Table.Td>
                   <Table.Td>{writable ? <ReferralOutcomeForm key={`${r.id}-${r.version}`} referral={r} onProposal={setProposal} /> : r.counselorName}</Table.Td>
                 </Table.Tr>
@@ -126,5 +131,23 @@ export function PersonGuidanceSection({ person, canWrite }: { person: PersonView
       {scheduling && <ScheduleFollowUpDialog personId={person.id} personName={person.name} onClose={(due) => { setScheduling(false); if (due) setNotice(`已安排 ${due} 回访。`); }} />}
       {completing && <CompleteFollowUpDialog followUp={completing} onClose={() => setCompleting(null)} />}
     </Paper>
+  );
+}
+
+/** 推荐 → 补贴申请: the case it led to, or for the window a button that opens the prefilled draft. */
+function SubsidyApplicationLink({ referral }: { referral: GuidanceReferralView }) {
+  const navigate = useNavigate();
+  const canPrepare = useCan('cases.prepare');
+  const open = useMutation({
+    mutationFn: () => call('guidance.openSubsidyApplication', { referralId: referral.id }),
+    onSuccess: (draft) => navigate(`/cases/${draft.id}`),
+  });
+  if (referral.caseId !== null) return <Text size="xs"><Link to={`/cases/${referral.caseId}`}>已生成补贴申请（业务编号 {referral.caseId}）</Link></Text>;
+  if (referral.kind !== 'subsidy' || referral.subsidyCode === null || !canPrepare) return null;
+  return (
+    <>
+      <Button size="compact-xs" variant="light" ml="xs" loading={open.isPending} onClick={() => open.mutate()}>生成补贴申请</Button>
+      {open.isError && <Text size="xs" c="red">{errorMessage(open.error)}</Text>}
+    </>
   );
 }

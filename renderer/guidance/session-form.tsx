@@ -2,7 +2,7 @@ import { ActionIcon, Alert, Button, Group, MultiSelect, NumberInput, Paper, Sele
 import { useForm } from '@mantine/form';
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { GuidanceFollowUpView, InputOf } from '../../shared/contract';
+import type { GuidanceFollowUpView, GuidanceSessionView, InputOf } from '../../shared/contract';
 import { officeDate } from '../../shared/domain/dates';
 import { GUIDANCE_BARRIERS, GUIDANCE_MODES, PLAN_ITEM_OWNERS, type GuidanceBarrier, type GuidanceMode, type PlanItemOwner } from '../../shared/domain/guidance';
 import { call } from '../api/client';
@@ -51,17 +51,33 @@ function toInput(personId: number, v: SessionValues): InputOf<'guidance.recordSe
   };
 }
 
+const yuanOf = (f: number | null): number | string => (f === null ? '' : f / 100);
+
+/** A recorded session as the form's values, for 修改. */
+function valuesOf(s: GuidanceSessionView): SessionValues {
+  return {
+    sessionDate: s.sessionDate, durationMinutes: s.durationMinutes, mode: s.mode, topics: s.topics.map((t) => t.code), notes: s.notes ?? '',
+    skills: s.assessment.skills ?? '', intendedOccupationCode: s.assessment.intendedOccupationCode ?? '', expectedPayMinYuan: yuanOf(s.assessment.expectedPayMinFen),
+    expectedPayMaxYuan: yuanOf(s.assessment.expectedPayMaxFen), preferredPlace: s.assessment.preferredPlace ?? '', barriers: s.assessment.barriers.map((b) => b.code), planItems: [],
+  };
+}
+
 /**
  * 记录职业指导: the counselor types while the person sits at the window. Tab
  * goes through the fields in reading order; Enter in a text field saves, Enter
  * in a select or multi-select only picks (the theme's combobox defaults).
  */
-export function SessionForm({ personId, onDone }: { personId: number; onDone: (followUps: GuidanceFollowUpView[]) => void }) {
+export function SessionForm({ personId, session, onDone }: {
+  personId: number;
+  /** Given: 修改指导记录 (the plan items are updated one by one on the list, not here). */
+  session?: GuidanceSessionView;
+  onDone: (followUps: GuidanceFollowUpView[]) => void;
+}) {
   const queryClient = useQueryClient();
   const topics = useCodeTable('guidance_topics');
   const [error, setError] = useState<string | null>(null);
   const form = useForm<SessionValues>({
-    initialValues: {
+    initialValues: session ? valuesOf(session) : {
       sessionDate: officeDate(new Date()), durationMinutes: 30, mode: 'window', topics: [], notes: '', skills: '', intendedOccupationCode: '',
       expectedPayMinYuan: '', expectedPayMaxYuan: '', preferredPlace: '', barriers: [], planItems: [],
     },
@@ -73,7 +89,12 @@ export function SessionForm({ personId, onDone }: { personId: number; onDone: (f
     },
   });
   const record = useMutation({
-    mutationFn: (v: SessionValues) => call('guidance.recordSession', toInput(personId, v)),
+    mutationFn: async (v: SessionValues) => {
+      if (!session) return call('guidance.recordSession', toInput(personId, v));
+      const { personId: _person, planItems: _plan, ...fields } = toInput(personId, v);
+      await call('guidance.updateSession', { id: session.id, version: session.version, ...fields });
+      return { followUps: [] };
+    },
     onSuccess: (result) => {
       invalidateGuidance(queryClient, personId);
       onDone(result.followUps);
@@ -83,12 +104,13 @@ export function SessionForm({ personId, onDone }: { personId: number; onDone: (f
       setError(applyFieldErrors(e, (path, message) => form.setFieldError(SERVER_PATHS[path] ?? path, message), [...paths, ...Object.keys(SERVER_PATHS)]));
     },
   });
-  const topicOptions = (topics.data ?? []).filter((t) => t.active).map((t) => ({ value: t.code, label: t.label }));
+  const kept = new Set(session?.topics.map((t) => t.code) ?? []);
+  const topicOptions = (topics.data ?? []).filter((t) => t.active || kept.has(t.code)).map((t) => ({ value: t.code, label: t.label }));
   return (
     <Paper withBorder p="md" data-testid="session-form">
-      <form noValidate aria-label="记录职业指导" onSubmit={form.onSubmit((v) => { setError(null); record.mutate(v); }, onInvalidFields)}>
+      <form noValidate aria-label={session ? '修改指导记录' : '记录职业指导'} onSubmit={form.onSubmit((v) => { setError(null); record.mutate(v); }, onInvalidFields)}>
         <Stack gap="xs">
-          <Title order={5}>记录职业指导</Title>
+          <Title order={5}>{session ? `修改指导记录（${session.sessionDate}）` : '记录职业指导'}</Title>
           {error && <Alert color="red">{error}</Alert>}
           <SimpleGrid cols={4}>
             <TextInput label="指导日期" withAsterisk maxLength={10} placeholder="YYYY-MM-DD" {...form.getInputProps('sessionDate')} />
@@ -107,11 +129,11 @@ export function SessionForm({ personId, onDone }: { personId: number; onDone: (f
             <NumberInput label="期望月薪上限（元）" min={0} allowDecimal={false} thousandSeparator="," {...form.getInputProps('expectedPayMaxYuan')} />
             <MultiSelect label="就业障碍" data={options(GUIDANCE_BARRIERS)} searchable placeholder="可多选" {...form.getInputProps('barriers')} />
           </SimpleGrid>
-          <Group justify="space-between" mt="xs">
+          {!session && <Group justify="space-between" mt="xs">
             <Text size="sm" fw={600}>行动计划</Text>
             <Button size="compact-sm" variant="light" onClick={() => form.insertListItem('planItems', { description: '', owner: 'person', dueOn: '' })}>添加计划事项</Button>
-          </Group>
-          {form.values.planItems.length === 0 && <Text size="sm" c="dimmed">暂无计划事项。</Text>}
+          </Group>}
+          {!session && form.values.planItems.length === 0 && <Text size="sm" c="dimmed">暂无计划事项。</Text>}
           {form.values.planItems.map((_, i) => (
             <Group key={i} align="flex-start" gap="xs" data-testid="plan-item-row">
               <TextInput label={`事项 ${i + 1}`} withAsterisk style={{ flex: 1 }} maxLength={200} {...form.getInputProps(`planItems.${i}.description`)} />
@@ -121,7 +143,7 @@ export function SessionForm({ personId, onDone }: { personId: number; onDone: (f
             </Group>
           ))}
           <Group justify="flex-end">
-            <Button type="submit" loading={record.isPending}>保存指导记录</Button>
+            <Button type="submit" loading={record.isPending}>{session ? '保存修改' : '保存指导记录'}</Button>
           </Group>
         </Stack>
       </form>

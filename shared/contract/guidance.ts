@@ -3,6 +3,7 @@ import { GUIDANCE_BARRIERS, GUIDANCE_MODES, PLAN_ITEM_OWNERS, PLAN_ITEM_STATUSES
 import type {
   FollowUpReason, FollowUpStanding, FollowUpStatus, GuidanceBarrier, GuidanceMode, PlanItemOwner, PlanItemStatus, ReferralKind, ReferralState,
 } from '../domain/guidance';
+import type { CaseView } from './case-views';
 import { method } from './define';
 import { occupationCode } from './enterprise-fields';
 import { codesOf, entityId, page, pageSize, rowVersion, text } from './fields';
@@ -94,6 +95,8 @@ export interface GuidanceReferralView {
   nextStates: CodeLabel<ReferralState>[];
   note: string | null;
   outcomeNote: string | null;
+  /** A subsidy referral's item of the 补贴目录; the window opens the 补贴申请 prefilled with it. */
+  subsidyCode: string | null;
   caseId: number | null;
   version: number;
 }
@@ -172,6 +175,22 @@ export const guidanceContract = {
     title: '记录职业指导（评估与行动计划，自动安排回访）',
     labels: LABELS,
   }),
+  'guidance.updateSession': method<GuidanceSessionView>()({
+    input: z.strictObject({
+      id: entityId,
+      version: rowVersion,
+      sessionDate: isoDate,
+      durationMinutes: z.number().int('应为整数'),
+      mode: z.enum(codesOf(GUIDANCE_MODES), '请从列表中选择指导方式'),
+      topics: z.array(z.string().max(40)).max(20, '指导内容最多选20项'),
+      notes: text(2000, false).nullish(),
+      assessment: assessment.default({ barriers: [] }),
+    }),
+    access: 'guidance.write',
+    writes: true,
+    title: '修改职业指导记录（日期、方式、内容与评估；行动计划事项另行更新）',
+    labels: LABELS,
+  }),
   'guidance.forPerson': method<GuidanceForPerson>()({
     input: z.strictObject({ personId: entityId }),
     access: 'persons.read',
@@ -192,13 +211,15 @@ export const guidanceContract = {
       kind: z.enum(codesOf(REFERRAL_KINDS), '请选择推荐类型'),
       vacancyId: entityId.nullish(),
       targetName: text(100, false).nullish(),
+      /** For a subsidy referral: the item of the 补贴目录 (names the referral when no target is typed). */
+      subsidyCode: z.string().trim().max(40, '不能超过40个字符').nullish(),
       referredOn: isoDate,
       note: text(500, false).nullish(),
     }),
     access: 'guidance.write',
     writes: true,
     title: '推荐（岗位、培训、补贴申请、创业服务），自动安排回访',
-    labels: { personId: '服务对象', sessionId: '指导记录', kind: '推荐类型', vacancyId: '推荐岗位', targetName: '推荐去向', referredOn: '推荐日期', note: '备注' },
+    labels: { personId: '服务对象', sessionId: '指导记录', kind: '推荐类型', vacancyId: '推荐岗位', targetName: '推荐去向', subsidyCode: '补贴项目', referredOn: '推荐日期', note: '备注' },
   }),
   'guidance.recordReferralOutcome': method<{ referral: GuidanceReferralView; proposal: EmploymentRegistrationProposal | null }>()({
     input: z.strictObject({
@@ -212,6 +233,12 @@ export const guidanceContract = {
     writes: true,
     title: '记录推荐的进展和结果（面试、录用、未录用……）',
     labels: { state: '推荐结果', onDate: '日期', note: '单位答复' },
+  }),
+  'guidance.openSubsidyApplication': method<CaseView>()({
+    input: z.strictObject({ referralId: entityId }),
+    access: 'cases.prepare',
+    writes: true,
+    title: '按补贴申请推荐生成预填的补贴申请（草稿）',
   }),
   'guidance.scheduleFollowUp': method<GuidanceFollowUpView>()({
     input: z.strictObject({ personId: entityId, counselorUserId: entityId.optional(), dueOn: isoDate, note: text(500, false).nullish() }),

@@ -18,6 +18,7 @@ import { exchangeContract } from './exchange';
 import { factsContract } from './facts';
 import { fairsContract } from './fairs';
 import { guidanceContract } from './guidance';
+import { guidanceEventsContract } from './guidance-events';
 import { jobsContract } from './jobs';
 import { matchingContract } from './matching';
 import { satisfactionContract } from './satisfaction';
@@ -61,6 +62,7 @@ export const contract = {
   ...codesContract,
   ...contactsContract,
   ...guidanceContract,
+  ...guidanceEventsContract,
   ...trainingContract,
   ...welfarePostsContract,
   ...gigContract,
@@ -119,6 +121,7 @@ export type * from './exchange';
 export type * from './facts';
 export type * from './fairs';
 export type * from './guidance';
+export type * from './guidance-events';
 export type * from './import-fields';
 export type * from './jobs';
 export type * from './office';

@@ -27,6 +27,7 @@ export const REQUIRED_RECORD_FIELDS: Readonly<Record<string, readonly string[]>>
   stations: ["id","name","townshipCode","villageCode","address","status","createdAt","updatedAt","createdBy","updatedBy","version"],
   business_starts: ["id","personId","enterpriseId","startedOn","kind","subsidyCaseId","note","createdAt","updatedAt","createdBy","updatedBy","version","incubation"],
   startup_loans: ["id","businessStartId","borrower","amountFen","bank","termMonths","guaranteeKind","appliedOn","grantedOn","createdAt","updatedAt","createdBy","updatedBy","version","interestPeriods"],
+  guidance_events: ["id","kind","title","eventDate","startTime","endTime","place","counselorUserId","capacity","notes","createdAt","updatedAt","createdBy","updatedBy","version","attendances"],
 };
 
 /** Entities that keep their corrections with reasons: a correction of them must say why. */

@@ -116,6 +116,7 @@ export const AUDIT_DETAIL_LABELS: Record<string, string> = {
   notCompleted: '未结业人数', assessment: '考核结果', assessedOn: '考核日期', certificateNumber: '证书编号', certificateLevel: '证书等级', revokedOn: '撤销日期',
   positions: '岗位数', plannedEndOn: '安置期满日', endReason: '离岗原因',
   gigDemandId: '零工需求编号', gigRatedSide: '评价方向', gigRating: '评分（1–5）',
+  lateEntry: '补录',
 };
 
 /** Items kept in the log for the record but summarised on screen. */

@@ -38,7 +38,7 @@ describe('change capture for the provincial exchange', () => {
         expect(trigger!.sql).toContain(`VALUES ('${entity}', ${op === 'delete' ? 'OLD' : 'NEW'}.\`${idColumn}\`)`);
       }
     }
-    expect(EXCHANGE_AGGREGATES.map((a) => a.entity)).toEqual(['persons', 'cases', 'person_contacts', 'enterprises', 'enterprise_visits', 'vacancies', 'fairs', 'fair_attendances', 'payment_lines', 'training_providers', 'training_programmes', 'training_classes', 'training_enrolments', 'welfare_posts', 'gig_workers', 'gig_demands', 'stations', 'business_starts', 'startup_loans']);
+    expect(EXCHANGE_AGGREGATES.map((a) => a.entity)).toEqual(['persons', 'cases', 'person_contacts', 'enterprises', 'enterprise_visits', 'vacancies', 'fairs', 'fair_attendances', 'payment_lines', 'training_providers', 'training_programmes', 'training_classes', 'training_enrolments', 'welfare_posts', 'gig_workers', 'gig_demands', 'stations', 'business_starts', 'startup_loans', 'guidance_events']);
   });
 
   it('numbers each change of a person, and of its qualifications, in the transaction of the change', () => {

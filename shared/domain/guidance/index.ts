@@ -1,3 +1,4 @@
 export * from './sessions';
 export * from './referrals';
 export * from './follow-ups';
+export * from './events';
