@@ -300,12 +300,14 @@ describe('workflow rules, case by case', () => {
 });
 
 describe('case types as data', () => {
-  it('has the four cases with their Chinese names, an ID document and a time limit', () => {
-    expect(CASE_TYPE_CODES.map((c) => CASE_TYPES[c].label)).toEqual(['失业登记', '就业登记', '就业困难人员认定', '补贴申请']);
+  it('has the five cases with their Chinese names, the applicant\'s identity document and a time limit', () => {
+    expect(CASE_TYPE_CODES.map((c) => CASE_TYPES[c].label)).toEqual(['失业登记', '就业登记', '就业困难人员认定', '补贴申请', '职业培训补贴申领']);
     for (const code of CASE_TYPE_CODES) {
       const type = CASE_TYPES[code];
       expect(type.code).toBe(code);
-      expect(type.documents.find((d) => d.code === 'id_card')).toMatchObject({ label: '身份证或社保卡', required: true });
+      // A person shows an ID card; an enterprise (a training provider's claim) its business licence.
+      if (type.applicants.includes('person')) expect(type.documents.find((d) => d.code === 'id_card')).toMatchObject({ label: '身份证或社保卡', required: true });
+      else expect(type.documents.find((d) => d.code === 'business_license')).toMatchObject({ required: true, applicant: 'enterprise' });
       expect(type.timeLimitWorkingDays).toBeGreaterThan(0);
       for (const effect of type.effects.onApprove) expect(EFFECT_LABELS[effect]).toMatch(HAN);
     }
