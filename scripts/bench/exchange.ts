@@ -8,6 +8,9 @@
  * JSON, SM3 digests, files).
  *
  *   tsx scripts/bench/exchange.ts --dir .bench   → one JSON object on stdout
+ *
+ * The export runs in a job thread, as in the app; JOB_THREAD_ENTRY=dist/electron/job-thread.cjs
+ * (after `npm run build`) runs Electron's bundled threads instead of the sources through tsx.
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -25,7 +28,7 @@ async function main(): Promise<void> {
   const dirArg = process.argv.indexOf('--dir');
   const paths = benchPaths(resolve(dirArg > 0 ? process.argv[dirArg + 1]! : '.bench'));
   // As the app and the host do: the export runs in a job thread, which seals in threads of its own.
-  const desk = openBenchDesk(paths, undefined, fileURLToPath(new URL('../../db/job-thread.mjs', import.meta.url)));
+  const desk = openBenchDesk(paths, undefined, process.env.JOB_THREAD_ENTRY ?? fileURLToPath(new URL('../../db/job-thread.mjs', import.meta.url)));
   const as = (method: string, input: unknown) => {
     const result = desk.callAsCommandLine(userInfo().username, method, input);
     if (!result.ok) throw new Error(`${method}: ${result.error.message}`);
