@@ -1,9 +1,10 @@
-import { asc, eq, inArray } from 'drizzle-orm';
-import type { IncubatorPlaceView, ParsedInputOf, StartupLoanView } from '../../shared/contract';
+import { and, asc, desc, eq, inArray, sql } from 'drizzle-orm';
+import type { IncubatorPlaceView, ParsedInputOf, StartupLoanView, StartupMentoringView } from '../../shared/contract';
+import { GUIDANCE_MODES } from '../../shared/domain/guidance';
 import { BORROWER_KINDS, GUARANTEE_KINDS, incubationProblems, labelOfCode, loanLastDay, loanProblems } from '../../shared/domain/startups';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
-import { businessStarts, incubatorPlaces, startupLoanInterestPeriods, startupLoans } from '../schema';
+import { businessStarts, guidanceSessions, incubatorPlaces, startupLoanInterestPeriods, startupLoans, users } from '../schema';
 import { createdStamps } from './row-stamps';
 import { refuseProblems } from './training-catalogue';
 
@@ -23,6 +24,26 @@ export function loanViews(ctx: ServiceContext, businessStartId: number): Startup
       lastDay: l.grantedOn ? loanLastDay(l.grantedOn, l.termMonths) : null, interestPeriods: own, interestTotalFen: own.reduce((n, p) => n + p.amountFen, 0), version: l.version,
     };
   });
+}
+
+/** The guidance topic of entrepreneurship guidance (the factory code of `guidance_topics`). */
+const ENTREPRENEURSHIP_TOPIC = 'entrepreneurship';
+const MODE_LABELS = new Map<string, string>(GUIDANCE_MODES);
+
+/**
+ * 创业指导 sessions of the founder: the mentor's sessions are guidance's
+ * session records (职业指导 → 指导记录 with the topic 创业指导), read here, never copied.
+ */
+export function mentoringViews(ctx: ServiceContext, personId: number): StartupMentoringView[] {
+  const { db } = ctx.database();
+  return db
+    .select({ sessionId: guidanceSessions.id, sessionDate: guidanceSessions.sessionDate, mode: guidanceSessions.mode, durationMinutes: guidanceSessions.durationMinutes, counselorName: users.displayName })
+    .from(guidanceSessions)
+    .leftJoin(users, eq(users.id, guidanceSessions.counselorUserId))
+    .where(and(eq(guidanceSessions.personId, personId), sql`exists (select 1 from json_each(${guidanceSessions.topics}) where value = ${ENTREPRENEURSHIP_TOPIC})`))
+    .orderBy(desc(guidanceSessions.sessionDate), desc(guidanceSessions.id))
+    .all()
+    .map((r) => ({ sessionId: r.sessionId, sessionDate: r.sessionDate, modeLabel: MODE_LABELS.get(r.mode) ?? r.mode, counselorName: r.counselorName, durationMinutes: r.durationMinutes }));
 }
 
 export function incubationViews(ctx: ServiceContext, businessStartId: number): IncubatorPlaceView[] {

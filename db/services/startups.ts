@@ -7,7 +7,7 @@ import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { businessStarts, cases, enterprises, persons, startupLoans, users } from '../schema';
 import { formValue } from './case-view';
-import { incubationViews, loanViews } from './startup-loans';
+import { incubationViews, loanViews, mentoringViews } from './startup-loans';
 import { createdStamps, updateVersioned } from './row-stamps';
 import { refuseProblems } from './training-catalogue';
 
@@ -83,7 +83,7 @@ export function get(ctx: ServiceContext, input: ParsedInputOf<'startups.get'>): 
   const row = requireStart(ctx, input.id);
   const view = views(ctx, [row])[0]!;
   return {
-    ...view, loanList: loanViews(ctx, row.id), incubation: incubationViews(ctx, row.id), jobs: jobsOf(ctx, row, view.creditCode),
+    ...view, mentoring: mentoringViews(ctx, row.personId), loanList: loanViews(ctx, row.id), incubation: incubationViews(ctx, row.id), jobs: jobsOf(ctx, row, view.creditCode),
     jobsPending: view.creditCode ? null : '该经营主体没有统一社会信用代码，无法按就业登记统计带动就业人数',
   };
 }

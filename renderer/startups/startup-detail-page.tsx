@@ -61,6 +61,16 @@ export function StartupDetailPage() {
         </Table>
       )}
 
+      <Title order={4} mt="lg" mb="xs">创业指导记录</Title>
+      {s.mentoring.length === 0 ? (
+        <Text c="dimmed">创业者还没有主题为“创业指导”的指导记录（在其人员页的职业指导中记录）</Text>
+      ) : (
+        <Table withTableBorder>
+          <Table.Thead><Table.Tr><Table.Th>日期</Table.Th><Table.Th>方式</Table.Th><Table.Th>时长</Table.Th><Table.Th>指导员</Table.Th></Table.Tr></Table.Thead>
+          <Table.Tbody>{s.mentoring.map((m) => <Table.Tr key={m.sessionId}><Table.Td className="keep-whole">{m.sessionDate}</Table.Td><Table.Td>{m.modeLabel}</Table.Td><Table.Td>{m.durationMinutes} 分钟</Table.Td><Table.Td>{m.counselorName ?? '—'}</Table.Td></Table.Tr>)}</Table.Tbody>
+        </Table>
+      )}
+
       <Title order={4} mt="lg" mb="xs">带动就业人员（就业登记）</Title>
       {s.jobsPending && <Alert color="yellow" mb="xs">{s.jobsPending}</Alert>}
       {s.jobs.length === 0 ? <Text c="dimmed">没有在该主体办理就业登记的人员（创业者本人不计）</Text> : (

@@ -60,7 +60,18 @@ export interface BusinessStartView {
   version: number;
 }
 
+/** A guidance session of the founder on 创业指导 (the mentor's session record is guidance's). */
+export interface StartupMentoringView {
+  sessionId: number;
+  sessionDate: string;
+  modeLabel: string;
+  counselorName: string | null;
+  durationMinutes: number;
+}
+
 export interface BusinessStartDetail extends BusinessStartView {
+  /** The founder's guidance sessions whose topics include 创业指导, newest first. */
+  mentoring: StartupMentoringView[];
   loanList: StartupLoanView[];
   incubation: IncubatorPlaceView[];
   jobs: StartupJobView[];

@@ -89,4 +89,20 @@ describe('创业服务: a business start from the registry, its guaranteed loan,
     // The province receives the start with its incubation, as one record.
     expect(rows(ready, "select count(distinct entity_id) as n from exchange_changes where entity = 'business_starts'")[0]!.n).toBe(1);
   });
+
+  it('shows the founder\'s 创业指导 sessions — guidance\'s own records — on the business start, and no other session', () => {
+    const ready = readyDesk();
+    const { sunli } = colleagues(ready, ['sunli']);
+    const founder = registerPerson(ready, ZHANG_SAN);
+    const start = expectOk<BusinessStartView>(ready.call('startups.recordStart', { personId: founder, enterpriseId: registerEnterprise(ready).id, startedOn: '2026-03-01', kind: 'enterprise' }));
+    const session = (sessionDate: string, topics: string[]) => expectOk(sunli.call('guidance.recordSession', { personId: founder, sessionDate, durationMinutes: 45, mode: 'window', topics }));
+    session('2026-02-10', ['entrepreneurship', 'policy_advice']);
+    session('2026-06-15', ['job_search_skills']);
+    session('2026-09-03', ['entrepreneurship']);
+    const detail = expectOk<BusinessStartDetail>(ready.call('startups.get', { id: start.id }));
+    expect(detail.mentoring.map((m) => [m.sessionDate, m.modeLabel, m.durationMinutes, m.counselorName])).toEqual([
+      ['2026-09-03', '窗口', 45, '孙丽'],
+      ['2026-02-10', '窗口', 45, '孙丽'],
+    ]);
+  });
 });
