@@ -13,6 +13,9 @@ import type { GuidanceReferralView, TrainingClassDetail, TrainingClassView, Trai
 import { addDays, officeInstant, weekdayOnOrBefore, type SeedDriver, type Step } from './driver';
 
 const STAFF = 'zhidao';
+/** The window that takes the provider's 培训补贴 claim, and the reviewer who decides it. */
+const DESK = 'qiantai';
+const REVIEWER = 'shenhe';
 const TRAINEES_PER_CLASS = 12;
 const CLASS_EVERY_DAYS = 21;
 const PROVIDERS = [
@@ -58,6 +61,7 @@ export function planTraining(driver: SeedDriver, sqlite: Database.Database, o: {
   const busy = new Map<number, Array<[string, string]>>();
   const free = (personId: number, start: string, end: string) => !(busy.get(personId) ?? []).some(([s, e]) => s <= end && start <= e);
   let revocationPlanned = false;
+  let claimPlanned = false;
   for (let n = 0, start = weekdayOnOrBefore(addDays(from, 24)); start <= addDays(o.asOf, -3); n += 1, start = weekdayOnOrBefore(addDays(start, CLASS_EVERY_DAYS))) {
     const p = n % PROGRAMMES.length;
     const programme = PROGRAMMES[p]!;
@@ -131,6 +135,35 @@ export function planTraining(driver: SeedDriver, sqlite: Database.Database, o: {
         const certificate = (toRevoke as TrainingEnrolmentView | null)?.certificate;
         if (certificate) driver.call(STAFF, 'training.revokeCertificate', { certificateId: certificate.id, version: certificate.version, revokedOn: revokeDay, reason: '抽查发现冒名参训' });
       });
+    }
+    // The first employment-skills class whose claim can be decided by the seed's day: its provider claims
+    // the 培训补贴 (qualified trainees × 补贴标准) at the window; the front desk accepts, the reviewer approves.
+    const claimDay = weekdayOnOrBefore(addDays(certificateDay, 10));
+    const reviewDay = weekdayOnOrBefore(addDays(claimDay, 3));
+    const approveDay = weekdayOnOrBefore(addDays(reviewDay, 3));
+    if (!claimPlanned && programme.kind === 'employment_skills' && approveDay <= o.asOf && reviewDay > claimDay && approveDay > reviewDay) {
+      claimPlanned = true;
+      const provider = PROVIDERS[programme.provider]!;
+      const claim: { id?: number; version?: number } = {};
+      const move = (action: string, actor: string) => {
+        if (claim.id === undefined) return;
+        const after = driver.call<{ version: number }>(actor, 'cases.transition', { id: claim.id, version: claim.version, action, comment: null });
+        if (after) claim.version = after.version;
+      };
+      at(claimDay, 9 * 60 + 15, () => {
+        if (!state.cls) return;
+        const known = sqlite.prepare('select id from enterprises where credit_code = ?').get(provider.creditCode) as { id: number } | undefined;
+        const enterpriseId = known?.id ?? driver.call<{ id: number }>(DESK, 'enterprises.register', { creditCode: provider.creditCode, name: provider.name, address: provider.address })?.id;
+        if (!enterpriseId) return;
+        const made = driver.call<{ id: number; version: number }>(DESK, 'cases.create', {
+          enterpriseId, caseType: 'training_subsidy_claim', form: { classNumber, bankAccount: '6228480402564890018', bankName: '农业银行吴中支行' },
+          documents: ['business_license', 'training_claim_form', 'trainee_roster', 'bank_account'],
+        });
+        if (made) Object.assign(claim, { id: made.id, version: made.version });
+        move('accept', DESK);
+      });
+      at(reviewDay, 10 * 60 + 30, () => move('start_review', REVIEWER));
+      at(approveDay, 10 * 60 + 30, () => move('approve', REVIEWER));
     }
     // Employment after the class: a referral to a vacancy open that day, answered 录用 a week later.
     for (const t of trainees) {

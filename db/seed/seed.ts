@@ -35,6 +35,7 @@ import { CONTACTS_PER_PERSON, loadContacts } from './seed-contacts';
 import { planGuidance } from './seed-guidance';
 import { planGuidanceEvents } from './seed-guidance-events';
 import { planTraining } from './seed-training';
+import { planWelfarePosts } from './seed-welfare-posts';
 import { planGig } from './seed-gig';
 import { planStartups } from './seed-startups';
 import { planPayments } from './seed-payments';
@@ -227,9 +228,10 @@ function planTimeline({ o, sqlite, driver, countyCode, from, size }: SeedRun, to
   const gigSteps = planGig(driver, sqlite, { random: prng(o.seed ^ 0x619), asOf: o.asOf, townshipCodes: townships.map((t) => t.code) });
   const placeNames = new Map(loadDivisions(o.resourcesDir).map((d) => [d.code, d.name]));
   const startupSteps = planStartups(driver, sqlite, { random: prng(o.seed ^ 0x57a7), from, asOf: o.asOf, townships, placeNames, enterprises, count: Math.max(6, Math.round(size.enterprises / 75)) });
+  const welfareSteps = planWelfarePosts(driver, sqlite, { asOf: o.asOf, townshipName: placeNames.get(townships[0]?.code ?? '') ?? '' });
   // Payments run after everything else planned for the same instant: they pay what the day's decisions approved.
   const paymentSteps = planPayments(driver, sqlite, { random: prng(o.seed ^ 0xfee5), from, asOf: o.asOf });
-  return { steps: [...enterpriseSteps, ...caseSteps, ...fairSteps, ...aftercareSteps, ...policySteps, ...guidanceSteps, ...guidanceEventSteps, ...trainingSteps, ...gigSteps, ...startupSteps, ...paymentSteps], enterprises, cases, policies };
+  return { steps: [...enterpriseSteps, ...caseSteps, ...fairSteps, ...aftercareSteps, ...policySteps, ...guidanceSteps, ...guidanceEventSteps, ...trainingSteps, ...gigSteps, ...startupSteps, ...welfareSteps, ...paymentSteps], enterprises, cases, policies };
 }
 
 /** People a case can be about: aged 19 to 54 on asOf, out of work or at work. */

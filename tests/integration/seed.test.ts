@@ -145,6 +145,20 @@ function gigRoad(sqlite: Database.Database): void {
   expect(count(`select count(*) from gig_dispatches x join gig_demands d on d.id = x.demand_id where d.work_date = '${AS_OF}' and x.status = 'dispatched'`)).toBeGreaterThan(0);
 }
 
+/** Two public-welfare posts filled with persons certified on the day of hire, and every ended month's subsidy recorded once. */
+function welfareRoad(sqlite: Database.Database): void {
+  const count = (sql: string) => sqlite.prepare(sql).pluck().get() as number;
+  expect(count('select count(*) from welfare_posts')).toBe(2);
+  expect(count('select count(*) from welfare_placements')).toBeGreaterThan(0);
+  expect(count(`select count(*) from welfare_placements w join cases c on c.id = w.certification_case_id
+    where c.case_type != 'difficulty_certification' or c.state != 'approved' or c.person_id != w.person_id`)).toBe(0);
+  expect(count('select count(distinct month) from welfare_subsidy_months')).toBeGreaterThanOrEqual(3);
+  expect(count('select count(*) from (select 1 from welfare_subsidy_months group by placement_id, month having count(*) > 1)')).toBe(0);
+  // A training provider's 培训补贴 claim, approved, paid per qualified trainee.
+  expect(count("select count(*) from cases where case_type = 'training_subsidy_claim' and state = 'approved' and enterprise_id is not null")).toBe(1);
+  expect(count('select count(*) from training_claim_trainees')).toBeGreaterThan(0);
+}
+
 describe('seed: a synthetic county', () => {
   it('passes the validators, reaches every workflow state legally, and the same seed gives the same database', async () => {
     const dir = tempDir('desk-seed-');
@@ -177,7 +191,7 @@ describe('seed: a synthetic county', () => {
       const types = new Set(sqlite.prepare('select distinct case_type from cases').pluck().all());
       expect(types.size).toBe(Object.keys(CASE_TYPES).length);
       // Employers apply for subsidies too, each from the catalogue and for an amount in fen.
-      const employerSubsidies = sqlite.prepare(`select item_code as code, json_extract(form, '$.requestedAmountFen') as fen from cases where enterprise_id is not null`).all() as { code: string; fen: string }[];
+      const employerSubsidies = sqlite.prepare(`select item_code as code, json_extract(form, '$.requestedAmountFen') as fen from cases where enterprise_id is not null and case_type = 'subsidy_application'`).all() as { code: string; fen: string }[];
       expect(employerSubsidies.length).toBeGreaterThan(0);
       for (const s of employerSubsidies) {
         expect(['social_insurance', 'hiring_one_time', 'job_expansion']).toContain(s.code);
@@ -226,6 +240,7 @@ describe('seed: a synthetic county', () => {
       paymentRoad(sqlite);
       gigRoad(sqlite);
       stationsAndStartups(sqlite);
+      welfareRoad(sqlite);
 
       expect(sqlite.pragma('foreign_key_check')).toEqual([]);
       expect(sqlite.pragma('integrity_check', { simple: true })).toBe('ok');
