@@ -9,7 +9,7 @@ import type { ParsedInputOf, PersonView, TimelineSection } from '../../shared/co
 import { fieldLabel } from '../../shared/labels/zh-CN';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
-import { caseEvents, cases, caseTransitions, fairAttendances, guidanceEventAttendances, guidanceFollowUps, guidanceReferrals, guidanceSessions, personAssistance, personBusinesses, personContacts, personCorrections, personDeaths, personDisabilities, personInsurance, personKeyGroups, personKeyGroupSchedule, personQualifications, persons, personSearchKeys, satisfactionRatings, trainingClaimTrainees, trainingEnrolments, users, welfarePlacements, gigWorkers } from '../schema';
+import { businessStarts, caseEvents, cases, caseTransitions, fairAttendances, guidanceEventAttendances, guidanceFollowUps, guidanceReferrals, guidanceSessions, personAssistance, personBusinesses, personContacts, personCorrections, personDeaths, personDisabilities, personInsurance, personKeyGroups, personKeyGroupSchedule, personQualifications, persons, personSearchKeys, satisfactionRatings, trainingClaimTrainees, trainingEnrolments, users, welfarePlacements, gigWorkers } from '../schema';
 import { refreshDerived, type PersonRow } from './person-derived';
 import { recordCorrections } from './corrections';
 import { personFairEvents } from './fair-attendances';
@@ -44,6 +44,8 @@ export const PERSON_LINKED_COLUMNS = [
   trainingClaimTrainees.personId,
   welfarePlacements.personId,
   gigWorkers.personId,
+  // 创业登记: the business the person started (one per person and enterprise).
+  businessStarts.personId,
   // Other departments' rows were matched by ID number: they describe the person the record stands for.
   personInsurance.personId,
   personAssistance.personId,
@@ -82,6 +84,7 @@ export function merge(ctx: ServiceContext, input: ParsedInputOf<'persons.merge'>
       : column === guidanceEventAttendances.personId ? sql`${guidanceEventAttendances.eventId} not in (select event_id from guidance_event_attendances where person_id = ${keep.id})`
       : column === trainingEnrolments.personId ? sql`${trainingEnrolments.classId} not in (select class_id from training_enrolments where person_id = ${keep.id})`
       : column === gigWorkers.personId ? sql`not exists (select 1 from gig_workers where person_id = ${keep.id})`
+      : column === businessStarts.personId ? sql`${businessStarts.enterpriseId} not in (select enterprise_id from business_starts where person_id = ${keep.id})`
       : undefined;
     const result = db.update(column.table).set({ personId: keep.id }).where(and(eq(column, merged.id), clashing)).run();
     moved[getTableName(column.table)] = result.changes;

@@ -140,6 +140,9 @@ export function fillCounty(sqlite: Database.Database, perRoot: number, seed = 1)
         if (table === 'payment_lines') values.amount_fen = 1;
         // A training class ends on or after its first day (a CHECK refuses otherwise).
         if (table === 'training_classes') Object.assign(values, { start_date: '2026-03-01', end_date: '2026-03-31' });
+        // A short job ends after it starts, and its ratings are 1–5 (CHECKs refuse otherwise).
+        if (table === 'gig_demands') Object.assign(values, { start_time: '08:00', end_time: '12:00' });
+        if (table === 'gig_dispatches') Object.assign(values, { worker_rating: 1 + (n % 5), demand_rating: 1 + (n % 5) });
         if (table === 'persons' && sqlite.prepare('select 1 from persons where id_number = ?').get(values.id_number)) continue;
         const names = Object.keys(values);
         try {

@@ -94,7 +94,7 @@ describe('merging a duplicate record', () => {
         actorName: '赵磊',
         entityType: 'person',
         entityId: String(keep.id),
-        detail: { mergedId: dup.id, moved: { person_corrections: 1, person_qualifications: 1, cases: 0, fair_attendances: 0, person_contacts: 0, guidance_sessions: 0, guidance_referrals: 0, guidance_follow_ups: 0, guidance_event_attendances: 0, satisfaction_ratings: 0, training_enrolments: 0, training_claim_trainees: 0, welfare_placements: 0, gig_workers: 0, person_insurance: 0, person_assistance: 0, person_deaths: 0, person_businesses: 0, person_disabilities: 0 }, reason: REASON },
+        detail: { mergedId: dup.id, moved: { person_corrections: 1, person_qualifications: 1, cases: 0, fair_attendances: 0, person_contacts: 0, guidance_sessions: 0, guidance_referrals: 0, guidance_follow_ups: 0, guidance_event_attendances: 0, satisfaction_ratings: 0, training_enrolments: 0, training_claim_trainees: 0, welfare_placements: 0, gig_workers: 0, business_starts: 0, person_insurance: 0, person_assistance: 0, person_deaths: 0, person_businesses: 0, person_disabilities: 0 }, reason: REASON },
       },
       { action: 'persons.merge', actorName: '赵磊', entityType: 'person', entityId: String(dup.id), detail: { mergedInto: keep.id } },
     ]);
@@ -159,6 +159,7 @@ describe('schema guard for merging', () => {
 
     // The guard sees the tables there are today …
     expect(pointing.sort()).toEqual([
+      'business_starts.person_id',
       'cases.person_id',
       'fair_attendances.person_id',
       'gig_workers.person_id',
@@ -178,9 +179,9 @@ describe('schema guard for merging', () => {
       'person_qualifications.person_id',
       'person_search_keys.person_id',
       'satisfaction_ratings.person_id',
-    'training_claim_trainees.person_id',
-    'training_enrolments.person_id',
-    'welfare_placements.person_id',
+      'training_claim_trainees.person_id',
+      'training_enrolments.person_id',
+      'welfare_placements.person_id',
     ]);
     // … each is moved or recomputed by a merge …
     for (const column of pointing) expect(known, `${column} points at persons but merge does not handle it`).toContain(column);
