@@ -5,7 +5,7 @@ import type { ServiceContext } from '../context';
 import { legalCounties } from '../divisions';
 import { AppError, fieldError } from '../errors';
 import { hashPassword, passwordProblem } from '../passwords';
-import { settings, userRoles, users } from '../schema';
+import { settings, userRoles } from '../schema';
 import { KEY_GROUPS_AS_OF } from './person-derived';
 import { optionalSetting, readSetting } from '../queries/settings';
 import { bureauName } from './settings';
@@ -76,11 +76,11 @@ export function initialize(ctx: ServiceContext, input: ParsedInputOf<'setup.init
         { key: KEY_GROUPS_AS_OF, value: ctx.today },
       ])
       .run();
-    const admin = db
-      .insert(users)
-      .values({ username: input.adminUsername, displayName: input.adminDisplayName, passwordHash, createdAt: at, updatedAt: at })
-      .returning({ id: users.id })
-      .get();
+    // Only the columns it writes are named (drizzle would name every column of today's table), so
+    // setting up also works on the schema of the first version, as the upgrade test starts from it.
+    const admin = sqlite
+      .prepare('insert into users (username, display_name, password_hash, created_at, updated_at) values (?, ?, ?, ?, ?) returning id')
+      .get(input.adminUsername, input.adminDisplayName, passwordHash, at, at) as { id: number };
     const roles = input.alsoFrontDesk ? (['admin', 'front_desk'] as const) : (['admin'] as const);
     db.insert(userRoles)
       .values(roles.map((role) => ({ userId: admin.id, role })))
