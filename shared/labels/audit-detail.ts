@@ -117,6 +117,7 @@ export const AUDIT_DETAIL_LABELS: Record<string, string> = {
   positions: '岗位数', plannedEndOn: '安置期满日', endReason: '离岗原因',
   gigDemandId: '零工需求编号', gigRatedSide: '评价方向', gigRating: '评分（1–5）',
   lateEntry: '补录',
+  provinceVersion: '省级下发版本',
 };
 
 /** Items kept in the log for the record but summarised on screen. */
