@@ -2,6 +2,7 @@ import { index, integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { refersTo, rowMeta } from './columns';
 import { vacancies } from './enterprises';
 import { persons } from './persons';
+import { stations } from './stations';
 import { users } from './system';
 
 /**
@@ -23,6 +24,8 @@ export const personContacts = sqliteTable(
     vacancyId: integer('vacancy_id').references(() => vacancies.id),
     content: text('content').notNull(),
     outcome: text('outcome'),
+    /** The 就业服务站 of the staff member who had the contact, as it stood that day (null: the bureau's hall). */
+    stationId: integer('station_id').references(() => stations.id),
     ...rowMeta,
   },
   (t) => [

@@ -3,6 +3,7 @@ import { cases } from './cases';
 import { refersTo, rowMeta } from './columns';
 import { vacancies } from './enterprises';
 import { persons } from './persons';
+import { stations } from './stations';
 import { users } from './system';
 
 /**
@@ -32,6 +33,8 @@ export const guidanceSessions = sqliteTable(
     preferredPlace: text('preferred_place'),
     /** JSON array of barrier codes (GUIDANCE_BARRIERS). */
     barriers: text('barriers').notNull().default('[]'),
+    /** The 就业服务站 of the counselor, as it stood on the day of recording (null: the bureau's hall). */
+    stationId: integer('station_id').references(() => stations.id),
     ...rowMeta,
   },
   (t) => [index('guidance_sessions_person_date').on(t.personId, t.sessionDate), index('guidance_sessions_counselor_date').on(t.counselorUserId, t.sessionDate)],

@@ -7,13 +7,14 @@ import { addWorkingDays, dueDateWithPauses } from '../../shared/domain/working-d
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
 import { EDITABLE_CODE_TABLES, type EditableCodeTable } from '../../shared/domain/editable-code-tables';
-import { cases, caseTransitions, enterprises, persons, settings, users } from '../schema';
+import { cases, caseTransitions, enterprises, persons, settings } from '../schema';
 import { acceptanceProblems, applicantOfRow, cleanDocuments, codeLabel, itemCodeOf, refuseApplicantKind, refuseBadValues, refuseSecondOpen, type Applicant } from './case-checks';
 import { applyCaseEffects } from './case-effects';
 import { attachedDocuments, caseListItems, caseView, caseWorker, formOf, missingDocuments, workCalendar, type CaseRow } from './case-view';
 import { certificationsOf, keyGroupsOf } from './person-derived';
 import { readSetting } from '../queries/settings';
 import { createdStamps, updateVersioned } from './row-stamps';
+import { stationOfStaff } from './stations';
 
 /** The workflow's kinds of refusal, as the contract's errors. */
 const REFUSAL_ERRORS: Record<RefusalKind, 'CONFLICT' | 'FORBIDDEN' | 'BAD_INPUT'> = { not_now: 'CONFLICT', not_yours: 'FORBIDDEN', incomplete: 'BAD_INPUT' };
@@ -156,7 +157,7 @@ export function transition(ctx: ServiceContext, input: ParsedInputOf<'cases.tran
     changes.acceptedBy = actor.userId;
     changes.acceptedOn = ctx.today;
     // The case carries the station of the clerk who accepts it (就业服务站), as it stands that day.
-    changes.stationId = db.select({ stationId: users.stationId }).from(users).where(eq(users.id, actor.userId)).get()?.stationId ?? null;
+    changes.stationId = stationOfStaff(ctx, actor.userId);
     changes.dueDate = addWorkingDays(ctx.today, type.timeLimitWorkingDays, workCalendar(ctx));
   }
   if (input.action === 'decline') {

@@ -7,6 +7,7 @@ import { requireAccount, type ServiceContext } from '../context';
 import { AppError, fieldError } from '../errors';
 import { cases, guidanceSessions, personContacts, persons, userRoles, users, vacancies } from '../schema';
 import { createdStamps } from './row-stamps';
+import { stationOfStaff } from './stations';
 
 type ContactRow = typeof personContacts.$inferSelect;
 
@@ -65,6 +66,7 @@ export function record(ctx: ServiceContext, input: ParsedInputOf<'contacts.recor
     .values({
       personId: person.id, contactDate: input.contactDate, kind: input.kind, channel: input.channel, staffUserId, vacancyId,
       content: input.content, outcome: input.outcome?.trim() ? input.outcome.trim() : null,
+      stationId: stationOfStaff(ctx, staffUserId),
       ...createdStamps(ctx, actor),
     })
     .returning()

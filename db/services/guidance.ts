@@ -7,6 +7,7 @@ import { codeEntries, guidanceFollowUps, guidancePlanItems, guidanceReferrals, g
 import { workCalendar } from './case-view';
 import { followUpViews, insertFollowUp, planItemView, referralViews, requireCounselor, requireGuidancePerson } from './guidance-records';
 import { createdStamps, updateVersioned } from './row-stamps';
+import { stationOfStaff } from './stations';
 
 type SessionRow = typeof guidanceSessions.$inferSelect;
 
@@ -70,6 +71,7 @@ export function recordSession(ctx: ServiceContext, input: ParsedInputOf<'guidanc
     .values({
       personId: person.id, counselorUserId, sessionDate: input.sessionDate, durationMinutes: input.durationMinutes, mode: input.mode,
       topics: JSON.stringify(input.topics), notes: input.notes?.trim() || null, ...assessment, barriers: JSON.stringify(assessment.barriers),
+      stationId: stationOfStaff(ctx, counselorUserId),
       ...createdStamps(ctx, actor),
     })
     .returning()

@@ -4,7 +4,7 @@ import { actorUserId, type ServiceContext } from '../context';
 import { townshipsOf, villagesOf } from '../divisions';
 import { AppError } from '../errors';
 import { readSetting } from '../queries/settings';
-import { cases, persons, stations, users } from '../schema';
+import { cases, guidanceSessions, personContacts, persons, stations, users } from '../schema';
 import { createdStamps, updateVersioned } from './row-stamps';
 import { refuseProblems } from './training-catalogue';
 
@@ -33,6 +33,12 @@ function views(ctx: ServiceContext, rows: StationRow[]): StationView[] {
     villageCode: r.villageCode, villageName: r.villageCode ? (places.villageOf(r.townshipCode).get(r.villageCode) ?? r.villageCode) : null,
     address: r.address, status: r.status, staff: staff.filter((s) => s.stationId === r.id).map(({ id, displayName }) => ({ id, displayName })), version: r.version,
   }));
+}
+
+/** The station a member of staff belongs to now (null: the bureau's own hall): what a service they record carries. */
+export function stationOfStaff(ctx: ServiceContext, userId: number | null): number | null {
+  if (userId === null) return null;
+  return ctx.database().db.select({ stationId: users.stationId }).from(users).where(eq(users.id, userId)).get()?.stationId ?? null;
 }
 
 export function list(ctx: ServiceContext): StationView[] {
@@ -77,7 +83,8 @@ export function update(ctx: ServiceContext, input: ParsedInputOf<'stations.updat
 
 /**
  * The head's breakdown by station for a period: cases accepted (by the
- * station the case carries) and persons registered (by the station the
+ * station the case carries), guidance sessions and contact records (by the
+ * station they carry) and persons registered (by the station the
  * registering account belongs to now — persons do not yet carry a station).
  * The bureau's own hall is the row without a station.
  */
@@ -91,9 +98,16 @@ export function summary(ctx: ServiceContext, input: ParsedInputOf<'stations.summ
   const toInstant = new Date(new Date(`${input.to}T00:00:00+08:00`).getTime() + 86_400_000).toISOString();
   const registered = db.select({ stationId: users.stationId, n: sql<number>`count(*)` }).from(persons).leftJoin(users, eq(users.id, persons.createdBy))
     .where(and(gte(persons.createdAt, fromInstant), sql`${persons.createdAt} < ${toInstant}`)).groupBy(users.stationId).all();
+  const sessions = db.select({ stationId: guidanceSessions.stationId, n: sql<number>`count(*)` }).from(guidanceSessions)
+    .where(and(gte(guidanceSessions.sessionDate, input.from), lte(guidanceSessions.sessionDate, input.to))).groupBy(guidanceSessions.stationId).all();
+  const contacts = db.select({ stationId: personContacts.stationId, n: sql<number>`count(*)` }).from(personContacts)
+    .where(and(gte(personContacts.contactDate, input.from), lte(personContacts.contactDate, input.to))).groupBy(personContacts.stationId).all();
   const all = list(ctx);
   const count = (rows: { stationId: number | null; n: number }[], id: number | null) => rows.find((r) => r.stationId === id)?.n ?? 0;
-  const rows: StationSummaryRow[] = all.map((s) => ({ stationId: s.id, stationName: s.name, townshipName: s.townshipName, casesAccepted: count(accepted, s.id), personsRegistered: count(registered, s.id) }));
-  rows.push({ stationId: null, stationName: '局办事大厅（未属服务站）', townshipName: '', casesAccepted: count(accepted, null), personsRegistered: count(registered, null) });
+  const figures = (id: number | null) => ({
+    casesAccepted: count(accepted, id), personsRegistered: count(registered, id), guidanceSessions: count(sessions, id), contacts: count(contacts, id),
+  });
+  const rows: StationSummaryRow[] = all.map((s) => ({ stationId: s.id, stationName: s.name, townshipName: s.townshipName, ...figures(s.id) }));
+  rows.push({ stationId: null, stationName: '局办事大厅（未属服务站）', townshipName: '', ...figures(null) });
   return { from: input.from, to: input.to, rows };
 }

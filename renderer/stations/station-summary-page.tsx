@@ -30,17 +30,17 @@ export function StationSummaryPage() {
       </form>
       {summary.isError && <Alert color="red">{errorMessage(summary.error)}</Alert>}
       {summary.data && (
-        <Table withTableBorder striped maw={900} data-testid="station-summary">
-          <Table.Thead><Table.Tr><Table.Th>服务站</Table.Th><Table.Th>乡镇（街道）</Table.Th><Table.Th ta="right">受理业务（件）</Table.Th><Table.Th ta="right">登记人员（人）</Table.Th></Table.Tr></Table.Thead>
+        <Table withTableBorder striped maw={1100} data-testid="station-summary">
+          <Table.Thead><Table.Tr><Table.Th>服务站</Table.Th><Table.Th>乡镇（街道）</Table.Th><Table.Th ta="right">受理业务（件）</Table.Th><Table.Th ta="right">登记人员（人）</Table.Th><Table.Th ta="right">职业指导（次）</Table.Th><Table.Th ta="right">联系记录（次）</Table.Th></Table.Tr></Table.Thead>
           <Table.Tbody>
             {rows.map((r) => (
-              <Table.Tr key={r.stationId ?? 'hall'}><Table.Td>{r.stationName}</Table.Td><Table.Td>{r.townshipName || '—'}</Table.Td><Table.Td ta="right">{r.casesAccepted}</Table.Td><Table.Td ta="right">{r.personsRegistered}</Table.Td></Table.Tr>
+              <Table.Tr key={r.stationId ?? 'hall'}><Table.Td>{r.stationName}</Table.Td><Table.Td>{r.townshipName || '—'}</Table.Td><Table.Td ta="right">{r.casesAccepted}</Table.Td><Table.Td ta="right">{r.personsRegistered}</Table.Td><Table.Td ta="right">{r.guidanceSessions}</Table.Td><Table.Td ta="right">{r.contacts}</Table.Td></Table.Tr>
             ))}
-            <Table.Tr fw={700}><Table.Td>合计</Table.Td><Table.Td /><Table.Td ta="right">{rows.reduce((n, r) => n + r.casesAccepted, 0)}</Table.Td><Table.Td ta="right">{rows.reduce((n, r) => n + r.personsRegistered, 0)}</Table.Td></Table.Tr>
+            <Table.Tr fw={700}><Table.Td>合计</Table.Td><Table.Td /><Table.Td ta="right">{rows.reduce((n, r) => n + r.casesAccepted, 0)}</Table.Td><Table.Td ta="right">{rows.reduce((n, r) => n + r.personsRegistered, 0)}</Table.Td><Table.Td ta="right">{rows.reduce((n, r) => n + r.guidanceSessions, 0)}</Table.Td><Table.Td ta="right">{rows.reduce((n, r) => n + r.contacts, 0)}</Table.Td></Table.Tr>
           </Table.Tbody>
         </Table>
       )}
-      <Text size="xs" c="dimmed" mt="sm" maw={900}>
+      <Text size="xs" c="dimmed" mt="sm" maw={1100}>
         受理业务：统计期内受理的业务按受理人当时所属的服务站计；登记人员：统计期内建立的人员档案按登记人现在所属的服务站计（档案本身尚不记录服务站）。未属服务站的工作人员计入局办事大厅。
       </Text>
     </>

@@ -24,6 +24,9 @@ export interface StationSummaryRow {
   townshipName: string;
   casesAccepted: number;
   personsRegistered: number;
+  /** 职业指导记录 and 联系记录 recorded by the station's staff in the period (they carry the station). */
+  guidanceSessions: number;
+  contacts: number;
 }
 
 const townshipCode = z.string().regex(/^\d{9}$/, '请从列表中选择乡镇（街道）');
@@ -60,7 +63,7 @@ export const stationsContract = {
     input: z.strictObject({ from: isoDate, to: isoDate }),
     access: 'reports.read',
     writes: false,
-    title: '按服务站统计（受理业务、登记人员）',
+    title: '按服务站统计（受理业务、登记人员、职业指导、联系记录）',
     labels: { from: '统计期起', to: '统计期止' },
   }),
 };

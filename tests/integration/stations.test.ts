@@ -44,14 +44,25 @@ describe('就业服务站: stations as data, staff at a station, cases carrying 
     const stationOf = (c: CaseView) => rows(ready, 'select station_id as s from cases where id = ?', c.id)[0]!.s;
     expect([stationOf(stationCase), stationOf(hallCase)]).toEqual([station.id, null]);
 
+    // Other services carry the station too: the clerk's 联系记录, and a counselor's 职业指导记录 once she is put at the station.
+    const contact = { personId: atStation[0]!, contactDate: '2026-11-27', kind: 'follow_up', channel: 'phone', content: '电话回访，求职意向未变' };
+    expectOk(clerk.call('contacts.record', contact));
+    expectOk(ready.call('contacts.record', contact));
+    const counselor = activeUser(ready, 'xxzhidao', ['counselor'], '陆芸');
+    const counselorAccount = expectOk<UserView[]>(ready.call('users.list', {})).find((u) => u.username === 'xxzhidao')!;
+    expectOk(ready.call('users.setStation', { id: counselorAccount.id, version: counselorAccount.version, stationId: station.id }));
+    expectOk(counselor.call('guidance.recordSession', { personId: atStation[1]!, sessionDate: '2026-11-27', durationMinutes: 30, mode: 'window', topics: ['job_search_skills'] }));
+    expect(rows(ready, 'select station_id as s from person_contacts order by id').map((r) => r.s)).toEqual([station.id, null]);
+    expect(rows(ready, 'select station_id as s from guidance_sessions').map((r) => r.s)).toEqual([station.id]);
+
     const { zhouqiang: head } = colleagues(ready, ['zhouqiang']);
     const summary = expectOk<{ rows: StationSummaryRow[] }>(head.call('stations.summary', { from: '2026-11-21', to: '2026-12-20' }));
-    expect(summary.rows.map((r) => [r.stationName, r.casesAccepted, r.personsRegistered])).toEqual([
-      ['香溪社区就业服务站', 1, 2],
-      ['局办事大厅（未属服务站）', 1, 1],
+    expect(summary.rows.map((r) => [r.stationName, r.casesAccepted, r.personsRegistered, r.guidanceSessions, r.contacts])).toEqual([
+      ['香溪社区就业服务站', 1, 2, 1, 1],
+      ['局办事大厅（未属服务站）', 1, 1, 0, 1],
     ]);
     const earlier = expectOk<{ rows: StationSummaryRow[] }>(head.call('stations.summary', { from: '2026-10-21', to: '2026-11-20' }));
-    expect(earlier.rows.map((r) => r.casesAccepted + r.personsRegistered)).toEqual([0, 0]);
+    expect(earlier.rows.map((r) => r.casesAccepted + r.personsRegistered + r.guidanceSessions + r.contacts)).toEqual([0, 0]);
     expect(expectError(head.call('stations.summary', { from: '2026-12-01', to: '2026-11-01' }), 'BAD_INPUT').message).toBe('统计期止：统计期止不能早于统计期起（2026-12-01）');
 
     // A closed station takes no more staff.
