@@ -45,7 +45,7 @@ export function TrainingClaimPanel({ classId }: { classId: number }) {
           <Text size="sm">已提交的申领：</Text>
           {p.claims.map((c) => (
             <Anchor key={c.caseId} size="sm" component={Link} to={`/cases/${c.caseId}`}>
-              {c.receiptNo ?? `草稿 #${c.caseId}`} <Badge size="sm" variant="light">{STATE_LABELS[c.state as CaseState] ?? c.state}</Badge>
+              {c.receiptNo ?? '草稿（尚未受理）'} <Badge size="sm" variant="light">{STATE_LABELS[c.state as CaseState] ?? c.state}</Badge>
             </Anchor>
           ))}
         </Group>
