@@ -9,8 +9,10 @@
  *
  *   tsx scripts/bench/exchange.ts --dir .bench   → one JSON object on stdout
  *
- * The export runs in a job thread, as in the app; JOB_THREAD_ENTRY=dist/electron/job-thread.cjs
- * (after `npm run build`) runs Electron's bundled threads instead of the sources through tsx.
+ * The export runs in a job thread, as in the app; JOB_THREAD_ENTRY=$PWD/dist/electron/job-thread.cjs
+ * (after `npm run build`; an absolute path) runs Electron's bundled threads instead of the sources
+ * through tsx. Run it on a database this build has already opened (`npm run bench` does): opening
+ * an older one upgrades it first, and the memory the upgrade leaves in the process would count.
  */
 import { mkdirSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
