@@ -87,4 +87,26 @@ describe('a roster import written in batches', () => {
     oneByOne.desk.close();
     imported.desk.close();
   }, 120_000);
+
+  it('audits in the order of the file when a known person stands between new ones', async () => {
+    const ready = readyDesk();
+    const [first, known, last] = people(ready).slice(0, 3);
+    const knownView = expectOk<{ id: number }>(ready.call('persons.register', { name: known!.name, idNumber: known!.idNumber, confirmNotDuplicate: true }));
+    const file = rosterXlsx([first!, { ...known!, phone: '13700001111' }, last!]);
+    const started = expectOk<JobView>(ready.call('persons.importStart', { fileName: '花名册.xlsx', base64: file.toString('base64'), dryRun: false, allOrNothing: true }));
+    const job = await ready.desk.jobs.settled(started.id);
+    expect(job.result as ImportReport).toMatchObject({ created: 2, updated: 1, unchanged: 0 });
+    const { sqlite } = ready.desk.database();
+    const entries = sqlite.prepare("select action, entity_id as entityId from audit_log where action in ('persons.register', 'persons.update') order by id").all();
+    const idOf = (p: { idNumber: string }) => String((sqlite.prepare('select id from persons where id_number = ?').get(p.idNumber) as { id: number }).id);
+    expect(entries).toEqual([
+      { action: 'persons.register', entityId: String(knownView.id) },
+      { action: 'persons.register', entityId: idOf(first!) },
+      { action: 'persons.update', entityId: String(knownView.id) },
+      { action: 'persons.register', entityId: idOf(last!) },
+    ]);
+    expect(Number(idOf(first!))).toBeLessThan(Number(idOf(last!)));
+    expect(expectOk<AuditChainStatus>(ready.call('audit.verify', {})).ok).toBe(true);
+    ready.desk.close();
+  });
 });
