@@ -1,7 +1,7 @@
 import { createHash, createHmac, randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { canonicalJson } from '../shared/domain/canonical-json';
-import { cachedStatement } from './statements';
+import { cachedStatement, insertRows } from './statements';
 
 export interface AuditInput {
   action: string;
@@ -73,10 +73,15 @@ export function appendAudit(sqlite: Database.Database, actor: AuditActor, at: Da
   appendAuditEntries(sqlite, actor, at, [input]);
 }
 
+/** The columns of an entry, in the order the multi-row inserts bind them; `workstation_id` only for entries from a workstation. */
+const HOST_COLUMNS = 'id, at, actor_user_id, actor_name, action, entity_type, entity_id, before_digest, after_digest, detail, prev_hash, hash';
+const WORKSTATION_COLUMNS = 'id, at, actor_user_id, actor_name, action, entity_type, entity_id, before_digest, after_digest, detail, workstation_id, prev_hash, hash';
+
 /**
  * Appends entries in order, each chained to the one before; call inside the
  * transaction of the acts they record. The chain's end and the digest key are
- * read once for the lot: a roster import appends one entry per person.
+ * read once for the lot, and the entries are written in multi-row statements
+ * (insertRows): a roster import appends one entry per person.
  */
 export function appendAuditEntries(sqlite: Database.Database, actor: AuditActor, at: Date, inputs: readonly AuditInput[]): void {
   if (inputs.length === 0) return;
@@ -84,24 +89,16 @@ export function appendAuditEntries(sqlite: Database.Database, actor: AuditActor,
     | { id: number; hash: string }
     | undefined;
   const key = digestKey(sqlite);
-  // An entry made on the host itself is written, and hashed, exactly as before workstations existed.
-  const insertOnHost = cachedStatement(
-    sqlite,
-    `insert into audit_log (id, at, actor_user_id, actor_name, action, entity_type, entity_id,
-        before_digest, after_digest, detail, prev_hash, hash)
-       values (@id, @at, @actorUserId, @actorName, @action, @entityType, @entityId,
-        @beforeDigest, @afterDigest, @detail, @prevHash, @hash)`,
-  );
-  const insertFromWorkstation = () => cachedStatement(
-    sqlite,
-    `insert into audit_log (id, at, actor_user_id, actor_name, action, entity_type, entity_id,
-        before_digest, after_digest, detail, workstation_id, prev_hash, hash)
-       values (@id, @at, @actorUserId, @actorName, @action, @entityType, @entityId,
-        @beforeDigest, @afterDigest, @detail, @workstationId, @prevHash, @hash)`,
-  );
   let id = last?.id ?? 0;
   let prevHash = last?.hash ?? GENESIS_HASH;
   const atIso = at.toISOString();
+  // Consecutive entries of one kind (made on the host itself, or from a workstation) are written together.
+  let run: unknown[][] = [];
+  let runFromWorkstation = false;
+  const writeRun = () => {
+    if (run.length > 0) insertRows(sqlite, `insert into audit_log (${runFromWorkstation ? WORKSTATION_COLUMNS : HOST_COLUMNS}) values`, run[0]!.length, run);
+    run = [];
+  };
   for (const input of inputs) {
     id += 1;
     const row: AuditRow = {
@@ -119,12 +116,15 @@ export function appendAuditEntries(sqlite: Database.Database, actor: AuditActor,
       prevHash,
     };
     const hash = auditEntryHash(row);
-    if (row.workstationId == null) {
-      const { workstationId: _none, ...onHost } = row;
-      insertOnHost.run({ ...onHost, hash });
-    } else insertFromWorkstation().run({ ...row, hash });
+    // An entry made on the host itself is written, and hashed, exactly as before workstations existed.
+    const fromWorkstation = row.workstationId != null;
+    if (fromWorkstation !== runFromWorkstation) writeRun();
+    runFromWorkstation = fromWorkstation;
+    const head = [row.id, row.at, row.actorUserId, row.actorName, row.action, row.entityType, row.entityId, row.beforeDigest, row.afterDigest, row.detail];
+    run.push(fromWorkstation ? [...head, row.workstationId, prevHash, hash] : [...head, prevHash, hash]);
     prevHash = hash;
   }
+  writeRun();
 }
 
 export type ChainVerdict = { ok: true; entries: number } | { ok: false; entries: number; brokenId: number; reason: string };

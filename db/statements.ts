@@ -105,14 +105,9 @@ export function selectRowsCached<T extends SQLiteTable>(db: DrizzleDb, table: T,
   return rows.map((values) => rowFrom(select.columns, values) as T['$inferSelect']);
 }
 
-/**
- * `insert into <table> (<columns given>) values (…) returning <every column>`
- * through the statement cache, values mapped to the driver and the row mapped
- * back as drizzle maps them: a roster import inserts thousands of rows so.
- */
-export function insertReturningCached<T extends SQLiteTable>(db: DrizzleDb, table: T, values: Partial<T['$inferInsert']>): T['$inferSelect'] {
-  const select = selectOf.get(table) ?? describeSelect(table);
-  const given = { ...(values as Record<string, unknown>) };
+/** A row's values as an insert gives them: JavaScript defaults applied, undefined left out, in the given key order. */
+function insertValues(select: TableSelect, table: SQLiteTable, values: Record<string, unknown>): { keys: string[]; columns: Column[]; params: unknown[] } {
+  const given = { ...values };
   // Defaults computed in JavaScript (`$defaultFn`, `$onUpdateFn`), as drizzle's insert applies them.
   for (const [key, column] of select.columns) {
     if (given[key] !== undefined) continue;
@@ -125,8 +120,91 @@ export function insertReturningCached<T extends SQLiteTable>(db: DrizzleDb, tabl
     if (!column) throw new Error(`${key} is not a column of ${getTableName(table)}`);
     return column;
   });
-  const text = `insert into ${dialect.escapeName(getTableName(table))} (${columns.map((c) => dialect.escapeName(c.name)).join(', ')}) values (${keys.map(() => '?').join(', ')}) returning ${select.columnsText}`;
   const params = keys.map((key, i) => (given[key] === null ? null : columns[i]!.mapToDriverValue(given[key])));
-  const result = cachedStatement(connectionOf(db), text).raw(true).get(...params) as unknown[];
-  return rowFrom(select.columns, result) as T['$inferSelect'];
+  return { keys, columns, params };
+}
+
+const insertHead = (table: SQLiteTable, columns: Column[]) => `insert into ${dialect.escapeName(getTableName(table))} (${columns.map((c) => dialect.escapeName(c.name)).join(', ')}) values`;
+
+/**
+ * `insert into <table> (<columns given>) values (…) returning <every column>`
+ * through the statement cache, values mapped to the driver and the row mapped
+ * back as drizzle maps them.
+ */
+export function insertReturningCached<T extends SQLiteTable>(db: DrizzleDb, table: T, values: Partial<T['$inferInsert']>): T['$inferSelect'] {
+  return insertManyReturningCached(db, table, [values])[0]!;
+}
+
+/**
+ * insertReturningCached for many rows at once, as multi-row statements
+ * (insertRows): a roster import writes its persons so, a batch at a time.
+ * Rows come back in the order given: new rowids rise in that order, and
+ * `returning`'s own order is left unspecified by SQLite, so they are sorted by it.
+ */
+export function insertManyReturningCached<T extends SQLiteTable>(db: DrizzleDb, table: T, list: ReadonlyArray<Partial<T['$inferInsert']>>): Array<T['$inferSelect']> {
+  const select = selectOf.get(table) ?? describeSelect(table);
+  const rowidAt = select.columns.findIndex(([, column]) => column.primary && column.columnType === 'SQLiteInteger');
+  const prepared = list.map((values) => insertValues(select, table, values as Record<string, unknown>));
+  const out: Array<T['$inferSelect']> = [];
+  // Rows giving the same columns share a statement; a run ends where the columns change.
+  for (let start = 0; start < prepared.length; ) {
+    const keys = prepared[start]!.keys;
+    let end = start + 1;
+    while (end < prepared.length && sameStrings(prepared[end]!.keys, keys)) end += 1;
+    const returned = insertRows(connectionOf(db), insertHead(table, prepared[start]!.columns), keys.length, prepared.slice(start, end).map((p) => p.params), `returning ${select.columnsText}`);
+    if (rowidAt >= 0 && !keys.includes(select.columns[rowidAt]![0])) returned.sort((a, b) => (a[rowidAt] as number) - (b[rowidAt] as number));
+    for (const values of returned) out.push(rowFrom(select.columns, values) as T['$inferSelect']);
+    start = end;
+  }
+  return out;
+}
+
+function sameStrings(a: string[], b: string[]): boolean {
+  return a.length === b.length && a.every((v, i) => v === b[i]);
+}
+
+/** SQLite's limit on bound values in one statement (SQLITE_MAX_VARIABLE_NUMBER of this build, checked by a test). */
+export const MAX_BOUND_VALUES = 32_766;
+/** Rows in one multi-row statement at most: more saves little and holds bigger statements. */
+export const ROWS_PER_STATEMENT = 256;
+
+/**
+ * Statement sizes for `count` rows: as many full statements as fit, then the
+ * rest in falling powers of two (300 → 256, 32, 8, 4), so a table needs at
+ * most a handful of kept statements whatever the batch sizes.
+ */
+export function statementSizes(count: number, most: number): number[] {
+  const sizes: number[] = [];
+  let left = count;
+  for (; left >= most; left -= most) sizes.push(most);
+  for (let size = 2 ** Math.floor(Math.log2(Math.max(left, 1))); left > 0; size /= 2) {
+    if (left >= size) {
+      sizes.push(size);
+      left -= size;
+    }
+  }
+  return sizes;
+}
+
+/**
+ * Writes rows of `width` values each with `<head> (?, …), (?, …) … <tail>`,
+ * in multi-row statements kept per connection (statementSizes), every
+ * statement under SQLite's limit on bound values. With a `returning` tail,
+ * answers the returned rows as value arrays.
+ */
+export function insertRows(sqlite: Database.Database, head: string, width: number, rows: ReadonlyArray<readonly unknown[]>, tail = ''): unknown[][] {
+  const most = Math.max(1, Math.min(ROWS_PER_STATEMENT, Math.floor(MAX_BOUND_VALUES / width)));
+  const returning = /^\s*returning\b/i.test(tail);
+  const placeholders = `(${new Array<string>(width).fill('?').join(', ')})`;
+  const out: unknown[][] = [];
+  let at = 0;
+  for (const size of statementSizes(rows.length, most)) {
+    const statement = cachedStatement(sqlite, `${head} ${new Array<string>(size).fill(placeholders).join(', ')}${tail ? ` ${tail}` : ''}`);
+    const params: unknown[] = [];
+    for (let i = at; i < at + size; i += 1) for (const value of rows[i]!) params.push(value);
+    if (returning) out.push(...(statement.raw(true).all(params) as unknown[][]));
+    else statement.run(params);
+    at += size;
+  }
+  return out;
 }

@@ -3,7 +3,7 @@ import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { CertificationEvent } from '../../shared/domain/person-contacts';
 import type { DrizzleDb } from '../open';
 import { personKeyGroups, persons, personSearchKeys } from '../schema';
-import { cachedQuery, cachedStatement, connectionOf, planCaseOf, selectRowsCached, type PlanCase } from '../statements';
+import { cachedQuery, cachedStatement, connectionOf, insertRows, planCaseOf, selectRowsCached, type PlanCase } from '../statements';
 
 /**
  * The person registry's SQL that stays SQL. Every statement here is kept
@@ -23,11 +23,8 @@ export const PERSON_SQL = {
      where c.person_id in (select value from json_each(?)) and c.case_type = 'difficulty_certification' and c.state = 'approved' order by c.id`,
   certificationEvents: 'select case_id as caseId, kind, on_date as onDate from case_events where case_id in (select value from json_each(?)) order by id',
   deleteSearchKeys: 'delete from person_search_keys where person_id = ?',
-  insertSearchKey: 'insert into person_search_keys (person_id, key) values (?, ?)',
   deleteKeyGroups: 'delete from person_key_groups where person_id = ?',
   deleteKeyGroupSchedule: 'delete from person_key_group_schedule where person_id = ?',
-  insertKeyGroup: 'insert into person_key_groups (person_id, code, as_of, until) values (?, ?, ?, ?)',
-  setKeyGroupRecheck: 'insert into person_key_group_schedule (person_id, recheck_on) values (?, ?) on conflict(person_id) do update set recheck_on = excluded.recheck_on',
 } as const;
 
 export interface CertificationCaseRow {
@@ -58,8 +55,32 @@ export function deleteSearchKeys(db: DrizzleDb, personId: number): void {
 }
 
 export function insertSearchKeys(db: DrizzleDb, personId: number, keys: Iterable<string>): void {
-  const insert = cachedStatement(connectionOf(db), PERSON_SQL.insertSearchKey);
-  for (const key of keys) insert.run(personId, key);
+  insertSearchKeyRows(db, Array.from(keys, (key) => [personId, key] as const));
+}
+
+/**
+ * The derived rows of many persons at once, in multi-row statements kept per
+ * connection (insertRows): a roster import writes a batch of persons' search
+ * keys, key-group tags and recheck dates in a few statements, not one per row.
+ * Each has a plan case below, written for one row.
+ */
+export const PERSON_ROW_INSERTS = {
+  searchKeys: 'insert into person_search_keys (person_id, key) values',
+  keyGroups: 'insert into person_key_groups (person_id, code, as_of, until) values',
+  keyGroupRechecks: 'insert into person_key_group_schedule (person_id, recheck_on) values',
+  keyGroupRechecksTail: 'on conflict(person_id) do update set recheck_on = excluded.recheck_on',
+} as const;
+
+/** Search keys as [person id, key] pairs. */
+export function insertSearchKeyRows(db: DrizzleDb, rows: ReadonlyArray<readonly [number, string]>): void {
+  insertRows(connectionOf(db), PERSON_ROW_INSERTS.searchKeys, 2, rows);
+}
+
+/** Key-group tags as [person id, code, as of, until] and recheck dates as [person id, recheck on]. */
+export function insertKeyGroupRows(db: DrizzleDb, tags: ReadonlyArray<readonly [number, string, string, string | null]>, rechecks: ReadonlyArray<readonly [number, string | null]>): void {
+  const sqlite = connectionOf(db);
+  insertRows(sqlite, PERSON_ROW_INSERTS.keyGroups, 4, tags);
+  insertRows(sqlite, PERSON_ROW_INSERTS.keyGroupRechecks, 2, rechecks, PERSON_ROW_INSERTS.keyGroupRechecksTail);
 }
 
 /** Removes a person's stored key-group tags, and with `andSchedule` their recheck date (a merged record has neither). */
@@ -71,10 +92,7 @@ export function deleteKeyGroups(db: DrizzleDb, personId: number, andSchedule: bo
 
 /** Stores a person's key-group tags as of a day, and the day they must be computed again. */
 export function insertKeyGroups(db: DrizzleDb, personId: number, asOf: string, tags: Array<{ code: string; until?: string | null }>, recheckOn: string | null): void {
-  const sqlite = connectionOf(db);
-  const insertTag = cachedStatement(sqlite, PERSON_SQL.insertKeyGroup);
-  for (const t of tags) insertTag.run(personId, t.code, asOf, t.until ?? null);
-  cachedStatement(sqlite, PERSON_SQL.setKeyGroupRecheck).run(personId, recheckOn);
+  insertKeyGroupRows(db, tags.map((t) => [personId, t.code, asOf, t.until ?? null] as const), [[personId, recheckOn]]);
 }
 
 /** Everything that sorts after a prefix: `col >= p and col < p + U+FFFF` is an index range, unlike LIKE. */
@@ -141,15 +159,15 @@ export function personMatchesPage(db: DrizzleDb, match: PersonMatch, page: Perso
 
 const SAMPLE_PAGE: PersonPage = { order: 'newest', limit: 20, offset: 0 };
 
-export const PLAN_CASES: Record<keyof typeof PERSON_SQL | 'countBySearchKeys' | 'countByIdFragment' | 'pageByKeyGroup' | 'pageByName', PlanCase> = {
+export const PLAN_CASES: Record<keyof typeof PERSON_SQL | 'searchKeyRows' | 'keyGroupRows' | 'keyGroupRecheckRows' | 'countBySearchKeys' | 'countByIdFragment' | 'pageByKeyGroup' | 'pageByName', PlanCase> = {
   certificationCases: { sql: PERSON_SQL.certificationCases, params: ['[1,2,3]'], uses: [/SEARCH c USING INDEX cases_person/] },
   certificationEvents: { sql: PERSON_SQL.certificationEvents, params: ['[1,2,3]'], uses: [/SEARCH case_events USING INDEX case_events_case \(case_id=\?\)/] },
   deleteSearchKeys: { sql: PERSON_SQL.deleteSearchKeys, params: [1], uses: [/person_search_keys_person \(person_id=\?\)/] },
-  insertSearchKey: { sql: PERSON_SQL.insertSearchKey, params: [1, 'zs'] },
   deleteKeyGroups: { sql: PERSON_SQL.deleteKeyGroups, params: [1], uses: [/person_key_groups_person \(person_id=\?\)/] },
   deleteKeyGroupSchedule: { sql: PERSON_SQL.deleteKeyGroupSchedule, params: [1] },
-  insertKeyGroup: { sql: PERSON_SQL.insertKeyGroup, params: [1, 'age_4050', '2026-11-27', null] },
-  setKeyGroupRecheck: { sql: PERSON_SQL.setKeyGroupRecheck, params: [1, '2027-01-01'] },
+  searchKeyRows: { sql: `${PERSON_ROW_INSERTS.searchKeys} (?, ?)`, params: [1, 'zs'] },
+  keyGroupRows: { sql: `${PERSON_ROW_INSERTS.keyGroups} (?, ?, ?, ?)`, params: [1, 'age_4050', '2026-11-27', null] },
+  keyGroupRecheckRows: { sql: `${PERSON_ROW_INSERTS.keyGroupRechecks} (?, ?) ${PERSON_ROW_INSERTS.keyGroupRechecksTail}`, params: [1, '2027-01-01'] },
   countBySearchKeys: planCaseOf(countStatement({ idSet: searchKeyIds('zs') }, 10_000), [/SEARCH person_search_keys USING COVERING INDEX sqlite_autoindex_person_search_keys_1 \(key>\? AND key<\?\)/]),
   countByIdFragment: planCaseOf(countStatement({ where: idNumberContains('920115') }, 10_000), [/SCAN person_id_fts VIRTUAL TABLE INDEX \d+:M/]),
   pageByKeyGroup: planCaseOf(sql`select * from ${persons} ${pageClause({ idSet: keyGroupIds('age_4050') }, SAMPLE_PAGE)}`, [/SEARCH person_key_groups USING COVERING INDEX/]),

@@ -3,7 +3,7 @@ import { computeKeyGroups, keyGroupsRecheckOn, type DifficultyCertification, typ
 import { certificationPeriods, type CertificationEvent } from '../../shared/domain/person-contacts';
 import { nameSearchKeys } from '../../shared/domain/pinyin-keys';
 import type { DrizzleDb } from '../open';
-import { approvedCertifications, certificationEvents, deleteKeyGroups, deleteSearchKeys, insertKeyGroups, insertSearchKeys } from '../queries/persons';
+import { approvedCertifications, certificationEvents, deleteKeyGroups, deleteSearchKeys, insertKeyGroupRows, insertKeyGroups, insertSearchKeyRows, insertSearchKeys } from '../queries/persons';
 import { optionalSetting, writeSetting } from '../queries/settings';
 import { personKeyGroupSchedule, persons } from '../schema';
 
@@ -81,12 +81,29 @@ export function refreshDerived(db: DrizzleDb, row: PersonRow, today: string, kno
 
 /**
  * refreshDerived for a person inserted a moment ago in this transaction: there
- * is nothing derived to remove and no certification to look up (a bulk import
- * writes thousands of these).
+ * is nothing derived to remove and no certification to look up.
  */
-export function deriveForNewPerson(db: DrizzleDb, row: PersonRow, today: string): KeyGroupTag[] {
-  insertSearchKeys(db, row.id, nameSearchKeys(row.name));
-  return storeNewKeyGroups(db, row, today, []);
+export function deriveForNewPerson(db: DrizzleDb, row: PersonRow, today: string): void {
+  deriveForNewPersons(db, [row], today);
+}
+
+/**
+ * deriveForNewPerson for a batch of persons (a roster import writes thousands):
+ * their search keys, key-group tags and recheck dates, each table in
+ * multi-row statements for the whole batch.
+ */
+export function deriveForNewPersons(db: DrizzleDb, rows: readonly PersonRow[], today: string): void {
+  const keys: Array<[number, string]> = [];
+  const tags: Array<[number, string, string, string | null]> = [];
+  const rechecks: Array<[number, string | null]> = [];
+  for (const row of rows) {
+    for (const key of nameSearchKeys(row.name)) keys.push([row.id, key]);
+    const facts = keyGroupFacts(row, []);
+    for (const tag of computeKeyGroups(facts, today)) tags.push([row.id, tag.code, today, tag.until ?? null]);
+    rechecks.push([row.id, keyGroupsRecheckOn(facts, today)]);
+  }
+  insertSearchKeyRows(db, keys);
+  insertKeyGroupRows(db, tags, rechecks);
 }
 
 /**

@@ -7,10 +7,10 @@ import { townshipInAddress } from '../divisions';
 import { importTemplate as template, NO_OPTIONS, startImport, type ApplyCounts, type ImportKind, type ValidRow } from '../import/run-import';
 import { persons } from '../schema';
 import { fieldChanges, recordCorrections } from './corrections';
-import { deriveForNewPerson, refreshDerived, reversedPhone, type PersonRow } from './person-derived';
+import { deriveForNewPersons, refreshDerived, reversedPhone, type PersonRow } from './person-derived';
 import { divisionNames } from './person-view';
 import { createdStamps, updatedStamps } from './row-stamps';
-import { insertReturningCached } from '../statements';
+import { insertManyReturningCached } from '../statements';
 
 type Imported = Pick<PersonRow, 'name' | 'phone' | 'ethnicityCode' | 'educationCode' | 'householdType' | 'address' | 'residenceTownshipCode' | 'school' | 'major' | 'graduationDate' | 'employmentStatus'>;
 
@@ -36,6 +36,22 @@ const IMPORTED_FIELDS = ['name', 'phone', 'ethnicityCode', 'educationCode', 'hou
 const IMPORTED_NULLS = Object.fromEntries(IMPORTED_FIELDS.map((f) => [f, null])) as Record<(typeof IMPORTED_FIELDS)[number], null>;
 const DEFAULT_EMPLOYMENT_STATUS = persons.employmentStatus.default as Imported['employmentStatus'];
 
+/** New persons written together: their rows, search keys, key groups and schedules each in multi-row statements. */
+const CREATE_BATCH = 1_000;
+
+type NewPerson = typeof persons.$inferInsert;
+
+/**
+ * Writes a batch of new persons and what derives from them, then audits each
+ * one (in the order of the file), as registering them one by one would.
+ */
+function createPersons(ctx: ServiceContext, batch: NewPerson[]): void {
+  const { db } = ctx.database();
+  const rows = insertManyReturningCached(db, persons, batch);
+  deriveForNewPersons(db, rows, ctx.today);
+  for (const row of rows) ctx.audit({ action: 'persons.register', entityType: 'person', entityId: row.id, after: row, detail: { source: 'import' } });
+}
+
 /** Matches rows to existing persons by ID number; creates new ones and updates only changed fields. */
 function applyRows(ctx: ServiceContext, valid: ValidRow[], writes: boolean, fileName: string): ApplyCounts {
   const { db } = ctx.database();
@@ -50,13 +66,19 @@ function applyRows(ctx: ServiceContext, valid: ValidRow[], writes: boolean, file
   let created = 0;
   let updated = 0;
   let unchanged = 0;
+  // New persons wait in a batch; an update writes the batch first, so the audit keeps the file's order.
+  let batch: NewPerson[] = [];
+  const writeBatch = () => {
+    if (batch.length > 0) createPersons(ctx, batch);
+    batch = [];
+  };
   for (const { record } of valid) {
     const fields = toFields(record, names);
     const current = existing.get(record.idNumber!);
     if (!current) {
       created += 1;
       if (!writes) continue;
-      const row = insertReturningCached(db, persons, {
+      batch.push({
         ...IMPORTED_NULLS,
         ...fields,
         employmentStatus: fields.employmentStatus ?? DEFAULT_EMPLOYMENT_STATUS,
@@ -67,8 +89,7 @@ function applyRows(ctx: ServiceContext, valid: ValidRow[], writes: boolean, file
         birthDate: record.birthDate!,
         ...stamps,
       });
-      deriveForNewPerson(db, row, ctx.today);
-      ctx.audit({ action: 'persons.register', entityType: 'person', entityId: row.id, after: row, detail: { source: 'import' } });
+      if (batch.length >= CREATE_BATCH) writeBatch();
       continue;
     }
     const changed = (Object.keys(fields) as (keyof Imported)[]).filter((k) => fields[k] !== current[k]);
@@ -78,6 +99,7 @@ function applyRows(ctx: ServiceContext, valid: ValidRow[], writes: boolean, file
     }
     updated += 1;
     if (!writes) continue;
+    writeBatch();
     const changes = Object.fromEntries(changed.map((k) => [k, fields[k]]));
     const after = db
       .update(persons)
@@ -89,6 +111,7 @@ function applyRows(ctx: ServiceContext, valid: ValidRow[], writes: boolean, file
     refreshDerived(db, after, ctx.today);
     ctx.audit({ action: 'persons.update', entityType: 'person', entityId: current.id, before: current, after, detail: { changedFields: changed, reason } });
   }
+  writeBatch();
   return { created, updated, unchanged };
 }
 

@@ -14,8 +14,8 @@
  *
  * Every figure is measured in fresh databases built by the real migrations, in
  * the same run; the bulk write in rounds of (service, raw), reporting the round
- * with the median ratio and every round's ratio. Goal from the product: service writes ≥ 30% of raw insert
- * throughput.
+ * with the median ratio and every round's ratio. Goal from the product (issue 27): service writes ≥ 40% of
+ * raw insert throughput.
  *
  *   tsx scripts/bench/writes.ts [--rows 20000] [--seed 7] [--rounds 3]   → one JSON object on stdout
  */
@@ -29,7 +29,7 @@ import { rosterPersons, rosterXlsx } from '../../db/seed/roster';
 import { BENCH_ADMIN, BENCH_COUNTY, benchPaths, openBenchDesk, unwrap } from './build-persons';
 import { appPaths } from '../../electron/paths';
 
-export const WRITE_GOAL = { serviceToRawMin: 0.3 };
+export const WRITE_GOAL = { serviceToRawMin: 0.4 };
 const PATHS = appPaths(join(import.meta.dirname, '..', '..'));
 
 function option(name: string, fallback: number): number {

@@ -2,7 +2,7 @@ import { asc, sql } from 'drizzle-orm';
 import { integer, sqliteTable, text } from 'drizzle-orm/sqlite-core';
 import { describe, expect, it } from 'vitest';
 import { persons } from '../../db/schema';
-import { cachedQuery, insertReturningCached, selectRowsCached } from '../../db/statements';
+import { cachedQuery, insertManyReturningCached, insertReturningCached, insertRows, MAX_BOUND_VALUES, selectRowsCached, statementSizes } from '../../db/statements';
 import { readyDesk } from './helpers';
 import { LI_XIUYING, ZHANG_SAN, register } from './registry-helpers';
 
@@ -64,5 +64,33 @@ describe('rows read through the statement cache', () => {
     expect(insertReturningCached(db, notes, { madeBy: '王芳' })).toEqual({ id: 2, madeBy: '王芳', urgent: null });
     ready.desk.close();
   });
-});
 
+  it('inserts many rows in multi-row statements of a few kept sizes, returned in the order given', () => {
+    const ready = readyDesk();
+    const { db } = ready.desk.database();
+    const at = '2026-11-27T02:00:00.000Z';
+    // 300 rows: one statement of 256, then 32, 8 and 4.
+    expect(statementSizes(300, 256)).toEqual([256, 32, 8, 4]);
+    expect(statementSizes(0, 256)).toEqual([]);
+    const list = Array.from({ length: 300 }, (_, i) => ({ idNumber: `32050619900101${String(i).padStart(4, '0')}`, name: `测试${i}`, sex: 'male' as const, birthDate: '1990-01-01', isVeteran: i % 2 === 0, createdAt: at, updatedAt: at }));
+    const rows = insertManyReturningCached(db, persons, list);
+    expect(rows.map((r) => r.idNumber)).toEqual(list.map((p) => p.idNumber));
+    expect(rows).toEqual(db.select().from(persons).orderBy(asc(persons.id)).all());
+    expect(rows[1]).toMatchObject({ isVeteran: false, version: 1, phone: null });
+    ready.desk.close();
+  });
+
+  it('keeps every statement within this SQLite build’s limit on bound values', () => {
+    const ready = readyDesk();
+    const { sqlite } = ready.desk.database();
+    sqlite.exec('create table scratch_pairs (a integer, b integer)');
+    const values = (n: number) => `insert into scratch_pairs (a) values ${new Array(n).fill('(?)').join(', ')}`;
+    expect(() => sqlite.prepare(values(MAX_BOUND_VALUES))).not.toThrow();
+    expect(() => sqlite.prepare(values(MAX_BOUND_VALUES + 1))).toThrow(/too many SQL variables/);
+    // Rows so wide that few fit in one statement are split further.
+    const wide = `insert into scratch_pairs (a, b) values`;
+    insertRows(sqlite, wide, 2, Array.from({ length: 1000 }, (_, i) => [i, i * 2]));
+    expect(sqlite.prepare('select count(*) as n, sum(b) as b from scratch_pairs').get()).toEqual({ n: 1000, b: 999 * 1000 });
+    ready.desk.close();
+  });
+});
