@@ -66,6 +66,8 @@ export const cases = sqliteTable(
     // Approved registrations and certifications still in force, by type: the follow-up, 6-month and review lists.
     index('cases_in_force').on(t.caseType, t.acceptedOn).where(sql`state = 'approved' and ended_on is null`),
     index('cases_enterprise').on(t.enterpriseId).where(sql`enterprise_id is not null`),
+    // The head's 服务站 page counts a period's accepted cases by station from the index alone.
+    index('cases_accepted_station').on(t.acceptedOn, t.stationId),
     // One open case of a type (and item) per applicant: the database itself refuses a second one.
     uniqueIndex('cases_one_open_per_type')
       .on(t.personId, t.caseType, t.itemCode)

@@ -37,7 +37,12 @@ export const guidanceSessions = sqliteTable(
     stationId: integer('station_id').references(() => stations.id),
     ...rowMeta,
   },
-  (t) => [index('guidance_sessions_person_date').on(t.personId, t.sessionDate), index('guidance_sessions_counselor_date').on(t.counselorUserId, t.sessionDate)],
+  (t) => [
+    index('guidance_sessions_person_date').on(t.personId, t.sessionDate),
+    index('guidance_sessions_counselor_date').on(t.counselorUserId, t.sessionDate),
+    // The head's 服务站 page counts a period's sessions by station from the index alone.
+    index('guidance_sessions_date_station').on(t.sessionDate, t.stationId),
+  ],
 );
 
 /** 行动计划: the steps agreed in a session, who takes them and by when. */

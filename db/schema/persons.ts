@@ -60,6 +60,8 @@ export const persons = sqliteTable(
     // from the index alone, without reading every row of the township.
     index('persons_township_status_birth').on(t.residenceTownshipCode, t.employmentStatus, t.birthDate, t.mergedIntoId),
     index('persons_updated').on(t.updatedAt),
+    // The head's 服务站 page counts the persons registered in a period by the registering account.
+    index('persons_created').on(t.createdAt, t.createdBy),
     // 人岗匹配 for a vacancy: jobseekers by the range of their intended occupation, with every
     // column the score reads, so ranking thousands reads the index alone (db/queries/matching.ts).
     index('persons_intention').on(

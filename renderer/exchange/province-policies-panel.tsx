@@ -1,4 +1,4 @@
-import { Accordion, Alert, Badge, Button, Group, List, Modal, Paper, Stack, Table, Text, Textarea, Title } from '@mantine/core';
+import { Accordion, Alert, Badge, Button, Group, List, Modal, Paper, Stack, Text, Textarea, Title } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useState } from 'react';
@@ -6,7 +6,7 @@ import type { ProvincePolicyVersionView } from '../../shared/contract';
 import { formatOfficeTimestamp } from '../../shared/domain/dates';
 import { call, errorMessage } from '../api/client';
 import { useCan } from '../api/queries';
-import { HeaderRow } from '../shell/header-row';
+import { PolicyCaseTable } from '../policies/policy-case-table';
 
 export const PROVINCE_POLICIES_KEY = ['provinceFeed.policyVersions'] as const;
 
@@ -77,22 +77,7 @@ function IssuedVersion({ v, canManage }: { v: ProvincePolicyVersionView; canMana
           <List size="sm">{v.problems.map((p) => <List.Item key={p}>{p}</List.Item>)}</List>
         </Alert>
       )}
-      {v.cases.length > 0 && (
-        <Table withTableBorder data-testid="province-policy-cases">
-          <HeaderRow labels={['测试用例', '评估日', '预期结果', '本县运行结果', '']} />
-          <Table.Tbody>
-            {v.cases.map((c) => (
-              <Table.Tr key={c.name}>
-                <Table.Td>{c.name}</Table.Td>
-                <Table.Td>{c.on}</Table.Td>
-                <Table.Td>{c.expected}</Table.Td>
-                <Table.Td>{c.got}</Table.Td>
-                <Table.Td>{c.passed ? <Badge color="green" variant="light">通过</Badge> : <Badge color="red">未通过</Badge>}</Table.Td>
-              </Table.Tr>
-            ))}
-          </Table.Tbody>
-        </Table>
-      )}
+      {v.cases.length > 0 && <PolicyCaseTable rows={v.cases} gotTitle="本县运行结果" testId="province-policy-cases" />}
       {canManage && v.status === 'pending' && <ActivateIssued v={v} />}
     </Stack>
   );

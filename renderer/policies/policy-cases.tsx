@@ -1,10 +1,9 @@
-import { Badge, Paper, Table, Text, Title } from '@mantine/core';
+import { Paper, Text, Title } from '@mantine/core';
 import { SEX_LABELS } from '../../shared/labels/zh-CN';
 import { describeValue, evaluateCase, factSpec, type PolicyDefinition, type PolicyTestCase, type VerdictResult } from '../../shared/domain/policies';
 import { formatFen } from '../../shared/domain/money';
 import { VERDICT_LABELS } from '../../shared/labels/policies';
-import { HeaderRow } from '../shell/header-row';
-import { NOWRAP } from './policy-text';
+import { PolicyCaseTable } from './policy-case-table';
 
 const outcomeText = (o: { result: VerdictResult; amountFen: number | null }) => `${VERDICT_LABELS[o.result]}${o.amountFen === null ? '' : `，${formatFen(o.amountFen)}`}`;
 
@@ -30,27 +29,13 @@ export function PolicyCases({ definition, failing }: { definition: PolicyDefinit
       {definition.cases.length === 0 ? (
         <Text c="dimmed">没有测试用例。</Text>
       ) : (
-        <Table withTableBorder data-testid="policy-cases">
-          <HeaderRow labels={['测试用例', '评估日', '预期结果', '实际结果', '']} />
-          <Table.Tbody>
-            {definition.cases.map((c) => {
-              const ok = !failing.has(c.name);
-              const got = evaluateCase(definition, c);
-              return (
-                <Table.Tr key={c.name}>
-                  <Table.Td>
-                    <Text size="sm">{c.name}</Text>
-                    <Text size="xs" c="dimmed" lineClamp={2} title={caseFactsText(c)}>{caseFactsText(c)}</Text>
-                  </Table.Td>
-                  <Table.Td style={NOWRAP}>{c.on}</Table.Td>
-                  <Table.Td style={NOWRAP}>{outcomeText(c.expect)}</Table.Td>
-                  <Table.Td style={NOWRAP}>{outcomeText(got)}</Table.Td>
-                  <Table.Td style={NOWRAP}>{ok ? <Badge miw="max-content" color="green" variant="light">通过</Badge> : <Badge miw="max-content" color="red">未通过</Badge>}</Table.Td>
-                </Table.Tr>
-              );
-            })}
-          </Table.Tbody>
-        </Table>
+        <PolicyCaseTable
+          testId="policy-cases"
+          gotTitle="实际结果"
+          rows={definition.cases.map((c) => ({
+            name: c.name, facts: caseFactsText(c), on: c.on, expected: outcomeText(c.expect), got: outcomeText(evaluateCase(definition, c)), passed: !failing.has(c.name),
+          }))}
+        />
       )}
     </Paper>
   );

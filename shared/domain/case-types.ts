@@ -1,14 +1,14 @@
-import { ROLE_LABELS } from '../labels/zh-CN';
-import type { Role } from '../roles';
-import { addMonths, addYears, parseIsoDate } from './calendar';
-import type { EmploymentStatusCode } from './code-tables';
-import { ageOn } from './dates';
-import type { Sex } from './id-number';
+import type { CaseCodeTable } from './case-code-tables';
 import type { EditableCodeTable } from './editable-code-tables';
-import { type FemaleRetirementCategory, MIN_WORKING_AGE, statutoryRetirement } from './retirement';
-import { STANDARD_WORKFLOW, type TransitionRule, type WorkflowActor } from './workflow';
-import { addWorkingDays, type WorkCalendar } from './working-days';
+import { STANDARD_WORKFLOW, type TransitionRule } from './workflow';
 import { dateFieldProblems, type DateRule, type CaseDateContext } from './case-dates';
+
+// The public door for everything about cases: the lists, rules and amounts that grew beside the
+// case-type table live in their own modules and are re-exported here, so callers keep one import.
+export * from './case-code-tables';
+export * from './difficulty-certification';
+export * from './unemployment-registration';
+export { MAX_AMOUNT_FEN, parseYuanToFen, formatFenAsYuan } from './money';
 
 /**
  * The cases handled at the front desk (经办事项), each as data: its form,
@@ -82,59 +82,6 @@ export interface CaseType {
   effects: { onApprove: readonly EffectCode[] };
   /** Who may apply; every type takes persons, only subsidies also take enterprises. */
   applicants: readonly ApplicantKind[];
-}
-
-export const EMPLOYMENT_CHANNELS = [
-  ['employer_job', '单位就业'], ['self_employed', '自主创业'], ['flexible', '灵活就业'], ['public_welfare_post', '公益性岗位'],
-] as const;
-export type EmploymentChannel = (typeof EMPLOYMENT_CHANNELS)[number][0];
-
-/** Labour-contract forms of the 劳动合同法; asked only for employer jobs and public-welfare posts. */
-export const CONTRACT_TYPES = [
-  ['fixed_term', '固定期限劳动合同'], ['open_ended', '无固定期限劳动合同'],
-  ['task_based', '以完成一定工作任务为期限的劳动合同'], ['part_time', '非全日制用工协议'],
-] as const;
-export type ContractType = (typeof CONTRACT_TYPES)[number][0];
-
-/**
- * [confirm] Why the person is out of work, as the 失业登记 form asks; a closed list so the
- * register can be counted by cause (a 失业原因 typed as "x" cannot be).
- */
-export const UNEMPLOYMENT_CAUSES = [
-  ['contract_expired', '劳动合同期满终止'], ['dismissed', '用人单位解除劳动合同'], ['layoff', '单位经济性裁员'],
-  ['employer_closed', '单位破产、关闭或撤销'], ['resigned', '本人辞职'], ['business_ended', '个体经营或创业停止'],
-  ['graduate_not_employed', '毕业后未就业'], ['discharged_not_employed', '退役后未就业'], ['land_expropriated', '承包土地被征收'],
-  ['other', '其他原因'],
-] as const;
-
-export const CASE_CODE_TABLES = { employment_channels: EMPLOYMENT_CHANNELS, contract_types: CONTRACT_TYPES, unemployment_causes: UNEMPLOYMENT_CAUSES } as const;
-export type CaseCodeTable = keyof typeof CASE_CODE_TABLES;
-
-/** Whether a choice's options are one of the fixed lists above (not an administrator's table). */
-export function isCaseCodeTable(options: string | undefined): options is CaseCodeTable {
-  return options !== undefined && Object.hasOwn(CASE_CODE_TABLES, options);
-}
-
-/**
- * 就业困难人员 categories are each province's own: an administrator's table
- * (code_entries 'difficulty_categories', seeded by migration 0013 from DOMAIN.md §3).
- */
-
-/** [confirm] Why a certification is put on hold, pending the annual review or a check. */
-export const DIFFICULTY_SUSPENSION_REASONS = [
-  ['review_missed', '未按期参加年度复核'], ['short_term_work', '阶段性就业（就业期间暂停享受）'], ['under_verification', '信息核查中'],
-] as const;
-
-/** [confirm] Why a certification ends (DOMAIN.md §3, plus the obvious end of working age and death). */
-export const DIFFICULTY_EXIT_REASONS = [
-  ['registration_cancelled', '失业登记已注销'], ['family_member_employed', '家庭成员实现稳定就业'],
-  ['business_income', '取得经营性收入'], ['moved_out', '户籍迁出本地'], ['retirement_age', '达到法定退休年龄'],
-  ['expired', '认定有效期届满'], ['false_information', '提供虚假材料'], ['death', '死亡'],
-] as const;
-
-/** The annual review falls a year after the certification or the last review, whichever is later. */
-export function annualReviewDue(certifiedOn: string, lastReviewedOn: string | null): string {
-  return addYears(lastReviewedOn !== null && lastReviewedOn > certifiedOn ? lastReviewedOn : certifiedOn, 1);
 }
 
 const ID_DOCUMENT: DocumentRequirement = { code: 'id_card', label: '身份证或社保卡', required: true, applicant: 'person' };
@@ -302,116 +249,4 @@ export function documentsFor(type: CaseType, applicant: ApplicantKind): readonly
 export function missingRequiredDocuments(type: CaseType, form: CaseForm, provided: Iterable<string>, applicant: ApplicantKind = 'person'): string[] {
   const have = new Set(provided);
   return documentsFor(type, applicant).filter((d) => applies(d, form) && !have.has(d.code)).map((d) => d.label);
-}
-
-/** Largest amount one application may ask for: 10 million yuan, far above any subsidy, well inside a safe integer. */
-export const MAX_AMOUNT_FEN = 1_000_000_000;
-
-/**
- * 元 as typed at the desk ("1500", "1,500.5", "1500.50") → 分 as a whole number; null when it is not an
- * amount (negative, more than two decimals, letters). Parsed from the digits, never through a float.
- */
-export function parseYuanToFen(input: string): number | null {
-  const text = input.trim().replace(/[,，\s]/g, '');
-  const m = /^(\d{1,8})(?:\.(\d{1,2}))?$/.exec(text);
-  if (!m) return null;
-  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
-}
-
-/** 分 → "1,500.50" for screens and printouts. */
-export function formatFenAsYuan(fen: number): string {
-  const yuan = Math.trunc(fen / 100).toLocaleString('en-US');
-  return `${yuan}.${String(fen % 100).padStart(2, '0')}`;
-}
-
-// ---------- 失业登记: eligibility, follow-up, cancellation ----------
-
-export const FOLLOW_UP_WORKING_DAYS = 5;
-export const NO_CONTACT_CANCELLATION_MONTHS = 6;
-
-export interface UnemploymentEligibilityFacts {
-  birthDate: string;
-  sex: Sex;
-  femaleRetirementCategory?: FemaleRetirementCategory;
-  employmentStatus: EmploymentStatusCode;
-}
-
-/**
- * Why a person cannot register as unemployed on `asOf`, in Chinese; empty
- * when eligible. Ability and willingness to work are declared by the person
- * (告知承诺) and not judged here. A woman whose original retirement category
- * is unknown is judged by the later one (see ASSUMED_FEMALE_CATEGORY), so the
- * check never refuses someone who may still be of working age.
- */
-export function checkUnemploymentEligibility(facts: UnemploymentEligibilityFacts, asOf: string): string[] {
-  parseIsoDate(asOf);
-  const reasons: string[] = [];
-  if (ageOn(facts.birthDate, asOf) < MIN_WORKING_AGE) reasons.push(`未满${MIN_WORKING_AGE}周岁`);
-  const retirement = statutoryRetirement(facts.birthDate, facts.sex, facts.femaleRetirementCategory);
-  if (asOf >= retirement.retirementDate) {
-    reasons.push(`已达到法定退休年龄（${retirement.label}，${retirement.retirementDate}起）`);
-  }
-  if (facts.employmentStatus === 'employed') reasons.push('目前为就业状态，须先办理就业状态变更');
-  if (facts.employmentStatus === 'retired') reasons.push('已退休（领取基本养老金）');
-  if (facts.employmentStatus === 'unemployed_registered') reasons.push('已有有效的失业登记，不能重复登记');
-  return reasons;
-}
-
-/** Staff must contact a newly registered person within 5 working days of acceptance. */
-export function followUpDue(acceptedOn: string, cal: WorkCalendar): string {
-  return addWorkingDays(acceptedOn, FOLLOW_UP_WORKING_DAYS, cal);
-}
-
-/**
- * True once 6 months have passed since the last contact (the registration date
- * if there was none): asOf ≥ addMonths(lastContactOn, 6), end-of-month
- * clamped, so a contact on 08-31 makes the case due on 02-28/29. This only
- * proposes 注销 for reason no_contact_6_months; a reviewer confirms it.
- */
-export function proposeCancellation(lastContactOn: string, asOf: string): boolean {
-  parseIsoDate(asOf);
-  return asOf >= addMonths(lastContactOn, NO_CONTACT_CANCELLATION_MONTHS);
-}
-
-export interface CancellationReason {
-  code: string;
-  label: string;
-  /** Who may record it; the 6-month rule is proposed by the system and only confirmed by a reviewer. */
-  roles: readonly Role[];
-}
-
-const STAFF: readonly Role[] = ['front_desk', 'counselor', 'reviewer', 'head'];
-
-/** 注销 reasons (DOMAIN.md §3). */
-export const CANCELLATION_REASONS: readonly CancellationReason[] = [
-  { code: 'employed', label: '实现就业', roles: STAFF },
-  { code: 'self_employed', label: '自主创业（含从事个体经营）', roles: STAFF },
-  { code: 'stable_income', label: '有稳定收入且不低于当地最低工资标准', roles: STAFF },
-  { code: 'pension', label: '领取基本养老金', roles: STAFF },
-  { code: 'unable_to_work', label: '完全丧失劳动能力', roles: STAFF },
-  { code: 'school_military_emigration', label: '入学、服兵役或移居境外', roles: STAFF },
-  { code: 'imprisoned', label: '被判刑收监执行', roles: STAFF },
-  { code: 'stopped_seeking', label: '无求职意愿或拒绝公共就业服务', roles: STAFF },
-  { code: 'no_contact_6_months', label: '连续6个月未与公共就业服务机构联系', roles: ['reviewer', 'head'] },
-  { code: 'death', label: '死亡', roles: STAFF },
-  { code: 'local_rule', label: '地方规定的其他情形', roles: STAFF },
-];
-
-/**
- * Null when `actor` may cancel for `reasonCode`, else why not. "Other" needs
- * a note because its code alone does not say why the registration ended.
- */
-export function cancellationRefusal(reasonCode: string, actor: WorkflowActor, note: string | null): string | null {
-  const reason = CANCELLATION_REASONS.find((r) => r.code === reasonCode);
-  if (!reason) return `未知的注销原因：${reasonCode}`;
-  if (!reason.roles.some((r) => actor.roles.includes(r))) {
-    return `以“${reason.label}”为由注销须由${reason.roles.map((r) => ROLE_LABELS[r]).join('或')}办理`;
-  }
-  if (reasonCode === 'local_rule' && (note === null || note.trim() === '')) return '以“地方规定的其他情形”注销须填写说明';
-  return null;
-}
-
-/** The 注销 reason recorded when an approved 就业登记 closes an open 失业登记. */
-export function cancellationReasonForChannel(channel: EmploymentChannel): 'employed' | 'self_employed' {
-  return channel === 'self_employed' ? 'self_employed' : 'employed';
 }

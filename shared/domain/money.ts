@@ -25,3 +25,23 @@ export function yuanToFen(text: string): number | null {
   const fen = Number(whole) * 100 + Number(fraction.padEnd(2, '0'));
   return t.startsWith('-') ? -fen : fen;
 }
+
+/** Largest amount one application may ask for: 10 million yuan, far above any subsidy, well inside a safe integer. */
+export const MAX_AMOUNT_FEN = 1_000_000_000;
+
+/**
+ * 元 as typed at the desk ("1500", "1,500.5", "1500.50") → 分 as a whole number; null when it is not an
+ * amount (negative, more than two decimals, letters). Parsed from the digits, never through a float.
+ */
+export function parseYuanToFen(input: string): number | null {
+  const text = input.trim().replace(/[,，\s]/g, '');
+  const m = /^(\d{1,8})(?:\.(\d{1,2}))?$/.exec(text);
+  if (!m) return null;
+  return Number(m[1]) * 100 + Number((m[2] ?? '').padEnd(2, '0'));
+}
+
+/** 分 → "1,500.50" for screens and printouts. */
+export function formatFenAsYuan(fen: number): string {
+  const yuan = Math.trunc(fen / 100).toLocaleString('en-US');
+  return `${yuan}.${String(fen % 100).padStart(2, '0')}`;
+}

@@ -10,11 +10,11 @@ import {
   lastAuditId,
   listedUser,
   loginAs,
-  sampleInput,
   storedAudit,
 } from './accounts-helpers';
 import { expectError, expectOk, readyDesk, rowCounts } from './helpers';
 import { PERSON_A } from './persons-data';
+import { sampleInput } from './sample-inputs';
 
 /** What an account may do before it replaced the password the administrator gave it. */
 const ALLOWED_BEFORE_CHANGE = ['auth.changePassword', 'settings.get', 'system.info'];

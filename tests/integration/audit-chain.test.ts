@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { appendAuditEntries, auditEntryHash, type AuditRow } from '../../db/audit';
 import type { AuditChainStatus, PersonView } from '../../shared/contract';
-import { cli, lastAuditId, storedAudit } from './accounts-helpers';
+import { lastAuditId, storedAudit } from './accounts-helpers';
+import { cli } from './cli-workspace';
 import { expectOk, keyedConnection, readyDesk, type ReadyDesk } from './helpers';
 import { PERSON_A, PERSON_B } from './persons-data';
 

@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Desk } from '../../db/desk';
 import type { SessionView, UserView } from '../../shared/contract';
 import { ROLES, permissionsOf } from '../../shared/roles';
-import { INITIAL_PASSWORD, cli, cliWorkspace, storedAudit, storedThrottles, storedUser, type CliWorkspace } from './accounts-helpers';
+import { INITIAL_PASSWORD, storedAudit, storedThrottles, storedUser } from './accounts-helpers';
+import { cli, cliWorkspace, type CliWorkspace } from './cli-workspace';
 import { PASSWORD, TestClock, expectError, expectOk, openDesk } from './helpers';
 
 const COMMAND_LINE = `命令行（${userInfo().username}）`;

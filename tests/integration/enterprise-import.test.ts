@@ -3,7 +3,7 @@ import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import type { EnterpriseView, ImportReport, JobView } from '../../shared/contract';
 import { runCliAsync } from '../../electron/cli/run';
-import { cliWorkspace } from './accounts-helpers';
+import { cliWorkspace } from './cli-workspace';
 import { count, registerEnterprise } from './enterprise-helpers';
 import { expectOk, readyDesk, type ReadyDesk } from './helpers';
 

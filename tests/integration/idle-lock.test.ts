@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { contract, type MethodName, type SessionView } from '../../shared/contract';
-import { lastAuditId, loginAs, sampleInput, storedAudit, storedThrottles } from './accounts-helpers';
+import { lastAuditId, loginAs, storedAudit, storedThrottles } from './accounts-helpers';
+import { sampleInput } from './sample-inputs';
 import { ADMIN, PASSWORD, expectError, expectOk, readyDesk, type ReadyDesk } from './helpers';
 
 /** A desk whose sessions lock after one idle minute, the administrator logged in. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { contract, type MethodName } from '../../shared/contract';
 import { ROLE_PERMISSIONS, ROLES } from '../../shared/roles';
-import { activeUser, sampleInput } from './accounts-helpers';
+import { activeUser } from './accounts-helpers';
+import { sampleInput } from './sample-inputs';
 import { readyDesk } from './helpers';
 
 const METHODS = Object.keys(contract) as MethodName[];

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
 import { runCliAsync } from '../../electron/cli/run';
-import { cliWorkspace } from './accounts-helpers';
+import { cliWorkspace } from './cli-workspace';
 import { keyedConnection } from './helpers';
 
 const FIXTURE = 'tests/fixtures/persons-import.xlsx';

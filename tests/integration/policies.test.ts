@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { SEED_POLICIES, type PolicyDefinition } from '../../shared/domain/policies';
 import type { PolicyEvaluation, PolicyListItem, PolicyVersionView } from '../../shared/contract';
-import { cli, cliWorkspace, storedAudit } from './accounts-helpers';
+import { storedAudit } from './accounts-helpers';
+import { cli, cliWorkspace } from './cli-workspace';
 import { EMPLOYMENT_DOCS, EMPLOYMENT_FORM, actOk, colleagues, createCase } from './cases-helpers';
 import { expectError, expectOk, openDesk, readyDesk, type ReadyDesk } from './helpers';
 import { idNumber, register } from './registry-helpers';

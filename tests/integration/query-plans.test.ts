@@ -172,4 +172,20 @@ describe('query plans of the lists the services build', { timeout: 60_000 }, () 
     );
     expect(problems).toEqual([]);
   });
+
+  it('counts the head’s 服务站 page through indexes: cases, persons, guidance sessions and contacts in the period', () => {
+    const ready = readyDesk();
+    const head = activeUser(ready, 'zhangju', ['head'], '张局长');
+    const problems = plansOfWork(
+      ready,
+      () => expectOk(head.call('stations.summary', { from: '2026-10-21', to: '2026-11-20' })),
+      [
+        [/from "cases" where .*"accepted_on"/, /SEARCH cases USING COVERING INDEX cases_accepted_station \(accepted_on>\? AND accepted_on<\?\)/],
+        [/from "persons" left join "users"/, /SEARCH persons USING COVERING INDEX persons_created \(created_at>\? AND created_at<\?\)/],
+        [/from "guidance_sessions" where/, /SEARCH guidance_sessions USING COVERING INDEX guidance_sessions_date_station \(session_date>\? AND session_date<\?\)/],
+        [/from "person_contacts" where/, /SEARCH person_contacts USING (COVERING )?INDEX person_contacts_date \(contact_date>\? AND contact_date<\?\)/],
+      ],
+    );
+    expect(problems).toEqual([]);
+  });
 });

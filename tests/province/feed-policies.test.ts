@@ -1,38 +1,22 @@
 import { join } from 'node:path';
-import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publicKeyDocument } from '../../db/exchange/key-files';
-import { generateSm2KeyPair, keyIdOf } from '../../db/exchange/package-file';
+import { describe, expect, it } from 'vitest';
 import { publishFeed } from '../../province/pg/feed';
 import { issuePolicyVersion } from '../../province/pg/policies';
 import { openPgReceiverStore } from '../../province/pg/store';
 import type { PolicyVersionView, ProvinceFeedImportResult, ProvincePolicyVersionView } from '../../shared/contract';
 import { skillUpgradeV2, vocationalTrainingV2 } from '../fixtures/issued-policies';
 import { countyPublicKey } from '../integration/exchange-helpers';
-import { expectError, expectOk, readyDesk, tempDir, type ReadyDesk } from '../integration/helpers';
-import { startPostgres, type PgServer } from './pg-server';
+import { expectError, expectOk, tempDir, type ReadyDesk } from '../integration/helpers';
+import { countyDeskWithProvinceKey, importFeed as importFeedFile, PROVINCE } from './feed-helpers';
+import { usePostgres } from './pg-server';
 
-let server: PgServer;
-beforeAll(async () => {
-  server = await startPostgres();
-}, 60_000);
-afterAll(() => server?.stop());
+const server = usePostgres();
 
-const pair = generateSm2KeyPair();
-const PROVINCE = { code: '320000', keyId: keyIdOf(pair.publicKey), ...pair };
 const A = '320506';
 const B = '320583';
 
-function county(countyCode: string): ReadyDesk {
-  const ready = readyDesk({ countyCode });
-  expectOk(ready.call('exchange.generateCountyKey', { reason: '首次对接省级系统' }));
-  const content = publicKeyDocument({ code: PROVINCE.code, name: '江苏省', keyId: PROVINCE.keyId, publicKey: PROVINCE.publicKey, createdAt: '2026-11-27T00:00:00.000Z' });
-  expectOk(ready.call('exchange.importProvinceKey', { fileName: 'province.pub', content }));
-  return ready;
-}
-
-const importFeed = (ready: ReadyDesk, path: string) =>
-  expectOk<ProvinceFeedImportResult>(ready.call('provinceFeed.import', { fileName: path.split('/').pop(), base64: readFileSync(path).toString('base64') }));
+const county = (countyCode: string) => countyDeskWithProvinceKey(countyCode);
+const importFeed = (ready: ReadyDesk, path: string) => expectOk<ProvinceFeedImportResult>(importFeedFile(ready, path));
 const issued = (ready: ReadyDesk) => expectOk<ProvincePolicyVersionView[]>(ready.call('provinceFeed.policyVersions', {}));
 const versions = (ready: ReadyDesk, code: string) => expectOk<PolicyVersionView[]>(ready.call('policies.get', { code }));
 

@@ -1,8 +1,6 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publicKeyDocument } from '../../db/exchange/key-files';
-import { generateSm2KeyPair, keyIdOf } from '../../db/exchange/package-file';
+import { describe, expect, it } from 'vitest';
 import { publishFeed, publishedFeeds } from '../../province/pg/feed';
 import { openPgReceiverStore } from '../../province/pg/store';
 import { packagesIn } from '../../province/node-io';
@@ -11,31 +9,20 @@ import type { ExchangePackageView, ProvinceFeedImportResult, ProvinceFeedStatus 
 import { buildPackageBytes } from '../../shared/exchange/package-bytes';
 import { feedFiles } from '../../shared/exchange/province-feed';
 import { countyPublicKey, exportNow } from '../integration/exchange-helpers';
-import { expectError, expectOk, readyDesk, tempDir, type ReadyDesk } from '../integration/helpers';
+import { expectError, expectOk, tempDir, type ReadyDesk } from '../integration/helpers';
 import { ZHANG_LI, ZHANG_SAN, register } from '../integration/registry-helpers';
-import { startPostgres, type PgServer } from './pg-server';
+import { countyDeskWithProvinceKey, importFeed, PROVINCE } from './feed-helpers';
+import { usePostgres } from './pg-server';
 
-let server: PgServer;
-beforeAll(async () => {
-  server = await startPostgres();
-}, 60_000);
-afterAll(() => server?.stop());
+const server = usePostgres();
 
-const pair = generateSm2KeyPair();
-const PROVINCE = { code: '320000', keyId: keyIdOf(pair.publicKey), ...pair };
 const A = '320506';
 
 function county(dir: string): { ready: ReadyDesk; outbox: string } {
-  const ready = readyDesk({ countyCode: A });
-  expectOk(ready.call('exchange.generateCountyKey', { reason: '首次对接省级系统' }));
-  const content = publicKeyDocument({ code: PROVINCE.code, name: '江苏省', keyId: PROVINCE.keyId, publicKey: PROVINCE.publicKey, createdAt: '2026-11-27T00:00:00.000Z' });
-  expectOk(ready.call('exchange.importProvinceKey', { fileName: 'province.pub', content }));
   const outbox = join(dir, 'outbox');
-  expectOk(ready.call('exchange.saveSettings', { outboxDir: outbox, schedule: { kind: 'off' } }));
-  return { ready, outbox };
+  return { ready: countyDeskWithProvinceKey(A, outbox), outbox };
 }
 
-const importFeed = (ready: ReadyDesk, path: string) => ready.call('provinceFeed.import', { fileName: path.split('/').pop(), base64: readFileSync(path).toString('base64') });
 const history = (ready: ReadyDesk) => expectOk<ExchangePackageView[]>(ready.call('exchange.history', {})).sort((x, y) => x.sequence - y.sequence);
 
 describe('receipts carried back in the feed', () => {

@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { publicKeyDocument, writePrivateKeyFile } from '../../db/exchange/key-files';
+import { describe, expect, it } from 'vitest';
+import { writePrivateKeyFile } from '../../db/exchange/key-files';
 import { generateSm2KeyPair, keyIdOf } from '../../db/exchange/package-file';
 import { runCliAsync } from '../../electron/cli/run';
 import { publishFeed } from '../../province/pg/feed';
@@ -13,31 +13,21 @@ import { buildPackageBytes } from '../../shared/exchange/package-bytes';
 import { feedFiles } from '../../shared/exchange/province-feed';
 import { actOk, createCase, UNEMPLOYMENT_DOCS, UNEMPLOYMENT_FORM } from '../integration/cases-helpers';
 import { countyPublicKey, exportNow } from '../integration/exchange-helpers';
-import { expectError, expectOk, readyDesk, tempDir, type ReadyDesk } from '../integration/helpers';
+import { expectError, expectOk, tempDir, type ReadyDesk } from '../integration/helpers';
 import { approvedSubsidies, bankResultXlsx, flexibleForm, importResult, releasedBatch } from '../integration/payments-helpers';
 import { ZHANG_SAN, register } from '../integration/registry-helpers';
-import { startPostgres, type PgServer } from './pg-server';
+import { countyDeskWithProvinceKey, importFeed, PROVINCE } from './feed-helpers';
+import { usePostgres } from './pg-server';
 
-let server: PgServer;
-beforeAll(async () => {
-  server = await startPostgres();
-}, 60_000);
-afterAll(() => server?.stop());
+const server = usePostgres();
 
-const pair = generateSm2KeyPair();
-const PROVINCE = { code: '320000', keyId: keyIdOf(pair.publicKey), ...pair };
 const A = '320506';
 const B = '320583';
 
-/** A county desk that has its exchange key and the province's public key, exporting into its own outbox. */
+/** A county desk exporting into its own outbox. */
 function county(countyCode: string, dir: string): { ready: ReadyDesk; outbox: string } {
-  const ready = readyDesk({ countyCode });
-  expectOk(ready.call('exchange.generateCountyKey', { reason: '首次对接省级系统' }));
-  const content = publicKeyDocument({ code: PROVINCE.code, name: '江苏省', keyId: PROVINCE.keyId, publicKey: PROVINCE.publicKey, createdAt: '2026-11-27T00:00:00.000Z' });
-  expectOk(ready.call('exchange.importProvinceKey', { fileName: 'province.pub', content }));
   const outbox = join(dir, `outbox-${countyCode}`);
-  expectOk(ready.call('exchange.saveSettings', { outboxDir: outbox, schedule: { kind: 'off' } }));
-  return { ready, outbox };
+  return { ready: countyDeskWithProvinceKey(countyCode, outbox), outbox };
 }
 
 async function receiveEverything(store: PgReceiverStore, counties: Array<{ ready: ReadyDesk; outbox: string }>) {
@@ -48,8 +38,6 @@ async function receiveEverything(store: PgReceiverStore, counties: Array<{ ready
     }
   }
 }
-
-const importFeed = (ready: ReadyDesk, path: string) => ready.call('provinceFeed.import', { fileName: path.split('/').pop(), base64: readFileSync(path).toString('base64') });
 
 describe('the province → county feed, two counties', () => {
   it('a person registered unemployed and paid a subsidy in A shows so in B after the feed, and a second 失业登记 in B asks for the transfer reason; a feed for A, tampered, replayed or out of order is refused and applies nothing', { timeout: 120_000 }, async () => {

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writePrivateKeyFile } from '../../db/exchange/key-files';
 import { runCliAsync } from '../../electron/cli/run';
 import { packagesIn } from '../../province/node-io';
@@ -10,13 +10,9 @@ import { expectOk, readyDesk, type ReadyDesk } from '../integration/helpers';
 import { ZHANG_SAN, register } from '../integration/registry-helpers';
 import { connect, countyPublicKey, exportNow, fillCounty, receiveAll, type ProvinceSide } from '../integration/exchange-helpers';
 import { pgRows, sqliteRows } from './pg-helpers';
-import { startPostgres, type PgServer } from './pg-server';
+import { usePostgres } from './pg-server';
 
-let server: PgServer;
-beforeAll(async () => {
-  server = await startPostgres();
-}, 60_000);
-afterAll(() => server?.stop());
+const server = usePostgres();
 
 const AT = new Date('2026-11-28T01:00:00Z');
 

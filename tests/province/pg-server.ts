@@ -13,6 +13,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
 
 /** initdb/pg_ctl from PATH, else Debian's /usr/lib/postgresql/<newest>/bin. */
 export function postgresBinDir(): string {
@@ -98,6 +99,24 @@ export async function startPostgres(): Promise<PgServer> {
         await client.end();
       }
       return `postgres://province@127.0.0.1:${port}/${name}`;
+    },
+  };
+}
+
+/**
+ * One server for the calling test file, started before its tests (initdb takes a few seconds,
+ * hence the long hook timeout) and stopped after them; each test takes a database of its own.
+ */
+export function usePostgres(): Pick<PgServer, 'freshDatabase'> {
+  let server: PgServer | undefined;
+  beforeAll(async () => {
+    server = await startPostgres();
+  }, 60_000);
+  afterAll(() => server?.stop());
+  return {
+    freshDatabase: () => {
+      if (!server) throw new Error('PostgreSQL 测试服务器尚未启动：usePostgres() 须在测试文件顶层调用');
+      return server.freshDatabase();
     },
   };
 }
