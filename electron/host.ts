@@ -23,6 +23,11 @@ import { CONSOLE_LINES } from '../shared/labels/console-lines';
  * interface; the UI for the administrator stays on 127.0.0.1 at --ui-port.
  * `--name` (repeatable) gives the addresses workstations use, at the first
  * switch-on; by default this computer's name and LAN addresses.
+ *
+ * Without `--office` the host still follows office mode, as the Electron
+ * shell does (electron/office-port.ts): when it is on at start, or the
+ * administrator switches it on in 系统管理 → 办公室模式, the office port
+ * (`--office-port`, default 5681) opens over TLS; switched off, it closes.
  */
 const { values } = parseArgs({
   options: {
@@ -31,6 +36,7 @@ const { values } = parseArgs({
     port: { type: 'string' },
     office: { type: 'boolean', default: false },
     'ui-port': { type: 'string', default: '5680' },
+    'office-port': { type: 'string', default: String(DEFAULT_OFFICE_PORT) },
     name: { type: 'string', multiple: true },
   },
 });
@@ -45,6 +51,8 @@ const portOf = (text: string | undefined): number => {
 };
 const port = portOf(values.port ?? (values.office ? String(DEFAULT_OFFICE_PORT) : '5680'));
 const uiPort = values.office ? portOf(values['ui-port']) : port;
+/** Where the office port opens when office mode is on: --port with --office, else --office-port. */
+const officePortNumber = values.office ? port : portOf(values['office-port']);
 if (values.office && uiPort === port && port !== 0) {
   console.error(CONSOLE_LINES.samePorts);
   process.exit(2);
@@ -81,9 +89,17 @@ if (office && !office.ok) {
   process.exit(1);
 }
 // The administrator's page may switch office mode off and on again: the port follows (electron/office-port.ts).
-const officePort = office?.ok ? new OfficePort(desk, { port, names: office.names, osUser: userInfo().username, log: (line) => console.log(line) }) : null;
-if (office?.ok) officePort!.adopt(office.server);
-const server = createHostServer({ desk: officePort ? followingOfficeMode(desk, officePort) : desk, rendererDir: paths.rendererDir });
+const osUser = userInfo().username;
+const officePort = new OfficePort(desk, {
+  port: officePortNumber,
+  names: office?.ok ? office.names : (values.name ?? defaultOfficeNames()),
+  osUser,
+  log: (line) => console.log(line),
+});
+if (office?.ok) officePort.adopt(office.server);
+// A desk not yet set up has no office mode to follow until its administrator switches it on.
+else if (opening.state === 'ready') await officePort.follow();
+const server = createHostServer({ desk: followingOfficeMode(desk, officePort), rendererDir: paths.rendererDir });
 server.listen(uiPort, '127.0.0.1', () => {
   const address = server.address();
   const actual = typeof address === 'object' && address ? address.port : uiPort;
@@ -92,7 +108,7 @@ server.listen(uiPort, '127.0.0.1', () => {
 });
 
 async function shutdown(): Promise<void> {
-  await officePort?.close();
+  await officePort.close();
   server.close();
   server.closeAllConnections();
   await desk.close();

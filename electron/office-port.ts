@@ -3,6 +3,7 @@ import type { DeskCaller } from './desk-protocol';
 import type { DeskClient } from './desk-client';
 import { startOfficeHost } from './office-host-start';
 import type { OfficeServer } from './office-server';
+import { CONSOLE_LINES } from '../shared/labels/console-lines';
 
 /**
  * The office host's TLS port, following the desk's office mode while the app
@@ -57,11 +58,13 @@ export class OfficePort {
   close(): Promise<void> {
     return this.enqueue(async () => {
       const server = this.server;
+      const port = this.listeningOn;
       this.server = null;
       if (!server) return;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       server.closeAllConnections();
       await closed;
+      if (port !== null) this.options.log?.(CONSOLE_LINES.officeClosed(port));
     });
   }
 

@@ -17,8 +17,9 @@ import type { LiveEvent } from '../shared/live';
  * shows comes from the host and stays in memory.
  *
  * The host's certificate is self-signed and trusted only by its SHA-256
- * fingerprint, pinned at pairing: every new connection is checked before a
- * single byte of a request is sent on it. A host that cannot be reached, or
+ * fingerprint, pinned at pairing: every new connection is checked (or
+ * resumes the TLS session of one that was) before a single byte of a request
+ * is sent on it; a workstation keeps at most HOST_CONNECTIONS open. A host that cannot be reached, or
  * one that shows another certificate, answers the call with a plain Chinese
  * error (never a rejection); the next call connects afresh, so the
  * workstation reconnects by itself once the network or the host is back.
@@ -40,37 +41,85 @@ export interface WorkstationClientOptions extends HostAddress {
 }
 
 const CLIENT_IDLE_MS = 30_000;
+/**
+ * A workstation keeps this many connections to the host, kept alive; calls
+ * made at once wait their turn on it rather than each opening a connection
+ * (a TLS handshake each: measured, the first burst of the office bench paid
+ * one per call beyond a workstation's open connection). The host's desk
+ * answers one call after another anyway, each synchronously (long jobs run
+ * apart and are polled), so one clerk's calls lose nothing by going in turn.
+ */
+export const HOST_CONNECTIONS = 1;
 const STALE_CONNECTION = Symbol('stale connection');
 
 export const HOST_CERTIFICATE_CHANGED_MESSAGE =
   '办公室主机出示的证书与配对时核对的指纹不一致，已拒绝连接，没有发送任何数据。可能有人冒充主机，或主机重新生成了证书：请联系系统管理员核对证书指纹后重新配对。';
 
+/** The TLS handshakes an agent made: full (the certificate shown and checked against the pin) or resumed, and their time in all. */
+export interface HandshakeCounts {
+  full: number;
+  resumed: number;
+  ms: number;
+}
+
 export class PinnedAgent extends Agent {
+  readonly handshakes: HandshakeCounts = { full: 0, resumed: 0, ms: 0 };
+  /**
+   * The newest TLS session (ticket) per host:port, taken only from a
+   * connection that showed the pinned certificate. Offered on the next
+   * connection, it spares host and workstation the full handshake; only the
+   * host that completed that pinned handshake holds the session's secret, so
+   * only it can resume — any other server (a changed certificate, a host
+   * restarted with new ticket keys) falls back to a full handshake and is
+   * checked against the pin as before.
+   */
+  private readonly sessions = new Map<string, Buffer>();
+
   constructor(
     private readonly fingerprint: string,
     keepAlive = true,
   ) {
     // An idle connection is dropped here well before the host drops it (OFFICE_KEEP_ALIVE_MS), so a
-    // call never goes out on a connection the host is closing at that moment.
-    super(keepAlive ? { keepAlive: true, maxSockets: 16, timeout: CLIENT_IDLE_MS } : { keepAlive: false });
+    // call never goes out on a connection the host is closing at that moment. maxSockets alone does
+    // not bound the pool: node:http counts a connection only once createConnection has handed it
+    // over — here after the handshake — so every call made during a handshake would open one more.
+    // WorkstationClient lets at most HOST_CONNECTIONS calls out at once (CallSlots) instead.
+    super(keepAlive ? { keepAlive: true, maxSockets: HOST_CONNECTIONS, timeout: CLIENT_IDLE_MS } : { keepAlive: false });
   }
 
-  /** A connection is handed to HTTP only after its certificate matched the pin. */
+  /** A connection is handed to HTTP only after its certificate matched the pin (or it resumed a pinned session). */
   override createConnection(options: ConnectionOptions, callback?: (error: Error | null, socket: Duplex) => void): Duplex | undefined {
-    const socket: TLSSocket = connect({ ...options, rejectUnauthorized: false });
+    const key = `${options.host ?? ''}:${options.port ?? ''}`;
+    const offered = this.sessions.get(key);
+    const started = performance.now();
+    const socket: TLSSocket = connect({ ...options, rejectUnauthorized: false, ...(offered ? { session: offered } : {}) });
     let settled = false;
+    let pinned = false;
+    let early: Buffer | null = null;
     const settle = (error: Error | null) => {
       if (settled) return;
       settled = true;
       callback?.(error, socket);
     };
+    // TLS 1.3 tickets arrive after the handshake; a TLS 1.2 session may come before it is checked.
+    socket.on('session', (session: Buffer) => {
+      if (pinned) this.sessions.set(key, session);
+      else early = session;
+    });
     socket.once('secureConnect', () => {
-      const seen = normalizeFingerprint(socket.getPeerCertificate().fingerprint256 ?? '');
-      if (seen !== this.fingerprint) {
+      // A resumed handshake shows no certificate (there is nothing to compare); completing it proves the
+      // host holds the secret of a session this agent only ever kept from a pinned connection.
+      const resumed = offered !== undefined && socket.isSessionReused();
+      if (!resumed && normalizeFingerprint(socket.getPeerCertificate().fingerprint256 ?? '') !== this.fingerprint) {
+        this.sessions.delete(key);
         socket.destroy();
         settle(Object.assign(new Error('host certificate changed'), { code: 'HOST_CERTIFICATE_CHANGED' }));
         return;
       }
+      pinned = true;
+      if (early) this.sessions.set(key, early);
+      this.handshakes[resumed ? 'resumed' : 'full'] += 1;
+      this.handshakes.ms += performance.now() - started;
       settle(null);
     });
     socket.once('error', (error) => settle(error));
@@ -78,8 +127,28 @@ export class PinnedAgent extends Agent {
   }
 }
 
+/** At most `limit` calls out at once; the others wait their turn, in order. */
+class CallSlots {
+  private readonly waiting: Array<() => void> = [];
+
+  constructor(private free: number) {}
+
+  async run<T>(work: () => Promise<T>): Promise<T> {
+    if (this.free > 0) this.free -= 1;
+    else await new Promise<void>((resolve) => this.waiting.push(resolve));
+    try {
+      return await work();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.free += 1;
+    }
+  }
+}
+
 export class WorkstationClient implements DeskCaller {
   private readonly agent: PinnedAgent;
+  private readonly slots = new CallSlots(HOST_CONNECTIONS);
   private readonly fingerprint: string;
   private events: HostEventStream | null = null;
 
@@ -120,9 +189,14 @@ export class WorkstationClient implements DeskCaller {
   async call(sessionId: string | null, method: string, input: unknown): Promise<CallOutcome> {
     const body = JSON.stringify({ method, input });
     const writes = !isMethodName(method) || contract[method].writes;
-    // Each dead connection found is gone for good; a few may have been kept.
-    for (let attempt = 0; attempt < 4; attempt += 1) {
-      const outcome = await this.post(sessionId, body);
+    // Each dead connection found is gone for good; at most HOST_CONNECTIONS were kept.
+    const deadline = performance.now() + (this.options.timeoutMs ?? 60_000);
+    for (let attempt = 0; attempt <= HOST_CONNECTIONS; attempt += 1) {
+      const outcome = await this.slots.run(async () => {
+        // Time spent waiting for a free connection counts against the call's time limit.
+        const left = Math.ceil(deadline - performance.now());
+        return left > 0 ? this.post(sessionId, body, left) : this.unreachable();
+      });
       if (outcome !== STALE_CONNECTION) return outcome;
       if (writes) return this.interrupted();
     }
@@ -134,8 +208,8 @@ export class WorkstationClient implements DeskCaller {
     return failed('HOST_UNREACHABLE', `与办公室主机（${host}:${port}）的连接在保存时中断，这次操作可能已经保存，也可能没有。请先刷新页面核对，确实没有保存再重新操作；页面上填写的内容仍在。`);
   }
 
-  private post(sessionId: string | null, body: string): Promise<CallOutcome | typeof STALE_CONNECTION> {
-    const { host, port, credential, timeoutMs = 60_000 } = this.options;
+  private post(sessionId: string | null, body: string, timeoutMs: number): Promise<CallOutcome | typeof STALE_CONNECTION> {
+    const { host, port, credential } = this.options;
     return new Promise((resolve) => {
       const req = request(
         {
@@ -172,6 +246,11 @@ export class WorkstationClient implements DeskCaller {
   private unreachable(): CallOutcome {
     const { host, port } = this.options;
     return failed('HOST_UNREACHABLE', `连接不上办公室主机（${host}:${port}）。请检查本机网络、网线，以及主机是否开机并在运行；恢复后会自动重新连接，已填写但未保存的内容仍在页面上。`);
+  }
+
+  /** The TLS handshakes of this workstation's calls so far (the office bench reports them). */
+  get handshakes(): HandshakeCounts {
+    return { ...this.agent.handshakes };
   }
 
   /** The pinned fingerprint, 64 hex digits. */

@@ -1,5 +1,5 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { WorkstationClient } from '../../electron/workstation-client';
+import { WorkstationClient, type HandshakeCounts } from '../../electron/workstation-client';
 import { pairWorkstation } from '../../electron/workstation-pairing';
 import { idNumberCheckChar } from '../../shared/domain/id-number';
 import type { RpcResult } from '../../shared/rpc';
@@ -27,7 +27,9 @@ export interface StationsInput {
 export interface StationsOutput {
   timings: Record<string, number[]>;
   errors: Record<string, number>;
-  bursts: Array<{ times: number[]; failures: Record<string, number> }>;
+  /** The TLS handshakes the workstations made during the mix (pairing and sign-in before it not counted). */
+  mixHandshakes: HandshakeCounts;
+  bursts: Array<{ times: number[]; failures: Record<string, number>; handshakes: HandshakeCounts }>;
 }
 
 const input = workerData as StationsInput;
@@ -90,6 +92,18 @@ const step = async (station: Station, tick: number): Promise<void> => {
   if (roll < 9 && found?.items[0]) await timed('profile', station, 'persons.get', { id: found.items[0].id });
 };
 
+/** All workstations' handshakes so far; `since` gives those made after an earlier count. */
+const handshakesNow = (): HandshakeCounts =>
+  stations.reduce((sum, { client }) => {
+    const h = client.handshakes;
+    return { full: sum.full + h.full, resumed: sum.resumed + h.resumed, ms: sum.ms + h.ms };
+  }, { full: 0, resumed: 0, ms: 0 });
+const since = (before: HandshakeCounts): HandshakeCounts => {
+  const now = handshakesNow();
+  return { full: now.full - before.full, resumed: now.resumed - before.resumed, ms: Math.round((now.ms - before.ms) * 10) / 10 };
+};
+
+const beforeMix = handshakesNow();
 const mixStarted = performance.now();
 await Promise.all(
   stations.map(async (station, i) => {
@@ -102,8 +116,11 @@ await Promise.all(
   }),
 );
 
+const mixHandshakes = since(beforeMix);
+
 /** `burst` searches at once, spread over the workstations. */
 const runBurst = async () => {
+  const before = handshakesNow();
   const times: number[] = [];
   const failures: Record<string, number> = {};
   await Promise.all(
@@ -115,9 +132,9 @@ const runBurst = async () => {
       if (!result.ok) failures[result.error.code] = (failures[result.error.code] ?? 0) + 1;
     }),
   );
-  return { times, failures };
+  return { times, failures, handshakes: since(before) };
 };
 const bursts: StationsOutput['bursts'] = [];
 for (let b = 0; b < input.bursts; b += 1) bursts.push(await runBurst());
 for (const station of stations) await station.client.close();
-parentPort!.postMessage({ timings, errors, bursts } satisfies StationsOutput);
+parentPort!.postMessage({ timings, errors, mixHandshakes, bursts } satisfies StationsOutput);

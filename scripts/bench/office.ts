@@ -7,7 +7,9 @@
  * drafted and 受理) at 1 request/s each for --seconds (60), then a burst of
  * 100 concurrent searches (--bursts N measures N bursts, the first reported
  * as the burst, the rest as laterBursts, warm connections). Reports p95 and
- * errors per kind; goal p95 < 100 ms and 0 errors, a miss listed in `misses`.
+ * errors per kind, and the TLS handshakes each phase cost (full / resumed,
+ * and their time summed over the workstations: a call beyond a workstation's
+ * open connections needs one); goal p95 < 100 ms and 0 errors, a miss listed in `misses`.
  *
  *   tsx scripts/bench/office.ts [--workstations 30] [--seconds 60] [--burst 100] [--bursts 1] [--persons 2000] [--out .bench/office.json]
  */
@@ -94,7 +96,7 @@ try {
   for (let i = 0; i < WORKSTATIONS; i += 1) codes.push(((await asAdmin('office.issuePairingCode', {})) as { code: string }).code);
   const input: StationsInput = { port, fingerprint: certificate.fingerprint, codes, password: PASSWORD, seconds: SECONDS, burst: BURST, bursts: BURSTS, persons: PERSONS };
   const stations = new Worker(new URL('./office-stations.mjs', import.meta.url), { workerData: input });
-  const { timings, errors, bursts } = await new Promise<StationsOutput>((done, fail) => {
+  const { timings, errors, mixHandshakes, bursts } = await new Promise<StationsOutput>((done, fail) => {
     stations.once('message', done);
     stations.once('error', fail);
     stations.once('exit', (code) => fail(new Error(`the workstations' thread exited (${code})`)));
@@ -107,9 +109,9 @@ try {
     workstations: WORKSTATIONS,
     seconds: SECONDS,
     persons: PERSONS,
-    mix: { all: summarize(mixAll), ...Object.fromEntries(Object.entries(timings).filter(([, t]) => t.length > 0).map(([k, t]) => [k, summarize(t)])), errors },
-    burst: { concurrent: BURST, ...summarize(burst), errors: burstErrors },
-    laterBursts: bursts.slice(1).map((b) => ({ ...summarize(b.times), errors: b.failures })),
+    mix: { all: summarize(mixAll), ...Object.fromEntries(Object.entries(timings).filter(([, t]) => t.length > 0).map(([k, t]) => [k, summarize(t)])), errors, handshakes: mixHandshakes },
+    burst: { concurrent: BURST, ...summarize(burst), errors: burstErrors, handshakes: bursts[0]!.handshakes },
+    laterBursts: bursts.slice(1).map((b) => ({ ...summarize(b.times), errors: b.failures, handshakes: b.handshakes })),
     goal: { p95Ms: GOAL_P95_MS, met: false },
     misses: [] as string[],
   };

@@ -21,6 +21,7 @@ export const CONSOLE_LINES = {
   serving: (url: string) => `工作台已启动，请用浏览器打开：${url}`,
   /** The office host's TLS port; OFFICE_PATTERN reads its port. */
   officeServing: (port: number) => `办公室主机已在加密端口监听：https://0.0.0.0:${port}/`,
+  officeClosed: (port: number) => `办公室主机的加密端口 ${port} 已关闭，不再接受工作站连接`,
   officePort: (port: number, names: string[]) => `办公室主机：加密端口 ${port}，工作站可用地址 ${names.join('、')}`,
   fingerprint: (fingerprint: string) => `证书指纹（SHA-256，配对时请与工作站核对）：\n${fingerprint}`,
   badPort: (text: string) => `端口号不正确：${text}`,
