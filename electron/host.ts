@@ -82,7 +82,7 @@ if (opening.state === 'in_use') {
   await desk.close();
   process.exit(1);
 }
-const office = values.office ? await startOfficeHost(desk, { port, names: values.name ?? defaultOfficeNames(), osUser: userInfo().username }) : null;
+const office = values.office ? await startOfficeHost(desk, { port, names: values.name ?? defaultOfficeNames(), osUser: userInfo().username, portOption: '--port' }) : null;
 if (office && !office.ok) {
   console.error(office.message);
   await desk.close();
@@ -94,6 +94,7 @@ const officePort = new OfficePort(desk, {
   port: officePortNumber,
   names: office?.ok ? office.names : (values.name ?? defaultOfficeNames()),
   osUser,
+  portOption: '--office-port',
   log: (line) => console.log(line),
 });
 if (office?.ok) officePort.adopt(office.server);

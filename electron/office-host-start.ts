@@ -15,14 +15,21 @@ export type OfficeHostStarted = { ok: true; server: OfficeServer; fingerprint: s
 
 export async function startOfficeHost(
   desk: DeskClient,
-  { port, names, osUser, switchOn = true, log = (line: string) => console.log(line) }: { port: number; names: string[]; osUser: string; switchOn?: boolean; log?: (line: string) => void },
+  {
+    port,
+    names,
+    osUser,
+    switchOn = true,
+    portOption,
+    log = (line: string) => console.log(line),
+  }: { port: number; names: string[]; osUser: string; switchOn?: boolean; /** The command-line option that sets the port, named when it is taken. */ portOption?: string; log?: (line: string) => void },
 ): Promise<OfficeHostStarted> {
   const setup = await desk.officeHost(names, osUser, switchOn);
   if (!setup.ok) return { ok: false, message: `办公室主机未能开启：${setup.message}` };
   const server = createOfficeServer({ desk, certificate: setup.certificate, hostNames: setup.names });
   const listening = await new Promise<string | null>((resolve) => {
     server.once('error', (error: Error & { code?: string }) =>
-      resolve(error.code === 'EADDRINUSE' ? `端口 ${port} 已被其他程序占用，请换一个端口（--port）` : `办公室主机端口无法打开（${error.code ?? error.name}）`),
+      resolve(error.code === 'EADDRINUSE' ? portTaken(port, portOption) : `办公室主机端口无法打开（${error.code ?? error.name}）`),
     );
     server.listen(port, () => resolve(null));
   });
@@ -34,6 +41,10 @@ export async function startOfficeHost(
   log(CONSOLE_LINES.fingerprint(fingerprint));
   log(CONSOLE_LINES.officeServing(actual));
   return { ok: true, server, fingerprint, names: setup.names };
+}
+
+function portTaken(port: number, portOption: string | undefined): string {
+  return portOption ? `端口 ${port} 已被其他程序占用，请换一个端口（${portOption}）` : `端口 ${port} 已被其他程序占用，请关闭占用它的程序后重新开启办公室模式`;
 }
 
 /** This computer's name and its LAN IPv4 addresses: what workstations may type to reach it. */

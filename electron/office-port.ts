@@ -16,6 +16,8 @@ export interface OfficePortOptions {
   port: number;
   names: string[];
   osUser: string;
+  /** The command-line option that sets the port (the plain host's --office-port), named when it is taken. */
+  portOption?: string;
   log?: (line: string) => void;
 }
 
