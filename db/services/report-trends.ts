@@ -1,9 +1,9 @@
 import type { ParsedInputOf, ReportTrends } from '../../shared/contract';
-import { periodOf } from '../../shared/domain/statistics';
-import { trendPeriods, trendPoints, type PostedVacancy } from '../../shared/domain/trends';
+import { periodOf, type ReportPeriod } from '../../shared/domain/statistics';
+import { personShare, rowsByPerson, trendFrame, trendPeriods, TrendTally, type PersonShare, type PostedVacancy } from '../../shared/domain/trends';
 import type { ServiceContext } from '../context';
 import type { OpenedDatabase } from '../open';
-import { caseOwners, trendChanges, trendRows, trendRowsOfPersons, trendVacancies, type TrendDecided, type TrendRegistration, type TrendWindow } from '../queries/reports';
+import { caseOwners, trendChanges, trendRows, trendRowsOfPersons, trendVacancies, type TrendDecided, type TrendRegistration, type TrendRows, type TrendWindow } from '../queries/reports';
 import { cachedStatement } from '../statements';
 
 /**
@@ -16,14 +16,15 @@ import { cachedStatement } from '../statements';
  * service's, a job thread's on its own connection, a late correction of a
  * closed period (a 注销 dated back, a vacancy withdrawn), a merge — adds a row
  * naming the case or vacancy to the exchange's change capture in the same
- * transaction (triggers, db/exchange/aggregates.ts). So the rows read are
- * kept per database and window, grouped by person, with the capture's
- * sequence number they stand at. A load with the sequence unmoved costs one
- * lookup; after writes, only the persons whose cases were written (before and
- * after the write: a merge moves a case) have their rows read again, the
- * vacancies' sums too when a vacancy was written, and every period is counted
- * again from the rows — so a write dated back into a closed period counts
- * there as it would in a fresh count, without telling past from present.
+ * transaction (triggers, db/exchange/aggregates.ts). So the counts are kept
+ * per database and window as a tally of each person's share (the periods they
+ * count in, shared/domain/trends.ts), with the capture's sequence number they
+ * stand at. A load with the sequence unmoved costs one lookup; after writes,
+ * only the persons whose cases were written (before and after the write: a
+ * merge moves a case) have their rows read again and their share taken away
+ * and counted again, and the vacancies' sums are read again when a vacancy
+ * was written — so a write dated back into a closed period counts there as it
+ * would in a fresh count, without telling past from present.
  * When the capture no longer holds every change since (rows removed), or many
  * persons were written at once (an import), the window is read afresh.
  */
@@ -31,16 +32,17 @@ import { cachedStatement } from '../statements';
 /** More persons written than this since the last load: reading the window again is cheaper than person by person. */
 const MAX_PERSONS_REREAD = 500;
 
-interface PersonRows {
-  registrations: TrendRegistration[];
-  employments: TrendDecided[];
-  subsidies: TrendDecided[];
+interface PersonKept {
+  share: PersonShare;
+  /** The cases the person's rows come from. */
+  cases: number[];
 }
 
 interface Kept {
   mark: number;
   window: string;
-  byPerson: Map<number, PersonRows>;
+  tally: TrendTally;
+  persons: Map<number, PersonKept>;
   /**
    * The person of each case that a kept row comes from — its own case, or the 就业登记 that ended a
    * registration — to read that person's rows again when the case is written (even when a merge or a
@@ -59,51 +61,33 @@ function changeMark(database: OpenedDatabase): number {
   return row?.seq ?? 0;
 }
 
-function emptyRows(): PersonRows {
-  return { registrations: [], employments: [], subsidies: [] };
-}
-
-/** The cases a kept row comes from. */
+/** The cases a row comes from. */
 function casesOf(row: TrendRegistration | TrendDecided): number[] {
   return 'employedCaseId' in row && row.employedCaseId !== null ? [row.caseId, row.employedCaseId] : [row.caseId];
 }
 
-/** Files rows under their persons (rows of enterprises' cases have no person and count nowhere). */
-function fileRows(into: Pick<Kept, 'byPerson' | 'ownerOfCase'>, rows: PersonRows): void {
-  for (const key of ['registrations', 'employments', 'subsidies'] as const) {
-    for (const row of rows[key] as Array<TrendRegistration | TrendDecided>) {
-      if (row.personId === null) continue;
-      let person = into.byPerson.get(row.personId);
-      if (!person) {
-        person = emptyRows();
-        into.byPerson.set(row.personId, person);
-      }
-      (person[key] as Array<TrendRegistration | TrendDecided>).push(row);
-      for (const caseId of casesOf(row)) into.ownerOfCase.set(caseId, row.personId);
-    }
+/** Counts each person's rows into the tally and remembers their share and cases. */
+function countPersons(into: Pick<Kept, 'tally' | 'persons' | 'ownerOfCase'>, rows: Pick<TrendRows, 'registrations' | 'employments' | 'subsidies'>): void {
+  for (const [personId, own] of rowsByPerson(rows)) {
+    const share = personShare(into.tally.frame, own);
+    into.tally.add(share);
+    const cases = [...own.registrations, ...own.employments, ...own.subsidies].flatMap((row) => casesOf(row as TrendRegistration | TrendDecided));
+    into.persons.set(personId, { share, cases });
+    for (const caseId of cases) into.ownerOfCase.set(caseId, personId);
   }
 }
 
-function counted(periods: ReturnType<typeof trendPeriods>, k: Pick<Kept, 'byPerson' | 'vacancies'>): ReportTrends {
-  const registrations: TrendRegistration[] = [];
-  const employments: TrendDecided[] = [];
-  const subsidies: TrendDecided[] = [];
-  for (const rows of k.byPerson.values()) {
-    registrations.push(...rows.registrations);
-    employments.push(...rows.employments);
-    subsidies.push(...rows.subsidies);
-  }
-  return { periods: trendPoints(periods, { registrations, employments, subsidies, vacancies: k.vacancies }) };
-}
-
-function readWindow(database: OpenedDatabase, window: TrendWindow, mark: number, code: string): Omit<Kept, 'value'> {
+function readWindow(database: OpenedDatabase, periods: readonly ReportPeriod[], window: TrendWindow, mark: number): Kept {
   const rows = trendRows(database, window);
-  const k = { mark, window: code, byPerson: new Map<number, PersonRows>(), ownerOfCase: new Map<number, number>(), vacancies: rows.vacancies };
-  fileRows(k, rows);
-  return k;
+  const k = { mark, window: window.last.code, tally: new TrendTally(trendFrame(periods)), persons: new Map<number, PersonKept>(), ownerOfCase: new Map<number, number>(), vacancies: rows.vacancies };
+  countPersons(k, rows);
+  return { ...k, value: { periods: k.tally.points(k.vacancies) } };
 }
 
-/** Brings the kept rows up to `mark` (the caller then moves the mark); false when they cannot be (then the window is read afresh). */
+/**
+ * Brings the kept counts up to `mark`: the persons whose cases were written have their share taken away
+ * and counted again from their rows as they now are. False when they cannot be (then the window is read afresh).
+ */
 function catchUp(database: OpenedDatabase, window: TrendWindow, last: Kept, mark: number): boolean {
   const changes = trendChanges(database, last.mark, mark);
   if (!changes) return false;
@@ -117,17 +101,20 @@ function catchUp(database: OpenedDatabase, window: TrendWindow, last: Kept, mark
   }
   if (persons.size > MAX_PERSONS_REREAD) return false;
   const ids = [...persons];
-  const fresh = ids.length ? trendRowsOfPersons(database, window, ids) : emptyRows();
+  const fresh = ids.length ? trendRowsOfPersons(database, window, ids) : null;
   const vacancies = changes.vacancies.length ? trendVacancies(database, window) : last.vacancies;
-  // Nothing is changed before every read has succeeded: a failed read leaves the kept rows as they were.
+  // Nothing is changed before every read has succeeded.
   for (const id of ids) {
-    const old = last.byPerson.get(id);
+    const old = last.persons.get(id);
     if (!old) continue;
-    for (const row of [...old.registrations, ...old.employments, ...old.subsidies]) for (const caseId of casesOf(row)) last.ownerOfCase.delete(caseId);
-    last.byPerson.delete(id);
+    last.tally.add(old.share, -1);
+    for (const caseId of old.cases) last.ownerOfCase.delete(caseId);
+    last.persons.delete(id);
   }
-  fileRows(last, fresh);
+  if (fresh) countPersons(last, fresh);
   last.vacancies = vacancies;
+  last.value = { periods: last.tally.points(vacancies) };
+  last.mark = mark;
   return true;
 }
 
@@ -137,19 +124,12 @@ export function reportTrends(ctx: ServiceContext, input: ParsedInputOf<'reports.
   const window = { first: periods[0]!, last: periods[periods.length - 1]! };
   // The mark before the rows: a write between the two leaves newer rows under the older mark, read again next time.
   const mark = changeMark(database);
-  const code = window.last.code;
   const last = kept.get(database);
-  if (last && last.window === code) {
+  if (last && last.window === window.last.code) {
     if (last.mark === mark) return last.value;
-    if (catchUp(database, window, last, mark)) {
-      last.value = counted(periods, last);
-      // Moved last: should counting fail, the next load reads the same persons again.
-      last.mark = mark;
-      return last.value;
-    }
+    if (catchUp(database, window, last, mark)) return last.value;
   }
-  const fresh = readWindow(database, window, mark, code);
-  const value = counted(periods, fresh);
-  kept.set(database, { ...fresh, value });
-  return value;
+  const fresh = readWindow(database, periods, window, mark);
+  kept.set(database, fresh);
+  return fresh.value;
 }
