@@ -2,7 +2,7 @@ import type { ReportFigure } from '../../shared/contract/reports';
 import { reportPeriod, type ReportPeriod } from '../../shared/domain/statistics';
 import type { DecidedCase, PostedVacancy, RegistrationSpan } from '../../shared/domain/trends';
 import type { OpenedDatabase } from '../open';
-import type { PlanCase } from '../statements';
+import { cachedStatement, type PlanCase } from '../statements';
 
 /**
  * The SQL behind each figure of the monthly report, kept as text: the
@@ -61,6 +61,11 @@ const HELD_CERTIFICATION = `and exists (select 1 from cases d where d.person_id 
 
 type PersonFigure = Exclude<ReportFigure, 'vacancies'>;
 
+/** `employedBy`: the decision instant and id of the first later approved 就业登记 (`<instant> <id>`), read from the index at once. */
+const TREND_REGISTRATION_COLUMNS = `c.id as caseId, c.person_id as personId, c.decided_at as decidedAt, c.ended_on as endedOn,
+    (select e.decided_at || ' ' || e.id from cases e where e.person_id = c.person_id and e.case_type = 'employment_registration'
+      and e.state = 'approved' and e.decided_at > c.decided_at order by e.decided_at limit 1) as employedBy`;
+
 export const PERSON_FIGURE_SQL: Record<PersonFigure, string> = {
   new_employment: APPROVED_IN_PERIOD('employment_registration'),
   new_unemployment: APPROVED_IN_PERIOD('unemployment_registration'),
@@ -81,13 +86,25 @@ export const REPORT_SQL = {
   newRegistrations: `select count(distinct person_id) as n from cases indexed by cases_type_state_decided where case_type = 'unemployment_registration' and state = 'approved' and decided_at >= @start and decided_at < @end`,
   // The head's trend charts (shared/domain/trends.ts): every approved 失业登记 decided before the last period's end
   // and not cancelled before the first one's start, with the first later approved 就业登记 that ended it.
-  trendRegistrations: `select c.person_id as personId, c.decided_at as decidedAt, c.ended_on as endedOn,
-    (select min(e.decided_at) from cases e where e.person_id = c.person_id and e.case_type = 'employment_registration'
-      and e.state = 'approved' and e.decided_at > c.decided_at) as employedAt
+  trendRegistrations: `select ${TREND_REGISTRATION_COLUMNS}
   from cases c where c.case_type = 'unemployment_registration' and c.state = 'approved' and c.decided_at < @end
   and (c.ended_on is null or c.ended_on >= @fromDay)`,
-  trendDecided: `select person_id as personId, decided_at as decidedAt from cases
+  trendDecided: `select id as caseId, person_id as personId, decided_at as decidedAt from cases
   where case_type = @caseType and state = 'approved' and decided_at >= @start and decided_at < @end`,
+  // The same rows of a few persons (a JSON array of ids), when a write touched their cases: the charts are counted
+  // again from the rows kept of everyone else (db/services/report-trends.ts).
+  trendRegistrationsOf: `select ${TREND_REGISTRATION_COLUMNS}
+  from cases c where c.person_id in (select value from json_each(@persons)) and c.case_type = 'unemployment_registration'
+  and c.state = 'approved' and c.decided_at < @end and (c.ended_on is null or c.ended_on >= @fromDay)`,
+  trendDecidedOf: `select id as caseId, person_id as personId, decided_at as decidedAt, case_type as caseType from cases
+  where person_id in (select value from json_each(@persons)) and case_type in ('employment_registration', 'subsidy_application')
+  and state = 'approved' and decided_at >= @start and decided_at < @end`,
+  // What the change capture recorded after the charts were counted: every write to a case or a vacancy adds a row in
+  // its transaction (db/exchange/aggregates.ts), so these are all the rows that may count differently now.
+  trendChangeCount: `select count(*) as n from exchange_changes where seq > @after and seq <= @upTo`,
+  // By sequence alone (the entity index would walk every change of every case ever made); the few rows are sorted out in JavaScript.
+  trendChanges: `select entity, entity_id as id from exchange_changes where seq > @after and seq <= @upTo`,
+  caseOwners: `select id as caseId, person_id as personId from cases where id in (select value from json_each(@ids))`,
   // Summed per day in SQL: the charts need openings per period, and a county's 15,000 rows crossing into JavaScript cost more than the sum.
   trendVacancies: `select valid_from as validFrom, sum(openings) as openings from vacancies where valid_from between @from and @to and status != 'withdrawn' group by valid_from`,
 } as const;
@@ -129,12 +146,12 @@ export function figureParams(figure: PersonFigure, period: ReportPeriod): Record
 
 /** Each person once: the latest case of theirs that qualifies (rows come ordered by decision). */
 export function personRows(database: OpenedDatabase, figure: PersonFigure, period: ReportPeriod): FigurePersonRow[] {
-  return latestPerPerson(database.sqlite.prepare(PERSON_FIGURE_SQL[figure]).all(figureParams(figure, period)) as FigurePersonRow[]);
+  return latestPerPerson(cachedStatement(database.sqlite, PERSON_FIGURE_SQL[figure]).all(figureParams(figure, period)) as FigurePersonRow[]);
 }
 
 /** Jobseekers and the registered unemployed at the end from one statement (the same as two personRows calls). */
 export function registeredRows(database: OpenedDatabase, period: ReportPeriod): { jobseekers: FigurePersonRow[]; registered: FigurePersonRow[] } {
-  const rows = database.sqlite.prepare(PERSON_FIGURE_SQL.jobseekers).all(figureParams('jobseekers', period)) as FigurePersonRow[];
+  const rows = cachedStatement(database.sqlite, PERSON_FIGURE_SQL.jobseekers).all(figureParams('jobseekers', period)) as FigurePersonRow[];
   return { jobseekers: latestPerPerson(rows), registered: latestPerPerson(rows.filter((r) => !r.endedByEnd)) };
 }
 
@@ -148,7 +165,7 @@ function latestPerPerson(rows: FigurePersonRow[]): FigurePersonRow[] {
 }
 
 export function vacancyRows(database: OpenedDatabase, period: ReportPeriod): VacancyRow[] {
-  return database.sqlite.prepare(REPORT_SQL.vacancies).all(vacancyParams(period)) as VacancyRow[];
+  return cachedStatement(database.sqlite, REPORT_SQL.vacancies).all(vacancyParams(period)) as VacancyRow[];
 }
 
 function vacancyParams(period: ReportPeriod): Record<string, string> {
@@ -161,7 +178,7 @@ function periodInstants(period: ReportPeriod): Record<string, string> {
 
 /** Persons with an unemployment registration approved in the period (工作台). */
 export function newRegistrations(database: OpenedDatabase, period: ReportPeriod): number {
-  return (database.sqlite.prepare(REPORT_SQL.newRegistrations).get(periodInstants(period)) as { n: number }).n;
+  return (cachedStatement(database.sqlite, REPORT_SQL.newRegistrations).get(periodInstants(period)) as { n: number }).n;
 }
 
 /** The window of the trend charts: from the first period's start to the last one's end. */
@@ -174,20 +191,84 @@ function trendParams({ first, last }: TrendWindow) {
   return {
     registrations: { end: last.endInstant, fromDay: first.from },
     decided: (caseType: string) => ({ caseType, start: first.startInstant, end: last.endInstant }),
+    decidedOf: { start: first.startInstant, end: last.endInstant },
     vacancies: { from: first.from, to: last.to },
   };
 }
 
+/**
+ * A row the trend charts count, with the cases it comes from (a write names the case it touched): a
+ * registration's own, and the 就业登记 that ended it.
+ */
+export type TrendRegistration = RegistrationSpan & { caseId: number; employedCaseId: number | null };
+export type TrendDecided = DecidedCase & { caseId: number };
+
+function registrationsOf(rows: Array<Omit<TrendRegistration, 'employedAt' | 'employedCaseId'> & { employedBy: string | null }>): TrendRegistration[] {
+  return rows.map(({ employedBy, ...row }) => {
+    const space = employedBy === null ? -1 : employedBy.lastIndexOf(' ');
+    return { ...row, employedAt: space < 0 ? null : employedBy!.slice(0, space), employedCaseId: space < 0 ? null : Number(employedBy!.slice(space + 1)) };
+  });
+}
+
+export interface TrendRows {
+  registrations: TrendRegistration[];
+  employments: TrendDecided[];
+  subsidies: TrendDecided[];
+  vacancies: PostedVacancy[];
+}
+
 /** What the trend charts read, in one pass each (three statements, whatever the number of periods). */
-export function trendRows(database: OpenedDatabase, window: TrendWindow): { registrations: RegistrationSpan[]; employments: DecidedCase[]; subsidies: DecidedCase[]; vacancies: PostedVacancy[] } {
+export function trendRows(database: OpenedDatabase, window: TrendWindow): TrendRows {
   const params = trendParams(window);
-  const decided = database.sqlite.prepare(REPORT_SQL.trendDecided);
+  const decided = cachedStatement(database.sqlite, REPORT_SQL.trendDecided);
   return {
-    registrations: database.sqlite.prepare(REPORT_SQL.trendRegistrations).all(params.registrations) as RegistrationSpan[],
-    employments: decided.all(params.decided('employment_registration')) as DecidedCase[],
-    subsidies: decided.all(params.decided('subsidy_application')) as DecidedCase[],
-    vacancies: database.sqlite.prepare(REPORT_SQL.trendVacancies).all(params.vacancies) as PostedVacancy[],
+    registrations: registrationsOf(cachedStatement(database.sqlite, REPORT_SQL.trendRegistrations).all(params.registrations) as never),
+    employments: decided.all(params.decided('employment_registration')) as TrendDecided[],
+    subsidies: decided.all(params.decided('subsidy_application')) as TrendDecided[],
+    vacancies: trendVacancies(database, window),
   };
+}
+
+export function trendVacancies(database: OpenedDatabase, window: TrendWindow): PostedVacancy[] {
+  return cachedStatement(database.sqlite, REPORT_SQL.trendVacancies).all(trendParams(window).vacancies) as PostedVacancy[];
+}
+
+/** The trend rows of these persons only (all of them: each person's rows are replaced whole). */
+export function trendRowsOfPersons(database: OpenedDatabase, window: TrendWindow, persons: readonly number[]): Omit<TrendRows, 'vacancies'> {
+  const params = trendParams(window);
+  const ids = JSON.stringify(persons);
+  const decided = cachedStatement(database.sqlite, REPORT_SQL.trendDecidedOf).all({ ...params.decidedOf, persons: ids }) as Array<TrendDecided & { caseType: string }>;
+  return {
+    registrations: registrationsOf(cachedStatement(database.sqlite, REPORT_SQL.trendRegistrationsOf).all({ ...params.registrations, persons: ids }) as never),
+    employments: decided.filter((d) => d.caseType === 'employment_registration'),
+    subsidies: decided.filter((d) => d.caseType === 'subsidy_application'),
+  };
+}
+
+/** More changes than this since the last count: the window is read afresh rather than change by change (an import, a merge run). */
+const MAX_TREND_CHANGES = 5_000;
+
+/**
+ * The cases and vacancies written after change `after` up to `upTo`, each once; null when there are too many
+ * or the capture no longer holds every change between them (rows removed).
+ */
+export function trendChanges(database: OpenedDatabase, after: number, upTo: number): { cases: number[]; vacancies: number[] } | null {
+  if (upTo - after > MAX_TREND_CHANGES) return null;
+  const { n } = cachedStatement(database.sqlite, REPORT_SQL.trendChangeCount).get({ after, upTo }) as { n: number };
+  if (n !== upTo - after) return null;
+  const cases = new Set<number>();
+  const vacancies = new Set<number>();
+  for (const row of cachedStatement(database.sqlite, REPORT_SQL.trendChanges).all({ after, upTo }) as Array<{ entity: string; id: number }>) {
+    if (row.entity === 'cases') cases.add(row.id);
+    else if (row.entity === 'vacancies') vacancies.add(row.id);
+  }
+  return { cases: [...cases], vacancies: [...vacancies] };
+}
+
+/** The person each case now belongs to (a case of an enterprise has none; a case removed is absent). */
+export function caseOwners(database: OpenedDatabase, caseIds: readonly number[]): Map<number, number | null> {
+  const rows = cachedStatement(database.sqlite, REPORT_SQL.caseOwners).all({ ids: JSON.stringify(caseIds) }) as Array<{ caseId: number; personId: number | null }>;
+  return new Map(rows.map((r) => [r.caseId, r.personId]));
 }
 
 const PLAN_PERIOD = reportPeriod('2026-12');
@@ -211,5 +292,13 @@ export const PLAN_CASES: Record<PersonFigure | keyof typeof REPORT_SQL, PlanCase
     uses: [/SEARCH c USING INDEX cases_type_state_decided/, /SEARCH e USING (COVERING )?INDEX cases_person_type_decided/],
   },
   trendDecided: { sql: REPORT_SQL.trendDecided, params: trendParams(PLAN_TREND).decided('employment_registration'), uses: [/SEARCH cases USING INDEX cases_type_state_decided/] },
+  trendRegistrationsOf: {
+    sql: REPORT_SQL.trendRegistrationsOf, params: { ...trendParams(PLAN_TREND).registrations, persons: '[1,2]' },
+    uses: [/SEARCH c USING (COVERING )?INDEX cases_person_type_decided/, /SEARCH e USING (COVERING )?INDEX cases_person_type_decided/],
+  },
+  trendDecidedOf: { sql: REPORT_SQL.trendDecidedOf, params: { ...trendParams(PLAN_TREND).decidedOf, persons: '[1,2]' }, uses: [/SEARCH cases USING (COVERING )?INDEX cases_person_type_decided/] },
+  trendChangeCount: { sql: REPORT_SQL.trendChangeCount, params: { after: 10, upTo: 20 }, uses: [/SEARCH exchange_changes USING INTEGER PRIMARY KEY/] },
+  trendChanges: { sql: REPORT_SQL.trendChanges, params: { after: 10, upTo: 20 }, uses: [/SEARCH exchange_changes USING INTEGER PRIMARY KEY/] },
+  caseOwners: { sql: REPORT_SQL.caseOwners, params: { ids: '[1,2]' }, uses: [/SEARCH cases USING INTEGER PRIMARY KEY/] },
   trendVacancies: { sql: REPORT_SQL.trendVacancies, params: trendParams(PLAN_TREND).vacancies, uses: [/SEARCH vacancies USING INDEX vacancies_valid_from/] },
 };

@@ -59,6 +59,9 @@ export const cases = sqliteTable(
   (t) => [
     index('cases_person').on(t.personId),
     index('cases_state_due').on(t.state, t.dueDate),
+    // The head's staff table (open and overdue cases by who answers for them and type), read from the index alone;
+    // state and staff first, so lookups by state and type keep to cases_type_state_decided and cases_in_force.
+    index('cases_open_staff').on(t.state, t.acceptedBy, t.preparedBy, t.caseType, t.dueDate),
     // The monthly report: approved cases of a type decided in a period, and "did this person's
     // registration end before then" answered from the index alone.
     index('cases_type_state_decided').on(t.caseType, t.state, t.decidedAt),

@@ -132,7 +132,7 @@ describe('query plans of the lists the services build', { timeout: 60_000 }, () 
       [
         [/^select count\(\*\) from "cases" where \("cases"\."state" in \(\?, \?\) and "cases"\."due_date" < \?\)$/, /SEARCH cases USING (COVERING )?INDEX cases_state_due/],
         [/from "vacancies" where/, /SEARCH vacancies USING INDEX vacancies_status_valid_to/],
-        [/group by coalesce/, /SEARCH cases USING INDEX cases_state_due/],
+        [/group by coalesce/, /SEARCH cases USING COVERING INDEX cases_open_staff/],
         [/from "cases" where "cases"\."state" in \(\?, \?, \?, \?\) group by "cases"\."state"/, /SEARCH cases USING COVERING INDEX cases_state_due/],
         [/from "vacancies" where .* group by substr/, /SEARCH vacancies USING INDEX vacancies_status_valid_to/],
         [/order by "cases"\."due_date" is null/, /SEARCH cases USING (COVERING )?INDEX cases_state_due/],

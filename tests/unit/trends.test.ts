@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reportPeriod } from '../../shared/domain/statistics';
-import { trendPeriods, trendPoints } from '../../shared/domain/trends';
+import { personShare, trendFrame, trendPeriods, trendPoints, TrendTally, type PersonTrendRows } from '../../shared/domain/trends';
 
 describe('the head\'s trend figures', () => {
   it('run over the 13 periods ending with the one asked for, across the year, oldest first', () => {
@@ -73,5 +73,32 @@ describe('the head\'s trend figures', () => {
     expect(points.map((p) => ({ ...p, jobsToSeekersRatio: p.jobsToSeekersRatio === null ? null : Number(p.jobsToSeekersRatio).toFixed(2) }))).toEqual(expected);
     expect(points.some((p) => p.registeredUnemployed > 0 && p.newUnemployment > 0 && p.vacancyOpenings > 0)).toBe(true);
   });
-});
 
+  it('kept as a tally of persons\' shares: a person counted again after a write, even one dated back, gives the counts of a fresh count', () => {
+    const periods = trendPeriods('2027-01');
+    const [nov, dec, jan] = periods.slice(-3) as [ReturnType<typeof reportPeriod>, ReturnType<typeof reportPeriod>, ReturnType<typeof reportPeriod>];
+    const rows = (personId: number, extra: Partial<PersonTrendRows> = {}): PersonTrendRows => ({
+      registrations: [{ personId, decidedAt: nov.startInstant, employedAt: null, endedOn: null }], employments: [], subsidies: [], ...extra,
+    });
+    const before = new Map([[1, rows(1)], [2, rows(2)], [3, rows(3, { subsidies: [{ personId: 3, decidedAt: dec.startInstant }] })]]);
+    const tally = new TrendTally(trendFrame(periods));
+    for (const own of before.values()) tally.add(personShare(tally.frame, own));
+    // Person 2's registration cancelled as of a day in November (a closed period), person 1 employed in January.
+    const after = new Map(before);
+    after.set(2, rows(2, { registrations: [{ personId: 2, decidedAt: nov.startInstant, employedAt: null, endedOn: nov.from }] }));
+    after.set(1, rows(1, {
+      registrations: [{ personId: 1, decidedAt: nov.startInstant, employedAt: jan.startInstant, endedOn: null }],
+      employments: [{ personId: 1, decidedAt: jan.startInstant }],
+    }));
+    for (const id of [1, 2]) {
+      tally.add(personShare(tally.frame, before.get(id)!), -1);
+      tally.add(personShare(tally.frame, after.get(id)!));
+    }
+    const all = [...after.values()];
+    const fresh = trendPoints(periods, { registrations: all.flatMap((r) => r.registrations), employments: all.flatMap((r) => r.employments), subsidies: all.flatMap((r) => r.subsidies), vacancies: [] });
+    expect(tally.points([])).toEqual(fresh);
+    expect(fresh.find((p) => p.period === nov.code)).toMatchObject({ registeredUnemployed: 2, jobseekers: 3 });
+    expect(fresh.at(-1)).toMatchObject({ newEmployment: 1, registeredUnemployed: 1 });
+    expect(() => trendFrame(trendPeriods('2027-01', 32))).toThrow();
+  });
+});

@@ -1,0 +1,1 @@
+CREATE INDEX `cases_open_staff` ON `cases` (`state`,`accepted_by`,`prepared_by`,`case_type`,`due_date`);
