@@ -39,6 +39,19 @@ export function sameStamp(a: ChangeStamp, b: ChangeStamp): boolean {
   return a.changes === b.changes && a.version === b.version;
 }
 
+/** A value read from the database, kept until anything is written (changeStamp) on the connection it was read from. */
+export class KeptRead<T> {
+  private kept: { sqlite: Database.Database; stamp: ChangeStamp; value: T } | null = null;
+
+  get(sqlite: Database.Database, stamp: ChangeStamp, read: () => T): T {
+    const kept = this.kept;
+    if (kept?.sqlite === sqlite && sameStamp(kept.stamp, stamp)) return kept.value;
+    const value = read();
+    this.kept = { sqlite, stamp, value };
+    return value;
+  }
+}
+
 /**
  * The desk's sessions: who holds each id (a cookie, a window, a CLI run) and
  * whether it sits idle-locked. Kept in memory only — a restart logs everyone
