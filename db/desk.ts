@@ -7,7 +7,7 @@ import type { Actor, DeskControl, ServiceContext, WorkstationRef } from './conte
 import { loadDivisions } from './divisions';
 import { AppError, storageFailureMessage } from './errors';
 import { handlers } from './handlers';
-import { demoKey, demoPaths, removeDemo } from './demo-files';
+import { DemoCounty } from './desk-demo';
 import { JobThreads, type JobConnection } from './job-threads';
 import { JobRunner } from './jobs';
 import { LiveEvents, type LiveListener } from './live-events';
@@ -16,9 +16,9 @@ import { acquireDeskLock, type DeskLock } from './desk-lock';
 import { formatRecoveryKey } from './keys';
 import { openDatabase, type OpenedDatabase } from './open';
 import { OfficeDoor, type OfficeVia } from './office-door';
-import { commandLineActor, SessionStore } from './sessions';
+import { changeStamp, commandLineActor, KeptRead, SessionStore, type ChangeStamp } from './sessions';
 import { dispatch, type TransactionMode } from './router';
-import { cachedStatement } from './statements';
+import { cachedStatement, readTransaction } from './statements';
 import { UNNAMED_CLIENT, type CallOutcome, type DeskOptions, type SessionChange } from './desk-options';
 import { ensureKeyGroupsCurrent } from './services/person-derived';
 import { DEFAULT_IDLE_LOCK_MINUTES, idleLockMinutes } from './services/settings';
@@ -46,17 +46,15 @@ export class Desk implements DeskControl {
   readonly jobs: JobRunner;
   /** Change announcements for open windows (shared/live.ts): topics only, never personal data. */
   private readonly live: LiveEvents;
-  /** The open database is the demo county (db/demo.ts), not the bureau's own. */
-  private demoOpen = false;
-  private demoJobId: string | null = null;
-  private leaveDemoAfterCall = false;
+  /** 演示县 (db/desk-demo.ts): while it is open, the desk's database is the demo's. */
+  private readonly demo: DemoCounty;
   /** The office day whose key-group rechecks are done (keepDerivedCurrent). */
   private derivedCurrentOn: string | null = null;
   private readonly officeDoor = new OfficeDoor();
 
   /** The folder of the open database's own files (exchange packages …): the demo's folder while the demo is open. */
   get dataDir(): string {
-    return this.demoOpen ? demoPaths(dirname(this.options.dbPath)).dir : dirname(this.options.dbPath);
+    return this.demo.isOpen() ? this.demo.dir() : dirname(this.options.dbPath);
   }
   private readonly clock: () => Date;
   private readonly log: (message: string, error?: unknown) => void;
@@ -68,6 +66,21 @@ export class Desk implements DeskControl {
     this.log = options.log ?? ((message, error) => console.error(message, (error as Error | undefined)?.name ?? ''));
     this.live = new LiveEvents(this.clock);
     this.jobs = new JobRunner(options.jobThreadEntry ? new JobThreads(options.jobThreadEntry, () => this.jobConnection()) : null, (kind) => this.live.committed(kind));
+    this.demo = new DemoCounty({
+      options,
+      jobs: this.jobs,
+      clock: this.clock,
+      log: this.log,
+      native: () => this.native(),
+      inUseReason: () => this.inUseReason,
+      state: () => this.state(),
+      hasOpenDatabase: () => this.opened !== null,
+      adopt: (opened, key) => {
+        this.opened = opened;
+        this.openedKey = key;
+      },
+      closeDatabase: () => this.closeDatabase(),
+    });
     if (options.lock !== false) {
       try {
         this.lock = acquireDeskLock(options.dbPath, options.lock ?? '工作台', this.clock());
@@ -88,7 +101,7 @@ export class Desk implements DeskControl {
 
   private tryOpen(): void {
     if (!existsSync(this.options.dbPath)) {
-      this.tryOpenDemo();
+      this.demo.reopen();
       return;
     }
     try {
@@ -103,88 +116,31 @@ export class Desk implements DeskControl {
     }
   }
 
-  /** Without the bureau's database, a demo left open last time opens again. */
-  private tryOpenDemo(): void {
-    const paths = demoPaths(dirname(this.options.dbPath));
-    try {
-      const key = demoKey(paths);
-      if (!key) return;
-      this.opened = openDatabase({ path: paths.dbPath, key, migrationsDir: this.options.migrationsDir, now: this.clock(), ...this.native() });
-      this.openedKey = key;
-      this.demoOpen = true;
-    } catch (error) {
-      // A demo that cannot be opened (older app, damaged file) is only thrown away: it holds nothing real.
-      this.log(CONSOLE_LINES.demoRemoved, error);
-      removeDemo(paths);
-    }
-  }
-
   /** True while the open database is the demo county's file. */
   isDemoOpen(): boolean {
-    return this.demoOpen;
+    return this.demo.isOpen();
   }
 
-  /**
-   * 打开演示县: builds the demo county as a job and opens it, only while this
-   * computer has no database of its own. Progress is read with demoJob().
-   */
   openDemo(): JobView {
-    if (this.inUseReason) throw new AppError('CONFLICT', this.inUseReason);
-    if (this.state().state !== 'uninitialized' || existsSync(this.options.dbPath)) {
-      throw new AppError('ALREADY_INITIALIZED', '本机已经建立了数据库，不能再打开演示县');
-    }
-    const running = this.demoJob();
-    if (running?.state === 'running') return running;
-    const buildDemo = this.options.demo;
-    if (!buildDemo) throw new AppError('CONFLICT', '此程序未提供演示县');
-    const paths = demoPaths(dirname(this.options.dbPath));
-    const view = this.jobs.start('demo', null, async (job) => {
-      await buildDemo({
-        paths,
-        migrationsDir: this.options.migrationsDir,
-        resourcesDir: this.options.resourcesDir,
-        appVersion: this.options.appVersion,
-        ...this.native(),
-        now: this.clock(),
-        job,
-      });
-      // Someone set up the real database meanwhile: it wins, and the demo is discarded.
-      if (this.opened || existsSync(this.options.dbPath)) {
-        removeDemo(paths);
-        throw new AppError('ALREADY_INITIALIZED', '本机已经建立了数据库，演示县未打开');
-      }
-      this.tryOpenDemo();
-      if (!this.demoOpen) throw new AppError('DATABASE_UNAVAILABLE', '演示县数据未能打开，请重试');
-      return { opened: true };
-    });
-    this.demoJobId = view.id;
-    return view;
+    return this.demo.start();
   }
 
-  /** The latest demo job, for the first-start screen's progress bar. */
   demoJob(): JobView | null {
-    return this.demoJobId ? this.jobs.get(this.demoJobId, null) : null;
+    return this.demo.job();
   }
 
-  /**
-   * 退出演示: the demo is closed and deleted once the current call has
-   * returned (the call itself runs inside a transaction on it).
-   */
   leaveDemo(): void {
-    if (!this.demoOpen) throw new AppError('CONFLICT', '当前打开的不是演示县，不能退出演示');
-    this.leaveDemoAfterCall = true;
+    this.demo.leave();
   }
 
-  private finishLeavingDemo(): void {
-    this.leaveDemoAfterCall = false;
+  /** Closes the open database (the demo's, when it is left) and ends every session. */
+  private closeDatabase(): void {
     this.derivedCurrentOn = null;
     this.jobs.releaseThreads();
     this.opened?.close();
     this.opened = null;
     this.openedKey = null;
-    this.demoOpen = false;
     this.sessions.clear();
-    removeDemo(demoPaths(dirname(this.options.dbPath)));
   }
 
   /**
@@ -268,7 +224,7 @@ export class Desk implements DeskControl {
     this.keepDerivedCurrent();
     let workstation: WorkstationRef | null = null;
     if (office) {
-      if (!this.opened || this.demoOpen) return { result: { ok: false, error: { code: 'WORKSTATION_REFUSED', message: '办公室主机的数据库尚未就绪，请稍后再试或联系系统管理员' } }, session: null };
+      if (!this.opened || this.demo.isOpen()) return { result: { ok: false, error: { code: 'WORKSTATION_REFUSED', message: '办公室主机的数据库尚未就绪，请稍后再试或联系系统管理员' } }, session: null };
       const verdict = this.officeDoor.check(this.opened.db, office, method);
       if ('refused' in verdict) return { result: { ok: false, error: verdict.refused }, session: null };
       ({ workstation, client } = verdict);
@@ -279,10 +235,7 @@ export class Desk implements DeskControl {
     }
     const via = office ? { workstation, address: office.address } : undefined;
     const outcome = this.dispatchAs(this.actorFor(sessionId, workstation?.id ?? null), sessionId, method, input, client, via);
-    if (this.leaveDemoAfterCall) {
-      this.finishLeavingDemo();
-      return { ...outcome, session: { clear: true } };
-    }
+    if (this.demo.finishLeaving()) return { ...outcome, session: { clear: true } };
     return outcome;
   }
 
@@ -365,7 +318,7 @@ export class Desk implements DeskControl {
     if (mode === 'write') return sqlite.transaction(work).immediate();
     cachedStatement(sqlite, 'pragma query_only = on').run();
     try {
-      return sqlite.transaction(work).deferred();
+      return sqlite.inTransaction ? sqlite.transaction(work).deferred() : readTransaction(sqlite, work);
     } finally {
       cachedStatement(sqlite, 'pragma query_only = off').run();
     }
@@ -408,8 +361,9 @@ export class Desk implements DeskControl {
   }
 
   private actorFor(sessionId: string | null, workstationId: number | null): Actor | null {
-    if (!this.opened) return null;
-    return this.sessions.actor(sessionId, this.opened.sqlite, this.clock(), () => this.idleLockMinutes(), workstationId);
+    if (!this.opened || sessionId === null) return null;
+    const stamp = changeStamp(this.opened.sqlite);
+    return this.sessions.actor(sessionId, this.opened.sqlite, this.clock(), () => this.idleLockMinutes(stamp), stamp, workstationId);
   }
 
   workstationSessions(): Map<number, number> {
@@ -420,17 +374,17 @@ export class Desk implements DeskControl {
     this.sessions.endWorkstation(workstationId);
   }
 
-  private idleLockMinutes(): number {
-    return this.opened ? idleLockMinutes(this.opened.db) : DEFAULT_IDLE_LOCK_MINUTES;
+  /** The idle lock's minutes, read again after any write. */
+  private readonly idleMinutes = new KeptRead<number>();
+
+  private idleLockMinutes(stamp: ChangeStamp): number {
+    const opened = this.opened;
+    return opened ? this.idleMinutes.get(opened.sqlite, stamp, () => idleLockMinutes(opened.db)) : DEFAULT_IDLE_LOCK_MINUTES;
   }
 
   close(): void {
-    this.jobs.releaseThreads();
-    this.opened?.close();
-    this.opened = null;
-    this.openedKey = null;
-    this.demoOpen = false;
-    this.sessions.clear();
+    this.closeDatabase();
+    this.demo.closed();
     this.lock?.release();
     this.lock = null;
   }

@@ -2,7 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type Database from 'better-sqlite3';
 import { permissionsOf } from '../shared/roles';
 import type { Actor } from './context';
-import { signedInUser } from './queries/users';
+import { signedInUser, type SignedInUser } from './queries/users';
+import { cachedStatement } from './statements';
 
 interface SessionRecord {
   userId: number;
@@ -12,13 +13,52 @@ interface SessionRecord {
   locked: boolean;
   /** The workstation (办公室模式) it was started at: it is valid from there only. Null on the host itself. */
   workstationId: number | null;
+  /** The account as last read, and the database's change stamp it was read at (changeStamp). */
+  user?: { stamp: ChangeStamp; value: SignedInUser };
+}
+
+/**
+ * Whether anything was written since: the rows this connection changed
+ * (`total_changes()`, any statement, in or out of the desk's transactions) and
+ * the commits of other connections (`data_version`: job threads). Equal stamps
+ * mean the database holds what it held, so what was read from it still holds.
+ */
+export interface ChangeStamp {
+  changes: number;
+  version: number;
+}
+
+export function changeStamp(sqlite: Database.Database): ChangeStamp {
+  // Two kept statements: faster than one reading the pragma as a table (measured).
+  const { changes } = cachedStatement(sqlite, 'select total_changes() as changes').get() as { changes: number };
+  const { data_version: version } = cachedStatement(sqlite, 'pragma data_version').get() as { data_version: number };
+  return { changes, version };
+}
+
+export function sameStamp(a: ChangeStamp, b: ChangeStamp): boolean {
+  return a.changes === b.changes && a.version === b.version;
+}
+
+/** A value read from the database, kept until anything is written (changeStamp) on the connection it was read from. */
+export class KeptRead<T> {
+  private kept: { sqlite: Database.Database; stamp: ChangeStamp; value: T } | null = null;
+
+  get(sqlite: Database.Database, stamp: ChangeStamp, read: () => T): T {
+    const kept = this.kept;
+    if (kept?.sqlite === sqlite && sameStamp(kept.stamp, stamp)) return kept.value;
+    const value = read();
+    this.kept = { sqlite, stamp, value };
+    return value;
+  }
 }
 
 /**
  * The desk's sessions: who holds each id (a cookie, a window, a CLI run) and
  * whether it sits idle-locked. Kept in memory only — a restart logs everyone
- * out — and the account is read again on every call, so a disabled account's
- * session ends at its next call.
+ * out. The account and its roles are read again whenever anything was written
+ * since they were last read (changeStamp), so a disabled account, a role
+ * change or a password reset takes effect at the session's very next call;
+ * calls in between (a search per keystroke) read neither.
  */
 export class SessionStore {
   private readonly sessions = new Map<string, SessionRecord>();
@@ -47,8 +87,9 @@ export class SessionStore {
   /**
    * The caller behind `id` at `now`, locking the session when it sat idle past
    * `idleMinutes`; null for no session, or one whose account is gone or disabled.
+   * `stamp`: the database's changeStamp now.
    */
-  actor(id: string | null, sqlite: Database.Database, now: Date, idleMinutes: () => number, workstationId: number | null = null): Actor | null {
+  actor(id: string | null, sqlite: Database.Database, now: Date, idleMinutes: () => number, stamp: ChangeStamp, workstationId: number | null = null): Actor | null {
     if (!id) return null;
     const record = this.sessions.get(id);
     // A session id carried to another workstation (or to the host) is no session there.
@@ -56,11 +97,12 @@ export class SessionStore {
     const at = now.getTime();
     if (!record.locked && at - record.lastSeen > idleMinutes() * 60_000) record.locked = true;
     if (!record.locked) record.lastSeen = at;
-    const user = signedInUser(sqlite, record.userId);
+    const user = record.user && sameStamp(record.user.stamp, stamp) ? record.user.value : signedInUser(sqlite, record.userId);
     if (!user) {
       this.sessions.delete(id);
       return null;
     }
+    record.user = { stamp, value: user };
     return { ...user, locked: record.locked };
   }
 

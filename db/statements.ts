@@ -25,6 +25,24 @@ export function cachedStatement(sqlite: Database.Database, sql: string): Databas
   return statement;
 }
 
+/**
+ * A read's deferred transaction with kept BEGIN and COMMIT statements: a
+ * search per keystroke spares what wrapping `work` in better-sqlite3's
+ * `transaction()` costs on every call (a new function, its statements looked
+ * up: some 20 µs, three times a kept statement's run, measured on the bench county).
+ */
+export function readTransaction<T>(sqlite: Database.Database, work: () => T): T {
+  cachedStatement(sqlite, 'begin deferred').run();
+  try {
+    const value = work();
+    cachedStatement(sqlite, 'commit').run();
+    return value;
+  } catch (error) {
+    if (sqlite.inTransaction) cachedStatement(sqlite, 'rollback').run();
+    throw error;
+  }
+}
+
 /** The better-sqlite3 connection behind a drizzle database (drizzle keeps it as `$client`). */
 export function connectionOf(db: DrizzleDb): Database.Database {
   const client = (db as unknown as { $client?: Database.Database }).$client;

@@ -1,4 +1,5 @@
-import { and, gte, lt, sql, type SQL } from 'drizzle-orm';
+import type Database from 'better-sqlite3';
+import { and, gte, lt, sql, type Logger, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { CertificationEvent } from '../../shared/domain/person-contacts';
 import type { DrizzleDb } from '../open';
@@ -152,14 +153,83 @@ function pageClause(match: PersonMatch, page: PersonPage): SQL {
   return sql`where ${match.where ?? sql`1`} order by ${order} limit ${page.limit} offset ${page.offset}`;
 }
 
-/** One page of the matching person rows. */
-export function personMatchesPage(db: DrizzleDb, match: PersonMatch, page: PersonPage): Array<typeof persons.$inferSelect> {
-  return selectRowsCached(db, persons, pageClause(match, page));
+/**
+ * What a search list reads of each person: the list's columns, those key
+ * groups are worked out from, and whether the person holds an approved
+ * 就业困难人员认定 (`certified`), so a page nobody on it is certified needs no
+ * look-up of certifications.
+ */
+const LIST_COLUMNS = [
+  'id', 'id_number as idNumber', 'name', 'sex', 'birth_date as birthDate', 'phone', 'residence_township_code as residenceTownshipCode',
+  'employment_status as employmentStatus', 'female_retirement_category as femaleRetirementCategory', 'household_type as householdType',
+  'education_code as educationCode', 'graduation_date as graduationDate', 'is_veteran as isVeteran', 'disability_grade as disabilityGrade',
+  'low_income_status as lowIncomeStatus',
+  `exists (select 1 from cases c where c.person_id = "persons".id and c.case_type = 'difficulty_certification' and c.state = 'approved') as certified`,
+].join(', ');
+
+/** A person as a search list reads it (LIST_COLUMNS). */
+export interface PersonListRow
+  extends Pick<typeof persons.$inferSelect, 'id' | 'idNumber' | 'name' | 'sex' | 'birthDate' | 'phone' | 'residenceTownshipCode' | 'employmentStatus' | 'femaleRetirementCategory' | 'householdType' | 'educationCode' | 'graduationDate' | 'isVeteran' | 'disabilityGrade' | 'lowIncomeStatus'> {
+  certified: boolean;
+}
+
+/** The rows as the statement returns them, their 0/1 columns made booleans in place. */
+function listRows(rows: unknown[]): PersonListRow[] {
+  for (const row of rows as Array<Record<'isVeteran' | 'certified', unknown>>) {
+    row.isVeteran = row.isVeteran === 1;
+    row.certified = row.certified === 1;
+  }
+  return rows as PersonListRow[];
+}
+
+/** One page of the matching persons, as a search list reads them. */
+export function personListPage(db: DrizzleDb, match: PersonMatch, page: PersonPage): PersonListRow[] {
+  const { statement, params } = cachedQuery(db, sql`select ${sql.raw(LIST_COLUMNS)} from ${persons} ${pageClause(match, page)}`);
+  return listRows(statement.all(...params));
+}
+
+/**
+ * The searches typed most, a full ID number and a full mobile number, as
+ * statements written once: no SQL is built or rendered per keystroke. The same
+ * text as drizzle renders for them (persons.search builds the rest), so their
+ * plans are the plans the registry's query-plan tests explain.
+ */
+const BY_ID_NUMBER = '("persons"."merged_into_id" is null and "persons"."id_number" = ?)';
+const BY_MOBILE = '("persons"."merged_into_id" is null and ("persons"."phone" = ? or "persons"."id" in (select rowid from person_id_fts where person_id_fts match ?)))';
+export const PERSON_SEARCH_SQL = {
+  countByIdNumber: `select count(*) as n from (select 1 from "persons" where ${BY_ID_NUMBER} limit ?)`,
+  pageByIdNumber: `select ${LIST_COLUMNS} from "persons" where ${BY_ID_NUMBER} order by "persons"."id" desc limit ? offset ?`,
+  countByMobile: `select count(*) as n from (select 1 from "persons" where ${BY_MOBILE} limit ?)`,
+  pageByMobile: `select ${LIST_COLUMNS} from "persons" where ${BY_MOBILE} order by "persons"."id" desc limit ? offset ?`,
+} as const;
+
+/** A full ID number or a full mobile number (also tried as an ID fragment, as every run of digits is). */
+export type ExactKey = { idNumber: string } | { mobile: string };
+
+type SearchStatement = keyof typeof PERSON_SEARCH_SQL;
+
+function keptSearch(db: DrizzleDb, shape: SearchStatement, params: unknown[]): Database.Statement {
+  // Drizzle's logger sees these as it sees every statement the search runs (tests capture the plans so).
+  (db as unknown as { session?: { logger?: Logger } }).session?.logger?.logQuery(PERSON_SEARCH_SQL[shape], params);
+  return cachedStatement(connectionOf(db), PERSON_SEARCH_SQL[shape]);
+}
+
+/** Matches of an exact key counted up to cap + 1, and one page of them, newest record first. */
+export function exactKeyMatches(db: DrizzleDb, key: ExactKey, cap: number, page: Pick<PersonPage, 'limit' | 'offset'>): { counted: number; rows: PersonListRow[] } {
+  const [count, list, values]: [SearchStatement, SearchStatement, unknown[]] =
+    'idNumber' in key ? ['countByIdNumber', 'pageByIdNumber', [key.idNumber]] : ['countByMobile', 'pageByMobile', [key.mobile, `"${key.mobile}"`]];
+  const countParams = [...values, cap + 1];
+  const counted = (keptSearch(db, count, countParams).get(...countParams) as { n: number }).n;
+  const pageParams = [...values, page.limit, page.offset];
+  return { counted, rows: listRows(keptSearch(db, list, pageParams).all(...pageParams)) };
 }
 
 const SAMPLE_PAGE: PersonPage = { order: 'newest', limit: 20, offset: 0 };
 
-export const PLAN_CASES: Record<keyof typeof PERSON_SQL | 'searchKeyRows' | 'keyGroupRows' | 'keyGroupRecheckRows' | 'countBySearchKeys' | 'countByIdFragment' | 'pageByKeyGroup' | 'pageByName', PlanCase> = {
+export const PLAN_CASES: Record<
+  keyof typeof PERSON_SQL | keyof typeof PERSON_SEARCH_SQL | 'searchKeyRows' | 'keyGroupRows' | 'keyGroupRecheckRows' | 'countBySearchKeys' | 'countByIdFragment' | 'pageByKeyGroup' | 'pageByName',
+  PlanCase
+> = {
   certificationCases: { sql: PERSON_SQL.certificationCases, params: ['[1,2,3]'], uses: [/SEARCH c USING INDEX cases_person/] },
   certificationEvents: { sql: PERSON_SQL.certificationEvents, params: ['[1,2,3]'], uses: [/SEARCH case_events USING INDEX case_events_case \(case_id=\?\)/] },
   deleteSearchKeys: { sql: PERSON_SQL.deleteSearchKeys, params: [1], uses: [/person_search_keys_person \(person_id=\?\)/] },
@@ -171,5 +241,9 @@ export const PLAN_CASES: Record<keyof typeof PERSON_SQL | 'searchKeyRows' | 'key
   countBySearchKeys: planCaseOf(countStatement({ idSet: searchKeyIds('zs') }, 10_000), [/SEARCH person_search_keys USING COVERING INDEX sqlite_autoindex_person_search_keys_1 \(key>\? AND key<\?\)/]),
   countByIdFragment: planCaseOf(countStatement({ where: idNumberContains('920115') }, 10_000), [/SCAN person_id_fts VIRTUAL TABLE INDEX \d+:M/]),
   pageByKeyGroup: planCaseOf(sql`select * from ${persons} ${pageClause({ idSet: keyGroupIds('age_4050') }, SAMPLE_PAGE)}`, [/SEARCH person_key_groups USING COVERING INDEX/]),
+  countByIdNumber: { sql: PERSON_SEARCH_SQL.countByIdNumber, params: ['320506199001011234', 10_001], uses: [/persons_id_number/] },
+  pageByIdNumber: { sql: PERSON_SEARCH_SQL.pageByIdNumber, params: ['320506199001011234', 20, 0], uses: [/persons_id_number/, /cases_person/] },
+  countByMobile: { sql: PERSON_SEARCH_SQL.countByMobile, params: ['13800001111', '"13800001111"', 10_001], uses: [/persons_phone/, /person_id_fts/] },
+  pageByMobile: { sql: PERSON_SEARCH_SQL.pageByMobile, params: ['13800001111', '"13800001111"', 20, 0], uses: [/persons_phone/, /person_id_fts/] },
   pageByName: planCaseOf(sql`select * from ${persons} ${pageClause({ where: prefix(persons.name, '张') }, { ...SAMPLE_PAGE, order: 'name' })}`, [/SEARCH persons USING (COVERING )?INDEX persons_name_active \(name>\? AND name<\?\)/]),
 };

@@ -1,5 +1,6 @@
 import { and, eq, gt, isNull, lte, or, sql, type SQL } from 'drizzle-orm';
-import type { ParsedInputOf, PersonSearchResult } from '../../shared/contract';
+import type { ParsedInputOf, PersonListItem, PersonSearchResult } from '../../shared/contract';
+import type { DifficultyCertification } from '../../shared/domain/key-groups';
 import { parseIdNumber } from '../../shared/domain/id-number';
 import { normalizeMobile } from '../../shared/domain/phone';
 import { normalizePinyinQuery } from '../../shared/domain/pinyin-keys';
@@ -7,7 +8,7 @@ import { compactCode } from '../../shared/domain/text';
 import { EMPLOYMENT_STATUS_LABELS, SEX_LABELS } from '../../shared/labels/zh-CN';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
-import { countPersonMatches, idNumberContains, keyGroupIds, personMatchesPage, prefix, searchKeyIds, type PersonMatch } from '../queries/persons';
+import { countPersonMatches, exactKeyMatches, idNumberContains, keyGroupIds, personListPage, prefix, searchKeyIds, type ExactKey, type PersonListRow, type PersonMatch } from '../queries/persons';
 import { persons } from '../schema';
 import { writeXlsx } from '../xlsx';
 import { certificationsOfMany, keyGroupsOf, type PersonRow } from './person-derived';
@@ -36,6 +37,26 @@ interface Matching {
 /** ID fragments shorter than this are read as phone tails only: "0506" is in most IDs of the county. */
 const MIN_ID_FRAGMENT_DIGITS = 6;
 
+function phoneDigits(query: string): string {
+  return query.replace(/^\+?86(?=1\d{10}$)/, '').replace(/[-()（）]/g, '').toUpperCase();
+}
+
+/**
+ * A full ID number, or a full mobile number, with no filter: what staff type
+ * most (a card read, a caller's number), answered by statements written once
+ * (exactKeyMatches) — the same conditions queryMatching builds for them.
+ */
+function exactKey(ctx: ServiceContext, raw: string, filters: Filters | undefined): { key: ExactKey; matchedAs: MatchedAs } | null {
+  if (filters && Object.values(filters).some((value) => value !== undefined)) return null;
+  const query = compactCode(raw);
+  const asId = parseIdNumber(query, ctx.today);
+  if (asId.ok) return { key: { idNumber: asId.idNumber }, matchedAs: 'idNumber' };
+  const mobile = normalizeMobile(raw);
+  // Its eleven digits are tried as an ID fragment too (queryMatching): written so only when they are the number typed.
+  if (mobile && phoneDigits(query) === mobile) return { key: { mobile }, matchedAs: 'digits' };
+  return null;
+}
+
 /**
  * How a typed query is understood, in the order staff expect: a full ID number,
  * then a mobile number, then digits (phone tail or ID fragment), latin letters
@@ -47,7 +68,7 @@ function queryMatching(ctx: ServiceContext, raw: string): Matching {
   const asId = parseIdNumber(query, ctx.today);
   if (asId.ok) return { where: [eq(persons.idNumber, asId.idNumber)], idSets: [], matchedAs: 'idNumber' };
   if (/^\d{3,17}[\dXx]?$/.test(query) || normalizeMobile(raw)) {
-    const digits = query.replace(/^\+?86(?=1\d{10}$)/, '').replace(/[-()（）]/g, '').toUpperCase();
+    const digits = phoneDigits(query);
     // Eleven digits are a mobile number or an ID fragment (birth date + sequence, 19900512013): try both.
     const asPhone = normalizeMobile(raw);
     const byPhone = asPhone ? eq(persons.phone, asPhone) : prefix(persons.phoneReversed, [...digits].reverse().join(''));
@@ -94,28 +115,45 @@ function personMatch(where: SQL | undefined, matching: Matching): PersonMatch {
   return onlyIdSet ? { idSet: onlyIdSet } : { where };
 }
 
-/** Each row's key groups as of today, with the certifications of all the rows read at once. */
-function liveKeyGroups(ctx: ServiceContext, rows: PersonRow[]): Array<{ row: PersonRow; keyGroups: string[] }> {
-  const certifications = certificationsOfMany(ctx.database().db, rows.map((r) => r.id));
-  return rows.map((row) => ({ row, keyGroups: keyGroupsOf(row, ctx.today, certifications.get(row.id) ?? []).map((t) => t.code) }));
+/** No certification: shared by every row that has none. */
+const NO_CERTIFICATIONS: DifficultyCertification[] = [];
+
+/**
+ * The list items of a page, their key groups as of today (as the profile shows
+ * them; stored tags serve only the filter). Certifications are read at once,
+ * for the rows that have one (a search page says so per row: `certified`).
+ */
+function listItems(ctx: ServiceContext, rows: Array<PersonRow | PersonListRow>): PersonListItem[] {
+  const certifiedIds = rows.filter((row) => !('certified' in row) || row.certified).map((row) => row.id);
+  const certifications = certifiedIds.length > 0 ? certificationsOfMany(ctx.database().db, certifiedIds) : null;
+  const names = divisionNames(ctx);
+  const { today } = ctx;
+  return rows.map((row) => {
+    const tags = keyGroupsOf(row, today, certifications?.get(row.id) ?? NO_CERTIFICATIONS);
+    return toListItem(row, tags.map((t) => t.code), names, today);
+  });
 }
 
 /** Counting stops here: "more than 10,000" is all staff need to know to narrow the query. */
 export const COUNT_CAP = 10_000;
 
-export function search(ctx: ServiceContext, input: ParsedInputOf<'persons.search'>): PersonSearchResult {
-  const { where, matching } = conditions(ctx, input.query, input.filters);
-  const { matchedAs } = matching;
+/** Each kind is read in the order of the index it searches, so the first page needs no sort of every match: names alphabetically, everything else newest record first. */
+function matchesOf(ctx: ServiceContext, input: ParsedInputOf<'persons.search'>): { counted: number; rows: PersonListRow[]; matchedAs: MatchedAs } {
   const { db } = ctx.database();
+  const page = { limit: input.pageSize, offset: (input.page - 1) * input.pageSize };
+  const exact = exactKey(ctx, input.query, input.filters);
+  if (exact) return { ...exactKeyMatches(db, exact.key, COUNT_CAP, page), matchedAs: exact.matchedAs };
+  const { where, matching } = conditions(ctx, input.query, input.filters);
   const match = personMatch(where, matching);
   const counted = countPersonMatches(db, match, COUNT_CAP);
-  // Each kind is read in the order of the index it searches, so the first page needs no sort of every match:
-  // names alphabetically, everything else newest record first.
-  const rows = personMatchesPage(db, match, { order: matchedAs === 'name' ? 'name' : 'newest', limit: input.pageSize, offset: (input.page - 1) * input.pageSize });
-  const names = divisionNames(ctx);
+  const rows = personListPage(db, match, { ...page, order: matching.matchedAs === 'name' ? 'name' : 'newest' });
+  return { counted, rows, matchedAs: matching.matchedAs };
+}
+
+export function search(ctx: ServiceContext, input: ParsedInputOf<'persons.search'>): PersonSearchResult {
+  const { counted, rows, matchedAs } = matchesOf(ctx, input);
   return {
-    // Tags computed for today, as the profile shows them (stored tags serve only the filter).
-    items: liveKeyGroups(ctx, rows).map(({ row, keyGroups }) => toListItem(row, keyGroups, names, ctx.today)),
+    items: listItems(ctx, rows),
     total: Math.min(counted, COUNT_CAP),
     totalCapped: counted > COUNT_CAP,
     page: input.page,
@@ -132,8 +170,7 @@ export function exportXlsx(ctx: ServiceContext, input: ParsedInputOf<'persons.ex
   const { where } = conditions(ctx, input.query, input.filters);
   const rows = db.select().from(persons).where(where).orderBy(persons.id).limit(EXPORT_LIMIT + 1).all();
   if (rows.length > EXPORT_LIMIT) throw new AppError('BAD_INPUT', `符合条件的人员超过 ${EXPORT_LIMIT} 人，请增加筛选条件后再导出`);
-  const names = divisionNames(ctx);
-  const items = liveKeyGroups(ctx, rows).map(({ row, keyGroups }) => toListItem(row, keyGroups, names, ctx.today));
+  const items = listItems(ctx, rows);
   const buffer = writeXlsx(
     '人员名单',
     ['序号', '姓名', '性别', '出生日期', '年龄', '身份证号', '手机号码', '居住乡镇（街道）', '就业状态'],

@@ -5,14 +5,24 @@ import { maskIdNumber, maskPhone } from '../../shared/domain/masking';
 import { statutoryRetirement } from '../../shared/domain/retirement';
 import { eq } from 'drizzle-orm';
 import type { ServiceContext } from '../context';
+import type { OpenedDatabase } from '../open';
 import { personQualifications } from '../schema';
 import { countyDivisionNames, countyLevelNames } from '../divisions';
 import { certificationsOf, keyGroupsOf, type PersonRow } from './person-derived';
 import { readSetting } from '../queries/settings';
 
-/** Township and village names of the bureau's county, by code. */
+/** The county's division names per open database: the county is set once, at setup, and the divisions ship with the app. */
+const namesOf = new WeakMap<OpenedDatabase, Map<string, string>>();
+
+/** Township and village names of the bureau's county, by code (every search page names its people's townships). */
 export function divisionNames(ctx: ServiceContext): Map<string, string> {
-  return countyDivisionNames(ctx.divisions(), readSetting(ctx.database().db, 'county_code'));
+  const opened = ctx.database();
+  let names = namesOf.get(opened);
+  if (!names) {
+    names = countyDivisionNames(ctx.divisions(), readSetting(opened.db, 'county_code'));
+    namesOf.set(opened, names);
+  }
+  return names;
 }
 
 function nameOf(names: Map<string, string>, code: string | null): string | null {
