@@ -4,7 +4,7 @@ import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { CertificationEvent } from '../../shared/domain/person-contacts';
 import type { DrizzleDb } from '../open';
 import { personKeyGroups, persons, personSearchKeys } from '../schema';
-import { cachedQuery, cachedStatement, connectionOf, insertRows, planCaseOf, selectRowsCached, type PlanCase } from '../statements';
+import { cachedQuery, cachedStatement, connectionOf, insertRows, planCaseOf, type PlanCase } from '../statements';
 
 /**
  * The person registry's SQL that stays SQL. Every statement here is kept
