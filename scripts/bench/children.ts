@@ -5,9 +5,14 @@ import { spawnSync } from 'node:child_process';
  * memory and threads are their own): each prints one JSON object, whose
  * `misses` (figures that missed their goal) join the report's summary.
  */
-export function runChildBench(script: string, args: string[], what: string, log: (line: string) => void): unknown {
+export function runChildBench(script: string, args: string[], what: string, log: (line: string) => void, env: Record<string, string> = {}): unknown {
   log(`${what} …`);
-  const child = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'], maxBuffer: 16 * 1024 * 1024 });
+  const child = spawnSync(process.execPath, ['--import', 'tsx', script, ...args], {
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'inherit'],
+    maxBuffer: 16 * 1024 * 1024,
+    env: { ...process.env, ...env },
+  });
   if (child.status !== 0) return { error: `${script} exited ${child.status}`, misses: [`${script} did not finish (exit ${child.status})`] };
   return JSON.parse(child.stdout) as unknown;
 }
