@@ -13,8 +13,8 @@ interface SessionRecord {
   locked: boolean;
   /** The workstation (办公室模式) it was started at: it is valid from there only. Null on the host itself. */
   workstationId: number | null;
-  /** The account as last read, and the database's change stamp it was read at (changeStamp). */
-  user?: { stamp: ChangeStamp; value: SignedInUser };
+  /** The account as last read, the connection it was read from and its change stamp then (changeStamp). */
+  user?: { sqlite: Database.Database; stamp: ChangeStamp; value: SignedInUser };
 }
 
 /**
@@ -97,12 +97,14 @@ export class SessionStore {
     const at = now.getTime();
     if (!record.locked && at - record.lastSeen > idleMinutes() * 60_000) record.locked = true;
     if (!record.locked) record.lastSeen = at;
-    const user = record.user && sameStamp(record.user.stamp, stamp) ? record.user.value : signedInUser(sqlite, record.userId);
+    // Another connection (a database switched or restored) starts its own count: its stamp says nothing of this one's.
+    const kept = record.user;
+    const user = kept && kept.sqlite === sqlite && sameStamp(kept.stamp, stamp) ? kept.value : signedInUser(sqlite, record.userId);
     if (!user) {
       this.sessions.delete(id);
       return null;
     }
-    record.user = { stamp, value: user };
+    record.user = { sqlite, stamp, value: user };
     return { ...user, locked: record.locked };
   }
 
