@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { getTableColumns, getTableName, sql, type Column, type Logger, type SQL } from 'drizzle-orm';
+import { getTableColumns, getTableName, type Column, type Logger, type SQL } from 'drizzle-orm';
 import { SQLiteSyncDialect, type SQLiteTable } from 'drizzle-orm/sqlite-core';
 import type { DrizzleDb } from './open';
 
@@ -109,18 +109,6 @@ function rowFrom(columns: Array<[string, Column]>, values: unknown[]): Record<st
     row[key] = value === null ? null : column.mapFromDriverValue(value);
   });
   return row;
-}
-
-/**
- * Whole rows of `table` (as drizzle's `select()` returns them, values mapped
- * by their columns) from `select <columns> from <table> <rest>`, through the
- * statement cache.
- */
-export function selectRowsCached<T extends SQLiteTable>(db: DrizzleDb, table: T, rest: SQL): Array<T['$inferSelect']> {
-  const select = selectOf.get(table) ?? describeSelect(table);
-  const { statement, params } = cachedQuery(db, sql`${sql.raw(select.text)} ${rest}`);
-  const rows = statement.raw(true).all(...params) as unknown[][];
-  return rows.map((values) => rowFrom(select.columns, values) as T['$inferSelect']);
 }
 
 /** A row's values as an insert gives them: JavaScript defaults applied, undefined left out, in the given key order. */
