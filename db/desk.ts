@@ -223,18 +223,22 @@ export class Desk implements DeskControl {
   call(sessionId: string | null, method: string, input: unknown, client: string = UNNAMED_CLIENT, office?: OfficeVia): CallOutcome {
     this.keepDerivedCurrent();
     let workstation: WorkstationRef | null = null;
+    // What the door and the session keep holds until anything is written: one stamp for both.
+    let stamp = this.opened ? changeStamp(this.opened.sqlite) : null;
     if (office) {
-      if (!this.opened || this.demo.isOpen()) return { result: { ok: false, error: { code: 'WORKSTATION_REFUSED', message: '办公室主机的数据库尚未就绪，请稍后再试或联系系统管理员' } }, session: null };
-      const verdict = this.officeDoor.check(this.opened.db, office, method);
+      if (!this.opened || !stamp || this.demo.isOpen()) return { result: { ok: false, error: { code: 'WORKSTATION_REFUSED', message: '办公室主机的数据库尚未就绪，请稍后再试或联系系统管理员' } }, session: null };
+      const verdict = this.officeDoor.check(this.opened, office, method, stamp);
       if ('refused' in verdict) return { result: { ok: false, error: verdict.refused }, session: null };
       ({ workstation, client } = verdict);
       if (workstation && this.officeDoor.dueLastSeen(workstation.id, this.clock())) {
         const seen = workstation.id;
         this.transaction(() => this.officeDoor.writeLastSeen(this.database().db, seen, this.clock()));
+        stamp = null;
       }
     }
     const via = office ? { workstation, address: office.address } : undefined;
-    const outcome = this.dispatchAs(this.actorFor(sessionId, workstation?.id ?? null), sessionId, method, input, client, via);
+    // A last-seen write above moved the stamp (then null): the session reads it afresh.
+    const outcome = this.dispatchAs(this.actorFor(sessionId, workstation?.id ?? null, stamp), sessionId, method, input, client, via);
     if (this.demo.finishLeaving()) return { ...outcome, session: { clear: true } };
     return outcome;
   }
@@ -356,13 +360,14 @@ export class Desk implements DeskControl {
   sessionAlive(sessionId: string | null, office?: OfficeVia): boolean {
     if (!this.opened) return false;
     if (!office) return this.sessions.has(sessionId);
-    const workstation = this.officeDoor.admits(this.opened.db, office);
+    const workstation = this.officeDoor.admits(this.opened, office, changeStamp(this.opened.sqlite));
     return workstation !== null && (sessionId === null || this.sessions.has(sessionId, workstation.id));
   }
 
-  private actorFor(sessionId: string | null, workstationId: number | null): Actor | null {
+  /** `known`: the change stamp read at the start of this call, when nothing was written since. */
+  private actorFor(sessionId: string | null, workstationId: number | null, known?: ChangeStamp | null): Actor | null {
     if (!this.opened || sessionId === null) return null;
-    const stamp = changeStamp(this.opened.sqlite);
+    const stamp = known ?? changeStamp(this.opened.sqlite);
     return this.sessions.actor(sessionId, this.opened.sqlite, this.clock(), () => this.idleLockMinutes(stamp), stamp, workstationId);
   }
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { makeSelfSignedCertificate } from '../../db/office-certificate';
 import { pairWorkstation } from '../../electron/workstation-pairing';
 import type { PersonSearchResult, PersonView, WorkstationView } from '../../shared/contract';
-import { ADMIN, PASSWORD, expectError, expectOk } from './helpers';
+import { ADMIN, PASSWORD, expectError, expectOk, keyedConnection } from './helpers';
 import { pairedWorkstation, startOfficeHost, workstationFor } from './office-helpers';
 import { PERSON_A } from './persons-data';
 
@@ -107,6 +107,19 @@ describe('office host and workstations', () => {
 
     const listed = expectOk<WorkstationView[]>(host.ready.call('office.workstations', {}));
     expect(listed.find((w) => w.id === front.config.workstationId)).toMatchObject({ revokedByName: '王芳', sessions: 0 });
+  });
+
+  it('a workstation revoked by another connection of the database is refused at its next call too', async () => {
+    // The door keeps a workstation it let in until anything is written: a commit by
+    // another connection (a job thread, a restore) must count as a write.
+    const host = await startOfficeHost();
+    const front = await pairedWorkstation(host, '前台1号窗口');
+    expectOk(await front.call('auth.login', { username: ADMIN, password: PASSWORD }));
+    expectOk(await front.call('persons.search', { query: '李' }));
+    expectOk(await front.call('persons.search', { query: '王' }));
+    const other = keyedConnection(host.ready.dbPath, host.ready.keyFile);
+    other.prepare(`update workstations set revoked_at = ?, revoked_by = 1 where id = ?`).run(new Date().toISOString(), front.config.workstationId);
+    expect(expectError(await front.call('persons.search', { query: '李' }), 'WORKSTATION_REFUSED').message).toContain('已被系统管理员撤销');
   });
 
   it("a session started at one workstation is no session at another", async () => {
