@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { and, gte, lt, sql, type Logger, type SQL } from 'drizzle-orm';
+import { and, gte, isNull, lt, or, sql, type Logger, type SQL } from 'drizzle-orm';
 import type { AnySQLiteColumn } from 'drizzle-orm/sqlite-core';
 import type { CertificationEvent } from '../../shared/domain/person-contacts';
 import type { DrizzleDb } from '../open';
@@ -111,6 +111,15 @@ export function searchKeyIds(key: string): SQL {
   return sql`select ${personSearchKeys.personId} from ${personSearchKeys} where ${prefix(personSearchKeys.key, key)}`;
 }
 
+/**
+ * A name typed. One character is a surname: tens of thousands of matches, read
+ * straight from the name index in name order. Longer queries are full or given
+ * names, few enough to also try the given-name keys.
+ */
+export function nameCondition(name: string): SQL {
+  return [...name].length === 1 ? prefix(persons.name, name) : or(prefix(persons.name, name), sql`${persons.id} in (${searchKeyIds(name)})`)!;
+}
+
 /** Person ids holding a key group, by their stored tags (merged records have none). */
 export function keyGroupIds(code: string): SQL {
   return sql`select ${personKeyGroups.personId} from ${personKeyGroups} where ${personKeyGroups.code} = ${code}`;
@@ -182,10 +191,23 @@ function listRows(rows: unknown[]): PersonListRow[] {
   return rows as PersonListRow[];
 }
 
+function listPageStatement(match: PersonMatch, page: PersonPage): SQL {
+  return sql`select ${sql.raw(LIST_COLUMNS)} from ${persons} ${pageClause(match, page)}`;
+}
+
 /** One page of the matching persons, as a search list reads them. */
 export function personListPage(db: DrizzleDb, match: PersonMatch, page: PersonPage): PersonListRow[] {
-  const { statement, params } = cachedQuery(db, sql`select ${sql.raw(LIST_COLUMNS)} from ${persons} ${pageClause(match, page)}`);
+  const { statement, params } = cachedQuery(db, listPageStatement(match, page));
   return listRows(statement.all(...params));
+}
+
+/**
+ * How many match, given the first page already read: a first page shorter
+ * than a page holds them all, so the count statement is spared (read in the
+ * same transaction, the two cannot disagree); otherwise `count()`.
+ */
+export function matchCount(rows: readonly unknown[], page: Pick<PersonPage, 'limit' | 'offset'>, count: () => number): number {
+  return page.offset === 0 && rows.length < page.limit ? rows.length : count();
 }
 
 /**
@@ -203,31 +225,68 @@ export const PERSON_SEARCH_SQL = {
   pageByMobile: `select ${LIST_COLUMNS} from "persons" where ${BY_MOBILE} order by "persons"."id" desc limit ? offset ?`,
 } as const;
 
+/** A name search of no filter, as persons.search builds it: active records whose name (or given-name key) starts so. */
+export function activeByName(name: string): SQL {
+  return and(isNull(persons.mergedIntoId), nameCondition(name))!;
+}
+
+/**
+ * Name searches, the next most typed, as statements rendered once from the
+ * very builders persons.search uses (activeByName, countStatement,
+ * pageClause): a keystroke binds its values, nothing is built or rendered.
+ * Values in the order drizzle renders them: the name range, again for the
+ * given-name keys (not for a surname), then the cap or the page.
+ */
+export const NAME_SEARCH_SQL = {
+  countBySurname: planCaseOf(countStatement({ where: activeByName('张') }, 0)).sql,
+  pageBySurname: planCaseOf(listPageStatement({ where: activeByName('张') }, { order: 'name', limit: 1, offset: 0 })).sql,
+  countByFullName: planCaseOf(countStatement({ where: activeByName('张三') }, 0)).sql,
+  pageByFullName: planCaseOf(listPageStatement({ where: activeByName('张三') }, { order: 'name', limit: 1, offset: 0 })).sql,
+} as const;
+
+function nameValues(name: string): string[] {
+  const range = [name, `${name}\uffff`];
+  return [...name].length === 1 ? range : [...range, ...range];
+}
+
+/** Persons of a name (no filter) counted up to cap + 1, and one page of them in name order. */
+export function nameMatches(db: DrizzleDb, name: string, cap: number, page: Pick<PersonPage, 'limit' | 'offset'>): { counted: number; rows: PersonListRow[] } {
+  const surname = [...name].length === 1;
+  const values = nameValues(name);
+  const pageParams = [...values, page.limit, page.offset];
+  const rows = listRows(keptSearch(db, surname ? 'pageBySurname' : 'pageByFullName', pageParams).all(...pageParams));
+  const countParams = [...values, cap + 1];
+  const counted = matchCount(rows, page, () => (keptSearch(db, surname ? 'countBySurname' : 'countByFullName', countParams).get(...countParams) as { n: number }).n);
+  return { counted, rows };
+}
+
 /** A full ID number or a full mobile number (also tried as an ID fragment, as every run of digits is). */
 export type ExactKey = { idNumber: string } | { mobile: string };
 
-type SearchStatement = keyof typeof PERSON_SEARCH_SQL;
+const SEARCH_SQL = { ...PERSON_SEARCH_SQL, ...NAME_SEARCH_SQL };
+type SearchStatement = keyof typeof SEARCH_SQL;
 
 function keptSearch(db: DrizzleDb, shape: SearchStatement, params: unknown[]): Database.Statement {
   // Drizzle's logger sees these as it sees every statement the search runs (tests capture the plans so).
-  (db as unknown as { session?: { logger?: Logger } }).session?.logger?.logQuery(PERSON_SEARCH_SQL[shape], params);
-  return cachedStatement(connectionOf(db), PERSON_SEARCH_SQL[shape]);
+  (db as unknown as { session?: { logger?: Logger } }).session?.logger?.logQuery(SEARCH_SQL[shape], params);
+  return cachedStatement(connectionOf(db), SEARCH_SQL[shape]);
 }
 
 /** Matches of an exact key counted up to cap + 1, and one page of them, newest record first. */
 export function exactKeyMatches(db: DrizzleDb, key: ExactKey, cap: number, page: Pick<PersonPage, 'limit' | 'offset'>): { counted: number; rows: PersonListRow[] } {
   const [count, list, values]: [SearchStatement, SearchStatement, unknown[]] =
     'idNumber' in key ? ['countByIdNumber', 'pageByIdNumber', [key.idNumber]] : ['countByMobile', 'pageByMobile', [key.mobile, `"${key.mobile}"`]];
-  const countParams = [...values, cap + 1];
-  const counted = (keptSearch(db, count, countParams).get(...countParams) as { n: number }).n;
   const pageParams = [...values, page.limit, page.offset];
-  return { counted, rows: listRows(keptSearch(db, list, pageParams).all(...pageParams)) };
+  const rows = listRows(keptSearch(db, list, pageParams).all(...pageParams));
+  const countParams = [...values, cap + 1];
+  const counted = matchCount(rows, page, () => (keptSearch(db, count, countParams).get(...countParams) as { n: number }).n);
+  return { counted, rows };
 }
 
 const SAMPLE_PAGE: PersonPage = { order: 'newest', limit: 20, offset: 0 };
 
 export const PLAN_CASES: Record<
-  keyof typeof PERSON_SQL | keyof typeof PERSON_SEARCH_SQL | 'searchKeyRows' | 'keyGroupRows' | 'keyGroupRecheckRows' | 'countBySearchKeys' | 'countByIdFragment' | 'pageByKeyGroup' | 'pageByName',
+  keyof typeof PERSON_SQL | keyof typeof PERSON_SEARCH_SQL | keyof typeof NAME_SEARCH_SQL | 'searchKeyRows' | 'keyGroupRows' | 'keyGroupRecheckRows' | 'countBySearchKeys' | 'countByIdFragment' | 'pageByKeyGroup' | 'pageByName',
   PlanCase
 > = {
   certificationCases: { sql: PERSON_SQL.certificationCases, params: ['[1,2,3]'], uses: [/SEARCH c USING INDEX cases_person/] },
@@ -245,5 +304,9 @@ export const PLAN_CASES: Record<
   pageByIdNumber: { sql: PERSON_SEARCH_SQL.pageByIdNumber, params: ['320506199001011234', 20, 0], uses: [/persons_id_number/, /cases_person/] },
   countByMobile: { sql: PERSON_SEARCH_SQL.countByMobile, params: ['13800001111', '"13800001111"', 10_001], uses: [/persons_phone/, /person_id_fts/] },
   pageByMobile: { sql: PERSON_SEARCH_SQL.pageByMobile, params: ['13800001111', '"13800001111"', 20, 0], uses: [/persons_phone/, /person_id_fts/] },
+  countBySurname: { sql: NAME_SEARCH_SQL.countBySurname, params: ['张', '张\uffff', 10_001], uses: [/persons_name_active/] },
+  pageBySurname: { sql: NAME_SEARCH_SQL.pageBySurname, params: ['张', '张\uffff', 20, 0], uses: [/persons_name_active/] },
+  countByFullName: { sql: NAME_SEARCH_SQL.countByFullName, params: ['张三', '张三\uffff', '张三', '张三\uffff', 10_001], uses: [/persons_name_active/, /person_search_keys/] },
+  pageByFullName: { sql: NAME_SEARCH_SQL.pageByFullName, params: ['张三', '张三\uffff', '张三', '张三\uffff', 20, 0], uses: [/persons_name_active/, /person_search_keys/] },
   pageByName: planCaseOf(sql`select * from ${persons} ${pageClause({ where: prefix(persons.name, '张') }, { ...SAMPLE_PAGE, order: 'name' })}`, [/SEARCH persons USING (COVERING )?INDEX persons_name_active \(name>\? AND name<\?\)/]),
 };

@@ -8,7 +8,7 @@ import { compactCode } from '../../shared/domain/text';
 import { EMPLOYMENT_STATUS_LABELS, SEX_LABELS } from '../../shared/labels/zh-CN';
 import type { ServiceContext } from '../context';
 import { AppError } from '../errors';
-import { countPersonMatches, exactKeyMatches, idNumberContains, keyGroupIds, personListPage, prefix, searchKeyIds, type ExactKey, type PersonListRow, type PersonMatch } from '../queries/persons';
+import { countPersonMatches, exactKeyMatches, idNumberContains, keyGroupIds, matchCount, nameCondition, nameMatches, personListPage, prefix, searchKeyIds, type ExactKey, type PersonListRow, type PersonMatch } from '../queries/persons';
 import { persons } from '../schema';
 import { writeXlsx } from '../xlsx';
 import { certificationsOfMany, keyGroupsOf, type PersonRow } from './person-derived';
@@ -41,46 +41,64 @@ function phoneDigits(query: string): string {
   return query.replace(/^\+?86(?=1\d{10}$)/, '').replace(/[-()（）]/g, '').toUpperCase();
 }
 
-/**
- * A full ID number, or a full mobile number, with no filter: what staff type
- * most (a card read, a caller's number), answered by statements written once
- * (exactKeyMatches) — the same conditions queryMatching builds for them.
- */
-function exactKey(ctx: ServiceContext, raw: string, filters: Filters | undefined): { key: ExactKey; matchedAs: MatchedAs } | null {
-  if (filters && Object.values(filters).some((value) => value !== undefined)) return null;
-  const query = compactCode(raw);
-  const asId = parseIdNumber(query, ctx.today);
-  if (asId.ok) return { key: { idNumber: asId.idNumber }, matchedAs: 'idNumber' };
-  const mobile = normalizeMobile(raw);
-  // Its eleven digits are tried as an ID fragment too (queryMatching): written so only when they are the number typed.
-  if (mobile && phoneDigits(query) === mobile) return { key: { mobile }, matchedAs: 'digits' };
-  return null;
-}
+/** What a typed query is read as (readQuery). */
+type TypedQuery =
+  | { as: 'all' }
+  | { as: 'idNumber'; idNumber: string }
+  | { as: 'digits'; digits: string; mobile: string | null }
+  | { as: 'pinyin'; key: string }
+  | { as: 'name'; name: string };
 
 /**
  * How a typed query is understood, in the order staff expect: a full ID number,
  * then a mobile number, then digits (phone tail or ID fragment), latin letters
  * (pinyin initials or full pinyin), else a name prefix.
  */
-function queryMatching(ctx: ServiceContext, raw: string): Matching {
+function readQuery(ctx: ServiceContext, raw: string): TypedQuery {
   const query = compactCode(raw);
-  if (query === '') return { where: [], idSets: [], matchedAs: 'all' };
+  if (query === '') return { as: 'all' };
   const asId = parseIdNumber(query, ctx.today);
-  if (asId.ok) return { where: [eq(persons.idNumber, asId.idNumber)], idSets: [], matchedAs: 'idNumber' };
-  if (/^\d{3,17}[\dXx]?$/.test(query) || normalizeMobile(raw)) {
-    const digits = phoneDigits(query);
-    // Eleven digits are a mobile number or an ID fragment (birth date + sequence, 19900512013): try both.
-    const asPhone = normalizeMobile(raw);
-    const byPhone = asPhone ? eq(persons.phone, asPhone) : prefix(persons.phoneReversed, [...digits].reverse().join(''));
-    const asIdFragment = /^[\dX]+$/.test(digits) && digits.length >= MIN_ID_FRAGMENT_DIGITS;
-    return { where: [asIdFragment ? or(byPhone, idNumberContains(digits))! : byPhone], idSets: [], matchedAs: 'digits' };
+  if (asId.ok) return { as: 'idNumber', idNumber: asId.idNumber };
+  const mobile = normalizeMobile(raw);
+  if (/^\d{3,17}[\dXx]?$/.test(query) || mobile) return { as: 'digits', digits: phoneDigits(query), mobile };
+  if (/^[a-z\s']+$/i.test(query)) return { as: 'pinyin', key: normalizePinyinQuery(query) };
+  return { as: 'name', name: raw.trim() };
+}
+
+function queryMatching(typed: TypedQuery): Matching {
+  switch (typed.as) {
+    case 'all':
+      return { where: [], idSets: [], matchedAs: 'all' };
+    case 'idNumber':
+      return { where: [eq(persons.idNumber, typed.idNumber)], idSets: [], matchedAs: 'idNumber' };
+    case 'digits': {
+      // Eleven digits are a mobile number or an ID fragment (birth date + sequence, 19900512013): try both.
+      const { digits, mobile } = typed;
+      const byPhone = mobile ? eq(persons.phone, mobile) : prefix(persons.phoneReversed, [...digits].reverse().join(''));
+      const asIdFragment = /^[\dX]+$/.test(digits) && digits.length >= MIN_ID_FRAGMENT_DIGITS;
+      return { where: [asIdFragment ? or(byPhone, idNumberContains(digits))! : byPhone], idSets: [], matchedAs: 'digits' };
+    }
+    case 'pinyin':
+      return { where: [], idSets: [searchKeyIds(typed.key)], matchedAs: 'pinyin' };
+    case 'name':
+      return { where: [nameCondition(typed.name)], idSets: [], matchedAs: 'name' };
   }
-  if (/^[a-z\s']+$/i.test(query)) return { where: [], idSets: [searchKeyIds(normalizePinyinQuery(query))], matchedAs: 'pinyin' };
-  const name = raw.trim();
-  // One character is a surname: tens of thousands of matches, read straight from the name index in
-  // name order. Longer queries are full or given names, few enough to also try the given-name keys.
-  if ([...name].length === 1) return { where: [prefix(persons.name, name)], idSets: [], matchedAs: 'name' };
-  return { where: [or(prefix(persons.name, name), sql`${persons.id} in (${searchKeyIds(name)})`)!], idSets: [], matchedAs: 'name' };
+}
+
+function hasFilters(filters: Filters | undefined): boolean {
+  return filters !== undefined && Object.values(filters).some((value) => value !== undefined);
+}
+
+/**
+ * A full ID number, or a full mobile number, with no filter: what staff type
+ * most (a card read, a caller's number), answered by statements written once
+ * (exactKeyMatches) — the same conditions queryMatching builds for them.
+ */
+function exactKey(typed: TypedQuery): { key: ExactKey; matchedAs: MatchedAs } | null {
+  if (typed.as === 'idNumber') return { key: { idNumber: typed.idNumber }, matchedAs: 'idNumber' };
+  // Its eleven digits are tried as an ID fragment too (queryMatching): written so only when they are the number typed.
+  if (typed.as === 'digits' && typed.mobile && typed.digits === typed.mobile) return { key: { mobile: typed.mobile }, matchedAs: 'digits' };
+  return null;
 }
 
 function addFilters(ctx: ServiceContext, matching: Matching, filters: Filters | undefined): Matching {
@@ -99,8 +117,8 @@ function addFilters(ctx: ServiceContext, matching: Matching, filters: Filters | 
   return { where, idSets, matchedAs: matching.matchedAs };
 }
 
-function conditions(ctx: ServiceContext, query: string, filters: Filters | undefined) {
-  const matching = addFilters(ctx, queryMatching(ctx, query), filters);
+function conditions(ctx: ServiceContext, typed: TypedQuery, filters: Filters | undefined) {
+  const matching = addFilters(ctx, queryMatching(typed), filters);
   const all = [
     ...(matching.idSets.length ? [] : [isNull(persons.mergedIntoId)]),
     ...matching.where,
@@ -141,13 +159,15 @@ export const COUNT_CAP = 10_000;
 function matchesOf(ctx: ServiceContext, input: ParsedInputOf<'persons.search'>): { counted: number; rows: PersonListRow[]; matchedAs: MatchedAs } {
   const { db } = ctx.database();
   const page = { limit: input.pageSize, offset: (input.page - 1) * input.pageSize };
-  const exact = exactKey(ctx, input.query, input.filters);
+  const typed = readQuery(ctx, input.query);
+  const exact = hasFilters(input.filters) ? null : exactKey(typed);
   if (exact) return { ...exactKeyMatches(db, exact.key, COUNT_CAP, page), matchedAs: exact.matchedAs };
-  const { where, matching } = conditions(ctx, input.query, input.filters);
+  // A name with no filter, the next most typed: statements rendered once (nameMatches), nothing built per keystroke.
+  if (typed.as === 'name' && !hasFilters(input.filters)) return { ...nameMatches(db, typed.name, COUNT_CAP, page), matchedAs: 'name' };
+  const { where, matching } = conditions(ctx, typed, input.filters);
   const match = personMatch(where, matching);
-  const counted = countPersonMatches(db, match, COUNT_CAP);
   const rows = personListPage(db, match, { ...page, order: matching.matchedAs === 'name' ? 'name' : 'newest' });
-  return { counted, rows, matchedAs: matching.matchedAs };
+  return { counted: matchCount(rows, page, () => countPersonMatches(db, match, COUNT_CAP)), rows, matchedAs: matching.matchedAs };
 }
 
 export function search(ctx: ServiceContext, input: ParsedInputOf<'persons.search'>): PersonSearchResult {
@@ -167,7 +187,7 @@ const EXPORT_LIMIT = 100_000;
 /** The search result as a spreadsheet; ID numbers and phones stay masked, the export is audited. */
 export function exportXlsx(ctx: ServiceContext, input: ParsedInputOf<'persons.exportXlsx'>): { fileName: string; base64: string; rows: number } {
   const { db } = ctx.database();
-  const { where } = conditions(ctx, input.query, input.filters);
+  const { where } = conditions(ctx, readQuery(ctx, input.query), input.filters);
   const rows = db.select().from(persons).where(where).orderBy(persons.id).limit(EXPORT_LIMIT + 1).all();
   if (rows.length > EXPORT_LIMIT) throw new AppError('BAD_INPUT', `符合条件的人员超过 ${EXPORT_LIMIT} 人，请增加筛选条件后再导出`);
   const items = listItems(ctx, rows);

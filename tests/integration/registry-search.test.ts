@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { activeByName, countPersonMatches, nameMatches, personListPage } from '../../db/queries/persons';
+import { COUNT_CAP } from '../../db/services/person-search';
 import { PASSWORD, expectError, expectOk, readyDesk, type ReadyDesk } from './helpers';
 import {
   CHANGQIAO,
@@ -109,6 +111,25 @@ describe('searching the registry by what staff type', () => {
     const ready = withFive();
     expect(search(ready, '')).toMatchObject({ matchedAs: 'all', total: 5 });
     expect(search(ready, '   ')).toMatchObject({ matchedAs: 'all', total: 5 });
+  });
+});
+
+describe('name searches answered by statements rendered once', () => {
+  it('count and page exactly as the search built per keystroke would, surname, full and given names, page by page', () => {
+    const ready = withFive();
+    for (const [i, name] of ['张伟', '张伟华', '张三丰', '王张', '李三'].entries()) register(ready, { idNumber: idNumber('320506', `1985-03-1${i}`, '031'), name });
+    const { db } = ready.desk.database();
+    for (const name of ['张', '张三', '张伟', '三', '伟华', '李', '王', '无此人']) {
+      for (const page of [{ limit: 2, offset: 0 }, { limit: 2, offset: 2 }, { limit: 20, offset: 0 }, { limit: 1, offset: 9 }]) {
+        const built = { where: activeByName(name) };
+        const kept = nameMatches(db, name, COUNT_CAP, page);
+        expect(kept.rows, `${name} ${JSON.stringify(page)}`).toEqual(personListPage(db, built, { ...page, order: 'name' }));
+        expect(kept.counted, `${name} ${JSON.stringify(page)}`).toBe(countPersonMatches(db, built, COUNT_CAP));
+      }
+    }
+    // Through the contract: a full first page still reports the whole total, a short one its own length.
+    expect(search(ready, '张', { pageSize: 2 })).toMatchObject({ total: 5, matchedAs: 'name' });
+    expect(search(ready, '张伟', { pageSize: 20 }).items.map((p) => p.name)).toEqual(['张伟', '张伟华']);
   });
 });
 
