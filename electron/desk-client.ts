@@ -16,6 +16,7 @@ const LOST_MESSAGE = '后台服务意外停止，刚才的操作可能未完成�
 const CLOSING_MESSAGE = '程序正在关闭，操作未执行';
 const failed = (code: 'INTERNAL' | 'DATABASE_UNAVAILABLE', message: string): CallOutcome => ({ result: { ok: false, error: { code, message } } satisfies RpcResult<never>, session: null });
 const CALL_FALLBACKS: Fallbacks = { lost: failed('INTERNAL', LOST_MESSAGE), closing: failed('DATABASE_UNAVAILABLE', CLOSING_MESSAGE) };
+const CALL_JSON_FALLBACKS: Fallbacks = { lost: JSON.stringify(CALL_FALLBACKS.lost), closing: JSON.stringify(CALL_FALLBACKS.closing) };
 const ALIVE_FALLBACKS: Fallbacks = { lost: false, closing: false };
 const STATE_FALLBACKS: Fallbacks = { lost: { state: 'unavailable', message: LOST_MESSAGE }, closing: { state: 'unavailable', message: CLOSING_MESSAGE } };
 /** More crashes than this within a minute and the thread stays down: something is wrong that a restart will not mend. */
@@ -96,6 +97,11 @@ export class DeskClient implements DeskCaller {
   async call(sessionId: string | null, method: string, input: unknown, client = '未注明的终端', office?: OfficeVia): Promise<CallOutcome> {
     if (this.downReason) return failed('DATABASE_UNAVAILABLE', this.downReason);
     return (await this.request({ kind: 'call', session: sessionId, method, input, client, ...(office ? { office } : {}) }, CALL_FALLBACKS)) as CallOutcome;
+  }
+
+  async callJson(sessionId: string | null, method: string, input: unknown, client = '未注明的终端', office?: OfficeVia): Promise<string> {
+    if (this.downReason) return JSON.stringify(failed('DATABASE_UNAVAILABLE', this.downReason));
+    return (await this.request({ kind: 'call', session: sessionId, method, input, client, ...(office ? { office } : {}), json: true }, CALL_JSON_FALLBACKS)) as string;
   }
 
   /** Switches on 办公室主机 when it is off (unless `switchOn` is false) and returns its certificate (electron/office-server.ts serves with it). */

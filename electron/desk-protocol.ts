@@ -42,6 +42,13 @@ export interface DeskThreadOptions {
  */
 export interface DeskCaller {
   call(sessionId: string | null, method: string, input: unknown, client?: string, office?: OfficeVia): CallOutcome | Promise<CallOutcome>;
+  /**
+   * The same call, its outcome as the JSON text an HTTP answer carries,
+   * written where the call was answered (the desk thread): the shell then
+   * neither clones nor serialises a search page again. Absent: the server
+   * serialises what `call` returns.
+   */
+  callJson?(sessionId: string | null, method: string, input: unknown, client?: string, office?: OfficeVia): Promise<string>;
   /** Hears each committed change's topic (shared/live.ts); returns the unsubscribe. */
   subscribe?(listener: (event: LiveEvent) => void): () => void;
   /** Whether the session still stands, without counting as activity (the idle lock must still come). */
@@ -54,7 +61,8 @@ export interface DeskStateView {
 }
 
 export type DeskRequest =
-  | { seq: number; kind: 'call'; session: string | null; method: string; input: unknown; client: string; office?: OfficeVia }
+  /** `json`: answer the outcome as JSON text (DeskCaller.callJson). */
+  | { seq: number; kind: 'call'; session: string | null; method: string; input: unknown; client: string; office?: OfficeVia; json?: true }
   /** Switch on 办公室主机 if it is off and hand over its certificate (db/office-host.ts). */
   | { seq: number; kind: 'officeHost'; names: string[]; osUser: string; switchOn: boolean }
   | { seq: number; kind: 'state' }

@@ -72,11 +72,13 @@ function answer(desk: Desk, request: DeskRequest): unknown {
   switch (request.kind) {
     case 'call':
       try {
-        return desk.call(request.session, request.method, request.input, request.client, request.office);
+        const outcome = desk.call(request.session, request.method, request.input, request.client, request.office);
+        return request.json ? JSON.stringify(outcome) : outcome;
       } catch (error) {
         // The router answers every refusal itself; this is the desk failing around it.
         console.error(CONSOLE_LINES.callFailed(request.method.slice(0, 80), (error as Error | undefined)?.name ?? ''));
-        return { result: { ok: false, error: INTERNAL }, session: null };
+        const failedCall = { result: { ok: false, error: INTERNAL }, session: null };
+        return request.json ? JSON.stringify(failedCall) : failedCall;
       }
     case 'state':
       return desk.state();
@@ -101,7 +103,8 @@ function refusal(message: string, request: DeskRequest): unknown {
   if (request.kind === 'alive') return false;
   if (request.kind === 'close') return null;
   if (request.kind === 'officeHost') return { ok: false, message };
-  return { result: { ok: false, error: { code: 'DATABASE_UNAVAILABLE', message } }, session: null };
+  const unavailable = { result: { ok: false, error: { code: 'DATABASE_UNAVAILABLE', message } }, session: null };
+  return request.kind === 'call' && request.json ? JSON.stringify(unavailable) : unavailable;
 }
 
 port.on('message', (request: DeskRequest) => {

@@ -10,9 +10,14 @@ export function failure(code: ErrorCode, message: string): RpcResult<never> {
 }
 
 export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  sendJsonText(res, status, JSON.stringify(body));
+}
+
+/** An answer already written as JSON (DeskCaller.callJson). */
+export function sendJsonText(res: ServerResponse, status: number, text: string): void {
   if (res.headersSent) return;
   res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Cache-Control': 'no-store' });
-  res.end(JSON.stringify(body));
+  res.end(text);
 }
 
 /**

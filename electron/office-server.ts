@@ -2,7 +2,7 @@ import { createServer as createHttpsServer, type Server as HttpsServer } from 'n
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createServer as createNetServer, type Server, type Socket } from 'node:net';
 import type { DeskCaller } from './desk-protocol';
-import { failure, readRpcBody, requestPath, sendJson } from './http-json';
+import { failure, readRpcBody, requestPath, sendJson, sendJsonText } from './http-json';
 import { serveOfficeEvents } from './office-events';
 
 /**
@@ -36,8 +36,10 @@ export function officeRoutes({ heartbeatMs }: { heartbeatMs?: number } = {}): Re
       if (req.headers.origin !== undefined) return sendJson(res, 403, failure('FORBIDDEN', '办公室主机只接受已配对工作站的调用，不接受网页调用'));
       readRpcBody(req, res, async (method, input) => {
         const address = peerAddress(req);
-        const outcome = await desk.call(sessionOf(req), method, input, address, { credential: workstationCredential(req), address });
-        sendJson(res, 200, outcome);
+        const office = { credential: workstationCredential(req), address };
+        // A desk thread writes the answer's JSON itself (callJson): a page of results is not cloned across threads and serialised again.
+        const text = desk.callJson ? await desk.callJson(sessionOf(req), method, input, address, office) : JSON.stringify(await desk.call(sessionOf(req), method, input, address, office));
+        sendJsonText(res, 200, text);
       });
     },
     '/events': (req, res, desk) =>

@@ -107,6 +107,22 @@ describe('the desk in its own thread (electron/desk-client.ts)', () => {
     expect(logs.some((l) => l.includes(restarting))).toBe(true);
   });
 
+  it('answers a call as JSON text for the office port, the same outcome as the call, and as JSON when lost or closing', async () => {
+    const files = deskFiles();
+    const client = startClient(files);
+    const session = await readyClient(client);
+    value((await client.call(session, 'persons.register', { idNumber: '32050619920115004X', name: '李四' }, '本机窗口')).result);
+    const text = await client.callJson(session, 'persons.search', { query: '李四' });
+    expect(typeof text).toBe('string');
+    expect(JSON.parse(text)).toEqual(await client.call(session, 'persons.search', { query: '李四' }));
+    expect(JSON.parse(await client.callJson(null, 'persons.search', { query: '李四' }))).toMatchObject({ result: { ok: false, error: { code: 'UNAUTHENTICATED' } } });
+    const waiting = client.callJson(session, 'persons.search', { query: '' });
+    await client.terminate();
+    expect(JSON.parse(await waiting)).toMatchObject({ result: { ok: false, error: { code: 'INTERNAL', message: expect.stringContaining('后台服务意外停止') } } });
+    await client.close();
+    expect(JSON.parse(await client.callJson(null, 'setup.status', {}))).toMatchObject({ result: { ok: false, error: { message: '程序正在关闭，操作未执行' } } });
+  });
+
   it('close stops the thread and gives back the database; later calls are refused plainly', async () => {
     const files = deskFiles();
     const client = startClient(files);
