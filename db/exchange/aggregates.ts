@@ -298,6 +298,7 @@ export const INTERNAL_TABLES: Record<string, string> = {
   calendar_days: '本地工作日历',
   person_search_keys: '检索用拼音键（由档案推导）',
   person_key_groups: '重点群体标签（由档案推导，省级按规则自行计算）',
+  person_key_group_counts: '各重点群体的人数（由重点群体标签推导，数据库触发器维护）',
   person_key_group_schedule: '重点群体复核日期（推导）',
   person_corrections: '更正历史：随被更正的档案作为“更正”发送（附原因）',
   enterprise_corrections: '更正历史：随被更正的企业档案作为“更正”发送（附原因）',

@@ -96,6 +96,16 @@ export const personKeyGroups = sqliteTable(
 );
 
 /**
+ * How many rows of person_key_groups each code has, kept exact by triggers on
+ * that table (hand-written at the end of the migration that made this one),
+ * so the head's 工作台 reads a dozen rows instead of every stored tag.
+ */
+export const personKeyGroupCounts = sqliteTable('person_key_group_counts', {
+  code: text('code').primaryKey(),
+  persons: integer('persons').notNull(),
+});
+
+/**
  * The first day on which a person's stored key groups may no longer hold
  * (keyGroupsRecheckOn): the daily refresh recomputes only the people due.
  */

@@ -11,7 +11,7 @@ import type { ReadyDesk } from './helpers';
  */
 
 /** Tables that grow to hundreds of thousands of rows or more: never read end to end. */
-export const BIG_TABLES = ['persons', 'cases', 'person_contacts', 'guidance_sessions', 'vacancies', 'enterprise_visits', 'fair_attendances'];
+export const BIG_TABLES = ['persons', 'cases', 'person_contacts', 'guidance_sessions', 'vacancies', 'enterprise_visits', 'fair_attendances', 'person_key_groups'];
 const NOT_ALIASES = new Set(['where', 'join', 'left', 'inner', 'on', 'indexed', 'order', 'group', 'limit', 'using', 'set', 'values']);
 
 export interface ExplainedPlan {
