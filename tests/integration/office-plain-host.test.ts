@@ -1,12 +1,12 @@
-import { spawn } from 'node:child_process';
 import { request } from 'node:http';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readHostFingerprint } from '../../electron/workstation-pairing';
 import type { OfficeStatusView } from '../../shared/contract';
 import { formatFingerprint } from '../../shared/domain/office';
 import { OFFICE_PATTERN, SERVING_PATTERN } from '../../shared/labels/console-lines';
 import type { RpcResult } from '../../shared/rpc';
 import { ADMIN, PASSWORD, expectOk, readyDesk, type DeskFiles } from './helpers';
+import { startHostProcess } from './host-process';
 
 /**
  * `npm run host` started WITHOUT `--office` (the browser host) follows the
@@ -27,40 +27,9 @@ interface PlainHost {
 }
 
 async function startPlainHost(files: DeskFiles): Promise<PlainHost> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'electron/host.ts', '--db', files.dbPath, '--key-file', files.keyFile, '--port', '0', '--office-port', '0', '--name', '127.0.0.1'],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  let out = '';
-  const waiters = new Set<() => void>();
-  const onData = (chunk: Buffer) => {
-    out += chunk.toString();
-    waiters.forEach((check) => check());
-  };
-  child.stdout.on('data', onData);
-  child.stderr.on('data', onData);
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
-  onTestFinished(stop);
-  const until = <T>(found: () => T | null, what: string) =>
-    new Promise<T>((resolve, reject) => {
-      const timer = setTimeout(() => reject(new Error(`${what}:\n${out}`)), 60_000);
-      const check = () => {
-        const value = found();
-        if (value === null) return;
-        clearTimeout(timer);
-        waiters.delete(check);
-        resolve(value);
-      };
-      waiters.add(check);
-      check();
-    });
-  const url = new URL(await until(() => SERVING_PATTERN.exec(out)?.[1] ?? null, 'the host did not start'));
+  const host = startHostProcess(['--db', files.dbPath, '--key-file', files.keyFile, '--port', '0', '--office-port', '0', '--name', '127.0.0.1']);
+  const { until, stop } = host;
+  const url = new URL(await until((out) => SERVING_PATTERN.exec(out)?.[1] ?? null, 'the host did not start'));
   let cookie = '';
   const rpc = <T>(method: string, input: unknown) =>
     new Promise<RpcResult<T>>((resolve, reject) => {
@@ -77,12 +46,12 @@ async function startPlainHost(files: DeskFiles): Promise<PlainHost> {
       req.end(JSON.stringify({ method, input }));
     });
   const officePortPrinted = (times: number) =>
-    until(() => {
+    until((out) => {
       const all = [...out.matchAll(new RegExp(OFFICE_PATTERN.source, 'g'))];
       return all.length >= times ? Number(all[times - 1]![1]) : null;
     }, `the office port was not opened ${times} times`);
-  const printed = (text: string) => until(() => (out.includes(text) ? undefined : null), `the host did not print ${text}`);
-  return { out: () => out, rpc, officePortPrinted, printed, stop };
+  const printed = (text: string) => until((out) => (out.includes(text) ? undefined : null), `the host did not print ${text}`);
+  return { out: host.out, rpc, officePortPrinted, printed, stop };
 }
 
 describe('npm run host without --office', () => {

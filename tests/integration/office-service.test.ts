@@ -1,44 +1,20 @@
-import { spawn } from 'node:child_process';
 import { statSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { KEY_FILE, officeDir } from '../../db/office-certificate';
 import { readHostFingerprint } from '../../electron/workstation-pairing';
 import { normalizeFingerprint } from '../../shared/domain/office';
 import { readyDesk, type DeskFiles } from './helpers';
+import { startHostProcess } from './host-process';
 import { OFFICE_PATTERN, SERVING_PATTERN } from '../../shared/labels/console-lines';
 
 /** `npm run host -- --office …` as a service would run it; resolves once both ports listen. */
-function startOfficeService(files: DeskFiles): Promise<{ port: number; fingerprint: string; out: string; stop(): Promise<void> }> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'electron/host.ts', '--office', '--db', files.dbPath, '--key-file', files.keyFile, '--port', '0', '--ui-port', '0', '--name', '127.0.0.1'],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
-  );
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
-  onTestFinished(stop);
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`office host did not start:\n${out}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      out += chunk.toString();
-      const port = OFFICE_PATTERN.exec(out)?.[1];
-      if (port && SERVING_PATTERN.test(out)) {
-        clearTimeout(timer);
-        const printed = /证书指纹[^\n]*\n((?:[0-9A-F]{4} ?){8}\n(?:[0-9A-F]{4} ?){8})/.exec(out)?.[1] ?? '';
-        resolve({ port: Number(port), fingerprint: printed, out, stop });
-      }
-    };
-    child.stdout.on('data', onData);
-    child.stderr.on('data', onData);
-    child.on('exit', (code) => reject(new Error(`office host exited ${code}:\n${out}`)));
-  });
+async function startOfficeService(files: DeskFiles): Promise<{ port: number; fingerprint: string; out: string; stop(): Promise<void> }> {
+  const host = startHostProcess(['--office', '--db', files.dbPath, '--key-file', files.keyFile, '--port', '0', '--ui-port', '0', '--name', '127.0.0.1']);
+  const port = await host.until((out) => (SERVING_PATTERN.test(out) ? (OFFICE_PATTERN.exec(out)?.[1] ?? null) : null), 'office host did not start');
+  const printed = /证书指纹[^\n]*\n((?:[0-9A-F]{4} ?){8}\n(?:[0-9A-F]{4} ?){8})/.exec(host.out())?.[1] ?? '';
+  return { port: Number(port), fingerprint: printed, out: host.out(), stop: host.stop };
 }
 
 function plainHttp(port: number): Promise<{ status: number; body: string }> {
