@@ -30,92 +30,26 @@
  *                            [--with-province true]  (省级: 20 counties × 300,000 persons into PostgreSQL and SQLite, scripts/bench/province.ts; heavy, off by default)
  *                            [--skip-<name> true]    (each of COUNTY_BENCHES in scripts/bench/children.ts, e.g. --skip-training)
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { dirname, resolve } from 'node:path';
 import type Database from 'better-sqlite3';
-import type { Logger } from 'drizzle-orm';
 import type { Desk } from '../../db/desk';
-import type { PersonSearchResult } from '../../shared/contract';
 import { COUNT_CAP } from '../../db/services/person-search';
 import { officeDate } from '../../shared/domain/dates';
 import { parseIdNumber } from '../../shared/domain/id-number';
-import { BENCH_USER, buildPersons, loginAs, openBenchDesk, parseBenchArgs, peakRssMb, readMarker, rssMb, unwrap, type BuildOutcome } from './build-persons';
+import { BENCH_USER, buildPersons, loginAs, openBenchDesk, parseBenchArgs, peakRssMb, readMarker, rssMb, type BuildOutcome } from './build-persons';
 import { prng } from '../../db/seed/person-generator';
 import { meetsGoal, nsToMs, ratio, summarize, type Goal, type Summary } from './stats';
-import { kinds, type Case, type Kind, type SampledPerson } from './search-kinds';
+import { kinds, type Case, type SampledPerson } from './search-kinds';
 import { BUNDLE_GOAL_MB, hostColdStart, rendererBundle } from './startup';
 import { appPaths } from '../../electron/paths';
-import { COUNTY_BENCHES, missesOf, runChildBench } from './children';
+import { COUNTY_BENCHES, missesOf, OTHER_PARTS, runOtherParts } from './children';
+import { plansOf, prepareRaw, runRaw, runService, type Plans } from './search-raw';
 
 const PATHS = appPaths(resolve(import.meta.dirname, '..', '..'));
 
 const GOAL: Goal = { p95Ms: 50, ratioMax: 3 };
-interface RawStatements {
-  count: Database.Statement;
-  page: Database.Statement;
-}
-
-function prepareRaw(sqlite: Database.Database, kind: Kind): RawStatements {
-  const where = kind.idSet ? kind.where : `merged_into_id is null and ${kind.where}`;
-  const order = kind.order === 'name' ? 'name, merged_into_id, id' : 'id desc';
-  // The service counts up to COUNT_CAP + 1 matches and shows "more than COUNT_CAP".
-  const counted = kind.idSet ? `select distinct * from (${kind.idSet})` : `select 1 from persons where ${where}`;
-  return {
-    count: sqlite.prepare(`select count(*) as n from (${counted} limit ${COUNT_CAP + 1})`),
-    // One id set alone is paged in its own index, as the service does.
-    page: kind.idSet
-      ? sqlite.prepare(`select * from persons where id in (select distinct person_id from (${kind.idSet}) order by 1 desc limit ? offset ?) order by id desc`)
-      : sqlite.prepare(`select * from persons where ${where} order by ${order} limit ? offset ?`),
-  };
-}
-
-function runRaw(raw: RawStatements, c: Case, pageSize: number): { total: number; capped: boolean; ids: number[] } {
-  const counted = (raw.count.get(...c.params) as { n: number }).n;
-  const rows = raw.page.all(...c.params, pageSize, 0) as Array<{ id: number }>;
-  return { total: Math.min(counted, COUNT_CAP), capped: counted > COUNT_CAP, ids: rows.map((r) => r.id) };
-}
-
-function runService(desk: Desk, session: string, c: Case, pageSize: number): PersonSearchResult {
-  const input = { query: c.query, ...(c.filters ? { filters: c.filters } : {}), page: 1, pageSize };
-  return unwrap<PersonSearchResult>(desk.call(session, 'persons.search', input).result, 'persons.search');
-}
-
-interface Plans {
-  service: string[];
-  raw: string[];
-  same: boolean;
-}
-
-/**
- * The statements the service really runs for one case, captured through the
- * drizzle logger (as tests/integration/registry-query-plans.test.ts does), and
- * EXPLAIN QUERY PLAN of them and of the raw statements.
- */
-function plansOf(desk: Desk, session: string, sqlite: Database.Database, raw: RawStatements, c: Case, pageSize: number): Plans {
-  const internals = desk.database().db as unknown as { session: { logger: Logger } };
-  const original = internals.session.logger;
-  const captured: Array<{ sql: string; params: unknown[] }> = [];
-  internals.session.logger = { logQuery: (sql, params) => captured.push({ sql, params }) };
-  try {
-    runService(desk, session, c, pageSize);
-  } finally {
-    internals.session.logger = original;
-  }
-  const explain = (sql: string, params: unknown[]) =>
-    (sqlite.prepare(`explain query plan ${sql}`).all(...params) as Array<{ detail: string }>).map((r) => r.detail);
-  const service = captured
-    .filter((s) => /^select count\(\*\) as n from \(select (1 from "persons"|distinct \* from)/.test(s.sql) || /^select .* from "persons" where .* order by .* limit \?/.test(s.sql))
-    .flatMap((s) => [`-- ${s.sql.startsWith('select count') ? 'count' : 'page'}`, ...explain(s.sql, s.params)]);
-  const rawPlan = [
-    '-- count',
-    ...explain(raw.count.source, c.params),
-    '-- page',
-    ...explain(raw.page.source, [...c.params, pageSize, 0]),
-  ];
-  return { service, raw: rawPlan, same: service.join('\n') === rawPlan.join('\n') };
-}
-
 interface KindReport {
   description: string;
   examples: string[];
@@ -295,13 +229,7 @@ async function main(): Promise<void> {
   const budgetSeconds = Number(take('budget-seconds', '150'));
   const cacheMbArg = take('cache-mb', '');
   const out = resolve(take('out', resolve(args.dir, 'report.json')));
-  const skipExchange = take('skip-exchange', '') === 'true';
-  const skipWrites = take('skip-writes', '') === 'true';
-  const skipReports = take('skip-reports', '') === 'true';
-  const skipSweep = take('skip-sweep', '') === 'true';
-  const skipOffice = take('skip-office', '') === 'true';
-  const skipWindow = take('skip-window', '') === 'true';
-  const skipMatching = take('skip-matching', '') === 'true';
+  const skip = new Set(OTHER_PARTS.filter((part) => take(`skip-${part}`, '') === 'true'));
   const withProvince = take('with-province', '') === 'true';
   const countyBenches = COUNTY_BENCHES.filter((b) => take(`skip-${b.name}`, '') !== 'true');
   if (args.rest.size > 0) throw new Error(`unknown option --${[...args.rest.keys()][0]}`);
@@ -371,31 +299,18 @@ async function main(): Promise<void> {
       searchRssMb,
     };
     desk.close();
-    // The export benchmark runs in its own process, so its peak RSS is the exporter's alone.
-    // The export runs in Electron's bundled job and sealing threads (`npm run bench` builds them), as in the app.
-    const bundledJobThread = resolve(import.meta.dirname, '..', '..', 'dist', 'electron', 'job-thread.cjs');
-    const exchange = skipExchange
-      ? null
-      : runChildBench('scripts/bench/exchange.ts', ['--dir', args.dir], 'exporting every captured change through exchange.exportStart (own process)', log, existsSync(bundledJobThread) ? { JOB_THREAD_ENTRY: bundledJobThread } : {});
-    const writes = skipWrites ? null : runChildBench('scripts/bench/writes.ts', [], 'writes and Excel import (fresh databases, own process)', log);
-    const reports = skipReports ? null : runChildBench('scripts/bench/reports.ts', ['--scale', (args.scale ?? 'city'), '--dir', args.dir], `monthly report and dashboard on a seeded ${(args.scale ?? 'city')} county (own process)`, log);
-    const sweep = skipSweep ? null : runChildBench('scripts/bench/sweep.ts', ['--persons', String(build.persons), '--dir', args.dir], 'policy sweep on the benchmark county (own process)', log);
-    const matching = skipMatching ? null : runChildBench('scripts/bench/matching.ts', [], '人岗匹配: top 20 among 50,000 open vacancies and 200,000 persons (own process; --persons 1000000 by hand)', log);
-    const province = withProvince ? runChildBench('scripts/bench/province.ts', ['--dir', resolve(args.dir, 'province')], '省级: 20 counties\' packages into PostgreSQL and SQLite, look-up by ID number (own process)', log) : null;
-    const office = skipOffice ? null : runChildBench('scripts/bench/office.ts', ['--out', resolve(args.dir, 'office.json')], '办公室模式: 30 workstations over TLS on loopback, front-desk mix then a burst (own process)', log);
-    const windowActions = skipWindow ? null : runChildBench('scripts/bench/window-actions.ts', [], 'window efficiency: actions to register from an ID-card read and accept a 失业登记 (Playwright, own process)', log);
-    const county = Object.fromEntries(countyBenches.map((b) => [b.name, runChildBench(b.script, ['--persons', String(build.persons), '--dir', args.dir], b.what, log)]));
+    const parts = runOtherParts({ dir: args.dir, scale: args.scale ?? 'city', persons: build.persons, skip, withProvince, countyBenches, log });
     const bundle = rendererBundle(PATHS.rendererDir);
     // A start-up failure is a figure of the report, not the end of an hour of measuring.
     const hostStart = await hostColdStart(PATHS.root).catch((error: unknown) => ({ error: error instanceof Error ? error.message : String(error) }));
     log(`renderer ${'gzipMb' in bundle ? `${bundle.gzipMb} MB gzip` : bundle.error}; host cold start ${'medianMs' in hostStart ? `${hostStart.medianMs} ms (median of ${hostStart.runs.length})` : hostStart.error}`);
     const misses = [
-      ...missesOf({ reports, sweep, writes, exchange, office, windowActions, matching, province, ...county }),
+      ...missesOf(parts),
       ...('pass' in bundle && !bundle.pass ? [`renderer bundle ${bundle.gzipMb} MB gzip (goal < ${BUNDLE_GOAL_MB} MB)`] : []),
       ...('error' in bundle ? [`renderer bundle not measured: ${bundle.error}`] : []),
       ...('error' in hostStart ? [`host cold start not measured: ${hostStart.error}`] : []),
     ];
-    const full = { ...report, writes, reports, exchange, sweep, office, windowActions, matching, province, ...county, startup: { rendererBundle: bundle, hostColdStart: hostStart }, summary: { pass: report.summary.pass && misses.length === 0, failed: [...failed, ...misses] } };
+    const full = { ...report, ...parts, startup: { rendererBundle: bundle, hostColdStart: hostStart }, summary: { pass: report.summary.pass && misses.length === 0, failed: [...failed, ...misses] } };
     const text = `${JSON.stringify(full, null, 2)}\n`;
     mkdirSync(dirname(out), { recursive: true });
     writeFileSync(out, text);
