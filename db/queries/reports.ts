@@ -203,11 +203,20 @@ function trendParams({ first, last }: TrendWindow) {
 export type TrendRegistration = RegistrationSpan & { caseId: number; employedCaseId: number | null };
 export type TrendDecided = DecidedCase & { caseId: number };
 
-function registrationsOf(rows: Array<Omit<TrendRegistration, 'employedAt' | 'employedCaseId'> & { employedBy: string | null }>): TrendRegistration[] {
-  return rows.map(({ employedBy, ...row }) => {
+type RegistrationRow = Omit<TrendRegistration, 'employedAt' | 'employedCaseId'> & { employedBy: string | null };
+
+/** `employedBy` split into its instant and case; each row built as one literal (a county reads thousands at a period's first load). */
+function registrationsOf(rows: RegistrationRow[]): TrendRegistration[] {
+  const out = new Array<TrendRegistration>(rows.length);
+  for (let i = 0; i < rows.length; i += 1) {
+    const { caseId, personId, decidedAt, endedOn, employedBy } = rows[i]!;
     const space = employedBy === null ? -1 : employedBy.lastIndexOf(' ');
-    return { ...row, employedAt: space < 0 ? null : employedBy!.slice(0, space), employedCaseId: space < 0 ? null : Number(employedBy!.slice(space + 1)) };
-  });
+    out[i] = {
+      caseId, personId, decidedAt, endedOn,
+      employedAt: space < 0 ? null : employedBy!.slice(0, space), employedCaseId: space < 0 ? null : Number(employedBy!.slice(space + 1)),
+    };
+  }
+  return out;
 }
 
 export interface TrendRows {
@@ -222,7 +231,7 @@ export function trendRows(database: OpenedDatabase, window: TrendWindow): TrendR
   const params = trendParams(window);
   const decided = cachedStatement(database.sqlite, REPORT_SQL.trendDecided);
   return {
-    registrations: registrationsOf(cachedStatement(database.sqlite, REPORT_SQL.trendRegistrations).all(params.registrations) as never),
+    registrations: registrationsOf(cachedStatement(database.sqlite, REPORT_SQL.trendRegistrations).all(params.registrations) as RegistrationRow[]),
     employments: decided.all(params.decided('employment_registration')) as TrendDecided[],
     subsidies: decided.all(params.decided('subsidy_application')) as TrendDecided[],
     vacancies: trendVacancies(database, window),
@@ -239,7 +248,7 @@ export function trendRowsOfPersons(database: OpenedDatabase, window: TrendWindow
   const ids = JSON.stringify(persons);
   const decided = cachedStatement(database.sqlite, REPORT_SQL.trendDecidedOf).all({ ...params.decidedOf, persons: ids }) as Array<TrendDecided & { caseType: string }>;
   return {
-    registrations: registrationsOf(cachedStatement(database.sqlite, REPORT_SQL.trendRegistrationsOf).all({ ...params.registrations, persons: ids }) as never),
+    registrations: registrationsOf(cachedStatement(database.sqlite, REPORT_SQL.trendRegistrationsOf).all({ ...params.registrations, persons: ids }) as RegistrationRow[]),
     employments: decided.filter((d) => d.caseType === 'employment_registration'),
     subsidies: decided.filter((d) => d.caseType === 'subsidy_application'),
   };
