@@ -311,5 +311,5 @@ export const PLAN_CASES: Record<PersonFigure | keyof typeof REPORT_SQL, PlanCase
   trendChangeCount: { sql: REPORT_SQL.trendChangeCount, params: { after: 10, upTo: 20 }, uses: [/SEARCH exchange_changes USING INTEGER PRIMARY KEY/] },
   trendChanges: { sql: REPORT_SQL.trendChanges, params: { after: 10, upTo: 20 }, uses: [/SEARCH exchange_changes USING INTEGER PRIMARY KEY/] },
   caseOwners: { sql: REPORT_SQL.caseOwners, params: { ids: '[1,2]' }, uses: [/SEARCH cases USING INTEGER PRIMARY KEY/] },
-  trendVacancies: { sql: REPORT_SQL.trendVacancies, params: trendParams(PLAN_TREND).vacancies, uses: [/SEARCH vacancies USING INDEX vacancies_valid_from/] },
+  trendVacancies: { sql: REPORT_SQL.trendVacancies, params: trendParams(PLAN_TREND).vacancies, uses: [/SEARCH vacancies USING COVERING INDEX vacancies_valid_from/] },
 };

@@ -1,2 +1,0 @@
-DROP INDEX `cases_type_state_decided`;--> statement-breakpoint
-CREATE INDEX `cases_type_state_decided` ON `cases` (`case_type`,`state`,`decided_at`,`id`,`person_id`,`ended_on`);
