@@ -85,18 +85,20 @@ export const REPORT_SQL = {
   // tempts the planner into walking the person index end to end.
   newRegistrations: `select count(distinct person_id) as n from cases indexed by cases_type_state_decided where case_type = 'unemployment_registration' and state = 'approved' and decided_at >= @start and decided_at < @end`,
   // The head's trend charts (shared/domain/trends.ts): every approved 失业登记 decided before the last period's end
-  // and not cancelled before the first one's start, with the first later approved 就业登记 that ended it.
+  // and not cancelled before the first one's start, with the first later approved 就业登记 that ended it. This and
+  // trendDecided read only columns of cases_type_state_decided (id is the rowid): no row of the table is read.
   trendRegistrations: `select ${TREND_REGISTRATION_COLUMNS}
   from cases c where c.case_type = 'unemployment_registration' and c.state = 'approved' and c.decided_at < @end
   and (c.ended_on is null or c.ended_on >= @fromDay)`,
   trendDecided: `select id as caseId, person_id as personId, decided_at as decidedAt from cases
   where case_type = @caseType and state = 'approved' and decided_at >= @start and decided_at < @end`,
   // The same rows of a few persons (a JSON array of ids), when a write touched their cases: the charts are counted
-  // again from the rows kept of everyone else (db/services/report-trends.ts).
+  // again from the rows kept of everyone else (db/services/report-trends.ts). INDEXED BY: cases_type_state_decided
+  // covers these columns too, and the planner would read every registration (or decision) for a few persons.
   trendRegistrationsOf: `select ${TREND_REGISTRATION_COLUMNS}
-  from cases c where c.person_id in (select value from json_each(@persons)) and c.case_type = 'unemployment_registration'
+  from cases c indexed by cases_person_type_decided where c.person_id in (select value from json_each(@persons)) and c.case_type = 'unemployment_registration'
   and c.state = 'approved' and c.decided_at < @end and (c.ended_on is null or c.ended_on >= @fromDay)`,
-  trendDecidedOf: `select id as caseId, person_id as personId, decided_at as decidedAt, case_type as caseType from cases
+  trendDecidedOf: `select id as caseId, person_id as personId, decided_at as decidedAt, case_type as caseType from cases indexed by cases_person_type_decided
   where person_id in (select value from json_each(@persons)) and case_type in ('employment_registration', 'subsidy_application')
   and state = 'approved' and decided_at >= @start and decided_at < @end`,
   // What the change capture recorded after the charts were counted: every write to a case or a vacancy adds a row in
@@ -203,11 +205,20 @@ function trendParams({ first, last }: TrendWindow) {
 export type TrendRegistration = RegistrationSpan & { caseId: number; employedCaseId: number | null };
 export type TrendDecided = DecidedCase & { caseId: number };
 
-function registrationsOf(rows: Array<Omit<TrendRegistration, 'employedAt' | 'employedCaseId'> & { employedBy: string | null }>): TrendRegistration[] {
-  return rows.map(({ employedBy, ...row }) => {
+type RegistrationRow = Omit<TrendRegistration, 'employedAt' | 'employedCaseId'> & { employedBy: string | null };
+
+/** `employedBy` split into its instant and case; each row built as one literal (a county reads thousands at a period's first load). */
+function registrationsOf(rows: RegistrationRow[]): TrendRegistration[] {
+  const out = new Array<TrendRegistration>(rows.length);
+  for (let i = 0; i < rows.length; i += 1) {
+    const { caseId, personId, decidedAt, endedOn, employedBy } = rows[i]!;
     const space = employedBy === null ? -1 : employedBy.lastIndexOf(' ');
-    return { ...row, employedAt: space < 0 ? null : employedBy!.slice(0, space), employedCaseId: space < 0 ? null : Number(employedBy!.slice(space + 1)) };
-  });
+    out[i] = {
+      caseId, personId, decidedAt, endedOn,
+      employedAt: space < 0 ? null : employedBy!.slice(0, space), employedCaseId: space < 0 ? null : Number(employedBy!.slice(space + 1)),
+    };
+  }
+  return out;
 }
 
 export interface TrendRows {
@@ -222,7 +233,7 @@ export function trendRows(database: OpenedDatabase, window: TrendWindow): TrendR
   const params = trendParams(window);
   const decided = cachedStatement(database.sqlite, REPORT_SQL.trendDecided);
   return {
-    registrations: registrationsOf(cachedStatement(database.sqlite, REPORT_SQL.trendRegistrations).all(params.registrations) as never),
+    registrations: registrationsOf(cachedStatement(database.sqlite, REPORT_SQL.trendRegistrations).all(params.registrations) as RegistrationRow[]),
     employments: decided.all(params.decided('employment_registration')) as TrendDecided[],
     subsidies: decided.all(params.decided('subsidy_application')) as TrendDecided[],
     vacancies: trendVacancies(database, window),
@@ -239,7 +250,7 @@ export function trendRowsOfPersons(database: OpenedDatabase, window: TrendWindow
   const ids = JSON.stringify(persons);
   const decided = cachedStatement(database.sqlite, REPORT_SQL.trendDecidedOf).all({ ...params.decidedOf, persons: ids }) as Array<TrendDecided & { caseType: string }>;
   return {
-    registrations: registrationsOf(cachedStatement(database.sqlite, REPORT_SQL.trendRegistrationsOf).all({ ...params.registrations, persons: ids }) as never),
+    registrations: registrationsOf(cachedStatement(database.sqlite, REPORT_SQL.trendRegistrationsOf).all({ ...params.registrations, persons: ids }) as RegistrationRow[]),
     employments: decided.filter((d) => d.caseType === 'employment_registration'),
     subsidies: decided.filter((d) => d.caseType === 'subsidy_application'),
   };
@@ -289,9 +300,9 @@ export const PLAN_CASES: Record<PersonFigure | keyof typeof REPORT_SQL, PlanCase
   newRegistrations: { sql: REPORT_SQL.newRegistrations, params: periodInstants(PLAN_PERIOD), uses: [/SEARCH cases USING (COVERING )?INDEX cases_type_state_decided/] },
   trendRegistrations: {
     sql: REPORT_SQL.trendRegistrations, params: trendParams(PLAN_TREND).registrations,
-    uses: [/SEARCH c USING INDEX cases_type_state_decided/, /SEARCH e USING (COVERING )?INDEX cases_person_type_decided/],
+    uses: [/SEARCH c USING COVERING INDEX cases_type_state_decided/, /SEARCH e USING (COVERING )?INDEX cases_person_type_decided/],
   },
-  trendDecided: { sql: REPORT_SQL.trendDecided, params: trendParams(PLAN_TREND).decided('employment_registration'), uses: [/SEARCH cases USING INDEX cases_type_state_decided/] },
+  trendDecided: { sql: REPORT_SQL.trendDecided, params: trendParams(PLAN_TREND).decided('employment_registration'), uses: [/SEARCH cases USING COVERING INDEX cases_type_state_decided/] },
   trendRegistrationsOf: {
     sql: REPORT_SQL.trendRegistrationsOf, params: { ...trendParams(PLAN_TREND).registrations, persons: '[1,2]' },
     uses: [/SEARCH c USING (COVERING )?INDEX cases_person_type_decided/, /SEARCH e USING (COVERING )?INDEX cases_person_type_decided/],
@@ -300,5 +311,5 @@ export const PLAN_CASES: Record<PersonFigure | keyof typeof REPORT_SQL, PlanCase
   trendChangeCount: { sql: REPORT_SQL.trendChangeCount, params: { after: 10, upTo: 20 }, uses: [/SEARCH exchange_changes USING INTEGER PRIMARY KEY/] },
   trendChanges: { sql: REPORT_SQL.trendChanges, params: { after: 10, upTo: 20 }, uses: [/SEARCH exchange_changes USING INTEGER PRIMARY KEY/] },
   caseOwners: { sql: REPORT_SQL.caseOwners, params: { ids: '[1,2]' }, uses: [/SEARCH cases USING INTEGER PRIMARY KEY/] },
-  trendVacancies: { sql: REPORT_SQL.trendVacancies, params: trendParams(PLAN_TREND).vacancies, uses: [/SEARCH vacancies USING INDEX vacancies_valid_from/] },
+  trendVacancies: { sql: REPORT_SQL.trendVacancies, params: trendParams(PLAN_TREND).vacancies, uses: [/SEARCH vacancies USING COVERING INDEX vacancies_valid_from/] },
 };

@@ -249,7 +249,8 @@ export const vacancies = sqliteTable(
     // 人岗匹配 for a person: the open vacancies of an occupation group with every column the score
     // reads, so ranking thousands of them reads the index alone (db/queries/matching.ts).
     index('vacancies_match').on(t.status, t.occupationCode, t.validTo, t.validFrom, t.educationCode, t.salaryMinFen, t.salaryMaxFen, t.enterpriseId, t.workPlace),
-    // Vacancies posted in a reporting period (the numerator of 求人倍率).
-    index('vacancies_valid_from').on(t.validFrom),
+    // Vacancies posted in a reporting period (the numerator of 求人倍率); status and openings ride along so the head's
+    // trends sum a window's openings from the index alone (id right after valid_from keeps the period list's order).
+    index('vacancies_valid_from').on(t.validFrom, t.id, t.status, t.openings),
   ],
 );

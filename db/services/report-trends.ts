@@ -1,9 +1,9 @@
 import type { ParsedInputOf, ReportTrends } from '../../shared/contract';
 import { periodOf, type ReportPeriod } from '../../shared/domain/statistics';
-import { personShare, rowsByPerson, trendFrame, trendPeriods, TrendTally, type PersonShare, type PostedVacancy } from '../../shared/domain/trends';
+import { sharesByPerson, trendFrame, trendPeriods, TrendTally, type PersonShare, type PostedVacancy } from '../../shared/domain/trends';
 import type { ServiceContext } from '../context';
 import type { OpenedDatabase } from '../open';
-import { caseOwners, trendChanges, trendRows, trendRowsOfPersons, trendVacancies, type TrendDecided, type TrendRegistration, type TrendRows, type TrendWindow } from '../queries/reports';
+import { caseOwners, trendChanges, trendRows, trendRowsOfPersons, trendVacancies, type TrendRegistration, type TrendRows, type TrendWindow } from '../queries/reports';
 import { cachedStatement } from '../statements';
 
 /**
@@ -61,19 +61,29 @@ function changeMark(database: OpenedDatabase): number {
   return row?.seq ?? 0;
 }
 
-/** The cases a row comes from. */
-function casesOf(row: TrendRegistration | TrendDecided): number[] {
-  return 'employedCaseId' in row && row.employedCaseId !== null ? [row.caseId, row.employedCaseId] : [row.caseId];
-}
-
-/** Counts each person's rows into the tally and remembers their share and cases. */
+/**
+ * Counts each person's rows into the tally, one pass over them (shared/domain/trends.ts sharesByPerson), and
+ * remembers their share and the cases their rows come from: a row's own case, and the 就业登记 that ended a registration.
+ */
 function countPersons(into: Pick<Kept, 'tally' | 'persons' | 'ownerOfCase'>, rows: Pick<TrendRows, 'registrations' | 'employments' | 'subsidies'>): void {
-  for (const [personId, own] of rowsByPerson(rows)) {
-    const share = personShare(into.tally.frame, own);
+  const casesOf = new Map<number, number[]>();
+  const shares = sharesByPerson(into.tally.frame, rows, (personId, row) => {
+    let cases = casesOf.get(personId);
+    if (cases === undefined) {
+      cases = [];
+      casesOf.set(personId, cases);
+    }
+    cases.push(row.caseId);
+    into.ownerOfCase.set(row.caseId, personId);
+    const employedCaseId = (row as Partial<TrendRegistration>).employedCaseId;
+    if (employedCaseId !== undefined && employedCaseId !== null) {
+      cases.push(employedCaseId);
+      into.ownerOfCase.set(employedCaseId, personId);
+    }
+  });
+  for (const [personId, share] of shares) {
     into.tally.add(share);
-    const cases = [...own.registrations, ...own.employments, ...own.subsidies].flatMap((row) => casesOf(row as TrendRegistration | TrendDecided));
-    into.persons.set(personId, { share, cases });
-    for (const caseId of cases) into.ownerOfCase.set(caseId, personId);
+    into.persons.set(personId, { share, cases: casesOf.get(personId)! });
   }
 }
 

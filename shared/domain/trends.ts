@@ -60,22 +60,20 @@ export interface TrendPoint {
   subsidiesApproved: number;
 }
 
-/** The index of the period holding `value` (compared with `lower(p)` ≤ value < next period's lower bound), or -1 outside all. */
-function periodIndex(periods: readonly ReportPeriod[], value: string, lower: (p: ReportPeriod) => string, upperOfLast: string): number {
-  if (periods.length === 0 || value < lower(periods[0]!) || value >= upperOfLast) return -1;
+/**
+ * The index of the period holding `value`: the last i with `lowers[i]` ≤ value, when value < `upperOfLast`;
+ * -1 outside all. Bounds come as plain arrays (TrendFrame), worked out once rather than per row.
+ */
+function periodIndex(lowers: readonly string[], value: string, upperOfLast: string): number {
+  if (lowers.length === 0 || value < lowers[0]! || value >= upperOfLast) return -1;
   let lo = 0;
-  let hi = periods.length - 1;
+  let hi = lowers.length - 1;
   while (lo < hi) {
     const mid = (lo + hi + 1) >> 1;
-    if (lower(periods[mid]!) <= value) lo = mid;
+    if (lowers[mid]! <= value) lo = mid;
     else hi = mid - 1;
   }
   return lo;
-}
-
-/** Registered at the instant `at` when not ended by an employment before it nor by a 注销 before the office day `onDay`. */
-function stillRegistered(r: RegistrationSpan, at: string, onDay: string): boolean {
-  return (r.employedAt === null || r.employedAt >= at) && (r.endedOn === null || r.endedOn >= onDay);
 }
 
 /** The person figures of a trend point. */
@@ -96,6 +94,10 @@ export interface PersonTrendRows {
 export interface TrendFrame {
   periods: readonly ReportPeriod[];
   dayAfter: readonly string[];
+  /** Each period's first instant (a decision's period is found among them). */
+  startInstants: readonly string[];
+  /** Each period's first office day (a vacancy's period is found among them). */
+  froms: readonly string[];
 }
 
 /** Bits of a 32-bit integer hold a person's periods: more than 31 periods are not drawn. */
@@ -103,39 +105,84 @@ export const MAX_TREND_PERIODS = 31;
 
 export function trendFrame(periods: readonly ReportPeriod[]): TrendFrame {
   if (periods.length > MAX_TREND_PERIODS) throw new Error(`at most ${MAX_TREND_PERIODS} trend periods`);
-  return { periods, dayAfter: periods.map((p) => addDays(p.to, 1)) };
+  return { periods, dayAfter: periods.map((p) => addDays(p.to, 1)), startInstants: periods.map((p) => p.startInstant), froms: periods.map((p) => p.from) };
+}
+
+export function emptyShare(): PersonShare {
+  return { newUnemployment: 0, newEmployment: 0, registeredUnemployed: 0, jobseekers: 0, subsidiesApproved: 0 };
 }
 
 /**
- * A person's share, one pass over their rows: a decided case falls in one period (found by bisection), and a
- * registration counts from the period of its decision until the first period it no longer reaches (periods
- * are consecutive, so once ended it stays ended).
+ * Adds to a share the periods one registration counts in: new in the period of its decision, and from that
+ * period on a jobseeker and registered at the end until the first period it no longer reaches (periods are
+ * consecutive, so once ended it stays ended). A share is the union of what each of its person's rows adds,
+ * so rows may come in any order and need not be grouped by person first.
  */
-export function personShare({ periods, dayAfter }: TrendFrame, rows: PersonTrendRows): PersonShare {
-  const share: PersonShare = { newUnemployment: 0, newEmployment: 0, registeredUnemployed: 0, jobseekers: 0, subsidiesApproved: 0 };
+export function addRegistration({ periods, dayAfter, startInstants }: TrendFrame, share: PersonShare, r: RegistrationSpan): void {
   const count = periods.length;
-  if (count === 0) return share;
-  const last = periods[count - 1]!;
-  const byDecision = (instant: string) => periodIndex(periods, instant, (p) => p.startInstant, last.endInstant);
-  for (const r of rows.registrations) {
-    if (r.decidedAt >= last.endInstant) continue;
-    const decidedIn = byDecision(r.decidedAt);
-    if (decidedIn >= 0) share.newUnemployment |= 1 << decidedIn;
-    for (let i = Math.max(decidedIn, 0); i < count; i += 1) {
-      const p = periods[i]!;
-      if (!stillRegistered(r, p.startInstant, p.from)) break;
-      share.jobseekers |= 1 << i;
-      if (!stillRegistered(r, p.endInstant, dayAfter[i]!)) break;
-      share.registeredUnemployed |= 1 << i;
+  if (count === 0) return;
+  const endInstant = periods[count - 1]!.endInstant;
+  if (r.decidedAt >= endInstant) return;
+  const decidedIn = periodIndex(startInstants, r.decidedAt, endInstant);
+  if (decidedIn >= 0) share.newUnemployment |= 1 << decidedIn;
+  const { employedAt, endedOn } = r;
+  for (let i = Math.max(decidedIn, 0); i < count; i += 1) {
+    const p = periods[i]!;
+    // Registered at an instant when not ended by an employment before it nor by a 注销 before that office day.
+    if ((employedAt !== null && employedAt < p.startInstant) || (endedOn !== null && endedOn < p.from)) break;
+    share.jobseekers |= 1 << i;
+    if ((employedAt !== null && employedAt < p.endInstant) || (endedOn !== null && endedOn < dayAfter[i]!)) break;
+    share.registeredUnemployed |= 1 << i;
+  }
+}
+
+/** Adds to a share the period of a decided case (就业登记 → newEmployment, 补贴申请 → subsidiesApproved). */
+export function addDecided({ periods, startInstants }: TrendFrame, share: PersonShare, figure: 'newEmployment' | 'subsidiesApproved', decidedAt: string): void {
+  if (periods.length === 0) return;
+  const i = periodIndex(startInstants, decidedAt, periods[periods.length - 1]!.endInstant);
+  if (i >= 0) share[figure] |= 1 << i;
+}
+
+/** A person's share of the counts from their rows. */
+export function personShare(frame: TrendFrame, rows: PersonTrendRows): PersonShare {
+  const share = emptyShare();
+  for (const r of rows.registrations) addRegistration(frame, share, r);
+  for (const c of rows.employments) if (c.personId !== null) addDecided(frame, share, 'newEmployment', c.decidedAt);
+  for (const c of rows.subsidies) if (c.personId !== null) addDecided(frame, share, 'subsidiesApproved', c.decidedAt);
+  return share;
+}
+
+/**
+ * Every person's share in one pass over the rows, without grouping them by person first (an enterprise's case
+ * has no person and counts nowhere): persons in the order they first appear, registrations, then 就业登记, then
+ * 补贴申请. `seen` is told each row a person has, in that order (the trend service keeps the cases they come from).
+ */
+export function sharesByPerson<R extends RegistrationSpan, D extends DecidedCase>(
+  frame: TrendFrame,
+  rows: { registrations: readonly R[]; employments: readonly D[]; subsidies: readonly D[] },
+  seen?: (personId: number, row: R | D) => void,
+): Map<number, PersonShare> {
+  const shares = new Map<number, PersonShare>();
+  const shareOf = (personId: number) => {
+    let share = shares.get(personId);
+    if (share === undefined) {
+      share = emptyShare();
+      shares.set(personId, share);
     }
+    return share;
+  };
+  for (const r of rows.registrations) {
+    addRegistration(frame, shareOf(r.personId), r);
+    seen?.(r.personId, r);
   }
   for (const [cases, figure] of [[rows.employments, 'newEmployment'], [rows.subsidies, 'subsidiesApproved']] as const) {
     for (const c of cases) {
-      const i = c.personId === null ? -1 : byDecision(c.decidedAt);
-      if (i >= 0) share[figure] |= 1 << i;
+      if (c.personId === null) continue;
+      addDecided(frame, shareOf(c.personId), figure, c.decidedAt);
+      seen?.(c.personId, c);
     }
   }
-  return share;
+  return shares;
 }
 
 /** Persons counted per figure and period: the sum of every person's share, kept up to date a person at a time. */
@@ -158,11 +205,11 @@ export class TrendTally {
 
   /** The points, with the vacancies' openings summed per period of their validity's start. */
   points(vacancies: readonly PostedVacancy[]): TrendPoint[] {
-    const { periods, dayAfter } = this.frame;
+    const { periods, dayAfter, froms } = this.frame;
     const count = periods.length;
     const openings = periods.map(() => 0);
     for (const v of vacancies) {
-      const i = periodIndex(periods, v.validFrom, (p) => p.from, dayAfter[count - 1]!);
+      const i = periodIndex(froms, v.validFrom, dayAfter[count - 1]!);
       if (i >= 0) openings[i]! += v.openings;
     }
     const c = this.counts;
@@ -179,23 +226,6 @@ export class TrendTally {
   }
 }
 
-/** Rows grouped by person (an enterprise's case has no person and counts nowhere). */
-export function rowsByPerson(data: PersonTrendRows): Map<number, { registrations: RegistrationSpan[]; employments: DecidedCase[]; subsidies: DecidedCase[] }> {
-  const byPerson = new Map<number, { registrations: RegistrationSpan[]; employments: DecidedCase[]; subsidies: DecidedCase[] }>();
-  const of = (personId: number) => {
-    let rows = byPerson.get(personId);
-    if (!rows) {
-      rows = { registrations: [], employments: [], subsidies: [] };
-      byPerson.set(personId, rows);
-    }
-    return rows;
-  };
-  for (const r of data.registrations) of(r.personId).registrations.push(r);
-  for (const c of data.employments) if (c.personId !== null) of(c.personId).employments.push(c);
-  for (const c of data.subsidies) if (c.personId !== null) of(c.personId).subsidies.push(c);
-  return byPerson;
-}
-
 /**
  * The points of every period: each person's share of the counts (each person once), summed. It was every
  * registration of the county read once per period, with an office date computed each time — most of the
@@ -207,6 +237,6 @@ export function trendPoints(
   data: PersonTrendRows & { vacancies: readonly PostedVacancy[] },
 ): TrendPoint[] {
   const tally = new TrendTally(trendFrame(periods));
-  for (const rows of rowsByPerson(data).values()) tally.add(personShare(tally.frame, rows));
+  for (const share of sharesByPerson(tally.frame, data).values()) tally.add(share);
   return tally.points(data.vacancies);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { reportPeriod } from '../../shared/domain/statistics';
-import { personShare, trendFrame, trendPeriods, trendPoints, TrendTally, type PersonTrendRows } from '../../shared/domain/trends';
+import { personShare, sharesByPerson, trendFrame, trendPeriods, trendPoints, TrendTally, type PersonShare, type PersonTrendRows, type TrendFrame } from '../../shared/domain/trends';
 
 describe('the head\'s trend figures', () => {
   it('run over the 13 periods ending with the one asked for, across the year, oldest first', () => {
@@ -101,4 +101,54 @@ describe('the head\'s trend figures', () => {
     expect(fresh.at(-1)).toMatchObject({ newEmployment: 1, registeredUnemployed: 1 });
     expect(() => trendFrame(trendPeriods('2027-01', 32))).toThrow();
   });
+
+  it('counted in one pass over ungrouped rows, each person\'s share is the one their rows give counted person by person (random rows, period boundaries)', () => {
+    const periods = trendPeriods('2026-12');
+    const frame = trendFrame(periods);
+    let seed = 11;
+    const random = (n: number) => {
+      seed = (seed * 1103515245 + 12345) % 2147483648;
+      return Math.floor(seed / 65_536) % n; // the high bits: a power-of-two modulus leaves the low ones short cycles
+    };
+    const edges = periods.flatMap((p) => [p.startInstant, p.endInstant]);
+    const instant = () => (random(4) === 0 ? edges[random(edges.length)]! : new Date(Date.UTC(2025, 6, 1) + random(600) * 86_400_000 + random(86_400) * 1000).toISOString());
+    const day = () => (random(3) === 0 ? periods[random(periods.length)]![random(2) ? 'from' : 'to'] : instant().slice(0, 10));
+    const registrations = Array.from({ length: 800 }, () => ({ personId: random(400), decidedAt: instant(), employedAt: random(2) ? instant() : null, endedOn: random(3) ? null : day() }));
+    const decided = () => Array.from({ length: 400 }, () => ({ personId: random(6) === 0 ? null : random(400), decidedAt: instant() }));
+    const rows = { registrations, employments: decided(), subsidies: decided() };
+
+    const seen: Array<[number, unknown]> = [];
+    const shares = sharesByPerson(frame, rows, (personId, row) => seen.push([personId, row]));
+    const grouped = new Map<number, { registrations: typeof registrations; employments: ReturnType<typeof decided>; subsidies: ReturnType<typeof decided> }>();
+    const of = (id: number) => grouped.get(id) ?? grouped.set(id, { registrations: [], employments: [], subsidies: [] }).get(id)!;
+    for (const r of registrations) of(r.personId).registrations.push(r);
+    for (const c of rows.employments) if (c.personId !== null) of(c.personId).employments.push(c);
+    for (const c of rows.subsidies) if (c.personId !== null) of(c.personId).subsidies.push(c);
+    expect([...shares.keys()]).toEqual([...grouped.keys()]);
+    for (const [id, own] of grouped) {
+      expect(shares.get(id)).toEqual(shareRowByRowOfPeriods(frame, own));
+      expect(shares.get(id)).toEqual(personShare(frame, own));
+    }
+    expect(seen).toEqual([...registrations, ...rows.employments, ...rows.subsidies].filter((r) => r.personId !== null).map((r) => [r.personId, r]));
+    // The data reach every case: registered at an end, a jobseeker only (ended within a period), new in a period.
+    const all = [...shares.values()];
+    expect([all.some((s) => s.registeredUnemployed !== 0), all.some((s) => (s.jobseekers & ~s.registeredUnemployed) !== 0), all.some((s) => s.newUnemployment !== 0 && s.subsidiesApproved !== 0)]).toEqual([true, true, true]);
+  });
 });
+
+/** The share by the definitions, period by period (no bisection, no early stop): what the one pass must give. */
+function shareRowByRowOfPeriods({ periods, dayAfter }: TrendFrame, rows: PersonTrendRows): PersonShare {
+  const share: PersonShare = { newUnemployment: 0, newEmployment: 0, registeredUnemployed: 0, jobseekers: 0, subsidiesApproved: 0 };
+  const still = (r: PersonTrendRows['registrations'][number], at: string, onDay: string) => (r.employedAt === null || r.employedAt >= at) && (r.endedOn === null || r.endedOn >= onDay);
+  periods.forEach((p, i) => {
+    const inPeriod = (at: string) => at >= p.startInstant && at < p.endInstant;
+    for (const r of rows.registrations) {
+      if (inPeriod(r.decidedAt)) share.newUnemployment |= 1 << i;
+      if (r.decidedAt < p.endInstant && still(r, p.startInstant, p.from)) share.jobseekers |= 1 << i;
+      if (r.decidedAt < p.endInstant && still(r, p.endInstant, dayAfter[i]!)) share.registeredUnemployed |= 1 << i;
+    }
+    for (const c of rows.employments) if (inPeriod(c.decidedAt)) share.newEmployment |= 1 << i;
+    for (const c of rows.subsidies) if (inPeriod(c.decidedAt)) share.subsidiesApproved |= 1 << i;
+  });
+  return share;
+}
