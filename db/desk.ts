@@ -21,6 +21,7 @@ import { dispatch, type TransactionMode } from './router';
 import { cachedStatement, readTransaction } from './statements';
 import { UNNAMED_CLIENT, type CallOutcome, type DeskOptions, type SessionChange } from './desk-options';
 import { ensureKeyGroupsCurrent } from './services/person-derived';
+import { TrendsAhead } from './trends-ahead';
 import { DEFAULT_IDLE_LOCK_MINUTES, idleLockMinutes } from './services/settings';
 import { CONSOLE_LINES } from '../shared/labels/console-lines';
 
@@ -51,6 +52,7 @@ export class Desk implements DeskControl {
   /** The office day whose key-group rechecks are done (keepDerivedCurrent). */
   private derivedCurrentOn: string | null = null;
   private readonly officeDoor = new OfficeDoor();
+  private readonly trendsAhead: TrendsAhead;
 
   /** The folder of the open database's own files (exchange packages …): the demo's folder while the demo is open. */
   get dataDir(): string {
@@ -65,6 +67,7 @@ export class Desk implements DeskControl {
     // Errors are logged by kind only: messages may quote input, which can hold personal data.
     this.log = options.log ?? ((message, error) => console.error(message, (error as Error | undefined)?.name ?? ''));
     this.live = new LiveEvents(this.clock);
+    this.trendsAhead = new TrendsAhead((work) => this.transaction(work, 'read'), this.clock, this.log);
     this.jobs = new JobRunner(options.jobThreadEntry ? new JobThreads(options.jobThreadEntry, () => this.jobConnection()) : null, (kind) => this.live.committed(kind));
     this.demo = new DemoCounty({
       options,
@@ -111,6 +114,7 @@ export class Desk implements DeskControl {
       }
       this.opened = openDatabase({ path: this.options.dbPath, key, migrationsDir: this.options.migrationsDir, now: this.clock(), ...this.native() });
       this.openedKey = key;
+      this.countTrendsSoon();
     } catch (error) {
       this.unavailableReason = error instanceof AppError ? error.message : `数据库无法打开：${storageFailureMessage(error) ?? (error as Error).message}`;
     }
@@ -136,6 +140,7 @@ export class Desk implements DeskControl {
   /** Closes the open database (the demo's, when it is left) and ends every session. */
   private closeDatabase(): void {
     this.derivedCurrentOn = null;
+    this.trendsAhead.cancel();
     this.jobs.releaseThreads();
     this.opened?.close();
     this.opened = null;
@@ -155,11 +160,18 @@ export class Desk implements DeskControl {
     if (this.derivedCurrentOn === today) return;
     try {
       this.transaction(() => ensureKeyGroupsCurrent(this.database().db, today), 'write');
+      // A new day may start a new report period: its trends are counted after this call, not in the head's load.
+      if (this.derivedCurrentOn !== null) this.countTrendsSoon();
       this.derivedCurrentOn = today;
     } catch (error) {
       // The call itself goes on; the next one tries again.
       this.log(CONSOLE_LINES.keyGroupsNotUpdated, error);
     }
+  }
+
+  /** The head's 工作台 trends counted ahead (db/trends-ahead.ts), unless the demo is open. */
+  private countTrendsSoon(): void {
+    this.trendsAhead.soon(() => (this.opened && !this.demo.isOpen() ? this.opened : null));
   }
 
   /** Where a job thread opens the database the desk has open (the demo's while the demo is open). */

@@ -1,5 +1,5 @@
 import type { ParsedInputOf, ReportTrends } from '../../shared/contract';
-import { periodOf, type ReportPeriod } from '../../shared/domain/statistics';
+import { periodOf, type PeriodCode, type ReportPeriod } from '../../shared/domain/statistics';
 import { sharesByPerson, trendFrame, trendPeriods, TrendTally, type PersonShare, type PostedVacancy } from '../../shared/domain/trends';
 import type { ServiceContext } from '../context';
 import type { OpenedDatabase } from '../open';
@@ -129,8 +129,16 @@ function catchUp(database: OpenedDatabase, window: TrendWindow, last: Kept, mark
 }
 
 export function reportTrends(ctx: ServiceContext, input: ParsedInputOf<'reports.trends'> = {}): ReportTrends {
-  const periods = trendPeriods(input.period ?? periodOf(ctx.today));
-  const database = ctx.database();
+  return trendsOf(ctx.database(), input.period ?? periodOf(ctx.today));
+}
+
+/**
+ * The trends of the 13 periods ending with `period`, from what is kept when
+ * it still holds; also what the desk calls as soon as a database opens and on
+ * each new office day (db/desk.ts), so the head's first 工作台 finds them kept.
+ */
+export function trendsOf(database: OpenedDatabase, period: PeriodCode): ReportTrends {
+  const periods = trendPeriods(period);
   const window = { first: periods[0]!, last: periods[periods.length - 1]! };
   // The mark before the rows: a write between the two leaves newer rows under the older mark, read again next time.
   const mark = changeMark(database);

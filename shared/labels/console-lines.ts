@@ -34,6 +34,7 @@ export const CONSOLE_LINES = {
   officeNotPrepared: (kind: string) => `办公室主机未能准备（${kind}）`,
   demoRemoved: '演示数据库无法打开，已删除，将重新创建',
   keyGroupsNotUpdated: '重点群体标记未能更新到今天，稍后会重试',
+  trendsNotCounted: '工作台趋势图未能预先统计，局领导打开工作台时再统计',
   methodFailed: (method: string) => `请求处理失败：${method}`,
   refusalNotRecorded: (method: string) => `请求被拒绝，但拒绝记录未能写入审计日志：${method}`,
 } as const;

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import type { CaseView, MonthlyReport, ReportTrends } from '../../shared/contract';
 import type { TrendPoint } from '../../shared/domain/trends';
 import { actOk } from './cases-helpers';
-import { expectError, expectOk } from './helpers';
+import { expectError, expectOk, login, openDesk } from './helpers';
+import { OWN_PASSWORD } from './accounts-helpers';
+import { REPORT_SQL } from '../../db/queries/reports';
 import { approved, clockTo, county, monthly } from './reports-helpers';
 
 const PERSON_SUBSIDY = { subsidyCode: 'flexible_social_insurance', periodFrom: '2026-10-01', periodTo: '2026-12-31', requestedAmountFen: '120000' };
@@ -58,6 +60,39 @@ describe('局领导看板: the key figures of the last 13 periods', { timeout: 6
     expect(expectOk<ReportTrends>(head('reports.trends', { period: '2026-12' })).periods.at(-1)).toEqual(december);
     expect(expectError(head('reports.trends', { period: '2026-13' }), 'BAD_INPUT').message).toContain('报告期');
     expectError(staff.liuyang.call('reports.trends', {}), 'FORBIDDEN');
+  });
+
+  it('are counted as soon as the desk opens, before anyone signs in, so the head\'s first load finds them kept', async () => {
+    const { ready, staff } = county();
+    const before = expectOk<ReportTrends>(staff.zhouqiang.call('reports.trends', {}));
+    ready.desk.close();
+    const desk = openDesk(ready, { clock: ready.clock });
+    try {
+      // Count each run of the statement that reads the window's registrations, on the new connection.
+      const { sqlite } = desk.database();
+      let windowReads = 0;
+      const prepare = sqlite.prepare.bind(sqlite);
+      sqlite.prepare = ((sql: string) => {
+        const statement = prepare(sql);
+        if (sql === REPORT_SQL.trendRegistrations) {
+          const all = statement.all.bind(statement);
+          statement.all = ((...params: unknown[]) => {
+            windowReads += 1;
+            return all(...(params as []));
+          }) as typeof statement.all;
+        }
+        return statement;
+      }) as typeof sqlite.prepare;
+      expect(windowReads).toBe(0);
+      // The desk's thread is free: the window is read once, ahead of the head.
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      expect(windowReads, 'the trends counted on opening').toBe(1);
+      const session = login(desk, 'zhouqiang', OWN_PASSWORD);
+      expect(expectOk<ReportTrends>(desk.call(session, 'reports.trends', {}).result)).toEqual(before);
+      expect(windowReads, 'the first load reads the window no more').toBe(1);
+    } finally {
+      desk.close();
+    }
   });
 
   it('are kept between loads only while nothing they count has changed: a 注销 dated back into a closed period and a vacancy withdrawn outside the services both show at once', () => {
