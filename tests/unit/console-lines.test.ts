@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { CONSOLE_LINES, OFFICE_PATTERN, SERVING_PATTERN } from '../../shared/labels/console-lines';
 
 /** The files whose console lines a user sees: `npm run host` (with --office), the Electron shell's desk thread, the desk. */
-const SPEAKERS = ['electron/host.ts', 'electron/office-host-start.ts', 'electron/office-port.ts', 'electron/desk-client.ts', 'electron/desk-thread.ts', 'db/desk.ts', 'db/router.ts'];
+const SPEAKERS = ['electron/host.ts', 'electron/office-host-start.ts', 'electron/office-port.ts', 'electron/desk-client.ts', 'electron/desk-thread.ts', 'db/desk.ts', 'db/trends-ahead.ts', 'db/router.ts'];
 
 describe('the host\'s and the shell\'s console lines', () => {
   it('are written only from shared/labels/console-lines.ts, never as a literal in the file that prints them', () => {
@@ -20,7 +20,7 @@ describe('the host\'s and the shell\'s console lines', () => {
       L.database('/data/desk.db', 'ready'), L.serving('http://127.0.0.1:5680/'), L.officeServing(5681), L.officeClosed(5681), L.officePort(5681, ['192.168.1.20', 'desk-host']),
       L.fingerprint('AB:CD'), L.badPort('abc'), L.samePorts, L.deskThreadFailed('TypeError'), L.deskThreadGaveUp(1, 3), L.deskThreadRestarting(null),
       L.listenerFailed('Error'), L.callFailed('persons.register', 'Error'), L.officeNotPrepared('Error'), L.demoRemoved, L.keyGroupsNotUpdated,
-      L.methodFailed('persons.register'), L.refusalNotRecorded('persons.register'),
+      L.methodFailed('persons.register'), L.refusalNotRecorded('persons.register'), L.trendsNotCounted,
     ];
     expect(samples).toHaveLength(Object.keys(L).length);
     for (const line of samples) {
